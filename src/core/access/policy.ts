@@ -1,0 +1,49 @@
+import type { PupilCase } from '../cases/pupil-case.js';
+import type { StaffMember } from '../staff.js';
+
+/**
+ * Who may see what, decided here and nowhere else, on every read:
+ * - a teacher sees the pupils they work with (listed on the case),
+ * - a SENDCo sees every pupil at their school,
+ * - an LA officer sees only what a school referred to the LA,
+ * - an admin manages settings and sees no pupil data.
+ */
+export type CaseAccess = 'full' | 'referral-only' | 'none';
+
+export function caseAccess(user: StaffMember, c: PupilCase): CaseAccess {
+  switch (user.role) {
+    case 'teacher':
+      return user.schoolId === c.schoolId && c.staffIds.includes(user.id) ? 'full' : 'none';
+    case 'sendco':
+      return user.schoolId === c.schoolId ? 'full' : 'none';
+    case 'la-officer':
+      return c.referrals.some((r) => r.toLocalAuthority) ? 'referral-only' : 'none';
+    case 'admin':
+      return 'none';
+  }
+}
+
+export function canEdit(user: StaffMember, c: PupilCase): boolean {
+  return (user.role === 'teacher' || user.role === 'sendco') && caseAccess(user, c) === 'full';
+}
+
+export function canCreateAt(user: StaffMember, schoolId: string): boolean {
+  return (user.role === 'teacher' || user.role === 'sendco') && user.schoolId === schoolId;
+}
+
+/**
+ * The part of a case an LA officer may see: who, where, which step and the LA referrals.
+ * Plans, reviews, exclusion reasons and the timeline stay with the school.
+ */
+export function redactForLocalAuthority(c: PupilCase): PupilCase {
+  return {
+    ...c,
+    staffIds: [],
+    exclusions: c.exclusions.map((e) => ({ ...e, reason: '' })),
+    pcps: [],
+    psps: [],
+    referrals: c.referrals.filter((r) => r.toLocalAuthority),
+    timeline: [],
+    partTimeTimetable: undefined,
+  };
+}

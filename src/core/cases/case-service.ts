@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { canCreateAt, canEdit, caseAccess, redactForLocalAuthority } from '../access/policy.js';
+import { AppError } from '../errors.js';
+import type { ChangeContext } from '../plans/plan-changes.js';
+import type { AuditLog, CaseRepository } from '../store/case-repository.js';
+import type { StaffMember } from '../staff.js';
+import { PupilCase, type PupilFlags } from './pupil-case.js';
+
+export interface NewCase {
+  pupilRef: string;
+  initials: string;
+  yearGroup: number;
+  flags: PupilFlags;
+  currentStep: number;
+  riskOfPermanentExclusion: boolean;
+}
+
+/**
+ * The only way channels and dialogs reach pupil cases. Every read and change is checked
+ * against the access policy and written to the audit log (ids only).
+ */
+export class CaseService {
+  constructor(
+    private readonly repo: CaseRepository,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async note(user: StaffMember, action: string, outcome: 'allowed' | 'denied' | 'done', c?: { schoolId: string; id: string }) {
+    await this.audit.record({ at: this.now().toISOString(), actorId: user.id, action, outcome, ...(c ? { schoolId: c.schoolId, caseId: c.id } : {}) });
+  }
+
+  /** A pupil at the user's school by reference, if the user may see them. */
+  async findByRef(user: StaffMember, pupilRef: string): Promise<PupilCase | undefined> {
+    if (!user.schoolId) return undefined;
+    const c = await this.repo.findByPupilRef(user.schoolId, pupilRef);
+    if (!c) return undefined;
+    return this.view(user, c);
+  }
+
+  async get(user: StaffMember, schoolId: string, caseId: string): Promise<PupilCase | undefined> {
+    const c = await this.repo.get(schoolId, caseId);
+    return c ? this.view(user, c) : undefined;
+  }
+
+  private async view(user: StaffMember, c: PupilCase): Promise<PupilCase | undefined> {
+    const access = caseAccess(user, c);
+    await this.note(user, 'case.read', access === 'none' ? 'denied' : 'allowed', c);
+    if (access === 'none') return undefined;
+    return access === 'referral-only' ? redactForLocalAuthority(c) : c;
+  }
+
+  /** Every case the user may see. */
+  async visibleCases(user: StaffMember): Promise<PupilCase[]> {
+    const schools = user.role === 'la-officer' ? await this.repo.listSchools() : user.schoolId ? [user.schoolId] : [];
+    const out: PupilCase[] = [];
+    for (const school of schools) {
+      for (const c of await this.repo.listBySchool(school)) {
+        const access = caseAccess(user, c);
+        if (access === 'full') out.push(c);
+        else if (access === 'referral-only') out.push(redactForLocalAuthority(c));
+      }
+    }
+    await this.note(user, 'case.list', 'allowed');
+    return out;
+  }
+
+  async create(user: StaffMember, input: NewCase): Promise<PupilCase> {
+    const schoolId = user.schoolId;
+    if (!schoolId || !canCreateAt(user, schoolId)) {
+      await this.note(user, 'case.create', 'denied');
+      throw new AppError('Only teachers and SENDCos can add pupils, and only at their own school.', 'forbidden');
+    }
+    if (await this.repo.findByPupilRef(schoolId, input.pupilRef))
+      throw new AppError(`Pupil reference ${input.pupilRef} is already recorded at your school. Use a different reference, or open that pupil.`, 'conflict');
+    const at = this.now().toISOString();
+    const draft = {
+      id: randomUUID(),
+      schoolId,
+      ...input,
+      staffIds: [user.id],
+      exclusions: [],
+      pcps: [],
+      psps: [],
+      referrals: [],
+      timeline: [{ at, by: user.id, what: 'case.created' }],
+      revision: 0,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const saved = await this.repo.save(PupilCase.parse(draft), undefined);
+    await this.note(user, 'case.create', 'done', saved);
+    return saved;
+  }
+
+  /**
+   * Applies a change to the freshest copy of a case. A conflicting concurrent save surfaces
+   * as AppError('conflict') rather than silently losing someone's work.
+   */
+  async change(user: StaffMember, ref: { schoolId: string; id: string }, action: string, apply: (c: PupilCase, ctx: ChangeContext) => PupilCase): Promise<PupilCase> {
+    const current = await this.repo.get(ref.schoolId, ref.id);
+    if (!current || !canEdit(user, current)) {
+      await this.note(user, action, 'denied', ref);
+      throw new AppError('You cannot change this pupil’s record. Ask your SENDCo if you should have access.', 'forbidden');
+    }
+    const next = PupilCase.parse(apply(current, { by: user.id, now: this.now() }));
+    const saved = await this.repo.save(next, current.revision);
+    await this.note(user, action, 'done', saved);
+    return saved;
+  }
+
+  /** Adds a member of staff to the people who work with a pupil. */
+  async addStaff(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string): Promise<PupilCase> {
+    return this.change(user, ref, 'case.staff-added', (c) => (c.staffIds.includes(staffId) ? c : { ...c, staffIds: [...c.staffIds, staffId] }));
+  }
+}

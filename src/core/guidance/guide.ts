@@ -1,0 +1,50 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { AppError } from '../errors.js';
+import { overlays, safeguardingCheck } from './overlays.js';
+import { decidePathway } from './pathway-decision.js';
+import { fromAction } from './recommendation.js';
+import type { Guidance, LadderRung, PupilSituation } from './types.js';
+
+/**
+ * "What next for this pupil?": the pathway decision, then the rule overlays, each naming who
+ * leads it and the seed section it comes from. Pure and synchronous: no I/O, no clock.
+ */
+export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Guidance {
+  const { pathway, rules } = pack;
+  if (!pathway || !rules) throw new AppError(`The ${pack.localAuthority} pack has no pathway or rules, so it cannot give step-by-step guidance.`, 'knowledge-pack');
+
+  const decision = decidePathway(s);
+  const byId = new Map(pathway.actions.map((a) => [a.id, a]));
+  const actions = decision.actionIds.flatMap((id) => {
+    const a = byId.get(id);
+    if (!a) return [];
+    const outcome = decision.reviewed?.actionId === id ? decision.reviewed.outcome : undefined;
+    return [fromAction(pack, a, outcome)];
+  });
+
+  const ladder: LadderRung[] = pathway.steps.map((st) => ({
+    step: st.number,
+    title: st.title,
+    tier: st.tier,
+    state:
+      st.number === decision.recommendedStep && decision.movement !== 'stay'
+        ? 'recommended'
+        : st.number === s.currentStep
+          ? 'current'
+          : st.number < s.currentStep
+            ? 'past'
+            : 'ahead',
+  }));
+
+  const safeguarding = safeguardingCheck(pack, rules, s.notes);
+  return {
+    currentStep: s.currentStep,
+    recommendedStep: decision.recommendedStep,
+    movement: decision.movement,
+    headline: decision.headline,
+    ladder,
+    ...(safeguarding ? { safeguarding } : {}),
+    actions,
+    warnings: overlays(pack, rules, s, today),
+  };
+}

@@ -1,0 +1,84 @@
+import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
+import { schoolYearStart } from '../dates.js';
+import type { PlanStatus, PupilSituation } from './types.js';
+
+/** Things only the person asking knows today; the case holds the rest. */
+export interface AskedToday {
+  notes?: string;
+  considerSuspension?: boolean;
+  rapidlyDeteriorating?: boolean;
+  returningFromSuspensionDays?: number;
+}
+
+function inARow(reviews: readonly PlanReview[], positive: boolean): number {
+  let n = 0;
+  for (let i = reviews.length - 1; i >= 0 && reviews[i]!.positiveChange === positive; i--) n++;
+  return n;
+}
+
+function byDate(reviews: readonly PlanReview[]): PlanReview[] {
+  return [...reviews].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The situation the guidance engine reasons about, derived from a stored case. */
+export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}): PupilSituation {
+  const yearStart = schoolYearStart(today);
+  const suspensions = c.exclusions.filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
+  const pcp = c.pcps.filter((p) => p.status === 'active').at(-1);
+  const reviews = byDate(pcp?.reviews ?? []);
+  const last = reviews.at(-1);
+  const planStatus: PlanStatus = !pcp ? 'none' : !last ? 'in-place' : last.positiveChange ? 'reviewed-positive' : 'reviewed-no-change';
+  const psp = c.psps.filter((p) => p.status === 'active').at(-1);
+  const ptt = c.partTimeTimetable;
+  return {
+    currentStep: c.currentStep,
+    planStatus,
+    positiveReviewsInARow: inARow(reviews, true),
+    suspensionsThisYear: suspensions.length,
+    suspensionDaysThisYear: suspensions.reduce((t, e) => t + e.days, 0),
+    longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),
+    permanentlyExcluded: c.exclusions.some((e) => e.kind === 'permanent'),
+    returningFromSuspensionDays: asked.returningFromSuspensionDays ?? 0,
+    riskOfPermanentExclusion: c.riskOfPermanentExclusion,
+    rapidlyDeteriorating: asked.rapidlyDeteriorating ?? false,
+    lookedAfter: c.flags.lookedAfter,
+    previouslyLookedAfter: c.flags.previouslyLookedAfter,
+    socialWorker: c.flags.socialWorker,
+    ehcp: c.flags.ehcp,
+    senSupport: c.flags.senSupport,
+    onPartTimeTimetable: !!ptt && ptt.startDate <= today && ptt.endDate >= today,
+    partTimeTimetableNotified: !!ptt?.laNotifiedOn,
+    considerSuspension: asked.considerSuspension ?? false,
+    activePsp: !!psp,
+    pspReviewsWithoutImpactInARow: psp ? inARow(byDate(psp.reviews), false) : 0,
+    ...(c.ehcRequestedOn ? { ehcRequestedOn: c.ehcRequestedOn } : {}),
+    notes: [asked.notes ?? '', ...suspensions.map((e) => e.reason)].join('. '),
+  };
+}
+
+/** A neutral starting point for the "what next" questions when no case is stored. */
+export function blankSituation(): PupilSituation {
+  return {
+    currentStep: 1,
+    planStatus: 'none',
+    positiveReviewsInARow: 0,
+    suspensionsThisYear: 0,
+    suspensionDaysThisYear: 0,
+    longestSuspensionDays: 0,
+    permanentlyExcluded: false,
+    returningFromSuspensionDays: 0,
+    riskOfPermanentExclusion: false,
+    rapidlyDeteriorating: false,
+    lookedAfter: false,
+    previouslyLookedAfter: false,
+    socialWorker: false,
+    ehcp: false,
+    senSupport: false,
+    onPartTimeTimetable: false,
+    partTimeTimetableNotified: false,
+    considerSuspension: false,
+    activePsp: false,
+    pspReviewsWithoutImpactInARow: 0,
+    notes: '',
+  };
+}

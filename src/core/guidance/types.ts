@@ -1,0 +1,84 @@
+import type { LeadRole, SeedRef } from '../../knowledge/schema/common.js';
+import type { Contact } from '../../knowledge/schema/common.js';
+
+/** How the latest plan review went, as the user or the case tells it. */
+export type PlanStatus = 'none' | 'in-place' | 'reviewed-positive' | 'reviewed-no-change';
+
+/**
+ * What the guidance engine needs to know about a pupil. Built from a stored case
+ * or from the "what next" questions; no names, only facts that change the advice.
+ */
+export interface PupilSituation {
+  currentStep: number;
+  planStatus: PlanStatus;
+  /** Consecutive positive reviews at the current step, newest last; used to suggest stepping down. */
+  positiveReviewsInARow: number;
+  suspensionsThisYear: number;
+  suspensionDaysThisYear: number;
+  longestSuspensionDays: number;
+  permanentlyExcluded: boolean;
+  /** Returning from a suspension of this many days (0 if not). */
+  returningFromSuspensionDays: number;
+  riskOfPermanentExclusion: boolean;
+  rapidlyDeteriorating: boolean;
+  lookedAfter: boolean;
+  previouslyLookedAfter: boolean;
+  socialWorker: boolean;
+  ehcp: boolean;
+  senSupport: boolean;
+  onPartTimeTimetable: boolean;
+  partTimeTimetableNotified: boolean;
+  considerSuspension: boolean;
+  activePsp: boolean;
+  pspReviewsWithoutImpactInARow: number;
+  ehcRequestedOn?: string;
+  /** Anything the user typed about the pupil or an exclusion reason; scanned, never stored by the engine. */
+  notes: string;
+}
+
+export interface ServiceLink {
+  id: string;
+  name: string;
+  contacts: Contact[];
+}
+
+export type RecommendationKind = 'safeguarding' | 'action' | 'warning' | 'info';
+
+export interface Recommendation {
+  /** Stable id, e.g. "action-8" or "psp-trigger". */
+  id: string;
+  kind: RecommendationKind;
+  title: string;
+  detail: string;
+  ledBy: LeadRole[];
+  /** `ledBy` in the school's words. */
+  ledByLabel: string;
+  source: SeedRef;
+  services: ServiceLink[];
+  /** For pathway actions: the action number in the document (e.g. "8", "17a"). */
+  actionRef?: string;
+  /** Why this appears, in a few words ("two suspensions this year"). */
+  because?: string;
+}
+
+export type LadderState = 'past' | 'current' | 'recommended' | 'ahead';
+
+export interface LadderRung {
+  step: number;
+  title: string;
+  tier: 'universal' | 'targeted' | 'specialist';
+  state: LadderState;
+}
+
+export interface Guidance {
+  currentStep: number;
+  recommendedStep: number;
+  movement: 'stay' | 'step-up' | 'step-down';
+  /** One-line summary of the decision. */
+  headline: string;
+  ladder: LadderRung[];
+  /** Safeguarding comes before anything else when it applies. */
+  safeguarding?: Recommendation;
+  actions: Recommendation[];
+  warnings: Recommendation[];
+}

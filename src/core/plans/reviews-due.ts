@@ -1,0 +1,39 @@
+import type { PupilCase } from '../cases/pupil-case.js';
+import { addDays, daysBetween } from '../dates.js';
+
+export interface ReviewDue {
+  caseId: string;
+  schoolId: string;
+  pupilRef: string;
+  initials: string;
+  plan: 'pcp' | 'psp';
+  planId: string;
+  /** Who the reminder goes to: the plan's owner, or for a PSP its overseeing leader too. */
+  ownerId: string;
+  overseeingLeaderId?: string;
+  dueDate: string;
+  /** Negative when overdue. */
+  daysUntilDue: number;
+}
+
+/** When an active PSP's next review falls: every 3–4 weeks from the start or the last review. */
+export function pspReviewDue(startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
+  return addDays(lastReviewDate ?? startDate, intervalDays);
+}
+
+/** Every active plan's next review, soonest (or most overdue) first. */
+export function reviewsDue(cases: readonly PupilCase[], today: string): ReviewDue[] {
+  const out: ReviewDue[] = [];
+  for (const c of cases) {
+    const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
+    for (const p of c.pcps)
+      if (p.status === 'active') out.push({ ...base, plan: 'pcp', planId: p.id, ownerId: p.ownerId, dueDate: p.reviewDate, daysUntilDue: daysBetween(today, p.reviewDate) });
+    for (const p of c.psps) {
+      if (p.status !== 'active') continue;
+      const last = [...p.reviews].map((r) => r.date).sort().at(-1);
+      const due = pspReviewDue(p.startDate, last, p.reviewIntervalDays);
+      out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, dueDate: due, daysUntilDue: daysBetween(today, due) });
+    }
+  }
+  return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.pupilRef.localeCompare(b.pupilRef));
+}

@@ -1,0 +1,94 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { editDistance, isStopWord, stems } from '../text/words.js';
+import { documentsFrom, type SignpostDoc } from './documents.js';
+
+/** Field weights: a hit on a name or an everyday keyword says more than one in a summary. */
+export const FIELD_WEIGHT = { name: 3, keywords: 3, needs: 2, summary: 1 } as const;
+export type Field = keyof typeof FIELD_WEIGHT;
+
+export interface IndexedDoc {
+  doc: SignpostDoc;
+  fields: Record<Field, Set<string>>;
+  /** Multi-word keywords as stem lists, for a phrase bonus. */
+  phrases: string[][];
+}
+
+/**
+ * Built once at start-up from the pack; searches then touch only in-memory sets.
+ * `postings` maps each stem to the documents that contain it in any field.
+ */
+export interface SignpostIndex {
+  docs: IndexedDoc[];
+  postings: Map<string, number[]>;
+  idf: Map<string, number>;
+  /** Stems by length, so typo correction looks only at near-length candidates. */
+  byLength: Map<number, string[]>;
+  synonyms: { key: string[]; expansion: string }[];
+  needWords: { need: string; label: string; phrase: string[] }[];
+  places: { district: string; label: string; phrase: string[] }[];
+  typoCache: Map<string, string | null>;
+}
+
+const content = (text: string) => stems(text).filter((w) => !isStopWord(w));
+
+export function buildIndex(pack: KnowledgePack): SignpostIndex {
+  const vocab = pack.vocabulary;
+  const needText = (n: string) => [vocab.needs[n]?.label ?? n, ...(vocab.needs[n]?.words ?? [])].join(' ');
+  const docs: IndexedDoc[] = documentsFrom(pack).map((doc) => ({
+    doc,
+    fields: {
+      name: new Set(content(doc.name)),
+      keywords: new Set(doc.keywords.flatMap(content)),
+      needs: new Set(doc.needs.flatMap((n) => content(needText(n)))),
+      summary: new Set(content(doc.summary)),
+    },
+    phrases: doc.keywords.map(stems).filter((p) => p.length > 1),
+  }));
+
+  const postings = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    const all = new Set([...d.fields.name, ...d.fields.keywords, ...d.fields.needs, ...d.fields.summary]);
+    for (const t of all) postings.set(t, [...(postings.get(t) ?? []), i]);
+  });
+  const idf = new Map<string, number>();
+  for (const [t, list] of postings) idf.set(t, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
+  const byLength = new Map<number, string[]>();
+  for (const t of postings.keys()) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
+
+  return {
+    docs,
+    postings,
+    idf,
+    byLength,
+    synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: stems(k), expansion }))),
+    needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: stems(w) }))),
+    places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: stems(p) }))),
+    typoCache: new Map(),
+  };
+}
+
+/** The closest indexed stem for a word the index has never seen, or null. */
+export function correctTypo(index: SignpostIndex, term: string): string | null {
+  // Short words and a changed first letter are more often a different word than a typo ("poor" is not "door").
+  if (index.postings.has(term) || term.length < 5 || /\d/.test(term)) return null;
+  const cached = index.typoCache.get(term);
+  if (cached !== undefined) return cached;
+  const max = term.length >= 7 ? 2 : 1;
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (let len = term.length - max; len <= term.length + max; len++) {
+    for (const cand of index.byLength.get(len) ?? []) {
+      if (cand[0] !== term[0]) continue;
+      const d = editDistance(term, cand, max);
+      // Prefer the nearer word, then the more common one.
+      const score = d * 1000 - (index.postings.get(cand)?.length ?? 0);
+      if (d <= max && score < bestScore) {
+        best = cand;
+        bestScore = score;
+      }
+    }
+  }
+  if (index.typoCache.size < 10_000) index.typoCache.set(term, best);
+  return best;
+}
+

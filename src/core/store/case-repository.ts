@@ -1,0 +1,41 @@
+import type { PupilCase } from '../cases/pupil-case.js';
+
+/**
+ * Where pupil cases live. The core depends only on this interface: lowdb (one file per school)
+ * is the embedded default, and a PostgreSQL implementation can fill it later.
+ * Implementations do no access checks: callers go through the access policy first.
+ */
+export interface CaseRepository {
+  /** One case, or undefined. */
+  get(schoolId: string, caseId: string): Promise<PupilCase | undefined>;
+  /** A case by the school's pupil reference (case-insensitive), or undefined. */
+  findByPupilRef(schoolId: string, pupilRef: string): Promise<PupilCase | undefined>;
+  /** Every case at a school, oldest first. */
+  listBySchool(schoolId: string): Promise<PupilCase[]>;
+  /** Every school that has at least one case. */
+  listSchools(): Promise<string[]>;
+  /**
+   * Inserts or replaces a case. `expectedRevision` is the revision the caller read
+   * (undefined for a new case); a mismatch throws StoreError('conflict') so no update is lost.
+   * Returns the case as stored, with revision bumped and updatedAt set.
+   */
+  save(pupilCase: PupilCase, expectedRevision: number | undefined): Promise<PupilCase>;
+  /** Releases files and locks. */
+  close(): Promise<void>;
+}
+
+/** Append-only record of who read or changed which case, by ids only (never pupil details). */
+export interface AuditEvent {
+  at: string;
+  actorId: string;
+  action: string;
+  schoolId?: string;
+  caseId?: string;
+  outcome: 'allowed' | 'denied' | 'done';
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+  /** Most recent last. */
+  list(filter?: { caseId?: string; actorId?: string }): Promise<AuditEvent[]>;
+}

@@ -1,0 +1,57 @@
+import type { Config } from '../config.js';
+import type { CaseService } from '../core/cases/case-service.js';
+import type { SignpostIndex } from '../core/signpost/signpost-index.js';
+import type { StaffMember } from '../core/staff.js';
+import type { Choice, QuestionView, View } from '../core/views/view.js';
+import type { KnowledgePack } from '../knowledge/schema/pack.js';
+
+/** Everything a dialog may use. Channels build one per turn. */
+export interface DialogContext {
+  user: StaffMember;
+  pack: KnowledgePack;
+  index: SignpostIndex;
+  cases: CaseService;
+  settings: Pick<Config, 'pspReviewIntervalDays'>;
+  now: () => Date;
+  /** Today in England, YYYY-MM-DD. */
+  today: () => string;
+}
+
+/** Answers are JSON values so a channel can keep dialog state between turns. */
+export type Answers = Record<string, unknown>;
+
+export type Parsed = { ok: true; value: unknown; also?: Answers } | { ok: false, message: string };
+
+export interface Question {
+  id: string;
+  kind: QuestionView['kind'];
+  prompt: string;
+  help?: string;
+  choices?: Choice[];
+  optional?: boolean;
+  /** Used when the answer is left blank or "skip"; shown to the user. */
+  fallback?: { value: unknown; label: string };
+  /** Raw text → value, or a kind message saying what is needed. May look things up. */
+  parse: (raw: string) => Parsed | Promise<Parsed>;
+}
+
+/**
+ * A dialog is data: the questions still to ask given the answers so far, and what to do at the
+ * end. The same definition drives the terminal (one question at a time) and card channels
+ * (a whole form at once).
+ */
+export interface FormDialog {
+  id: string;
+  title: string;
+  intro?: (ctx: DialogContext) => string;
+  /** The questions that apply, in order, given what is known so far. */
+  questions: (ctx: DialogContext, answers: Answers) => Question[];
+  finish: (ctx: DialogContext, answers: Answers) => Promise<View[]>;
+}
+
+export interface FormState {
+  dialogId: string;
+  answers: Answers;
+  /** Ids of answered questions, in order, so "back" can undo the last one. */
+  history: string[];
+}

@@ -1,0 +1,20 @@
+import { reviewsDue } from '../core/plans/reviews-due.js';
+import { heading, text, type Block, type View } from '../core/views/view.js';
+import type { DialogContext } from './dialog.js';
+
+/** Reviews this person should hold: a SENDCo sees the school's, a teacher the plans they own or share. */
+export async function myReviews(ctx: DialogContext): Promise<View> {
+  const cases = await ctx.cases.visibleCases(ctx.user);
+  const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
+  const due = reviewsDue(mine, ctx.today());
+  if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
+  const line = (d: (typeof due)[number]) => {
+    const when = d.daysUntilDue < 0 ? `OVERDUE by ${-d.daysUntilDue} day(s)` : d.daysUntilDue === 0 ? 'due today' : `due in ${d.daysUntilDue} day(s)`;
+    return `${d.initials} (ref ${d.pupilRef}): ${d.plan === 'pcp' ? 'PCP' : 'PSP'} review ${when}, ${d.dueDate}`;
+  };
+  const overdue = due.filter((d) => d.daysUntilDue < 0);
+  const blocks: Block[] = [heading('My reviews')];
+  if (overdue.length) blocks.push(text(`${overdue.length} review(s) overdue.`, 'warning'));
+  blocks.push({ type: 'list', items: due.map(line) }, text('Type "review" to record one.', 'muted'));
+  return { blocks };
+}

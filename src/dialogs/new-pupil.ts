@@ -1,0 +1,73 @@
+import type { Choice } from '../core/views/view.js';
+import { heading, text } from '../core/views/view.js';
+import type { FormDialog, Question } from './dialog.js';
+import { choice, yesNo } from './parse.js';
+import { describePupil } from './pupil-question.js';
+
+const care: Choice[] = [
+  { value: 'neither', label: 'Neither' },
+  { value: 'looked-after', label: 'Looked after (in care)' },
+  { value: 'previously', label: 'Previously looked after' },
+];
+const send: Choice[] = [
+  { value: 'none', label: 'No identified SEND' },
+  { value: 'sen-support', label: 'SEN support' },
+  { value: 'ehcp', label: 'Has an EHCP' },
+];
+const steps: Choice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
+
+export function parseYearGroup(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+  const t = raw.trim().toLowerCase().replace(/^(year|yr|y)\s*/, '');
+  if (t === 'r' || t === 'reception') return { ok: true, value: 0 };
+  if (/^\d{1,2}$/.test(t) && Number(t) >= 1 && Number(t) <= 13) return { ok: true, value: Number(t) };
+  return { ok: false, message: 'Please type a year group from Reception (R) to Year 13, e.g. "7".' };
+}
+
+const questions: Question[] = [
+  {
+    id: 'pupilRef',
+    kind: 'text',
+    prompt: 'The pupil’s reference at your school (letters and digits, not their name).',
+    parse: (r) => (/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(r.trim()) ? { ok: true, value: r.trim() } : { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' }),
+  },
+  {
+    id: 'initials',
+    kind: 'text',
+    prompt: 'Their initials (one to three letters).',
+    help: 'Initials only: the bot never stores full names.',
+    parse: (r) => {
+      const t = r.trim().replace(/[.\s]/g, '').toUpperCase();
+      return /^[A-Z]{1,3}$/.test(t) ? { ok: true, value: t } : { ok: false, message: 'Please type one to three letters, such as "AB".' };
+    },
+  },
+  { id: 'yearGroup', kind: 'text', prompt: 'Year group (R, or 1 to 13)?', parse: parseYearGroup },
+  { id: 'care', kind: 'choice', prompt: 'Looked after, or previously looked after?', choices: care, parse: (r) => choice(care, r) },
+  { id: 'socialWorker', kind: 'yesno', prompt: 'Does the pupil have a social worker (child in need or child protection plan)?', parse: yesNo },
+  { id: 'send', kind: 'choice', prompt: 'Special educational needs?', choices: send, parse: (r) => choice(send, r) },
+  { id: 'step', kind: 'choice', prompt: 'Which step of the graduated response is the pupil on now?', choices: steps, fallback: { value: '2', label: 'Step 2' }, parse: (r) => choice(steps, r) },
+  { id: 'risk', kind: 'yesno', prompt: 'Is the pupil at risk of permanent exclusion?', parse: yesNo },
+];
+
+export const newPupilDialog: FormDialog = {
+  id: 'new-pupil',
+  title: 'Add a pupil',
+  intro: () => 'I only record a reference and initials, never a full name or date of birth.',
+  questions: () => questions,
+  async finish(ctx, a) {
+    const c = await ctx.cases.create(ctx.user, {
+      pupilRef: a.pupilRef as string,
+      initials: a.initials as string,
+      yearGroup: a.yearGroup as number,
+      currentStep: Number(a.step),
+      riskOfPermanentExclusion: a.risk === true,
+      flags: {
+        lookedAfter: a.care === 'looked-after',
+        previouslyLookedAfter: a.care === 'previously',
+        socialWorker: a.socialWorker === true,
+        senSupport: a.send === 'sen-support',
+        ehcp: a.send === 'ehcp',
+      },
+    });
+    return [{ blocks: [heading('Pupil added'), text(`${describePupil(c)} is recorded at Step ${c.currentStep}.`, 'success'), text('Next: "what next" for guidance, or "pcp" to write their plan.', 'muted')] }];
+  },
+};

@@ -1,0 +1,83 @@
+import { addDays, daysBetween, isRealDate } from '../core/dates.js';
+import type { Choice } from '../core/views/view.js';
+import type { Parsed } from './dialog.js';
+
+/** Answer parsers shared by the dialogs. Each returns a kind message that says what would work. */
+
+const ok = (value: unknown): Parsed => ({ ok: true, value });
+const no = (message: string): Parsed => ({ ok: false, message });
+
+export function yesNo(raw: string): Parsed {
+  const t = raw.trim().toLowerCase();
+  if (/^(y|yes|yeah|yep|true|1)$/.test(t)) return ok(true);
+  if (/^(n|no|nope|false|0)$/.test(t)) return ok(false);
+  return no('Please answer yes or no.');
+}
+
+export function choice(choices: readonly Choice[], raw: string): Parsed {
+  const t = raw.trim().toLowerCase();
+  const n = Number(t);
+  if (Number.isInteger(n) && n >= 1 && n <= choices.length) return ok(choices[n - 1]!.value);
+  const exact = choices.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t);
+  if (exact) return ok(exact.value);
+  const starts = choices.filter((c) => c.label.toLowerCase().startsWith(t));
+  if (t.length >= 2 && starts.length === 1) return ok(starts[0]!.value);
+  return no(`Please choose a number from 1 to ${choices.length}.`);
+}
+
+export function wholeNumber(raw: string, min: number, max: number, what: string): Parsed {
+  const t = raw.trim();
+  if (!/^\d+$/.test(t)) return no(`Please type ${what} as a whole number from ${min} to ${max}.`);
+  const n = Number(t);
+  if (n < min || n > max) return no(`${what[0]!.toUpperCase()}${what.slice(1)} must be between ${min} and ${max}.`);
+  return ok(n);
+}
+
+/**
+ * Dates as staff type them: "today", "tomorrow", "in 3 weeks", "2026-12-01", "1/12/2026" or
+ * "1/12/26" (day first, as in England). Impossible dates are refused by name.
+ */
+export function parseDate(raw: string, today: string): { ok: true; date: string } | { ok: false; message: string } {
+  const t = raw.trim().toLowerCase();
+  if (t === 'today') return { ok: true, date: today };
+  if (t === 'tomorrow') return { ok: true, date: addDays(today, 1) };
+  if (t === 'yesterday') return { ok: true, date: addDays(today, -1) };
+  const rel = t.match(/^in (\d{1,3}) (day|days|week|weeks)$/);
+  if (rel) return { ok: true, date: addDays(today, Number(rel[1]) * (rel[2]!.startsWith('week') ? 7 : 1)) };
+  let iso: string | undefined;
+  const dmy = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) iso = t;
+  else if (dmy) {
+    const year = dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]!;
+    iso = `${year}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  }
+  if (!iso) return { ok: false, message: 'Please type a date like 14/03/2027, 2027-03-14, "today" or "in 3 weeks".' };
+  if (!isRealDate(iso)) return { ok: false, message: `${raw.trim()} is not a real date. Please check the day and month.` };
+  return { ok: true, date: iso };
+}
+
+/** A date within a sensible window around today. */
+export function dateWithin(raw: string, today: string, window: { pastDays: number; futureDays: number; what: string }): Parsed {
+  const d = parseDate(raw, today);
+  if (!d.ok) return no(d.message);
+  const offset = daysBetween(today, d.date);
+  if (offset > window.futureDays) return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today.`);
+  if (-offset > window.pastDays) return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} is too far in the past; please check it.`);
+  return ok(d.date);
+}
+
+/** Free text, trimmed, within a length limit. Warns against names without storing them. */
+export function freeText(raw: string, max: number): Parsed {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  if (t.length > max) return no(`That is ${t.length} characters; please keep it under ${max}.`);
+  return ok(t);
+}
+
+export function list(raw: string, maxItems: number, maxLength: number): Parsed {
+  const items = raw.split(/;|\n/).map((s) => s.trim()).filter(Boolean);
+  if (!items.length) return no('Please type at least one item; separate several with ";".');
+  if (items.length > maxItems) return no(`Please give at most ${maxItems} items.`);
+  const long = items.find((i) => i.length > maxLength);
+  if (long) return no(`Each item must be under ${maxLength} characters.`);
+  return ok(items);
+}

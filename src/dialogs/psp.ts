@@ -1,0 +1,72 @@
+import { addPastoralSupportPlan } from '../core/plans/plan-changes.js';
+import { pspReviewDue } from '../core/plans/reviews-due.js';
+import { heading, text } from '../core/views/view.js';
+import type { FormDialog, Question } from './dialog.js';
+import { dateWithin, list, wholeNumber } from './parse.js';
+import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { packForm, templateQuestions, templateValues } from './template-questions.js';
+
+/** Asked in the dialog's own structured way, or filled at each review. */
+const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
+
+export const pspDialog: FormDialog = {
+  id: 'psp',
+  title: 'Pastoral Support Programme',
+  intro: (ctx) => {
+    const r = ctx.pack.rules?.psp.reviewIntervalDays;
+    return `A PSP sets a few clear targets, overseen by a senior leader, and is reviewed every ${r ? `${r.min / 7}–${r.max / 7}` : '3–4'} weeks. Optional questions can be left blank.`;
+  },
+  questions(ctx, a) {
+    const qs: Question[] = [pupilQuestion(ctx)];
+    if (!pickedPupil(a)) return qs;
+    const range = ctx.pack.rules?.psp.reviewIntervalDays ?? { min: 21, max: 28 };
+    qs.push(
+      { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5; separate them with ";").', parse: (r) => list(r, 5, 300) },
+      {
+        id: 'overseeingLeader',
+        kind: 'text',
+        prompt: 'Who oversees the PSP? Type their staff id, or "me".',
+        help: 'A member of the senior leadership team oversees each PSP; reminders go to them.',
+        fallback: { value: ctx.user.id, label: 'me' },
+        parse: (r) => {
+          const t = r.trim();
+          if (/^me$/i.test(t)) return { ok: true, value: ctx.user.id };
+          return /^[\w.@:-]{1,128}$/.test(t) ? { ok: true, value: t } : { ok: false, message: 'Please type a staff id (no spaces), or "me".' };
+        },
+      },
+      { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 60, futureDays: 60, what: 'start date' }) },
+      {
+        id: 'interval',
+        kind: 'number',
+        prompt: `Days between reviews (${range.min}–${range.max})?`,
+        fallback: { value: ctx.settings.pspReviewIntervalDays, label: `${ctx.settings.pspReviewIntervalDays} days` },
+        parse: (r) => wholeNumber(r, range.min, range.max, 'the days between reviews'),
+      },
+    );
+    const form = packForm(ctx, 'psp');
+    if (form) qs.push(...templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE));
+    return qs;
+  },
+  async finish(ctx, a) {
+    const p = pickedPupil(a)!;
+    const input = {
+      targets: a.targets as string[],
+      overseeingLeaderId: a.overseeingLeader as string,
+      startDate: a.startDate as string,
+      reviewIntervalDays: a.interval as number,
+      fields: templateValues(a, 'psp'),
+    };
+    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'psp.create', (c, cc) => addPastoralSupportPlan(c, input, cc));
+    const due = pspReviewDue(input.startDate, undefined, input.reviewIntervalDays);
+    const after = ctx.pack.rules?.psp.escalateAfterReviewsWithoutImpact ?? 2;
+    return [
+      {
+        blocks: [
+          heading('PSP saved'),
+          text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${input.startDate} with ${input.targets.length} target(s). First review due ${due}.`, 'success'),
+          text(`If ${after} reviews in a row show no positive change, I’ll point you to the next level of support.`, 'muted'),
+        ],
+      },
+    ];
+  },
+};

@@ -1,0 +1,44 @@
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import type { Answers, DialogContext, Question } from './dialog.js';
+
+/** Answers keep only the case's ids; the case itself is read fresh (and access-checked) when needed. */
+export interface PupilPick {
+  schoolId: string;
+  caseId: string;
+}
+
+/** Which pupil? Looks the reference up at the user's school, through the access policy. */
+export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; prompt?: string } = {}): Question {
+  return {
+    id: 'pupil',
+    kind: 'text',
+    prompt: opts.prompt ?? 'Which pupil? Type their pupil reference (not their name).',
+    help: 'The reference your school uses for the pupil, such as 4021. Type "new pupil" after this dialog to add someone.',
+    optional: !!opts.optional,
+    async parse(raw) {
+      const ref = raw.trim();
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A pupil reference is letters, digits and dashes, up to 20 characters (no names, please).' };
+      const found = await ctx.cases.findByRef(ctx.user, ref);
+      if (!found)
+        return {
+          ok: false,
+          message: `I can’t find a pupil with reference ${ref} that you can see. Check the reference${opts.optional ? ', or type "skip" to carry on without one' : ''}. To add a pupil, type "cancel" and then "new pupil".`,
+        };
+      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.id };
+      return { ok: true, value: pick };
+    },
+  };
+}
+
+export function pickedPupil(answers: Answers): PupilPick | undefined {
+  const p = answers.pupil as PupilPick | null | undefined;
+  return p ?? undefined;
+}
+
+export async function loadPicked(ctx: DialogContext, answers: Answers): Promise<PupilCase | undefined> {
+  const p = pickedPupil(answers);
+  return p ? ctx.cases.get(ctx.user, p.schoolId, p.caseId) : undefined;
+}
+
+export const describePupil = (c: Pick<PupilCase, 'pupilRef' | 'initials' | 'yearGroup'>) =>
+  `${c.initials} (ref ${c.pupilRef}, ${c.yearGroup === 0 ? 'Reception' : `Year ${c.yearGroup}`})`;

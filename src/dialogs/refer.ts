@@ -1,0 +1,86 @@
+import { addReferral } from '../core/plans/plan-changes.js';
+import { signpost } from '../core/signpost/signpost.js';
+import { heading, text } from '../core/views/view.js';
+import type { KnowledgePack } from '../knowledge/schema/pack.js';
+import type { Service } from '../knowledge/schema/services.js';
+import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
+import { yesNo } from './parse.js';
+import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { packForm, templateQuestions, templateValues } from './template-questions.js';
+
+const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'referralDate'];
+/** A service is the LA's own when its provider is the pack's local authority (or one of its teams). */
+export function isLocalAuthorityService(pack: KnowledgePack, s: Service): boolean {
+  return s.provider.startsWith(pack.localAuthority);
+}
+
+const DEFAULT_SERVICE = 'education-engagement-inclusion-team';
+
+interface ServicePick {
+  id: string;
+  name: string;
+  toLocalAuthority: boolean;
+}
+
+function serviceQuestion(ctx: DialogContext): Question {
+  const fallback = ctx.pack.services.find((s) => s.id === DEFAULT_SERVICE);
+  const pickOf = (id: string): ServicePick | undefined => {
+    const s = ctx.pack.services.find((x) => x.id === id);
+    return s && { id: s.id, name: s.name, toLocalAuthority: isLocalAuthorityService(ctx.pack, s) };
+  };
+  return {
+    id: 'service',
+    kind: 'text',
+    prompt: `Who are you referring to? Type a service or need (e.g. "inclusion team", "ed psych")${fallback ? `, or leave blank for the ${fallback.name}` : ''}.`,
+    ...(fallback ? { fallback: { value: pickOf(fallback.id), label: fallback.name } } : {}),
+    parse(raw): Parsed {
+      const top = signpost(ctx.index, raw, {}, 5).find((r) => r.kind === 'service');
+      const pick = top && pickOf(top.id);
+      return pick ? { ok: true, value: pick } : { ok: false, message: 'I couldn’t match that to a service. Try its name, or the need, such as "attendance".' };
+    },
+  };
+}
+
+export const referDialog: FormDialog = {
+  id: 'refer',
+  title: 'Make a referral',
+  intro: () => 'A referral to external agencies is Step 5. It can only be sent with parental permission. Please describe, don’t name.',
+  questions(ctx, a) {
+    const qs: Question[] = [pupilQuestion(ctx)];
+    if (!pickedPupil(a)) return qs;
+    qs.push(serviceQuestion(ctx));
+    const form = packForm(ctx, 'referral');
+    if (form) qs.push(...templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE));
+    qs.push({
+      id: 'parentalPermission',
+      kind: 'yesno',
+      prompt: 'Have parents/carers given permission for this referral?',
+      parse(raw) {
+        const p = yesNo(raw);
+        if (!p.ok) return p;
+        return p.value
+          ? { ok: true, value: true }
+          : { ok: false, message: 'A referral can only be sent once parents/carers agree. Your answers are kept: speak to them, then answer "yes", or type "cancel" to stop.' };
+      },
+    });
+    return qs;
+  },
+  async finish(ctx, a) {
+    const p = pickedPupil(a)!;
+    const service = a.service as ServicePick;
+    const fields = templateValues(a, 'referral');
+    const reasons = fields.mainReason ?? fields.supportRequested ?? '';
+    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) =>
+      addReferral(c, { date: ctx.today(), serviceId: service.id, toLocalAuthority: service.toLocalAuthority, reasons, parentalPermission: true, fields }, cc),
+    );
+    return [
+      {
+        blocks: [
+          heading('Referral recorded'),
+          text(`Referral of ${describePupil(saved)} to ${service.name} recorded; the pupil is now at Step ${saved.currentStep}.`, 'success'),
+          ...(service.toLocalAuthority ? [text('This referral is visible to the local authority’s inclusion team.', 'muted')] : []),
+        ],
+      },
+    ];
+  },
+};

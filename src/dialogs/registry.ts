@@ -1,0 +1,14 @@
+import type { FormDialog } from './dialog.js';
+import { exclusionDialog } from './exclusion.js';
+import { newPupilDialog } from './new-pupil.js';
+import { pcpDialog } from './pcp.js';
+import { pspDialog } from './psp.js';
+import { referDialog } from './refer.js';
+import { reviewDialog } from './review.js';
+import { signpostDialog } from './signpost-dialog.js';
+import { whatNextDialog } from './what-next.js';
+
+/** Every form dialog by id; channels look dialogs up here so card submits route by id. */
+export const DIALOGS: Record<string, FormDialog> = Object.fromEntries(
+  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog].map((d) => [d.id, d]),
+);

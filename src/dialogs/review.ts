@@ -1,0 +1,75 @@
+import { guide } from '../core/guidance/guide.js';
+import { situationFromCase } from '../core/guidance/situation.js';
+import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import { pspReviewDue } from '../core/plans/reviews-due.js';
+import type { Choice } from '../core/views/view.js';
+import { heading, text } from '../core/views/view.js';
+import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
+import { choice, dateWithin, freeText, yesNo } from './parse.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { guidanceView } from './views/guidance-view.js';
+
+/** The plan choices are worked out when the pupil is picked and kept in the answers. */
+interface PlanOption extends Choice {
+  kind: 'pcp' | 'psp';
+  step: number;
+}
+
+async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]> {
+  const c = await loadPicked(ctx, a);
+  if (!c) return [];
+  return [
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${p.reviewDate})`, kind: 'pcp' as const, step: c.currentStep })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${p.startDate})`, kind: 'psp' as const, step: c.currentStep })),
+  ];
+}
+
+export const reviewDialog: FormDialog = {
+  id: 'review',
+  title: 'Record a review',
+  intro: () => 'The question every review asks: has the plan brought positive change?',
+  questions(ctx, a) {
+    const pupil: Question = {
+      ...pupilQuestion(ctx),
+      async parse(raw) {
+        const p = await pupilQuestion(ctx).parse(raw);
+        if (!p.ok) return p;
+        const options = await planOptions(ctx, { pupil: p.value });
+        if (!options.length) return { ok: false, message: 'That pupil has no active plan to review. Type "cancel", then "pcp" or "psp" to start one.' };
+        return { ok: true, value: p.value, also: { options } };
+      },
+    };
+    const qs: Question[] = [pupil];
+    const options = (a.options as PlanOption[] | undefined) ?? [];
+    if (!pickedPupil(a) || !options.length) return qs;
+    if (options.length > 1) qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: options.map(({ value, label }) => ({ value, label })), parse: (r) => choice(options, r) });
+    const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId);
+    qs.push(
+      { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },
+      { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
+      { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', parse: (r) => freeText(r, 2000) },
+    );
+    if (chosen?.kind === 'pcp')
+      qs.push({ id: 'nextReviewDate', kind: 'date', prompt: 'When is the next review?', parse: (r) => dateWithin(r, ctx.today(), { pastDays: 0, futureDays: 182, what: 'next review date' }) });
+    if (chosen && a.positive === false && chosen.step < 6)
+      qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${chosen.step + 1}. Record that move now?`, parse: yesNo });
+    return qs;
+  },
+  async finish(ctx, a) {
+    const p = pickedPupil(a)!;
+    const options = a.options as PlanOption[];
+    const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId)!;
+    const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}) };
+    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `${chosen.kind}.review`, (c, cc) => {
+      const reviewed = chosen.kind === 'pcp' ? recordPcpReview(c, chosen.value, input, cc) : recordPspReview(c, chosen.value, input, cc);
+      return a.stepUp === true ? moveToStep(reviewed, Math.min(6, reviewed.currentStep + 1), cc) : reviewed;
+    });
+    const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
+    if (chosen.kind === 'psp') {
+      const plan = saved.psps.find((x) => x.id === chosen.value)!;
+      lines.push(text(`Next PSP review due ${pspReviewDue(plan.startDate, input.date, plan.reviewIntervalDays)}.`));
+    } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
+    const g = guide(ctx.pack, situationFromCase(saved, ctx.today()), ctx.today());
+    return [{ blocks: [heading('Review saved'), ...lines] }, guidanceView(ctx.pack, g, describePupil(saved))];
+  },
+};

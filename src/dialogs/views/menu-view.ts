@@ -1,0 +1,27 @@
+import type { MenuItem, View } from '../../core/views/view.js';
+import { heading, text } from '../../core/views/view.js';
+
+/** Everything the bot can do, in the order staff most often need it. */
+export const MENU: MenuItem[] = [
+  { command: 'what next', label: 'What next?', description: 'Where a pupil is on the graduated response and what to do next' },
+  { command: 'signpost', label: 'Find a service', description: 'Who can help, e.g. "signpost attendance really poor"' },
+  { command: 'new pupil', label: 'Add a pupil', description: 'Record a pupil by reference and initials' },
+  { command: 'pcp', label: 'Person-centred plan', description: 'Write a PCP (with an optional Incident Support Plan)' },
+  { command: 'review', label: 'Record a review', description: 'Review a PCP or PSP: did it bring positive change?' },
+  { command: 'psp', label: 'Pastoral Support Programme', description: 'Set up a PSP with targets and reviews every 3–4 weeks' },
+  { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules' },
+  { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },
+  { command: 'my reviews', label: 'My reviews', description: 'Plan reviews that are due or overdue' },
+  { command: 'help', label: 'Help', description: 'Show this menu' },
+];
+
+export function menuView(intro?: string): View {
+  return {
+    blocks: [
+      heading('What I can help with'),
+      ...(intro ? [text(intro)] : []),
+      { type: 'menu', items: MENU },
+      text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted'),
+    ],
+  };
+}

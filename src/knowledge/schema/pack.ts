@@ -1,0 +1,70 @@
+import { z } from 'zod/v4';
+import { Slug } from './common.js';
+import { Pathway } from './pathway.js';
+import { Rules } from './rules.js';
+import { ApProvider, ApSetting, Service, Vocabulary } from './services.js';
+import { FormTemplate, LegislationItem, SelfReflectionTool } from './templates.js';
+
+/**
+ * A local authority's knowledge pack. Worcestershire's is the default; another LA ships its own
+ * folder of JSON files with the same shape and no code changes.
+ */
+export const KnowledgePack = z
+  .object({
+    id: Slug,
+    localAuthority: z.string().min(3),
+    /** Short description of what the pack covers. */
+    about: z.string().min(10),
+    services: z.array(Service).min(1),
+    apSettings: z.array(ApSetting).default([]),
+    apProviders: z.array(ApProvider).default([]),
+    vocabulary: Vocabulary,
+    pathway: Pathway.optional(),
+    rules: Rules.optional(),
+    forms: z.array(FormTemplate).default([]),
+    selfReflection: SelfReflectionTool.optional(),
+    legislation: z.array(LegislationItem).default([]),
+  })
+  .superRefine((pack, ctx) => {
+    const ids = new Map<string, string>();
+    const note = (id: string, where: (string | number)[]) => {
+      const prior = ids.get(id);
+      if (prior) ctx.addIssue({ code: 'custom', path: where, message: `id "${id}" is used twice (also at ${prior})` });
+      else ids.set(id, where.join('.'));
+    };
+    pack.services.forEach((s, i) => note(s.id, ['services', i, 'id']));
+    pack.apSettings.forEach((s, i) => note(s.id, ['apSettings', i, 'id']));
+    pack.apProviders.forEach((s, i) => note(s.id, ['apProviders', i, 'id']));
+
+    const needs = new Set(Object.keys(pack.vocabulary.needs));
+    pack.services.forEach((s, i) =>
+      s.needs.forEach((n, j) => {
+        if (!needs.has(n)) ctx.addIssue({ code: 'custom', path: ['services', i, 'needs', j], message: `need "${n}" is not in vocabulary.needs` });
+      }),
+    );
+    const districts = new Set(Object.keys(pack.vocabulary.districts));
+    const checkDistricts = (list: 'apSettings' | 'apProviders') =>
+      pack[list].forEach((s, i) =>
+        s.districts.forEach((d, j) => {
+          if (!districts.has(d)) ctx.addIssue({ code: 'custom', path: [list, i, 'districts', j], message: `district "${d}" is not in vocabulary.districts` });
+        }),
+      );
+    checkDistricts('apSettings');
+    checkDistricts('apProviders');
+
+    if (pack.rules) {
+      const walk = (value: unknown, path: (string | number)[]) => {
+        if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+        else if (value && typeof value === 'object')
+          for (const [k, v] of Object.entries(value)) {
+            if (k === 'serviceIds' && Array.isArray(v))
+              v.forEach((id, i) => {
+                if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path, k, i], message: `service "${id}" is not in this pack` });
+              });
+            else walk(v, [...path, k]);
+          }
+      };
+      walk(pack.rules, ['rules']);
+    }
+  });
+export type KnowledgePack = z.infer<typeof KnowledgePack>;

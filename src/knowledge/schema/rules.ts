@@ -1,0 +1,75 @@
+import { z } from 'zod/v4';
+import { LeadRole, SeedRef, Slug } from './common.js';
+
+/** The words of a recommendation the guidance engine can give; thresholds sit beside it. */
+const Advice = z.object({
+  title: z.string().min(5).max(120),
+  detail: z.string().min(10).max(900),
+  ledBy: z.array(LeadRole).min(1),
+  /** Services from the directory to offer alongside this advice. */
+  serviceIds: z.array(Slug).default([]),
+  source: SeedRef,
+});
+export type Advice = z.infer<typeof Advice>;
+
+export const Rules = z.object({
+  /** Pastoral Support Programme (Hackney, 003). */
+  psp: z.object({
+    advice: Advice,
+    triggers: z.object({
+      /** Two or more suspensions (fixed-term exclusions) this year. */
+      suspensionsThisYear: z.number().int().min(1),
+      /** A single suspension of this many days or more. */
+      singleSuspensionDays: z.number().int().min(1),
+    }),
+    /** Plan a PSP before a pupil returns from a suspension at least this long. */
+    beforeReturnFromDays: z.number().int().min(1),
+    reviewIntervalDays: z
+      .object({ min: z.number().int().min(1), max: z.number().int(), default: z.number().int() })
+      .refine((r) => r.min <= r.default && r.default <= r.max, 'default must sit between min and max'),
+    /** After this many reviews in a row without positive change, escalate. */
+    escalateAfterReviewsWithoutImpact: z.number().int().min(1),
+    escalation: Advice,
+  }),
+  suspensions: z.object({
+    /** Statutory maximum suspension days in a school year. */
+    maxDaysPerYear: z.number().int().min(1),
+    /** Cumulative days in a term after which the governing board must consider reinstatement. */
+    governorsMustMeetAfterDaysInTerm: z.number().int().min(1),
+    advice: Advice,
+  }),
+  unlawfulExclusion: z.object({
+    advice: Advice,
+    reasons: z
+      .array(z.object({ id: Slug, label: z.string().min(3), words: z.array(z.string().min(3)).min(1) }))
+      .min(3),
+  }),
+  lookedAfter: z.object({
+    /** Before any suspension of a looked-after child. */
+    beforeSuspension: Advice,
+    /** Personal Education Plans are reviewed every term. */
+    pep: Advice,
+    pepsPerYear: z.number().int().min(1),
+  }),
+  socialWorker: Advice,
+  permanentExclusion: z.object({
+    /** Full-time provision from this school day after a permanent exclusion. */
+    provisionFromDay: z.number().int().min(1),
+    advice: Advice,
+  }),
+  partTimeTimetable: Advice,
+  ehcAssessment: z.object({
+    advice: Advice,
+    decisionWeeks: z.number().int().min(1),
+    completionWeeks: z.number().int().min(1),
+    criteria: z.array(z.string().min(10)).min(1),
+  }),
+  safeguarding: z.object({
+    advice: Advice,
+    /** Phrases that suggest a child may be at risk of harm. */
+    riskWords: z.array(z.string().min(3)).min(5),
+  }),
+  managedMove: Advice,
+  earlyHelp: Advice,
+});
+export type Rules = z.infer<typeof Rules>;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfig, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs local mode on embedded defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ knowledgePack: 'worcestershire', pspReviewIntervalDays: 21, localUser: { role: 'sendco' } });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PSP_REVIEW_INTERVAL_DAYS: '' }).pspReviewIntervalDays).toBe(21);
+  });
+
+  it('names the variable and what it expects when a setting is wrong', () => {
+    expect(() => loadConfig({ PSP_REVIEW_INTERVAL_DAYS: '35' })).toThrow(/^Setting PSP_REVIEW_INTERVAL_DAYS is not valid: .*28.*See \.env\.example\.$/);
+    expect(() => loadConfig({ LOCAL_USER_ROLE: 'headmaster' })).toThrow(/Setting LOCAL_USER_ROLE is not valid/);
+    expect(() => loadConfig({ LOCAL_SCHOOL_ID: '../etc' })).toThrow(/LOCAL_SCHOOL_ID.*school id/);
+  });
+
+  it('summarises settings without secrets or pupil data', () => {
+    expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco');
+  });
+});

@@ -1,0 +1,83 @@
+import { appendFile, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { JsonlAuditLog, MemoryAuditLog } from '../../../src/core/store/audit-log.js';
+import type { AuditEvent, AuditLog } from '../../../src/core/store/case-repository.js';
+import { tempDirs } from './temp-dirs.js';
+
+const dirs = tempDirs();
+afterAll(() => dirs.removeAll());
+
+function event(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return { at: '2025-03-10T09:00:00.000Z', actorId: 'staff-1', action: 'case.read', schoolId: 'oak-primary', caseId: 'case-1', outcome: 'allowed', ...overrides };
+}
+
+function describeAuditLog(name: string, make: () => Promise<AuditLog>): void {
+  describe(`${name} (AuditLog contract)`, () => {
+    it('lists what was recorded, most recent last', async () => {
+      const log = await make();
+      const a = event({ at: '2025-03-10T09:00:00.000Z' });
+      const b = event({ at: '2025-02-01T09:00:00.000Z', action: 'case.update', outcome: 'done' });
+      const c = event({ at: '2025-03-10T10:00:00.000Z', outcome: 'denied' });
+      for (const e of [a, b, c]) await log.record(e);
+      expect(await log.list()).toEqual([b, a, c]);
+    });
+
+    it('filters by case and by actor', async () => {
+      const log = await make();
+      await log.record(event({ caseId: 'case-1', actorId: 'staff-1' }));
+      await log.record(event({ caseId: 'case-2', actorId: 'staff-1' }));
+      await log.record(event({ caseId: 'case-1', actorId: 'staff-2' }));
+      expect((await log.list({ caseId: 'case-1' })).map((e) => e.actorId)).toEqual(['staff-1', 'staff-2']);
+      expect((await log.list({ actorId: 'staff-1' })).map((e) => e.caseId)).toEqual(['case-1', 'case-2']);
+      expect(await log.list({ caseId: 'case-1', actorId: 'staff-2' })).toHaveLength(1);
+    });
+
+    it('keeps ids only: extra fields are dropped and sentences refused', async () => {
+      const log = await make();
+      await log.record({ ...event(), initials: 'AB' } as AuditEvent);
+      expect(await log.list()).toEqual([event()]);
+      await expect(log.record(event({ action: 'read the case of a pupil' }))).rejects.toMatchObject({ code: 'invalid-input' });
+      await expect(log.record(event({ at: 'yesterday' }))).rejects.toMatchObject({ code: 'invalid-input' });
+    });
+
+    it('keeps the order of concurrent records', async () => {
+      const log = await make();
+      const actions = Array.from({ length: 20 }, (_, i) => `step.${i}`);
+      await Promise.all(actions.map((action) => log.record(event({ action }))));
+      expect((await log.list()).map((e) => e.action)).toEqual(actions);
+    });
+  });
+}
+
+describeAuditLog('MemoryAuditLog', async () => new MemoryAuditLog());
+describeAuditLog('JsonlAuditLog', async () => new JsonlAuditLog(await dirs.make()));
+
+describe('JsonlAuditLog files', () => {
+  it('appends one line per event to a file per UTC month, and survives a restart', async () => {
+    const dir = await dirs.make();
+    const first = new JsonlAuditLog(dir);
+    await first.record(event({ at: '2025-03-31T23:30:00-01:00' }));
+    await first.record(event({ at: '2025-03-10T09:00:00.000Z' }));
+    expect((await readdir(join(dir, 'audit'))).sort()).toEqual(['2025-03.jsonl', '2025-04.jsonl']);
+    expect((await readFile(join(dir, 'audit', '2025-03.jsonl'), 'utf-8')).split('\n')).toHaveLength(2);
+
+    const again = new JsonlAuditLog(dir);
+    expect((await again.list()).map((e) => e.at)).toEqual(['2025-03-10T09:00:00.000Z', '2025-03-31T23:30:00-01:00']);
+  });
+
+  it('returns nothing before the first event', async () => {
+    expect(await new JsonlAuditLog(await dirs.make()).list()).toEqual([]);
+  });
+
+  it('reports a damaged line by file and line number', async () => {
+    const dir = await dirs.make();
+    const log = new JsonlAuditLog(dir);
+    await log.record(event());
+    await appendFile(join(dir, 'audit', '2025-03.jsonl'), '{"at":"2025-03-10T09:00:00.000Z","actorId":""}\n');
+    await expect(log.list()).rejects.toMatchObject({
+      code: 'store-invalid',
+      message: expect.stringContaining(`${join(dir, 'audit', '2025-03.jsonl')} line 2: actorId:`),
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseRepository } from '../../../src/core/store/case-repository.js';
+import { makeCase } from '../../helpers/make-case.js';
+
+/** Makes a fresh, empty repository whose clock is `now`. */
+export type MakeRepository = (now: () => Date) => Promise<CaseRepository>;
+
+const NOW = new Date('2025-03-10T08:30:00.000Z');
+
+/** The behaviour every CaseRepository must share; run it once per implementation. */
+export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepository): void {
+  describe(`${name} (CaseRepository contract)`, () => {
+    let repo: CaseRepository;
+    beforeEach(async () => {
+      repo = await makeRepo(() => NOW);
+    });
+    afterEach(async () => {
+      await repo.close();
+    });
+
+    it('stores a new case at revision 0 with updatedAt from the clock', async () => {
+      const input = makeCase({ revision: 7 });
+      const stored = await repo.save(input, undefined);
+      expect(stored).toEqual({ ...input, revision: 0, updatedAt: NOW.toISOString() });
+      expect(await repo.get(input.schoolId, input.id)).toEqual(stored);
+    });
+
+    it('returns undefined for an unknown case or school', async () => {
+      const stored = await repo.save(makeCase(), undefined);
+      expect(await repo.get(stored.schoolId, 'no-such-case')).toBeUndefined();
+      expect(await repo.get('elm-academy', stored.id)).toBeUndefined();
+      expect(await repo.findByPupilRef('elm-academy', stored.pupilRef)).toBeUndefined();
+      expect(await repo.listBySchool('elm-academy')).toEqual([]);
+    });
+
+    it('bumps the revision on update and keeps createdAt', async () => {
+      const first = await repo.save(makeCase(), undefined);
+      const second = await repo.save({ ...first, currentStep: 2, createdAt: '2030-01-01T00:00:00.000Z' }, 0);
+      expect(second).toMatchObject({ revision: 1, currentStep: 2, createdAt: first.createdAt });
+      const third = await repo.save({ ...second, currentStep: 3 }, 1);
+      expect(third.revision).toBe(2);
+      expect(await repo.get(first.schoolId, first.id)).toEqual(third);
+    });
+
+    it('refuses a save with a stale revision and keeps the stored case', async () => {
+      const first = await repo.save(makeCase(), undefined);
+      const second = await repo.save({ ...first, currentStep: 2 }, 0);
+      await expect(repo.save({ ...first, currentStep: 4 }, 0)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await repo.get(first.schoolId, first.id)).toEqual(second);
+    });
+
+    it('lets only one of two racing saves of the same revision win', async () => {
+      const first = await repo.save(makeCase(), undefined);
+      const results = await Promise.allSettled([
+        repo.save({ ...first, currentStep: 2 }, 0),
+        repo.save({ ...first, currentStep: 3 }, 0),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      expect((await repo.get(first.schoolId, first.id))?.revision).toBe(1);
+    });
+
+    it('refuses a new case whose id is already used at that school', async () => {
+      const first = await repo.save(makeCase({ id: 'dup' }), undefined);
+      await expect(repo.save(makeCase({ id: 'dup' }), undefined)).rejects.toMatchObject({ code: 'conflict' });
+      expect(await repo.listBySchool(first.schoolId)).toEqual([first]);
+    });
+
+    it('allows the same case id at another school', async () => {
+      await repo.save(makeCase({ id: 'same' }), undefined);
+      const other = await repo.save(makeCase({ id: 'same', schoolId: 'elm-academy' }), undefined);
+      expect(await repo.get('elm-academy', 'same')).toEqual(other);
+    });
+
+    it('reports not-found when updating a case that does not exist', async () => {
+      await expect(repo.save(makeCase(), 3)).rejects.toMatchObject({ code: 'not-found' });
+    });
+
+    it('refuses a second case with the same pupil reference, whatever its case', async () => {
+      await repo.save(makeCase({ pupilRef: 'abc-1' }), undefined);
+      await expect(repo.save(makeCase({ pupilRef: 'ABC-1' }), undefined)).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('finds a case by pupil reference, ignoring letter case', async () => {
+      const stored = await repo.save(makeCase({ pupilRef: 'Mis-42a' }), undefined);
+      await repo.save(makeCase(), undefined);
+      expect(await repo.findByPupilRef(stored.schoolId, 'MIS-42A')).toEqual(stored);
+      expect(await repo.findByPupilRef(stored.schoolId, 'mis-42')).toBeUndefined();
+    });
+
+    it('lists a school oldest first', async () => {
+      const newer = await repo.save(makeCase({ createdAt: '2025-02-01T10:00:00.000Z' }), undefined);
+      const older = await repo.save(makeCase({ createdAt: '2025-01-01T10:00:00+01:00' }), undefined);
+      await repo.save(makeCase({ schoolId: 'elm-academy' }), undefined);
+      expect(await repo.listBySchool('oak-primary')).toEqual([older, newer]);
+    });
+
+    it('lists schools that have cases', async () => {
+      expect(await repo.listSchools()).toEqual([]);
+      await repo.save(makeCase({ schoolId: 'oak-primary' }), undefined);
+      await repo.save(makeCase({ schoolId: 'elm-academy' }), undefined);
+      await repo.save(makeCase({ schoolId: 'oak-primary' }), undefined);
+      expect(await repo.listSchools()).toEqual(['elm-academy', 'oak-primary']);
+    });
+
+    it('does not let callers change stored cases through objects they hold', async () => {
+      const input = makeCase({ staffIds: ['staff-1'] });
+      const stored = await repo.save(input, undefined);
+      input.staffIds.push('intruder');
+      stored.staffIds.push('intruder');
+      (await repo.get(input.schoolId, input.id))!.staffIds.push('intruder');
+      (await repo.listBySchool(input.schoolId))[0]!.staffIds.push('intruder');
+      (await repo.findByPupilRef(input.schoolId, input.pupilRef))!.staffIds.push('intruder');
+      expect((await repo.get(input.schoolId, input.id))?.staffIds).toEqual(['staff-1']);
+    });
+
+    it('rejects an invalid case, naming the field but not its value, and stores nothing', async () => {
+      const bad = makeCase({ initials: 'Jonathan' });
+      const err: unknown = await repo.save(bad, undefined).catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'invalid-input' });
+      expect((err as Error).message).toContain('initials');
+      expect((err as Error).message).not.toContain('Jonathan');
+      expect(await repo.get(bad.schoolId, bad.id)).toBeUndefined();
+    });
+
+    it('applies schema defaults to what it stores', async () => {
+      const input = makeCase();
+      const partial = { ...input, exclusions: undefined } as unknown as typeof input;
+      expect((await repo.save(partial, undefined)).exclusions).toEqual([]);
+    });
+
+    it('rejects school ids that could escape the data directory', async () => {
+      for (const schoolId of ['../evil', 'a/b', '..', 'Oak-Primary', '']) {
+        await expect(repo.save(makeCase({ schoolId }), undefined)).rejects.toMatchObject({ code: 'invalid-input' });
+        await expect(repo.get(schoolId, 'x')).rejects.toMatchObject({ code: 'invalid-input' });
+      }
+      expect(await repo.listSchools()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import { CaseService } from '../../src/core/cases/case-service.js';
+import { buildIndex } from '../../src/core/signpost/signpost-index.js';
+import type { StaffMember } from '../../src/core/staff.js';
+import { MemoryAuditLog } from '../../src/core/store/audit-log.js';
+import { MemoryCaseRepository } from '../../src/core/store/memory-case-repository.js';
+import { converse, newConversation, type ConversationState } from '../../src/dialogs/conversation.js';
+import type { DialogContext } from '../../src/dialogs/dialog.js';
+import { renderText } from '../../src/chat/render-text.js';
+import { silentLogger } from '../../src/logger.js';
+import { worcestershire } from './pack.js';
+
+export const SENDCO: StaffMember = { id: 'sendco-1', role: 'sendco', schoolId: 'oak-primary' };
+
+/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London). */
+export async function testWorld() {
+  const pack = await worcestershire();
+  const repo = new MemoryCaseRepository({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const audit = new MemoryAuditLog();
+  const now = () => new Date('2026-11-20T10:00:00Z');
+  const cases = new CaseService(repo, audit, now);
+  const index = buildIndex(pack);
+  const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, now, today: () => '2026-11-20' });
+  return { pack, repo, audit, cases, ctxFor };
+}
+
+/** Types lines one by one as a user would and returns what the bot said to each. */
+export function chatter(ctx: DialogContext) {
+  let state: ConversationState = newConversation();
+  return {
+    get state() {
+      return state;
+    },
+    async say(line: string): Promise<string> {
+      const t = await converse(ctx, state, line, silentLogger);
+      state = t.state;
+      return renderText(t.views);
+    },
+    async script(lines: string[]): Promise<string> {
+      let last = '';
+      for (const l of lines) last = await this.say(l);
+      return last;
+    },
+  };
+}
