@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/chat/**', 'bench/**', 'src/main*.ts', 'src/cli/**', 'src/knowledge/check-pack.ts', 'src/logger.ts'],
+    files: ['src/chat/**', 'bench/**', 'test/**', 'src/main*.ts', 'src/cli/**', 'src/knowledge/check-pack.ts', 'src/logger.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -10,7 +10,7 @@ function recommendation(r: Recommendation): string[] {
   const mark = r.kind === 'safeguarding' ? '!!! ' : r.kind === 'warning' ? '! ' : '- ';
   const lines = [`${mark}${r.title}`, `  ${r.detail}`];
   if (r.because) lines.push(`  Why: ${r.because}.`);
-  lines.push(`  Led by: ${r.ledByLabel}. Source: ${r.source.section} (seed ${r.source.seed}).`);
+  lines.push(`  Led by: ${r.ledByLabel}. Source: ${r.citation}.`);
   for (const s of r.services) lines.push(`  Contact ${s.name}${s.contacts.length ? `: ${s.contacts.map(contact).join(', ')}` : ''}`);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { safeguardingCheck } from '../core/guidance/overlays.js';
 import { filtersFromText } from '../core/signpost/filters-from-text.js';
 import { signpost } from '../core/signpost/signpost.js';
 import type { FormDialog } from './dialog.js';
@@ -20,6 +21,9 @@ export const signpostDialog: FormDialog = {
   async finish(ctx, a) {
     const query = a.query as string;
     const filters = filtersFromText(query);
-    return [signpostView(query, filters, signpost(ctx.index, query, filters, SIGNPOST_LIMIT))];
+    const results = signpostView(query, filters, signpost(ctx.index, query, filters, SIGNPOST_LIMIT));
+    // Safeguarding first, here too: a disclosure typed into a search still goes to the DSL before any list.
+    const risk = ctx.pack.rules && safeguardingCheck(ctx.pack, ctx.pack.rules, query);
+    return risk ? [{ blocks: [{ type: 'recommendation', rec: risk }] }, results] : [results];
   },
 };

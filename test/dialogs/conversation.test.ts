@@ -137,3 +137,17 @@ describe('free text finds the right dialog', () => {
     expect(reply).toMatch(/Why: 2 suspensions this school year/);
   });
 });
+
+describe('safeguarding first in signposting', () => {
+  it('a disclosure typed as a search starts with the DSL and the Family Front Door', async () => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    const reply = await bot.say('signpost she says she is scared to go home and has bruises');
+    expect(reply.split('\n')[0]).toMatch(/^!!! /);
+    expect(reply.indexOf('Family Front Door')).toBeLessThan(reply.indexOf('== Services') === -1 ? Infinity : reply.indexOf('== Services'));
+  });
+
+  it('an ordinary search has no safeguarding banner', async () => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    expect(await bot.say('signpost dyslexia assessment')).not.toContain('!!!');
+  });
+});

@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import type { LeadRole } from '../../knowledge/schema/common.js';
+import type { LeadRole, SeedRef } from '../../knowledge/schema/common.js';
 import type { PathwayAction } from '../../knowledge/schema/pathway.js';
 import type { Advice } from '../../knowledge/schema/rules.js';
 import type { Recommendation, RecommendationKind, ServiceLink } from './types.js';
@@ -8,6 +8,11 @@ import type { Recommendation, RecommendationKind, ServiceLink } from './types.js
 export function leadLabel(pack: KnowledgePack, roles: readonly LeadRole[]): string {
   const labels = roles.map((r) => pack.pathway?.leadRoleLabels[r] ?? r);
   return labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+}
+
+/** "Worcestershire: Graduated Response…, Step 2 – action 5", falling back to the seed id. */
+export function citation(pack: KnowledgePack, source: SeedRef): string {
+  return `${pack.sources[source.seed] ?? `document ${source.seed}`}, ${source.section}`;
 }
 
 export function serviceLinks(pack: KnowledgePack, ids: readonly string[]): ServiceLink[] {
@@ -26,6 +31,7 @@ export function fromAdvice(pack: KnowledgePack, id: string, kind: Recommendation
     ledBy: advice.ledBy,
     ledByLabel: leadLabel(pack, advice.ledBy),
     source: advice.source,
+    citation: citation(pack, advice.source),
     services: serviceLinks(pack, advice.serviceIds),
     ...(because ? { because } : {}),
   };
@@ -48,6 +54,7 @@ export function fromAction(pack: KnowledgePack, action: PathwayAction, outcome?:
     ledBy: action.ledBy,
     ledByLabel: leadLabel(pack, action.ledBy),
     source: action.source,
+    citation: citation(pack, action.source),
     services: [],
     actionRef: action.id,
   };

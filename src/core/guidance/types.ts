@@ -54,6 +54,8 @@ export interface Recommendation {
   /** `ledBy` in the school's words. */
   ledByLabel: string;
   source: SeedRef;
+  /** The source as a reader sees it: document title and section. */
+  citation: string;
   services: ServiceLink[];
   /** For pathway actions: the action number in the document (e.g. "8", "17a"). */
   actionRef?: string;

@@ -3,7 +3,7 @@ import { editDistance, isStopWord, stems } from '../text/words.js';
 import { documentsFrom, type SignpostDoc } from './documents.js';
 
 /** Field weights: a hit on a name or an everyday keyword says more than one in a summary. */
-export const FIELD_WEIGHT = { name: 3, keywords: 3, needs: 2, summary: 1 } as const;
+export const FIELD_WEIGHT = { name: 3, keywords: 3, needs: 2, summary: 1, keywordParts: 1 } as const;
 export type Field = keyof typeof FIELD_WEIGHT;
 
 export interface IndexedDoc {
@@ -38,7 +38,10 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
     doc,
     fields: {
       name: new Set(content(doc.name)),
-      keywords: new Set(doc.keywords.flatMap(content)),
+      // A one-word keyword is a strong signal; a word inside a longer keyword phrase ("half termly panel")
+      // only counts as much as a summary word, and the whole phrase earns a bonus instead.
+      keywords: new Set(doc.keywords.filter((k) => stems(k).length === 1).flatMap(content)),
+      keywordParts: new Set(doc.keywords.filter((k) => stems(k).length > 1).flatMap(content)),
       needs: new Set(doc.needs.flatMap((n) => content(needText(n)))),
       summary: new Set(content(doc.summary)),
     },
@@ -47,7 +50,7 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
 
   const postings = new Map<string, number[]>();
   docs.forEach((d, i) => {
-    const all = new Set([...d.fields.name, ...d.fields.keywords, ...d.fields.needs, ...d.fields.summary]);
+    const all = new Set(Object.values(d.fields).flatMap((f) => [...f]));
     for (const t of all) postings.set(t, [...(postings.get(t) ?? []), i]);
   });
   const idf = new Map<string, number>();
@@ -67,10 +70,13 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   };
 }
 
+const ENGLISH_ENDING = /(ed|ing|ly|al|ful|ous|ive|ers|ment|ness|ence|ance|ble|ght|tion)$/;
+
 /** The closest indexed stem for a word the index has never seen, or null. */
-export function correctTypo(index: SignpostIndex, term: string): string | null {
-  // Short words and a changed first letter are more often a different word than a typo ("poor" is not "door").
-  if (index.postings.has(term) || term.length < 5 || /\d/.test(term)) return null;
+export function correctTypo(index: SignpostIndex, term: string, typed: string = term): string | null {
+  // Short words, a changed first letter, or an ordinary English ending are more often a different
+  // word than a typo: "poor" is not "door", "convinced" is not "ContinU".
+  if (index.postings.has(term) || term.length < 5 || /\d/.test(term) || ENGLISH_ENDING.test(typed)) return null;
   const cached = index.typoCache.get(term);
   if (cached !== undefined) return cached;
   const max = term.length >= 7 ? 2 : 1;

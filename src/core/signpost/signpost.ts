@@ -52,7 +52,7 @@ function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; t
     if (isStopWord(raw[i]!)) return;
     if (index.postings.has(s)) push(s, raw[i]!, 1);
     else {
-      const fixed = correctTypo(index, s);
+      const fixed = correctTypo(index, s, raw[i]!);
       if (fixed) push(fixed, raw[i]!, 0.6);
     }
   });

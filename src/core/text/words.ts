@@ -62,9 +62,22 @@ export function stems(text: string): string[] {
   return words(text).map(stem);
 }
 
+// Pack phrases (risk words, synonyms, keywords) are a finite set checked on every turn: stem each once.
+const phraseCache = new Map<string, string[]>();
+const PHRASE_CACHE_LIMIT = 50_000;
+
+function phraseStems(phrase: string): string[] {
+  let p = phraseCache.get(phrase);
+  if (!p) {
+    p = stems(phrase);
+    if (phraseCache.size < PHRASE_CACHE_LIMIT) phraseCache.set(phrase, p);
+  }
+  return p;
+}
+
 /** True when every word of `phrase` appears in order, adjacent, in `text` (compared as stems). */
 export function containsPhrase(textStems: readonly string[], phrase: string): boolean {
-  const p = stems(phrase);
+  const p = phraseStems(phrase);
   if (p.length === 0) return false;
   outer: for (let i = 0; i + p.length <= textStems.length; i++) {
     for (let j = 0; j < p.length; j++) if (textStems[i + j] !== p[j]) continue outer;

@@ -15,6 +15,8 @@ export const KnowledgePack = z
     localAuthority: z.string().min(3),
     /** Short description of what the pack covers. */
     about: z.string().min(10),
+    /** Titles of the source documents, by seed id, so citations read as documents rather than ids. */
+    sources: z.record(z.string().regex(/^\d{3}$/), z.string().min(5)).default({}),
     services: z.array(Service).min(1),
     apSettings: z.array(ApSetting).default([]),
     apProviders: z.array(ApProvider).default([]),

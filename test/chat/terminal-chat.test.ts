@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const temps: string[] = [];
+afterEach(async () => {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function dataDir(): Promise<string> {
+  const d = await mkdtemp(path.join(tmpdir(), 'chat-'));
+  temps.push(d);
+  return d;
+}
+
+/** Runs `npm run chat` exactly as a user would, with lines piped to stdin. */
+function chat(lines: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/chat/main.ts'], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(lines.map((l) => `${l}\n`).join(''));
+  });
+}
+
+describe('npm run chat', () => {
+  it('answers piped input and exits by itself at the end of input', async () => {
+    const r = await chat(['signpost attendance really poor'], { DATA_DIR: await dataDir() });
+    expect(r.code).toBe(0);
+    const ranked = r.stdout.split('\n').filter((l) => /^\d+\. /.test(l));
+    // Services in rank order, one per line, name first.
+    expect(ranked[0]).toMatch(/^1\. Attendance and Children Missing Team \| tel 01905 844 440/);
+    expect(ranked.map((l) => Number(l.split('.')[0]))).toEqual(ranked.map((_, i) => i + 1));
+  });
+
+  it('remembers pupils between runs, in the data directory', async () => {
+    const dir = await dataDir();
+    await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes'], { DATA_DIR: dir });
+    const r = await chat(['what next for P77', 'yes', 'no', ''], { DATA_DIR: dir });
+    expect(r.stdout).toContain('What next for CD (ref P77, Year 9)');
+    expect(r.stdout).toContain('Virtual School');
+    const file = await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8');
+    expect(file).toContain('"initials":"CD"');
+  });
+
+  it('never shows a stack trace for nonsense, and offers the menu after two misunderstandings', async () => {
+    const r = await chat(['%%%', '{"type":"message"}', '', 'quit'], { DATA_DIR: await dataDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Sorry, I still didn’t follow');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops with one clear line when a setting is wrong', async () => {
+    const r = await chat([], { DATA_DIR: await dataDir(), PSP_REVIEW_INTERVAL_DAYS: '40' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^Setting PSP_REVIEW_INTERVAL_DAYS is not valid: .+See \.env\.example\.$/);
+  });
+
+  it('refuses to start on a hand-edited store file, naming it, and leaves the file untouched', async () => {
+    const dir = await dataDir();
+    await mkdir(path.join(dir, 'schools'), { recursive: true });
+    const broken = '{"schemaVersion":1,"schoolId":"demo-school","cases":[{"id":"x"}]}';
+    await writeFile(path.join(dir, 'schools', 'demo-school.json'), broken);
+    const r = await chat(['help'], { DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('demo-school.json');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')).toBe(broken);
+  });
+});
