@@ -6,7 +6,7 @@ import { Role } from './core/staff.js';
  * Every setting the bot reads, parsed once at start-up. `.env.example` lists exactly these keys.
  * Defaults make local mode work with no Teams or Slack credentials.
  */
-const Env = z.object({
+export const Env = z.object({
   KNOWLEDGE_PACK: z.string().min(1).default('worcestershire'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

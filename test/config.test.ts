@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfig, loadConfig } from '../src/config.js';
+import { readFileSync } from 'node:fs';
+import { describeConfig, Env, loadConfig } from '../src/config.js';
 
 describe('configuration', () => {
   it('runs local mode on embedded defaults', () => {
@@ -19,5 +20,12 @@ describe('configuration', () => {
 
   it('summarises settings without secrets or pupil data', () => {
     expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco');
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the settings the bot reads', () => {
+    const documented = readFileSync('.env.example', 'utf8').split('\n').flatMap((l) => l.match(/^#?\s*([A-Z][A-Z0-9_]+)=/)?.[1] ?? []);
+    expect(documented.sort()).toEqual(Object.keys(Env.shape).sort());
   });
 });

@@ -70,3 +70,17 @@ describe('npm run chat', () => {
     expect(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')).toBe(broken);
   });
 });
+
+describe('a hand-added field in a store file', () => {
+  it('is refused by name rather than silently dropped on the next save', async () => {
+    const dir = await dataDir();
+    await chat(['new pupil', 'P1', 'EF', '3', '1', 'no', '1', '', 'no'], { DATA_DIR: dir });
+    const file = path.join(dir, 'schools', 'demo-school.json');
+    const edited = (await readFile(file, 'utf8')).replace('"initials":"EF"', '"initials":"EF","fullName":"x"');
+    await writeFile(file, edited);
+    const r = await chat(['help'], { DATA_DIR: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/demo-school\.json: cases\.0.*fullName/);
+    expect(await readFile(file, 'utf8')).toBe(edited);
+  });
+});

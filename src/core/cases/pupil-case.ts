@@ -20,7 +20,7 @@ export const Initials = z
 /** Reception is 0, then Years 1–13. */
 export const YearGroup = z.number().int().min(0).max(13);
 
-export const PupilFlags = z.object({
+export const PupilFlags = z.strictObject({
   senSupport: z.boolean().default(false),
   ehcp: z.boolean().default(false),
   lookedAfter: z.boolean().default(false),
@@ -30,7 +30,7 @@ export const PupilFlags = z.object({
 });
 export type PupilFlags = z.infer<typeof PupilFlags>;
 
-export const Exclusion = z.object({
+export const Exclusion = z.strictObject({
   id: z.string(),
   kind: z.enum(['suspension', 'permanent']),
   startDate: IsoDate,
@@ -42,7 +42,7 @@ export const Exclusion = z.object({
 });
 export type Exclusion = z.infer<typeof Exclusion>;
 
-export const PlanReview = z.object({
+export const PlanReview = z.strictObject({
   id: z.string(),
   date: IsoDate,
   positiveChange: z.boolean(),
@@ -52,7 +52,7 @@ export const PlanReview = z.object({
 export type PlanReview = z.infer<typeof PlanReview>;
 
 /** Appendix 3 Positive Behaviour Support Plan, used as the person-centred plan. */
-export const PersonCentredPlan = z.object({
+export const PersonCentredPlan = z.strictObject({
   id: z.string(),
   step: z.number().int().min(2).max(6),
   ownerId: StaffId,
@@ -66,7 +66,7 @@ export const PersonCentredPlan = z.object({
 });
 export type PersonCentredPlan = z.infer<typeof PersonCentredPlan>;
 
-export const PastoralSupportPlan = z.object({
+export const PastoralSupportPlan = z.strictObject({
   id: z.string(),
   overseeingLeaderId: StaffId,
   ownerId: StaffId,
@@ -80,7 +80,7 @@ export const PastoralSupportPlan = z.object({
 });
 export type PastoralSupportPlan = z.infer<typeof PastoralSupportPlan>;
 
-export const Referral = z.object({
+export const Referral = z.strictObject({
   id: z.string(),
   date: IsoDate,
   /** Service id from the knowledge pack, e.g. "education-engagement-inclusion-team". */
@@ -94,7 +94,7 @@ export const Referral = z.object({
 });
 export type Referral = z.infer<typeof Referral>;
 
-export const TimelineEntry = z.object({
+export const TimelineEntry = z.strictObject({
   at: IsoDateTime,
   by: StaffId,
   /** A short event name such as "pcp.created"; never pupil details. */
@@ -103,7 +103,7 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const PupilCase = z.object({
+export const PupilCase = z.strictObject({
   id: z.string(),
   schoolId: SchoolId,
   pupilRef: PupilRef,
@@ -116,7 +116,7 @@ export const PupilCase = z.object({
   riskOfPermanentExclusion: z.boolean().default(false),
   exclusions: z.array(Exclusion).default([]),
   partTimeTimetable: z
-    .object({ startDate: IsoDate, endDate: IsoDate, laNotifiedOn: IsoDate.optional() })
+    .strictObject({ startDate: IsoDate, endDate: IsoDate, laNotifiedOn: IsoDate.optional() })
     .optional(),
   ehcRequestedOn: IsoDate.optional(),
   pcps: z.array(PersonCentredPlan).default([]),
