@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { editDistance, isStopWord, stems } from '../text/words.js';
+import { editDistance, isStopWord, stem, stems, words } from '../text/words.js';
 import { documentsFrom, type SignpostDoc } from './documents.js';
 
 /** Field weights: a hit on a name or an everyday keyword says more than one in a summary. */
@@ -21,8 +21,10 @@ export interface SignpostIndex {
   docs: IndexedDoc[];
   postings: Map<string, number[]>;
   idf: Map<string, number>;
-  /** Stems by length, so typo correction looks only at near-length candidates. */
+  /** Indexed words as written (not stemmed), by length, so typo correction compares like with like. */
   byLength: Map<number, string[]>;
+  /** Each written word's stem. */
+  stemOf: Map<string, string>;
   synonyms: { key: string[]; expansion: string }[];
   needWords: { need: string; label: string; phrase: string[] }[];
   places: { district: string; label: string; phrase: string[] }[];
@@ -55,14 +57,18 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   });
   const idf = new Map<string, number>();
   for (const [t, list] of postings) idf.set(t, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
+  const stemOf = new Map<string, string>();
+  for (const d of documentsFrom(pack))
+    for (const w of words([d.name, d.summary, ...d.keywords].join(' '))) if (!isStopWord(w) && postings.has(stem(w))) stemOf.set(w, stem(w));
   const byLength = new Map<number, string[]>();
-  for (const t of postings.keys()) byLength.set(t.length, [...(byLength.get(t.length) ?? []), t]);
+  for (const w of stemOf.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
 
   return {
     docs,
     postings,
     idf,
     byLength,
+    stemOf,
     synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: stems(k), expansion }))),
     needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: stems(w) }))),
     places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: stems(p) }))),
@@ -70,26 +76,27 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   };
 }
 
-const ENGLISH_ENDING = /(ed|ing|ly|al|ful|ous|ive|ers|ment|ness|ence|ance|ble|ght|tion)$/;
+const ENGLISH_ENDING = /(ed|ing|ly|al|ful|ous|ive|ers|ment|ness|ble|ght|tion)$/;
 
-/** The closest indexed stem for a word the index has never seen, or null. */
+/** The stem of the closest indexed word to one the index has never seen, or null. */
 export function correctTypo(index: SignpostIndex, term: string, typed: string = term): string | null {
   // Short words, a changed first letter, or an ordinary English ending are more often a different
   // word than a typo: "poor" is not "door", "convinced" is not "ContinU".
   if (index.postings.has(term) || term.length < 5 || /\d/.test(term) || ENGLISH_ENDING.test(typed)) return null;
   const cached = index.typoCache.get(term);
   if (cached !== undefined) return cached;
-  const max = term.length >= 7 ? 2 : 1;
+  const max = typed.length >= 7 ? 2 : 1;
   let best: string | null = null;
   let bestScore = Infinity;
-  for (let len = term.length - max; len <= term.length + max; len++) {
+  for (let len = typed.length - max; len <= typed.length + max; len++) {
     for (const cand of index.byLength.get(len) ?? []) {
-      if (cand[0] !== term[0]) continue;
-      const d = editDistance(term, cand, max);
+      if (cand[0] !== typed[0]) continue;
+      const d = editDistance(typed, cand, max);
+      const candStem = index.stemOf.get(cand)!;
       // Prefer the nearer word, then the more common one.
-      const score = d * 1000 - (index.postings.get(cand)?.length ?? 0);
+      const score = d * 1000 - (index.postings.get(candStem)?.length ?? 0);
       if (d <= max && score < bestScore) {
-        best = cand;
+        best = candStem;
         bestScore = score;
       }
     }

@@ -33,14 +33,16 @@ interface QueryTerm {
   weight: number;
 }
 
+const SEND_AS_VERB = /^(him|her|them|us|to|off|home|out|somewhere|away|in|a|an|the|it|back|over)$/;
 const NEED_BOOST = 2.5;
 const PLACE_BOOST = 3;
 const PHRASE_BOOST = 1.5;
 
 /** Turns free text into weighted stems: the user's own words, then synonym expansions, then typo fixes. */
 function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; textStems: string[] } {
-  const textStems = stems(text);
   const raw = words(text);
+  // "send him somewhere" is a verb, not SEND (special educational needs and disabilities): blank it out.
+  const textStems = stems(text).map((s, i) => (raw[i] === 'send' && SEND_AS_VERB.test(raw[i + 1] ?? '') ? '' : s));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   const push = (stem: string, shown: string, weight: number) => {
@@ -49,7 +51,7 @@ function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; t
     terms.push({ stem, shown, weight });
   };
   textStems.forEach((s, i) => {
-    if (isStopWord(raw[i]!)) return;
+    if (!s || isStopWord(raw[i]!)) return;
     if (index.postings.has(s)) push(s, raw[i]!, 1);
     else {
       const fixed = correctTypo(index, s, raw[i]!);

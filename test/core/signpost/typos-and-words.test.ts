@@ -1,0 +1,29 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signpost } from '../../../src/core/signpost/signpost.js';
+import { buildIndex, type SignpostIndex } from '../../../src/core/signpost/signpost-index.js';
+import { worcestershire } from '../../helpers/pack.js';
+
+let index: SignpostIndex;
+beforeAll(async () => {
+  index = buildIndex(await worcestershire());
+});
+const top = (q: string) => signpost(index, q, {}, 3).map((r) => r.id);
+
+describe('words as teachers type them', () => {
+  it.each([
+    ['attendence', 'attendance-and-children-missing'],
+    ['pyschologist', 'educational-psychology-service'],
+    ['cahms referral', 'camhs'],
+  ])('corrects the typo in "%s"', (q, id) => {
+    expect(top(q)[0]).toBe(id);
+  });
+
+  it('does not turn ordinary words into service names ("poor" is not "door")', () => {
+    expect(top('attendance really poor')[0]).toBe('attendance-and-children-missing');
+  });
+
+  it('reads "send him somewhere" as a verb but "send hub" as SEND', () => {
+    expect(top('want to send him somewhere off site')[0]).not.toBe('send-local-offer');
+    expect(top('send hub advice')[0]).toBe('locality-send-hub');
+  });
+});
