@@ -1,19 +1,10 @@
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
+import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
 import { choice, yesNo } from './parse.js';
 import { describePupil } from './pupil-question.js';
 
-const care: Choice[] = [
-  { value: 'neither', label: 'Neither' },
-  { value: 'looked-after', label: 'Looked after (in care)' },
-  { value: 'previously', label: 'Previously looked after' },
-];
-const send: Choice[] = [
-  { value: 'none', label: 'No identified SEND' },
-  { value: 'sen-support', label: 'SEN support' },
-  { value: 'ehcp', label: 'Has an EHCP' },
-];
 const steps: Choice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
 
 export function parseYearGroup(raw: string): { ok: true; value: number } | { ok: false; message: string } {
@@ -41,9 +32,9 @@ const questions: Question[] = [
     },
   },
   { id: 'yearGroup', kind: 'text', prompt: 'Year group (R, or 1 to 13)?', parse: parseYearGroup },
-  { id: 'care', kind: 'choice', prompt: 'Looked after, or previously looked after?', choices: care, parse: (r) => choice(care, r) },
+  { id: 'care', kind: 'choice', prompt: 'Looked after, or previously looked after?', choices: CARE_CHOICES, parse: (r) => choice(CARE_CHOICES, r) },
   { id: 'socialWorker', kind: 'yesno', prompt: 'Does the pupil have a social worker (child in need or child protection plan)?', parse: yesNo },
-  { id: 'send', kind: 'choice', prompt: 'Special educational needs?', choices: send, parse: (r) => choice(send, r) },
+  { id: 'send', kind: 'choice', prompt: 'Special educational needs?', choices: SEND_CHOICES, parse: (r) => choice(SEND_CHOICES, r) },
   { id: 'step', kind: 'choice', prompt: 'Which step of the graduated response is the pupil on now?', choices: steps, fallback: { value: '2', label: 'Step 2' }, parse: (r) => choice(steps, r) },
   { id: 'risk', kind: 'yesno', prompt: 'Is the pupil at risk of permanent exclusion?', parse: yesNo },
 ];

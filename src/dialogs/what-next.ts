@@ -3,6 +3,7 @@ import { guide } from '../core/guidance/guide.js';
 import type { PlanStatus, PupilSituation } from '../core/guidance/types.js';
 import type { Choice } from '../core/views/view.js';
 import type { Answers, FormDialog, Question } from './dialog.js';
+import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
 import { choice, freeText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
@@ -23,16 +24,6 @@ const planStatuses: Choice[] = [
   { value: 'in-place', label: 'A plan is in place, not yet reviewed' },
   { value: 'reviewed-positive', label: 'Reviewed: it brought positive change' },
   { value: 'reviewed-no-change', label: 'Reviewed: no positive change' },
-];
-const care: Choice[] = [
-  { value: 'neither', label: 'Neither' },
-  { value: 'looked-after', label: 'Looked after (in care)' },
-  { value: 'previously', label: 'Previously looked after' },
-];
-const send: Choice[] = [
-  { value: 'none', label: 'No identified SEND' },
-  { value: 'sen-support', label: 'SEN support' },
-  { value: 'ehcp', label: 'Has an EHCP' },
 ];
 const ptt: Choice[] = [
   { value: 'no', label: 'No' },
@@ -67,9 +58,9 @@ function unrecordedQuestions(a: Answers): Question[] {
     yn('permanent', 'Has the pupil been permanently excluded?'),
     yn('risk', 'Is the pupil at risk of permanent exclusion?'),
     yn('deteriorating', 'Has behaviour deteriorated quickly despite the planning so far?'),
-    pick('care', 'Is the pupil looked after, or previously looked after?', care),
+    pick('care', 'Is the pupil looked after, or previously looked after?', CARE_CHOICES),
     yn('socialWorker', 'Does the pupil have a social worker (child in need or child protection plan)?'),
-    pick('send', 'Special educational needs?', send),
+    pick('send', 'Special educational needs?', SEND_CHOICES),
     pick('ptt', 'Is the pupil on a part-time timetable?', ptt),
     yn('considerSuspension', 'Is a suspension being considered now?'),
     notesQuestion(),
