@@ -7,18 +7,27 @@ export interface PupilPick {
   caseId: string;
 }
 
+/** Staff often say "what next for AB?": initials pick a pupil when exactly one they can see has them. */
+async function byInitials(ctx: DialogContext, typed: string): Promise<PupilCase | 'several' | undefined> {
+  if (!/^[A-Za-z]{1,3}$/.test(typed)) return undefined;
+  const matches = (await ctx.cases.visibleCases(ctx.user)).filter((c) => c.initials === typed.toUpperCase());
+  return matches.length > 1 ? 'several' : matches[0];
+}
+
 /** Which pupil? Looks the reference up at the user's school, through the access policy. */
 export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; prompt?: string } = {}): Question {
   return {
     id: 'pupil',
     kind: 'text',
-    prompt: opts.prompt ?? 'Which pupil? Type their pupil reference (not their name).',
+    prompt: opts.prompt ?? 'Which pupil? Type their pupil reference or initials (not their name).',
     help: 'The reference your school uses for the pupil, such as 4021. Type "new pupil" after this dialog to add someone.',
     optional: !!opts.optional,
     async parse(raw) {
       const ref = raw.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A pupil reference is letters, digits and dashes, up to 20 characters (no names, please).' };
-      const found = await ctx.cases.findByRef(ctx.user, ref);
+      const found = (await ctx.cases.findByRef(ctx.user, ref)) ?? (await byInitials(ctx, ref));
+      if (found === 'several')
+        return { ok: false, message: `More than one of your pupils has the initials ${ref.toUpperCase()}. Please type their pupil reference instead.` };
       if (!found)
         return {
           ok: false,

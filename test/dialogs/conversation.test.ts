@@ -151,3 +151,20 @@ describe('safeguarding first in signposting', () => {
     expect(await bot.say('signpost dyslexia assessment')).not.toContain('!!!');
   });
 });
+
+describe('finding a pupil by initials', () => {
+  it('"what next for AB?" finds the one pupil with those initials', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    expect(await bot.say('what next for AB?')).toContain('Is a suspension being considered now?');
+  });
+
+  it('asks for the reference when two pupils share initials', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await bot.script(['new pupil', '4022', 'AB', '7', '1', 'no', '1', '', 'no']);
+    expect(await bot.say('what next for AB')).toContain('More than one of your pupils has the initials AB');
+  });
+});
