@@ -58,8 +58,8 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   const idf = new Map<string, number>();
   for (const [t, list] of postings) idf.set(t, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
   const stemOf = new Map<string, string>();
-  for (const d of documentsFrom(pack))
-    for (const w of words([d.name, d.summary, ...d.keywords].join(' '))) if (!isStopWord(w) && postings.has(stem(w))) stemOf.set(w, stem(w));
+  for (const { doc } of docs)
+    for (const w of words([doc.name, doc.summary, ...doc.keywords].join(' '))) if (!isStopWord(w) && postings.has(stem(w))) stemOf.set(w, stem(w));
   const byLength = new Map<number, string[]>();
   for (const w of stemOf.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
 
@@ -78,12 +78,12 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
 
 const ENGLISH_ENDING = /(ed|ing|ly|al|ful|ous|ive|ers|ment|ness|ble|ght|tion)$/;
 
-/** The stem of the closest indexed word to one the index has never seen, or null. */
-export function correctTypo(index: SignpostIndex, term: string, typed: string = term): string | null {
+/** For a word as typed that the index has never seen: the stem of the closest indexed word, or null. */
+export function correctTypo(index: SignpostIndex, typed: string): string | null {
   // Short words, a changed first letter, or an ordinary English ending are more often a different
   // word than a typo: "poor" is not "door", "convinced" is not "ContinU".
-  if (index.postings.has(term) || term.length < 5 || /\d/.test(term) || ENGLISH_ENDING.test(typed)) return null;
-  const cached = index.typoCache.get(term);
+  if (index.postings.has(stem(typed)) || typed.length < 5 || /\d/.test(typed) || ENGLISH_ENDING.test(typed)) return null;
+  const cached = index.typoCache.get(typed);
   if (cached !== undefined) return cached;
   const max = typed.length >= 7 ? 2 : 1;
   let best: string | null = null;
@@ -101,7 +101,7 @@ export function correctTypo(index: SignpostIndex, term: string, typed: string = 
       }
     }
   }
-  if (index.typoCache.size < 10_000) index.typoCache.set(term, best);
+  if (index.typoCache.size < 10_000) index.typoCache.set(typed, best);
   return best;
 }
 

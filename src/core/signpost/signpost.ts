@@ -1,5 +1,5 @@
 import type { AgeRange, Contact, Phase } from '../../knowledge/schema/common.js';
-import { containsPhrase, isStopWord, stems, words } from '../text/words.js';
+import { containsStems, isStopWord, stems, words } from '../text/words.js';
 import type { DocKind, SignpostDoc, TuitionMode } from './documents.js';
 import { correctTypo, FIELD_WEIGHT, type Field, type IndexedDoc, type SignpostIndex } from './signpost-index.js';
 
@@ -54,12 +54,12 @@ function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; t
     if (!s || isStopWord(raw[i]!)) return;
     if (index.postings.has(s)) push(s, raw[i]!, 1);
     else {
-      const fixed = correctTypo(index, s, raw[i]!);
+      const fixed = correctTypo(index, raw[i]!);
       if (fixed) push(fixed, raw[i]!, 0.6);
     }
   });
   for (const syn of index.synonyms) {
-    if (containsPhrase(textStems, syn.key.join(' '))) for (const s of stems(syn.expansion)) push(s, syn.expansion, 0.9);
+    if (containsStems(textStems, syn.key)) for (const s of stems(syn.expansion)) push(s, syn.expansion, 0.9);
   }
   return { terms, textStems };
 }
@@ -84,7 +84,7 @@ function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textS
       hits.set(t.shown, [...(hits.get(t.shown) ?? []), field]);
     }
   }
-  const phrases = d.phrases.filter((p) => containsPhrase(textStems, p.join(' ')));
+  const phrases = d.phrases.filter((p) => containsStems(textStems, p));
   score += phrases.reduce((s, p) => s + PHRASE_BOOST * p.length, 0);
   return { score, hits, phrases };
 }
@@ -96,8 +96,8 @@ function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textS
 export function signpost(index: SignpostIndex, text: string, filters: SignpostFilters = {}, limit = 5): SignpostResult[] {
   const { terms, textStems } = queryTerms(index, text);
   const needs = new Map<string, string>();
-  for (const n of index.needWords) if (containsPhrase(textStems, n.phrase.join(' '))) needs.set(n.need, n.label);
-  const place = index.places.find((p) => containsPhrase(textStems, p.phrase.join(' ')));
+  for (const n of index.needWords) if (containsStems(textStems, n.phrase)) needs.set(n.need, n.label);
+  const place = index.places.find((p) => containsStems(textStems, p.phrase));
 
   const results: SignpostResult[] = [];
   for (const d of index.docs) {

@@ -62,7 +62,7 @@ export function stems(text: string): string[] {
   return words(text).map(stem);
 }
 
-// Pack phrases (risk words, synonyms, keywords) are a finite set checked on every turn: stem each once.
+// Rule phrases (risk words, unlawful reasons) are a finite set checked on every turn: stem each once.
 const phraseCache = new Map<string, string[]>();
 const PHRASE_CACHE_LIMIT = 50_000;
 
@@ -77,7 +77,14 @@ function phraseStems(phrase: string): string[] {
 
 /** True when every word of `phrase` appears in order, adjacent, in `text` (compared as stems). */
 export function containsPhrase(textStems: readonly string[], phrase: string): boolean {
-  const p = phraseStems(phrase);
+  return containsStems(textStems, phraseStems(phrase));
+}
+
+/**
+ * The same for a phrase already stemmed. Stems must not be re-stemmed: the stemmer is not
+ * idempotent ("bullying" → "bully" → "bul").
+ */
+export function containsStems(textStems: readonly string[], p: readonly string[]): boolean {
   if (p.length === 0) return false;
   outer: for (let i = 0; i + p.length <= textStems.length; i++) {
     for (let j = 0; j < p.length; j++) if (textStems[i + j] !== p[j]) continue outer;

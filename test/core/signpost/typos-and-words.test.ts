@@ -26,4 +26,9 @@ describe('words as teachers type them', () => {
     expect(top('want to send him somewhere off site')[0]).not.toBe('send-local-offer');
     expect(top('send hub advice')[0]).toBe('locality-send-hub');
   });
+
+  it('matches pack phrases whose words the stemmer shortens ("refusing to go in" is school refusal)', () => {
+    // Only the multi-word synonym links this wording to attendance; it failed when phrases were stemmed twice.
+    expect(top('keeps refusing to go in')).toContain('attendance-and-children-missing');
+  });
 });
