@@ -21,7 +21,7 @@ import { LowdbCaseRepository } from '../src/core/store/lowdb-case-repository.js'
 import { normalise } from '../src/core/text/words.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
 import { fakeCase } from './fake-case.js';
-import { percentiles, report, time } from './stats.js';
+import { percentiles, report, time, timeSync } from './stats.js';
 
 const SCHOOLS = 200;
 const CASES = 10_000;
@@ -36,9 +36,9 @@ async function signposting() {
   const naive: number[] = [];
   for (let r = 0; r < rounds; r++)
     for (const q of queries) {
-      ours.push(await time(() => signpost(index, q, filtersFromText(q), 5)));
+      ours.push(timeSync(() => signpost(index, q, filtersFromText(q), 5)));
       // Baseline: count query words appearing in each entry's text, the simplest search there is.
-      naive.push(await time(() => {
+      naive.push(timeSync(() => {
         const ws = normalise(q).split(' ');
         return docs.map((d, i) => [i, ws.filter((w) => d.includes(w)).length]).sort((a, b) => b[1]! - a[1]!).slice(0, 5);
       }));
@@ -53,8 +53,8 @@ async function guidance() {
   const statuses = ['none', 'in-place', 'reviewed-positive', 'reviewed-no-change'] as const;
   for (let i = 0; i < 20_000; i++) {
     const s: PupilSituation = { ...blankSituation(), currentStep: 1 + (i % 6), planStatus: statuses[i % 4]!, suspensionsThisYear: i % 4, longestSuspensionDays: i % 12, suspensionDaysThisYear: i % 50, lookedAfter: i % 7 === 0, onPartTimeTimetable: i % 5 === 0, notes: i % 3 ? 'left the classroom and shouted at staff' : 'sent home as we cannot meet his needs' };
-    samples.push(await time(() => guide(pack, s, '2026-11-20')));
-    base.push(await time(() => structuredClone(s)));
+    samples.push(timeSync(() => guide(pack, s, '2026-11-20')));
+    base.push(timeSync(() => structuredClone(s)));
   }
   report('guidance decision', percentiles(samples), { p99: 1 }, { name: 'structuredClone of input', f: percentiles(base) });
 }
