@@ -31,4 +31,11 @@ describe('words as teachers type them', () => {
     // Only the multi-word synonym links this wording to attendance; it failed when phrases were stemmed twice.
     expect(top('keeps refusing to go in')).toContain('attendance-and-children-missing');
   });
+
+  it('keeps primary-only settings out of a search for a Year 10 pupil', async () => {
+    const ids = signpost(index, 'short stay school kidderminster', { age: 15 }, 10).map((r) => r.id);
+    expect(ids).toContain('continu-plus-academy');
+    expect(ids).not.toContain('unity-academy');
+    expect(ids).not.toContain('the-beacon-pru');
+  });
 });
