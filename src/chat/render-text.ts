@@ -51,6 +51,12 @@ function block(b: Block): string[] {
       return b.items.map((i) => `  ${i.command.padEnd(12)} ${i.description}`);
     case 'question':
       return question(b.question);
+    case 'form':
+      // The terminal asks one question at a time; a whole form only appears if a channel shares its views.
+      return [`== ${b.form.title} ==`, ...(b.form.notice ? [b.form.notice] : []), ...b.form.questions.flatMap(question)];
+    case 'search':
+      // The terminal searches by typing; the heading above the results already names the filters.
+      return [];
   }
 }
 

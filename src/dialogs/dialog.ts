@@ -44,6 +44,8 @@ export interface FormDialog {
   id: string;
   title: string;
   intro?: (ctx: DialogContext) => string;
+  /** The button on a whole-form channel (card or modal), e.g. "Show guidance". */
+  submitLabel?: string;
   /** The questions that apply, in order, given what is known so far. */
   questions: (ctx: DialogContext, answers: Answers) => Question[];
   finish: (ctx: DialogContext, answers: Answers) => Promise<View[]>;

@@ -15,6 +15,7 @@ const kinds: Choice[] = [
 
 export const exclusionDialog: FormDialog = {
   id: 'exclusion',
+  submitLabel: 'Record and check',
   title: 'Record a suspension or exclusion',
   intro: () => 'I’ll record it and check it against the rules: the 45-day limit, looked-after children, PSP triggers and unlawful reasons.',
   questions(ctx, a) {

@@ -9,6 +9,12 @@ export interface FormStep {
 
 const SKIP = /^(skip|none|n\/a|-)$/i;
 
+/** Blank or "skip" means "leave this one", unless the words are one of the question's own choices ("none" for SEND). */
+export function leftBlank(q: Question, raw: string): boolean {
+  if (raw === '') return true;
+  return SKIP.test(raw) && !q.choices?.some((c) => c.value.toLowerCase() === raw.toLowerCase() || c.label.toLowerCase() === raw.toLowerCase());
+}
+
 function pending(dialog: FormDialog, ctx: DialogContext, answers: Answers): { next?: Question; total: number; answered: number } {
   const qs = dialog.questions(ctx, answers);
   const answered = qs.filter((q) => q.id in answers).length;
@@ -38,7 +44,9 @@ async function advance(dialog: FormDialog, ctx: DialogContext, state: FormState,
 
 export async function startForm(dialog: FormDialog, ctx: DialogContext, initial: Answers = {}): Promise<FormStep> {
   const intro = dialog.intro?.(ctx);
-  const lead: View[] = intro ? [{ blocks: [{ type: 'heading', text: dialog.title }, { type: 'text', text: intro, tone: 'muted' }] }] : [];
+  // One question at a time is a typed conversation, so say how to go back or stop.
+  const tip = 'Type "back" to change an answer or "cancel" to stop.';
+  const lead: View[] = intro ? [{ blocks: [{ type: 'heading', text: dialog.title }, { type: 'text', text: `${intro} ${tip}`, tone: 'muted' }] }] : [];
   return advance(dialog, ctx, { dialogId: dialog.id, answers: { ...initial }, history: [] }, lead);
 }
 
@@ -62,7 +70,7 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
   const reask = (message: string): FormStep => ({ state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, message) }] }] });
   let value: unknown;
   let also: Answers = {};
-  if (input === '' || SKIP.test(input)) {
+  if (leftBlank(q, input)) {
     if (q.fallback) value = q.fallback.value;
     else if (q.optional) value = null;
     else return reask(input === '' ? 'I need an answer to this one.' : 'This one can’t be skipped.');

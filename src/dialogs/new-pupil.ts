@@ -41,6 +41,7 @@ const questions: Question[] = [
 
 export const newPupilDialog: FormDialog = {
   id: 'new-pupil',
+  submitLabel: 'Add pupil',
   title: 'Add a pupil',
   intro: () => 'I only record a reference and initials, never a full name or date of birth.',
   questions: () => questions,

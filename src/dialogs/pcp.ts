@@ -13,6 +13,7 @@ export const DEFAULT_PCP_REVIEW_WEEKS = 6;
 
 export const pcpDialog: FormDialog = {
   id: 'pcp',
+  submitLabel: 'Save plan',
   title: 'Person-centred plan',
   intro: (ctx) => {
     const t = packForm(ctx, 'pcp');

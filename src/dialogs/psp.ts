@@ -11,6 +11,7 @@ const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextR
 
 export const pspDialog: FormDialog = {
   id: 'psp',
+  submitLabel: 'Start the PSP',
   title: 'Pastoral Support Programme',
   intro: (ctx) => {
     const r = ctx.pack.rules?.psp.reviewIntervalDays;

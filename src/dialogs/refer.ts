@@ -43,6 +43,7 @@ function serviceQuestion(ctx: DialogContext): Question {
 
 export const referDialog: FormDialog = {
   id: 'refer',
+  submitLabel: 'Send referral',
   title: 'Make a referral',
   intro: () => 'A referral to external agencies is Step 5. It can only be sent with parental permission. Please describe, don’t name.',
   questions(ctx, a) {

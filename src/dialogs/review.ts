@@ -26,6 +26,7 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
 
 export const reviewDialog: FormDialog = {
   id: 'review',
+  submitLabel: 'Record review',
   title: 'Record a review',
   intro: () => 'The question every review asks: has the plan brought positive change?',
   questions(ctx, a) {

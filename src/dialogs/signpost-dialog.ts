@@ -1,7 +1,9 @@
 import { safeguardingCheck } from '../core/guidance/overlays.js';
 import { filtersFromText } from '../core/signpost/filters-from-text.js';
 import { signpost } from '../core/signpost/signpost.js';
-import type { FormDialog } from './dialog.js';
+import type { SignpostFilters } from '../core/signpost/signpost.js';
+import type { View } from '../core/views/view.js';
+import type { DialogContext, FormDialog } from './dialog.js';
 import { freeText } from './parse.js';
 import { signpostView } from './views/signpost-view.js';
 
@@ -18,12 +20,19 @@ export const signpostDialog: FormDialog = {
       parse: (r) => freeText(r, 300),
     },
   ],
-  async finish(ctx, a) {
-    const query = a.query as string;
-    const filters = filtersFromText(query);
-    const results = signpostView(query, filters, signpost(ctx.index, query, filters, SIGNPOST_LIMIT));
-    // Safeguarding first, here too: a disclosure typed into a search still goes to the DSL before any list.
-    const risk = ctx.pack.rules && safeguardingCheck(ctx.pack, ctx.pack.rules, query);
-    return risk ? [{ blocks: [{ type: 'recommendation', rec: risk }] }, results] : [results];
-  },
+  submitLabel: 'Search',
+  finish: async (ctx, a) => searchServices(ctx, a.query as string),
 };
+
+/**
+ * A service search. Filters picked on a card win over those read from the words, so "year 10"
+ * typed and "primary" picked means primary. Safeguarding comes first, here too: a disclosure
+ * typed into a search goes to the DSL before any list.
+ */
+export function searchServices(ctx: DialogContext, query: string, picked: SignpostFilters = {}): View[] {
+  const filters = { ...filtersFromText(query), ...picked };
+  const districts = Object.entries(ctx.pack.vocabulary.districts).map(([value, d]) => ({ value, label: d.label }));
+  const results = signpostView(query, filters, signpost(ctx.index, query, filters, SIGNPOST_LIMIT), districts);
+  const risk = ctx.pack.rules && safeguardingCheck(ctx.pack, ctx.pack.rules, query);
+  return risk ? [{ blocks: [{ type: 'recommendation', rec: risk }] }, results] : [results];
+}

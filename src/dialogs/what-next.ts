@@ -97,8 +97,9 @@ export function situationFromAnswers(a: Answers): PupilSituation {
 
 export const whatNextDialog: FormDialog = {
   id: 'what-next',
+  submitLabel: 'Show guidance',
   title: 'What next for this pupil?',
-  intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next. Type "back" to change an answer or "cancel" to stop.',
+  intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next.',
   questions(ctx, a) {
     const first = pupilQuestion(ctx, { optional: true, prompt: 'Which pupil? Type their pupil reference, or "skip" to answer a few questions without saving anything.' });
     if (!('pupil' in a)) return [first];

@@ -1,5 +1,5 @@
 import type { LadderRung, Recommendation } from '../guidance/types.js';
-import type { SignpostResult } from '../signpost/signpost.js';
+import type { SignpostFilters, SignpostResult } from '../signpost/signpost.js';
 
 /**
  * What the bot shows, independent of channel. The terminal renders it as text; Teams as
@@ -25,6 +25,30 @@ export interface QuestionView {
   /** Set when the last answer could not be used; says kindly what is needed. */
   error?: string;
   progress: { answered: number; total: number };
+  /** What the person typed last time, so a form shown again keeps it (card and modal channels). */
+  value?: string;
+}
+
+/**
+ * A whole dialog as one form, for channels that show every question at once (Teams cards, Slack
+ * modals). `formId` is fresh each time a form is opened, so a double submit can be recognised.
+ */
+export interface FormView {
+  dialogId: string;
+  formId: string;
+  title: string;
+  intro?: string;
+  /** Why the form came back, e.g. "2 answers need attention" or "a few more questions". */
+  notice?: string;
+  questions: QuestionView[];
+  submitLabel: string;
+}
+
+/** A service search with its filters, so card channels can offer a search box with choices. */
+export interface SearchView {
+  query: string;
+  filters: SignpostFilters;
+  districts: Choice[];
 }
 
 export interface MenuItem {
@@ -42,7 +66,9 @@ export type Block =
   | { type: 'facts'; facts: { label: string; value: string }[] }
   | { type: 'list'; items: string[] }
   | { type: 'menu'; items: MenuItem[] }
-  | { type: 'question'; question: QuestionView };
+  | { type: 'question'; question: QuestionView }
+  | { type: 'form'; form: FormView }
+  | { type: 'search'; search: SearchView };
 
 export interface View {
   blocks: Block[];

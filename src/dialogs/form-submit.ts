@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { FormView, View } from '../core/views/view.js';
+import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
+import { leftBlank, questionView } from './form-runner.js';
+
+/** Raw answers as a form sends them: question id → what was typed or picked. */
+export type FormValues = Record<string, string>;
+
+export interface FormSubmission {
+  formId: string;
+  values: FormValues;
+  /** The questions that were on the form, so a blank one is "left empty" rather than "not asked yet". */
+  shown: string[];
+}
+
+export type FormOutcome = { done: true; views: View[] } | { done: false; form: FormView; views: View[] };
+
+const NEED_ANSWER = 'I need an answer to this one.';
+const CANT_SKIP = 'This one can’t be skipped.';
+
+/**
+ * Reads every answer on a form in question order, so that an answer which brings up follow-up
+ * questions (e.g. suspensions → how long) is read before them. Stops at nothing: every problem is
+ * collected so the person sees all of them at once.
+ */
+async function readAnswers(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<{ answers: Answers; errors: Record<string, string> }> {
+  const answers: Answers = {};
+  const errors: Record<string, string> = {};
+  const shown = new Set(sub.shown);
+  const settled = (q: Question) => q.id in answers || q.id in errors;
+  // Each pass settles one question; the bound only guards against a dialog whose questions never settle.
+  for (let pass = 0; pass < 200; pass++) {
+    const q = dialog.questions(ctx, answers).find((x) => !settled(x) && (shown.has(x.id) || (sub.values[x.id] ?? '').trim() !== ''));
+    if (!q) break;
+    const raw = (sub.values[q.id] ?? '').trim();
+    if (leftBlank(q, raw)) {
+      if (q.fallback) answers[q.id] = q.fallback.value;
+      else if (q.optional) answers[q.id] = null;
+      else errors[q.id] = raw === '' ? NEED_ANSWER : CANT_SKIP;
+      continue;
+    }
+    const parsed = await q.parse(raw);
+    if (parsed.ok) Object.assign(answers, parsed.also ?? {}, { [q.id]: parsed.value });
+    else errors[q.id] = parsed.message;
+  }
+  return { answers, errors };
+}
+
+function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, errors: Record<string, string>, sub: FormSubmission): FormView {
+  const qs = dialog.questions(ctx, answers);
+  const progress = { answered: qs.filter((q) => q.id in answers).length, total: qs.length };
+  const problems = Object.keys(errors).length;
+  const fresh = sub.shown.length > 0 && qs.some((q) => !sub.shown.includes(q.id));
+  const notice = problems
+    ? `${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention; everything else is kept.`
+    : fresh
+      ? 'Thank you. Your answers bring up a few more questions.'
+      : undefined;
+  const intro = dialog.intro?.(ctx);
+  return {
+    dialogId: dialog.id,
+    formId: sub.formId,
+    title: dialog.title,
+    ...(intro ? { intro } : {}),
+    ...(notice ? { notice } : {}),
+    submitLabel: dialog.submitLabel ?? 'Submit',
+    questions: qs.map((q) => {
+      const v = questionView(dialog, q, progress, errors[q.id]);
+      const value = sub.values[q.id];
+      return value === undefined || value === '' ? v : { ...v, value };
+    }),
+  };
+}
+
+/**
+ * A whole form submitted at once (Teams card, Slack modal). Finishes the dialog when every
+ * question that applies has a usable answer; otherwise returns the form again with each problem
+ * next to its question and every answer kept.
+ */
+export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormOutcome> {
+  const { answers, errors } = await readAnswers(dialog, ctx, sub);
+  const complete = dialog.questions(ctx, answers).every((q) => q.id in answers);
+  if (complete && !Object.keys(errors).length) return { done: true, views: await dialog.finish(ctx, answers) };
+  const form = formView(dialog, ctx, answers, errors, sub);
+  return { done: false, form, views: [{ blocks: [{ type: 'form', form }] }] };
+}
+
+/**
+ * Opens a dialog as a form. Words already given ("what next for AB") fill their question and are
+ * checked at once; if they answer everything (e.g. "who helps with attendance?") the result comes
+ * straight back.
+ */
+export function openForm(dialog: FormDialog, ctx: DialogContext, prefill: FormValues = {}, formId: string = randomUUID()): Promise<FormOutcome> {
+  return submitForm(dialog, ctx, { formId, values: prefill, shown: [] });
+}
+
+/** The first question's id, which words typed after a command answer. */
+export function firstQuestionId(dialog: FormDialog, ctx: DialogContext): string | undefined {
+  return dialog.questions(ctx, {})[0]?.id;
+}

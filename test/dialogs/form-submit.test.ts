@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/chat/render-text.js';
+import type { FormView } from '../../src/core/views/view.js';
+import { openForm, submitForm, type FormOutcome } from '../../src/dialogs/form-submit.js';
+import { DIALOGS } from '../../src/dialogs/registry.js';
+import { SENDCO, testWorld } from '../helpers/dialog-context.js';
+
+const formOf = (o: FormOutcome): FormView => {
+  if (o.done) throw new Error(`expected the form back, got: ${renderText(o.views)}`);
+  return o.form;
+};
+const ids = (f: FormView) => f.questions.map((q) => q.id);
+const NEW_PUPIL = { pupilRef: '4021', initials: 'AB', yearGroup: '8', care: 'neither', socialWorker: 'no', send: 'sen-support', step: '', risk: 'no' };
+
+describe('a whole form submitted at once (cards and modals)', () => {
+  it('opens what-next with only the pupil question, and the pupil typed after the command already checked', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    expect(ids(formOf(await openForm(DIALOGS['what-next']!, ctx)))).toEqual(['pupil']);
+    const unknown = formOf(await openForm(DIALOGS['what-next']!, ctx, { pupil: 'ZZ' }));
+    expect(unknown.questions[0]).toMatchObject({ id: 'pupil', value: 'ZZ' });
+    expect(unknown.questions[0]!.error).toBeTruthy();
+    expect(unknown.notice).toMatch(/One answer needs attention/);
+  });
+
+  it('marks every missing or impossible answer at once and keeps everything typed', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const form = formOf(await openForm(DIALOGS['new-pupil']!, ctx));
+    const back = formOf(await submitForm(DIALOGS['new-pupil']!, ctx, { formId: form.formId, values: { ...NEW_PUPIL, initials: 'Alexander', risk: '' }, shown: ids(form) }));
+    const byId = Object.fromEntries(back.questions.map((q) => [q.id, q]));
+    expect(byId.initials!.error).toMatch(/one to three letters/);
+    expect(byId.risk!.error).toBe('I need an answer to this one.');
+    expect(byId.pupilRef).toMatchObject({ value: '4021' });
+    expect(byId.pupilRef!.error).toBeUndefined();
+    expect(back.notice).toBe('2 answers need attention; everything else is kept.');
+    expect(back.formId).toBe(form.formId);
+    expect(await w.repo.listBySchool('oak-primary')).toHaveLength(0);
+  });
+
+  it('saves when complete, using the fallback for a blank optional answer', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const form = formOf(await openForm(DIALOGS['new-pupil']!, ctx));
+    const done = await submitForm(DIALOGS['new-pupil']!, ctx, { formId: form.formId, values: NEW_PUPIL, shown: ids(form) });
+    expect(done.done).toBe(true);
+    expect(renderText(done.views)).toContain('AB (ref 4021, Year 8) is recorded at Step 2');
+  });
+
+  it('brings up follow-up questions an answer makes relevant, then finishes', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const dialog = DIALOGS['what-next']!;
+    const first = formOf(await submitForm(dialog, ctx, { formId: 'f1', values: { pupil: 'skip' }, shown: ['pupil'] }));
+    expect(first.notice).toMatch(/a few more questions/);
+    expect(ids(first)).toContain('suspensions');
+    const values: Record<string, string> = { pupil: 'skip', step: '3', plan: 'reviewed-no-change', suspensions: '2' };
+    for (const q of first.questions) if (q.kind === 'yesno') values[q.id] = 'no';
+    for (const q of first.questions) if (q.kind === 'choice' && !(q.id in values)) values[q.id] = q.choices![0]!.value;
+    const second = formOf(await submitForm(dialog, ctx, { formId: 'f1', values, shown: ids(first) }));
+    expect(ids(second)).toEqual(expect.arrayContaining(['longest', 'totalDays']));
+    const done = await submitForm(dialog, ctx, { formId: 'f1', values: { ...values, longest: '12', totalDays: '14' }, shown: ids(second) });
+    expect(done.done).toBe(true);
+    expect(renderText(done.views)).toMatch(/you are here/);
+  });
+
+  it('finishes a one-question dialog straight from the words after the command', async () => {
+    const w = await testWorld();
+    const done = await openForm(DIALOGS.signpost!, w.ctxFor(SENDCO), { query: 'attendance' });
+    expect(done.done).toBe(true);
+    expect(done.views[0]!.blocks[0]).toMatchObject({ type: 'search', search: { query: 'attendance' } });
+  });
+});
+
+describe('"none" as an answer', () => {
+  it('is a choice, not a skip, when the question offers it (SEND: none)', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const done = await submitForm(DIALOGS['new-pupil']!, ctx, { formId: 'f', values: { ...NEW_PUPIL, send: 'none' }, shown: Object.keys(NEW_PUPIL) });
+    expect(done.done).toBe(true);
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.flags).toMatchObject({ senSupport: false, ehcp: false });
+  });
+});
