@@ -17,6 +17,18 @@ export const Env = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a school id such as "demo-school"')
     .default('demo-school'),
+  STAFF_FILE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  // Bot Framework's own names, so Azure's settings and the SDK samples carry over unchanged.
+  MicrosoftAppId: z.guid('a GUID (the Azure Bot app id)').optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.guid('a GUID (the Entra tenant id)').optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  // Only read by `npm run package:teams` when it builds the Teams app package.
+  TEAMS_APP_ID: z.guid('a GUID (the Teams app id)').optional(),
+  BOT_DOMAIN: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -25,6 +37,11 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pspReviewIntervalDays: number;
   localUser: { id: string; role: Role; schoolId: string };
+  /** A JSON file of staff roles (`{ "staff": [...] }`), for the first admin. */
+  staffFile?: string;
+  server: { host: string; port: number; production: boolean };
+  /** Absent in local mode: no Bot Framework authentication, loopback only. */
+  teams?: { appId: string; appPassword?: string; tenantId?: string; appType: z.infer<typeof Env>['MicrosoftAppType'] };
 };
 
 /** Parses settings; throws AppError('config') with one line naming the variable and what it expects. */
@@ -37,7 +54,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError(`Setting ${name} is not valid: ${issue.message}. See .env.example.`, 'config');
   }
   const e = parsed.data;
+  const teams = e.MicrosoftAppId
+    ? {
+        appId: e.MicrosoftAppId,
+        appType: e.MicrosoftAppType,
+        ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+        ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+      }
+    : undefined;
   return {
+    ...(e.STAFF_FILE ? { staffFile: e.STAFF_FILE } : {}),
+    // With credentials the bot must be reachable by the Bot Connector; without them, only from this machine.
+    server: { host: e.HOST ?? (teams ? '0.0.0.0' : '127.0.0.1'), port: e.PORT, production: e.NODE_ENV === 'production' },
+    ...(teams ? { teams } : {}),
     knowledgePack: e.KNOWLEDGE_PACK,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
@@ -48,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** A summary safe to log: no secrets, no pupil data. */
 export function describeConfig(c: Config): string {
-  return `pack=${c.knowledgePack} data=${c.dataDir} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role}`;
+  const auth = c.teams ? `teams-app=${c.teams.appId} (${c.teams.appType})` : 'teams-auth=off (local mode)';
+  return `pack=${c.knowledgePack} data=${c.dataDir} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role} listen=${c.server.host}:${c.server.port} ${auth}`;
 }

@@ -19,13 +19,16 @@ describe('configuration', () => {
   });
 
   it('summarises settings without secrets or pupil data', () => {
-    expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco');
+    expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco listen=127.0.0.1:3978 teams-auth=off (local mode)');
+    const withTeams = describeConfig(loadConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'very-secret' }));
+    expect(withTeams).toContain('listen=0.0.0.0:3978');
+    expect(withTeams).not.toContain('very-secret');
   });
 });
 
 describe('.env.example', () => {
   it('documents exactly the settings the bot reads', () => {
-    const documented = readFileSync('.env.example', 'utf8').split('\n').flatMap((l) => l.match(/^#?\s*([A-Z][A-Z0-9_]+)=/)?.[1] ?? []);
+    const documented = readFileSync('.env.example', 'utf8').split('\n').flatMap((l) => l.match(/^#?\s*([A-Za-z][A-Za-z0-9_]+)=/)?.[1] ?? []);
     expect(documented.sort()).toEqual(Object.keys(Env.shape).sort());
   });
 });

@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
+import { AppError } from '../core/errors.js';
+import { StaffDirectory, StaffFile, type StaffEntry } from '../core/staff-directory.js';
+import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -17,6 +21,7 @@ export interface Core {
   index: SignpostIndex;
   repo: CaseRepository;
   cases: CaseService;
+  staff: StaffDirectory;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -25,9 +30,39 @@ export async function startCore(config: Config, opts: { now?: () => Date } = {})
   const now = opts.now ?? (() => new Date());
   const pack = await loadPack(config.knowledgePack);
   const index = buildIndex(pack);
+  const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : [];
+  // The repository takes the data-folder lock, so it opens first: a second process stops here.
   const repo = await LowdbCaseRepository.open(config.dataDir, { now });
-  const cases = new CaseService(repo, new JsonlAuditLog(config.dataDir), now);
-  return { config, pack, index, repo, cases, now, close: () => repo.close() };
+  try {
+    const audit = new JsonlAuditLog(config.dataDir);
+    const cases = new CaseService(repo, audit, now);
+    const staff = await StaffDirectory.open(config.dataDir, configuredStaff, audit, now);
+    return {
+      config, pack, index, repo, cases, staff, now,
+      close: async () => {
+        await staff.close();
+        await repo.close();
+      },
+    };
+  } catch (err) {
+    await repo.close();
+    throw err;
+  }
+}
+
+async function readStaffFile(path: string): Promise<StaffEntry[]> {
+  const text = await readFile(path, 'utf-8').catch(() => {
+    throw new AppError(`Setting STAFF_FILE points to ${path}, which cannot be read.`, 'config');
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError(`The staff file ${path} is not valid JSON.`, 'config');
+  }
+  const parsed = StaffFile.safeParse(json);
+  if (!parsed.success) throw new AppError(`The staff file ${path} is not valid: ${describeFirstIssue(parsed.error)}.`, 'config');
+  return parsed.data.staff;
 }
 
 /** A dialog context for one user's turn. */

@@ -13,6 +13,7 @@ export const AuditEventSchema = z.object({
   action: z.string().regex(/^[A-Za-z][A-Za-z0-9._:-]{0,63}$/, 'a short action name such as "case.read"'),
   schoolId: SchoolId.optional(),
   caseId: z.string().min(1).max(128).optional(),
+  subjectId: StaffId.optional(),
   outcome: z.enum(['allowed', 'denied', 'done']),
 }) satisfies z.ZodType<AuditEvent>;
 

@@ -31,6 +31,8 @@ export interface AuditEvent {
   action: string;
   schoolId?: string;
   caseId?: string;
+  /** The staff member a change was about (a role granted), by channel id. */
+  subjectId?: string;
   outcome: 'allowed' | 'denied' | 'done';
 }
 

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { z } from 'zod/v4';
+import { SchoolId } from './cases/pupil-case.js';
+import { AppError } from './errors.js';
+import { Role, type StaffMember } from './staff.js';
+import type { AuditLog } from './store/case-repository.js';
+import { JsonDocument } from './store/json-document.js';
+
+/**
+ * A person's id as their channel knows them, prefixed by channel so ids from Teams and Slack never
+ * collide: `teams:<AAD object id>`, `slack:<team id>:<user id>`.
+ */
+export const StaffKey = z.string().regex(/^(teams|slack|local):[A-Za-z0-9._:-]{1,120}$/, 'a channel id such as "teams:<AAD object id>" or "slack:T012:U034"');
+
+export const StaffEntry = z
+  .object({
+    id: StaffKey,
+    role: Role,
+    schoolId: SchoolId.optional(),
+    grantedBy: z.string().max(128).optional(),
+    grantedAt: z.string().max(40).optional(),
+  })
+  .strict()
+  .refine((e) => e.schoolId !== undefined || e.role === 'la-officer' || e.role === 'admin', { message: 'teachers and SENDCos need a schoolId', path: ['schoolId'] });
+export type StaffEntry = z.infer<typeof StaffEntry>;
+
+export const StaffFile = z.object({ staff: z.array(StaffEntry) }).strict();
+
+const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}) });
+
+/**
+ * Who is who. Roles come from the configured staff file (read-only, for the first admin and for
+ * schools that manage roles centrally) and from admins' `grant` commands, kept in the data folder.
+ * A grant overrides the configured entry for the same person.
+ */
+export class StaffDirectory {
+  private constructor(
+    private readonly configured: ReadonlyMap<string, StaffEntry>,
+    private readonly granted: JsonDocument<z.infer<typeof StaffFile>>,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(dataDir: string, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
+    const granted = await JsonDocument.open(join(dataDir, 'staff.json'), StaffFile, () => ({ staff: [] }));
+    return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
+  }
+
+  find(id: string): StaffMember | undefined {
+    const e = this.granted.data.staff.find((g) => g.id === id) ?? this.configured.get(id);
+    return e && member(e);
+  }
+
+  /** Gives someone a role. Only an admin may; refusals are audited like grants. */
+  async grant(by: StaffMember, entry: { id: string; role: Role; schoolId?: string }): Promise<StaffMember> {
+    await this.#allowed(by, 'staff.grant', entry.id);
+    const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
+    if (!parsed.success) throw new AppError(parsed.error.issues[0]?.message ?? 'That role could not be given.', 'invalid-input');
+    await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
+    await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
+    return member(parsed.data);
+  }
+
+  /** Takes a granted role away; a configured entry stays until the staff file changes. */
+  async revoke(by: StaffMember, id: string): Promise<boolean> {
+    await this.#allowed(by, 'staff.revoke', id);
+    const before = this.granted.data.staff.length;
+    await this.granted.update((f) => ({ staff: f.staff.filter((g) => g.id !== id) }));
+    await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
+    return this.granted.data.staff.length < before;
+  }
+
+  async #allowed(by: StaffMember, action: string, subjectId: string): Promise<void> {
+    if (by.role === 'admin') return;
+    await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action, subjectId, outcome: 'denied' });
+    throw new AppError('Only an admin can change who has which role.', 'forbidden');
+  }
+
+  close(): Promise<void> {
+    return this.granted.close();
+  }
+}

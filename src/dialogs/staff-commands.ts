@@ -1,0 +1,41 @@
+import { AppError } from '../core/errors.js';
+import { Role, type StaffMember } from '../core/staff.js';
+import type { StaffDirectory } from '../core/staff-directory.js';
+import { heading, text, type View } from '../core/views/view.js';
+
+/** Commands about who is who: anyone may ask "whoami"; only an admin may grant or revoke. */
+export type StaffCommand = { kind: 'whoami' } | { kind: 'grant'; id: string; role: string; schoolId?: string } | { kind: 'revoke'; id: string };
+
+export function recogniseStaffCommand(raw: string): StaffCommand | undefined {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  if (/^(who ?am ?i|my id)\??$/i.test(t)) return { kind: 'whoami' };
+  const grant = t.match(/^grant (\S+) (\S+)(?: (\S+))?$/i);
+  if (grant) return { kind: 'grant', id: grant[1]!, role: grant[2]!.toLowerCase(), ...(grant[3] ? { schoolId: grant[3].toLowerCase() } : {}) };
+  const revoke = t.match(/^revoke (\S+)$/i);
+  if (revoke) return { kind: 'revoke', id: revoke[1]! };
+  return undefined;
+}
+
+const ROLE_NAMES: Record<Role, string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
+
+/** `me` is undefined for someone with no role yet; they can still learn their id to pass to an admin. */
+export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMember | undefined, directory: StaffDirectory): Promise<View> {
+  switch (cmd.kind) {
+    case 'whoami': {
+      const role = me ? `You are set up as ${ROLE_NAMES[me.role]}${me.schoolId ? ` at ${me.schoolId}` : ''}.` : 'You have no role yet, so I can only signpost services.';
+      return { blocks: [heading('Who you are to this bot'), { type: 'facts', facts: [{ label: 'Your id', value: id }] }, text(role), text(`An admin gives roles with: grant ${id} sendco <school-id>`, 'muted')] };
+    }
+    case 'grant': {
+      if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');
+      const role = Role.safeParse(cmd.role);
+      if (!role.success) return { blocks: [text(`“${cmd.role}” is not a role. Use one of: teacher, sendco, la-officer, admin.`, 'warning')] };
+      const given = await directory.grant(me, { id: cmd.id, role: role.data, ...(cmd.schoolId ? { schoolId: cmd.schoolId } : {}) });
+      return { blocks: [text(`Done: ${given.id} is now ${ROLE_NAMES[given.role]}${given.schoolId ? ` at ${given.schoolId}` : ''}.`, 'success')] };
+    }
+    case 'revoke': {
+      if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');
+      const removed = await directory.revoke(me, cmd.id);
+      return { blocks: [text(removed ? `Done: ${cmd.id} no longer has a role given in chat.` : `${cmd.id} had no role given in chat; roles from the staff file stay until that file changes.`)] };
+    }
+  }
+}

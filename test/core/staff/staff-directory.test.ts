@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { StaffDirectory } from '../../../src/core/staff-directory.js';
+import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
+import { recogniseStaffCommand, runStaffCommand } from '../../../src/dialogs/staff-commands.js';
+import { renderText } from '../../../src/chat/render-text.js';
+
+const ADMIN = { id: 'teams:admin-1', role: 'admin' as const };
+const now = () => new Date('2026-11-20T10:00:00Z');
+
+async function open(configured = [{ id: 'teams:admin-1', role: 'admin' as const }]) {
+  const dir = await mkdtemp(join(tmpdir(), 'gr-staff-'));
+  const audit = new MemoryAuditLog();
+  return { dir, audit, staff: await StaffDirectory.open(dir, configured, audit, now) };
+}
+
+describe('staff roles', () => {
+  it('an admin grants a role in chat; it is kept on disk and audited by id only', async () => {
+    const { dir, audit, staff } = await open();
+    const cmd = recogniseStaffCommand('grant teams:abc-123 SENDCo oak-primary')!;
+    const reply = renderText([await runStaffCommand(cmd, ADMIN.id, ADMIN, staff)]);
+    expect(reply).toContain('teams:abc-123 is now SENDCo at oak-primary');
+    expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
+    await staff.close();
+    const reopened = await StaffDirectory.open(dir, [], new MemoryAuditLog(), now);
+    expect(reopened.find('teams:abc-123')?.role).toBe('sendco');
+    expect(await audit.list()).toEqual([{ at: '2026-11-20T10:00:00.000Z', actorId: 'teams:admin-1', action: 'staff.grant', subjectId: 'teams:abc-123', schoolId: 'oak-primary', outcome: 'done' }]);
+  });
+
+  it('refuses grants from anyone but an admin, and records the refusal', async () => {
+    const { audit, staff } = await open();
+    const sendco = { id: 'teams:s', role: 'sendco' as const, schoolId: 'oak-primary' };
+    await expect(staff.grant(sendco, { id: 'teams:x', role: 'admin' })).rejects.toThrow('Only an admin');
+    expect(staff.find('teams:x')).toBeUndefined();
+    expect((await audit.list())[0]).toMatchObject({ action: 'staff.grant', outcome: 'denied' });
+  });
+
+  it('explains a role that does not exist and a teacher without a school', async () => {
+    const { staff } = await open();
+    expect(renderText([await runStaffCommand(recogniseStaffCommand('grant teams:x headteacher')!, ADMIN.id, ADMIN, staff)])).toContain('is not a role');
+    await expect(staff.grant(ADMIN, { id: 'teams:x', role: 'teacher' })).rejects.toThrow('need a schoolId');
+  });
+
+  it('tells anyone their id with whoami, so they can pass it to an admin', async () => {
+    const { staff } = await open();
+    const reply = renderText([await runStaffCommand(recogniseStaffCommand('whoami')!, 'teams:new-person', undefined, staff)]);
+    expect(reply).toContain('Your id: teams:new-person');
+    expect(reply).toContain('grant teams:new-person sendco');
+  });
+
+  it('will not start on a hand-edited staff file with an unknown role, and leaves it untouched', async () => {
+    const { dir, staff } = await open();
+    await staff.close();
+    const bad = JSON.stringify({ staff: [{ id: 'teams:x', role: 'headteacher', schoolId: 'oak-primary' }] });
+    await writeFile(join(dir, 'staff.json'), bad);
+    await expect(StaffDirectory.open(dir, [], new MemoryAuditLog(), now)).rejects.toThrow(/staff\.json: staff\.0\.role/);
+    expect(await readFile(join(dir, 'staff.json'), 'utf8')).toBe(bad);
+  });
+});
