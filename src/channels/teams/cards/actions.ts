@@ -1,0 +1,114 @@
+import { z } from 'zod/v4';
+import type { SignpostFilters } from '../../../core/signpost/signpost.js';
+import type { FormView } from '../../../core/views/view.js';
+import { Phase, Slug } from '../../../knowledge/schema/common.js';
+import type { ActionStyle, AssociatedInputs, ExecuteAction, JsonObject } from './adaptive-types.js';
+
+/**
+ * The contract between the cards and the handlers that receive their buttons. Every button is an
+ * Action.Execute (Universal Actions, so Teams updates the card in place) with an Action.Submit
+ * fallback; both carry the verb inside `data` too, because teams-ai routes Action.Submit by
+ * `data.verb`. Inputs arrive merged into `data`, with ids prefixed so they never collide with it.
+ */
+export const VERB = { command: 'command', submitForm: 'form.submit', cancelForm: 'form.cancel', search: 'signpost.search' } as const;
+export type Verb = (typeof VERB)[keyof typeof VERB];
+export const VERBS: readonly Verb[] = Object.values(VERB);
+
+/** Form inputs are `q_<questionId>`; search inputs are fixed. */
+export const QUESTION_PREFIX = 'q_';
+export const inputIdFor = (questionId: string): string => `${QUESTION_PREFIX}${questionId}`;
+export const SEARCH_INPUT = { query: 's_query', phase: 's_phase', district: 's_district', mode: 's_mode', age: 's_age' } as const;
+/** The "Any" choice on the search card; an empty value means the same. */
+export const ANY = 'any';
+
+export interface ActionOptions {
+  associatedInputs?: AssociatedInputs;
+  style?: ActionStyle;
+}
+
+export function executeAction(title: string, verb: Verb, data: JsonObject = {}, opts: ActionOptions = {}): ExecuteAction {
+  const payload: JsonObject = { ...data, verb };
+  const extra = { ...(opts.associatedInputs ? { associatedInputs: opts.associatedInputs } : {}), ...(opts.style ? { style: opts.style } : {}) };
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data: payload,
+    ...extra,
+    fallback: { type: 'Action.Submit', title, data: { ...payload }, ...extra },
+  };
+}
+
+/** A button that sends a command exactly as if it had been typed, e.g. "what next" or "review for 4021". */
+export const commandAction = (title: string, command: string): ExecuteAction =>
+  executeAction(title, VERB.command, { command }, { associatedInputs: 'none' });
+
+export const submitFormAction = (form: FormView): ExecuteAction =>
+  executeAction(form.submitLabel, VERB.submitForm, { dialogId: form.dialogId, formId: form.formId, shown: form.questions.map((q) => q.id) }, { associatedInputs: 'auto', style: 'positive' });
+
+export const cancelFormAction = (form: FormView): ExecuteAction =>
+  executeAction('Cancel', VERB.cancelForm, { dialogId: form.dialogId, formId: form.formId }, { associatedInputs: 'none' });
+
+export const searchAction = (): ExecuteAction => executeAction('Search', VERB.search, {}, { associatedInputs: 'auto', style: 'positive' });
+
+// ---- What the handlers receive ------------------------------------------------------------------
+
+export const CommandData = z.looseObject({ verb: z.literal(VERB.command), command: z.string().trim().min(1).max(300) });
+export type CommandData = z.infer<typeof CommandData>;
+
+export const FormSubmitData = z.looseObject({
+  verb: z.literal(VERB.submitForm),
+  dialogId: z.string().min(1).max(100),
+  formId: z.string().min(1).max(100),
+  shown: z.array(z.string().max(200)).max(500),
+});
+export type FormSubmitData = z.infer<typeof FormSubmitData>;
+
+export const FormCancelData = z.looseObject({ verb: z.literal(VERB.cancelForm), dialogId: z.string().min(1).max(100), formId: z.string().min(1).max(100) });
+export type FormCancelData = z.infer<typeof FormCancelData>;
+
+export const SearchData = z.looseObject({ verb: z.literal(VERB.search) });
+export type SearchData = z.infer<typeof SearchData>;
+
+/** An input's value as a string: Teams sends strings, other clients may send numbers or booleans. */
+function asText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** The form's answers, question id → raw text, from the `q_` inputs merged into the data. */
+export function formValuesFrom(data: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, v] of Object.entries(data)) {
+    if (!key.startsWith(QUESTION_PREFIX) || key.length === QUESTION_PREFIX.length) continue;
+    const text = asText(v);
+    if (text !== undefined) out[key.slice(QUESTION_PREFIX.length)] = text;
+  }
+  return out;
+}
+
+const Mode = z.enum(['online', 'face-to-face']);
+const Age = z.coerce.number().int().min(2).max(25);
+
+/** Picked filter → value, or undefined when it is "Any", empty or not a value we offer. */
+function picked<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
+  const text = asText(v)?.trim();
+  if (!text || text === ANY) return undefined;
+  const r = schema.safeParse(text);
+  return r.success ? r.data : undefined;
+}
+
+/** The search card's query and filters; a bad filter is dropped rather than refused. */
+export function searchFrom(data: Readonly<Record<string, unknown>>): { query: string; filters: SignpostFilters } {
+  const query = (asText(data[SEARCH_INPUT.query]) ?? '').trim().replace(/\s+/g, ' ').slice(0, 300);
+  const phase = picked(Phase, data[SEARCH_INPUT.phase]);
+  const district = picked(Slug, data[SEARCH_INPUT.district]);
+  const mode = picked(Mode, data[SEARCH_INPUT.mode]);
+  const age = picked(Age, data[SEARCH_INPUT.age]);
+  return {
+    query,
+    filters: { ...(phase ? { phase } : {}), ...(district ? { district } : {}), ...(mode ? { mode } : {}), ...(age !== undefined ? { age } : {}) },
+  };
+}

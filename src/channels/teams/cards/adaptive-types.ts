@@ -1,0 +1,160 @@
+/**
+ * The small part of the Adaptive Card 1.5 schema this bot uses, typed so that a misspelt property
+ * or an element Teams cannot show fails to compile. See https://adaptivecards.io/explorer/.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type Spacing = 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge' | 'Padding';
+export type TextColor = 'Default' | 'Dark' | 'Light' | 'Accent' | 'Good' | 'Warning' | 'Attention';
+export type TextSize = 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge';
+export type TextWeight = 'Lighter' | 'Default' | 'Bolder';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+export type HorizontalAlignment = 'Left' | 'Center' | 'Right';
+
+interface ElementBase {
+  id?: string;
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface TextBlock extends ElementBase {
+  type: 'TextBlock';
+  text: string;
+  wrap?: boolean;
+  size?: TextSize;
+  weight?: TextWeight;
+  color?: TextColor;
+  isSubtle?: boolean;
+  horizontalAlignment?: HorizontalAlignment;
+  maxLines?: number;
+}
+
+export interface Container extends ElementBase {
+  type: 'Container';
+  items: Element[];
+  style?: ContainerStyle;
+  bleed?: boolean;
+  selectAction?: ExecuteAction | OpenUrlAction;
+}
+
+export interface Column {
+  type: 'Column';
+  items: Element[];
+  /** 'auto', 'stretch', a weight (number) or pixels ("50px"). */
+  width?: 'auto' | 'stretch' | number | `${number}px`;
+  style?: ContainerStyle;
+  spacing?: Spacing;
+  separator?: boolean;
+  verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
+}
+
+export interface ColumnSet extends ElementBase {
+  type: 'ColumnSet';
+  columns: Column[];
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface FactSet extends ElementBase {
+  type: 'FactSet';
+  facts: Fact[];
+}
+
+export interface ActionSet extends ElementBase {
+  type: 'ActionSet';
+  actions: Action[];
+}
+
+interface InputBase extends ElementBase {
+  id: string;
+  label?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export interface TextInput extends InputBase {
+  type: 'Input.Text';
+  value?: string;
+  placeholder?: string;
+  maxLength?: number;
+  isMultiline?: boolean;
+}
+
+export interface NumberInput extends InputBase {
+  type: 'Input.Number';
+  value?: number;
+  placeholder?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface DateInput extends InputBase {
+  type: 'Input.Date';
+  /** YYYY-MM-DD. */
+  value?: string;
+  placeholder?: string;
+}
+
+export interface InputChoice {
+  title: string;
+  value: string;
+}
+
+export interface ChoiceSetInput extends InputBase {
+  type: 'Input.ChoiceSet';
+  choices: InputChoice[];
+  value?: string;
+  style?: 'compact' | 'expanded';
+  placeholder?: string;
+}
+
+export type Input = TextInput | NumberInput | DateInput | ChoiceSetInput;
+export type Element = TextBlock | Container | ColumnSet | FactSet | ActionSet | Input;
+
+export type AssociatedInputs = 'auto' | 'none';
+export type ActionStyle = 'default' | 'positive' | 'destructive';
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: JsonObject;
+  associatedInputs?: AssociatedInputs;
+  style?: ActionStyle;
+}
+
+/** Universal Actions: the bot answers the invoke and Teams updates the card in place. */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: JsonObject;
+  associatedInputs?: AssociatedInputs;
+  style?: ActionStyle;
+  /** For clients without Universal Actions. */
+  fallback?: SubmitAction;
+}
+
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type Action = ExecuteAction | SubmitAction | OpenUrlAction;
+
+export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: typeof CARD_SCHEMA;
+  /** Teams supports Adaptive Cards up to 1.5. */
+  version: '1.5';
+  msteams?: { width: 'Full' };
+  body: Element[];
+  actions?: Action[];
+}

@@ -1,0 +1,57 @@
+import type { Block, QuestionView } from '../../../core/views/view.js';
+import type { Element, FactSet } from './adaptive-types.js';
+import { andMore, clip, FULL, headingBlock, textBlock, tonedText, type Budget } from './elements.js';
+import { formElements } from './form-card.js';
+import { ladderElements } from './ladder.js';
+import { menuElements } from './menu.js';
+import { recommendationElement } from './recommendation.js';
+import { searchElements } from './search-card.js';
+import { serviceElement } from './service.js';
+
+/** Each channel-neutral block as Adaptive Card elements. */
+
+function facts(items: readonly { label: string; value: string }[], budget: Budget): Element[] {
+  const shown = items.slice(0, budget.maxItems);
+  const set: FactSet = { type: 'FactSet', facts: shown.map((f) => ({ title: f.label, value: clip(f.value, budget.maxChars) })) };
+  return [...(shown.length ? [set] : []), ...(items.length > shown.length ? [andMore(items.length - shown.length)] : [])];
+}
+
+function list(items: readonly string[], budget: Budget): Element[] {
+  const shown = items.slice(0, budget.maxItems);
+  if (!shown.length) return [];
+  // Teams reads "- item" lines, separated by \r, as a bulleted list.
+  const bullets = textBlock(shown.map((i) => `- ${clip(i, budget.maxChars).replace(/[\r\n]+/g, ' ')}`).join('\r'));
+  return [bullets, ...(items.length > shown.length ? [andMore(items.length - shown.length)] : [])];
+}
+
+/** A single question is for text channels; a card shows it as text in case one is ever shared. */
+function question(q: QuestionView): Element[] {
+  return [textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [textBlock(q.error, { color: 'Attention' })] : [])];
+}
+
+export function blockElements(b: Block, budget: Budget = FULL): Element[] {
+  switch (b.type) {
+    case 'heading':
+      return [headingBlock(b.text)];
+    case 'text':
+      return [tonedText(clip(b.text, budget.maxChars), b.tone)];
+    case 'ladder':
+      return ladderElements(b.rungs);
+    case 'recommendation':
+      return [recommendationElement(b.rec, budget)];
+    case 'service':
+      return [serviceElement(b.rank, b.result, budget)];
+    case 'facts':
+      return facts(b.facts, budget);
+    case 'list':
+      return list(b.items, budget);
+    case 'menu':
+      return menuElements(b.items, budget);
+    case 'question':
+      return question(b.question);
+    case 'form':
+      return formElements(b.form);
+    case 'search':
+      return searchElements(b.search);
+  }
+}

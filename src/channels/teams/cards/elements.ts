@@ -1,0 +1,65 @@
+import type { Tone } from '../../../core/views/view.js';
+import type { Action, ActionSet, Container, ContainerStyle, Element, TextBlock } from './adaptive-types.js';
+
+/** Small builders shared by the block renderers. Every TextBlock wraps: guidance is never cut off. */
+
+export type TextOptions = Omit<TextBlock, 'type' | 'text'>;
+
+export const textBlock = (text: string, opts: TextOptions = {}): TextBlock => ({ type: 'TextBlock', text, wrap: true, ...opts });
+
+export const headingBlock = (text: string): TextBlock => textBlock(text, { size: 'Medium', weight: 'Bolder' });
+
+/** Small grey print: sources, why a service matched, opening hours. */
+export const smallPrint = (text: string, opts: TextOptions = {}): TextBlock => textBlock(text, { size: 'Small', isSubtle: true, spacing: 'Small', ...opts });
+
+export function tonedText(text: string, tone: Tone = 'normal'): TextBlock {
+  switch (tone) {
+    case 'muted':
+      return textBlock(text, { isSubtle: true });
+    case 'success':
+      return textBlock(text, { color: 'Good' });
+    case 'warning':
+      return textBlock(text, { color: 'Warning', weight: 'Bolder' });
+    case 'urgent':
+      return textBlock(text, { color: 'Attention', weight: 'Bolder' });
+    case 'normal':
+      return textBlock(text);
+  }
+}
+
+export const container = (items: Element[], style?: ContainerStyle, extra: Omit<Container, 'type' | 'items' | 'style'> = {}): Container => ({
+  type: 'Container',
+  items,
+  ...(style ? { style } : {}),
+  ...extra,
+});
+
+/** Teams shows at most a handful of buttons in a row; more are split over several rows of this size. */
+export const MAX_ACTIONS_PER_SET = 5;
+
+export function actionSets(actions: readonly Action[], spacing: TextOptions['spacing'] = 'Small'): ActionSet[] {
+  const sets: ActionSet[] = [];
+  for (let i = 0; i < actions.length; i += MAX_ACTIONS_PER_SET)
+    sets.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS_PER_SET), ...(spacing ? { spacing } : {}) });
+  return sets;
+}
+
+/** Text cut to a length at a word boundary, with an ellipsis, for cards that would be too big. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(0, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** How much of each block a card may show; loosened budgets come first, tighter ones if the card is too big. */
+export interface Budget {
+  /** Items shown from a list, fact set, menu or run of recommendations before "…and N more". */
+  maxItems: number;
+  /** Characters of any one paragraph. */
+  maxChars: number;
+}
+
+export const FULL: Budget = { maxItems: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY };
+
+export const andMore = (n: number): TextBlock => smallPrint(`…and ${n} more`);

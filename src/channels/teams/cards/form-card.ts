@@ -1,0 +1,106 @@
+import type { FormView, QuestionView } from '../../../core/views/view.js';
+import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
+import { cancelFormAction, inputIdFor, submitFormAction } from './actions.js';
+import { headingBlock, smallPrint, textBlock } from './elements.js';
+
+/**
+ * A whole dialog as one card of inputs. Required answers are checked by Teams before sending;
+ * everything else (a date that does not exist, a pupil not found) comes back from the server
+ * with the message in red right under the input, and every answer kept.
+ */
+
+export const TEXT_MAX = 300;
+export const LONGTEXT_MAX = 2000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in YYYY-MM-DD, the only value Input.Date accepts. */
+export function isIsoDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === v;
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function label(q: QuestionView): string {
+  return q.optional ? `${q.prompt} (optional)` : q.prompt;
+}
+
+function errorMessage(q: QuestionView): string {
+  return q.kind === 'choice' || q.kind === 'yesno' ? 'Please pick one.' : 'Please answer this one.';
+}
+
+/** The typed value matched to a choice, by value or by label. */
+function choiceValue(q: QuestionView, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const t = v.trim().toLowerCase();
+  if (q.kind === 'yesno') return /^(y|yes|true)$/.test(t) ? 'yes' : /^(n|no|false)$/.test(t) ? 'no' : undefined;
+  return q.choices?.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t)?.value;
+}
+
+const YES_NO = [
+  { title: 'Yes', value: 'yes' },
+  { title: 'No', value: 'no' },
+];
+
+function choiceInput(q: QuestionView, base: Pick<ChoiceSetInput, 'id' | 'label' | 'isRequired' | 'errorMessage'>): ChoiceSetInput {
+  const choices = q.kind === 'yesno' ? YES_NO : (q.choices ?? []).map((c) => ({ title: c.label, value: c.value }));
+  const value = choiceValue(q, q.value);
+  return {
+    type: 'Input.ChoiceSet',
+    ...base,
+    choices,
+    style: q.kind === 'yesno' || choices.length <= 4 ? 'expanded' : 'compact',
+    ...(value !== undefined ? { value } : {}),
+    ...(q.kind === 'choice' && choices.length > 4 ? { placeholder: 'Choose one' } : {}),
+  };
+}
+
+export function questionInput(q: QuestionView): Input {
+  const base = { id: inputIdFor(q.id), label: label(q), isRequired: !q.optional, ...(q.optional ? {} : { errorMessage: errorMessage(q) }) };
+  const placeholder = q.defaultLabel ? { placeholder: `Leave blank for: ${q.defaultLabel}` } : {};
+  const text = q.value !== undefined && q.value !== '' ? { value: q.value } : {};
+  switch (q.kind) {
+    case 'text':
+      return { type: 'Input.Text', ...base, maxLength: TEXT_MAX, ...placeholder, ...text };
+    case 'longtext':
+      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: LONGTEXT_MAX, ...placeholder, ...text };
+    case 'list':
+      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: LONGTEXT_MAX, placeholder: 'One per line', ...text };
+    case 'number':
+      return { type: 'Input.Number', ...base, ...placeholder, ...(q.value && NUMBER.test(q.value.trim()) ? { value: Number(q.value.trim()) } : {}) };
+    case 'date':
+      return { type: 'Input.Date', ...base, ...(q.value && isIsoDate(q.value.trim()) ? { value: q.value.trim() } : {}) };
+    case 'choice':
+    case 'yesno':
+      return choiceInput(q, base);
+  }
+}
+
+/** Help and "leave blank for", small under the input. */
+function helpText(q: QuestionView): TextBlock | undefined {
+  const parts = [q.help, q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined].filter((p): p is string => !!p);
+  return parts.length ? smallPrint(parts.join(' '), { spacing: 'None' }) : undefined;
+}
+
+export function questionElements(q: QuestionView): Element[] {
+  const help = helpText(q);
+  return [
+    { ...questionInput(q), spacing: 'Medium' },
+    ...(q.error ? [textBlock(q.error, { color: 'Attention', size: 'Small', spacing: 'Small' })] : []),
+    ...(help ? [help] : []),
+  ];
+}
+
+export function formElements(form: FormView): Element[] {
+  const hasErrors = form.questions.some((q) => q.error);
+  return [
+    headingBlock(form.title),
+    ...(form.intro ? [textBlock(form.intro, { isSubtle: true, spacing: 'Small' })] : []),
+    ...(form.notice ? [textBlock(form.notice, hasErrors ? { color: 'Attention', weight: 'Bolder' } : { weight: 'Bolder' })] : []),
+    ...form.questions.flatMap(questionElements),
+    { type: 'ActionSet', spacing: 'Large', actions: [submitFormAction(form), cancelFormAction(form)] },
+  ];
+}

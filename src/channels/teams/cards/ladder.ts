@@ -1,0 +1,73 @@
+import type { LadderRung, LadderState } from '../../../core/guidance/types.js';
+import type { Column, ColumnSet, ContainerStyle, Element } from './adaptive-types.js';
+import { textBlock } from './elements.js';
+
+/**
+ * Steps 1–6 of the graduated response as one row of tiles: done, "you are here", "next" and
+ * ahead, with the tiers (universal, targeted, specialist) spanning their steps underneath and a
+ * line naming the current and next step in words, so it reads on a phone too.
+ */
+
+const TILE: Record<LadderState, { style?: ContainerStyle; mark: string }> = {
+  past: { style: 'emphasis', mark: '✓ done' },
+  current: { style: 'accent', mark: 'You are here' },
+  recommended: { style: 'good', mark: 'Next' },
+  ahead: { mark: '\u00a0' },
+};
+
+function tile(r: LadderRung): Column {
+  const t = TILE[r.state];
+  const strong = r.state === 'current' || r.state === 'recommended';
+  return {
+    type: 'Column',
+    width: 'stretch',
+    ...(t.style ? { style: t.style } : {}),
+    spacing: 'None',
+    items: [
+      textBlock(`Step ${r.step}`, { horizontalAlignment: 'Center', ...(strong ? { weight: 'Bolder' } : {}), ...(r.state === 'ahead' ? { isSubtle: true } : {}) }),
+      textBlock(t.mark, { size: 'Small', horizontalAlignment: 'Center', spacing: 'None', ...(strong ? { weight: 'Bolder' } : { isSubtle: true }) }),
+    ],
+  };
+}
+
+const TIER_LABEL: Record<LadderRung['tier'], string> = { universal: 'Universal', targeted: 'Targeted', specialist: 'Specialist' };
+
+/** Consecutive steps of one tier become one column, as wide as the steps it covers. */
+function tiers(rungs: readonly LadderRung[]): ColumnSet {
+  const runs: { tier: LadderRung['tier']; steps: number }[] = [];
+  for (const r of rungs) {
+    const last = runs.at(-1);
+    if (last && last.tier === r.tier) last.steps += 1;
+    else runs.push({ tier: r.tier, steps: 1 });
+  }
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: runs.map((run, i) => ({
+      type: 'Column',
+      width: run.steps,
+      ...(i > 0 ? { separator: true } : {}),
+      items: [textBlock(TIER_LABEL[run.tier], { size: 'Small', isSubtle: true, horizontalAlignment: 'Center' })],
+    })),
+  };
+}
+
+function inWords(rungs: readonly LadderRung[]): string {
+  const current = rungs.find((r) => r.state === 'current');
+  const next = rungs.find((r) => r.state === 'recommended');
+  const parts: string[] = [];
+  if (current) parts.push(`**You are here:** Step ${current.step}, ${current.title} (${current.tier})`);
+  if (next) parts.push(`**Next:** Step ${next.step}, ${next.title} (${next.tier})`);
+  else if (current) parts.push('**Next:** stay at this step');
+  return parts.join('\n\n');
+}
+
+export function ladderElements(rungs: readonly LadderRung[]): Element[] {
+  if (!rungs.length) return [];
+  const words = inWords(rungs);
+  return [
+    { type: 'ColumnSet', spacing: 'Medium', columns: rungs.map(tile) },
+    tiers(rungs),
+    ...(words ? [textBlock(words, { spacing: 'Small' })] : []),
+  ];
+}

@@ -1,0 +1,54 @@
+import type { SearchView } from '../../../core/views/view.js';
+import type { ChoiceSetInput, Column, ColumnSet, Element, InputChoice } from './adaptive-types.js';
+import { ANY, SEARCH_INPUT, searchAction } from './actions.js';
+
+/**
+ * The service search box above the results: the words, and the filters as choices, so a filter
+ * can be changed and the search run again in place.
+ */
+
+const PHASES: InputChoice[] = [
+  { title: 'Early years', value: 'early-years' },
+  { title: 'Primary', value: 'primary' },
+  { title: 'Secondary', value: 'secondary' },
+  { title: 'Post-16', value: 'post-16' },
+];
+
+const MODES: InputChoice[] = [
+  { title: 'Online', value: 'online' },
+  { title: 'Face to face', value: 'face-to-face' },
+];
+
+function pick(id: string, label: string, choices: InputChoice[], value: string | undefined): ChoiceSetInput {
+  const all = [{ title: 'Any', value: ANY }, ...choices];
+  return { type: 'Input.ChoiceSet', id, label, style: 'compact', choices: all, value: value && all.some((c) => c.value === value) ? value : ANY };
+}
+
+const column = (item: Element): Column => ({ type: 'Column', width: 'stretch', items: [item] });
+const pair = (a: Element, b: Element): ColumnSet => ({ type: 'ColumnSet', spacing: 'Small', columns: [column(a), column(b)] });
+
+export function searchElements(s: SearchView): Element[] {
+  const f = s.filters;
+  return [
+    { type: 'Input.Text', id: SEARCH_INPUT.query, label: 'What do you need help with?', placeholder: 'e.g. attendance really poor, online tuition year 10', maxLength: 300, value: s.query.slice(0, 300) },
+    pair(
+      pick(SEARCH_INPUT.phase, 'Phase', PHASES, f.phase),
+      pick(
+        SEARCH_INPUT.district,
+        'District',
+        s.districts.map((d) => ({ title: d.label, value: d.value })),
+        f.district,
+      ),
+    ),
+    pair(pick(SEARCH_INPUT.mode, 'Delivery', MODES, f.mode), {
+      type: 'Input.Number',
+      id: SEARCH_INPUT.age,
+      label: 'Age (optional)',
+      placeholder: 'Any age',
+      min: 2,
+      max: 25,
+      ...(f.age !== undefined && f.age >= 2 && f.age <= 25 ? { value: f.age } : {}),
+    }),
+    { type: 'ActionSet', spacing: 'Small', actions: [searchAction()] },
+  ];
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Column, ColumnSet } from '../../../../src/channels/teams/cards/adaptive-types.js';
+import { renderCard, summaryOf } from '../../../../src/channels/teams/cards/render-card.js';
+import { containersWith, elements, links, textBlocks, texts } from './card-query.js';
+import { cardProblems } from './parse-card.js';
+import { completeReview, pupilGuidance, unrecordedGuidance } from './replies.js';
+import { worldWithPupil } from './world.js';
+
+const columnText = (c: Column) => c.items.flatMap((i) => (i.type === 'TextBlock' ? [i.text] : []));
+
+describe('guidance for a recorded pupil', async () => {
+  const { ctx } = await worldWithPupil();
+  const views = await pupilGuidance(ctx);
+  const card = renderCard(views);
+
+  it('is a valid card headed with the pupil', () => {
+    expect(cardProblems(card)).toEqual([]);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
+    expect(textBlocks(card)[0]).toMatchObject({ text: 'What next for AB (ref 4021, Year 8)', size: 'Medium', weight: 'Bolder' });
+    expect(summaryOf(views)).toBe('What next for AB (ref 4021, Year 8)');
+  });
+
+  it('shows the ladder with the current step marked "you are here" and the next step, with the tiers', () => {
+    const steps = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.columns.length === 6)!;
+    expect(steps.columns.map(columnText)).toEqual([
+      ['Step 1', '✓ done'],
+      ['Step 2', 'You are here'],
+      ['Step 3', 'Next'],
+      ['Step 4', '\u00a0'],
+      ['Step 5', '\u00a0'],
+      ['Step 6', '\u00a0'],
+    ]);
+    expect(steps.columns[1]).toMatchObject({ style: 'accent' });
+    expect(steps.columns[2]).toMatchObject({ style: 'good' });
+    expect(texts(card)).toEqual(expect.arrayContaining(['Universal', 'Targeted', 'Specialist']));
+    expect(texts(card)).toContainEqual(expect.stringMatching(/^\*\*You are here:\*\* Step 2, .+ \(targeted\)\n\n\*\*Next:\*\* Step 3, /));
+  });
+
+  it('shows each recommendation with why, who leads, and its source', () => {
+    const [psp] = containersWith(card, 'Set up a Pastoral Support Programme');
+    expect(psp).toMatchObject({ type: 'Container', style: 'warning' });
+    expect(texts(psp!)).toEqual(expect.arrayContaining([expect.stringMatching(/^\*\*Why:\*\* 2 suspensions this school year/), expect.stringMatching(/^\*\*Led by:\*\* /)]));
+    const [action8] = containersWith(card, '8. SENDCo and staff member review the PCP together');
+    expect(action8).toMatchObject({ style: 'emphasis' });
+    expect(textBlocks(action8!)).toContainEqual({
+      type: 'TextBlock',
+      text: 'Source: Worcestershire: Graduated Response to Preventing Exclusions, Step 3 – action 8',
+      wrap: true,
+      size: 'Small',
+      isSubtle: true,
+      spacing: 'Small',
+    });
+  });
+
+  it("turns the services' phone numbers into tel: buttons, with the phone lines' hours", () => {
+    const [ptt] = containersWith(card, 'Part-time timetable');
+    expect(links(ptt!)).toEqual(
+      expect.arrayContaining([
+        { type: 'Action.OpenUrl', title: 'Call 01905 844 440', url: 'tel:01905844440' },
+        { type: 'Action.OpenUrl', title: 'Email', url: 'mailto:cme@worcestershire.gov.uk' },
+        expect.objectContaining({ title: 'Website', url: expect.stringMatching(/^https:\/\//) }),
+      ]),
+    );
+    expect(texts(ptt!)).toContain('Phone lines: Daily in term time, 9:00am to 4:30pm');
+  });
+});
+
+describe('guidance with a safeguarding concern', async () => {
+  const { ctx } = await worldWithPupil();
+  const views = await unrecordedGuidance(ctx, 'She says she is scared to go home and has bruises on her arms.');
+  const card = renderCard(views);
+
+  it('puts safeguarding first, in the attention colour, with where to refer', () => {
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(textBlocks(card)[0]).toMatchObject({ text: expect.stringMatching(/^⚠ Possible risk of harm/), color: 'Attention', weight: 'Bolder' });
+    expect(texts(card.body[0]!)).toEqual(expect.arrayContaining(['**Contact:** Family Front Door', expect.stringMatching(/^Source: .*Family Front Door$/)]));
+    expect(links(card.body[0]!)[0]).toMatchObject({ title: 'Website', url: expect.stringMatching(/^https:\/\/www\.worcestershire\.gov\.uk\//) });
+    expect(summaryOf(views)).toBe('Possible risk of harm: tell the DSL now');
+  });
+});
+
+describe('a reply in two parts', async () => {
+  const { ctx } = await worldWithPupil();
+  const views = await completeReview(ctx);
+
+  it('is one card with a line between "Review saved" and the guidance that follows', () => {
+    const card = renderCard(views);
+    expect(views).toHaveLength(2);
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Review saved' });
+    expect(card.body.find((e) => e.separator)).toMatchObject({ type: 'TextBlock', text: 'What next for AB (ref 4021, Year 8)', separator: true, spacing: 'Large' });
+    expect(texts(card)).toContainEqual(expect.stringContaining('**You are here:** Step 3'));
+  });
+});

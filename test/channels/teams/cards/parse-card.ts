@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { VERBS } from '../../../../src/channels/teams/cards/actions.js';
+
+/**
+ * Checks a card with Microsoft's own Adaptive Cards parser at version 1.5 (Teams' limit), plus what
+ * the parser does not check: the root, Universal Action verbs and their fallbacks, safe links,
+ * unique input ids and Teams' limit on buttons in a row. Returns every problem found.
+ */
+
+// The package's ESM build does not load on Node; its UMD bundle does.
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+const MAX_ACTIONS_IN_A_ROW = 6;
+const SAFE_URL = /^(https:|tel:|mailto:)/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parserProblems(json: unknown): string[] {
+  const ctx = new AC.SerializationContext(new AC.Version(1, 5));
+  const card = new AC.AdaptiveCard();
+  card.maxVersion = new AC.Version(1, 5);
+  card.parse(json, ctx);
+  const problems: string[] = [];
+  for (let i = 0; i < ctx.eventCount; i++) problems.push(`parser: ${ctx.getEventAt(i).message}`);
+  for (const e of card.validateProperties().validationEvents) problems.push(`validation: ${e.message}`);
+  return problems;
+}
+
+/** Every object in the card, with a path for messages. */
+function* walk(v: unknown, path = '$'): Generator<[Json, string]> {
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) yield* walk(x, `${path}[${i}]`);
+  else if (isObject(v)) {
+    yield [v, path];
+    for (const [k, x] of Object.entries(v)) yield* walk(x, `${path}.${k}`);
+  }
+}
+
+function actionProblems(o: Json, at: string): string[] {
+  const problems: string[] = [];
+  const data = isObject(o.data) ? o.data : undefined;
+  if (o.type === 'Action.Execute') {
+    if (typeof o.verb !== 'string' || !(VERBS as readonly string[]).includes(o.verb)) problems.push(`${at}: Action.Execute verb ${String(o.verb)} is not a known verb`);
+    if (typeof data?.verb !== 'string' || data.verb !== o.verb) problems.push(`${at}: Action.Execute data.verb must equal its verb`);
+    const fb = o.fallback;
+    if (!isObject(fb) || fb.type !== 'Action.Submit') problems.push(`${at}: Action.Execute needs an Action.Submit fallback`);
+  }
+  if (o.type === 'Action.Submit' && (typeof data?.verb !== 'string' || !(VERBS as readonly string[]).includes(data.verb)))
+    problems.push(`${at}: Action.Submit data.verb ${String(data?.verb)} is not a known verb`);
+  if (o.type === 'Action.OpenUrl' && (typeof o.url !== 'string' || !SAFE_URL.test(o.url))) problems.push(`${at}: Action.OpenUrl url ${String(o.url)} is not https:, tel: or mailto:`);
+  return problems;
+}
+
+function ownProblems(json: unknown): string[] {
+  if (!isObject(json)) return ['root: not an object'];
+  const problems: string[] = [];
+  if (json.type !== 'AdaptiveCard') problems.push(`root: type is ${String(json.type)}, not AdaptiveCard`);
+  if (json.version !== '1.5') problems.push(`root: version is ${String(json.version)}, not 1.5`);
+  if (!Array.isArray(json.body)) problems.push('root: body is not an array');
+  const ids = new Set<string>();
+  for (const [o, at] of walk(json)) {
+    if (typeof o.type !== 'string') continue;
+    problems.push(...actionProblems(o, at));
+    if (o.type.startsWith('Input.')) {
+      if (typeof o.id !== 'string' || !o.id) problems.push(`${at}: ${o.type} has no id`);
+      else if (ids.has(o.id)) problems.push(`${at}: input id ${o.id} is used twice`);
+      else ids.add(o.id);
+    }
+    if (o.type === 'ActionSet' && Array.isArray(o.actions) && o.actions.length > MAX_ACTIONS_IN_A_ROW) problems.push(`${at}: ${o.actions.length} actions in one ActionSet`);
+  }
+  return problems;
+}
+
+export function cardProblems(json: unknown): string[] {
+  return [...parserProblems(json), ...ownProblems(json)];
+}

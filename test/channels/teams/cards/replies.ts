@@ -1,0 +1,119 @@
+import type { FormView, View } from '../../../../src/core/views/view.js';
+import { converse, newConversation } from '../../../../src/dialogs/conversation.js';
+import type { DialogContext } from '../../../../src/dialogs/dialog.js';
+import { openForm, submitForm, type FormOutcome, type FormValues } from '../../../../src/dialogs/form-submit.js';
+import { myReviews } from '../../../../src/dialogs/my-reviews.js';
+import { DIALOGS } from '../../../../src/dialogs/registry.js';
+import { searchServices } from '../../../../src/dialogs/signpost-dialog.js';
+import { menuView } from '../../../../src/dialogs/views/menu-view.js';
+import { silentLogger } from '../../../../src/logger.js';
+
+/** Replies exactly as the core makes them, for the cards to be rendered from. */
+
+export function dialog(id: string) {
+  const d = DIALOGS[id];
+  if (!d) throw new Error(`no dialog ${id}`);
+  return d;
+}
+
+export function formOf(o: FormOutcome): FormView {
+  if (o.done) throw new Error('expected the form to come back');
+  return o.form;
+}
+
+/** Submits a form as a card does: every question shown, blanks included. */
+export function submitAll(ctx: DialogContext, id: string, form: FormView, values: FormValues): Promise<FormOutcome> {
+  return submitForm(dialog(id), ctx, { formId: form.formId, values, shown: form.questions.map((q) => q.id) });
+}
+
+/** A dialog opened, its pupil picked where it has one, so the whole form shows. */
+export async function openedWithPupil(ctx: DialogContext, id: string): Promise<FormView> {
+  const opened = formOf(await openForm(dialog(id), ctx, {}, `form-${id}`));
+  if (opened.questions[0]?.id !== 'pupil') return opened;
+  return formOf(await submitAll(ctx, id, opened, { pupil: '4021' }));
+}
+
+/** The what-next form for an unrecorded pupil ("skip"), with every question showing. */
+export async function whatNextUnrecorded(ctx: DialogContext): Promise<FormView> {
+  const opened = formOf(await openForm(dialog('what-next'), ctx, {}, 'form-wn'));
+  return formOf(await submitAll(ctx, 'what-next', opened, { pupil: 'skip' }));
+}
+
+export const UNRECORDED_ANSWERS: FormValues = {
+  pupil: 'skip',
+  step: '2',
+  plan: 'reviewed-no-change',
+  suspensions: '2',
+  longest: '3',
+  totalDays: '5',
+  returning: '0',
+  permanent: 'no',
+  risk: 'yes',
+  deteriorating: 'no',
+  care: 'neither',
+  socialWorker: 'no',
+  send: 'sen-support',
+  ptt: 'not-notified',
+  considerSuspension: 'no',
+  notes: '',
+};
+
+/** Guidance for a pupil answered on the card, optionally with notes. */
+export async function unrecordedGuidance(ctx: DialogContext, notes = ''): Promise<View[]> {
+  const form = await whatNextUnrecorded(ctx);
+  const all = formOf(await submitAll(ctx, 'what-next', form, { pupil: 'skip', suspensions: '2' }));
+  const done = await submitAll(ctx, 'what-next', all, { ...UNRECORDED_ANSWERS, notes });
+  if (!done.done) throw new Error(`what next did not finish: ${JSON.stringify(done.form.questions.filter((q) => q.error))}`);
+  return done.views;
+}
+
+/** Guidance for the recorded pupil 4021. */
+export async function pupilGuidance(ctx: DialogContext): Promise<View[]> {
+  const form = await openedWithPupil(ctx, 'what-next');
+  const done = await submitAll(ctx, 'what-next', form, { pupil: '4021', considerSuspension: 'no', deteriorating: 'yes', notes: '' });
+  if (!done.done) throw new Error('what next did not finish');
+  return done.views;
+}
+
+/** A PCP review without positive change, recorded with the step up: "Review saved" then guidance. */
+export async function completeReview(ctx: DialogContext): Promise<View[]> {
+  const values = { pupil: '4021', date: '', positive: 'no', notes: 'Still leaving lessons', nextReviewDate: '2026-12-18', stepUp: 'yes' };
+  const first = await submitAll(ctx, 'review', await openedWithPupil(ctx, 'review'), values);
+  const done = first.done ? first : await submitAll(ctx, 'review', first.form, values);
+  if (!done.done) throw new Error('review did not finish');
+  return done.views;
+}
+
+/** Every card the bot sends, by name, built from the core. Needs the world with pupil 4021. */
+export async function everyReply(ctx: DialogContext): Promise<Record<string, View[]>> {
+  const replies: Record<string, View[]> = { menu: [menuView()], 'menu with intro': [menuView('Sorry, I didn’t understand that.')] };
+  for (const id of Object.keys(DIALOGS)) {
+    replies[`open ${id}`] = (await openForm(dialog(id), ctx, {}, `form-${id}`)).views;
+    const whole = await openedWithPupil(ctx, id);
+    replies[`whole ${id}`] = [{ blocks: [{ type: 'form', form: whole }] }];
+    const first: FormValues = whole.questions[0]?.id === 'pupil' ? { pupil: '4021' } : {};
+    replies[`blank submit ${id}`] = (await submitAll(ctx, id, whole, first)).views;
+  }
+  const wn = await whatNextUnrecorded(ctx);
+  replies['half-filled what-next'] = (await submitAll(ctx, 'what-next', wn, { pupil: 'skip', step: '2', suspensions: 'lots', permanent: 'no' })).views;
+  const pcp = await openedWithPupil(ctx, 'pcp');
+  replies['half-filled pcp'] = (await submitAll(ctx, 'pcp', pcp, { pupil: '4021', 'pcp.planDate': '31/02/2027', reviewDate: '31/02/2027', wantsIsp: 'no' })).views;
+  replies['pcp with incident support plan'] = (await submitAll(ctx, 'pcp', pcp, { pupil: '4021', wantsIsp: 'yes' })).views;
+  replies['guidance for 4021'] = await pupilGuidance(ctx);
+  replies['guidance answered on the card'] = await unrecordedGuidance(ctx);
+  replies['guidance with safeguarding'] = await unrecordedGuidance(ctx, 'She says she is scared to go home and has bruises on her arms.');
+  for (const q of ['attendance', 'online tuition year 10', 'autism', 'xyzzy plover', 'she says she is scared to go home and has bruises'])
+    replies[`signpost ${q}`] = searchServices(ctx, q);
+  replies['signpost with picked filters'] = searchServices(ctx, 'tuition', { phase: 'secondary', district: 'worcester', mode: 'face-to-face', age: 14 });
+  replies['my reviews'] = [await myReviews(ctx)];
+  // Typed turns, in case a channel shows the text conversation as cards: questions one at a time.
+  let state = newConversation();
+  for (const line of ['asdfgh', 'qwerty', 'what next', 'help', 'skip', '9', 'cancel']) {
+    const t = await converse(ctx, state, line, silentLogger);
+    state = t.state;
+    replies[`typed "${line}"`] = t.views;
+  }
+  // Last, because it changes the pupil's case.
+  replies['review saved'] = await completeReview(ctx);
+  return replies;
+}
