@@ -15,6 +15,9 @@ export async function myReviews(ctx: DialogContext): Promise<View> {
   const overdue = due.filter((d) => d.daysUntilDue < 0);
   const blocks: Block[] = [heading('My reviews')];
   if (overdue.length) blocks.push(text(`${overdue.length} review(s) overdue.`, 'warning'));
-  blocks.push({ type: 'list', items: due.map(line) }, text('Type "review" to record one.', 'muted'));
+  blocks.push({ type: 'list', items: due.map(line) });
+  // One button per pupil on card channels; the terminal shows the same commands to type.
+  const soonest = due.slice(0, 8);
+  blocks.push({ type: 'menu', items: soonest.map((d) => ({ command: `review for ${d.pupilRef}`, label: `Record review: ${d.initials}`, description: `${d.plan === 'pcp' ? 'PCP' : 'PSP'} review for ${d.initials} (ref ${d.pupilRef})` })) });
   return { blocks };
 }

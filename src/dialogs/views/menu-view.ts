@@ -15,13 +15,15 @@ export const MENU: MenuItem[] = [
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
 
-export function menuView(intro?: string): View {
+/** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */
+export function menuView(intro?: string, opts: { typed?: boolean } = {}): View {
+  const typed = opts.typed ?? true;
   return {
     blocks: [
       heading('What I can help with'),
       ...(intro ? [text(intro)] : []),
       { type: 'menu', items: MENU },
-      text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted'),
+      typed ? text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted') : text('You can also just type, e.g. "what next for 4021" or "who helps with attendance?".', 'muted'),
     ],
   };
 }

@@ -1,0 +1,128 @@
+import type { SignpostFilters } from '../core/signpost/signpost.js';
+import { AppError } from '../core/errors.js';
+import type { StaffMember } from '../core/staff.js';
+import { heading, text, type View } from '../core/views/view.js';
+import type { DialogContext } from '../dialogs/dialog.js';
+import { firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission } from '../dialogs/form-submit.js';
+import { recognise } from '../dialogs/intents.js';
+import { myReviews } from '../dialogs/my-reviews.js';
+import { DIALOGS } from '../dialogs/registry.js';
+import { searchServices } from '../dialogs/signpost-dialog.js';
+import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
+import { menuView } from '../dialogs/views/menu-view.js';
+import type { Logger } from '../logger.js';
+import { dialogContext, type Core } from './bootstrap.js';
+
+/** Someone talking to the bot, as their channel identifies them (`teams:<AAD id>`, `slack:T:U`). */
+export interface Person {
+  id: string;
+}
+
+export interface AssistantOptions {
+  /** No channel authentication (Emulator, tests on loopback): unknown people act as the local user. */
+  localMode: boolean;
+  log: Logger;
+}
+
+const CARDS = { typed: false };
+const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Please try again in a moment.';
+
+/**
+ * What every whole-form channel (Teams cards, Slack modals) asks of the core: who is this, what do
+ * they want, and what to show. Identity and roles are resolved here on every call, so no channel
+ * can skip the access rules; errors become a kind message and are logged without pupil details.
+ */
+export class Assistant {
+  constructor(
+    private readonly core: Core,
+    private readonly opts: AssistantOptions,
+  ) {}
+
+  /** The person's role, or undefined when nobody has given them one yet. */
+  whoIs(person: Person): StaffMember | undefined {
+    const found = this.core.staff.find(person.id);
+    if (found) return found;
+    const local = this.core.config.localUser;
+    return this.opts.localMode ? { id: local.id, role: local.role, schoolId: local.schoolId } : undefined;
+  }
+
+  welcome(person: Person): View[] {
+    const me = this.whoIs(person);
+    const intro = me
+      ? `Hello. I help you follow ${this.core.pack.localAuthority}’s graduated response to preventing exclusions: what to do next for a pupil, who can help, and plans and reviews.`
+      : `Hello. I help school staff follow ${this.core.pack.localAuthority}’s graduated response. You have no role yet, so for now I can find services for you. Type "whoami" for the id your admin needs.`;
+    return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, CARDS)];
+  }
+
+  /** Words typed in a chat. Forms open as forms; a one-question dialog answered in the words finishes at once. */
+  text(person: Person, input: string): Promise<View[]> {
+    return this.#guard('text', async () => {
+      const me = this.whoIs(person);
+      const staffCommand = recogniseStaffCommand(input);
+      if (staffCommand) return [await runStaffCommand(staffCommand, person.id, me, this.core.staff)];
+      const intent = recognise(input);
+      if (intent.kind === 'help') return [menuView(undefined, CARDS)];
+      if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
+      if (intent.kind === 'unknown') return [{ blocks: [heading('Sorry, I didn’t understand that'), text('Try "what next for 4021", "who helps with attendance?", or pick from the menu.')] }, menuView(undefined, CARDS)];
+      const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
+      if (!ctx) return this.#needsRole(person);
+      if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
+      const dialog = DIALOGS[intent.dialogId]!;
+      const first = firstQuestionId(dialog, ctx);
+      const prefill = intent.initialText && first ? { [first]: intent.initialText } : {};
+      return (await openForm(dialog, ctx, prefill)).views;
+    });
+  }
+
+  /** A button that opens a dialog's form. */
+  open(person: Person, dialogId: string): Promise<View[]> {
+    return this.#guard('open', async () => {
+      const dialog = DIALOGS[dialogId];
+      if (!dialog) return [menuView('That form no longer exists. Here is what I can do.', CARDS)];
+      const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
+      if (!ctx) return this.#needsRole(person);
+      return (await openForm(dialog, ctx)).views;
+    });
+  }
+
+  /** A submitted form. The caller makes a repeated submit of the same form id harmless. */
+  submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
+    return this.#guard('submit', async (): Promise<FormOutcome> => {
+      const dialog = DIALOGS[dialogId];
+      if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
+      const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
+      if (!ctx) return { done: true, views: this.#needsRole(person) };
+      return submitForm(dialog, ctx, sub);
+    }, (views) => ({ done: false as const, views, form: undefined as never }));
+  }
+
+  search(person: Person, query: string, filters: SignpostFilters): Promise<View[]> {
+    return this.#guard('search', async () => {
+      const ctx = this.#context(person, this.whoIs(person), true);
+      if (!ctx) return this.#needsRole(person);
+      if (!query.trim()) return [{ blocks: [text('Please type what you need help with, e.g. “attendance” or “online tuition”.', 'warning')] }];
+      return searchServices(ctx, query.trim().slice(0, 300), filters);
+    });
+  }
+
+  /** Signposting is public directory information, so people without a role may still use it. */
+  #context(person: Person, me: StaffMember | undefined, publicOnly: boolean): DialogContext | undefined {
+    if (me) return dialogContext(this.core, me);
+    // No school and no cases: the access rules give such a user nothing, which is the point.
+    return publicOnly ? dialogContext(this.core, { id: person.id, role: 'teacher' }) : undefined;
+  }
+
+  #needsRole(person: Person): View[] {
+    return [{ blocks: [heading('You don’t have a role yet'), text(`Pupil records need a role from your admin. Ask them to run: grant ${person.id} sendco <school-id> (or teacher). Until then I can find services: try "who helps with attendance?".`)] }];
+  }
+
+  async #guard<T>(what: string, run: () => Promise<T>, wrap: (views: View[]) => T = (v) => v as T): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      const known = err instanceof AppError && err.code !== 'store-invalid';
+      this.opts.log.error('request failed', { what, code: err instanceof AppError ? err.code : 'unexpected' });
+      return wrap([{ blocks: [text(known ? err.message : KIND_FALLBACK, 'warning')] }]);
+    }
+  }
+}
