@@ -10,9 +10,18 @@ async function sources(dir: string): Promise<string[]> {
 }
 
 describe('the core knows nothing of Teams or Slack', () => {
-  it.each(['src/core', 'src/dialogs', 'src/knowledge'])('%s imports no channel SDK', async (dir) => {
+  it.each(['src/core', 'src/dialogs', 'src/knowledge', 'src/app'])('%s imports no channel SDK', async (dir) => {
     const offenders: string[] = [];
     for (const file of await sources(dir)) if (CHANNEL_SDKS.test(await readFile(file, 'utf8'))) offenders.push(file);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('each channel lives in its own folder', () => {
+  it('only src/channels/teams imports the Bot Framework or Teams SDKs', async () => {
+    const teamsSdk = /from ['"](botbuilder[^'"]*|@microsoft\/teams-ai)['"]/;
+    const offenders: string[] = [];
+    for (const file of await sources('src')) if (teamsSdk.test(await readFile(file, 'utf8')) && !file.startsWith(path.join('src', 'channels', 'teams'))) offenders.push(file);
     expect(offenders).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * House rules for the bot's command menu, stricter than schema v1.30 (which allows 12 commands,
- * 128-character titles and 4000-character descriptions). These are the limits of schema v1.20 and
- * earlier; keeping to them keeps the menu short enough to read at a glance in every Teams client.
+ * 128-character titles and 4000-character descriptions). Titles and descriptions keep to the
+ * limits of schema v1.20 and earlier, short enough to read at a glance in every Teams client; the
+ * count uses v1.24's 12, because every dialog and "whoami" deserve a place in the menu.
  */
-export const MAX_COMMANDS = 10;
+export const MAX_COMMANDS = 12;
 export const MAX_TITLE = 32;
 export const MAX_DESCRIPTION = 128;
 

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { ConversationReference } from 'botbuilder';
+import { z } from 'zod/v4';
+import { JsonDocument } from '../../core/store/json-document.js';
+
+/**
+ * Where the bot can write to later (reminders, LA notifications): the personal chat of each person
+ * and each team channel or group chat it was installed in. Saved only from activities the adapter
+ * authenticated, and the serviceUrl only ever comes from the activity, never from message text.
+ */
+const SavedReference = z
+  .object({
+    serviceUrl: z.url({ protocol: /^https?$/ }),
+    channelId: z.string().min(1).max(40),
+    conversation: z.object({ id: z.string().min(1).max(400), conversationType: z.string().max(40).optional(), tenantId: z.string().max(64).optional() }),
+    bot: z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() }),
+    user: z.object({ id: z.string().min(1).max(200), aadObjectId: z.string().max(64).optional() }).optional(),
+    savedAt: z.string().max(40),
+  })
+  .strict();
+type SavedReference = z.infer<typeof SavedReference>;
+
+const ReferencesFile = z.object({ schemaVersion: z.literal(1), references: z.record(z.string().max(500), SavedReference) }).strict();
+
+/** Keys are namespaced so people and conversations never collide: `person:teams:<aad>`, `conversation:<id>`. */
+export const personKey = (personId: string) => `person:${personId}`;
+export const conversationKey = (conversationId: string) => `conversation:${conversationId}`;
+
+export class ConversationReferences {
+  private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
+
+  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<ConversationReferences> {
+    const doc = await JsonDocument.open(join(dataDir, 'teams', 'conversations.json'), ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
+    return new ConversationReferences(doc, now);
+  }
+
+  /** Remembers where this activity came from; a personal chat is also filed under the person. Skips the write when nothing changed. */
+  async remember(ref: Partial<ConversationReference>, personId?: string): Promise<void> {
+    if (!ref.serviceUrl || !ref.channelId || !ref.conversation?.id || !ref.bot?.id) return;
+    const saved: SavedReference = {
+      serviceUrl: ref.serviceUrl,
+      channelId: ref.channelId,
+      conversation: {
+        id: ref.conversation.id,
+        ...(ref.conversation.conversationType ? { conversationType: ref.conversation.conversationType } : {}),
+        ...(ref.conversation.tenantId ? { tenantId: ref.conversation.tenantId } : {}),
+      },
+      bot: { id: ref.bot.id, ...(ref.bot.name ? { name: ref.bot.name } : {}) },
+      ...(ref.user?.id ? { user: { id: ref.user.id, ...(ref.user.aadObjectId ? { aadObjectId: ref.user.aadObjectId } : {}) } } : {}),
+      savedAt: this.now().toISOString(),
+    };
+    const personal = ref.conversation.conversationType === 'personal' && personId;
+    const keys = [conversationKey(ref.conversation.id), ...(personal ? [personKey(personId)] : [])];
+    const same = (a?: SavedReference) => a && a.serviceUrl === saved.serviceUrl && a.conversation.id === saved.conversation.id && a.user?.id === saved.user?.id;
+    if (keys.every((k) => same(this.doc.data.references[k]))) return;
+    const parsed = SavedReference.safeParse(saved);
+    if (!parsed.success) return;
+    await this.doc.update((f) => ({ ...f, references: { ...f.references, ...Object.fromEntries(keys.map((k) => [k, parsed.data])) } }));
+  }
+
+  find(key: string): Partial<ConversationReference> | undefined {
+    const r = this.doc.data.references[key];
+    if (!r) return undefined;
+    return { serviceUrl: r.serviceUrl, channelId: r.channelId, conversation: { isGroup: r.conversation.conversationType !== 'personal', id: r.conversation.id, name: '', conversationType: r.conversation.conversationType ?? 'personal', ...(r.conversation.tenantId ? { tenantId: r.conversation.tenantId } : {}) }, bot: { id: r.bot.id, name: r.bot.name ?? '' }, ...(r.user ? { user: { ...r.user, name: '' } } : {}) };
+  }
+
+  close(): Promise<void> {
+    return this.doc.close();
+  }
+}

@@ -1,0 +1,156 @@
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
+import type { Assistant, Person } from '../../app/assistant.js';
+import type { FormSubmissions } from '../../app/form-submissions.js';
+import { Once } from '../../app/once.js';
+import type { Outbox } from '../../app/outbox.js';
+import { text, type View } from '../../core/views/view.js';
+import type { Logger } from '../../logger.js';
+import { cardMessage } from './card-message.js';
+import { CommandData, FormCancelData, FormSubmitData, formValuesFrom, SearchData, searchFrom, VERB } from './cards/actions.js';
+import type { AdaptiveCard } from './cards/adaptive-types.js';
+import { renderCard } from './cards/render-card.js';
+import type { ConversationReferences } from './conversation-references.js';
+import type { TeamsNotifier } from './notifier.js';
+import { personOf } from './person.js';
+
+export interface TeamsBotDeps {
+  adapter: TeamsAdapter;
+  appId: string;
+  assistant: Assistant;
+  forms: FormSubmissions;
+  references: ConversationReferences;
+  notifier: TeamsNotifier;
+  outbox: Outbox;
+  log: Logger;
+  localMode: boolean;
+  /** Teams resends what it has not seen answered in 15 s; card submits are answered well before. */
+  answerWithinMs?: number;
+}
+
+const UNKNOWN_PERSON: View[] = [{ blocks: [text('I couldn’t tell who you are from this message, so I can’t show anything yet. Please try again from Teams.', 'warning')] }];
+const STILL_WORKING: View[] = [{ blocks: [text('Still working on that. This card will update when it is done; there is no need to press again.', 'muted')] }];
+const STOPPED: View[] = [{ blocks: [text('Stopped. Nothing from that form was saved.')] }];
+
+/**
+ * The Teams channel: routes activities and card actions to the channel-neutral Assistant and
+ * renders what it returns as Adaptive Cards. No decisions are made here.
+ */
+export class TeamsBot {
+  readonly app: Application;
+  readonly #delivered = new Once<never>({ ttlMs: 30 * 60_000 });
+  readonly #background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    this.app = new Application({ adapter: deps.adapter, botAppId: deps.appId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+    this.#routes();
+  }
+
+  /** Lets background work (slow submits reporting back) finish before shutdown. */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.#background]);
+    await this.deps.outbox.idle();
+  }
+
+  #routes(): void {
+    const { app, deps } = this;
+    app.turn('beforeTurn', async (context) => {
+      const a = context.activity;
+      // Invokes are made safe by the form id instead; their resend must still get an answer.
+      if (a.type !== ActivityTypes.Invoke && a.id && this.#delivered.seen(`${a.conversation?.id ?? ''}|${a.id}`)) {
+        deps.log.info('duplicate activity skipped', { type: a.type });
+        return false;
+      }
+      // Only activities the adapter accepted reach this point, so the serviceUrl is the channel's own.
+      await deps.references.remember(TurnContext.getConversationReference(a), personOf(a, deps.localMode)?.id);
+      return true;
+    });
+
+    app.conversationUpdate('membersAdded', async (context) => {
+      const added = context.activity.membersAdded ?? [];
+      if (!added.some((m) => m.id === context.activity.recipient.id)) return;
+      const person = personOf(context.activity, deps.localMode);
+      await this.#send(context, person ? deps.assistant.welcome(person) : deps.assistant.welcome({ id: 'teams:unknown' }));
+    });
+
+    app.adaptiveCards.actionExecute(VERB.command, (context, _s, data) => this.#answer(context, (p) => this.#command(p, data)));
+    app.adaptiveCards.actionExecute(VERB.submitForm, (context, _s, data) => this.#answer(context, (p) => this.#submit(p, data)));
+    app.adaptiveCards.actionExecute(VERB.search, (context, _s, data) => this.#answer(context, (p) => this.#search(p, data)));
+    app.adaptiveCards.actionExecute(VERB.cancelForm, async (context, _s, data) => renderCard(FormCancelData.safeParse(data).success ? STOPPED : this.#badData()));
+
+    // Action.Submit fallback (older clients): the same work, answered as a new message.
+    const submitted = (run: (p: Person, data: Record<string, unknown>) => Promise<View[]>) => async (context: TurnContext, _s: unknown, data: Record<string, unknown>) => {
+      const person = personOf(context.activity, deps.localMode);
+      await this.#send(context, person ? await run(person, data) : UNKNOWN_PERSON);
+    };
+    app.adaptiveCards.actionSubmit(VERB.command, submitted((p, d) => this.#command(p, d)));
+    app.adaptiveCards.actionSubmit(VERB.submitForm, submitted((p, d) => this.#submit(p, d)));
+    app.adaptiveCards.actionSubmit(VERB.search, submitted((p, d) => this.#search(p, d)));
+    app.adaptiveCards.actionSubmit(VERB.cancelForm, submitted(async () => STOPPED));
+
+    app.activity(ActivityTypes.Message, async (context) => {
+      const person = personOf(context.activity, deps.localMode);
+      const typed = (context.activity.text ?? '').trim();
+      if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
+      await this.#send(context, typed ? await deps.assistant.text(person, typed) : await deps.assistant.text(person, 'help'));
+    });
+
+    app.error(async (context, err) => {
+      deps.log.error('teams turn failed', { type: context.activity.type, error: err.name });
+      if (context.activity.type === ActivityTypes.Message) await this.#send(context, [{ blocks: [text('Sorry, something went wrong on my side. Nothing was saved from that message; please try again.', 'warning')] }]).catch(() => undefined);
+    });
+  }
+
+  #command(person: Person, data: Record<string, unknown>): Promise<View[]> {
+    const parsed = CommandData.safeParse(data);
+    return parsed.success ? this.deps.assistant.text(person, parsed.data.command) : Promise.resolve(this.#badData());
+  }
+
+  async #submit(person: Person, data: Record<string, unknown>): Promise<View[]> {
+    const parsed = FormSubmitData.safeParse(data);
+    if (!parsed.success) return this.#badData();
+    const { dialogId, formId, shown } = parsed.data;
+    return (await this.deps.forms.submit(person, dialogId, { formId, shown, values: formValuesFrom(data) })).views;
+  }
+
+  #search(person: Person, data: Record<string, unknown>): Promise<View[]> {
+    if (!SearchData.safeParse(data).success) return Promise.resolve(this.#badData());
+    const { query, filters } = searchFrom(data);
+    return this.deps.assistant.search(person, query, filters);
+  }
+
+  #badData(): View[] {
+    this.deps.log.warn('card action refused', { reason: 'unexpected data' });
+    return [{ blocks: [text('That button came from a card I no longer understand. Type "help" to start again; nothing was saved.', 'warning')] }];
+  }
+
+  /**
+   * Answers a card action with the new card in place. If the work takes longer than Teams should
+   * wait, the card says so at once and is updated when the work finishes.
+   */
+  async #answer(context: TurnContext, work: (person: Person) => Promise<View[]>): Promise<AdaptiveCard> {
+    const person = personOf(context.activity, this.deps.localMode);
+    if (!person) return renderCard(UNKNOWN_PERSON);
+    const result = work(person);
+    const slow = Symbol('slow');
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof slow>((resolve) => (timer = setTimeout(() => resolve(slow), this.deps.answerWithinMs ?? 4000)));
+    const first = await Promise.race([result, deadline]);
+    clearTimeout(timer);
+    if (first !== slow) return renderCard(first);
+    this.#reportLater(TurnContext.getConversationReference(context.activity), context.activity.replyToId, result);
+    return renderCard(STILL_WORKING);
+  }
+
+  #reportLater(ref: Partial<ConversationReference>, cardId: string | undefined, result: Promise<View[]>): void {
+    const done = result
+      .then((views) => (cardId ? this.deps.notifier.updateCard(ref, cardId, views) : undefined))
+      .catch((err: Error) => this.deps.log.error('late card update failed', { error: err.name }))
+      .finally(() => this.#background.delete(done));
+    this.#background.add(done);
+  }
+
+  #send(context: TurnContext, views: readonly View[]): Promise<unknown> {
+    return this.deps.outbox.send(context.activity.conversation.id, () => context.sendActivity(cardMessage(views)));
+  }
+}

@@ -1,0 +1,60 @@
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import restify, { type Server } from 'restify';
+import type { Assistant } from '../../app/assistant.js';
+import type { Core } from '../../app/bootstrap.js';
+import type { FormSubmissions } from '../../app/form-submissions.js';
+import { Outbox, TEAMS_CONVERSATION_LIMITS } from '../../app/outbox.js';
+import type { Logger } from '../../logger.js';
+import { ConversationReferences } from './conversation-references.js';
+import { TeamsNotifier } from './notifier.js';
+import { TeamsBot } from './teams-bot.js';
+
+export interface TeamsChannel {
+  /** The Bot Framework adapter, shared with anything else served on /api (the bench's echo bot). */
+  adapter: TeamsAdapter;
+  bot: TeamsBot;
+  notifier: TeamsNotifier;
+  close(): Promise<void>;
+}
+
+export interface TeamsChannelOptions {
+  localMode: boolean;
+  log: Logger;
+  answerWithinMs?: number;
+  /** Tests shorten the outbox's backoff; production keeps the defaults. */
+  outbox?: Outbox;
+}
+
+/** Builds the Teams channel and mounts `POST /api/messages` on the shared server. */
+export async function startTeamsChannel(server: Server, core: Core, assistant: Assistant, forms: FormSubmissions, opts: TeamsChannelOptions): Promise<TeamsChannel> {
+  const teams = core.config.teams;
+  // Empty settings mean "no authentication": the SDK then accepts unsigned requests, which listenMode allows only on loopback.
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: teams?.appId ?? '',
+    MicrosoftAppPassword: teams?.appPassword ?? '',
+    MicrosoftAppTenantId: teams?.tenantId ?? '',
+    MicrosoftAppType: teams?.appType ?? 'MultiTenant',
+  });
+  const log = opts.log;
+  const references = await ConversationReferences.open(core.config.dataDir, core.now);
+  // The Bot Connector client already retries 5xx and 429-with-Retry-After three times, so the
+  // outbox adds few attempts of its own: it exists for 412, bare 429s and the per-conversation pace.
+  const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox') });
+  const appId = teams?.appId ?? '';
+  const notifier = new TeamsNotifier(adapter, appId, references, outbox);
+  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}) });
+
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false, rejectUnknown: true }), async (req: restify.Request, res: restify.Response) => {
+    await adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined));
+  });
+
+  return {
+    adapter,
+    bot,
+    notifier,
+    close: async () => {
+      await bot.idle();
+      await references.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { Assistant } from './app/assistant.js';
+import { startCore } from './app/bootstrap.js';
+import { FormSubmissions } from './app/form-submissions.js';
+import { startTeamsChannel } from './channels/teams/teams-channel.js';
+import { describeConfig, loadConfig } from './config.js';
+import { AppError } from './core/errors.js';
+import { createLogger } from './logger.js';
+import { createHttpServer, listen } from './server/http-server.js';
+import { listenMode } from './server/listen-policy.js';
+
+/** `npm start`: one web server for every channel. Wiring only; each part explains itself. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, 'bot');
+  const mode = listenMode(config);
+  if (mode.warning) log.warn(mode.warning);
+  const core = await startCore(config);
+  const assistant = new Assistant(core, { localMode: mode.localMode, log: log.child('assistant') });
+  const forms = new FormSubmissions(assistant);
+  const server = createHttpServer(log.child('http'));
+  const teams = await startTeamsChannel(server, core, assistant, forms, { localMode: mode.localMode, log: log.child('teams') });
+  const port = await listen(server, config.server.host, config.server.port);
+  log.info('bot started', { settings: describeConfig(config), teams: `http://${config.server.host}:${port}/api/messages` });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    server.close();
+    await teams.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error).message}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

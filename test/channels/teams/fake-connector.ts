@@ -1,0 +1,67 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ConnectorCall {
+  method: string;
+  /** Decoded path, e.g. /v3/conversations/personal-1/activities */
+  path: string;
+  conversationId: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+}
+
+interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.on('data', (c: Buffer) => (data += c.toString()));
+    req.on('end', () => resolve(data));
+  });
+
+/**
+ * A local stand-in for the Bot Connector service (the activity's serviceUrl): records every
+ * reply, update and proactive message the bot sends, and can answer with failures on demand.
+ */
+export async function startFakeConnector() {
+  const calls: ConnectorCall[] = [];
+  const failures: Failure[] = [];
+  let next = 1;
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+    const m = path.match(/^\/v3\/conversations\/(.+?)\/activities(?:\/(.+))?$/);
+    const failure = failures.shift();
+    if (failure) {
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      return void res.end(JSON.stringify({ error: { code: 'Throttled', message: 'try later' } }));
+    }
+    if (m) calls.push({ method: req.method ?? '', path, conversationId: m[1]!, ...(m[2] ? { activityId: m[2] } : {}), body: body ? (JSON.parse(body) as Record<string, unknown>) : {} });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: m?.[2] && req.method === 'PUT' ? m[2] : `sent-${next++}` }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    calls,
+    /** The next `count` requests fail with this status (e.g. 429 with Retry-After). */
+    failNext(count: number, status: number, headers?: Record<string, string>) {
+      for (let i = 0; i < count; i++) failures.push({ status, ...(headers ? { headers } : {}) });
+    },
+    async waitFor(pred: (c: ConnectorCall) => boolean, timeoutMs = 5000): Promise<ConnectorCall> {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = calls.find(pred);
+        if (hit) return hit;
+        if (Date.now() > end) throw new Error(`no matching connector call; saw ${calls.map((c) => `${c.method} ${c.path}`).join(', ') || 'none'}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;
