@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod/v4';
 import { AppError } from './core/errors.js';
 import { Role } from './core/staff.js';
@@ -43,6 +44,11 @@ export type Config = {
   /** Absent in local mode: no Bot Framework authentication, loopback only. */
   teams?: { appId: string; appPassword?: string; tenantId?: string; appType: z.infer<typeof Env>['MicrosoftAppType'] };
 };
+
+/** Reads `.env` into the environment if there is one; variables already set win, as usual. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
 
 /** Parses settings; throws AppError('config') with one line naming the variable and what it expects. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

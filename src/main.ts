@@ -2,7 +2,7 @@ import { Assistant } from './app/assistant.js';
 import { startCore } from './app/bootstrap.js';
 import { FormSubmissions } from './app/form-submissions.js';
 import { startTeamsChannel } from './channels/teams/teams-channel.js';
-import { describeConfig, loadConfig } from './config.js';
+import { describeConfig, loadConfig, loadDotEnv } from './config.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './logger.js';
 import { createHttpServer, listen } from './server/http-server.js';
@@ -10,6 +10,7 @@ import { listenMode } from './server/listen-policy.js';
 
 /** `npm start`: one web server for every channel. Wiring only; each part explains itself. */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel, 'bot');
   const mode = listenMode(config);

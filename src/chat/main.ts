@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { dialogContext, startCore } from '../app/bootstrap.js';
-import { loadConfig } from '../config.js';
+import { loadConfig, loadDotEnv } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { converse, newConversation } from '../dialogs/conversation.js';
 import { menuView } from '../dialogs/views/menu-view.js';
@@ -12,6 +12,7 @@ import { renderText } from './render-text.js';
  * Reads lines from stdin, so it can be scripted with piped input, and exits at end of input.
  */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'chat');
   const core = await startCore(config);
