@@ -5,14 +5,22 @@ import type { Action, ActionSet, Container, ContainerStyle, Element, TextBlock }
 
 export type TextOptions = Omit<TextBlock, 'type' | 'text'>;
 
+/**
+ * TextBlocks render markdown in Teams. The core's headings and texts are plain and may echo what
+ * staff typed (a search, a role name), so they are escaped: "[click](https://…)" or "*" must not
+ * become links or emphasis the bot never wrote. Card builders' own markdown goes through textBlock.
+ */
+export const plainText = (text: string): string => text.replace(/[\\`*_[\]~<>]/g, (c) => `\\${c}`);
+
 export const textBlock = (text: string, opts: TextOptions = {}): TextBlock => ({ type: 'TextBlock', text, wrap: true, ...opts });
 
-export const headingBlock = (text: string): TextBlock => textBlock(text, { size: 'Medium', weight: 'Bolder' });
+export const headingBlock = (text: string): TextBlock => textBlock(plainText(text), { size: 'Medium', weight: 'Bolder' });
 
 /** Small grey print: sources, why a service matched, opening hours. */
 export const smallPrint = (text: string, opts: TextOptions = {}): TextBlock => textBlock(text, { size: 'Small', isSubtle: true, spacing: 'Small', ...opts });
 
-export function tonedText(text: string, tone: Tone = 'normal'): TextBlock {
+export function tonedText(raw: string, tone: Tone = 'normal'): TextBlock {
+  const text = plainText(raw);
   switch (tone) {
     case 'muted':
       return textBlock(text, { isSubtle: true });
