@@ -16,6 +16,8 @@ import { dialogContext, type Core } from './bootstrap.js';
 /** Someone talking to the bot, as their channel identifies them (`teams:<AAD id>`, `slack:T:U`). */
 export interface Person {
   id: string;
+  /** Speaking in a team channel or group chat, where others would see any pupil details. */
+  shared?: boolean;
 }
 
 export interface AssistantOptions {
@@ -107,12 +109,15 @@ export class Assistant {
 
   /** Signposting is public directory information, so people without a role may still use it. */
   #context(person: Person, me: StaffMember | undefined, publicOnly: boolean): DialogContext | undefined {
+    if (person.shared && !publicOnly) return undefined;
     if (me) return dialogContext(this.core, me);
     // No school and no cases: the access rules give such a user nothing, which is the point.
     return publicOnly ? dialogContext(this.core, { id: person.id, role: 'teacher' }) : undefined;
   }
 
   #needsRole(person: Person): View[] {
+    if (person.shared)
+      return [{ blocks: [heading('Let’s talk about pupils in private'), text('Everyone here would see pupil details, so plans, reviews and guidance for a pupil only happen in your personal chat with me. Open a chat with the bot and ask there. Here I can find services: try "who helps with attendance?".')] }];
     return [{ blocks: [heading('You don’t have a role yet'), text(`Pupil records need a role from your admin. Ask them to run: grant ${person.id} sendco <school-id> (or teacher). Until then I can find services: try "who helps with attendance?".`)] }];
   }
 

@@ -7,9 +7,11 @@ import type { Person } from '../../app/assistant.js';
  * stands in, so the Emulator works without setup.
  */
 export function personOf(activity: Partial<Activity>, localMode: boolean): Person | undefined {
+  // Team channels and group chats are seen by others; only the personal chat is private.
+  const shared = activity.conversation?.conversationType !== undefined && activity.conversation.conversationType !== 'personal';
   const aad = activity.from?.aadObjectId;
-  if (aad && /^[A-Za-z0-9-]{1,64}$/.test(aad)) return { id: `teams:${aad}` };
+  if (aad && /^[A-Za-z0-9-]{1,64}$/.test(aad)) return { id: `teams:${aad}`, ...(shared ? { shared } : {}) };
   const id = activity.from?.id;
-  if (localMode && id) return { id: `teams:${id.replace(/[^A-Za-z0-9._:-]/g, '-').slice(0, 120)}` };
+  if (localMode && id) return { id: `teams:${id.replace(/[^A-Za-z0-9._:-]/g, '-').slice(0, 120)}`, ...(shared ? { shared } : {}) };
   return undefined;
 }

@@ -39,6 +39,18 @@ describe('Teams: roles come from the AAD object id', () => {
     expect(actionsOf(await h.say(AAD.stranger, 'what next'), 'form.submit')).toHaveLength(1);
   });
 
+  it('in a team channel, where others would see, pupil work is sent to the personal chat; signposting still works', async () => {
+    h = await teamsHarness();
+    const inChannel = (text: string) =>
+      h.post(h.activity(AAD.sendco, { type: 'message', text: `<at>Graduated Response</at> ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:bot', name: 'Graduated Response' }, text: '<at>Graduated Response</at>' }], conversation: { id: '19:team-channel@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' } }));
+    await inChannel('what next for 4021');
+    await inChannel('who helps with attendance?');
+    const [first, second] = await Promise.all([0, 1].map((i) => h.connector.waitFor((c) => h.connector.calls.indexOf(c) === i)));
+    expect(textOf(cardOf(first!.body))).toContain('Let’s talk about pupils in private');
+    expect(textOf(cardOf(second!.body))).toMatch(/Services for/);
+    expect(first!.conversationId).toBe('19:team-channel@thread.tacv2');
+  });
+
   it('a teacher at another school cannot open a pupil by reference', async () => {
     h = await teamsHarness();
     const form = await h.say(AAD.sendco, 'new pupil');
