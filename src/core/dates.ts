@@ -23,7 +23,10 @@ export function schoolYearStart(today: string): string {
   return `${m >= 9 ? y : y - 1}-09-01`;
 }
 
+// Built once: constructing a DateTimeFormat costs far more than formatting with it.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in England, whatever the server's time zone. */
 export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return LONDON_DATE.format(now);
 }

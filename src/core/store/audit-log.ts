@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { AppError, StoreError } from '../errors.js';
 import { AuditEventSchema, chronological, matchesFilter, type AuditFilter } from './audit-event.js';
 import type { AuditEvent, AuditLog } from './case-repository.js';
-import { KeyedSerialQueue } from './serial-queue.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 function parseEvent(event: AuditEvent): AuditEvent {
@@ -25,26 +24,60 @@ const MONTH_FILE = /^\d{4}-\d{2}\.jsonl$/;
  */
 export class JsonlAuditLog implements AuditLog {
   readonly #dir: string;
-  // Appends run one at a time so lines keep their order and never interleave.
-  readonly #appends = new KeyedSerialQueue();
+  #dirReady = false;
+  /** Lines waiting for the next write, with the callers waiting on them. */
+  #pending: { file: string; line: string; done: () => void; failed: (err: unknown) => void }[] = [];
+  #flushing: Promise<void> | undefined;
 
   constructor(readonly dataDir: string) {
     this.#dir = join(dataDir, 'audit');
   }
 
+  /**
+   * Resolves once the event is on disk. Events that arrive while a write is under way go out
+   * together in the next write (a group commit): order is kept, lines never interleave, and a busy
+   * bot does one append per batch instead of one per read.
+   */
   async record(event: AuditEvent): Promise<void> {
     const parsed = parseEvent(event);
     // UTC month, so an event near midnight on the 1st lands in one file whatever the offset.
     const file = join(this.#dir, `${new Date(parsed.at).toISOString().slice(0, 7)}.jsonl`);
-    await this.#appends.run('append', async () => {
-      await mkdir(this.#dir, { recursive: true, mode: 0o700 });
-      await appendFile(file, `${JSON.stringify(parsed)}\n`, { encoding: 'utf-8', mode: 0o600 });
+    return new Promise((done, failed) => {
+      this.#pending.push({ file, line: `${JSON.stringify(parsed)}\n`, done, failed });
+      this.#flushing ??= this.#flush();
     });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#pending.length) {
+      const batch = this.#pending;
+      this.#pending = [];
+      try {
+        if (!this.#dirReady) await mkdir(this.#dir, { recursive: true, mode: 0o700 });
+        this.#dirReady = true;
+        // Consecutive lines for the same month file go in one append, in the order they came.
+        for (let i = 0; i < batch.length; ) {
+          let j = i;
+          while (j < batch.length && batch[j]!.file === batch[i]!.file) j++;
+          await appendFile(batch[i]!.file, batch.slice(i, j).map((b) => b.line).join(''), { encoding: 'utf-8', mode: 0o600 });
+          i = j;
+        }
+        batch.forEach((b) => b.done());
+      } catch (err) {
+        this.#dirReady = false;
+        batch.forEach((b) => b.failed(err));
+      }
+    }
+    this.#flushing = undefined;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#flushing) await this.#flushing;
   }
 
   /** Reads every month; a line that is not a valid event stops the read with its file and line. */
   async list(filter?: AuditFilter): Promise<AuditEvent[]> {
-    await this.#appends.drain();
+    await this.#drain();
     let names: string[];
     try {
       names = (await readdir(this.#dir)).filter((n) => MONTH_FILE.test(n)).sort();

@@ -54,6 +54,18 @@ describeAuditLog('MemoryAuditLog', async () => new MemoryAuditLog());
 describeAuditLog('JsonlAuditLog', async () => new JsonlAuditLog(await dirs.make()));
 
 describe('JsonlAuditLog files', () => {
+  it('writes a burst of records from many turns in order, each on disk by the time its record resolves', async () => {
+    const dir = await dirs.make();
+    const log = new JsonlAuditLog(dir);
+    const months = ['2026-10-31T12:00:00Z', '2026-11-01T12:00:00Z'];
+    const burst = Array.from({ length: 200 }, (_, i) => log.record(event({ action: `read.${i}`, at: months[i % 2]! })));
+    await burst[199];
+    const nov = (await readFile(join(dir, 'audit', '2026-11.jsonl'), 'utf-8')).trim().split('\n');
+    expect(nov).toHaveLength(100);
+    await Promise.all(burst);
+    expect((await log.list()).filter((e) => e.at.startsWith('2026-10')).map((e) => e.action)).toEqual(Array.from({ length: 100 }, (_, i) => `read.${i * 2}`));
+  });
+
   it('appends one line per event to a file per UTC month, and survives a restart', async () => {
     const dir = await dirs.make();
     const first = new JsonlAuditLog(dir);
