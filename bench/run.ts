@@ -22,6 +22,7 @@ import { normalise } from '../src/core/text/words.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
 import { fakeCase } from './fake-case.js';
 import { percentiles, report, time, timeSync } from './stats.js';
+import { teamsTurn } from './teams-turn.js';
 
 const SCHOOLS = 200;
 const CASES = 10_000;
@@ -116,4 +117,5 @@ await signposting();
 await guidance();
 await store();
 await startup();
+await teamsTurn();
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this bench process, with ${CASES} cases loaded)`);
