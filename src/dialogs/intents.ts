@@ -10,6 +10,8 @@ export type Intent =
   | { kind: 'unknown' };
 
 const REF = '([A-Za-z0-9][A-Za-z0-9-]{0,19})';
+/** "pcp for 4021", "pcp for pupil 4021" or just "pcp 4021"; "for" alone is not a reference. */
+const FOR_PUPIL = `(?: (?:for )?(?:pupil )?(?!(?:for|pupil)$)${REF})?`;
 
 interface Rule {
   re: RegExp;
@@ -23,15 +25,15 @@ const RULES: Rule[] = [
   { re: /^(quit|exit|bye|goodbye)$/i, intent: () => ({ kind: 'quit' }) },
   { re: /^(cancel|stop|never ?mind)$/i, intent: () => ({ kind: 'cancel' }) },
   { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }) },
-  { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)(?: for (?:pupil )?${REF})?\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]) },
+  { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]) },
   { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined) },
   { re: /^(?:who (?:can )?helps? with|who (?:can|could) help (?:with|for)?|find (?:a |an )?(?:service|support) for|services? for|support for|help with|where can i (?:get|find) help (?:with|for))\s+(.+?)\??$/i, intent: (m) => dialog('signpost', m[1]) },
   { re: /^(new pupil|add (?:a )?pupil|new-pupil)$/i, intent: () => dialog('new-pupil') },
-  { re: new RegExp(`^(?:pcp|new pcp|person[- ]centred plan|positive behaviour support plan|write a plan)(?: for ${REF})?$`, 'i'), intent: (m) => dialog('pcp', m[1]) },
-  { re: new RegExp(`^(?:review|record (?:a )?review|plan review)(?: for ${REF})?$`, 'i'), intent: (m) => dialog('review', m[1]) },
-  { re: new RegExp(`^(?:psp|new psp|pastoral support(?: programme| plan)?)(?: for ${REF})?$`, 'i'), intent: (m) => dialog('psp', m[1]) },
-  { re: new RegExp(`^(?:refer|referral|make a referral|new referral)(?: for ${REF})?$`, 'i'), intent: (m) => dialog('refer', m[1]) },
-  { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)(?: for ${REF})?$`, 'i'), intent: (m) => dialog('exclusion', m[1]) },
+  { re: new RegExp(`^(?:pcp|new pcp|person[- ]centred plan|positive behaviour support plan|write a plan)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('pcp', m[1]) },
+  { re: new RegExp(`^(?:review|record (?:a )?review|plan review)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('review', m[1]) },
+  { re: new RegExp(`^(?:psp|new psp|pastoral support(?: programme| plan)?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('psp', m[1]) },
+  { re: new RegExp(`^(?:refer|referral|make a referral|new referral)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('refer', m[1]) },
+  { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]) },
 ];
 
 export function recognise(raw: string): Intent {
