@@ -27,6 +27,11 @@ export const Env = z.object({
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppTenantId: z.guid('a GUID (the Entra tenant id)').optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  // Slack: a bot token plus either the signing secret (HTTP events) or an app-level token (Socket Mode).
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'a bot token starting xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'an app-level token starting xapp-').optional(),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash command such as /graduated').default('/graduated'),
   // Only read by `npm run package:teams` when it builds the Teams app package.
   TEAMS_APP_ID: z.guid('a GUID (the Teams app id)').optional(),
   BOT_DOMAIN: z.string().min(1).optional(),
@@ -43,6 +48,8 @@ export type Config = {
   server: { host: string; port: number; production: boolean };
   /** Absent in local mode: no Bot Framework authentication, loopback only. */
   teams?: { appId: string; appPassword?: string; tenantId?: string; appType: z.infer<typeof Env>['MicrosoftAppType'] };
+  /** Absent when Slack is off. `appToken` means Socket Mode (no public URL needed). */
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; command: string };
 };
 
 /** Reads `.env` into the environment if there is one; variables already set win, as usual. */
@@ -68,7 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
       }
     : undefined;
+  const slack = slackSettings(e);
   return {
+    ...(slack ? { slack } : {}),
     ...(e.STAFF_FILE ? { staffFile: e.STAFF_FILE } : {}),
     // With credentials the bot must be reachable by the Bot Connector; without them, only from this machine.
     server: { host: e.HOST ?? (teams ? '0.0.0.0' : '127.0.0.1'), port: e.PORT, production: e.NODE_ENV === 'production' },
@@ -81,8 +90,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+function slackSettings(e: z.infer<typeof Env>): Config['slack'] {
+  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
+  if (!any) return undefined;
+  if (!e.SLACK_BOT_TOKEN) throw new AppError('Slack settings are incomplete: SLACK_BOT_TOKEN is missing. Set it, or remove the other SLACK_ settings to keep Slack off.', 'config');
+  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+    throw new AppError('Slack settings are incomplete: set SLACK_SIGNING_SECRET (events over HTTP) or SLACK_APP_TOKEN (Socket Mode).', 'config');
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    command: e.SLACK_COMMAND,
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+  };
+}
+
 /** A summary safe to log: no secrets, no pupil data. */
 export function describeConfig(c: Config): string {
   const auth = c.teams ? `teams-app=${c.teams.appId} (${c.teams.appType})` : 'teams-auth=off (local mode)';
-  return `pack=${c.knowledgePack} data=${c.dataDir} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role} listen=${c.server.host}:${c.server.port} ${auth}`;
+  const slack = c.slack ? `slack=${c.slack.appToken ? 'socket-mode' : 'http /slack/events'} ${c.slack.command}` : 'slack=off';
+  return `pack=${c.knowledgePack} data=${c.dataDir} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role} listen=${c.server.host}:${c.server.port} ${auth} ${slack}`;
 }

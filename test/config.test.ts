@@ -19,10 +19,20 @@ describe('configuration', () => {
   });
 
   it('summarises settings without secrets or pupil data', () => {
-    expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco listen=127.0.0.1:3978 teams-auth=off (local mode)');
+    expect(describeConfig(loadConfig({}))).toBe('pack=worcestershire data=./data psp-review-days=21 local-user-role=sendco listen=127.0.0.1:3978 teams-auth=off (local mode) slack=off');
     const withTeams = describeConfig(loadConfig({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'very-secret' }));
     expect(withTeams).toContain('listen=0.0.0.0:3978');
     expect(withTeams).not.toContain('very-secret');
+  });
+});
+
+describe('Slack settings', () => {
+  it('keeps Slack off with no settings, and names what is missing when half set', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'abcdefgh12345678' })).toThrow(/SLACK_BOT_TOKEN is missing/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1', command: '/graduated' });
+    expect(describeConfig(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_SIGNING_SECRET: 'abcdefgh12345678' }))).toMatch(/slack=http \/slack\/events \/graduated$/);
   });
 });
 

@@ -4,6 +4,7 @@ import type { StaffMember } from '../core/staff.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission } from '../dialogs/form-submit.js';
+import { homeViews } from '../dialogs/home.js';
 import { recognise } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { DIALOGS } from '../dialogs/registry.js';
@@ -54,6 +55,15 @@ export class Assistant {
       ? `Hello. I help you follow ${this.core.pack.localAuthority}’s graduated response to preventing exclusions: what to do next for a pupil, who can help, and plans and reviews.`
       : `Hello. I help school staff follow ${this.core.pack.localAuthority}’s graduated response. You have no role yet, so for now I can find services for you. Type "whoami" for the id your admin needs.`;
     return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, CARDS)];
+  }
+
+  /** The person's home page; someone without a role sees the menu and how to get one. */
+  home(person: Person): Promise<View[]> {
+    return this.#guard('home', async () => {
+      const me = this.whoIs(person);
+      if (!me) return [...this.welcome(person), ...this.#needsRole(person)];
+      return homeViews(dialogContext(this.core, me));
+    });
   }
 
   /** Words typed in a chat. Forms open as forms; a one-question dialog answered in the words finishes at once. */

@@ -1,0 +1,27 @@
+import { heading, text, type Block, type View } from '../core/views/view.js';
+import type { DialogContext } from './dialog.js';
+import { describePupil } from './pupil-question.js';
+import { myReviews } from './my-reviews.js';
+import { MENU } from './views/menu-view.js';
+
+/** How many pupils a home page lists before pointing to "what next for <ref>". */
+export const HOME_PUPILS = 15;
+
+/**
+ * A person's home page (Slack App Home; any channel with a home tab): what to start, reviews due,
+ * and the pupils they work with, most recently changed first. Reads go through the access rules.
+ */
+export async function homeViews(ctx: DialogContext): Promise<View[]> {
+  const start: View = { blocks: [heading('Graduated response assistant'), text(`${ctx.pack.localAuthority}’s graduated response to preventing exclusions.`, 'muted'), { type: 'menu', items: MENU.filter((m) => m.command !== 'help' && m.command !== 'my reviews') }] };
+  if (ctx.user.role === 'admin') return [start, { blocks: [text('As an admin you manage roles (grant, revoke) and see no pupil records.', 'muted')] }];
+  const cases = (await ctx.cases.visibleCases(ctx.user)).filter((c) => ctx.user.role !== 'teacher' || c.staffIds.includes(ctx.user.id));
+  const recent = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const pupils: Block[] = [heading(ctx.user.role === 'la-officer' ? 'Pupils referred to the LA' : 'Your pupils')];
+  if (!recent.length) pupils.push(text(ctx.user.role === 'la-officer' ? 'No school has referred a pupil to the LA yet.' : 'No pupils yet. Add one with “Add a pupil”.', 'muted'));
+  else {
+    pupils.push({ type: 'facts', facts: recent.slice(0, HOME_PUPILS).map((c) => ({ label: describePupil(c), value: `Step ${c.currentStep}${c.riskOfPermanentExclusion ? ', at risk of permanent exclusion' : ''}` })) });
+    if (recent.length > HOME_PUPILS) pupils.push(text(`…and ${recent.length - HOME_PUPILS} more. Ask “what next for <reference>” for any of them.`, 'muted'));
+  }
+  const reviews = ctx.user.role === 'la-officer' ? [] : [await myReviews(ctx)];
+  return [start, ...reviews, { blocks: pupils }];
+}
