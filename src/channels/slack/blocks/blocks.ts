@@ -1,0 +1,79 @@
+import type { Block, QuestionView, Tone } from '../../../core/views/view.js';
+import { FULL, type Budget } from './budget.js';
+import { ladderBlocks } from './ladder.js';
+import { formLauncher, searchLauncher } from './launchers.js';
+import { menuBlocks } from './menu.js';
+import { recommendationBlocks } from './recommendation.js';
+import { serviceBlocks } from './service.js';
+import type { KnownBlock, SectionBlock } from './slack-types.js';
+import { andMore, chunkLines, context, escape, header, LIMITS, mrkdwn, oneLine, safe, section } from './text.js';
+
+/** Each channel-neutral block as Block Kit blocks. Everything the core wrote is escaped. */
+
+const TONE_MARK: Record<Exclude<Tone, 'muted'>, string> = { normal: '', success: '✅ ', warning: '⚠️ ', urgent: '🚨 ' };
+
+function textBlocks(text: string, tone: Tone = 'normal', budget: Budget): KnownBlock[] {
+  if (!text.trim()) return [];
+  const max = Math.min(budget.maxChars, LIMITS.sectionText - 4);
+  return [tone === 'muted' ? context(safe(text, max)) : section(`${TONE_MARK[tone]}${safe(text, max)}`)];
+}
+
+/** Facts as two columns of `*label*` and value, ten to a section. */
+function factBlocks(facts: readonly { label: string; value: string }[], budget: Budget): KnownBlock[] {
+  const shown = facts.slice(0, budget.maxItems);
+  const fieldMax = Math.min(LIMITS.fieldText, budget.maxChars);
+  const out: KnownBlock[] = [];
+  for (let i = 0; i < shown.length; i += LIMITS.sectionFields) {
+    const fields = shown.slice(i, i + LIMITS.sectionFields).map((f) => mrkdwn(`*${escape(oneLine(f.label))}*\n${safe(f.value, fieldMax)}`, LIMITS.fieldText));
+    out.push({ type: 'section', fields } satisfies SectionBlock);
+  }
+  return [...out, ...(facts.length > shown.length ? [andMore(facts.length - shown.length)] : [])];
+}
+
+/** Bullets, split over several sections when they are longer than one can hold. */
+function listBlocks(items: readonly string[], budget: Budget): KnownBlock[] {
+  const shown = items.filter((i) => i.trim()).slice(0, budget.maxItems);
+  const itemMax = Math.min(budget.maxChars, LIMITS.sectionText - 2);
+  const chunks = chunkLines(
+    shown.map((i) => `• ${safe(oneLine(i), itemMax)}`),
+    LIMITS.sectionText,
+  );
+  const more = items.length - shown.length;
+  return [...chunks.map(section), ...(more > 0 ? [andMore(more)] : [])];
+}
+
+/** A single question is for typed conversations: the prompt, any problem, and help in small print. */
+function questionBlocks(q: QuestionView): KnownBlock[] {
+  const small = [q.help, q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined].filter((p): p is string => !!p);
+  return [
+    section([`*${safe(oneLine(q.prompt), 2000)}*`, ...(q.error ? [`⚠️ ${safe(q.error, 900)}`] : [])].join('\n')),
+    ...(small.length ? [context(safe(small.join(' '), LIMITS.textObject))] : []),
+  ];
+}
+
+export function blockToSlack(b: Block, budget: Budget = FULL): KnownBlock[] {
+  switch (b.type) {
+    case 'heading':
+      return b.text.trim() ? [header(b.text)] : [];
+    case 'text':
+      return textBlocks(b.text, b.tone, budget);
+    case 'ladder':
+      return ladderBlocks(b.rungs);
+    case 'recommendation':
+      return recommendationBlocks(b.rec, budget);
+    case 'service':
+      return serviceBlocks(b.rank, b.result, budget);
+    case 'facts':
+      return factBlocks(b.facts, budget);
+    case 'list':
+      return listBlocks(b.items, budget);
+    case 'menu':
+      return menuBlocks(b.items, budget);
+    case 'question':
+      return questionBlocks(b.question);
+    case 'form':
+      return formLauncher(b.form);
+    case 'search':
+      return searchLauncher(b.search);
+  }
+}

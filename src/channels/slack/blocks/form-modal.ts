@@ -1,0 +1,69 @@
+import type { FormView, View } from '../../../core/views/view.js';
+import { button } from './buttons.js';
+import { ACTION, blockIdFor, CALLBACK, encodeMetadata } from './ids.js';
+import { questionInput } from './inputs.js';
+import { fitBlocks } from './layout.js';
+import type { KnownBlock, ModalView } from './slack-types.js';
+import { clip, context, ERROR_TEXT_MAX, header, LIMITS, oneLine, plain, safe, section } from './text.js';
+
+export { formValuesFromState } from './state.js';
+
+/**
+ * A whole dialog as a modal of inputs. Slack checks required answers before sending; everything
+ * else (a date that does not exist, a pupil not found) comes back from the core: as
+ * `response_action: 'errors'` (see `formErrors`), or as the form shown again with each problem
+ * under its input. `history` holds the question sets of earlier steps, for "← Back".
+ */
+
+/** A modal title: "What next for this pupil?" loses its question mark before it loses words. */
+function shortTitle(text: string): string {
+  const t = oneLine(text) || 'Graduated response';
+  const bare = t.replace(/[?.!:]+$/, '');
+  return t.length <= LIMITS.modalTitle ? t : bare.length <= LIMITS.modalTitle ? bare : clip(bare, LIMITS.modalTitle);
+}
+
+const titleOf = (text: string): ModalView['title'] => plain(shortTitle(text), LIMITS.modalTitle);
+
+function leadBlocks(form: FormView): KnownBlock[] {
+  const lead: KnownBlock[] = [];
+  // Modal titles hold 24 characters; a longer title is shown whole at the top.
+  if (shortTitle(form.title).endsWith('…')) lead.push(header(form.title));
+  if (form.intro?.trim()) lead.push(context(safe(form.intro, LIMITS.textObject)));
+  if (form.notice?.trim()) {
+    const hasErrors = form.questions.some((q) => q.error);
+    lead.push(section(hasErrors ? `⚠️ *${safe(oneLine(form.notice), 2900)}*` : safe(form.notice, 2990)));
+  }
+  return lead;
+}
+
+export function formModal(form: FormView, history: string[][] = []): ModalView {
+  const lead = leadBlocks(form);
+  const back = history.length ? [{ type: 'actions', elements: [button('← Back', ACTION.back, 'back')] } as const] : [];
+  // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
+  const questions = form.questions.slice(0, LIMITS.viewBlocks - lead.length - back.length);
+  return {
+    type: 'modal',
+    callback_id: CALLBACK.form,
+    title: titleOf(form.title),
+    submit: plain(form.submitLabel.trim() || 'Submit', LIMITS.modalButton),
+    close: plain('Cancel', LIMITS.modalButton),
+    private_metadata: encodeMetadata({ dialogId: form.dialogId, formId: form.formId, shown: questions.map((q) => q.id), history }),
+    blocks: [...lead, ...questions.map(questionInput), ...back],
+  };
+}
+
+/** Each problem under its input, for `ack({ response_action: 'errors', errors })`. */
+export function formErrors(form: FormView): Record<string, string> {
+  return Object.fromEntries(form.questions.flatMap((q) => (q.error?.trim() ? [[blockIdFor(q.id), clip(oneLine(q.error), ERROR_TEXT_MAX)]] : [])));
+}
+
+/** What a finished form shows, in place of the form (`response_action: 'update'`): no submit, just "Done". */
+export function resultModal(views: readonly View[], title = 'Graduated response'): ModalView {
+  const blocks = fitBlocks(views, LIMITS.viewBlocks);
+  return {
+    type: 'modal',
+    title: titleOf(title),
+    close: plain('Done', LIMITS.modalButton),
+    blocks: blocks.length ? blocks : [section('Done.')],
+  };
+}

@@ -1,0 +1,102 @@
+import type { QuestionView } from '../../../core/views/view.js';
+import { blockIdFor, VALUE_ACTION } from './ids.js';
+import type { InputBlock, InputBlockElement, PlainTextOption } from './slack-types.js';
+import { LIMITS, oneLine, plain } from './text.js';
+
+/**
+ * One question as a modal input: block_id `q_<question id>`, action_id `value`, and the element
+ * its kind needs, with the last answer filled in when the element can hold it.
+ */
+
+export const TEXT_MAX = 300;
+export const LONGTEXT_MAX = 2000;
+/** Up to this many choices show as radio buttons (Slack allows 10); more as a menu. */
+export const RADIO_MAX = 5;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in YYYY-MM-DD, the only value a datepicker accepts. */
+export function isIsoDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === v;
+}
+
+const INTEGER = /^-?\d{1,15}$/;
+
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(oneLine(text), LIMITS.optionText), value });
+
+const YES_NO: PlainTextOption[] = [option('Yes', 'yes'), option('No', 'no')];
+
+function options(q: QuestionView): PlainTextOption[] {
+  if (q.kind === 'yesno') return YES_NO;
+  return (q.choices ?? []).slice(0, LIMITS.selectOptions).map((c) => option(c.label, c.value));
+}
+
+/** The last answer matched to a choice, by value or by label ("Yes", "y", "2", "Step 2 – …"). */
+function picked(q: QuestionView, opts: readonly PlainTextOption[]): PlainTextOption | undefined {
+  const t = q.value?.trim().toLowerCase();
+  if (!t) return undefined;
+  if (q.kind === 'yesno') {
+    const v = /^(y|yes|true)$/.test(t) ? 'yes' : /^(n|no|false)$/.test(t) ? 'no' : undefined;
+    return opts.find((o) => o.value === v);
+  }
+  const choice = q.choices?.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t);
+  return choice && opts.find((o) => o.value === choice.value);
+}
+
+function choiceElement(q: QuestionView): InputBlockElement {
+  const opts = options(q);
+  const initial = picked(q, opts);
+  const start = initial ? { initial_option: initial } : {};
+  if (q.kind === 'yesno' || opts.length <= RADIO_MAX) return { type: 'radio_buttons', action_id: VALUE_ACTION, options: opts, ...start };
+  return { type: 'static_select', action_id: VALUE_ACTION, placeholder: plain('Choose one'), options: opts, ...start };
+}
+
+function textElement(q: QuestionView, multiline: boolean): InputBlockElement {
+  const max = multiline ? LONGTEXT_MAX : TEXT_MAX;
+  const value = q.value ? q.value.slice(0, max) : '';
+  return { type: 'plain_text_input', action_id: VALUE_ACTION, max_length: max, ...(multiline ? { multiline: true } : {}), ...(value ? { initial_value: value } : {}) };
+}
+
+export function questionElement(q: QuestionView): InputBlockElement {
+  const value = q.value?.trim() ?? '';
+  switch (q.kind) {
+    case 'text':
+      return textElement(q, false);
+    case 'longtext':
+    case 'list':
+      return textElement(q, true);
+    case 'number':
+      return { type: 'number_input', action_id: VALUE_ACTION, is_decimal_allowed: false, ...(INTEGER.test(value) ? { initial_value: String(Number(value)) } : {}) };
+    case 'date':
+      return { type: 'datepicker', action_id: VALUE_ACTION, placeholder: plain('Pick a date'), ...(isIsoDate(value) ? { initial_date: value } : {}) };
+    case 'choice':
+    case 'yesno':
+      return choiceElement(q);
+  }
+}
+
+/** Under the input: what went wrong last time, help, what a blank answer means, and "one per line". */
+export function hintText(q: QuestionView): string | undefined {
+  const parts = [
+    q.error ? `⚠️ ${q.error}` : undefined,
+    q.help,
+    q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined,
+    q.kind === 'list' ? 'One per line.' : undefined,
+  ].filter((p): p is string => !!p && !!p.trim());
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+export function questionInput(q: QuestionView): InputBlock {
+  const hint = hintText(q);
+  return {
+    type: 'input',
+    block_id: blockIdFor(q.id).slice(0, LIMITS.id),
+    label: plain(oneLine(q.prompt) || q.id, LIMITS.inputLabel),
+    optional: q.optional,
+    element: questionElement(q),
+    ...(hint ? { hint: plain(hint, LIMITS.hint) } : {}),
+  };
+}
