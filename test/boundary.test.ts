@@ -25,3 +25,12 @@ describe('each channel lives in its own folder', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('Slack lives in its own folder', () => {
+  it('only src/channels/slack imports Slack SDKs', async () => {
+    const slackSdk = /from ['"]@slack\/[^'"]*['"]/;
+    const offenders: string[] = [];
+    for (const file of await sources('src')) if (slackSdk.test(await readFile(file, 'utf8')) && !file.startsWith(path.join('src', 'channels', 'slack'))) offenders.push(file);
+    expect(offenders).toEqual([]);
+  });
+});

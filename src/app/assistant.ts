@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { StaffMember } from '../core/staff.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
-import { firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission } from '../dialogs/form-submit.js';
+import { earlierStep, firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
 import { homeViews } from '../dialogs/home.js';
 import { recognise } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
@@ -86,14 +86,24 @@ export class Assistant {
     });
   }
 
-  /** A button that opens a dialog's form. */
-  open(person: Person, dialogId: string): Promise<View[]> {
+  /** A button that opens a dialog's form, optionally with answers already given ("what next for AB"). */
+  open(person: Person, dialogId: string, prefill: FormValues = {}): Promise<View[]> {
     return this.#guard('open', async () => {
       const dialog = DIALOGS[dialogId];
       if (!dialog) return [menuView('That form no longer exists. Here is what I can do.', CARDS)];
       const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
-      return (await openForm(dialog, ctx)).views;
+      return (await openForm(dialog, ctx, prefill)).views;
+    });
+  }
+
+  /** The form as it was one step back (Slack modals have no Back of their own). */
+  back(person: Person, dialogId: string, sub: FormSubmission): Promise<View[]> {
+    return this.#guard('back', async () => {
+      const dialog = DIALOGS[dialogId];
+      const ctx = dialog && this.#context(person, this.whoIs(person), dialogId === 'signpost');
+      if (!dialog || !ctx) return this.open(person, dialogId);
+      return [{ blocks: [{ type: 'form', form: await earlierStep(dialog, ctx, sub) }] }];
     });
   }
 

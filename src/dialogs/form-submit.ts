@@ -94,6 +94,17 @@ export function openForm(dialog: FormDialog, ctx: DialogContext, prefill: FormVa
   return submitForm(dialog, ctx, { formId, values: prefill, shown: [] });
 }
 
+/**
+ * An earlier step of a form, for a Back button: only the questions that were on it, with what was
+ * typed, and no complaints about blanks (the person is going back, not submitting).
+ */
+export async function earlierStep(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormView> {
+  const { answers } = await readAnswers(dialog, ctx, { ...sub, shown: [] });
+  const view = formView(dialog, ctx, answers, {}, { ...sub, shown: [] });
+  const keep = new Set(sub.shown);
+  return { ...view, questions: view.questions.filter((q) => keep.has(q.id)) };
+}
+
 /** The first question's id, which words typed after a command answer. */
 export function firstQuestionId(dialog: FormDialog, ctx: DialogContext): string | undefined {
   return dialog.questions(ctx, {})[0]?.id;

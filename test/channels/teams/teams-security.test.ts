@@ -23,8 +23,11 @@ describe('Teams: authentication and who may start', () => {
     expect(() => listenMode(loadConfig({ NODE_ENV: 'production' }))).toThrow(/production.*Refusing to start/);
     expect(() => listenMode(loadConfig({ HOST: '0.0.0.0' }))).toThrow(/HOST is 0\.0\.0\.0.*127\.0\.0\.1 only/);
     expect(() => listenMode(loadConfig({ MicrosoftAppId: APP.MicrosoftAppId }))).toThrow(/MicrosoftAppPassword is not/);
-    expect(listenMode(loadConfig({}))).toMatchObject({ localMode: true, warning: expect.stringMatching(/authentication is OFF/) });
-    expect(listenMode(loadConfig({ ...APP, NODE_ENV: 'production' }))).toEqual({ localMode: false });
+    expect(listenMode(loadConfig({}))).toMatchObject({ teams: 'local', warning: expect.stringMatching(/authentication is OFF/) });
+    expect(listenMode(loadConfig({ ...APP, NODE_ENV: 'production' }))).toEqual({ teams: 'authenticated' });
+    // A Slack-only school in production: Slack verifies its own signatures; Teams stays off.
+    const slackOnly = { NODE_ENV: 'production', HOST: '0.0.0.0', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdefgh12345678' };
+    expect(listenMode(loadConfig(slackOnly))).toMatchObject({ teams: 'off', warning: expect.stringMatching(/Teams is off/) });
   });
 });
 

@@ -1,0 +1,76 @@
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { formModal } from '../blocks/form-modal.js';
+import { ACTION, decodeMetadata, OpenFormValue, RefineSearchValue } from '../blocks/ids.js';
+import { formValuesFromState } from '../blocks/form-modal.js';
+import { searchModal } from '../blocks/search-modal.js';
+import { slackPerson } from '../person.js';
+import { formIn, show, type ReplyTarget } from '../reply.js';
+import type { SlackDeps } from '../slack-deps.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+
+/** Where a button's reply goes: a message button answers privately, a Home or modal button in the DM. */
+function target({ body, client, respond }: ButtonArgs): ReplyTarget {
+  return { client, triggerId: body.trigger_id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url } } : { channel: body.user.id }) };
+}
+
+const parseJson = (s: string | undefined): unknown => {
+  try {
+    return s ? JSON.parse(s) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Menu and "Record review" buttons send a command as if typed. */
+export const onCommandButton = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const person = personOf(args.body);
+  if (!person || !args.action.value) return;
+  await show(deps, target(args), await deps.assistant.text(person, args.action.value));
+};
+
+/** "Open form" on a message: messages can't hold a form, so the button opens it as a modal. */
+export const onOpenForm = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const person = personOf(args.body);
+  const value = OpenFormValue.safeParse(parseJson(args.action.value));
+  if (!person || !value.success) return;
+  await show(deps, target(args), await deps.assistant.open(person, value.data.dialogId, value.data.prefill ?? {}));
+};
+
+/** "Refine search": the search box and filters as a modal, filled in with the last search. */
+export const onRefineSearch = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const person = personOf(args.body);
+  const value = RefineSearchValue.safeParse(parseJson(args.action.value));
+  if (!person || !value.success) return deps.log.warn('refine search refused', { reason: 'unexpected value' });
+  // The button carries only the words and filters (values are short); the pack supplies the areas.
+  const views = await deps.assistant.search(person, value.data.query, value.data.filters);
+  const search = views.flatMap((v) => v.blocks).find((b) => b.type === 'search');
+  if (search?.type === 'search') await args.client.views.open({ trigger_id: args.body.trigger_id, view: searchModal(search.search) });
+};
+
+/** "← Back" inside a form modal: the previous step's questions, with what was typed kept. */
+export const onBack = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const view = args.body.view;
+  const person = personOf(args.body);
+  const meta = view && decodeMetadata(view.private_metadata);
+  if (!view || !person || !meta) return;
+  const previous = meta.history.at(-1) ?? meta.shown;
+  const views = await deps.assistant.back(person, meta.dialogId, { formId: meta.formId, shown: previous, values: formValuesFromState(view.state) });
+  const form = formIn(views);
+  if (form) await args.client.views.update({ view_id: view.id, hash: view.hash, view: formModal(form, meta.history.slice(0, -1)) });
+};
+
+const any = (kind: string) => ({ action_id: new RegExp(`^${kind}(:\\d+)?$`) });
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(any(ACTION.command), onCommandButton(deps));
+  app.action<BlockAction<ButtonAction>>(any(ACTION.openForm), onOpenForm(deps));
+  app.action<BlockAction<ButtonAction>>(any(ACTION.refineSearch), onRefineSearch(deps));
+  app.action<BlockAction<ButtonAction>>(any(ACTION.back), onBack(deps));
+}

@@ -1,0 +1,19 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { Once } from '../../../app/once.js';
+import type { Logger } from '../../../logger.js';
+
+/**
+ * Slack retries an event it thinks failed (X-Slack-Retry-Num) and may deliver one twice; Bolt
+ * passes both on. Bolt has already acknowledged events by now, so a repeat is simply dropped.
+ */
+export function skipRepeatedEvents(log: Logger): Middleware<AnyMiddlewareArgs> {
+  const seen = new Once<never>({ ttlMs: 60 * 60_000 });
+  return async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && seen.seen(eventId)) {
+      log.info('repeated event skipped', { retry: context.retryNum ?? 0 });
+      return;
+    }
+    await next();
+  };
+}

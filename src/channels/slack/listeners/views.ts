@@ -1,0 +1,69 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { text, type View } from '../../../core/views/view.js';
+import type { FormOutcome } from '../../../dialogs/form-submit.js';
+import { formErrors, formModal, formValuesFromState, resultModal } from '../blocks/form-modal.js';
+import { CALLBACK, decodeMetadata } from '../blocks/ids.js';
+import { messageFrom } from '../blocks/message.js';
+import { searchFromState } from '../blocks/search-modal.js';
+import { slackPerson } from '../person.js';
+import type { SlackDeps } from '../slack-deps.js';
+import { publishHome } from './home.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const STILL_WORKING: View[] = [{ blocks: [text('Still working on that. This window will update when it is done; there is no need to submit again.', 'muted')] }];
+const UNREADABLE: View[] = [{ blocks: [text('That form came from an older version of me and I can’t read it. Please start again; nothing was saved.', 'warning')] }];
+
+/**
+ * A form modal submitted. Problems with the fields shown go next to them (response_action:
+ * errors); new follow-up questions replace the modal with the longer form (and a Back button);
+ * a finished form shows its result and a copy goes to the DM, where it stays.
+ */
+export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, client }: SubmitArgs) => {
+  const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+  const meta = decodeMetadata(view.private_metadata);
+  if (!person || !meta) return void (await ack({ response_action: 'update', view: resultModal(UNREADABLE, 'Sorry') }));
+
+  const work = deps.forms.submit(person, meta.dialogId, { formId: meta.formId, shown: meta.shown, values: formValuesFromState(view.state) });
+  const outcome = await inTime(work, deps.answerWithinMs);
+  if (!outcome) {
+    await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
+    void work
+      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
+      .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
+    return;
+  }
+  if (!outcome.done) {
+    const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
+    if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
+    return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
+  }
+  await ack({ response_action: 'update', view: resultModal(outcome.views, 'Done') });
+  // The modal closes when dismissed; the DM keeps the record of what was done, and Home refreshes.
+  const message = messageFrom(outcome.views);
+  await deps.outbox.send(body.user.id, () => client.chat.postMessage({ channel: body.user.id, ...message })).catch((err: Error) => deps.log.warn('result copy to DM failed', { error: err.name }));
+  await publishHome(deps, client, person, body.user.id).catch((err: Error) => deps.log.warn('home refresh failed', { error: err.name }));
+};
+
+export const onSearchSubmit = (deps: SlackDeps) => async ({ ack, body, view }: SubmitArgs) => {
+  const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+  if (!person) return void (await ack());
+  const { query, filters } = searchFromState(view.state);
+  if (!query) return void (await ack({ response_action: 'errors', errors: { s_query: 'Please type what you need help with, e.g. “attendance”.' } }));
+  await ack({ response_action: 'update', view: resultModal(await deps.assistant.search(person, query, filters), 'Services') });
+};
+
+async function inTime(work: Promise<FormOutcome>, ms: number): Promise<FormOutcome | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerViews(app: App, deps: SlackDeps): void {
+  app.view<ViewSubmitAction>(CALLBACK.form, onFormSubmit(deps));
+  app.view<ViewSubmitAction>(CALLBACK.search, onSearchSubmit(deps));
+}

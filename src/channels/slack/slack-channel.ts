@@ -1,0 +1,85 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Request, Response, Server } from 'restify';
+import type { Assistant } from '../../app/assistant.js';
+import type { Config } from '../../config.js';
+import type { FormSubmissions } from '../../app/form-submissions.js';
+import { classifySendError, Outbox, SLACK_CHANNEL_LIMITS } from '../../app/outbox.js';
+import type { Logger } from '../../logger.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerActions } from './listeners/actions.js';
+import { registerCommand } from './listeners/command.js';
+import { registerHome } from './listeners/home.js';
+import { registerMessages } from './listeners/messages.js';
+import { skipRepeatedEvents } from './listeners/repeats.js';
+import { registerViews } from './listeners/views.js';
+import { SlackNotifier } from './slack-notifier.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackChannel {
+  app: App;
+  notifier: SlackNotifier;
+  mode: 'http' | 'socket';
+  close(): Promise<void>;
+}
+
+export interface SlackChannelOptions {
+  log: Logger;
+  /** Tests point the Web API at a local fake. */
+  slackApiUrl?: string;
+  outbox?: Outbox;
+  answerWithinMs?: number;
+}
+
+/**
+ * The Slack channel: a Bolt app whose HTTP requests arrive on the shared server at /slack/events
+ * (signatures checked by Bolt against the raw body, so no body parser runs first), or over Socket
+ * Mode when an app token is set.
+ */
+export async function startSlackChannel(server: Server, settings: NonNullable<Config['slack']>, assistant: Assistant, forms: FormSubmissions, opts: SlackChannelOptions): Promise<SlackChannel> {
+  const log = opts.log;
+  // The outbox is the one retry layer: the Web API client's own retries would hold every channel
+  // for up to half an hour behind one rate limit, and hide Retry-After from us.
+  const clientOptions = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) };
+  const socket = !!settings.appToken;
+  const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(log.child('bolt')), unhandledRequestTimeoutMillis: 3001 });
+  const app = new App({
+    token: settings.botToken,
+    logger: boltLogger(log.child('bolt')),
+    logLevel: LogLevel.WARN,
+    clientOptions,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken! }),
+  });
+  const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox') });
+  const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500 };
+
+  app.use(skipRepeatedEvents(log));
+  registerCommand(app, settings.command, deps);
+  registerMessages(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerHome(app, deps);
+  app.error(async (err) => log.error('slack listener failed', { error: err.name, code: (err as { code?: string }).code ?? 'unknown' }));
+
+  if (receiver) {
+    // Bolt's listener reads the raw request itself; resolve when it has answered, so restify can log it.
+    server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
+      await new Promise<void>((done) => {
+        res.once('finish', () => done());
+        res.once('close', () => done());
+        receiver.requestListener(req, res);
+      });
+    });
+  } else {
+    await app.start();
+  }
+  return {
+    app,
+    notifier: new SlackNotifier(app.client, outbox),
+    mode: socket ? 'socket' : 'http',
+    close: async () => {
+      await outbox.idle();
+      if (socket) await app.stop();
+    },
+  };
+}
