@@ -22,6 +22,7 @@ import { normalise } from '../src/core/text/words.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
 import { fakeCase } from './fake-case.js';
 import { percentiles, report, time, timeSync } from './stats.js';
+import { slackAck } from './slack-ack.js';
 import { teamsTurn } from './teams-turn.js';
 
 const SCHOOLS = 200;
@@ -118,4 +119,5 @@ await guidance();
 await store();
 await startup();
 await teamsTurn();
+await slackAck();
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this bench process, with ${CASES} cases loaded)`);

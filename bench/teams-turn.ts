@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { Assistant } from '../src/app/assistant.js';
@@ -30,6 +29,7 @@ import { createHttpServer, listen } from '../src/server/http-server.js';
 import { startFakeConnector, type FakeConnector } from '../test/channels/teams/fake-connector.js';
 import { actionsOf, cardOf, inputsOf, textOf } from '../test/channels/teams/harness.js';
 import { fakeCase } from './fake-case.js';
+import { startClient } from './http-client.js';
 import { percentiles, type Figures } from './stats.js';
 
 const SCHOOLS = 200;
@@ -77,83 +77,6 @@ function seedInChild(dataDir: string): number {
   const t = performance.now();
   execFileSync(process.execPath, ['--import', 'tsx', here, SEED_FLAG, dataDir], { stdio: ['ignore', 'ignore', 'inherit'] });
   return performance.now() - t;
-}
-
-// ---- The load generator: plain JS in a worker thread, keep-alive sockets, one per conversation.
-
-interface Phase {
-  route: string;
-  /** bodies[conversation][round], serialised before the clock starts. */
-  bodies: string[][];
-  spacingMs: number;
-  /** Every answer must contain this, or the phase fails. */
-  expect?: string;
-}
-type PhaseResult = { samples: number[] } | { error: string };
-type OneResult = { ms: number; status: number; text: string };
-
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { performance } = require('node:perf_hooks');
-const agent = new http.Agent({ keepAlive: true, maxSockets: workerData.sockets });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function post(path, body) {
-  return new Promise((resolve, reject) => {
-    const t = performance.now();
-    const req = http.request({ host: '127.0.0.1', port: workerData.port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ ms: performance.now() - t, status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-parentPort.on('message', async ({ id, one, phase }) => {
-  try {
-    if (one) return parentPort.postMessage({ id, result: await post(one.route, one.body) });
-    const samples = [];
-    await Promise.all(phase.bodies.map(async (rounds) => {
-      for (const body of rounds) {
-        const r = await post(phase.route, body);
-        if (r.status !== 200 || (phase.expect && !r.text.includes(phase.expect))) throw new Error(phase.route + ' answered HTTP ' + r.status + ': ' + r.text.slice(0, 300));
-        samples.push(r.ms);
-        if (phase.spacingMs > r.ms) await sleep(phase.spacingMs - r.ms);
-      }
-    }));
-    parentPort.postMessage({ id, result: { samples } });
-  } catch (err) {
-    parentPort.postMessage({ id, result: { error: String(err && err.message || err) } });
-  }
-});
-`;
-
-function startClient(port: number) {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { port, sockets: CONVERSATIONS } });
-  const waiting = new Map<number, (r: unknown) => void>();
-  let next = 0;
-  worker.on('message', ({ id, result }: { id: number; result: unknown }) => waiting.get(id)?.(result));
-  const ask = <T>(msg: Json): Promise<T> =>
-    new Promise((resolve) => {
-      const id = ++next;
-      waiting.set(id, (r) => (waiting.delete(id), resolve(r as T)));
-      worker.postMessage({ id, ...msg });
-    });
-  return {
-    async one(route: string, body: Json): Promise<OneResult> {
-      const r = await ask<OneResult>({ one: { route, body: JSON.stringify(body) } });
-      if (r.status !== 200) throw new Error(`${route} answered HTTP ${r.status}: ${r.text.slice(0, 300)}`);
-      return r;
-    },
-    async phase(p: Phase): Promise<number[]> {
-      const r = await ask<PhaseResult>({ phase: p });
-      if ('error' in r) throw new Error(r.error);
-      return r.samples;
-    },
-    close: () => worker.terminate(),
-  };
 }
 
 // ---- Printing
@@ -216,7 +139,7 @@ export async function teamsTurn(): Promise<void> {
     });
     const port = await listen(server, '127.0.0.1', 0);
     const stackMs = performance.now() - tStart;
-    const http = (client = startClient(port));
+    const http = (client = startClient(port, CONVERSATIONS));
 
     let seq = 0;
     const aad = (c: number) => `00000000-0000-0000-0000-${String(c).padStart(12, '0')}`;
