@@ -4,6 +4,7 @@ import type { Assistant } from '../../app/assistant.js';
 import type { Config } from '../../config.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
 import { classifySendError, Outbox, SLACK_CHANNEL_LIMITS } from '../../app/outbox.js';
+import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../logger.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerActions } from './listeners/actions.js';
@@ -48,7 +49,14 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     logger: boltLogger(log.child('bolt')),
     logLevel: LogLevel.WARN,
     clientOptions,
+    // Bolt checks the token with auth.test; deferring lets a bad token or no route to Slack stop
+    // start-up with one clear line instead of an unhandled rejection later.
+    deferInitialization: true,
     ...(receiver ? { receiver } : { socketMode: true, appToken: settings.appToken! }),
+  });
+  await app.init().catch((err: Error & { code?: string; data?: { error?: string } }) => {
+    const why = err.data?.error ?? err.code ?? err.name;
+    throw new AppError(`Slack did not accept SLACK_BOT_TOKEN, or cannot be reached (${why}). Check the token in the app's OAuth settings, or remove the SLACK_ settings to keep Slack off.`, 'config', { cause: err });
   });
   const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox') });
   const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500 };

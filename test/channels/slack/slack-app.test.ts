@@ -12,6 +12,7 @@ afterEach(async () => {
     return [];
   });
   await h?.close();
+  h = undefined as unknown as SlackHarness;
   expect(problems).toEqual([]);
 });
 
@@ -158,5 +159,16 @@ describe('Slack: events', () => {
     await h.event(dm(USERS.stranger, 'what next'));
     const post = await h.api.waitFor((c) => c.method === 'chat.postMessage');
     expect(blocksText(post.params.blocks)).toContain(`grant slack:${TEAM}:${USERS.stranger}`);
+  });
+});
+
+describe('Slack: start-up', () => {
+  it('stops with one clear line when Slack cannot check the bot token', async () => {
+    const { startSlackChannel } = await import('../../../src/channels/slack/slack-channel.js');
+    const { createHttpServer } = await import('../../../src/server/http-server.js');
+    const { silentLogger } = await import('../../../src/logger.js');
+    const settings = { botToken: 'xoxb-bad', signingSecret: 'abcdefgh12345678', command: '/graduated' };
+    const noSlack = 'http://127.0.0.1:9/api/';
+    await expect(startSlackChannel(createHttpServer(silentLogger), settings, {} as never, {} as never, { log: silentLogger, slackApiUrl: noSlack })).rejects.toThrow(/^Slack did not accept SLACK_BOT_TOKEN, or cannot be reached/);
   });
 });
