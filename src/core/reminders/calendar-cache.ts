@@ -1,0 +1,65 @@
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import { pspReviewDue } from '../plans/reviews-due.js';
+
+/**
+ * One run's memo of the calendar questions reminders ask. The calendar's answers cost a Date or
+ * an Intl call each, and 100,000 plans share a few hundred distinct dates, so each distinct
+ * question is asked once per run. Build a new one per run: `today` is fixed for its lifetime.
+ */
+export class CalendarCache {
+  readonly #next = new Map<string, string>();
+  readonly #firstSend = new Map<string, number>();
+  readonly #since = new Map<string, number>();
+  readonly #pspDue = new Map<string, string[]>();
+
+  constructor(
+    readonly calendar: SchoolCalendar,
+    /** London date of the run. */
+    readonly today: string,
+  ) {}
+
+  /** `calendar.nextSchoolDay(date)`, memoised. */
+  nextSchoolDay(date: string): string {
+    let d = this.#next.get(date);
+    if (d === undefined) {
+      d = this.calendar.nextSchoolDay(date);
+      this.#next.set(date, d);
+    }
+    return d;
+  }
+
+  /** When the first reminder for something due on `dueDate` may go out, in epoch ms. */
+  firstSendMs(dueDate: string): number {
+    let ms = this.#firstSend.get(dueDate);
+    if (ms === undefined) {
+      ms = this.calendar.nextAllowedSend(this.calendar.sendTimeFor(dueDate)).getTime();
+      this.#firstSend.set(dueDate, ms);
+    }
+    return ms;
+  }
+
+  /** School days after `date` up to and including today. */
+  schoolDaysToToday(date: string): number {
+    let n = this.#since.get(date);
+    if (n === undefined) {
+      n = this.calendar.schoolDaysBetween(date, this.today);
+      this.#since.set(date, n);
+    }
+    return n;
+  }
+
+  /** `pspReviewDue(date, undefined, n)`, memoised: a Date per plan is most of the cost at 100,000 plans. */
+  pspReviewDue(date: string, n: number): string {
+    let row = this.#pspDue.get(date);
+    if (row === undefined) {
+      row = [];
+      this.#pspDue.set(date, row);
+    }
+    let d = row[n];
+    if (d === undefined) {
+      d = pspReviewDue(date, undefined, n);
+      row[n] = d;
+    }
+    return d;
+  }
+}

@@ -1,0 +1,196 @@
+import { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
+import { addDays } from '../dates.js';
+import { citation } from '../guidance/recommendation.js';
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { CalendarCache } from './calendar-cache.js';
+import { flat } from './flat-string.js';
+import type { DueItem, DueKind } from './types.js';
+
+export interface DueItemsContext {
+  pack: KnowledgePack;
+  calendar: SchoolCalendar;
+  /** London date, YYYY-MM-DD. */
+  today: string;
+  /**
+   * Leave out items due after this date. The scheduler passes `planHorizon(now)` (everything a
+   * reminder or this week's digest can need), which spares building items for reviews weeks away.
+   */
+  dueBy?: string;
+}
+
+/** Statutory figures used when a pack has no rules (they are national, not local). */
+const DEFAULT_PROVISION_FROM_DAY = 6;
+const DEFAULT_DECISION_WEEKS = 6;
+const DEFAULT_COMPLETION_WEEKS = 20;
+/** EHC dates are reminded until this many days after they pass, then dropped. */
+const EHC_GRACE_DAYS = 28;
+/** A day-6 reminder is due this many school days before provision must start. */
+const DAY6_LEAD_SCHOOL_DAYS = 3;
+/** …and dropped once provision should have started more than this many school days ago. */
+const DAY6_GRACE_SCHOOL_DAYS = 5;
+/** A term that started up to this many days ago still counts as the current term for its PEP. */
+const PEP_TERM_GRACE_DAYS = 28;
+
+/** Used only when the school's term dates run out before a day-6 date: counting holidays as school days errs early. */
+let noTerms: SchoolCalendar | undefined;
+
+const who = (c: PupilCase): string => `${c.initials} (ref ${c.pupilRef})`;
+
+/**
+ * Everything with a date a school must act on, worked out from the cases alone: PCP and PSP
+ * reviews, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion
+ * and the termly PEP of a looked-after child (all of them, or those due by `ctx.dueBy`). Items
+ * come back in due-date order (so overdue ones first); items due the same day keep the order of
+ * `cases`. Pure: `today` is passed in.
+ */
+export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): DueItem[] {
+  const { pack, calendar, today } = ctx;
+  const dueBy = ctx.dueBy ?? '9999-12-31';
+  const rules = pack.rules;
+  const cache = new CalendarCache(calendar, today);
+
+  const escalateAfter = rules?.psp.escalateAfterReviewsWithoutImpact;
+  // One object shared by every escalated item, so frozen.
+  const escalation = rules && Object.freeze({ title: rules.psp.escalation.title, detail: rules.psp.escalation.detail, citation: citation(pack, rules.psp.escalation.source) });
+  const decisionWeeks = rules?.ehcAssessment.decisionWeeks ?? DEFAULT_DECISION_WEEKS;
+  const completionWeeks = rules?.ehcAssessment.completionWeeks ?? DEFAULT_COMPLETION_WEEKS;
+  const provisionFromDay = rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  const ehcKeepFrom = addDays(today, -EHC_GRACE_DAYS);
+  let pepDue: string | null | undefined; // worked out on first use: undefined = not yet, null = none
+
+  // Bucketed by due date and the buckets sorted: one sort of a few hundred dates, not of every item.
+  const byDate = new Map<string, DueItem[]>();
+  const add = (item: DueItem): void => {
+    if (item.dueDate > dueBy) return;
+    const bucket = byDate.get(item.dueDate);
+    if (bucket) bucket.push(item);
+    else byDate.set(item.dueDate, [item]);
+  };
+
+  for (const c of cases) {
+    let review: string | undefined; // "review for <ref>", shared by the case's plans
+    for (const p of c.pcps) {
+      if (p.status !== 'active' || p.reviewDate > dueBy) continue;
+      add({
+        itemKey: flat(`pcp-review:${c.schoolId}:${c.id}:${p.id}`),
+        kind: 'pcp-review',
+        schoolId: c.schoolId,
+        caseId: c.id,
+        pupilRef: c.pupilRef,
+        initials: c.initials,
+        planId: p.id,
+        dueDate: p.reviewDate,
+        ownerIds: [p.ownerId],
+        title: flat(`PCP review for ${c.initials} (ref ${c.pupilRef})`),
+        command: (review ??= flat(`review for ${c.pupilRef}`)),
+      });
+    }
+
+    for (const p of c.psps) {
+      if (p.status !== 'active') continue;
+      const dueDate = pspDue(p, cache);
+      if (dueDate > dueBy) continue;
+      const item: DueItem = {
+        itemKey: flat(`psp-review:${c.schoolId}:${c.id}:${p.id}`),
+        kind: 'psp-review',
+        schoolId: c.schoolId,
+        caseId: c.id,
+        pupilRef: c.pupilRef,
+        initials: c.initials,
+        planId: p.id,
+        dueDate,
+        ownerIds: p.overseeingLeaderId === p.ownerId ? [p.ownerId] : [p.overseeingLeaderId, p.ownerId],
+        title: flat(`PSP review for ${c.initials} (ref ${c.pupilRef})`),
+        command: (review ??= flat(`review for ${c.pupilRef}`)),
+      };
+      if (escalation && escalateAfter !== undefined && withoutImpact(p.reviews, escalateAfter)) item.escalation = escalation;
+      add(item);
+    }
+
+    const requestedOn = c.ehcRequestedOn;
+    if (requestedOn) {
+      const decision = addDays(requestedOn, decisionWeeks * 7);
+      if (decision >= ehcKeepFrom) add(other(c, `ehc-decision:${c.schoolId}:${c.id}`, 'ehc-decision', decision, `EHC needs assessment: the LA's ${decisionWeeks}-week decision is due for ${who(c)}`));
+      const completion = addDays(requestedOn, completionWeeks * 7);
+      if (completion >= ehcKeepFrom) add(other(c, `ehc-completion:${c.schoolId}:${c.id}`, 'ehc-completion', completion, `EHC needs assessment: the LA's ${completionWeeks}-week deadline to finish is due for ${who(c)}`));
+    }
+
+    for (const x of c.exclusions) {
+      if (x.kind !== 'permanent') continue;
+      const dates = day6Dates(x.startDate, provisionFromDay, cache);
+      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${dates.provisionOn}) for ${who(c)}`));
+    }
+
+    if (c.flags.lookedAfter) {
+      if (pepDue === undefined) pepDue = calendar.hasTerms ? (firstTermStartFrom(calendar, addDays(today, -PEP_TERM_GRACE_DAYS)) ?? null) : null;
+      if (pepDue !== null) add(other(c, `pep:${c.schoolId}:${c.id}`, 'pep', pepDue, `Termly PEP for ${who(c)}`));
+    }
+  }
+
+  const out: DueItem[] = [];
+  for (const date of [...byDate.keys()].sort()) for (const item of byDate.get(date)!) out.push(item);
+  return out;
+}
+
+/** The rarer items (EHC, day 6, PEP), built in one place so they share a shape; the SENDCos' to chase. */
+function other(c: PupilCase, itemKey: string, kind: DueKind, dueDate: string, title: string): DueItem {
+  return { itemKey, kind, schoolId: c.schoolId, caseId: c.id, pupilRef: c.pupilRef, initials: c.initials, dueDate, ownerIds: [], title, command: `what next for ${c.pupilRef}` };
+}
+
+/** The PSP's next review, by pspReviewDue from its latest review (or its start), memoised per base date. */
+function pspDue(p: PastoralSupportPlan, cache: CalendarCache): string {
+  let last: string | undefined;
+  for (const r of p.reviews) if (last === undefined || r.date > last) last = r.date;
+  return cache.pspReviewDue(last ?? p.startDate, p.reviewIntervalDays);
+}
+
+/** True when the latest `n` reviews, by date, all showed no positive change. */
+function withoutImpact(reviews: readonly PlanReview[], n: number): boolean {
+  if (reviews.length < n) return false;
+  let sorted = true;
+  for (let i = 1; i < reviews.length && sorted; i++) if (reviews[i]!.date < reviews[i - 1]!.date) sorted = false;
+  // A stable sort keeps reviews recorded the same day in the order they were recorded.
+  const ordered = sorted ? reviews : [...reviews].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = ordered.length - n; i < ordered.length; i++) if (ordered[i]!.positiveChange) return false;
+  return true;
+}
+
+/**
+ * Day-6 provision after a permanent exclusion starting `start`: day 1 is the start date if it is a
+ * school day (else the next one), provision starts on school day `fromDay`, and the reminder is due
+ * three school days earlier. Undefined once provision should have started more than five school
+ * days ago.
+ */
+function day6Dates(start: string, fromDay: number, cache: CalendarCache): { provisionOn: string; remindOn: string } | undefined {
+  const count = (calendar: SchoolCalendar) => {
+    const provisionOn = calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1);
+    const stale = provisionOn < cache.today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= cache.today;
+    return stale ? undefined : { provisionOn, remindOn: calendar.addSchoolDays(provisionOn, -DAY6_LEAD_SCHOOL_DAYS) };
+  };
+  try {
+    return count(cache.calendar);
+  } catch {
+    // The school's term dates have run out: count weekdays bar bank holidays, which can only be earlier.
+    return count((noTerms ??= new SchoolCalendar()));
+  }
+}
+
+/**
+ * The first school day of the first term starting on or after `from`, found from the calendar's own
+ * answers: a school day reached across at least one 'school holiday' day (out of term), rather than
+ * across weekends, bank holidays or closures such as half term. Undefined when the terms run out.
+ */
+export function firstTermStartFrom(calendar: SchoolCalendar, from: string): string | undefined {
+  // Start a summer holiday's length early so a term starting on `from` itself is recognised.
+  let outOfTerm = false;
+  let day = addDays(from, -70);
+  for (let i = 0; i < 500; i++, day = addDays(day, 1)) {
+    const why = calendar.whyNotSchoolDay(day);
+    if (why === undefined) {
+      if (outOfTerm && day >= from) return day;
+      outOfTerm = false;
+    } else if (why === 'school holiday') outOfTerm = true;
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { DueItem, DueKind } from './types.js';
+
+/** Statutory and looked-after items are the SENDCo's to chase; reviews are the plan owners'. */
+const SENDCO_FIRST: ReadonlySet<DueKind> = new Set<DueKind>(['ehc-decision', 'ehc-completion', 'day6-provision', 'pep']);
+
+/**
+ * Who is reminded about `item`: its owners and the school's SENDCos, each once, in a stable
+ * order. Reviews list the owners first; EHC, day-6 and PEP items list the SENDCos first (they
+ * usually have no owners). Empty when a school has no SENDCo and the item no owner.
+ */
+export function recipientsFor(item: DueItem, sendcosAt: (schoolId: string) => readonly string[]): string[] {
+  const sendcos = sendcosAt(item.schoolId);
+  const [first, second] = SENDCO_FIRST.has(item.kind) ? [sendcos, item.ownerIds] : [item.ownerIds, sendcos];
+  // Lists of two or three: includes() beats building a Set.
+  const out: string[] = [];
+  for (const id of first) if (!out.includes(id)) out.push(id);
+  for (const id of second) if (!out.includes(id)) out.push(id);
+  return out;
+}

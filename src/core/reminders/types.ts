@@ -1,0 +1,72 @@
+/**
+ * Reminders, channel-neutral. What is due comes from the cases (never from timers); what was sent,
+ * snoozed or marked done lives in the reminder ledger in the store, keyed so nothing is sent twice.
+ */
+
+export type DueKind = 'pcp-review' | 'psp-review' | 'ehc-decision' | 'ehc-completion' | 'day6-provision' | 'pep';
+
+/** Something a school must do by a date, for one pupil. */
+export interface DueItem {
+  /** Stable across runs and restarts: `<kind>:<schoolId>:<caseId>[:<planId>]`. The due date is not part of it. */
+  itemKey: string;
+  kind: DueKind;
+  schoolId: string;
+  caseId: string;
+  pupilRef: string;
+  initials: string;
+  planId?: string;
+  /** YYYY-MM-DD: the review date, the statutory date, or the date provision must start. */
+  dueDate: string;
+  /** Staff ids the item belongs to (plan owner, PSP's overseeing leader); the school's SENDCos are added by recipients(). */
+  ownerIds: string[];
+  /** One line for people: "PSP review for AB (ref 4021)". */
+  title: string;
+  /** Why this matters now, e.g. the escalation after two PSP reviews without positive change. */
+  escalation?: { title: string; detail: string; citation: string };
+  /** The command that opens the right dialog for this pupil, e.g. "review for 4021". */
+  command: string;
+}
+
+/** One reminder message to one person: the unit of idempotency. */
+export interface PlannedSend {
+  /** `<itemKey>|<dueDate>|<recipientId>|<round>`: recorded before sending, so a send happens at most once. */
+  sendKey: string;
+  /** `<itemKey>|<dueDate>|<recipientId>`: what snooze and done apply to, for this person only. */
+  personKey: string;
+  item: DueItem;
+  recipientId: string;
+  /** 'first', 'again-<n>' (overdue re-sends every few school days) or 'after-snooze-<iso>'. */
+  round: string;
+  overdue: boolean;
+}
+
+/** A SENDCo's weekly list of due and overdue items for their school. */
+export interface PlannedDigest {
+  sendKey: string;
+  recipientId: string;
+  schoolId: string;
+  /** ISO week, e.g. 2026-W48. */
+  week: string;
+  due: DueItem[];
+  overdue: DueItem[];
+}
+
+/** What the ledger knows about one person and one item's due date. */
+export interface PersonState {
+  snoozedUntil?: string;
+  doneAt?: string;
+}
+
+/** What the ledger knows about one send. */
+export interface SendState {
+  state: 'recorded' | 'sent' | 'failed';
+  at: string;
+  attempts: number;
+  /** After a failure: not before this instant. */
+  nextTryAt?: string;
+}
+
+export interface ReminderSettings {
+  /** Overdue items are sent again every this many school days until recorded. */
+  resendEverySchoolDays: number;
+}
