@@ -19,6 +19,10 @@ export const Env = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a school id such as "demo-school"')
     .default('demo-school'),
   STAFF_FILE: z.string().min(1).optional(),
+  // Reminders: the school calendar (term dates, closures, morning hour, quiet hours) and pacing.
+  CALENDAR_FILE: z.string().min(1).optional(),
+  REMINDER_RESEND_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(3),
+  REMINDER_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   NODE_ENV: z.string().optional(),
   HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
@@ -45,6 +49,7 @@ export type Config = {
   localUser: { id: string; role: Role; schoolId: string };
   /** A JSON file of staff roles (`{ "staff": [...] }`), for the first admin. */
   staffFile?: string;
+  reminders: { calendarFile?: string; resendEverySchoolDays: number; pollSeconds: number };
   server: { host: string; port: number; production: boolean };
   /** Absent in local mode: no Bot Framework authentication, loopback only. */
   teams?: { appId: string; appPassword?: string; tenantId?: string; appType: z.infer<typeof Env>['MicrosoftAppType'] };
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...(slack ? { slack } : {}),
     ...(e.STAFF_FILE ? { staffFile: e.STAFF_FILE } : {}),
+    reminders: { resendEverySchoolDays: e.REMINDER_RESEND_SCHOOL_DAYS, pollSeconds: e.REMINDER_POLL_SECONDS, ...(e.CALENDAR_FILE ? { calendarFile: e.CALENDAR_FILE } : {}) },
     // With credentials the bot must be reachable by the Bot Connector; without them, only from this machine.
     server: { host: e.HOST ?? (teams ? '0.0.0.0' : '127.0.0.1'), port: e.PORT, production: e.NODE_ENV === 'production' },
     ...(teams ? { teams } : {}),

@@ -9,14 +9,18 @@ import { recognise } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { DIALOGS } from '../dialogs/registry.js';
 import { searchServices } from '../dialogs/signpost-dialog.js';
+import { recogniseReminderCommand, runReminderCommand } from '../dialogs/reminder-commands.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import { menuView } from '../dialogs/views/menu-view.js';
 import type { Logger } from '../logger.js';
 import { dialogContext, type Core } from './bootstrap.js';
+import type { LaNotices } from './la-notices.js';
 
 /** Someone talking to the bot, as their channel identifies them (`teams:<AAD id>`, `slack:T:U`). */
 export interface Person {
   id: string;
+  /** As the channel shows it; only used to say who acknowledged a referral. */
+  name?: string;
   /** Speaking in a team channel or group chat, where others would see any pupil details. */
   shared?: boolean;
 }
@@ -36,6 +40,13 @@ const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Pl
  * can skip the access rules; errors become a kind message and are logged without pupil details.
  */
 export class Assistant {
+  #la: LaNotices | undefined;
+
+  /** Referral notices for the LA team; set once at start-up when a channel can carry them. */
+  useLaNotices(la: LaNotices): void {
+    this.#la = la;
+  }
+
   constructor(
     private readonly core: Core,
     private readonly opts: AssistantOptions,
@@ -72,6 +83,10 @@ export class Assistant {
       const me = this.whoIs(person);
       const staffCommand = recogniseStaffCommand(input);
       if (staffCommand) return [await runStaffCommand(staffCommand, person.id, me, this.core.staff)];
+      const la = input.trim().match(/^la (ack|assign) ([0-9a-f-]{36})$/i);
+      if (la) return this.#la ? this.#la.act(person, me, la[2]!.toLowerCase(), la[1]!.toLowerCase() as 'ack' | 'assign') : [{ blocks: [text('LA notifications are not set up on this bot.', 'warning')] }];
+      const reminderCommand = recogniseReminderCommand(input);
+      if (reminderCommand) return [await runReminderCommand(reminderCommand, person.id, { ledger: this.core.reminders, calendar: this.core.calendar, now: this.core.now() })];
       const intent = recognise(input);
       if (intent.kind === 'help') return [menuView(undefined, CARDS)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];

@@ -3,6 +3,9 @@ import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { StaffDirectory, StaffFile, type StaffEntry } from '../core/staff-directory.js';
 import { describeFirstIssue } from '../core/store/zod-issue.js';
+import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
+import { SchoolCalendar } from '../core/calendar/school-calendar.js';
+import { ReminderLedger } from '../core/store/reminder-ledger.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -22,6 +25,9 @@ export interface Core {
   repo: CaseRepository;
   cases: CaseService;
   staff: StaffDirectory;
+  /** School days, holidays and the hours reminders may be sent. */
+  calendar: SchoolCalendar;
+  reminders: ReminderLedger;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -31,15 +37,18 @@ export async function startCore(config: Config, opts: { now?: () => Date } = {})
   const pack = await loadPack(config.knowledgePack);
   const index = buildIndex(pack);
   const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : [];
+  const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   // The repository takes the data-folder lock, so it opens first: a second process stops here.
   const repo = await LowdbCaseRepository.open(config.dataDir, { now });
   try {
     const audit = new JsonlAuditLog(config.dataDir);
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(config.dataDir, configuredStaff, audit, now);
+    const reminders = await ReminderLedger.open(config.dataDir);
     return {
-      config, pack, index, repo, cases, staff, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, now,
       close: async () => {
+        await reminders.close();
         await staff.close();
         await repo.close();
       },

@@ -51,6 +51,12 @@ export class StaffDirectory {
     return e && member(e);
   }
 
+  /** The school's SENDCos, who get every reminder for the school and the weekly digest. */
+  sendcosAt(schoolId: string): string[] {
+    const all = new Map<string, StaffEntry>([...this.configured, ...this.granted.data.staff.map((g) => [g.id, g] as const)]);
+    return [...all.values()].filter((e) => e.role === 'sendco' && e.schoolId === schoolId).map((e) => e.id).sort();
+  }
+
   /** Gives someone a role. Only an admin may; refusals are audited like grants. */
   async grant(by: StaffMember, entry: { id: string; role: Role; schoolId?: string }): Promise<StaffMember> {
     await this.#allowed(by, 'staff.grant', entry.id);

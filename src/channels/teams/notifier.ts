@@ -1,4 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Notifier } from '../../app/notifier.js';
 import type { Outbox } from '../../app/outbox.js';
 import type { View } from '../../core/views/view.js';
@@ -18,17 +18,32 @@ export class TeamsNotifier implements Notifier {
     const ref = this.references.find(personKey(personId));
     if (!ref?.conversation) return 'unreachable';
     const conversationId = ref.conversation.id;
-    await this.adapter.continueConversationAsync(this.appId, ref, async (context) => {
-      await this.outbox.send(conversationId, () => context.sendActivity(cardMessage(views)));
-    });
+    await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(conversationId, () => context.sendActivity(cardMessage(views))));
     return 'sent';
   }
 
   /** Replaces a card the bot sent earlier, e.g. when slow work finishes after the submit was answered. */
   async updateCard(ref: Parameters<CloudAdapter['continueConversationAsync']>[1], activityId: string, views: readonly View[]): Promise<void> {
     const conversationId = ref.conversation?.id ?? 'unknown';
-    await this.adapter.continueConversationAsync(this.appId, ref, async (context) => {
-      await this.outbox.send(conversationId, () => context.updateActivity({ ...cardMessage(views), id: activityId }));
-    });
+    await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(conversationId, () => context.updateActivity({ ...cardMessage(views), id: activityId })));
   }
+}
+
+/**
+ * Runs proactive work and lets its failure reach the caller. The adapter would otherwise hand the
+ * error to the bot's turn-error handler and return as if all went well, so a failed reminder
+ * would be marked sent.
+ */
+export async function proactive<T>(adapter: CloudAdapter, appId: string, ref: Parameters<CloudAdapter['continueConversationAsync']>[1], work: (context: TurnContext) => Promise<T>): Promise<T> {
+  let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+  await adapter.continueConversationAsync(appId, ref, async (context) => {
+    try {
+      result = { ok: true, value: await work(context) };
+    } catch (error) {
+      result = { ok: false, error };
+    }
+  });
+  if (!result) throw new Error('the proactive turn did not run');
+  if (!result.ok) throw result.error;
+  return result.value;
 }

@@ -15,11 +15,21 @@ export interface NewCase {
   riskOfPermanentExclusion: boolean;
 }
 
+/** A change that was saved: who did what, and the case before and after. */
+export interface CaseChange {
+  user: StaffMember;
+  action: string;
+  before: PupilCase;
+  after: PupilCase;
+}
+
 /**
  * The only way channels and dialogs reach pupil cases. Every read and change is checked
  * against the access policy and written to the audit log (ids only).
  */
 export class CaseService {
+  readonly #listeners: ((change: CaseChange) => void)[] = [];
+
   constructor(
     private readonly repo: CaseRepository,
     private readonly audit: AuditLog,
@@ -106,7 +116,16 @@ export class CaseService {
     const next = PupilCase.parse(apply(current, { by: user.id, now: this.now() }));
     const saved = await this.repo.save(next, current.revision);
     await this.note(user, action, 'done', saved);
+    for (const listener of this.#listeners) listener({ user, action, before: current, after: saved });
     return saved;
+  }
+
+  /**
+   * Tells `listener` about every saved change (after it is on disk), e.g. so a referral to the LA
+   * reaches the LA team's channel. Listeners must not throw or block: they run in the user's turn.
+   */
+  onChange(listener: (change: CaseChange) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** Adds a member of staff to the people who work with a pupil. */

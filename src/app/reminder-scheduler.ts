@@ -1,0 +1,136 @@
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import { londonToday } from '../core/dates.js';
+import { dueItems } from '../core/reminders/due-items.js';
+import { planHorizon, planSends } from '../core/reminders/plan-sends.js';
+import type { PlannedDigest, PlannedSend } from '../core/reminders/types.js';
+import type { View } from '../core/views/view.js';
+import { digestView, reminderView } from '../dialogs/reminder-views.js';
+import type { Logger } from '../logger.js';
+import type { KnowledgePack } from '../knowledge/schema/pack.js';
+import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
+import type { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { StaffDirectory } from '../core/staff-directory.js';
+import type { Core } from './bootstrap.js';
+import type { Notifier } from './notifier.js';
+
+export type ReminderPlan = { sends: PlannedSend[]; digests: PlannedDigest[]; resume: PlannedSend[] };
+
+/** What is due and who would be told at `at`: shared by the scheduler and the admin command line. */
+export function previewReminders(
+  from: { cases: readonly PupilCase[]; pack: KnowledgePack; calendar: SchoolCalendar; ledger: Pick<ReminderLedger, 'sends' | 'people'>; staff: Pick<StaffDirectory, 'sendcosAt'>; resendEverySchoolDays: number },
+  at: Date,
+): ReminderPlan {
+  // Items further off than the digest's week cannot produce a message yet, so they are not built.
+  const items = dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today: londonToday(at), dueBy: planHorizon(at) });
+  return planSends(items, { sends: from.ledger.sends, people: from.ledger.people }, {
+    now: at,
+    calendar: from.calendar,
+    settings: { resendEverySchoolDays: from.resendEverySchoolDays },
+    sendcosAt: (school: string) => from.staff.sendcosAt(school),
+  });
+}
+
+/** Which channel reaches a person, by the prefix of their id (`teams:`, `slack:`). */
+export type Notifiers = Partial<Record<'teams' | 'slack', Notifier>>;
+
+export interface TickReport {
+  sent: number;
+  failed: number;
+  unreachable: number;
+}
+
+/** Waits between tries of a failed send, in minutes: soon, then less often. Retry-After is the outbox's job. */
+const RETRY_MINUTES = [2, 10, 60, 240, 1440];
+
+/**
+ * Sends what is due. The schedule lives in the store (cases and the reminder ledger), not in
+ * timers: each tick works out what is due now, records each send before it goes out, and marks it
+ * sent after. A tick at start-up catches up once on whatever came due while the bot was down.
+ */
+export class ReminderScheduler {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<TickReport> | undefined;
+
+  constructor(
+    private readonly core: Core,
+    private readonly notifiers: Notifiers,
+    private readonly log: Logger,
+    /** Referral notices that could not be posted yet are retried on each pass. */
+    private readonly la?: { dispatchPending(now: Date): Promise<void> },
+  ) {}
+
+  /** Everything active, read as the system rather than as a member of staff. */
+  async #allCases(): Promise<PupilCase[]> {
+    const out: PupilCase[] = [];
+    for (const school of await this.core.repo.listSchools()) out.push(...(await this.core.repo.listBySchool(school)));
+    return out;
+  }
+
+  /** What would be sent at `at`, without sending or recording anything. */
+  async preview(at: Date): Promise<ReminderPlan> {
+    const { core } = this;
+    return previewReminders({ cases: await this.#allCases(), pack: core.pack, calendar: core.calendar, ledger: core.reminders, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+  }
+
+  /** One pass. Passes never overlap: a slow pass makes the next wait. */
+  tick(): Promise<TickReport> {
+    this.#running ??= this.#tick().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #tick(): Promise<TickReport> {
+    const now = this.core.now();
+    const plan = await this.preview(now);
+    const report: TickReport = { sent: 0, failed: 0, unreachable: 0 };
+    const today = londonToday(now);
+    for (const send of [...plan.resume, ...plan.sends]) {
+      const id = await this.core.reminders.remember(send.personKey);
+      await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report);
+    }
+    for (const digest of plan.digests) await this.#deliver(digest.sendKey, digest.recipientId, [digestView(digest)], report);
+    await this.la?.dispatchPending(now);
+    if (report.sent || report.failed) this.log.info('reminders sent', { ...report });
+    return report;
+  }
+
+  async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport): Promise<void> {
+    const ledger = this.core.reminders;
+    const attempts = ledger.sends[sendKey]?.attempts ?? 0;
+    const retryAt = () => new Date(this.core.now().getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length - 1)]! * 60_000);
+    if (ledger.sends[sendKey]?.state !== 'recorded') await ledger.recorded(sendKey, this.core.now());
+    const notifier = this.notifiers[recipientId.startsWith('slack:') ? 'slack' : recipientId.startsWith('teams:') ? 'teams' : ('none' as never)];
+    try {
+      const outcome = notifier ? await notifier.notifyPerson(recipientId, views) : 'unreachable';
+      if (outcome === 'sent') {
+        await ledger.sent(sendKey, this.core.now());
+        report.sent++;
+      } else {
+        // Not installed yet: try again later rather than lose it; the person may install the app today.
+        await ledger.failed(sendKey, this.core.now(), retryAt());
+        report.unreachable++;
+      }
+    } catch (err) {
+      await ledger.failed(sendKey, this.core.now(), retryAt());
+      report.failed++;
+      this.log.warn('reminder send failed', { attempts: attempts + 1, error: (err as Error).name });
+    }
+  }
+
+  /** Polls every `seconds`; the first pass runs at once, to catch up after downtime. */
+  start(seconds: number): void {
+    const loop = () => {
+      void this.tick()
+        .catch((err: Error) => this.log.error('reminder pass failed', { error: err.name }))
+        .finally(() => {
+          if (this.#timer !== undefined) this.#timer = setTimeout(loop, seconds * 1000);
+        });
+    };
+    this.#timer = setTimeout(loop, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+}

@@ -1,0 +1,51 @@
+import type { MenuItem, View } from '../core/views/view.js';
+import { heading, text } from '../core/views/view.js';
+import type { DueItem, PlannedDigest, PlannedSend } from '../core/reminders/types.js';
+
+const OPEN_LABEL: Record<DueItem['kind'], string> = {
+  'pcp-review': 'Record review now',
+  'psp-review': 'Record review now',
+  'ehc-decision': 'What next?',
+  'ehc-completion': 'What next?',
+  'day6-provision': 'What next?',
+  pep: 'What next?',
+};
+
+const when = (item: DueItem, today: string) =>
+  item.dueDate < today ? `Overdue: it was due ${item.dueDate}.` : item.dueDate === today ? 'Due today.' : `Due ${item.dueDate}.`;
+
+/**
+ * One reminder to one person: what is due, the escalation when there is one, and buttons to act
+ * now, snooze it for themselves only, or mark it done. `id` is the ledger's short reminder id.
+ */
+export function reminderView(send: PlannedSend, id: string, today: string): View {
+  const item = send.item;
+  const actions: MenuItem[] = [
+    { command: item.command, label: OPEN_LABEL[item.kind], description: 'Opens the form for this pupil' },
+    { command: `reminder snooze 1d ${id}`, label: 'Snooze 1 day', description: 'Only for you; others are still reminded' },
+    { command: `reminder snooze 1w ${id}`, label: 'Snooze 1 week', description: 'Only for you' },
+    { command: `reminder done ${id}`, label: 'Done', description: 'No more reminders to you for this date' },
+  ];
+  return {
+    blocks: [
+      heading(item.title),
+      text(when(item, today), send.overdue ? 'warning' : 'normal'),
+      ...(item.escalation ? [text(`${item.escalation.title}. ${item.escalation.detail}`, 'urgent'), text(`Source: ${item.escalation.citation}`, 'muted')] : []),
+      { type: 'menu', items: actions },
+    ],
+  };
+}
+
+/** A SENDCo's Monday list for their school. */
+export function digestView(d: PlannedDigest): View {
+  const line = (i: DueItem) => `${i.title}: due ${i.dueDate}`;
+  const all = [...d.overdue, ...d.due];
+  return {
+    blocks: [
+      heading(`This week: reviews and deadlines at ${d.schoolId}`),
+      ...(d.overdue.length ? [text(`${d.overdue.length} overdue.`, 'warning'), { type: 'list' as const, items: d.overdue.map(line) }] : []),
+      ...(d.due.length ? [text(`${d.due.length} due in the next 7 days.`), { type: 'list' as const, items: d.due.map(line) }] : []),
+      { type: 'menu', items: all.slice(0, 8).map((i) => ({ command: i.command, label: `${OPEN_LABEL[i.kind]}: ${i.initials}`, description: i.title })) },
+    ],
+  };
+}
