@@ -7,9 +7,9 @@ const SLACK_ID = /^[A-Z0-9]{2,32}$/;
  * `shared` is for places others can read (a channel mention); DMs, modals, App Home and ephemeral
  * replies to a slash command are seen by that person alone.
  */
-export function slackPerson(teamId: unknown, userId: unknown, shared = false): Person | undefined {
+export function slackPerson(teamId: unknown, userId: unknown, shared = false, name?: unknown): Person | undefined {
   if (typeof teamId !== 'string' || typeof userId !== 'string' || !SLACK_ID.test(teamId) || !SLACK_ID.test(userId)) return undefined;
-  return { id: `slack:${teamId}:${userId}`, ...(shared ? { shared } : {}) };
+  return { id: `slack:${teamId}:${userId}`, ...(shared ? { shared } : {}), ...(typeof name === 'string' && name ? { name: name.slice(0, 80) } : {}) };
 }
 
 /** The Slack user id back from a person id, for DMs. */

@@ -14,10 +14,13 @@ import { registerMessages } from './listeners/messages.js';
 import { skipRepeatedEvents } from './listeners/repeats.js';
 import { registerViews } from './listeners/views.js';
 import { SlackNotifier } from './slack-notifier.js';
+import { SlackLaPoster } from './la-poster.js';
+import type { LaChannelLink } from '../../app/la-channel-link.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackChannel {
+  laPoster?: SlackLaPoster;
   app: App;
   notifier: SlackNotifier;
   mode: 'http' | 'socket';
@@ -30,6 +33,7 @@ export interface SlackChannelOptions {
   slackApiUrl?: string;
   outbox?: Outbox;
   answerWithinMs?: number;
+  laLink?: LaChannelLink;
 }
 
 /**
@@ -59,7 +63,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     throw new AppError(`Slack did not accept SLACK_BOT_TOKEN, or cannot be reached (${why}). Check the token in the app's OAuth settings, or remove the SLACK_ settings to keep Slack off.`, 'config', { cause: err });
   });
   const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox') });
-  const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500 };
+  const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500, ...(opts.laLink ? { laLink: opts.laLink } : {}) };
 
   app.use(skipRepeatedEvents(log));
   registerCommand(app, settings.command, deps);
@@ -82,6 +86,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     await app.start();
   }
   return {
+    ...(opts.laLink ? { laPoster: new SlackLaPoster(app.client, opts.laLink, outbox) } : {}),
     app,
     notifier: new SlackNotifier(app.client, outbox),
     mode: socket ? 'socket' : 'http',

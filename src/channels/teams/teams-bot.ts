@@ -4,6 +4,7 @@ import type { Assistant, Person } from '../../app/assistant.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
 import { Once } from '../../app/once.js';
 import type { Outbox } from '../../app/outbox.js';
+import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
 import { text, type View } from '../../core/views/view.js';
 import type { Logger } from '../../logger.js';
 import { cardMessage } from './card-message.js';
@@ -26,6 +27,8 @@ export interface TeamsBotDeps {
   localMode: boolean;
   /** Teams resends what it has not seen answered in 15 s; card submits are answered well before. */
   answerWithinMs?: number;
+  /** Where "link la channel" records the LA team's channel. */
+  laLink?: LaChannelLink;
 }
 
 const UNKNOWN_PERSON: View[] = [{ blocks: [text('I couldn’t tell who you are from this message, so I can’t show anything yet. Please try again from Teams.', 'warning')] }];
@@ -92,6 +95,7 @@ export class TeamsBot {
       const person = personOf(context.activity, deps.localMode);
       const typed = (context.activity.text ?? '').trim();
       if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
+      if (isLinkLaChannel(typed)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
       await this.#send(context, typed ? await deps.assistant.text(person, typed) : await deps.assistant.text(person, 'help'));
     });
 
@@ -99,6 +103,15 @@ export class TeamsBot {
       deps.log.error('teams turn failed', { type: context.activity.type, error: err.name });
       if (context.activity.type === ActivityTypes.Message) await this.#send(context, [{ blocks: [text('Sorry, something went wrong on my side. Nothing was saved from that message; please try again.', 'warning')] }]).catch(() => undefined);
     });
+  }
+
+  /** Run by an admin in a team channel: referral notices for the LA team go there from now on. */
+  async #linkLaChannel(context: TurnContext, person: Person): Promise<View[]> {
+    const conversation = context.activity.conversation;
+    if (this.deps.assistant.whoIs(person)?.role !== 'admin') return [{ blocks: [text('Only an admin can choose the LA team’s channel.', 'warning')] }];
+    if (conversation.conversationType !== 'channel' || !this.deps.laLink) return [{ blocks: [text('Run this in the LA team’s channel in Teams (mention me there), not in a chat.', 'warning')] }];
+    await this.deps.laLink.set({ channel: 'teams', target: conversation.id, linkedBy: person.id, linkedAt: new Date().toISOString() });
+    return [{ blocks: [text('This channel is now the LA inclusion team’s: referrals to the LA will be posted here, with Acknowledge and Assign buttons.', 'success')] }];
   }
 
   #command(person: Person, data: Record<string, unknown>): Promise<View[]> {

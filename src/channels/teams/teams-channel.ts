@@ -7,9 +7,12 @@ import { Outbox, TEAMS_CONVERSATION_LIMITS } from '../../app/outbox.js';
 import type { Logger } from '../../logger.js';
 import { ConversationReferences } from './conversation-references.js';
 import { TeamsNotifier } from './notifier.js';
+import { TeamsLaPoster } from './la-poster.js';
+import type { LaChannelLink } from '../../app/la-channel-link.js';
 import { TeamsBot } from './teams-bot.js';
 
 export interface TeamsChannel {
+  laPoster?: TeamsLaPoster;
   /** The Bot Framework adapter, shared with anything else served on /api (the bench's echo bot). */
   adapter: TeamsAdapter;
   bot: TeamsBot;
@@ -23,6 +26,7 @@ export interface TeamsChannelOptions {
   answerWithinMs?: number;
   /** Tests shorten the outbox's backoff; production keeps the defaults. */
   outbox?: Outbox;
+  laLink?: LaChannelLink;
 }
 
 /** Builds the Teams channel and mounts `POST /api/messages` on the shared server. */
@@ -42,13 +46,15 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox') });
   const appId = teams?.appId ?? '';
   const notifier = new TeamsNotifier(adapter, appId, references, outbox);
-  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}) });
+  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
+  const laPoster = opts.laLink ? new TeamsLaPoster(adapter, appId, references, opts.laLink, outbox) : undefined;
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false, rejectUnknown: true }), async (req: restify.Request, res: restify.Response) => {
     await adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined));
   });
 
   return {
+    ...(laPoster ? { laPoster } : {}),
     adapter,
     bot,
     notifier,

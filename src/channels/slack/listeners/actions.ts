@@ -9,7 +9,7 @@ import type { SlackDeps } from '../slack-deps.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
+const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.team?.id, body.user.id, false, body.user.name ?? body.user.username);
 
 /** Where a button's reply goes: a message button answers privately, a Home or modal button in the DM. */
 function target({ body, client, respond }: ButtonArgs): ReplyTarget {

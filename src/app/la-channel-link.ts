@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { z } from 'zod/v4';
+import { JsonDocument } from '../core/store/json-document.js';
+
+const LinkFile = z.strictObject({
+  schemaVersion: z.literal(1),
+  link: z
+    .strictObject({
+      channel: z.enum(['teams', 'slack']),
+      /** A Teams conversation id (its reference is kept with the Teams conversations) or a Slack channel id. */
+      target: z.string().min(1).max(400),
+      linkedBy: z.string().max(200),
+      linkedAt: z.string().max(40),
+    })
+    .optional(),
+});
+type LinkFile = z.infer<typeof LinkFile>;
+export type LaChannelLinkValue = NonNullable<LinkFile['link']>;
+
+/** Which channel is the LA inclusion team's: set by an admin running "link la channel" in it. */
+export class LaChannelLink {
+  private constructor(private readonly doc: JsonDocument<LinkFile>) {}
+
+  static async open(dataDir: string): Promise<LaChannelLink> {
+    return new LaChannelLink(await JsonDocument.open(join(dataDir, 'la-channel.json'), LinkFile, () => ({ schemaVersion: 1 as const })));
+  }
+
+  get value(): LaChannelLinkValue | undefined {
+    return this.doc.data.link;
+  }
+
+  async set(link: LaChannelLinkValue): Promise<void> {
+    await this.doc.update((f) => ({ ...f, link }));
+  }
+
+  close(): Promise<void> {
+    return this.doc.close();
+  }
+}
+
+/** "link la channel", "link the LA team channel", or the slash-command form "link-la-channel". */
+export const isLinkLaChannel = (raw: string): boolean => /^link[ -](?:the[ -])?la[ -](?:team[ -])?channel$/i.test(raw.trim());
