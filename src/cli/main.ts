@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { previewReminders } from '../app/reminder-scheduler.js';
+import { loadConfig, loadDotEnv } from '../config.js';
+import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
+import { londonParts } from '../core/calendar/london-time.js';
+import { SchoolCalendar } from '../core/calendar/school-calendar.js';
+import { AppError } from '../core/errors.js';
+import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
+import { MemoryAuditLog } from '../core/store/audit-log.js';
+import { loadSchools } from '../core/store/load-schools.js';
+import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { loadPack } from '../knowledge/load-pack.js';
+
+const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
+
+  reminders due   lists every reminder and weekly digest that would be sent at that moment,
+                  without sending or recording anything. Default: now.
+                  Example: npm run cli -- reminders due --at 2026-11-23T08:00:00Z`;
+
+/**
+ * The admin command line. It only reads the data folder (no lock, no writes), so it is safe to
+ * run beside a running bot.
+ */
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help || positionals.join(' ') !== 'reminders due') {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const at = values.at ? new Date(values.at) : new Date();
+  if (Number.isNaN(at.getTime())) {
+    process.stderr.write(`"${values.at}" is not a date and time. Use ISO 8601, e.g. 2026-11-23T08:00:00Z.\n`);
+    return 2;
+  }
+  loadDotEnv();
+  const config = loadConfig();
+  const pack = await loadPack(config.knowledgePack);
+  const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
+  const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))).staff : [];
+  const staff = await StaffDirectory.open(config.dataDir, configured, new MemoryAuditLog());
+  const ledger = await ReminderLedger.open(config.dataDir);
+  const cases = (
+    await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return []; // no pupils recorded yet
+      throw err;
+    })
+  ).flatMap((s) => s.file.cases);
+  const plan = previewReminders({ cases, pack, calendar, ledger, staff, resendEverySchoolDays: config.reminders.resendEverySchoolDays }, at);
+
+  const when = londonParts(at);
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  out(`At ${when.date} ${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')} London time (${cases.length} pupils on record):`);
+  const allowed = calendar.nextAllowedSend(at);
+  if (allowed > at) {
+    const next = londonParts(allowed);
+    out(`  Nothing is sent now (${calendar.whyNotSchoolDay(when.date) ?? 'outside sending hours'}). Next sending time: ${next.date} ${String(next.hour).padStart(2, '0')}:00.`);
+  }
+  for (const s of plan.resume) out(`  resume   ${s.item.title}, due ${s.item.dueDate} → ${s.recipientId}  [recorded before a restart, not yet sent]`);
+  for (const s of plan.sends) out(`  send     ${s.item.title}, due ${s.item.dueDate} → ${s.recipientId}  [${s.round}${s.overdue ? ', overdue' : ''}]`);
+  for (const d of plan.digests) out(`  digest   ${d.schoolId}: ${d.overdue.length} overdue, ${d.due.length} due this week → ${d.recipientId}`);
+  out(`${plan.sends.length} reminder(s), ${plan.resume.length} to resume, ${plan.digests.length} digest(s).`);
+  await staff.close();
+  await ledger.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof AppError ? err.message : `Unexpected error: ${(err as Error).message}`}\n`);
+    process.exit(1);
+  },
+);
