@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod/v4';
 import type { PersonState, SendState } from '../reminders/types.js';
-import { JsonDocument } from './json-document.js';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { StoreError } from '../errors.js';
+import { GroupAppend } from './group-append.js';
+import { describeFirstIssue } from './zod-issue.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -31,59 +34,81 @@ export const LaNotice = z.strictObject({
 });
 export type LaNotice = z.infer<typeof LaNotice>;
 
-const LedgerFile = z.strictObject({
-  schemaVersion: z.literal(1),
-  sends: z.record(z.string().max(600), SendStateSchema),
-  people: z.record(z.string().max(600), PersonStateSchema),
-  notices: z.record(z.string().max(40), LaNotice),
-});
-type LedgerFile = z.infer<typeof LedgerFile>;
+/** One change, as a line of the ledger file. The last line for a key wins. */
+const LedgerLine = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('send'), key: z.string().max(600), v: SendStateSchema }),
+  z.strictObject({ t: z.literal('person'), key: z.string().max(600), v: PersonStateSchema }),
+  z.strictObject({ t: z.literal('notice'), key: z.string().max(40), v: LaNotice }),
+]);
+type LedgerLine = z.infer<typeof LedgerLine>;
+
+interface LedgerState {
+  sends: Record<string, SendState>;
+  people: Record<string, PersonState>;
+  notices: Record<string, LaNotice>;
+}
+
+/** Sent reminders older than this are forgotten when the file is compacted at start-up. */
+const KEEP_SENT_DAYS = 120;
 
 /** A short id for a person's reminder, safe to put on a button: the person key never leaves the store. */
 export const reminderId = (personKey: string): string => createHash('sha256').update(personKey).digest('hex').slice(0, 16);
 
 /**
  * The reminder ledger: every send is recorded before it goes out and marked when it went, so a
- * restart neither loses nor repeats it; snoozes and "done" are per person. It lives in the data
- * folder, whose lock keeps a second bot process from sending too.
+ * restart neither loses nor repeats it; snoozes and "done" are per person. It is an append-only
+ * file of JSON lines (`<dataDir>/reminders.jsonl`): each change is one line, written with group
+ * commit, so a busy Monday costs one append per batch rather than a rewrite of the whole file per
+ * send. It is compacted at start-up. The data-folder lock keeps a second bot process out.
  */
 export class ReminderLedger {
   readonly #byId = new Map<string, string>();
 
-  private constructor(private readonly doc: JsonDocument<LedgerFile>) {
-    for (const key of Object.keys(doc.data.people)) this.#byId.set(reminderId(key), key);
+  private constructor(
+    private readonly path: string,
+    private readonly state: LedgerState,
+    private readonly appender: GroupAppend,
+  ) {
+    for (const key of Object.keys(state.people)) this.#byId.set(reminderId(key), key);
   }
 
-  static async open(dataDir: string): Promise<ReminderLedger> {
-    return new ReminderLedger(await JsonDocument.open(join(dataDir, 'reminders.json'), LedgerFile, () => ({ schemaVersion: 1 as const, sends: {}, people: {}, notices: {} })));
+  /** `readOnly` (the admin command line beside a running bot) reads and never writes. */
+  static async open(dataDir: string, opts: { now?: Date; readOnly?: boolean } = {}): Promise<ReminderLedger> {
+    const path = join(dataDir, 'reminders.jsonl');
+    const { state, lines } = await replay(path);
+    if (!opts.readOnly) {
+      const cut = new Date((opts.now ?? new Date()).getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
+      for (const [k, v] of Object.entries(state.sends)) if (v.state === 'sent' && v.at < cut) delete state.sends[k];
+      const live = Object.keys(state.sends).length + Object.keys(state.people).length + Object.keys(state.notices).length;
+      if (lines > 2 * live + 1000) await compact(path, state);
+    }
+    return new ReminderLedger(path, state, new GroupAppend(dataDir));
   }
 
   get sends(): Readonly<Record<string, SendState>> {
-    return this.doc.data.sends;
+    return this.state.sends;
   }
 
   get people(): Readonly<Record<string, PersonState>> {
-    return this.doc.data.people;
+    return this.state.people;
   }
 
   get notices(): Readonly<Record<string, LaNotice>> {
-    return this.doc.data.notices;
+    return this.state.notices;
   }
 
   /** Written before the message goes out. */
-  async recorded(sendKey: string, now: Date): Promise<void> {
-    const attempts = (this.doc.data.sends[sendKey]?.attempts ?? 0) + 1;
-    await this.#setSend(sendKey, { state: 'recorded', at: now.toISOString(), attempts });
+  recorded(sendKey: string, now: Date): Promise<void> {
+    const attempts = (this.state.sends[sendKey]?.attempts ?? 0) + 1;
+    return this.#write({ t: 'send', key: sendKey, v: { state: 'recorded', at: now.toISOString(), attempts } });
   }
 
-  async sent(sendKey: string, now: Date): Promise<void> {
-    const attempts = this.doc.data.sends[sendKey]?.attempts ?? 1;
-    await this.#setSend(sendKey, { state: 'sent', at: now.toISOString(), attempts });
+  sent(sendKey: string, now: Date): Promise<void> {
+    return this.#write({ t: 'send', key: sendKey, v: { state: 'sent', at: now.toISOString(), attempts: this.state.sends[sendKey]?.attempts ?? 1 } });
   }
 
-  async failed(sendKey: string, now: Date, nextTryAt: Date): Promise<void> {
-    const attempts = this.doc.data.sends[sendKey]?.attempts ?? 1;
-    await this.#setSend(sendKey, { state: 'failed', at: now.toISOString(), attempts, nextTryAt: nextTryAt.toISOString() });
+  failed(sendKey: string, now: Date, nextTryAt: Date): Promise<void> {
+    return this.#write({ t: 'send', key: sendKey, v: { state: 'failed', at: now.toISOString(), attempts: this.state.sends[sendKey]?.attempts ?? 1, nextTryAt: nextTryAt.toISOString() } });
   }
 
   /** The person key behind a button's reminder id, if it is this person's. */
@@ -95,42 +120,75 @@ export class ReminderLedger {
   /** Makes a reminder addressable by id (a button) before it is sent. */
   async remember(personKey: string): Promise<string> {
     const id = reminderId(personKey);
-    if (!this.doc.data.people[personKey]) await this.doc.update((f) => ({ ...f, people: { ...f.people, [personKey]: {} } }));
-    this.#byId.set(id, personKey);
+    if (!this.state.people[personKey]) await this.#write({ t: 'person', key: personKey, v: {} });
     return id;
   }
 
-  async snooze(personKey: string, until: Date): Promise<void> {
-    await this.doc.update((f) => ({ ...f, people: { ...f.people, [personKey]: { ...f.people[personKey], snoozedUntil: until.toISOString() } } }));
+  snooze(personKey: string, until: Date): Promise<void> {
+    return this.#write({ t: 'person', key: personKey, v: { ...this.state.people[personKey], snoozedUntil: until.toISOString() } });
   }
 
-  async done(personKey: string, now: Date): Promise<void> {
-    await this.doc.update((f) => ({ ...f, people: { ...f.people, [personKey]: { ...f.people[personKey], doneAt: now.toISOString() } } }));
+  done(personKey: string, now: Date): Promise<void> {
+    return this.#write({ t: 'person', key: personKey, v: { ...this.state.people[personKey], doneAt: now.toISOString() } });
   }
 
-  async setNotice(id: string, notice: LaNotice): Promise<void> {
-    const parsed = LaNotice.parse(notice);
-    await this.doc.update((f) => ({ ...f, notices: { ...f.notices, [id]: parsed } }));
+  setNotice(id: string, notice: LaNotice): Promise<void> {
+    return this.#write({ t: 'notice', key: id, v: LaNotice.parse(notice) });
   }
 
-  /** Forgets sends and person states older than `before`, so the file does not grow for ever. */
-  async prune(before: Date): Promise<number> {
-    const cut = before.toISOString();
-    const old = Object.entries(this.doc.data.sends).filter(([, s]) => s.state === 'sent' && s.at < cut).map(([k]) => k);
-    if (!old.length) return 0;
-    await this.doc.update((f) => {
-      const sends = { ...f.sends };
-      for (const k of old) delete sends[k];
-      return { ...f, sends };
-    });
-    return old.length;
-  }
-
-  async #setSend(sendKey: string, state: SendState): Promise<void> {
-    await this.doc.update((f) => ({ ...f, sends: { ...f.sends, [sendKey]: state } }));
+  /** Applied in memory at once (so the next read sees it) and resolved once it is on disk. */
+  #write(line: LedgerLine): Promise<void> {
+    apply(this.state, line);
+    if (line.t === 'person') this.#byId.set(reminderId(line.key), line.key);
+    return this.appender.append(this.path, `${JSON.stringify(line)}\n`);
   }
 
   close(): Promise<void> {
-    return this.doc.close();
+    return this.appender.drain();
   }
+}
+
+function apply(state: LedgerState, line: LedgerLine): void {
+  if (line.t === 'send') state.sends[line.key] = line.v;
+  else if (line.t === 'person') state.people[line.key] = line.v;
+  else state.notices[line.key] = line.v;
+}
+
+/**
+ * Rebuilds the ledger from its lines. A last line without its newline is a write cut short by a
+ * crash and is ignored; any other bad line (a hand edit) stops start-up, naming the line.
+ */
+async function replay(path: string): Promise<{ state: LedgerState; lines: number }> {
+  const state: LedgerState = { sends: {}, people: {}, notices: {} };
+  const text = await readFile(path, 'utf-8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  // The piece after the last newline is either empty or a torn write: never a whole line.
+  const complete = text.split('\n').slice(0, -1);
+  complete.forEach((row, i) => {
+    if (!row.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(row);
+    } catch {
+      throw new StoreError(`${path} line ${i + 1} is not valid JSON, so the bot will not start. Nothing was changed.`, 'store-invalid');
+    }
+    const parsed = LedgerLine.safeParse(json);
+    if (!parsed.success) throw new StoreError(`${path} line ${i + 1}: ${describeFirstIssue(parsed.error)}. The bot will not start; nothing was changed.`, 'store-invalid');
+    apply(state, parsed.data);
+  });
+  return { state, lines: complete.length };
+}
+
+/** Rewrites the file with one line per live entry: temp file, then rename, so a crash leaves one or the other. */
+async function compact(path: string, state: LedgerState): Promise<void> {
+  const lines = [
+    ...Object.entries(state.sends).map(([key, v]) => ({ t: 'send' as const, key, v })),
+    ...Object.entries(state.people).map(([key, v]) => ({ t: 'person' as const, key, v })),
+    ...Object.entries(state.notices).map(([key, v]) => ({ t: 'notice' as const, key, v })),
+  ];
+  const tmp = `${path}.compact`;
+  await writeFile(tmp, lines.map((l) => `${JSON.stringify(l)}\n`).join(''), { encoding: 'utf-8', mode: 0o600 });
+  await rename(tmp, path);
 }
