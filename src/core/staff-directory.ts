@@ -52,9 +52,19 @@ export class StaffDirectory {
   }
 
   /** The school's SENDCos, who get every reminder for the school and the weekly digest. */
-  sendcosAt(schoolId: string): string[] {
+  sendcosAt(schoolId: string): readonly string[] {
+    // Asked once per due item on every scheduler pass, so the answer is indexed until roles change.
+    this.#sendcos ??= this.#indexSendcos();
+    return this.#sendcos.get(schoolId) ?? [];
+  }
+
+  #sendcos: Map<string, string[]> | undefined;
+
+  #indexSendcos(): Map<string, string[]> {
     const all = new Map<string, StaffEntry>([...this.configured, ...this.granted.data.staff.map((g) => [g.id, g] as const)]);
-    return [...all.values()].filter((e) => e.role === 'sendco' && e.schoolId === schoolId).map((e) => e.id).sort();
+    const bySchool = new Map<string, string[]>();
+    for (const e of all.values()) if (e.role === 'sendco' && e.schoolId) bySchool.set(e.schoolId, [...(bySchool.get(e.schoolId) ?? []), e.id].sort());
+    return bySchool;
   }
 
   /** Gives someone a role. Only an admin may; refusals are audited like grants. */
@@ -63,6 +73,7 @@ export class StaffDirectory {
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(parsed.error.issues[0]?.message ?? 'That role could not be given.', 'invalid-input');
     await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
+    this.#sendcos = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
     return member(parsed.data);
   }
@@ -72,6 +83,7 @@ export class StaffDirectory {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
     await this.granted.update((f) => ({ staff: f.staff.filter((g) => g.id !== id) }));
+    this.#sendcos = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;
   }

@@ -59,3 +59,13 @@ describe('staff roles', () => {
     expect(await readFile(join(dir, 'staff.json'), 'utf8')).toBe(bad);
   });
 });
+
+describe('the school’s SENDCos, for reminders', () => {
+  it('lists them by school, from the staff file and from grants, and notices a new grant', async () => {
+    const { staff } = await open([{ id: 'teams:admin-1', role: 'admin' }, { id: 'teams:s1', role: 'sendco', schoolId: 'oak-primary' } as never]);
+    expect(staff.sendcosAt('oak-primary')).toEqual(['teams:s1']);
+    await staff.grant(ADMIN, { id: 'slack:T1:U2', role: 'sendco', schoolId: 'oak-primary' });
+    expect(staff.sendcosAt('oak-primary')).toEqual(['slack:T1:U2', 'teams:s1']);
+    expect(staff.sendcosAt('elm-high')).toEqual([]);
+  });
+});
