@@ -26,8 +26,8 @@ export const pspDialog: FormDialog = {
       {
         id: 'overseeingLeader',
         kind: 'text',
-        prompt: 'Who oversees the PSP? Type their staff id, or "me".',
-        help: 'A member of the senior leadership team oversees each PSP; reminders go to them.',
+        prompt: 'Who oversees the PSP? “me”, or their id in this bot (they can type “whoami” to see it).',
+        help: 'A member of the senior leadership team oversees each PSP; review reminders go to them as well as to you and the SENDCo.',
         fallback: { value: ctx.user.id, label: 'me' },
         parse: (r) => {
           const t = r.trim();
