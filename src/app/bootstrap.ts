@@ -10,7 +10,7 @@ import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
 import { JsonlAuditLog } from '../core/store/audit-log.js';
-import type { CaseRepository } from '../core/store/case-repository.js';
+import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
 import { LowdbCaseRepository } from '../core/store/lowdb-case-repository.js';
 import type { StaffMember } from '../core/staff.js';
 import type { DialogContext } from '../dialogs/dialog.js';
@@ -28,6 +28,8 @@ export interface Core {
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
   reminders: ReminderLedger;
+  /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
+  audit: AuditLog;
   now: () => Date;
   close(): Promise<void>;
 }
@@ -44,9 +46,9 @@ export async function startCore(config: Config, opts: { now?: () => Date } = {})
     const audit = new JsonlAuditLog(config.dataDir);
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(config.dataDir, configuredStaff, audit, now);
-    const reminders = await ReminderLedger.open(config.dataDir);
+    const reminders = await ReminderLedger.open(config.dataDir, { now: now() });
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, audit, now,
       close: async () => {
         await reminders.close();
         await staff.close();

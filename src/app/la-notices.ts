@@ -71,6 +71,7 @@ export class LaNotices {
     try {
       const messageId = await poster.post(views);
       await this.core.reminders.setNotice(id, { ...notice, state: 'posted', attempts: notice.attempts + 1, nextTryAt: undefined, message: { channel: poster.channel, id: messageId } });
+      await this.core.audit.record({ at: this.core.now().toISOString(), actorId: 'system:la-notices', action: 'la-notice.posted', schoolId: notice.schoolId, caseId: notice.caseId, outcome: 'done' });
     } catch (err) {
       await this.core.reminders.setNotice(id, { ...notice, state: 'failed', attempts: notice.attempts + 1, nextTryAt: new Date(this.core.now().getTime() + RETRY_MINUTES * 60_000).toISOString() });
       this.log.warn('LA notice not posted yet', { error: (err as Error).name });
@@ -93,6 +94,7 @@ export class LaNotices {
       ...(what === 'assign' ? { assigned: { to: person.id, name, at } } : {}),
     };
     await this.core.reminders.setNotice(id, next);
+    await this.core.audit.record({ at, actorId: person.id, action: what === 'ack' ? 'la-notice.acknowledged' : 'la-notice.assigned', schoolId: notice.schoolId, caseId: notice.caseId, outcome: 'done' });
     const views = await this.#views(id, next);
     const poster = next.message && this.posters.find((p) => p.channel === next.message!.channel);
     if (poster && next.message) await poster.update(next.message.id, views).catch((err: Error) => this.log.warn('LA notice update failed', { error: err.name }));

@@ -39,6 +39,9 @@ export interface TickReport {
   unreachable: number;
 }
 
+/** The actor in the audit log for what the bot does on its own. */
+export const SYSTEM = 'system:reminders';
+
 /** Waits between tries of a failed send, in minutes: soon, then less often. Retry-After is the outbox's job. */
 const RETRY_MINUTES = [2, 10, 60, 240, 1440];
 
@@ -85,15 +88,15 @@ export class ReminderScheduler {
     const today = londonToday(now);
     for (const send of [...plan.resume, ...plan.sends]) {
       const id = await this.core.reminders.remember(send.personKey);
-      await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report);
+      await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report, { schoolId: send.item.schoolId, caseId: send.item.caseId });
     }
-    for (const digest of plan.digests) await this.#deliver(digest.sendKey, digest.recipientId, [digestView(digest)], report);
+    for (const digest of plan.digests) await this.#deliver(digest.sendKey, digest.recipientId, [digestView(digest)], report, { schoolId: digest.schoolId });
     await this.la?.dispatchPending(now);
     if (report.sent || report.failed) this.log.info('reminders sent', { ...report });
     return report;
   }
 
-  async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport): Promise<void> {
+  async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport, about: { schoolId: string; caseId?: string }): Promise<void> {
     const ledger = this.core.reminders;
     const attempts = ledger.sends[sendKey]?.attempts ?? 0;
     const retryAt = () => new Date(this.core.now().getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length - 1)]! * 60_000);
@@ -103,6 +106,8 @@ export class ReminderScheduler {
       const outcome = notifier ? await notifier.notifyPerson(recipientId, views) : 'unreachable';
       if (outcome === 'sent') {
         await ledger.sent(sendKey, this.core.now());
+        // Pupil details left the store: the audit trail says to whom, by ids only.
+        await this.core.audit.record({ at: this.core.now().toISOString(), actorId: SYSTEM, action: 'reminder.sent', ...about, subjectId: recipientId, outcome: 'done' });
         report.sent++;
       } else {
         // Not installed yet: try again later rather than lose it; the person may install the app today.

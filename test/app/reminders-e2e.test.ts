@@ -29,6 +29,10 @@ describe('review reminders, end to end in Teams', () => {
     expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
     expect(reminderCards(h, AAD.leader)).toHaveLength(1);
     expect(posts(h, AAD.sendco).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('This week: reviews and deadlines at oak-primary'))).toHaveLength(1);
+    // Each reminder is in the audit trail, by ids only.
+    const audited = (await h.bot.core.audit.list()).filter((e) => e.action === 'reminder.sent');
+    expect(audited.map((e) => e.subjectId).sort()).toEqual([`teams:${AAD.sendco}`, `teams:${AAD.sendco}`, `teams:${AAD.leader}`].sort());
+    expect(audited.every((e) => e.actorId === 'system:reminders' && e.schoolId === 'oak-primary')).toBe(true);
     const card = lastReminder(h, AAD.sendco);
     expect(textOf(card)).toContain('PSP review for AB (ref 4021');
     expect(actionsOf(card, 'command').map((a) => a.title)).toEqual(['Record review now', 'Snooze 1 day', 'Snooze 1 week', 'Done']);
@@ -137,6 +141,7 @@ describe('LA referral notifications', () => {
     expect(textOf(cardOf(update.body))).toContain('Acknowledged by Lee Adams');
     const told = await h.connector.waitFor((x) => x.conversationId === `a:personal-${AAD.sendco}` && textOf(cardOf(x.body)).includes('was acknowledged by Lee Adams'));
     expect(told.method).toBe('POST');
+    expect((await h.bot.core.audit.list()).map((e) => e.action)).toEqual(expect.arrayContaining(['la-notice.posted', 'la-notice.acknowledged']));
   });
 
   it('Slack: posts to the linked channel and updates the same message on "Assign to me"', async () => {
