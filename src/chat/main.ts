@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { converse, newConversation } from '../dialogs/conversation.js';
 import { menuView } from '../dialogs/views/menu-view.js';
+import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import { createLogger } from '../logger.js';
 import { renderText } from './render-text.js';
 
@@ -29,6 +30,13 @@ async function main(): Promise<void> {
   // Lines are handled strictly one after another, so piped scripts behave like typing.
   for await (const line of rl) {
     if (!interactive) out(`> ${line}`);
+    // whoami / grant / revoke work here as in Teams and Slack (outside any dialog).
+    const staffCommand = state.active ? undefined : recogniseStaffCommand(line);
+    if (staffCommand) {
+      out(renderText([await runStaffCommand(staffCommand, ctx.user.id, ctx.user, core.staff).catch((err: Error) => ({ blocks: [{ type: 'text' as const, text: err.message, tone: 'warning' as const }] }))]));
+      prompt();
+      continue;
+    }
     const t = await converse(ctx, state, line, log);
     state = t.state;
     out(renderText(t.views));
