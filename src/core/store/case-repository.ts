@@ -15,6 +15,11 @@ export interface CaseRepository {
   /** Every school that has at least one case. */
   listSchools(): Promise<string[]>;
   /**
+   * Every case at every school, shared rather than copied: for the bot's own passes over all
+   * cases (reminders every minute), which only read. Callers must not modify what they get.
+   */
+  scanAll(): Promise<readonly Readonly<PupilCase>[]>;
+  /**
    * Inserts or replaces a case. `expectedRevision` is the revision the caller read
    * (undefined for a new case); a mismatch throws StoreError('conflict') so no update is lost.
    * Returns the case as stored, with revision bumped and updatedAt set.

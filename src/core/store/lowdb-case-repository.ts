@@ -86,6 +86,12 @@ export class LowdbCaseRepository implements CaseRepository {
     return oldestFirst(this.#cases(schoolId)).map((c) => structuredClone(c));
   }
 
+  async scanAll(): Promise<readonly Readonly<PupilCase>[]> {
+    this.#lock.assertHeld();
+    // Saves replace a school's case array and the changed case rather than editing them, so sharing is safe for readers.
+    return [...this.#schools.values()].flatMap((s) => s.file.cases);
+  }
+
   async listSchools(): Promise<string[]> {
     this.#lock.assertHeld();
     return [...this.#schools].filter(([, s]) => s.file.cases.length > 0).map(([id]) => id).sort();

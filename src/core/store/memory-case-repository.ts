@@ -34,6 +34,10 @@ export class MemoryCaseRepository implements CaseRepository {
     return oldestFirst(this.#cases(schoolId)).map((c) => structuredClone(c));
   }
 
+  async scanAll(): Promise<readonly Readonly<PupilCase>[]> {
+    return [...this.#schools.values()].flat();
+  }
+
   async listSchools(): Promise<string[]> {
     return [...this.#schools].filter(([, cases]) => cases.length > 0).map(([id]) => id).sort();
   }

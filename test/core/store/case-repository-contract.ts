@@ -33,6 +33,16 @@ export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepos
       expect(await repo.listBySchool('elm-academy')).toEqual([]);
     });
 
+    it('scans every case at every school, and a scan taken earlier is not changed by a later save', async () => {
+      const a = await repo.save(makeCase({ id: 'a', pupilRef: 'R1' }), undefined);
+      await repo.save(makeCase({ id: 'b', pupilRef: 'R2', schoolId: 'elm-academy' }), undefined);
+      const before = await repo.scanAll();
+      expect(before.map((c) => c.id).sort()).toEqual(['a', 'b']);
+      await repo.save({ ...a, currentStep: 4 }, a.revision);
+      expect(before.find((c) => c.id === 'a')?.currentStep).toBe(a.currentStep);
+      expect((await repo.scanAll()).find((c) => c.id === 'a')?.currentStep).toBe(4);
+    });
+
     it('bumps the revision on update and keeps createdAt', async () => {
       const first = await repo.save(makeCase(), undefined);
       const second = await repo.save({ ...first, currentStep: 2, createdAt: '2030-01-01T00:00:00.000Z' }, 0);
