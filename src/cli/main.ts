@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))).staff : [];
   const staff = await StaffDirectory.open(config.dataDir, configured, new MemoryAuditLog());
-  const ledger = await ReminderLedger.open(config.dataDir);
+  const ledger = await ReminderLedger.open(config.dataDir, { readOnly: true });
   const cases = (
     await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return []; // no pupils recorded yet
