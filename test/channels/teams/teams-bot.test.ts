@@ -86,3 +86,18 @@ describe('Teams: install, messages and cards over the real endpoint', () => {
     expect(h.connector.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 });
+
+describe('Teams: older clients that only know Action.Submit', () => {
+  it('handles the fallback submit as a message with the same verb, answering with a new card and saving once', async () => {
+    h = await teamsHarness();
+    const form = await h.say(AAD.sendco, 'new pupil');
+    const [submit] = actionsOf(form, 'form.submit');
+    const before = h.connector.calls.length;
+    const fallback = h.activity(AAD.sendco, { type: 'message', value: { ...submit!.data, ...NEW_PUPIL } });
+    expect((await h.post(fallback)).status).toBe(200);
+    expect((await h.post({ ...fallback, id: 'another-delivery' })).status).toBe(200);
+    const reply = await h.connector.waitFor((c) => h.connector.calls.indexOf(c) >= before && c.method === 'POST');
+    expect(textOf(cardOf(reply.body))).toContain('AB (ref 4021, Year 8) is recorded at Step 2');
+    expect(await h.core.repo.listBySchool('oak-primary')).toHaveLength(1);
+  });
+});
