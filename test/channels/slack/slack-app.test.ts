@@ -90,6 +90,11 @@ describe('Slack: modals', () => {
     expect(blocksText(copy.params.blocks)).toContain('is recorded at Step 2');
     await h.api.waitFor((c) => c.method === 'views.publish');
     expect(await h.core.repo.listBySchool('oak-primary')).toHaveLength(1);
+
+    // The same modal submitted again (a double click, or Slack retrying): nothing new is saved.
+    const again = await submit(view, { pupilRef: '4021', initials: 'AB', yearGroup: '8', care: 'neither', socialWorker: 'no', send: 'none', step: '', risk: 'no' });
+    expect(again.text).toContain('already sent, so nothing new was saved');
+    expect(await h.core.repo.listBySchool('oak-primary')).toHaveLength(1);
   });
 });
 
