@@ -1,4 +1,5 @@
-import type { Block, View } from '../../../core/views/view.js';
+import { renderWithin } from '../../../core/views/fit.js';
+import type { View } from '../../../core/views/view.js';
 import { blockToSlack } from './blocks.js';
 import { BUDGETS, FULL, type Budget } from './budget.js';
 import type { KnownBlock } from './slack-types.js';
@@ -11,25 +12,7 @@ import { uniqueActionIds } from './unique-actions.js';
  * first ("…and N more"), then long paragraphs, and as a last resort the end of the reply.
  */
 
-/** Recommendations and services in a row count as items, so a very long run is cut too. */
-const isItem = (b: Block) => b.type === 'recommendation' || b.type === 'service';
-
-function viewBlocks(v: View, budget: Budget): KnownBlock[] {
-  const out: KnownBlock[] = [];
-  let items = 0;
-  let skipped = 0;
-  for (const b of v.blocks) {
-    if (isItem(b) && ++items > budget.maxItems) {
-      skipped += 1;
-      continue;
-    }
-    if (skipped) out.push(andMore(skipped));
-    skipped = 0;
-    out.push(...blockToSlack(b, budget));
-  }
-  if (skipped) out.push(andMore(skipped));
-  return out;
-}
+const viewBlocks = (v: View, budget: Budget): KnownBlock[] => renderWithin(v, budget, blockToSlack, andMore);
 
 function body(views: readonly View[], budget: Budget): KnownBlock[] {
   const parts = views.map((v) => viewBlocks(v, budget)).filter((p) => p.length);

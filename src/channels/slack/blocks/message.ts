@@ -1,4 +1,5 @@
-import type { Block, View } from '../../../core/views/view.js';
+import { summaryOf } from '../../../core/views/fit.js';
+import type { View } from '../../../core/views/view.js';
 import { fitBlocks } from './layout.js';
 import type { KnownBlock } from './slack-types.js';
 import { clip, escape, FALLBACK_TEXT_MAX, LIMITS, section } from './text.js';
@@ -12,29 +13,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
-function blockSummary(b: Block): string | undefined {
-  switch (b.type) {
-    case 'heading':
-    case 'text':
-      return b.text;
-    case 'recommendation':
-      return b.rec.title;
-    case 'form':
-      return b.form.title;
-    case 'question':
-      return b.question.prompt;
-    default:
-      return undefined;
-  }
-}
-
 /**
  * The first heading or line of text, plain and short. Slack reads `text` as mrkdwn too, so it is
  * escaped like everything else.
  */
 export function fallbackText(views: readonly View[]): string {
-  const first = views.flatMap((v) => v.blocks).map(blockSummary).find((s) => s && s.trim());
-  const plain = (first ?? 'Graduated response').replace(/\s+/g, ' ').trim();
+  const plain = summaryOf(views, Number.POSITIVE_INFINITY);
   // Clipped before escaping, so an entity is never cut; escaping can only add a little.
   let text = escape(clip(plain, FALLBACK_TEXT_MAX));
   for (let max = FALLBACK_TEXT_MAX; text.length > FALLBACK_TEXT_MAX && max > 10; max -= 10) text = escape(clip(plain, max));

@@ -1,3 +1,4 @@
+import { clip } from '../../../core/views/fit.js';
 import type { ContextBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from './slack-types.js';
 
 /**
@@ -45,13 +46,8 @@ export const ERROR_TEXT_MAX = 300;
 export const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Text cut to a length at a word boundary where one is near, with an ellipsis. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 1) return '…'.slice(0, max);
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+// Cutting text is the core's, shared with every channel.
+export { clip };
 
 /**
  * mrkdwn cut to a length without breaking it: never inside an entity (`&amp;`) or a link

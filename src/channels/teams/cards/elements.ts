@@ -52,22 +52,7 @@ export function actionSets(actions: readonly Action[], spacing: TextOptions['spa
   return sets;
 }
 
-/** Text cut to a length at a word boundary, with an ellipsis, for cards that would be too big. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, Math.max(0, max - 1));
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** How much of each block a card may show; loosened budgets come first, tighter ones if the card is too big. */
-export interface Budget {
-  /** Items shown from a list, fact set, menu or run of recommendations before "…and N more". */
-  maxItems: number;
-  /** Characters of any one paragraph. */
-  maxChars: number;
-}
-
-export const FULL: Budget = { maxItems: Number.POSITIVE_INFINITY, maxChars: Number.POSITIVE_INFINITY };
+// The budget and clipping are the core's, shared with every channel.
+export { clip, FULL, type Budget } from '../../../core/views/fit.js';
 
 export const andMore = (n: number): TextBlock => smallPrint(`…and ${n} more`);

@@ -1,7 +1,8 @@
-import type { Block, View } from '../../../core/views/view.js';
+import { BUDGETS, FULL, renderWithin, summaryOf, type Budget } from '../../../core/views/fit.js';
+import type { View } from '../../../core/views/view.js';
 import { CARD_SCHEMA, type AdaptiveCard, type Element } from './adaptive-types.js';
 import { blockElements } from './blocks.js';
-import { andMore, FULL, type Budget } from './elements.js';
+import { andMore } from './elements.js';
 
 /**
  * One Adaptive Card for a whole reply. Teams refuses a bot message over about 100 KB (counted as
@@ -12,33 +13,12 @@ import { andMore, FULL, type Budget } from './elements.js';
 
 export const MAX_CARD_BYTES = 80 * 1024;
 
-/** From showing everything to showing the essentials; the first budget whose card fits is used. */
-const BUDGETS: readonly Budget[] = [FULL, { maxItems: 30, maxChars: 1500 }, { maxItems: 12, maxChars: 600 }, { maxItems: 5, maxChars: 250 }];
-
 /** The card's size as Teams counts it: its JSON in UTF-16, two bytes per code unit. */
 export function cardSizeBytes(card: AdaptiveCard): number {
   return JSON.stringify(card).length * 2;
 }
 
-/** Recommendations and search results in a row count as items, so a very long run is cut too. */
-const isItem = (b: Block) => b.type === 'recommendation' || b.type === 'service';
-
-function viewElements(v: View, budget: Budget): Element[] {
-  const out: Element[] = [];
-  let items = 0;
-  let skipped = 0;
-  for (const b of v.blocks) {
-    if (isItem(b) && ++items > budget.maxItems) {
-      skipped += 1;
-      continue;
-    }
-    if (skipped) out.push(andMore(skipped));
-    skipped = 0;
-    out.push(...blockElements(b, budget));
-  }
-  if (skipped) out.push(andMore(skipped));
-  return out;
-}
+const viewElements = (v: View, budget: Budget): Element[] => renderWithin(v, budget, blockElements, andMore);
 
 function body(views: readonly View[], budget: Budget): Element[] {
   return views.flatMap((v, i) => {
@@ -69,27 +49,5 @@ export function renderCard(views: readonly View[]): AdaptiveCard {
   return card(elements.length < all ? [...elements, andMore(all - elements.length)] : elements);
 }
 
-const SUMMARY_MAX = 200;
-
-function blockSummary(b: Block): string | undefined {
-  switch (b.type) {
-    case 'heading':
-    case 'text':
-      return b.text;
-    case 'recommendation':
-      return b.rec.title;
-    case 'form':
-      return b.form.title;
-    case 'question':
-      return b.question.prompt;
-    default:
-      return undefined;
-  }
-}
-
-/** Plain text for the notification and the message preview: the first heading or line of text. */
-export function summaryOf(views: readonly View[]): string {
-  const first = views.flatMap((v) => v.blocks).map(blockSummary).find((s) => s && s.trim());
-  const plain = (first ?? 'Graduated response').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
-  return plain.length <= SUMMARY_MAX ? plain : `${plain.slice(0, SUMMARY_MAX - 1).trimEnd()}…`;
-}
+/** Plain text for the notification and the message preview (the core's own summary). */
+export { summaryOf };
