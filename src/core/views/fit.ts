@@ -64,8 +64,13 @@ function blockSummary(b: Block): string | undefined {
   }
 }
 
-/** Plain one-line text for notifications and previews: the first heading or line of the reply. */
+/**
+ * Plain one-line text for notifications and previews: the first heading or line of the reply.
+ * Notification areas show markup literally, so emphasis markers are dropped.
+ */
 export function summaryOf(views: readonly View[], max = 200): string {
   const first = views.flatMap((v) => v.blocks).map(blockSummary).find((s) => s && s.trim());
-  return clip((first ?? 'Graduated response').replace(/\s+/g, ' ').trim(), max);
+  const plain = (first ?? 'Graduated response').replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  // A preview line is cut hard at the limit: there is no room to spare for a word boundary.
+  return plain.length <= max ? plain : `${plain.slice(0, max - 1).trimEnd()}…`;
 }
