@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FormView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { leftBlank, questionView } from './form-runner.js';
+import { choice, yesNo } from './parse.js';
 
 /** Raw answers as a form sends them: question id → what was typed or picked. */
 export type FormValues = Record<string, string>;
@@ -66,10 +67,22 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
     submitLabel: dialog.submitLabel ?? 'Submit',
     questions: qs.map((q) => {
       const v = questionView(dialog, q, progress, errors[q.id]);
-      const value = sub.values[q.id];
+      const value = shownValue(q, sub.values[q.id]);
       return value === undefined || value === '' ? v : { ...v, value };
     }),
   };
+}
+
+/**
+ * What to show again in a field. For a choice, the choice's own value when the words match one
+ * ("Yes", "y", "2", "Step 2 – …"), read by the same parser as a typed answer, so every channel can
+ * preselect it without matching words itself.
+ */
+function shownValue(q: Question, raw: string | undefined): string | undefined {
+  if (raw === undefined || (q.kind !== 'yesno' && q.kind !== 'choice')) return raw;
+  const parsed = q.kind === 'yesno' ? yesNo(raw) : choice(q.choices ?? [], raw);
+  if (!parsed.ok) return raw;
+  return q.kind === 'yesno' ? (parsed.value ? 'yes' : 'no') : String(parsed.value);
 }
 
 /**

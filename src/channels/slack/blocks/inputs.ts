@@ -1,3 +1,4 @@
+import { isRealDate } from '../../../core/dates.js';
 import type { QuestionView } from '../../../core/views/view.js';
 import { blockIdFor, VALUE_ACTION } from './ids.js';
 import type { InputBlock, InputBlockElement, PlainTextOption } from './slack-types.js';
@@ -13,16 +14,6 @@ export const LONGTEXT_MAX = 2000;
 /** Up to this many choices show as radio buttons (Slack allows 10); more as a menu. */
 export const RADIO_MAX = 5;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date in YYYY-MM-DD, the only value a datepicker accepts. */
-export function isIsoDate(v: string): boolean {
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === v;
-}
-
 const INTEGER = /^-?\d{1,15}$/;
 
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(oneLine(text), LIMITS.optionText), value });
@@ -34,17 +25,8 @@ function options(q: QuestionView): PlainTextOption[] {
   return (q.choices ?? []).slice(0, LIMITS.selectOptions).map((c) => option(c.label, c.value));
 }
 
-/** The last answer matched to a choice, by value or by label ("Yes", "y", "2", "Step 2 – …"). */
-function picked(q: QuestionView, opts: readonly PlainTextOption[]): PlainTextOption | undefined {
-  const t = q.value?.trim().toLowerCase();
-  if (!t) return undefined;
-  if (q.kind === 'yesno') {
-    const v = /^(y|yes|true)$/.test(t) ? 'yes' : /^(n|no|false)$/.test(t) ? 'no' : undefined;
-    return opts.find((o) => o.value === v);
-  }
-  const choice = q.choices?.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t);
-  return choice && opts.find((o) => o.value === choice.value);
-}
+/** The core has already turned the last answer into a choice's value when it matched one. */
+const picked = (q: QuestionView, opts: readonly PlainTextOption[]): PlainTextOption | undefined => opts.find((o) => o.value === q.value);
 
 function choiceElement(q: QuestionView): InputBlockElement {
   const opts = options(q);
@@ -71,7 +53,7 @@ export function questionElement(q: QuestionView): InputBlockElement {
     case 'number':
       return { type: 'number_input', action_id: VALUE_ACTION, is_decimal_allowed: false, ...(INTEGER.test(value) ? { initial_value: String(Number(value)) } : {}) };
     case 'date':
-      return { type: 'datepicker', action_id: VALUE_ACTION, placeholder: plain('Pick a date'), ...(isIsoDate(value) ? { initial_date: value } : {}) };
+      return { type: 'datepicker', action_id: VALUE_ACTION, placeholder: plain('Pick a date'), ...(isRealDate(value) ? { initial_date: value } : {}) };
     case 'choice':
     case 'yesno':
       return choiceElement(q);

@@ -1,3 +1,4 @@
+import { isRealDate } from '../../../core/dates.js';
 import type { FormView, QuestionView } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
 import { cancelFormAction, inputIdFor, submitFormAction } from './actions.js';
@@ -12,16 +13,6 @@ import { headingBlock, smallPrint, textBlock } from './elements.js';
 export const TEXT_MAX = 300;
 export const LONGTEXT_MAX = 2000;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date in YYYY-MM-DD, the only value Input.Date accepts. */
-export function isIsoDate(v: string): boolean {
-  const m = ISO_DATE.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === v;
-}
-
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 function label(q: QuestionView): string {
@@ -32,13 +23,9 @@ function errorMessage(q: QuestionView): string {
   return q.kind === 'choice' || q.kind === 'yesno' ? 'Please pick one.' : 'Please answer this one.';
 }
 
-/** The typed value matched to a choice, by value or by label. */
-function choiceValue(q: QuestionView, v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  const t = v.trim().toLowerCase();
-  if (q.kind === 'yesno') return /^(y|yes|true)$/.test(t) ? 'yes' : /^(n|no|false)$/.test(t) ? 'no' : undefined;
-  return q.choices?.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t)?.value;
-}
+/** The core has already turned the last answer into a choice's value when it matched one. */
+const choiceValue = (q: QuestionView): string | undefined =>
+  q.value !== undefined && (q.kind === 'yesno' ? ['yes', 'no'] : (q.choices ?? []).map((c) => c.value)).includes(q.value) ? q.value : undefined;
 
 const YES_NO = [
   { title: 'Yes', value: 'yes' },
@@ -47,7 +34,7 @@ const YES_NO = [
 
 function choiceInput(q: QuestionView, base: Pick<ChoiceSetInput, 'id' | 'label' | 'isRequired' | 'errorMessage'>): ChoiceSetInput {
   const choices = q.kind === 'yesno' ? YES_NO : (q.choices ?? []).map((c) => ({ title: c.label, value: c.value }));
-  const value = choiceValue(q, q.value);
+  const value = choiceValue(q);
   return {
     type: 'Input.ChoiceSet',
     ...base,
@@ -72,7 +59,7 @@ export function questionInput(q: QuestionView): Input {
     case 'number':
       return { type: 'Input.Number', ...base, ...placeholder, ...(q.value && NUMBER.test(q.value.trim()) ? { value: Number(q.value.trim()) } : {}) };
     case 'date':
-      return { type: 'Input.Date', ...base, ...(q.value && isIsoDate(q.value.trim()) ? { value: q.value.trim() } : {}) };
+      return { type: 'Input.Date', ...base, ...(q.value && isRealDate(q.value.trim()) ? { value: q.value.trim() } : {}) };
     case 'choice':
     case 'yesno':
       return choiceInput(q, base);
