@@ -14,7 +14,8 @@ export const HOME_PUPILS = 15;
 export async function homeViews(ctx: DialogContext): Promise<View[]> {
   const start: View = { blocks: [heading('Graduated response assistant'), text(`${ctx.pack.localAuthority}’s graduated response to preventing exclusions.`, 'muted'), { type: 'menu', items: MENU.filter((m) => m.command !== 'help' && m.command !== 'my reviews') }] };
   if (ctx.user.role === 'admin') return [start, { blocks: [text('As an admin you manage roles (grant, revoke) and see no pupil records.', 'muted')] }];
-  const cases = (await ctx.cases.visibleCases(ctx.user)).filter((c) => ctx.user.role !== 'teacher' || c.staffIds.includes(ctx.user.id));
+  const visible = await ctx.cases.visibleCases(ctx.user);
+  const cases = visible.filter((c) => ctx.user.role !== 'teacher' || c.staffIds.includes(ctx.user.id));
   const recent = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const pupils: Block[] = [heading(ctx.user.role === 'la-officer' ? 'Pupils referred to the LA' : 'Your pupils')];
   if (!recent.length) pupils.push(text(ctx.user.role === 'la-officer' ? 'No school has referred a pupil to the LA yet.' : 'No pupils yet. Add one with “Add a pupil”.', 'muted'));
@@ -22,6 +23,6 @@ export async function homeViews(ctx: DialogContext): Promise<View[]> {
     pupils.push({ type: 'facts', facts: recent.slice(0, HOME_PUPILS).map((c) => ({ label: describePupil(c), value: `Step ${c.currentStep}${c.riskOfPermanentExclusion ? ', at risk of permanent exclusion' : ''}` })) });
     if (recent.length > HOME_PUPILS) pupils.push(text(`…and ${recent.length - HOME_PUPILS} more. Ask “what next for <reference>” for any of them.`, 'muted'));
   }
-  const reviews = ctx.user.role === 'la-officer' ? [] : [await myReviews(ctx)];
+  const reviews = ctx.user.role === 'la-officer' ? [] : [await myReviews(ctx, visible)];
   return [start, ...reviews, { blocks: pupils }];
 }

@@ -1,10 +1,12 @@
 import { reviewsDue } from '../core/plans/reviews-due.js';
 import { heading, text, type Block, type View } from '../core/views/view.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
 import type { DialogContext } from './dialog.js';
 
 /** Reviews this person should hold: a SENDCo sees the school's, a teacher the plans they own or share. */
-export async function myReviews(ctx: DialogContext): Promise<View> {
-  const cases = await ctx.cases.visibleCases(ctx.user);
+export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase[]): Promise<View> {
+  // A caller that has just read the person's cases passes them in, so they are read (and audited) once.
+  const cases = visible ?? (await ctx.cases.visibleCases(ctx.user));
   const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
   const due = reviewsDue(mine, ctx.today());
   if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
