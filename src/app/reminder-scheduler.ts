@@ -85,7 +85,7 @@ export class ReminderScheduler {
     const report: TickReport = { sent: 0, failed: 0, unreachable: 0 };
     const today = londonToday(now);
     for (const send of [...plan.resume, ...plan.sends]) {
-      const id = await this.core.reminders.remember(send.personKey);
+      const id = this.core.reminders.remember(send.personKey);
       await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report, { schoolId: send.item.schoolId, caseId: send.item.caseId });
     }
     for (const digest of plan.digests) await this.#deliver(digest.sendKey, digest.recipientId, [digestView(digest)], report, { schoolId: digest.schoolId });

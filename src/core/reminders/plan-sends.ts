@@ -16,6 +16,7 @@ export interface PlanContext {
   now: Date;
   calendar: SchoolCalendar;
   settings: ReminderSettings;
+  /** Asked once per item: callers pass an indexed lookup (StaffDirectory.sendcosAt is one). */
   sendcosAt: (schoolId: string) => readonly string[];
 }
 
@@ -71,7 +72,7 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
   const every = Math.max(1, Math.floor(settings.resendEverySchoolDays));
   const sendState = stateLookup(state.sends);
   const people = state.people;
-  const sendcos = memoSendcos(ctx.sendcosAt);
+  const sendcos = ctx.sendcosAt;
   const digestUntil = planHorizon(now);
   /** Per school, the items a digest could list, in the order planned. */
   const forDigest = new Map<string, DueItem[]>();
@@ -180,11 +181,3 @@ function stateLookup(sends: ReminderState['sends']): (sendKey: string) => SendSt
   return (k) => record[k];
 }
 
-function memoSendcos(sendcosAt: (schoolId: string) => readonly string[]): (schoolId: string) => readonly string[] {
-  const seen = new Map<string, readonly string[]>();
-  return (schoolId) => {
-    let list = seen.get(schoolId);
-    if (list === undefined) seen.set(schoolId, (list = sendcosAt(schoolId)));
-    return list;
-  };
-}

@@ -70,6 +70,14 @@ export class ReminderLedger {
     private readonly appender: GroupAppend,
   ) {
     for (const key of Object.keys(state.people)) this.#byId.set(reminderId(key), key);
+    // A send's key is its person key plus the round, so every reminder ever sent stays addressable.
+    for (const key of Object.keys(state.sends)) this.#index(key.slice(0, key.lastIndexOf('|')));
+  }
+
+  #index(personKey: string): string {
+    const id = reminderId(personKey);
+    this.#byId.set(id, personKey);
+    return id;
   }
 
   /** `readOnly` (the admin command line beside a running bot) reads and never writes. */
@@ -117,11 +125,12 @@ export class ReminderLedger {
     return key && key.endsWith(`|${personId}`) ? key : undefined;
   }
 
-  /** Makes a reminder addressable by id (a button) before it is sent. */
-  async remember(personKey: string): Promise<string> {
-    const id = reminderId(personKey);
-    if (!this.state.people[personKey]) await this.#write({ t: 'person', key: personKey, v: {} });
-    return id;
+  /**
+   * Makes a reminder addressable by id (a button) before it is sent. Nothing is written: the send
+   * recorded next carries the person key, and the index is rebuilt from the sends at start-up.
+   */
+  remember(personKey: string): string {
+    return this.#index(personKey);
   }
 
   snooze(personKey: string, until: Date): Promise<void> {
@@ -139,7 +148,7 @@ export class ReminderLedger {
   /** Applied in memory at once (so the next read sees it) and resolved once it is on disk. */
   #write(line: LedgerLine): Promise<void> {
     apply(this.state, line);
-    if (line.t === 'person') this.#byId.set(reminderId(line.key), line.key);
+    if (line.t === 'person') this.#index(line.key);
     return this.appender.append(this.path, `${JSON.stringify(line)}\n`);
   }
 

@@ -14,7 +14,7 @@ describe('the reminder ledger', () => {
     await a.recorded('k1', now);
     await a.sent('k1', now);
     await a.recorded('k2', now);
-    const id = await a.remember('item|2026-11-23|teams:x');
+    const id = a.remember('item|2026-11-23|teams:x');
     await a.snooze('item|2026-11-23|teams:x', new Date('2026-11-24T08:00:00Z'));
     await a.close();
     const b = await ReminderLedger.open(d, { now });
