@@ -6,7 +6,7 @@ import type { LaNotice } from '../core/store/reminder-ledger.js';
 import { describePupil } from '../dialogs/pupil-question.js';
 import type { Logger } from '../logger.js';
 import type { Core } from './bootstrap.js';
-import type { Notifiers } from './reminder-scheduler.js';
+import { notifierFor, type Notifiers } from './notifier.js';
 
 /** The LA team's channel in one chat platform: post a notice, and update it in place for everyone. */
 export interface LaChannelPoster {
@@ -104,7 +104,7 @@ export class LaNotices {
 
   async #tellReferrer(n: LaNotice, name: string): Promise<void> {
     const c = await this.core.repo.get(n.schoolId, n.caseId);
-    const notifier = this.notifiers[n.referrerId.startsWith('slack:') ? 'slack' : n.referrerId.startsWith('teams:') ? 'teams' : ('none' as never)];
+    const notifier = notifierFor(this.notifiers, n.referrerId);
     if (!c || !notifier) return;
     await notifier.notifyPerson(n.referrerId, [{ blocks: [text(`Your referral for ${describePupil(c)} was acknowledged by ${name} in the LA inclusion team.`, 'success')] }]).catch((err: Error) => this.log.warn('referrer not told', { error: err.name }));
   }

@@ -8,3 +8,12 @@ export interface Notifier {
   /** 'unreachable' when the person has never installed or used the app in this channel. */
   notifyPerson(personId: string, views: readonly View[]): Promise<'sent' | 'unreachable'>;
 }
+
+/** The notifier of each channel the bot runs in. */
+export type Notifiers = Partial<Record<'teams' | 'slack', Notifier>>;
+
+/** The channel that reaches a person, by the prefix of their id (`teams:`, `slack:`); none for local users. */
+export function notifierFor(notifiers: Notifiers, personId: string): Notifier | undefined {
+  const channel = personId.slice(0, personId.indexOf(':'));
+  return channel === 'teams' || channel === 'slack' ? notifiers[channel] : undefined;
+}

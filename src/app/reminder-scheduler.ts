@@ -11,7 +11,7 @@ import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { ReminderLedger } from '../core/store/reminder-ledger.js';
 import type { StaffDirectory } from '../core/staff-directory.js';
 import type { Core } from './bootstrap.js';
-import type { Notifier } from './notifier.js';
+import { notifierFor, type Notifiers } from './notifier.js';
 
 export type ReminderPlan = { sends: PlannedSend[]; digests: PlannedDigest[]; resume: PlannedSend[] };
 
@@ -30,8 +30,7 @@ export function previewReminders(
   });
 }
 
-/** Which channel reaches a person, by the prefix of their id (`teams:`, `slack:`). */
-export type Notifiers = Partial<Record<'teams' | 'slack', Notifier>>;
+export type { Notifiers } from './notifier.js';
 
 export interface TickReport {
   sent: number;
@@ -99,7 +98,7 @@ export class ReminderScheduler {
     const attempts = ledger.sends[sendKey]?.attempts ?? 0;
     const retryAt = () => new Date(this.core.now().getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length - 1)]! * 60_000);
     if (ledger.sends[sendKey]?.state !== 'recorded') await ledger.recorded(sendKey, this.core.now());
-    const notifier = this.notifiers[recipientId.startsWith('slack:') ? 'slack' : recipientId.startsWith('teams:') ? 'teams' : ('none' as never)];
+    const notifier = notifierFor(this.notifiers, recipientId);
     try {
       const outcome = notifier ? await notifier.notifyPerson(recipientId, views) : 'unreachable';
       if (outcome === 'sent') {

@@ -2,6 +2,7 @@ import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { Assistant, Person } from '../../app/assistant.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
+import { inTime } from '../../app/in-time.js';
 import { Once } from '../../app/once.js';
 import type { Outbox } from '../../app/outbox.js';
 import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
@@ -106,12 +107,11 @@ export class TeamsBot {
   }
 
   /** Run by an admin in a team channel: referral notices for the LA team go there from now on. */
-  async #linkLaChannel(context: TurnContext, person: Person): Promise<View[]> {
+  #linkLaChannel(context: TurnContext, person: Person): Promise<View[]> {
     const conversation = context.activity.conversation;
-    if (this.deps.assistant.whoIs(person)?.role !== 'admin') return [{ blocks: [text('Only an admin can choose the LA team’s channel.', 'warning')] }];
-    if (conversation.conversationType !== 'channel' || !this.deps.laLink) return [{ blocks: [text('Run this in the LA team’s channel in Teams (mention me there), not in a chat.', 'warning')] }];
-    await this.deps.laLink.set({ channel: 'teams', target: conversation.id, linkedBy: person.id, linkedAt: new Date().toISOString() });
-    return [{ blocks: [text('This channel is now the LA inclusion team’s: referrals to the LA will be posted here, with Acknowledge and Assign buttons.', 'success')] }];
+    const where = conversation.conversationType === 'channel' ? { channel: 'teams' as const, target: conversation.id } : undefined;
+    if (!this.deps.laLink) return Promise.resolve([{ blocks: [text('LA notifications are not set up on this bot.', 'warning')] }]);
+    return this.deps.laLink.linkBy(this.deps.assistant.whoIs(person), where, new Date());
   }
 
   #command(person: Person, data: Record<string, unknown>): Promise<View[]> {
@@ -145,12 +145,8 @@ export class TeamsBot {
     const person = personOf(context.activity, this.deps.localMode);
     if (!person) return renderCard(UNKNOWN_PERSON);
     const result = work(person);
-    const slow = Symbol('slow');
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof slow>((resolve) => (timer = setTimeout(() => resolve(slow), this.deps.answerWithinMs ?? 4000)));
-    const first = await Promise.race([result, deadline]);
-    clearTimeout(timer);
-    if (first !== slow) return renderCard(first);
+    const done = await inTime(result, this.deps.answerWithinMs ?? 4000);
+    if (done) return renderCard(done.value);
     this.#reportLater(TurnContext.getConversationReference(context.activity), context.activity.replyToId, result);
     return renderCard(STILL_WORKING);
   }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { inTime } from '../../../app/in-time.js';
 import { text, type View } from '../../../core/views/view.js';
-import type { FormOutcome } from '../../../dialogs/form-submit.js';
 import { formErrors, formModal, formValuesFromState, resultModal } from '../blocks/form-modal.js';
 import { CALLBACK, decodeMetadata } from '../blocks/ids.js';
 import { messageFrom } from '../blocks/message.js';
@@ -25,14 +25,15 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!person || !meta) return void (await ack({ response_action: 'update', view: resultModal(UNREADABLE, 'Sorry') }));
 
   const work = deps.forms.submit(person, meta.dialogId, { formId: meta.formId, shown: meta.shown, values: formValuesFromState(view.state) });
-  const outcome = await inTime(work, deps.answerWithinMs);
-  if (!outcome) {
+  const done = await inTime(work, deps.answerWithinMs);
+  if (!done) {
     await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
     void work
       .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
       .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
     return;
   }
+  const outcome = done.value;
   if (!outcome.done) {
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
     if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
@@ -53,15 +54,6 @@ export const onSearchSubmit = (deps: SlackDeps) => async ({ ack, body, view }: S
   await ack({ response_action: 'update', view: resultModal(await deps.assistant.search(person, query, filters), 'Services') });
 };
 
-async function inTime(work: Promise<FormOutcome>, ms: number): Promise<FormOutcome | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(CALLBACK.form, onFormSubmit(deps));
