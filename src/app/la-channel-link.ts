@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod/v4';
+import type { StaffMember } from '../core/staff.js';
 import { JsonDocument } from '../core/store/json-document.js';
+import { text, type View } from '../core/views/view.js';
 
 const LinkFile = z.strictObject({
   schemaVersion: z.literal(1),
@@ -31,6 +33,17 @@ export class LaChannelLink {
 
   async set(link: LaChannelLinkValue): Promise<void> {
     await this.doc.update((f) => ({ ...f, link }));
+  }
+
+  /**
+   * "link la channel", as run in a channel. Only an admin may, and only in a channel the team
+   * shares (`where` is undefined in a personal chat or DM); `tip` is the channel's own advice.
+   */
+  async linkBy(me: StaffMember | undefined, where: { channel: 'teams' | 'slack'; target: string } | undefined, now: Date, tip = ''): Promise<View[]> {
+    if (me?.role !== 'admin') return [{ blocks: [text('Only an admin can choose the LA team’s channel.', 'warning')] }];
+    if (!where) return [{ blocks: [text('Run this in the LA team’s channel (mention me there), not in a personal chat or direct message.', 'warning')] }];
+    await this.set({ ...where, linkedBy: me.id, linkedAt: now.toISOString() });
+    return [{ blocks: [text(`This channel is now the LA inclusion team’s: referrals to the LA will be posted here, with Acknowledge and Assign buttons.${tip ? ` ${tip}` : ''}`, 'success')] }];
   }
 
   close(): Promise<void> {
