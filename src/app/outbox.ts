@@ -5,6 +5,7 @@
  * Channel-neutral: it never imports an SDK, it only recognises the shapes of their errors.
  */
 import { silentLogger, type Logger } from '../logger.js';
+import { KeyedSerialQueue } from '../core/store/serial-queue.js';
 
 /** Time source. Injected so tests run on virtual time instead of sleeping. */
 export interface Clock {
@@ -63,8 +64,6 @@ export interface OutboxOptions {
 }
 
 interface KeyState {
-  /** Settles when the last queued op for this key has finished (never rejects). */
-  tail: Promise<void>;
   pending: number;
   /** Attempt start times, ascending, trimmed to what the windows can still see. */
   stamps: number[];
@@ -83,6 +82,8 @@ const SWEEP_EVERY_MS = 60_000;
  */
 export class Outbox {
   private readonly keys = new Map<string, KeyState>();
+  /** One op at a time per key, in order; a failed op does not block the next. */
+  private readonly queue = new KeyedSerialQueue();
   private readonly limits: readonly RateWindow[];
   private readonly longestWindowMs: number;
   private readonly mostPerWindow: number;
@@ -94,7 +95,6 @@ export class Outbox {
   private readonly random: () => number;
   private readonly logger: Logger;
   private pendingTotal = 0;
-  private idleWaiters: (() => void)[] = [];
   private nextSweepAt = 0;
 
   constructor(opts: OutboxOptions = {}) {
@@ -119,19 +119,13 @@ export class Outbox {
     if (now >= this.nextSweepAt) this.sweep(now);
     let state = this.keys.get(key);
     if (!state) {
-      state = { tail: Promise.resolve(), pending: 0, stamps: [], notBefore: 0 };
+      state = { pending: 0, stamps: [], notBefore: 0 };
       this.keys.set(key, state);
     }
     const s = state;
     s.pending++;
     this.pendingTotal++;
-    const result = s.tail.then(() => this.attempt(s, op));
-    // The chain must survive a failed op, or one bad send would wedge the conversation.
-    s.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result.finally(() => this.settle(key, s));
+    return this.queue.run(key, () => this.attempt(s, op)).finally(() => this.settle(key, s));
   }
 
   /** Sends queued or in flight, across all keys. */
@@ -141,8 +135,7 @@ export class Outbox {
 
   /** Resolves once nothing is queued or in flight, for graceful shutdown. */
   idle(): Promise<void> {
-    if (this.pendingTotal === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.queue.drain();
   }
 
   /** Keys still holding state (after dropping idle, expired ones). For memory checks. */
@@ -217,11 +210,6 @@ export class Outbox {
     s.pending--;
     this.pendingTotal--;
     if (this.expired(s, this.clock.now()) && this.keys.get(key) === s) this.keys.delete(key);
-    if (this.pendingTotal === 0) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
   }
 
   /** Drop idle keys whose windows and Retry-After have passed, so state does not grow per conversation. */
