@@ -48,7 +48,10 @@ export interface FormView {
 export interface SearchView {
   query: string;
   filters: SignpostFilters;
+  /** The filters a channel may offer, with the words staff see: every channel shows the same. */
+  phases: Choice[];
   districts: Choice[];
+  modes: Choice[];
 }
 
 export interface MenuItem {

@@ -10,9 +10,21 @@ function describeFilters(f: SignpostFilters): string {
   return parts.length ? ` (filtered: ${parts.join(', ')})` : '';
 }
 
+/** The phases and ways of working a search can be narrowed to, as staff say them. */
+export const PHASE_CHOICES: Choice[] = [
+  { label: 'Early years', value: 'early-years' },
+  { label: 'Primary', value: 'primary' },
+  { label: 'Secondary', value: 'secondary' },
+  { label: 'Post-16', value: 'post-16' },
+];
+export const MODE_CHOICES: Choice[] = [
+  { label: 'Online', value: 'online' },
+  { label: 'Face to face', value: 'face-to-face' },
+];
+
 export function signpostView(query: string, filters: SignpostFilters, results: SignpostResult[], districts: Choice[] = []): View {
   // Card channels show the search again above the results, so a filter can be changed in place.
-  const search: Block = { type: 'search', search: { query, filters, districts } };
+  const search: Block = { type: 'search', search: { query, filters, phases: PHASE_CHOICES, districts, modes: MODE_CHOICES } };
   if (!results.length)
     return {
       blocks: [

@@ -1,6 +1,6 @@
+import { cleanFilters } from '../../../core/signpost/clean-filters.js';
 import { z } from 'zod/v4';
 import type { SignpostFilters } from '../../../core/signpost/signpost.js';
-import { Phase, Slug } from '../../../knowledge/schema/common.js';
 import { LIMITS } from './text.js';
 
 /**
@@ -70,14 +70,6 @@ export function encodeOpenForm(v: OpenFormValue): string {
 export const decodeOpenForm = (value: string | undefined): OpenFormValue | undefined => parseJson(OpenFormValue, value);
 
 /** Search filters as the blocks carry them; a bad one is dropped by the readers, not refused. */
-export const SearchFilters = z.object({
-  phase: Phase.optional(),
-  district: Slug.max(100).optional(),
-  mode: z.enum(['online', 'face-to-face']).optional(),
-  age: z.number().int().min(2).max(25).optional(),
-  need: Slug.max(100).optional(),
-});
-
 const QUERY_MAX = 300;
 
 /** A "Refine search" button: the search to open the search modal with. */
@@ -90,15 +82,7 @@ export const RefineSearchValue = z.object({
 });
 export type RefineSearchValue = z.infer<typeof RefineSearchValue>;
 
-/** Only the filters we offer, with valid values: anything else is dropped. */
-export function cleanFilters(f: Readonly<Record<string, unknown>>): SignpostFilters {
-  const out: SignpostFilters = {};
-  for (const key of Object.keys(SearchFilters.shape) as (keyof typeof SearchFilters.shape)[]) {
-    const r = SearchFilters.shape[key].safeParse(f[key]);
-    if (r.success && r.data !== undefined) Object.assign(out, { [key]: r.data });
-  }
-  return out;
-}
+export { cleanFilters };
 
 export const encodeRefineSearch = (query: string, filters: SignpostFilters): string =>
   JSON.stringify({ query: query.slice(0, QUERY_MAX), filters: cleanFilters({ ...filters }) });

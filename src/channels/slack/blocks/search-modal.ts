@@ -9,18 +9,6 @@ import { LIMITS, oneLine, plain } from './text.js';
 
 const QUERY_MAX = 300;
 
-const PHASES: Choice[] = [
-  { label: 'Early years', value: 'early-years' },
-  { label: 'Primary', value: 'primary' },
-  { label: 'Secondary', value: 'secondary' },
-  { label: 'Post-16', value: 'post-16' },
-];
-
-const MODES: Choice[] = [
-  { label: 'Online', value: 'online' },
-  { label: 'Face to face', value: 'face-to-face' },
-];
-
 const option = (c: Choice): PlainTextOption => ({ text: plain(oneLine(c.label), LIMITS.optionText), value: c.value });
 
 /** "Any" and the choices; the current value picked, or "Any". */
@@ -57,9 +45,9 @@ export function searchModal(search: SearchView): ModalView {
         { type: 'plain_text_input', action_id: VALUE_ACTION, max_length: QUERY_MAX, placeholder: plain('e.g. attendance really poor, online tuition year 10', LIMITS.placeholder), ...(query ? { initial_value: query } : {}) },
         false,
       ),
-      input(SEARCH_BLOCK.phase, 'Phase', pick(PHASES, f.phase), true),
+      input(SEARCH_BLOCK.phase, 'Phase', pick(search.phases, f.phase), true),
       input(SEARCH_BLOCK.district, 'District', pick(search.districts, f.district), true),
-      input(SEARCH_BLOCK.mode, 'Delivery', pick(MODES, f.mode), true),
+      input(SEARCH_BLOCK.mode, 'Delivery', pick(search.modes, f.mode), true),
       input(SEARCH_BLOCK.age, 'Age', { type: 'number_input', action_id: VALUE_ACTION, is_decimal_allowed: false, min_value: '2', max_value: '25', ...age }, true, 'Leave blank for any age.'),
     ],
   };

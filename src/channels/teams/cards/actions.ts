@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import type { SignpostFilters } from '../../../core/signpost/signpost.js';
 import type { FormView } from '../../../core/views/view.js';
-import { Phase, Slug } from '../../../knowledge/schema/common.js';
+import { cleanFilters } from '../../../core/signpost/clean-filters.js';
 import type { ActionStyle, AssociatedInputs, ExecuteAction, JsonObject } from './adaptive-types.js';
 
 /**
@@ -89,26 +89,17 @@ export function formValuesFrom(data: Readonly<Record<string, unknown>>): Record<
   return out;
 }
 
-const Mode = z.enum(['online', 'face-to-face']);
-const Age = z.coerce.number().int().min(2).max(25);
-
-/** Picked filter → value, or undefined when it is "Any", empty or not a value we offer. */
-function picked<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
+/** A picked filter's text, or undefined for "Any" and blanks; cleanFilters checks the value. */
+function picked(v: unknown): string | undefined {
   const text = asText(v)?.trim();
-  if (!text || text === ANY) return undefined;
-  const r = schema.safeParse(text);
-  return r.success ? r.data : undefined;
+  return !text || text === ANY ? undefined : text;
 }
 
 /** The search card's query and filters; a bad filter is dropped rather than refused. */
 export function searchFrom(data: Readonly<Record<string, unknown>>): { query: string; filters: SignpostFilters } {
   const query = (asText(data[SEARCH_INPUT.query]) ?? '').trim().replace(/\s+/g, ' ').slice(0, 300);
-  const phase = picked(Phase, data[SEARCH_INPUT.phase]);
-  const district = picked(Slug, data[SEARCH_INPUT.district]);
-  const mode = picked(Mode, data[SEARCH_INPUT.mode]);
-  const age = picked(Age, data[SEARCH_INPUT.age]);
   return {
     query,
-    filters: { ...(phase ? { phase } : {}), ...(district ? { district } : {}), ...(mode ? { mode } : {}), ...(age !== undefined ? { age } : {}) },
+    filters: cleanFilters({ phase: picked(data[SEARCH_INPUT.phase]), district: picked(data[SEARCH_INPUT.district]), mode: picked(data[SEARCH_INPUT.mode]), age: picked(data[SEARCH_INPUT.age]) }),
   };
 }

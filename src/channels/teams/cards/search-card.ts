@@ -1,4 +1,4 @@
-import type { SearchView } from '../../../core/views/view.js';
+import type { Choice, SearchView } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Column, ColumnSet, Element, InputChoice } from './adaptive-types.js';
 import { ANY, SEARCH_INPUT, searchAction } from './actions.js';
 
@@ -7,17 +7,7 @@ import { ANY, SEARCH_INPUT, searchAction } from './actions.js';
  * can be changed and the search run again in place.
  */
 
-const PHASES: InputChoice[] = [
-  { title: 'Early years', value: 'early-years' },
-  { title: 'Primary', value: 'primary' },
-  { title: 'Secondary', value: 'secondary' },
-  { title: 'Post-16', value: 'post-16' },
-];
-
-const MODES: InputChoice[] = [
-  { title: 'Online', value: 'online' },
-  { title: 'Face to face', value: 'face-to-face' },
-];
+const asInput = (cs: readonly Choice[]): InputChoice[] => cs.map((c) => ({ title: c.label, value: c.value }));
 
 function pick(id: string, label: string, choices: InputChoice[], value: string | undefined): ChoiceSetInput {
   const all = [{ title: 'Any', value: ANY }, ...choices];
@@ -32,15 +22,15 @@ export function searchElements(s: SearchView): Element[] {
   return [
     { type: 'Input.Text', id: SEARCH_INPUT.query, label: 'What do you need help with?', placeholder: 'e.g. attendance really poor, online tuition year 10', maxLength: 300, value: s.query.slice(0, 300) },
     pair(
-      pick(SEARCH_INPUT.phase, 'Phase', PHASES, f.phase),
+      pick(SEARCH_INPUT.phase, 'Phase', asInput(s.phases), f.phase),
       pick(
         SEARCH_INPUT.district,
         'District',
-        s.districts.map((d) => ({ title: d.label, value: d.value })),
+        asInput(s.districts),
         f.district,
       ),
     ),
-    pair(pick(SEARCH_INPUT.mode, 'Delivery', MODES, f.mode), {
+    pair(pick(SEARCH_INPUT.mode, 'Delivery', asInput(s.modes), f.mode), {
       type: 'Input.Number',
       id: SEARCH_INPUT.age,
       label: 'Age (optional)',
