@@ -130,7 +130,7 @@ export class Assistant {
       const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!ctx) return { done: true, views: this.#needsRole(person) };
       return submitForm(dialog, ctx, sub);
-    }, (views) => ({ done: false as const, views, form: undefined as never }));
+    }, (views): FormOutcome => ({ done: true, failed: true, views }));
   }
 
   search(person: Person, query: string, filters: SignpostFilters): Promise<View[]> {

@@ -16,7 +16,7 @@ export class FormSubmissions {
   async submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
     const key = `${person.id}|${sub.formId}`;
     const { value, repeat } = await this.#results.run(key, () => this.assistant.submit(person, dialogId, sub));
-    if (!value.done) {
+    if (!value.done || value.failed) {
       this.#results.forget(key);
       return value;
     }

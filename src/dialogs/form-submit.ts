@@ -14,7 +14,11 @@ export interface FormSubmission {
   shown: string[];
 }
 
-export type FormOutcome = { done: true; views: View[] } | { done: false; form: FormView; views: View[] };
+/**
+ * A finished form, or the form to show again. `failed` marks a submit that went wrong on our side:
+ * the views say so, nothing was saved, and the same form may be sent again.
+ */
+export type FormOutcome = { done: true; views: View[]; failed?: true } | { done: false; form: FormView; views: View[] };
 
 const NEED_ANSWER = 'I need an answer to this one.';
 const CANT_SKIP = 'This one can’t be skipped.';

@@ -98,6 +98,24 @@ describe('Slack: modals', () => {
   });
 });
 
+describe('Slack: a save that fails on our side', () => {
+  it('says so in the modal, saves nothing, and the same form can be sent again', async () => {
+    h = await slackHarness();
+    await h.command(USERS.sendco, 'new-pupil');
+    const view = (await h.api.waitFor((c) => c.method === 'views.open')).params.view as Json;
+    const values = { pupilRef: { type: 'plain_text_input', value: '4021' }, initials: { type: 'plain_text_input', value: 'AB' }, yearGroup: { type: 'plain_text_input', value: '8' }, care: { type: 'radio_buttons', selected_option: { value: 'neither' } }, socialWorker: { type: 'radio_buttons', selected_option: { value: 'no' } }, send: { type: 'radio_buttons', selected_option: { value: 'none' } }, step: { type: 'radio_buttons', selected_option: null }, risk: { type: 'radio_buttons', selected_option: { value: 'no' } } };
+    const state = { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [`q_${k}`, { value: v }])) };
+    const save = h.core.repo.save.bind(h.core.repo);
+    h.core.repo.save = () => Promise.reject(new Error('disk full'));
+    const failed = JSON.parse((await h.interaction({ type: 'view_submission', user: h.user(USERS.sendco), view: { ...view, id: 'V1', hash: 'h1', state } })).text) as { response_action: string; view: Json };
+    expect(failed.response_action).toBe('update');
+    expect(blocksText(failed.view)).toContain('nothing was saved');
+    h.core.repo.save = save;
+    const retried = JSON.parse((await h.interaction({ type: 'view_submission', user: h.user(USERS.sendco), view: { ...view, id: 'V1', hash: 'h2', state } })).text) as { view: Json };
+    expect(blocksText(retried.view)).toContain('AB (ref 4021, Year 8) is recorded at Step 2');
+  });
+});
+
 describe('Slack: a form in steps, with Back', () => {
   it('what-next brings up follow-up questions in the same modal, Back returns to the first step with answers kept', async () => {
     h = await slackHarness();

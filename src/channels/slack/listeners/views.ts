@@ -29,11 +29,13 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!done) {
     await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
     void work
-      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
+      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
       .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
     return;
   }
   const outcome = done.value;
+  // Failed on our side: say so in the modal; nothing was saved and the form can be sent again.
+  if (outcome.done && outcome.failed) return void (await ack({ response_action: 'update', view: resultModal(outcome.views, 'Sorry') }));
   if (!outcome.done) {
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
     if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
