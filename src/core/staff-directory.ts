@@ -46,25 +46,28 @@ export class StaffDirectory {
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
   }
 
+  /**
+   * Everyone by id (grants over the staff file) and each school's SENDCos. Asked on every request
+   * and once per due item on every reminder pass, so built once and again only when a role changes.
+   */
+  #index: { byId: Map<string, StaffEntry>; sendcos: Map<string, string[]> } | undefined;
+
+  #indexed() {
+    if (this.#index) return this.#index;
+    const byId = new Map<string, StaffEntry>([...this.configured, ...this.granted.data.staff.map((g) => [g.id, g] as const)]);
+    const sendcos = new Map<string, string[]>();
+    for (const e of byId.values()) if (e.role === 'sendco' && e.schoolId) sendcos.set(e.schoolId, [...(sendcos.get(e.schoolId) ?? []), e.id].sort());
+    return (this.#index = { byId, sendcos });
+  }
+
   find(id: string): StaffMember | undefined {
-    const e = this.granted.data.staff.find((g) => g.id === id) ?? this.configured.get(id);
+    const e = this.#indexed().byId.get(id);
     return e && member(e);
   }
 
   /** The school's SENDCos, who get every reminder for the school and the weekly digest. */
   sendcosAt(schoolId: string): readonly string[] {
-    // Asked once per due item on every scheduler pass, so the answer is indexed until roles change.
-    this.#sendcos ??= this.#indexSendcos();
-    return this.#sendcos.get(schoolId) ?? [];
-  }
-
-  #sendcos: Map<string, string[]> | undefined;
-
-  #indexSendcos(): Map<string, string[]> {
-    const all = new Map<string, StaffEntry>([...this.configured, ...this.granted.data.staff.map((g) => [g.id, g] as const)]);
-    const bySchool = new Map<string, string[]>();
-    for (const e of all.values()) if (e.role === 'sendco' && e.schoolId) bySchool.set(e.schoolId, [...(bySchool.get(e.schoolId) ?? []), e.id].sort());
-    return bySchool;
+    return this.#indexed().sendcos.get(schoolId) ?? [];
   }
 
   /** Gives someone a role. Only an admin may; refusals are audited like grants. */
@@ -73,7 +76,7 @@ export class StaffDirectory {
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(parsed.error.issues[0]?.message ?? 'That role could not be given.', 'invalid-input');
     await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
-    this.#sendcos = undefined;
+    this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
     return member(parsed.data);
   }
@@ -83,7 +86,7 @@ export class StaffDirectory {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
     await this.granted.update((f) => ({ staff: f.staff.filter((g) => g.id !== id) }));
-    this.#sendcos = undefined;
+    this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;
   }
