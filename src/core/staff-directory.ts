@@ -70,9 +70,17 @@ export class StaffDirectory {
     return this.#indexed().sendcos.get(schoolId) ?? [];
   }
 
-  /** Gives someone a role. Only an admin may; refusals are audited like grants. */
+  /**
+   * Gives someone a role. Only an admin may, and never to themselves: an admin sees no pupil data,
+   * so a self-grant (say, SENDCo at any school) would be a way round that rule. Another admin must
+   * make it. Refusals are audited like grants; throws AppError('forbidden').
+   */
   async grant(by: StaffMember, entry: { id: string; role: Role; schoolId?: string }): Promise<StaffMember> {
     await this.#allowed(by, 'staff.grant', entry.id);
+    if (entry.id === by.id) {
+      await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, outcome: 'denied' });
+      throw new AppError('You can’t change your own role: admins see no pupil records, and a role you give yourself would get round that. Ask another admin to make this grant.', 'forbidden');
+    }
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(parsed.error.issues[0]?.message ?? 'That role could not be given.', 'invalid-input');
     await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));

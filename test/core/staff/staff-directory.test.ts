@@ -37,6 +37,17 @@ describe('staff roles', () => {
     expect((await audit.list())[0]).toMatchObject({ action: 'staff.grant', outcome: 'denied' });
   });
 
+  it('will not let an admin give themselves a role, so an admin cannot reach pupil records alone', async () => {
+    const { audit, staff } = await open();
+    const reply = renderText([await runStaffCommand(recogniseStaffCommand(`grant ${ADMIN.id} sendco oak-primary`)!, ADMIN.id, ADMIN, staff).catch((err: Error) => ({ blocks: [{ type: 'text' as const, text: err.message }] }))]);
+    expect(reply).toContain('Ask another admin');
+    expect(staff.find(ADMIN.id)).toEqual({ id: ADMIN.id, role: 'admin' });
+    expect((await audit.list()).at(-1)).toMatchObject({ actorId: ADMIN.id, action: 'staff.grant', subjectId: ADMIN.id, outcome: 'denied' });
+    // A second admin can make the same grant.
+    await staff.grant({ id: 'teams:admin-2', role: 'admin' }, { id: ADMIN.id, role: 'sendco', schoolId: 'oak-primary' });
+    expect(staff.find(ADMIN.id)).toMatchObject({ role: 'sendco', schoolId: 'oak-primary' });
+  });
+
   it('explains a role that does not exist and a teacher without a school', async () => {
     const { staff } = await open();
     expect(renderText([await runStaffCommand(recogniseStaffCommand('grant teams:x headteacher')!, ADMIN.id, ADMIN, staff)])).toContain('is not a role');
