@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { describeConfig, Env, loadConfig } from '../src/config.js';
+import { listenMode } from '../src/server/listen-policy.js';
 
 describe('configuration', () => {
   it('runs local mode on embedded defaults', () => {
@@ -16,6 +17,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ PSP_REVIEW_INTERVAL_DAYS: '35' })).toThrow(/^Setting PSP_REVIEW_INTERVAL_DAYS is not valid: .*28.*See \.env\.example\.$/);
     expect(() => loadConfig({ LOCAL_USER_ROLE: 'headmaster' })).toThrow(/Setting LOCAL_USER_ROLE is not valid/);
     expect(() => loadConfig({ LOCAL_SCHOOL_ID: '../etc' })).toThrow(/LOCAL_SCHOOL_ID.*school id/);
+  });
+
+  it('names the missing tenant id for a single-tenant bot instead of failing later with an SDK error', () => {
+    const id = '11111111-2222-3333-4444-555555555555';
+    expect(() => listenMode(loadConfig({ MicrosoftAppId: id, MicrosoftAppPassword: 'secret' }))).toThrow(/^MicrosoftAppTenantId is not set.*MultiTenant\.$/);
+    expect(listenMode(loadConfig({ MicrosoftAppId: id, MicrosoftAppPassword: 'secret', MicrosoftAppType: 'MultiTenant' }))).toEqual({ teams: 'authenticated' });
   });
 
   it('summarises settings without secrets or pupil data', () => {

@@ -18,6 +18,9 @@ export function listenMode(config: Config): { teams: TeamsMode; warning?: string
   if (config.teams) {
     if (!config.teams.appPassword && config.teams.appType !== 'UserAssignedMSI')
       throw new AppError('MicrosoftAppId is set but MicrosoftAppPassword is not. Set both (or MicrosoftAppType=UserAssignedMSI), or neither for local mode.', 'config');
+    // The SDK's own error for this is a bare "Unexpected error" at start-up; name the setting instead.
+    if (config.teams.appType === 'SingleTenant' && !config.teams.tenantId)
+      throw new AppError('MicrosoftAppTenantId is not set, but MicrosoftAppType is SingleTenant (the default). Set it to your Entra tenant id (Azure Bot > Configuration), or set MicrosoftAppType=MultiTenant.', 'config');
     return { teams: 'authenticated' };
   }
   const exposed = config.server.production || !isLoopback(config.server.host);
