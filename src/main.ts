@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const message = err instanceof AppError ? err.message : `Unexpected error: ${(err as Error).message}`;
+  // One line: an operator reads this in a service log; the full error is not for them.
+  const message = err instanceof AppError ? err.message : `The bot could not start: ${String((err as Error)?.message ?? err).split('\n')[0]}. Check the settings in .env (see .env.example).`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });
