@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,6 +85,17 @@ async function store() {
     const singleWrites: number[] = [];
     for (let i = 0; i < 100; i++) singleWrites.push(await time(() => single.write(all)));
     report(`store write (${CASES} cases, ${SCHOOLS} schools)`, percentiles(writes), { p99: 10 }, { name: 'one lowdb file for all', f: percentiles(singleWrites) });
+    // What durability costs: the same school files rewritten as steno did (temp file + rename, no fsync).
+    const unsynced: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const file = path.join(dir, 'schools', `school-${String(i % SCHOOLS).padStart(3, '0')}.json`);
+      const text = await readFile(file, 'utf-8');
+      unsynced.push(await time(async () => {
+        await writeFile(`${file}.nosync`, text);
+        await rename(`${file}.nosync`, file);
+      }));
+    }
+    report('  case write with fsync (above)', percentiles(writes), undefined, { name: 'same write, no fsync', f: percentiles(unsynced) });
     console.log(`${'store open + validate all files'.padEnd(34)} ${openMs.toFixed(0)} ms`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -11,8 +11,10 @@ import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
 import { JsonlAuditLog } from '../core/store/audit-log.js';
 import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
+import { DataFolder } from '../core/store/data-folder.js';
 import { LowdbCaseRepository } from '../core/store/lowdb-case-repository.js';
 import type { StaffMember } from '../core/staff.js';
+import type { Logger } from '../logger.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { loadPack } from '../knowledge/load-pack.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
@@ -28,35 +30,40 @@ export interface Core {
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
   reminders: ReminderLedger;
+  /** The data folder and its lock, for stores opened by the channels (conversation references, LA channel). */
+  folder: DataFolder;
   /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
   audit: AuditLog;
   now: () => Date;
   close(): Promise<void>;
 }
 
-export async function startCore(config: Config, opts: { now?: () => Date } = {}): Promise<Core> {
+/** `log` hears about the data-folder lock (taken over from a crashed copy, or lost); ids only. */
+export async function startCore(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   const pack = await loadPack(config.knowledgePack);
   const index = buildIndex(pack);
   const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : [];
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
-  // The repository takes the data-folder lock, so it opens first: a second process stops here.
-  const repo = await LowdbCaseRepository.open(config.dataDir, { now });
+  // The data-folder lock is taken first: a second live copy, or a linked data file, stops here.
+  const folder = await DataFolder.open(config.dataDir, opts.log ? { log: opts.log } : {});
   try {
-    const audit = new JsonlAuditLog(config.dataDir);
+    const repo = await LowdbCaseRepository.open(folder, { now });
+    const audit = new JsonlAuditLog(folder);
     const cases = new CaseService(repo, audit, now);
-    const staff = await StaffDirectory.open(config.dataDir, configuredStaff, audit, now);
-    const reminders = await ReminderLedger.open(config.dataDir, { now: now() });
+    const staff = await StaffDirectory.open(folder, configuredStaff, audit, now);
+    const reminders = await ReminderLedger.open(folder, { now: now() });
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, audit, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, audit, folder, now,
       close: async () => {
         await reminders.close();
         await staff.close();
         await repo.close();
+        await folder.close();
       },
     };
   } catch (err) {
-    await repo.close();
+    await folder.close();
     throw err;
   }
 }

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { z } from 'zod/v4';
 import type { StaffMember } from '../core/staff.js';
+import type { DataFolder } from '../core/store/data-folder.js';
 import { JsonDocument } from '../core/store/json-document.js';
 import { text, type View } from '../core/views/view.js';
 
@@ -23,8 +23,8 @@ export type LaChannelLinkValue = NonNullable<LinkFile['link']>;
 export class LaChannelLink {
   private constructor(private readonly doc: JsonDocument<LinkFile>) {}
 
-  static async open(dataDir: string): Promise<LaChannelLink> {
-    return new LaChannelLink(await JsonDocument.open(join(dataDir, 'la-channel.json'), LinkFile, () => ({ schemaVersion: 1 as const })));
+  static async open(folder: DataFolder): Promise<LaChannelLink> {
+    return new LaChannelLink(await JsonDocument.open(folder, 'la-channel.json', LinkFile, () => ({ schemaVersion: 1 as const })));
   }
 
   get value(): LaChannelLinkValue | undefined {

@@ -8,6 +8,7 @@ import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { AppError } from '../core/errors.js';
 import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
 import { MemoryAuditLog } from '../core/store/audit-log.js';
+import { DataFolder } from '../core/store/data-folder.js';
 import { loadSchools } from '../core/store/load-schools.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
 import { loadPack } from '../knowledge/load-pack.js';
@@ -38,8 +39,9 @@ async function main(argv: string[]): Promise<number> {
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))).staff : [];
-  const staff = await StaffDirectory.open(config.dataDir, configured, new MemoryAuditLog());
-  const ledger = await ReminderLedger.open(config.dataDir, { readOnly: true });
+  const folder = DataFolder.readOnly(config.dataDir);
+  const staff = await StaffDirectory.open(folder, configured, new MemoryAuditLog());
+  const ledger = await ReminderLedger.open(folder, { readOnly: true });
   const cases = (
     await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return []; // no pupils recorded yet

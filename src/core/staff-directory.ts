@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { z } from 'zod/v4';
 import { SchoolId } from './cases/pupil-case.js';
 import { AppError } from './errors.js';
 import { Role, type StaffMember } from './staff.js';
 import type { AuditLog } from './store/case-repository.js';
+import type { DataFolder } from './store/data-folder.js';
 import { JsonDocument } from './store/json-document.js';
 
 /**
@@ -41,8 +41,8 @@ export class StaffDirectory {
     private readonly now: () => Date,
   ) {}
 
-  static async open(dataDir: string, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
-    const granted = await JsonDocument.open(join(dataDir, 'staff.json'), StaffFile, () => ({ staff: [] }));
+  static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
+    const granted = await JsonDocument.open(folder, 'staff.json', StaffFile, () => ({ staff: [] }));
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
   }
 

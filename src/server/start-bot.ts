@@ -41,8 +41,8 @@ export interface Bot {
 export async function startBot(config: Config, log: Logger, overrides: BotOverrides = {}): Promise<Bot> {
   const mode = listenMode(config);
   if (mode.warning) log.warn(mode.warning);
-  const core = await startCore(config, overrides.now ? { now: overrides.now } : {});
-  const laLink = await LaChannelLink.open(config.dataDir);
+  const core = await startCore(config, { log: log.child('store'), ...(overrides.now ? { now: overrides.now } : {}) });
+  const laLink = await LaChannelLink.open(core.folder);
   // Local mode (nobody signs in) only when Teams runs locally and Slack is off.
   const localMode = mode.teams === 'local' && !config.slack;
   const assistant = new Assistant(core, { localMode, log: log.child('assistant') });

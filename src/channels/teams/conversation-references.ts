@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
+import type { DataFolder } from '../../core/store/data-folder.js';
 import { JsonDocument } from '../../core/store/json-document.js';
 
 /**
@@ -29,8 +29,8 @@ export const conversationKey = (conversationId: string) => `conversation:${conve
 export class ConversationReferences {
   private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
 
-  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<ConversationReferences> {
-    const doc = await JsonDocument.open(join(dataDir, 'teams', 'conversations.json'), ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
+  static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<ConversationReferences> {
+    const doc = await JsonDocument.open(folder, 'teams/conversations.json', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
     return new ConversationReferences(doc, now);
   }
 

@@ -40,7 +40,7 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
     MicrosoftAppType: teams?.appType ?? 'MultiTenant',
   });
   const log = opts.log;
-  const references = await ConversationReferences.open(core.config.dataDir, core.now);
+  const references = await ConversationReferences.open(core.folder, core.now);
   // The Bot Connector client already retries 5xx and 429-with-Retry-After three times, so the
   // outbox adds few attempts of its own: it exists for 412, bare 429s and the per-conversation pace.
   const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox') });

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, StoreError } from '../errors.js';
 import { AuditEventSchema, chronological, matchesFilter, type AuditFilter } from './audit-event.js';
 import type { AuditEvent, AuditLog } from './case-repository.js';
 import { describeFirstIssue } from './zod-issue.js';
+import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
+import { readDataFile } from './read-data-file.js';
 
 function parseEvent(event: AuditEvent): AuditEvent {
   const parsed = AuditEventSchema.safeParse(event);
@@ -21,18 +23,21 @@ const MONTH_FILE = /^\d{4}-\d{2}\.jsonl$/;
 /**
  * Append-only audit log as JSON lines, one file per UTC month at `<dataDir>/audit/<YYYY-MM>.jsonl`,
  * so old months can be archived or deleted by retention policy without rewriting anything.
- * Relies on the data-directory lock held by the case store for single-process use.
+ * Each batch of lines is fsynced, after checking the data-folder lock is still ours.
  */
 export class JsonlAuditLog implements AuditLog {
   readonly #dir: string;
   readonly #appender: GroupAppend;
 
-  constructor(readonly dataDir: string) {
-    this.#dir = join(dataDir, 'audit');
-    this.#appender = new GroupAppend(this.#dir);
+  constructor(folder: DataFolder) {
+    this.#dir = folder.path('audit');
+    this.#appender = new GroupAppend(folder, this.#dir);
   }
 
-  /** Resolves once the event is on disk; concurrent records share one write (group commit). */
+  /**
+   * Resolves once the event is on disk; concurrent records share one write (group commit).
+   * Throws StoreError('store-locked') once another process has taken the data folder.
+   */
   async record(event: AuditEvent): Promise<void> {
     const parsed = parseEvent(event);
     // UTC month, so an event near midnight on the 1st lands in one file whatever the offset.
@@ -53,7 +58,7 @@ export class JsonlAuditLog implements AuditLog {
     const events: AuditEvent[] = [];
     for (const name of names) {
       const path = join(this.#dir, name);
-      const lines = (await readFile(path, 'utf-8')).split('\n');
+      const lines = ((await readDataFile(path)) ?? '').split('\n');
       lines.forEach((line, i) => {
         if (line.trim() === '') return;
         events.push(parseLine(line, `${path} line ${i + 1}`));

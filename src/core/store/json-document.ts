@@ -1,35 +1,36 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DataFile } from 'lowdb/node';
 import type { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
+import type { DataFolder } from './data-folder.js';
+import { readDataFile } from './read-data-file.js';
 import { KeyedSerialQueue } from './serial-queue.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 /**
  * A small JSON file of settings-like data (staff roles, conversation references), validated with
  * zod when opened. A file someone edited by hand into something invalid stops start-up with the
- * file and field named and is never overwritten. Writes are atomic (lowdb's steno: temp file and
- * rename) and one at a time; the data-folder lock keeps a second process out.
+ * file and field named and is never overwritten. Writes are durable and atomic (temp file, fsync,
+ * rename, folder fsync), one at a time, and each first checks the data-folder lock is still ours.
  */
 export class JsonDocument<T> {
-  readonly #file: DataFile<T>;
   readonly #writes = new KeyedSerialQueue();
   #data: T;
 
-  private constructor(file: DataFile<T>, data: T) {
-    this.#file = file;
+  private constructor(private readonly folder: DataFolder, private readonly path: string, data: T) {
     this.#data = data;
   }
 
-  static async open<S extends z.ZodType>(path: string, schema: S, empty: () => z.infer<S>): Promise<JsonDocument<z.infer<S>>> {
-    await mkdir(dirname(path), { recursive: true });
-    const text = await readFile(path, 'utf-8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    });
-    const file = new DataFile<z.infer<S>>(path, { parse: (t) => JSON.parse(t) as z.infer<S>, stringify: (d) => `${JSON.stringify(d, null, 2)}\n` });
-    if (text === undefined) return new JsonDocument(file, empty());
+  /**
+   * Reads `relativePath` in `folder` (a byte-order mark is ignored), or starts from `empty()` if it is
+   * missing. Throws StoreError('store-invalid') naming the file if it is not valid JSON, fails
+   * `schema`, or is a symbolic link.
+   */
+  static async open<S extends z.ZodType>(folder: DataFolder, relativePath: string, schema: S, empty: () => z.infer<S>): Promise<JsonDocument<z.infer<S>>> {
+    const path = folder.path(relativePath);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const text = await readDataFile(path);
+    if (text === undefined) return new JsonDocument(folder, path, empty());
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -38,7 +39,7 @@ export class JsonDocument<T> {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new StoreError(`${path}: ${describeFirstIssue(parsed.error)}. The bot will not start; nothing was changed.`, 'store-invalid');
-    return new JsonDocument(file, parsed.data);
+    return new JsonDocument(folder, path, parsed.data);
   }
 
   /** The current content. Treat as read-only; change it with `update`. */
@@ -46,11 +47,14 @@ export class JsonDocument<T> {
     return this.#data;
   }
 
-  /** Applies `change` and writes the result; changes run one after another so none is lost. */
+  /**
+   * Applies `change` and writes the result; changes run one after another so none is lost.
+   * Throws StoreError('store-locked') (nothing saved, memory unchanged) once the lock is lost.
+   */
   update(change: (current: T) => T): Promise<T> {
     return this.#writes.run('file', async () => {
       const next = change(this.#data);
-      await this.#file.write(next);
+      await this.folder.writeFile(this.path, `${JSON.stringify(next, null, 2)}\n`);
       this.#data = next;
       return next;
     });

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SchoolId } from '../cases/pupil-case.js';
 import { StoreError } from '../errors.js';
+import { describeNonFile, readDataFile } from './read-data-file.js';
 import { parseSchoolFile, schoolsDir, type SchoolFile } from './school-file.js';
 
 /** A school file read and validated at open. */
@@ -15,25 +16,31 @@ export interface LoadedSchool {
 
 /**
  * Reads and validates every `schools/*.json` before anything is written, so one bad file
- * stops start-up with every bad file named and no file half-migrated.
+ * stops start-up with every bad file named and no file half-migrated. A symbolic link or folder
+ * named like a school file is a bad file too: skipping it would hide its pupils, and the next save
+ * would replace the link. A byte-order mark at the start of a file is ignored.
  */
 export async function loadSchools(dataDir: string): Promise<LoadedSchool[]> {
   const dir = schoolsDir(dataDir);
-  const names = (await readdir(dir, { withFileTypes: true }))
-    // Dot files are steno's temporary files from an interrupted write; .bak files are backups.
-    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    // Dot files are temporary files from an interrupted write; .bak files are backups.
+    .filter((e) => e.name.endsWith('.json') && !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const loaded: LoadedSchool[] = [];
   const problems: string[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const path = join(dir, name);
+    if (!entry.isFile()) {
+      problems.push(describeNonFile(path, await lstat(path)));
+      continue;
+    }
     const schoolId = name.slice(0, -'.json'.length);
     if (!SchoolId.safeParse(schoolId).success) {
       problems.push(`${path}: (file name): a school id such as "st-marys-primary" followed by .json`);
       continue;
     }
-    const text = await readFile(path, 'utf-8');
+    const text = (await readDataFile(path)) ?? '';
     const parsed = parseSchoolFile(text, schoolId);
     if (!parsed.ok) {
       problems.push(`${path}: ${parsed.problem}`);

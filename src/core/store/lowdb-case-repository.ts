@@ -1,29 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { DataFile } from 'lowdb/node';
 import type { PupilCase } from '../cases/pupil-case.js';
 import type { CaseRepository } from './case-repository.js';
 import { assertSchoolId, oldestFirst, prepareSave, sameRef } from './case-rules.js';
-import { DataLock, type DataLockOptions } from './data-lock.js';
+import { DataFolder } from './data-folder.js';
+import type { DataLockOptions } from './data-lock.js';
 import { loadSchools, type LoadedSchool } from './load-schools.js';
 import type { CaseRepositoryOptions } from './memory-case-repository.js';
 import { emptySchoolFile, schoolFilePath, schoolsDir, type SchoolFile } from './school-file.js';
 import { stringifySchoolFile } from './school-file-json.js';
 import { KeyedSerialQueue } from './serial-queue.js';
 
-/** Options for opening the lowdb store. */
+/** Options for opening the file store. */
 export interface LowdbCaseRepositoryOptions extends CaseRepositoryOptions {
+  /** Lock timings, when the store opens the data folder itself (given a path). */
   lock?: DataLockOptions;
 }
 
 interface School {
   file: SchoolFile;
-  /** lowdb's file adapter: steno writes a temporary file and renames it over the old one. */
-  adapter: DataFile<SchoolFile>;
-}
-
-function fileAdapter(path: string): DataFile<SchoolFile> {
-  // Compact JSON: the file is rewritten on every save, and nobody should be editing it by hand.
-  return new DataFile<SchoolFile>(path, { parse: JSON.parse, stringify: stringifySchoolFile });
+  path: string;
 }
 
 /** Keeps the pre-migration bytes; never overwrites an earlier backup. */
@@ -38,36 +33,44 @@ async function backUp(path: string, from: number, text: string, now: Date): Prom
 
 /**
  * The embedded CaseRepository: one JSON file per school under `<dataDir>/schools/`, all held
- * in memory and written through on save, so a save rewrites one school's file only.
- * One process per data directory, enforced by DataLock.
+ * in memory and written through on save, so a save rewrites one school's file only (durably:
+ * temp file, fsync, rename, folder fsync). One process per data folder, enforced by its lock.
  */
 export class LowdbCaseRepository implements CaseRepository {
   readonly #schools = new Map<string, School>();
   readonly #writes = new KeyedSerialQueue();
 
-  readonly #lock: DataLock;
+  readonly #folder: DataFolder;
+  /** Set when this store opened the folder itself, so closing the store releases it. */
+  readonly #ownsFolder: boolean;
   readonly #now: () => Date;
 
-  private constructor(readonly dataDir: string, lock: DataLock, now: () => Date) {
-    this.#lock = lock;
+  private constructor(folder: DataFolder, ownsFolder: boolean, now: () => Date) {
+    this.#folder = folder;
+    this.#ownsFolder = ownsFolder;
     this.#now = now;
   }
 
+  get dataDir(): string {
+    return this.#folder.dir;
+  }
+
   /**
-   * Locks the data directory, then reads and validates every school file. Throws
-   * StoreError('store-locked') if another copy holds the directory and
+   * Reads and validates every school file in `folder`; given a path, it opens (and later closes)
+   * the data folder itself. Throws StoreError('store-locked') if another copy holds the folder and
    * StoreError('store-invalid') naming each bad file; bad files are never rewritten.
    */
-  static async open(dataDir: string, opts: LowdbCaseRepositoryOptions = {}): Promise<LowdbCaseRepository> {
-    // Owner-only: the files hold special-category data about children.
-    await mkdir(schoolsDir(dataDir), { recursive: true, mode: 0o700 });
-    const lock = await DataLock.acquire(dataDir, opts.lock);
+  static async open(folder: DataFolder | string, opts: LowdbCaseRepositoryOptions = {}): Promise<LowdbCaseRepository> {
+    const owns = typeof folder === 'string';
+    const opened = owns ? await DataFolder.open(folder, opts.lock) : folder;
     try {
-      const repo = new LowdbCaseRepository(dataDir, lock, opts.now ?? (() => new Date()));
-      for (const loaded of await loadSchools(dataDir)) await repo.#adopt(loaded);
+      // Owner-only: the files hold special-category data about children.
+      await mkdir(schoolsDir(opened.dir), { recursive: true, mode: 0o700 });
+      const repo = new LowdbCaseRepository(opened, owns, opts.now ?? (() => new Date()));
+      for (const loaded of await loadSchools(opened.dir)) await repo.#adopt(loaded);
       return repo;
     } catch (err) {
-      await lock.release();
+      if (owns) await opened.close();
       throw err;
     }
   }
@@ -87,13 +90,13 @@ export class LowdbCaseRepository implements CaseRepository {
   }
 
   async scanAll(): Promise<readonly Readonly<PupilCase>[]> {
-    this.#lock.assertHeld();
+    this.#folder.assertHeld();
     // Saves replace a school's case array and the changed case rather than editing them, so sharing is safe for readers.
     return [...this.#schools.values()].flatMap((s) => s.file.cases);
   }
 
   async listSchools(): Promise<string[]> {
-    this.#lock.assertHeld();
+    this.#folder.assertHeld();
     return [...this.#schools].filter(([, s]) => s.file.cases.length > 0).map(([id]) => id).sort();
   }
 
@@ -102,38 +105,37 @@ export class LowdbCaseRepository implements CaseRepository {
     assertSchoolId(schoolId);
     // The check and the write run in one queued task, so two saves of one case cannot both pass.
     return this.#writes.run(schoolId, async () => {
-      this.#lock.assertHeld();
-      const school = this.#schools.get(schoolId) ?? {
-        file: emptySchoolFile(schoolId),
-        adapter: fileAdapter(schoolFilePath(this.dataDir, schoolId)),
-      };
+      this.#folder.assertHeld();
+      const school = this.#schools.get(schoolId) ?? { file: emptySchoolFile(schoolId), path: schoolFilePath(this.dataDir, schoolId) };
       const { stored, cases } = prepareSave(school.file.cases, pupilCase, expectedRevision, this.#now());
       const next: SchoolFile = { ...school.file, cases };
       // Memory changes only after the file does, so a failed write leaves both as they were.
-      await school.adapter.write(next);
-      this.#schools.set(schoolId, { file: next, adapter: school.adapter });
+      // Compact JSON: the file is rewritten on every save, and nobody should be editing it by hand.
+      await this.#folder.writeFile(school.path, stringifySchoolFile(next));
+      this.#schools.set(schoolId, { file: next, path: school.path });
       return structuredClone(stored);
     });
   }
 
-  /** Waits for queued writes, then releases the data-directory lock. */
+  /** Waits for queued writes, then releases the data folder if this store opened it. */
   async close(): Promise<void> {
     await this.#writes.drain();
-    await this.#lock.release();
+    if (this.#ownsFolder) await this.#folder.close();
   }
 
   async #adopt(loaded: LoadedSchool): Promise<void> {
-    const school: School = { file: loaded.file, adapter: fileAdapter(loaded.path) };
+    const school: School = { file: loaded.file, path: loaded.path };
     if (loaded.migration) {
+      await this.#folder.assertOwner();
       await backUp(loaded.path, loaded.migration.from, loaded.migration.originalText, this.#now());
-      await school.adapter.write(loaded.file);
+      await this.#folder.writeFile(loaded.path, stringifySchoolFile(loaded.file));
     }
     this.#schools.set(loaded.schoolId, school);
   }
 
   #cases(schoolId: string): readonly PupilCase[] {
     assertSchoolId(schoolId);
-    this.#lock.assertHeld();
+    this.#folder.assertHeld();
     return this.#schools.get(schoolId)?.file.cases ?? [];
   }
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { z } from 'zod/v4';
 import type { PersonState, SendState } from '../reminders/types.js';
-import { readFile, rename, writeFile } from 'node:fs/promises';
 import { StoreError } from '../errors.js';
+import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
+import { readDataFile } from './read-data-file.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -80,17 +80,20 @@ export class ReminderLedger {
     return id;
   }
 
-  /** `readOnly` (the admin command line beside a running bot) reads and never writes. */
-  static async open(dataDir: string, opts: { now?: Date; readOnly?: boolean } = {}): Promise<ReminderLedger> {
-    const path = join(dataDir, 'reminders.jsonl');
+  /**
+   * Replays `<folder>/reminders.jsonl`; a folder opened read-only (the admin command line beside a
+   * running bot) is never compacted. Writes throw StoreError('store-locked') once the lock is lost.
+   */
+  static async open(folder: DataFolder, opts: { now?: Date; readOnly?: boolean } = {}): Promise<ReminderLedger> {
+    const path = folder.path('reminders.jsonl');
     const { state, lines } = await replay(path);
     if (!opts.readOnly) {
       const cut = new Date((opts.now ?? new Date()).getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
       for (const [k, v] of Object.entries(state.sends)) if (v.state === 'sent' && v.at < cut) delete state.sends[k];
       const live = Object.keys(state.sends).length + Object.keys(state.people).length + Object.keys(state.notices).length;
-      if (lines > 2 * live + 1000) await compact(path, state);
+      if (lines > 2 * live + 1000) await compact(folder, path, state);
     }
-    return new ReminderLedger(path, state, new GroupAppend(dataDir));
+    return new ReminderLedger(path, state, new GroupAppend(folder, folder.dir));
   }
 
   get sends(): Readonly<Record<string, SendState>> {
@@ -169,10 +172,7 @@ function apply(state: LedgerState, line: LedgerLine): void {
  */
 async function replay(path: string): Promise<{ state: LedgerState; lines: number }> {
   const state: LedgerState = { sends: {}, people: {}, notices: {} };
-  const text = await readFile(path, 'utf-8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
-    throw err;
-  });
+  const text = (await readDataFile(path)) ?? '';
   // The piece after the last newline is either empty or a torn write: never a whole line.
   const complete = text.split('\n').slice(0, -1);
   complete.forEach((row, i) => {
@@ -190,14 +190,12 @@ async function replay(path: string): Promise<{ state: LedgerState; lines: number
   return { state, lines: complete.length };
 }
 
-/** Rewrites the file with one line per live entry: temp file, then rename, so a crash leaves one or the other. */
-async function compact(path: string, state: LedgerState): Promise<void> {
+/** Rewrites the file with one line per live entry, durably, so a crash leaves one or the other. */
+async function compact(folder: DataFolder, path: string, state: LedgerState): Promise<void> {
   const lines = [
     ...Object.entries(state.sends).map(([key, v]) => ({ t: 'send' as const, key, v })),
     ...Object.entries(state.people).map(([key, v]) => ({ t: 'person' as const, key, v })),
     ...Object.entries(state.notices).map(([key, v]) => ({ t: 'notice' as const, key, v })),
   ];
-  const tmp = `${path}.compact`;
-  await writeFile(tmp, lines.map((l) => `${JSON.stringify(l)}\n`).join(''), { encoding: 'utf-8', mode: 0o600 });
-  await rename(tmp, path);
+  await folder.writeFile(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
 }

@@ -1,19 +1,22 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { StaffDirectory } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { recogniseStaffCommand, runStaffCommand } from '../../../src/dialogs/staff-commands.js';
 import { renderText } from '../../../src/chat/render-text.js';
+import { folderAt, tempDirs } from '../store/temp-dirs.js';
+
+const dirs = tempDirs();
+afterAll(() => dirs.removeAll());
 
 const ADMIN = { id: 'teams:admin-1', role: 'admin' as const };
 const now = () => new Date('2026-11-20T10:00:00Z');
 
 async function open(configured = [{ id: 'teams:admin-1', role: 'admin' as const }]) {
-  const dir = await mkdtemp(join(tmpdir(), 'gr-staff-'));
+  const dir = await dirs.make();
   const audit = new MemoryAuditLog();
-  return { dir, audit, staff: await StaffDirectory.open(dir, configured, audit, now) };
+  return { dir, audit, staff: await StaffDirectory.open(await folderAt(dir), configured, audit, now) };
 }
 
 describe('staff roles', () => {
@@ -24,7 +27,7 @@ describe('staff roles', () => {
     expect(reply).toContain('teams:abc-123 is now SENDCo at oak-primary');
     expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
     await staff.close();
-    const reopened = await StaffDirectory.open(dir, [], new MemoryAuditLog(), now);
+    const reopened = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now);
     expect(reopened.find('teams:abc-123')?.role).toBe('sendco');
     expect(await audit.list()).toEqual([{ at: '2026-11-20T10:00:00.000Z', actorId: 'teams:admin-1', action: 'staff.grant', subjectId: 'teams:abc-123', schoolId: 'oak-primary', outcome: 'done' }]);
   });
@@ -66,7 +69,7 @@ describe('staff roles', () => {
     await staff.close();
     const bad = JSON.stringify({ staff: [{ id: 'teams:x', role: 'headteacher', schoolId: 'oak-primary' }] });
     await writeFile(join(dir, 'staff.json'), bad);
-    await expect(StaffDirectory.open(dir, [], new MemoryAuditLog(), now)).rejects.toThrow(/staff\.json: staff\.0\.role/);
+    await expect(StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now)).rejects.toThrow(/staff\.json: staff\.0\.role/);
     expect(await readFile(join(dir, 'staff.json'), 'utf8')).toBe(bad);
   });
 });
