@@ -6,6 +6,7 @@ import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { IdempotencyStore } from '../core/store/idempotency-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -28,6 +29,8 @@ export interface Core {
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
   reminders: ReminderLedger;
+  /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
+  idempotency: IdempotencyStore;
   /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
   audit: AuditLog;
   now: () => Date;
@@ -47,9 +50,11 @@ export async function startCore(config: Config, opts: { now?: () => Date } = {})
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(config.dataDir, configuredStaff, audit, now);
     const reminders = await ReminderLedger.open(config.dataDir, { now: now() });
+    const idempotency = await IdempotencyStore.open(config.dataDir);
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, audit, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, audit, now,
       close: async () => {
+        await idempotency.close();
         await reminders.close();
         await staff.close();
         await repo.close();
