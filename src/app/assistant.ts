@@ -15,6 +15,7 @@ import { menuView } from '../dialogs/views/menu-view.js';
 import type { Logger } from '../logger.js';
 import { dialogContext, type Core } from './bootstrap.js';
 import type { LaNotices } from './la-notices.js';
+import type { KeyStore } from './once.js';
 
 /** Someone talking to the bot, as their channel identifies them (`teams:<AAD id>`, `slack:T:U`). */
 export interface Person {
@@ -32,6 +33,8 @@ export interface AssistantOptions {
 }
 
 const CARDS = { typed: false };
+/** "la ack <referral id>" / "la assign <referral id>", sent by the LA channel's buttons. */
+const LA_COMMAND = /^la (ack|assign) ([0-9a-f-]{36})$/i;
 const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Please try again in a moment.';
 
 /**
@@ -51,6 +54,11 @@ export class Assistant {
     private readonly core: Core,
     private readonly opts: AssistantOptions,
   ) {}
+
+  /** What was already done (form ids, activity and event ids, button presses), kept in the data folder across restarts. */
+  get idempotency(): KeyStore {
+    return this.core.idempotency;
+  }
 
   /** The person's role, or undefined when nobody has given them one yet. */
   whoIs(person: Person): StaffMember | undefined {
@@ -77,13 +85,22 @@ export class Assistant {
     });
   }
 
+  /**
+   * Whether these words change something when run (a grant, an LA acknowledgement, a reminder's
+   * snooze or done) rather than only show something, so a repeated button press must not run them again.
+   */
+  changes(input: string): boolean {
+    const staff = recogniseStaffCommand(input);
+    return (!!staff && staff.kind !== 'whoami') || LA_COMMAND.test(input.trim()) || !!recogniseReminderCommand(input);
+  }
+
   /** Words typed in a chat. Forms open as forms; a one-question dialog answered in the words finishes at once. */
   text(person: Person, input: string): Promise<View[]> {
     return this.#guard('text', async () => {
       const me = this.whoIs(person);
       const staffCommand = recogniseStaffCommand(input);
       if (staffCommand) return [await runStaffCommand(staffCommand, person.id, me, this.core.staff)];
-      const la = input.trim().match(/^la (ack|assign) ([0-9a-f-]{36})$/i);
+      const la = input.trim().match(LA_COMMAND);
       if (la) return this.#la ? this.#la.act(person, me, la[2]!.toLowerCase(), la[1]!.toLowerCase() as 'ack' | 'assign') : [{ blocks: [text('LA notifications are not set up on this bot.', 'warning')] }];
       const reminderCommand = recogniseReminderCommand(input);
       if (reminderCommand) return [await runReminderCommand(reminderCommand, person.id, { ledger: this.core.reminders, calendar: this.core.calendar, now: this.core.now() })];

@@ -6,6 +6,7 @@ import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { IdempotencyStore } from '../core/store/idempotency-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -32,6 +33,8 @@ export interface Core {
   reminders: ReminderLedger;
   /** The data folder and its lock, for stores opened by the channels (conversation references, LA channel). */
   folder: DataFolder;
+  /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
+  idempotency: IdempotencyStore;
   /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
   audit: AuditLog;
   now: () => Date;
@@ -53,9 +56,11 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(folder, configuredStaff, audit, now);
     const reminders = await ReminderLedger.open(folder, { now: now() });
+    const idempotency = await IdempotencyStore.open(folder);
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, audit, folder, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, audit, folder, now,
       close: async () => {
+        await idempotency.close();
         await reminders.close();
         await staff.close();
         await repo.close();

@@ -1,17 +1,33 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Idempotency guard so nothing is recorded or sent twice. Teams resends an activity it got no
  * answer to within about 15 s, users double-click card buttons, and Slack retries events it
- * thinks failed. Keys are ids (activity id, event id, card action id); entries are bounded by
- * count and age, so this is memory-safe but per-process: it does not survive a restart.
+ * thinks failed. Keys are ids (activity id, event id, form id, button press); entries are bounded
+ * by count and age. In memory it shares in-flight runs and keeps their answers; with `persist`
+ * each finished key is also written to the data folder, which is what survives a restart.
  */
 
+/** Where finished keys are kept across restarts: the data folder's IdempotencyStore. */
+export interface KeyStore {
+  /** Whether `key` is kept and unexpired at `now` (epoch ms). */
+  has(key: string, now: number): boolean;
+  /** Resolves once `key` is on disk until `expiresAt` (epoch ms). */
+  put(key: string, expiresAt: number): Promise<void>;
+}
+
 /** Options for {@link Once}. */
-export interface OnceOptions {
+export interface OnceOptions<T> {
   /** How long a finished key is remembered. Default 10 minutes. */
   ttlMs?: number;
-  /** Most keys remembered; the oldest is dropped first. Default 10,000. */
+  /** Most keys remembered in memory; the oldest is dropped first. Default 10,000. */
   maxEntries?: number;
   clock?: { now(): number };
+  /**
+   * Also keep finished keys in `store` under `namespace` (e.g. `form:`). After a restart only the
+   * key is known, not the answer: a repeat then gets `restored()` (required for {@link Once.run}).
+   */
+  persist?: { store: KeyStore; namespace: string; restored?: () => T };
 }
 
 interface Entry<T> {
@@ -33,24 +49,31 @@ export class Once<T> {
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly clock: { now(): number };
+  private readonly persist: OnceOptions<T>['persist'];
 
-  constructor(opts: OnceOptions = {}) {
+  constructor(opts: OnceOptions<T> = {}) {
     this.ttlMs = opts.ttlMs ?? 10 * 60_000;
     this.maxEntries = Math.max(1, opts.maxEntries ?? 10_000);
     this.clock = opts.clock ?? { now: () => Date.now() };
+    this.persist = opts.persist;
   }
 
   /**
    * Runs `fn` for the first call with `key`. Concurrent calls share its promise and later calls
-   * within the TTL get its stored value; both report `repeat: true` so callers can skip side
-   * effects such as replying again. If `fn` rejects, concurrent callers get the same rejection
-   * and the key is forgotten, so a later retry runs anew.
+   * within the TTL get its stored value (or, after a restart, `persist.restored()`); all report
+   * `repeat: true` so callers can skip side effects such as replying again. If `fn` rejects, or
+   * `keep(value)` is false (a form returned with problems), the key is forgotten so a later send
+   * runs anew. Throws what `fn` throws, or what the store throws when writing the key.
    */
-  async run(key: string, fn: () => Promise<T>): Promise<{ value: T; repeat: boolean }> {
+  async run(key: string, fn: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<{ value: T; repeat: boolean }> {
     const existing = this.lookup(key);
     if (existing?.kind === 'mark') throw new TypeError('Once: key was marked by seen(); use separate instances for run() and seen()');
     if (existing?.kind === 'done') return { value: existing.value as T, repeat: true };
     if (existing?.promise) return { value: await existing.promise, repeat: true };
+    if (this.#kept(key)) {
+      if (!this.persist?.restored) throw new TypeError('Once: run() with persist needs persist.restored');
+      return { value: this.persist.restored(), repeat: true };
+    }
 
     const entry: Entry<T> = { at: this.clock.now(), kind: 'running' };
     // Wrap so a synchronous throw in fn behaves like a rejection and still clears the key.
@@ -58,11 +81,16 @@ export class Once<T> {
     this.insert(key, entry);
     try {
       const value = await entry.promise;
-      if (this.entries.get(key) === entry) {
-        // Re-insert so Map order stays oldest-first by completion time; the TTL starts now.
-        this.entries.delete(key);
-        this.entries.set(key, { at: this.clock.now(), kind: 'done', value });
-      }
+      // Not ours if the size bound evicted it meanwhile; the key still goes to disk below.
+      const ours = this.entries.get(key) === entry;
+      if (ours) this.entries.delete(key);
+      if (!keep(value)) return { value, repeat: false };
+      // Re-insert so Map order stays oldest-first by completion time; the TTL starts now.
+      if (ours) this.entries.set(key, { at: this.clock.now(), kind: 'done', value });
+      // Recorded, then answered: the key is on disk before the caller replies. The window left is
+      // a crash after fn saved its work but before this append reached the disk (one group-commit
+      // write): a resend after that restart runs again.
+      await this.#keep(key);
       return { value, repeat: false };
     } catch (err) {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -70,17 +98,35 @@ export class Once<T> {
     }
   }
 
-  /** Marks `key` and says whether it was already marked (within the TTL). */
-  seen(key: string): boolean {
-    const existing = this.lookup(key);
-    if (existing) return true;
-    this.insert(key, { at: this.clock.now(), kind: 'mark' });
+  /**
+   * Marks `key` and says whether it was already marked (within the TTL, in this process or, with
+   * `persist`, before a restart). Resolves once the mark is on disk; if writing it fails the mark
+   * is dropped and the error thrown, so the caller does nothing it could not record.
+   */
+  async seen(key: string): Promise<boolean> {
+    if (this.lookup(key) || this.#kept(key)) return true;
+    const entry: Entry<T> = { at: this.clock.now(), kind: 'mark' };
+    this.insert(key, entry);
+    try {
+      await this.#keep(key);
+    } catch (err) {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+      throw err;
+    }
     return false;
   }
 
-  /** Forgets a finished key, e.g. a form that came back with errors and may be sent again corrected. */
-  forget(key: string): void {
-    if (this.entries.get(key)?.kind !== 'running') this.entries.delete(key);
+  #kept(key: string): boolean {
+    return !!this.persist?.store.has(this.#stored(key), this.clock.now());
+  }
+
+  async #keep(key: string): Promise<void> {
+    if (this.persist) await this.persist.store.put(this.#stored(key), this.clock.now() + this.ttlMs);
+  }
+
+  /** Hashed, so the file holds fixed-size ids whatever a key is made of (conversation ids, commands). */
+  #stored(key: string): string {
+    return `${this.persist!.namespace}${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   }
 
   /** Keys currently remembered (after dropping expired ones at the old end). */

@@ -52,9 +52,11 @@ export async function botHarness(opts: { dataDir?: string; start?: string } = {}
   const port = await listen(bot.server, '127.0.0.1', 0);
   const base = `http://127.0.0.1:${port}`;
   let seq = 0;
+  // Activity ids are unique across restarts on one data folder, as Teams' are: a repeated id is a resend.
+  const run = Math.random().toString(36).slice(2, 8);
 
   const activity = (aad: string, extra: Json, conversation: Json = { id: `a:personal-${aad}`, conversationType: 'personal', tenantId: 't1' }): Json => ({
-    id: `act-${++seq}`,
+    id: `act-${run}-${++seq}`,
     channelId: 'msteams',
     serviceUrl: connector.url,
     from: { id: `29:${aad}`, aadObjectId: aad, name: aad === AAD.la ? 'Lee Adams' : 'Staff member' },
@@ -75,6 +77,10 @@ export async function botHarness(opts: { dataDir?: string; start?: string } = {}
   return {
     dir,
     bot,
+    /** A Teams activity from this person, with a fresh id unless `extra` gives one. */
+    activity,
+    postTeams,
+    postSlack,
     connector,
     api,
     get now() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Once } from '../../src/app/once.js';
+import { Once, type KeyStore } from '../../src/app/once.js';
 
 function setup(opts: { ttlMs?: number; maxEntries?: number } = {}) {
   const clock = { t: 0, now: () => clock.t };
@@ -91,65 +91,124 @@ describe('Once.run', () => {
 
   it('refuses a key that seen() marked, rather than invent a value', async () => {
     const { once } = setup();
-    once.seen('k');
+    await once.seen('k');
     await expect(once.run('k', async () => 'x')).rejects.toThrow(TypeError);
   });
 });
 
 describe('Once.seen', () => {
-  it('marks a key and reports it as seen afterwards', () => {
+  it('marks a key and reports it as seen afterwards', async () => {
     const { once } = setup();
-    expect(once.seen('evt-1')).toBe(false);
-    expect(once.seen('evt-1')).toBe(true);
-    expect(once.seen('evt-2')).toBe(false);
+    expect(await once.seen('evt-1')).toBe(false);
+    expect(await once.seen('evt-1')).toBe(true);
+    expect(await once.seen('evt-2')).toBe(false);
   });
 
-  it('forgets marks after the TTL', () => {
+  it('forgets marks after the TTL', async () => {
     const { clock, once } = setup({ ttlMs: 15_000 });
-    once.seen('evt');
+    await once.seen('evt');
     clock.t = 14_999;
-    expect(once.seen('evt')).toBe(true);
+    expect(await once.seen('evt')).toBe(true);
     clock.t = 15_000;
-    expect(once.seen('evt')).toBe(false);
+    expect(await once.seen('evt')).toBe(false);
   });
 });
 
 describe('Once bounds', () => {
   it('evicts the oldest key first when full', async () => {
     const { once } = setup({ maxEntries: 3 });
-    for (const k of ['a', 'b', 'c', 'd']) once.seen(k);
+    for (const k of ['a', 'b', 'c', 'd']) await once.seen(k);
     expect(once.size()).toBe(3);
-    expect(once.seen('b')).toBe(true);
-    expect(once.seen('a')).toBe(false); // evicted, so marked afresh (which evicts 'b')
-    expect(once.seen('b')).toBe(false);
+    expect(await once.seen('b')).toBe(true);
+    expect(await once.seen('a')).toBe(false); // evicted, so marked afresh (which evicts 'b')
+    expect(await once.seen('b')).toBe(false);
   });
 
   it('counts a finished run as newest, so recent results outlive older marks', async () => {
     const { once } = setup({ maxEntries: 2 });
     const gate = deferred<string>();
     const run = once.run('slow', () => gate.promise);
-    once.seen('x');
+    await once.seen('x');
     gate.resolve('done');
     await run;
-    once.seen('y'); // evicts 'x', now the oldest
+    await once.seen('y'); // evicts 'x', now the oldest
     expect(await once.run('slow', async () => 'again')).toEqual({ value: 'done', repeat: true });
   });
 
-  it('stays bounded under many distinct keys and drops expired ones', () => {
+  it('stays bounded under many distinct keys and drops expired ones', async () => {
     const { clock, once } = setup({ maxEntries: 10_000, ttlMs: 600_000 });
-    for (let i = 0; i < 25_000; i++) once.seen(`evt-${i}`);
+    for (let i = 0; i < 25_000; i++) await once.seen(`evt-${i}`);
     expect(once.size()).toBe(10_000);
     clock.t = 600_000;
     expect(once.size()).toBe(0);
   });
 
-  it('defaults to 10,000 entries and 10 minutes', () => {
+  it('defaults to 10,000 entries and 10 minutes', async () => {
     const { clock, once } = setup();
-    for (let i = 0; i < 10_001; i++) once.seen(`evt-${i}`);
+    for (let i = 0; i < 10_001; i++) await once.seen(`evt-${i}`);
     expect(once.size()).toBe(10_000);
     clock.t = 10 * 60_000 - 1;
     expect(once.size()).toBe(10_000);
     clock.t = 10 * 60_000;
     expect(once.size()).toBe(0);
+  });
+});
+
+/** A store like the data folder's, in memory, that can be made to fail. */
+function memoryStore() {
+  const keys = new Map<string, number>();
+  const store = {
+    keys,
+    failing: false,
+    has: (k: string, now: number) => (keys.get(k) ?? -1) > now,
+    async put(k: string, exp: number) {
+      if (store.failing) throw new Error('disk full');
+      keys.set(k, exp);
+    },
+  } satisfies KeyStore & Record<string, unknown>;
+  return store;
+}
+
+describe('Once with a persistent store (a restart is a new Once on the same store)', () => {
+  it('answers a repeat after a restart with the restored value and does not run again', async () => {
+    const store = memoryStore();
+    const clock = { t: 0, now: () => clock.t };
+    const persist = { store, namespace: 'form:', restored: () => 'already sent' };
+    let calls = 0;
+    await new Once<string>({ clock, ttlMs: 1000, persist }).run('me|form-1', async () => `saved ${++calls}`);
+    const afterRestart = new Once<string>({ clock, ttlMs: 1000, persist });
+    expect(await afterRestart.run('me|form-1', async () => `saved ${++calls}`)).toEqual({ value: 'already sent', repeat: true });
+    clock.t = 1000;
+    expect(await afterRestart.run('me|form-1', async () => `saved ${++calls}`)).toEqual({ value: 'saved 2', repeat: false });
+    // Ids only, hashed under their namespace: nothing of the key's own text reaches the store.
+    expect([...store.keys.keys()].every((k) => /^form:[0-9a-f]{32}$/.test(k))).toBe(true);
+  });
+
+  it('writes nothing for a result it is told not to keep, so a corrected resend runs', async () => {
+    const store = memoryStore();
+    const persist = { store, namespace: 'form:', restored: () => 'already sent' };
+    const once = new Once<string>({ persist });
+    expect(await once.run('k', async () => 'problems', (v) => v !== 'problems')).toEqual({ value: 'problems', repeat: false });
+    expect(store.keys.size).toBe(0);
+    expect(await new Once<string>({ persist }).run('k', async () => 'saved')).toEqual({ value: 'saved', repeat: false });
+  });
+
+  it('has the key on disk before the first caller gets its answer', async () => {
+    const store = memoryStore();
+    const once = new Once<string>({ persist: { store, namespace: 'button:', restored: () => '' } });
+    await once.run('k', async () => 'done');
+    expect(store.keys.size).toBe(1);
+  });
+
+  it('seen() survives a restart, and a mark that could not be written is dropped and the error thrown', async () => {
+    const store = memoryStore();
+    const persist = { store, namespace: 'slack-event:' };
+    expect(await new Once<never>({ persist }).seen('Ev1')).toBe(false);
+    expect(await new Once<never>({ persist }).seen('Ev1')).toBe(true);
+    store.failing = true;
+    const once = new Once<never>({ persist });
+    await expect(once.seen('Ev2')).rejects.toThrow('disk full');
+    store.failing = false;
+    expect(await once.seen('Ev2')).toBe(false);
   });
 });

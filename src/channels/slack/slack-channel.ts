@@ -65,7 +65,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
   const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox') });
   const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500, ...(opts.laLink ? { laLink: opts.laLink } : {}) };
 
-  app.use(skipRepeatedEvents(log));
+  app.use(skipRepeatedEvents(assistant.idempotency, log));
   registerCommand(app, settings.command, deps);
   registerMessages(app, deps);
   registerActions(app, deps);

@@ -3,6 +3,7 @@ import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuild
 import type { Assistant, Person } from '../../app/assistant.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
 import { inTime } from '../../app/in-time.js';
+import { ButtonPresses } from '../../app/button-presses.js';
 import { Once } from '../../app/once.js';
 import type { Outbox } from '../../app/outbox.js';
 import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
@@ -42,10 +43,14 @@ const STOPPED: View[] = [{ blocks: [text('Stopped. Nothing from that form was sa
  */
 export class TeamsBot {
   readonly app: Application;
-  readonly #delivered = new Once<never>({ ttlMs: 30 * 60_000 });
+  /** Activity ids already handled, kept in the data folder so a resend after a restart is still dropped. */
+  readonly #delivered: Once<never>;
+  readonly #presses: ButtonPresses;
   readonly #background = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: TeamsBotDeps) {
+    this.#delivered = new Once<never>({ ttlMs: 30 * 60_000, persist: { store: deps.assistant.idempotency, namespace: 'teams-activity:' } });
+    this.#presses = new ButtonPresses(deps.assistant);
     this.app = new Application({ adapter: deps.adapter, botAppId: deps.appId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
     this.#routes();
   }
@@ -61,7 +66,7 @@ export class TeamsBot {
     app.turn('beforeTurn', async (context) => {
       const a = context.activity;
       // Invokes are made safe by the form id instead; their resend must still get an answer.
-      if (a.type !== ActivityTypes.Invoke && a.id && this.#delivered.seen(`${a.conversation?.id ?? ''}|${a.id}`)) {
+      if (a.type !== ActivityTypes.Invoke && a.id && (await this.#delivered.seen(`${a.conversation?.id ?? ''}|${a.id}`))) {
         deps.log.info('duplicate activity skipped', { type: a.type });
         return false;
       }
@@ -77,17 +82,17 @@ export class TeamsBot {
       await this.#send(context, person ? deps.assistant.welcome(person) : deps.assistant.welcome({ id: 'teams:unknown' }));
     });
 
-    app.adaptiveCards.actionExecute(VERB.command, (context, _s, data) => this.#answer(context, (p) => this.#command(p, data)));
+    app.adaptiveCards.actionExecute(VERB.command, (context, _s, data) => this.#answer(context, (p) => this.#command(context, p, data)));
     app.adaptiveCards.actionExecute(VERB.submitForm, (context, _s, data) => this.#answer(context, (p) => this.#submit(p, data)));
     app.adaptiveCards.actionExecute(VERB.search, (context, _s, data) => this.#answer(context, (p) => this.#search(p, data)));
     app.adaptiveCards.actionExecute(VERB.cancelForm, async (context, _s, data) => renderCard(FormCancelData.safeParse(data).success ? STOPPED : this.#badData()));
 
     // Action.Submit fallback (older clients): the same work, answered as a new message.
-    const submitted = (run: (p: Person, data: Record<string, unknown>) => Promise<View[]>) => async (context: TurnContext, _s: unknown, data: Record<string, unknown>) => {
+    const submitted = (run: (p: Person, data: Record<string, unknown>, context: TurnContext) => Promise<View[]>) => async (context: TurnContext, _s: unknown, data: Record<string, unknown>) => {
       const person = personOf(context.activity, deps.localMode);
-      await this.#send(context, person ? await run(person, data) : UNKNOWN_PERSON);
+      await this.#send(context, person ? await run(person, data, context) : UNKNOWN_PERSON);
     };
-    app.adaptiveCards.actionSubmit(VERB.command, submitted((p, d) => this.#command(p, d)));
+    app.adaptiveCards.actionSubmit(VERB.command, submitted((p, d, c) => this.#command(c, p, d)));
     app.adaptiveCards.actionSubmit(VERB.submitForm, submitted((p, d) => this.#submit(p, d)));
     app.adaptiveCards.actionSubmit(VERB.search, submitted((p, d) => this.#search(p, d)));
     app.adaptiveCards.actionSubmit(VERB.cancelForm, submitted(async () => STOPPED));
@@ -114,9 +119,10 @@ export class TeamsBot {
     return this.deps.laLink.linkBy(this.deps.assistant.whoIs(person), where, new Date());
   }
 
-  #command(person: Person, data: Record<string, unknown>): Promise<View[]> {
+  /** Keyed on the card the button was on, so a double click or a resend does nothing twice. */
+  #command(context: TurnContext, person: Person, data: Record<string, unknown>): Promise<View[]> {
     const parsed = CommandData.safeParse(data);
-    return parsed.success ? this.deps.assistant.text(person, parsed.data.command) : Promise.resolve(this.#badData());
+    return parsed.success ? this.#presses.press(person, context.activity.replyToId, parsed.data.command) : Promise.resolve(this.#badData());
   }
 
   async #submit(person: Person, data: Record<string, unknown>): Promise<View[]> {

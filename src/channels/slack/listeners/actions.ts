@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ButtonPresses } from '../../../app/button-presses.js';
 import { formModal } from '../blocks/form-modal.js';
 import { ACTION, decodeMetadata, OpenFormValue, RefineSearchValue } from '../blocks/ids.js';
 import { formValuesFromState } from '../blocks/form-modal.js';
@@ -24,12 +25,20 @@ const parseJson = (s: string | undefined): unknown => {
   }
 };
 
-/** Menu and "Record review" buttons send a command as if typed. */
-export const onCommandButton = (deps: SlackDeps) => async (args: ButtonArgs) => {
-  await args.ack();
-  const person = personOf(args.body);
-  if (!person || !args.action.value) return;
-  await show(deps, target(args), await deps.assistant.text(person, args.action.value));
+/**
+ * Menu, reminder and LA buttons send a command as if typed, keyed on the message or view the
+ * button was on, so a double click does nothing twice.
+ */
+export const onCommandButton = (deps: SlackDeps) => {
+  const presses = new ButtonPresses(deps.assistant);
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const person = personOf(args.body);
+    if (!person || !args.action.value) return;
+    const { container, view } = args.body;
+    const cardId = (container as { message_ts?: string } | undefined)?.message_ts ?? view?.id;
+    await show(deps, target(args), await presses.press(person, cardId, args.action.value));
+  };
 };
 
 /** "Open form" on a message: messages can't hold a form, so the button opens it as a modal. */
