@@ -7,6 +7,7 @@ import { ButtonPresses } from '../../app/button-presses.js';
 import { Once } from '../../app/once.js';
 import type { Outbox } from '../../app/outbox.js';
 import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
+import { StoreError } from '../../core/errors.js';
 import { text, type View } from '../../core/views/view.js';
 import type { Logger } from '../../logger.js';
 import { cardMessage } from './card-message.js';
@@ -107,7 +108,9 @@ export class TeamsBot {
 
     app.error(async (context, err) => {
       deps.log.error('teams turn failed', { type: context.activity.type, error: err.name });
-      if (context.activity.type === ActivityTypes.Message) await this.#send(context, [{ blocks: [text('Sorry, something went wrong on my side. Nothing was saved from that message; please try again.', 'warning')] }]).catch(() => undefined);
+      // A lost data-folder lock has its own kind message (no paths); anything else gets the general one.
+      const message = err instanceof StoreError && err.code === 'store-locked' ? err.message : 'Sorry, something went wrong on my side. Nothing was saved from that message; please try again.';
+      if (context.activity.type === ActivityTypes.Message) await this.#send(context, [{ blocks: [text(message, 'warning')] }]).catch(() => undefined);
     });
   }
 
