@@ -1,9 +1,8 @@
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
+import { isLoopbackHost } from './loopback.js';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-export const isLoopback = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
+export const isLoopback = isLoopbackHost;
 
 /** How the Teams endpoint runs: checked by Bot Framework tokens, local with checks off, or not at all. */
 export type TeamsMode = 'authenticated' | 'local' | 'off';

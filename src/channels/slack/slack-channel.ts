@@ -14,6 +14,7 @@ import { registerMessages } from './listeners/messages.js';
 import { skipRepeatedEvents } from './listeners/repeats.js';
 import { registerViews } from './listeners/views.js';
 import { SlackNotifier } from './slack-notifier.js';
+import { slackRequestGuard } from './slack-request-guard.js';
 import { SlackLaPoster } from './la-poster.js';
 import type { LaChannelLink } from '../../app/la-channel-link.js';
 
@@ -74,12 +75,14 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
   app.error(async (err) => log.error('slack listener failed', { error: err.name, code: (err as { code?: string }).code ?? 'unknown' }));
 
   if (receiver) {
-    // Bolt's listener reads the raw request itself; resolve when it has answered, so restify can log it.
+    // The guard reads and checks the raw request, then hands Bolt the same bytes; resolve when
+    // the answer is sent, so restify can log it.
+    const guard = slackRequestGuard({ signingSecret: settings.signingSecret!, log: log.child('edge') }, receiver.requestListener);
     server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
       await new Promise<void>((done) => {
         res.once('finish', () => done());
         res.once('close', () => done());
-        receiver.requestListener(req, res);
+        void guard(req, res);
       });
     });
   } else {

@@ -1,5 +1,5 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
-import restify, { type Server } from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Server } from 'restify';
 import type { Assistant } from '../../app/assistant.js';
 import type { Core } from '../../app/bootstrap.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
@@ -10,6 +10,8 @@ import { TeamsNotifier } from './notifier.js';
 import { TeamsLaPoster } from './la-poster.js';
 import type { LaChannelLink } from '../../app/la-channel-link.js';
 import { TeamsBot } from './teams-bot.js';
+import { EdgeAdapter } from './edge-adapter.js';
+import { messagesRoute } from './messages-route.js';
 
 export interface TeamsChannel {
   laPoster?: TeamsLaPoster;
@@ -33,7 +35,7 @@ export interface TeamsChannelOptions {
 export async function startTeamsChannel(server: Server, core: Core, assistant: Assistant, forms: FormSubmissions, opts: TeamsChannelOptions): Promise<TeamsChannel> {
   const teams = core.config.teams;
   // Empty settings mean "no authentication": the SDK then accepts unsigned requests, which listenMode allows only on loopback.
-  const adapter = new TeamsAdapter({
+  const adapter = new EdgeAdapter({
     MicrosoftAppId: teams?.appId ?? '',
     MicrosoftAppPassword: teams?.appPassword ?? '',
     MicrosoftAppTenantId: teams?.tenantId ?? '',
@@ -49,9 +51,10 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
   const laPoster = opts.laLink ? new TeamsLaPoster(adapter, appId, references, opts.laLink, outbox) : undefined;
 
-  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false, rejectUnknown: true }), async (req: restify.Request, res: restify.Response) => {
-    await adapter.process(req, res, (context) => bot.app.run(context).then(() => undefined));
-  });
+  // No body parser: the route reads plain JSON itself, before sign-in and with a cap. Without
+  // credentials (local mode, whatever opts.localMode says about roles) it serves loopback clients only.
+  const logic = (context: Parameters<typeof bot.app.run>[0]) => bot.app.run(context).then(() => undefined);
+  server.post('/api/messages', messagesRoute({ adapter, logic, localOnly: !teams, log: log.child('edge') }));
 
   return {
     ...(laPoster ? { laPoster } : {}),
