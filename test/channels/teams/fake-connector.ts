@@ -29,11 +29,15 @@ const readBody = (req: IncomingMessage) =>
 export async function startFakeConnector() {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
+  /** Conversations whose calls are accepted and never answered, as a stuck serviceUrl does. */
+  const hanging = new Set<string>();
+  const held: { conversationId: string }[] = [];
   let next = 1;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
     const m = path.match(/^\/v3\/conversations\/(.+?)\/activities(?:\/(.+))?$/);
+    if (m && hanging.has(m[1]!)) return void held.push({ conversationId: m[1]! });
     const failure = failures.shift();
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
@@ -48,6 +52,11 @@ export async function startFakeConnector() {
   return {
     url,
     calls,
+    /** Calls for this conversation are read and never answered; `held` lists each one. */
+    hang(conversationId: string) {
+      hanging.add(conversationId);
+    },
+    held,
     /** The next `count` requests fail with this status (e.g. 429 with Retry-After). */
     failNext(count: number, status: number, headers?: Record<string, string>) {
       for (let i = 0; i < count; i++) failures.push({ status, ...(headers ? { headers } : {}) });
@@ -61,7 +70,11 @@ export async function startFakeConnector() {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => {
+      // Held calls would keep server.close() waiting for ever.
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;
