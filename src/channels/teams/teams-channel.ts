@@ -59,7 +59,7 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox'), ...(opts.stopping ? { stopping: opts.stopping } : {}) });
   const appId = teams?.appId ?? '';
   const notifier = new TeamsNotifier(adapter, appId, references, outbox);
-  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
+  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, audit: core.audit, now: core.now, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
   const laPoster = opts.laLink ? new TeamsLaPoster(adapter, appId, references, opts.laLink, outbox) : undefined;
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false, rejectUnknown: true }), async (req: restify.Request, res: restify.Response) => {
