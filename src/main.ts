@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
-    await bot.close();
+    // close() bounds itself (grace, then outbound calls are cut short); this is the backstop if a
+    // store write or a socket still hangs, so a supervisor's SIGTERM always ends the process.
+    setTimeout(() => {
+      log.error('stopping took too long; exiting anyway', { signal });
+      process.exit(1);
+    }, 10_000).unref();
+    await bot.close().catch((err: Error) => log.error('stopping failed', { error: err.name }));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

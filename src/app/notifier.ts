@@ -7,6 +7,8 @@ import type { View } from '../core/views/view.js';
 export interface Notifier {
   /** 'unreachable' when the person has never installed or used the app in this channel. */
   notifyPerson(personId: string, views: readonly View[]): Promise<'sent' | 'unreachable'>;
+  /** False when sends to this person cannot go (never installed, removed the bot); absent when the channel cannot tell. */
+  reachable?(personId: string): boolean;
 }
 
 /** The notifier of each channel the bot runs in. */

@@ -6,6 +6,7 @@
  */
 import { silentLogger, type Logger } from '../logger.js';
 import { KeyedSerialQueue } from '../core/store/serial-queue.js';
+import { BOT_STOPPING, CALL_TIMEOUT, OutboundCallError } from './outbound.js';
 
 /** Time source. Injected so tests run on virtual time instead of sleeping. */
 export interface Clock {
@@ -61,6 +62,8 @@ export interface OutboxOptions {
   /** Uniform [0, 1) source for jitter. Default Math.random. */
   random?: () => number;
   logger?: Logger;
+  /** When it fires the bot is stopping: nothing more starts, waits end, and sends reject with BOT_STOPPING. */
+  stopping?: AbortSignal;
 }
 
 interface KeyState {
@@ -94,6 +97,9 @@ export class Outbox {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly logger: Logger;
+  private readonly stopping: AbortSignal | undefined;
+  /** Resolves when `stopping` fires, so a backoff or Retry-After wait ends at once. */
+  private readonly stopped: Promise<void>;
   private pendingTotal = 0;
   private nextSweepAt = 0;
 
@@ -111,6 +117,9 @@ export class Outbox {
     this.maxDelayMs = opts.maxDelayMs ?? 30_000;
     this.random = opts.random ?? Math.random;
     this.logger = opts.logger ?? silentLogger;
+    this.stopping = opts.stopping;
+    const stopping = opts.stopping;
+    this.stopped = stopping ? new Promise((resolve) => (stopping.aborted ? resolve() : stopping.addEventListener('abort', () => resolve(), { once: true }))) : new Promise(() => undefined);
   }
 
   /** Queue `op` behind earlier ops for `key`. Resolves with its value or rejects with its last error. */
@@ -147,6 +156,8 @@ export class Outbox {
   private async attempt<T>(s: KeyState, op: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.waitForRoom(s);
+      // Stopping: what has not started yet is not started; the caller records it as not sent.
+      if (this.stopping?.aborted) throw new OutboundCallError(BOT_STOPPING);
       s.stamps.push(this.clock.now());
       try {
         return await op();
@@ -175,8 +186,8 @@ export class Outbox {
       const now = this.clock.now();
       this.trim(s, now);
       const until = Math.max(s.notBefore, this.windowsFreeAt(s, now));
-      if (until <= now) return;
-      await this.clock.sleep(until - now);
+      if (until <= now || this.stopping?.aborted) return;
+      await Promise.race([this.clock.sleep(until - now), this.stopped]);
     }
   }
 
@@ -242,6 +253,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
  *
  * - Slack `slack_webapi_rate_limited_error`: retry after `retryAfter` seconds.
  * - Slack `slack_webapi_platform_error` (an `ok: false` answer such as channel_not_found): never.
+ * - A call we abandoned (OutboundCallError: too slow, or the bot is stopping), directly or as a
+ *   Slack request error's `original`: never, since it may have landed.
  * - Slack `slack_webapi_request_error` (network, or the SDK's own retries ran out): retry.
  * - Anything with an HTTP status (RestError `statusCode`/`response.status`, Slack HTTP error
  *   `statusCode`): retry on 412/429/502/503/504 honouring Retry-After; never on other statuses.
@@ -257,7 +270,9 @@ export function classifySendError(err: unknown, now: number = Date.now()): Retry
     return secs === undefined ? { retry: true } : { retry: true, retryAfterMs: secs * 1000 };
   }
   if (code === 'slack_webapi_platform_error') return { retry: false };
-  if (code === 'slack_webapi_request_error') return { retry: true };
+  // A call we abandoned (too slow, or the bot is stopping) may have landed: never sent twice.
+  if (err instanceof OutboundCallError || code === CALL_TIMEOUT || code === BOT_STOPPING) return { retry: false };
+  if (code === 'slack_webapi_request_error') return { retry: !(err.original instanceof OutboundCallError) };
   const status = statusOf(err);
   // Status first: Teams RestErrors put the service's error code (e.g. 'BadArgument') in `code`.
   if (status !== undefined) {

@@ -1,6 +1,7 @@
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { londonToday } from '../core/dates.js';
 import { dueItems } from '../core/reminders/due-items.js';
+import { recipientsFor } from '../core/reminders/recipients.js';
 import { planHorizon, planSends } from '../core/reminders/plan-sends.js';
 import type { PlannedDigest, PlannedSend } from '../core/reminders/types.js';
 import type { View } from '../core/views/view.js';
@@ -87,10 +88,20 @@ export class ReminderScheduler {
       const id = this.core.reminders.remember(send.personKey);
       await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report, { schoolId: send.item.schoolId, caseId: send.item.caseId });
     }
-    for (const digest of plan.digests) await this.#deliver(digest.sendKey, digest.recipientId, [digestView(digest)], report, { schoolId: digest.schoolId });
+    for (const digest of plan.digests) {
+      const unreachable = this.#unreachableFor(digest);
+      await this.#deliver(digest.sendKey, digest.recipientId, [digestView({ ...digest, ...(unreachable ? { unreachable } : {}) })], report, { schoolId: digest.schoolId });
+    }
     await this.la?.dispatchPending(now);
     if (report.sent || report.failed) this.log.info('reminders sent', { ...report });
     return report;
+  }
+
+  /** Other people the digest's items remind whom their channel says it cannot reach (a count for the SENDCo). */
+  #unreachableFor(digest: PlannedDigest): number {
+    const people = new Set<string>();
+    for (const item of [...digest.overdue, ...digest.due]) for (const id of recipientsFor(item, (s) => this.core.staff.sendcosAt(s))) if (id !== digest.recipientId) people.add(id);
+    return [...people].filter((id) => notifierFor(this.notifiers, id)?.reachable?.(id) === false).length;
   }
 
   async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport, about: { schoolId: string; caseId?: string }): Promise<void> {

@@ -36,6 +36,12 @@ export function reminderView(send: PlannedSend, id: string, today: string): View
   };
 }
 
+/** Why some staff miss their reminders, and what the SENDCo can do; a count only, never names. */
+export function unreachableLine(n: number): string {
+  const people = n === 1 ? '1 person' : `${n} people`;
+  return `Reminders can’t reach ${people}: they may have removed the bot or not opened it yet. Ask them to open it in Teams again.`;
+}
+
 /** A SENDCo's Monday list for their school. */
 export function digestView(d: PlannedDigest): View {
   const line = (i: DueItem) => `${i.title}: due ${i.dueDate}`;
@@ -45,6 +51,7 @@ export function digestView(d: PlannedDigest): View {
       heading(`This week: reviews and deadlines at ${d.schoolId}`),
       ...(d.overdue.length ? [text(`${d.overdue.length} overdue.`, 'warning'), { type: 'list' as const, items: d.overdue.map(line) }] : []),
       ...(d.due.length ? [text(`${d.due.length} due in the next 7 days.`), { type: 'list' as const, items: d.due.map(line) }] : []),
+      ...(d.unreachable ? [text(unreachableLine(d.unreachable), 'warning')] : []),
       { type: 'menu', items: all.slice(0, 8).map((i) => ({ command: i.command, label: `${OPEN_LABEL[i.kind]}: ${i.initials}`, description: i.title })) },
     ],
   };

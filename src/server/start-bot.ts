@@ -4,6 +4,7 @@ import { startCore, type Core } from '../app/bootstrap.js';
 import { FormSubmissions } from '../app/form-submissions.js';
 import { LaChannelLink } from '../app/la-channel-link.js';
 import { LaNotices, type LaChannelPoster } from '../app/la-notices.js';
+import { BOT_STOPPING, OutboundCallError } from '../app/outbound.js';
 import type { Outbox } from '../app/outbox.js';
 import { ReminderScheduler, type Notifiers } from '../app/reminder-scheduler.js';
 import { startSlackChannel, type SlackChannel } from '../channels/slack/slack-channel.js';
@@ -21,6 +22,8 @@ export interface BotOverrides {
   slackOutbox?: Outbox;
   /** Tests drive reminder passes themselves. */
   scheduler?: 'manual';
+  /** How long `close()` lets work in flight finish before cutting outbound calls short (ms). Default 5000. */
+  graceMs?: number;
 }
 
 export interface Bot {
@@ -31,6 +34,11 @@ export interface Bot {
   slack?: SlackChannel;
   scheduler: ReminderScheduler;
   la: LaNotices;
+  /**
+   * Stops taking requests, lets work in flight finish for up to the grace period, then cuts short
+   * every call to Teams or Slack still waiting (failed sends stay in the ledger for the next start)
+   * and closes the stores.
+   */
   close(): Promise<void>;
 }
 
@@ -48,10 +56,12 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
   const assistant = new Assistant(core, { localMode, log: log.child('assistant') });
   const forms = new FormSubmissions(assistant);
   const server = createHttpServer(log.child('http'));
+  // One switch for every outbound call: close() flips it once the grace period is over.
+  const stopping = new AbortController();
   const teams =
-    mode.teams === 'off' ? undefined : await startTeamsChannel(server, core, assistant, forms, { localMode, log: log.child('teams'), laLink, ...(overrides.teamsOutbox ? { outbox: overrides.teamsOutbox } : {}) });
+    mode.teams === 'off' ? undefined : await startTeamsChannel(server, core, assistant, forms, { localMode, log: log.child('teams'), laLink, stopping: stopping.signal, ...(overrides.teamsOutbox ? { outbox: overrides.teamsOutbox } : {}) });
   const slack = config.slack
-    ? await startSlackChannel(server, config.slack, assistant, forms, { log: log.child('slack'), laLink, ...(overrides.slackApiUrl ? { slackApiUrl: overrides.slackApiUrl } : {}), ...(overrides.slackOutbox ? { outbox: overrides.slackOutbox } : {}) })
+    ? await startSlackChannel(server, config.slack, assistant, forms, { log: log.child('slack'), laLink, stopping: stopping.signal, ...(overrides.slackApiUrl ? { slackApiUrl: overrides.slackApiUrl } : {}), ...(overrides.slackOutbox ? { outbox: overrides.slackOutbox } : {}) })
     : undefined;
   if (!slack) log.info('Slack is off: no SLACK_ settings. See docs/slack-setup.md to turn it on.');
 
@@ -68,10 +78,13 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
     ...(teams ? { teams } : {}),
     ...(slack ? { slack } : {}),
     close: async () => {
-      await scheduler.stop();
       server.close();
+      const inFlight = Promise.allSettled([scheduler.stop(), teams?.bot.idle(), slack?.close()]);
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, overrides.graceMs ?? 5000).unref());
+      if ((await Promise.race([inFlight.then(() => 'done' as const), grace])) !== 'done') log.warn('stopping: cutting short calls still in flight');
+      stopping.abort(new OutboundCallError(BOT_STOPPING));
+      await inFlight;
       await teams?.close();
-      await slack?.close();
       await laLink.close();
       await core.close();
     },

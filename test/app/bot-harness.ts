@@ -93,6 +93,10 @@ export async function botHarness(opts: { dataDir?: string; start?: string } = {}
     async install(aad: string) {
       await postTeams(activity(aad, { type: 'installationUpdate', action: 'add' }));
     },
+    /** The person uninstalls the app (Teams sends installationUpdate remove or remove-upgrade). */
+    uninstall: (aad: string, action: 'remove' | 'remove-upgrade' = 'remove') => postTeams(activity(aad, { type: 'installationUpdate', action })),
+    /** A typed message in the person's personal chat. */
+    say: (aad: string, text: string) => postTeams(activity(aad, { type: 'message', text })),
     teamsChannelMessage: (aad: string, text: string) => postTeams(activity(aad, { type: 'message', text }, { id: '19:la-team@thread.tacv2', conversationType: 'channel', tenantId: 't1' })),
     /** A press of an Action.Execute button that sends a command (menu, reminder and LA buttons). */
     async pressCommand(aad: string, command: string, replyToId: string, conversation?: Json) {

@@ -3,10 +3,12 @@ import type { Request, Response, Server } from 'restify';
 import type { Assistant } from '../../app/assistant.js';
 import type { Config } from '../../config.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
+import { CALL_TIMEOUT_MS } from '../../app/outbound.js';
 import { classifySendError, Outbox, SLACK_CHANNEL_LIMITS } from '../../app/outbox.js';
 import { AppError } from '../../core/errors.js';
 import type { Logger } from '../../logger.js';
 import { boltLogger } from './bolt-logger.js';
+import { boundedFetch } from './bounded-fetch.js';
 import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
 import { registerHome } from './listeners/home.js';
@@ -35,6 +37,10 @@ export interface SlackChannelOptions {
   outbox?: Outbox;
   answerWithinMs?: number;
   laLink?: LaChannelLink;
+  /** Fires when the bot is stopping: calls to Slack still in flight are cut short. */
+  stopping?: AbortSignal;
+  /** Longest one call to Slack may take, in ms. Default CALL_TIMEOUT_MS. */
+  callTimeoutMs?: number;
 }
 
 /**
@@ -46,7 +52,9 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
   const log = opts.log;
   // The outbox is the one retry layer: the Web API client's own retries would hold every channel
   // for up to half an hour behind one rate limit, and hide Retry-After from us.
-  const clientOptions = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) };
+  // Every Web API call and respond() goes through one fetch with a deadline and the stop signal.
+  const fetch = boundedFetch({ timeoutMs: opts.callTimeoutMs ?? CALL_TIMEOUT_MS, ...(opts.stopping ? { stopping: opts.stopping } : {}) });
+  const clientOptions = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) };
   const socket = !!settings.appToken;
   const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(log.child('bolt')), unhandledRequestTimeoutMillis: 3001 });
   const app = new App({
@@ -63,7 +71,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     const why = err.data?.error ?? err.code ?? err.name;
     throw new AppError(`Slack did not accept SLACK_BOT_TOKEN, or cannot be reached (${why}). Check the token in the app's OAuth settings, or remove the SLACK_ settings to keep Slack off.`, 'config', { cause: err });
   });
-  const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox') });
+  const outbox = opts.outbox ?? new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, logger: log.child('outbox'), ...(opts.stopping ? { stopping: opts.stopping } : {}) });
   const deps = { assistant, forms, outbox, log, answerWithinMs: opts.answerWithinMs ?? 2500, ...(opts.laLink ? { laLink: opts.laLink } : {}) };
 
   app.use(skipRepeatedEvents(assistant.idempotency, log));

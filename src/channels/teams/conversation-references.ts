@@ -16,6 +16,8 @@ const SavedReference = z
     bot: z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() }),
     user: z.object({ id: z.string().min(1).max(200), aadObjectId: z.string().max(64).optional() }).optional(),
     savedAt: z.string().max(40),
+    /** Set when the connector answered 403/404 (the bot was removed): no sends until they write again. */
+    unreachableSince: z.string().max(40).optional(),
   })
   .strict();
 type SavedReference = z.infer<typeof SavedReference>;
@@ -51,11 +53,42 @@ export class ConversationReferences {
     };
     const personal = ref.conversation.conversationType === 'personal' && personId;
     const keys = [conversationKey(ref.conversation.id), ...(personal ? [personKey(personId)] : [])];
-    const same = (a?: SavedReference) => a && a.serviceUrl === saved.serviceUrl && a.conversation.id === saved.conversation.id && a.user?.id === saved.user?.id;
+    // An unreachable reference is re-saved, so a message from that person makes it reachable again.
+    const same = (a?: SavedReference) => a && !a.unreachableSince && a.serviceUrl === saved.serviceUrl && a.conversation.id === saved.conversation.id && a.user?.id === saved.user?.id;
     if (keys.every((k) => same(this.doc.data.references[k]))) return;
     const parsed = SavedReference.safeParse(saved);
     if (!parsed.success) return;
     await this.doc.update((f) => ({ ...f, references: { ...f.references, ...Object.fromEntries(keys.map((k) => [k, parsed.data])) } }));
+  }
+
+  /**
+   * Forgets every reference to a conversation (its own key and the person key of a personal chat),
+   * after the bot was uninstalled or removed from it. Returns the keys removed.
+   */
+  async forgetConversation(conversationId: string): Promise<string[]> {
+    const gone = this.#keysOf(conversationId);
+    if (gone.length) await this.doc.update((f) => ({ ...f, references: Object.fromEntries(Object.entries(f.references).filter(([k]) => !gone.includes(k))) }));
+    return gone;
+  }
+
+  /** Marks every reference to a conversation unreachable (kept, not used) until the next activity from it. */
+  async markUnreachable(conversationId: string): Promise<void> {
+    const keys = this.#keysOf(conversationId).filter((k) => !this.doc.data.references[k]?.unreachableSince);
+    if (!keys.length) return;
+    const since = this.now().toISOString();
+    await this.doc.update((f) => ({ ...f, references: { ...f.references, ...Object.fromEntries(keys.map((k) => [k, { ...f.references[k]!, unreachableSince: since }])) } }));
+  }
+
+  /** True when a reference is on file for `key` and not marked unreachable. */
+  reachable(key: string): boolean {
+    const r = this.doc.data.references[key];
+    return r !== undefined && !r.unreachableSince;
+  }
+
+  #keysOf(conversationId: string): string[] {
+    return Object.entries(this.doc.data.references)
+      .filter(([, r]) => r.conversation.id === conversationId)
+      .map(([k]) => k);
   }
 
   find(key: string): Partial<ConversationReference> | undefined {

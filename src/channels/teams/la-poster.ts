@@ -5,7 +5,7 @@ import type { Outbox } from '../../app/outbox.js';
 import type { View } from '../../core/views/view.js';
 import { cardMessage } from './card-message.js';
 import { conversationKey, type ConversationReferences } from './conversation-references.js';
-import { proactive } from './notifier.js';
+import { isGone, proactive } from './notifier.js';
 
 /** Referral notices in the Teams channel an admin linked; one card per referral, updated in place. */
 export class TeamsLaPoster implements LaChannelPoster {
@@ -19,9 +19,21 @@ export class TeamsLaPoster implements LaChannelPoster {
     private readonly outbox: Outbox,
   ) {}
 
+  /** The linked channel's reference; none while it is marked unreachable (the bot was removed from the team). */
   #ref() {
     const link = this.link.value;
-    return link?.channel === 'teams' ? this.references.find(conversationKey(link.target)) : undefined;
+    if (link?.channel !== 'teams' || !this.references.reachable(conversationKey(link.target))) return undefined;
+    return this.references.find(conversationKey(link.target));
+  }
+
+  /** A 403/404 marks the channel unreachable, so notices wait (recorded) until the bot is back in it. */
+  async #gone<T>(conversationId: string, work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (err) {
+      if (isGone(err)) await this.references.markUnreachable(conversationId);
+      throw err;
+    }
   }
 
   linked(): boolean {
@@ -31,7 +43,7 @@ export class TeamsLaPoster implements LaChannelPoster {
   async post(views: readonly View[]): Promise<string> {
     const ref = this.#ref();
     if (!ref?.conversation) throw new Error('no LA channel linked in Teams');
-    const sent = await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(ref.conversation!.id, () => context.sendActivity(cardMessage(views))));
+    const sent = await this.#gone(ref.conversation.id, proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(ref.conversation!.id, () => context.sendActivity(cardMessage(views)))));
     if (!sent?.id) throw new Error('Teams did not return the message id');
     return sent.id;
   }
@@ -39,6 +51,6 @@ export class TeamsLaPoster implements LaChannelPoster {
   async update(messageId: string, views: readonly View[]): Promise<void> {
     const ref = this.#ref();
     if (!ref?.conversation) return;
-    await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(ref.conversation!.id, () => context.updateActivity({ ...cardMessage(views), id: messageId })));
+    await this.#gone(ref.conversation.id, proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(ref.conversation!.id, () => context.updateActivity({ ...cardMessage(views), id: messageId }))));
   }
 }

@@ -14,12 +14,26 @@ export class TeamsNotifier implements Notifier {
     private readonly outbox: Outbox,
   ) {}
 
+  /**
+   * 'unreachable' without a call when there is no reference or it is marked unreachable; a 403 or
+   * 404 from the connector (the bot was removed) marks it so, and answers 'unreachable' too.
+   */
   async notifyPerson(personId: string, views: readonly View[]): Promise<'sent' | 'unreachable'> {
     const ref = this.references.find(personKey(personId));
-    if (!ref?.conversation) return 'unreachable';
+    if (!ref?.conversation || !this.reachable(personId)) return 'unreachable';
     const conversationId = ref.conversation.id;
-    await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(conversationId, () => context.sendActivity(cardMessage(views))));
+    try {
+      await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(conversationId, () => context.sendActivity(cardMessage(views))));
+    } catch (err) {
+      if (!isGone(err)) throw err;
+      await this.references.markUnreachable(conversationId);
+      return 'unreachable';
+    }
     return 'sent';
+  }
+
+  reachable(personId: string): boolean {
+    return this.references.reachable(personKey(personId));
   }
 
   /** Replaces a card the bot sent earlier, e.g. when slow work finishes after the submit was answered. */
@@ -27,6 +41,12 @@ export class TeamsNotifier implements Notifier {
     const conversationId = ref.conversation?.id ?? 'unknown';
     await proactive(this.adapter, this.appId, ref, (context) => this.outbox.send(conversationId, () => context.updateActivity({ ...cardMessage(views), id: activityId })));
   }
+}
+
+/** The connector's answer when the bot was uninstalled or removed from the conversation. */
+export function isGone(err: unknown): boolean {
+  const status = (err as { statusCode?: unknown } | null)?.statusCode;
+  return status === 403 || status === 404;
 }
 
 /**

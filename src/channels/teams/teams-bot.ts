@@ -17,6 +17,11 @@ import { renderCard } from './cards/render-card.js';
 import type { ConversationReferences } from './conversation-references.js';
 import type { TeamsNotifier } from './notifier.js';
 import { personOf } from './person.js';
+import { forgetRemoved, isRemoval } from './lifecycle.js';
+import { isAnyExecute, isUnknownSubmit } from './stale-actions.js';
+import { typedText } from './typed-text.js';
+import { outOfDateViews } from '../../dialogs/views/out-of-date-view.js';
+import type { AuditLog } from '../../core/store/case-repository.js';
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
@@ -32,6 +37,9 @@ export interface TeamsBotDeps {
   answerWithinMs?: number;
   /** Where "link la channel" records the LA team's channel. */
   laLink?: LaChannelLink;
+  /** Where uninstalls and removals are recorded (ids only). */
+  audit?: AuditLog;
+  now?: () => Date;
 }
 
 const UNKNOWN_PERSON: View[] = [{ blocks: [text('I couldn’t tell who you are from this message, so I can’t show anything yet. Please try again from Teams.', 'warning')] }];
@@ -76,6 +84,12 @@ export class TeamsBot {
       return true;
     });
 
+    // Uninstalled, or removed from a team or chat: nothing more can be sent there, so stop trying.
+    app.activity(async (context) => isRemoval(context.activity), async (context) => {
+      await forgetRemoved(context.activity, { references: deps.references, now: deps.now ?? (() => new Date()), localMode: deps.localMode, ...(deps.audit ? { audit: deps.audit } : {}) });
+      deps.log.info('bot removed from a conversation', { type: context.activity.type });
+    });
+
     app.conversationUpdate('membersAdded', async (context) => {
       const added = context.activity.membersAdded ?? [];
       if (!added.some((m) => m.id === context.activity.recipient.id)) return;
@@ -98,13 +112,19 @@ export class TeamsBot {
     app.adaptiveCards.actionSubmit(VERB.search, submitted((p, d) => this.#search(p, d)));
     app.adaptiveCards.actionSubmit(VERB.cancelForm, submitted(async () => STOPPED));
 
+    // An Action.Submit from an older card (data no route knows): say so with a fresh menu, never guess.
+    app.activity(async (context) => isUnknownSubmit(context.activity), async (context) => void (await this.#send(context, await this.#outOfDate(context))));
+
     app.activity(ActivityTypes.Message, async (context) => {
       const person = personOf(context.activity, deps.localMode);
-      const typed = (context.activity.text ?? '').trim();
+      const typed = typedText(context.activity);
       if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
       if (isLinkLaChannel(typed)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
       await this.#send(context, typed ? await deps.assistant.text(person, typed) : await deps.assistant.text(person, 'help'));
     });
+
+    // Last: an Action.Execute with no verb or one from an older version gets a card, not an empty 501.
+    app.adaptiveCards.actionExecute(async (context) => isAnyExecute(context.activity), async (context) => renderCard(await this.#outOfDate(context)));
 
     app.error(async (context, err) => {
       deps.log.error('teams turn failed', { type: context.activity.type, error: err.name });
@@ -139,6 +159,13 @@ export class TeamsBot {
     if (!SearchData.safeParse(data).success) return Promise.resolve(this.#badData());
     const { query, filters } = searchFrom(data);
     return this.deps.assistant.search(person, query, filters);
+  }
+
+  /** The out-of-date notice and the person's menu. */
+  async #outOfDate(context: TurnContext): Promise<View[]> {
+    this.deps.log.warn('card action refused', { reason: 'out-of-date card' });
+    const person = personOf(context.activity, this.deps.localMode);
+    return outOfDateViews(person ? await this.deps.assistant.text(person, 'help') : []);
   }
 
   #badData(): View[] {

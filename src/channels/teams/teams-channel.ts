@@ -3,6 +3,7 @@ import type { Server } from 'restify';
 import type { Assistant } from '../../app/assistant.js';
 import type { Core } from '../../app/bootstrap.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
+import { CALL_TIMEOUT_MS } from '../../app/outbound.js';
 import { Outbox, TEAMS_CONVERSATION_LIMITS } from '../../app/outbox.js';
 import type { Logger } from '../../logger.js';
 import { ConversationReferences } from './conversation-references.js';
@@ -12,6 +13,7 @@ import type { LaChannelLink } from '../../app/la-channel-link.js';
 import { TeamsBot } from './teams-bot.js';
 import { EdgeAdapter } from './edge-adapter.js';
 import { messagesRoute } from './messages-route.js';
+import { boundedConnectorHttpClient } from './bounded-connector-client.js';
 
 export interface TeamsChannel {
   laPoster?: TeamsLaPoster;
@@ -29,26 +31,37 @@ export interface TeamsChannelOptions {
   /** Tests shorten the outbox's backoff; production keeps the defaults. */
   outbox?: Outbox;
   laLink?: LaChannelLink;
+  /** Fires when the bot is stopping: calls to the Bot Connector still in flight are cut short. */
+  stopping?: AbortSignal;
+  /** Longest one call to the Bot Connector may take, in ms. Default CALL_TIMEOUT_MS; tests shorten it. */
+  callTimeoutMs?: number;
 }
 
 /** Builds the Teams channel and mounts `POST /api/messages` on the shared server. */
 export async function startTeamsChannel(server: Server, core: Core, assistant: Assistant, forms: FormSubmissions, opts: TeamsChannelOptions): Promise<TeamsChannel> {
   const teams = core.config.teams;
   // Empty settings mean "no authentication": the SDK then accepts unsigned requests, which listenMode allows only on loopback.
-  const adapter = new EdgeAdapter({
-    MicrosoftAppId: teams?.appId ?? '',
-    MicrosoftAppPassword: teams?.appPassword ?? '',
-    MicrosoftAppTenantId: teams?.tenantId ?? '',
-    MicrosoftAppType: teams?.appType ?? 'MultiTenant',
-  });
+  const adapter = new EdgeAdapter(
+    {
+      MicrosoftAppId: teams?.appId ?? '',
+      MicrosoftAppPassword: teams?.appPassword ?? '',
+      MicrosoftAppTenantId: teams?.tenantId ?? '',
+      MicrosoftAppType: teams?.appType ?? 'MultiTenant',
+    },
+    undefined,
+    undefined,
+    // Without a deadline a serviceUrl that never answers holds the turn (and shutdown) for minutes.
+    { httpClient: boundedConnectorHttpClient({ timeoutMs: opts.callTimeoutMs ?? CALL_TIMEOUT_MS, ...(opts.stopping ? { stopping: opts.stopping } : {}) }) },
+  );
   const log = opts.log;
   const references = await ConversationReferences.open(core.folder, core.now);
   // The Bot Connector client already retries 5xx and 429-with-Retry-After three times, so the
-  // outbox adds few attempts of its own: it exists for 412, bare 429s and the per-conversation pace.
-  const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox') });
+  // outbox adds few attempts of its own: it exists for 412, bare 429s, connection failures (which
+  // the bounded client keeps from the SDK's slow retries) and the per-conversation pace.
+  const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox'), ...(opts.stopping ? { stopping: opts.stopping } : {}) });
   const appId = teams?.appId ?? '';
   const notifier = new TeamsNotifier(adapter, appId, references, outbox);
-  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
+  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, audit: core.audit, now: core.now, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
   const laPoster = opts.laLink ? new TeamsLaPoster(adapter, appId, references, opts.laLink, outbox) : undefined;
 
   // No body parser: the route reads plain JSON itself, before sign-in and with a cap. Without

@@ -49,6 +49,8 @@ export interface PlannedDigest {
   week: string;
   due: DueItem[];
   overdue: DueItem[];
+  /** How many other people these items remind cannot be reached (removed the bot, never opened it); set by the scheduler. */
+  unreachable?: number;
 }
 
 /** What the ledger knows about one person and one item's due date. */

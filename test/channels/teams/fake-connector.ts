@@ -29,11 +29,24 @@ const readBody = (req: IncomingMessage) =>
 export async function startFakeConnector() {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
+  /** Conversations whose calls are accepted and never answered, as a stuck serviceUrl does. */
+  const hanging = new Set<string>();
+  const held: { conversationId: string }[] = [];
+  /** Conversations the bot was removed from: every call answered with this status, and counted. */
+  const refusing = new Map<string, number>();
+  const refused: { conversationId: string; status: number }[] = [];
   let next = 1;
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
     const m = path.match(/^\/v3\/conversations\/(.+?)\/activities(?:\/(.+))?$/);
+    if (m && hanging.has(m[1]!)) return void held.push({ conversationId: m[1]! });
+    const refusal = m ? refusing.get(m[1]!) : undefined;
+    if (refusal) {
+      refused.push({ conversationId: m![1]!, status: refusal });
+      res.writeHead(refusal, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+    }
     const failure = failures.shift();
     if (failure) {
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
@@ -48,6 +61,20 @@ export async function startFakeConnector() {
   return {
     url,
     calls,
+    /** Calls for this conversation are read and never answered; `held` lists each one. */
+    hang(conversationId: string) {
+      hanging.add(conversationId);
+    },
+    held,
+    /** Every call for this conversation gets `status` (403 after the bot was removed); `refused` lists each one. */
+    refuse(conversationId: string, status = 403) {
+      refusing.set(conversationId, status);
+    },
+    /** Answers this conversation normally again. */
+    accept(conversationId: string) {
+      refusing.delete(conversationId);
+    },
+    refused,
     /** The next `count` requests fail with this status (e.g. 429 with Retry-After). */
     failNext(count: number, status: number, headers?: Record<string, string>) {
       for (let i = 0; i < count; i++) failures.push({ status, ...(headers ? { headers } : {}) });
@@ -61,7 +88,11 @@ export async function startFakeConnector() {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () => {
+      // Held calls would keep server.close() waiting for ever.
+      server.closeAllConnections();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
   };
 }
 export type FakeConnector = Awaited<ReturnType<typeof startFakeConnector>>;

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   /** False makes unknown people strangers, as with real Teams credentials. */
   localMode?: boolean;
   answerWithinMs?: number;
+  /** Longest one Bot Connector call may take (ms); production's is 15 s. */
+  callTimeoutMs?: number;
 }
 
 /** The real server, Teams adapter and core on a temp data folder, talking to a fake Bot Connector. */
@@ -42,7 +44,7 @@ export async function teamsHarness(opts: HarnessOptions = {}) {
   const server = createHttpServer(silentLogger);
   // Real pacing and retries, with short backoff so a 429 test takes milliseconds, not seconds.
   const outbox = new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50 });
-  const teams: TeamsChannel = await startTeamsChannel(server, core, assistant, new FormSubmissions(assistant), { localMode, log: silentLogger, outbox, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}) });
+  const teams: TeamsChannel = await startTeamsChannel(server, core, assistant, new FormSubmissions(assistant), { localMode, log: silentLogger, outbox, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.callTimeoutMs ? { callTimeoutMs: opts.callTimeoutMs } : {}) });
   const port = await listen(server, '127.0.0.1', 0);
   const base = `http://127.0.0.1:${port}`;
   let seq = 0;

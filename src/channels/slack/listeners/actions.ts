@@ -1,7 +1,8 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ButtonPresses } from '../../../app/button-presses.js';
+import { outOfDateViews } from '../../../dialogs/views/out-of-date-view.js';
 import { formModal } from '../blocks/form-modal.js';
-import { ACTION, decodeMetadata, OpenFormValue, RefineSearchValue } from '../blocks/ids.js';
+import { ACTION, decodeMetadata, OpenFormValue, RefineSearchValue, VALUE_ACTION } from '../blocks/ids.js';
 import { formValuesFromState } from '../blocks/form-modal.js';
 import { searchModal } from '../blocks/search-modal.js';
 import { slackPerson } from '../person.js';
@@ -9,11 +10,12 @@ import { formIn, show, type ReplyTarget } from '../reply.js';
 import type { SlackDeps } from '../slack-deps.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type AnyActionArgs = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> & AllMiddlewareArgs;
 
 const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.team?.id, body.user.id, false, body.user.name ?? body.user.username);
 
 /** Where a button's reply goes: a message button answers privately, a Home or modal button in the DM. */
-function target({ body, client, respond }: ButtonArgs): ReplyTarget {
+function target({ body, client, respond }: ButtonArgs | AnyActionArgs): ReplyTarget {
   return { client, triggerId: body.trigger_id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url } } : { channel: body.user.id }) };
 }
 
@@ -24,6 +26,22 @@ const parseJson = (s: string | undefined): unknown => {
     return undefined;
   }
 };
+
+/**
+ * A button from an older version of the app (an action_id or a value it no longer understands):
+ * say so, with a fresh menu, privately. Acked first, so Slack never shows an error.
+ */
+export const onStaleAction = (deps: SlackDeps) => async (args: AnyActionArgs) => {
+  await args.ack();
+  await staleReply(deps, args);
+};
+
+/** The out-of-date notice and the person's menu, for a button already acked. */
+async function staleReply(deps: SlackDeps, args: ButtonArgs | AnyActionArgs): Promise<void> {
+  deps.log.warn('button refused', { reason: 'out-of-date button' });
+  const person = personOf(args.body);
+  await show(deps, target(args), outOfDateViews(person ? await deps.assistant.text(person, 'help') : []));
+}
 
 /**
  * Menu, reminder and LA buttons send a command as if typed, keyed on the message or view the
@@ -46,7 +64,8 @@ export const onOpenForm = (deps: SlackDeps) => async (args: ButtonArgs) => {
   await args.ack();
   const person = personOf(args.body);
   const value = OpenFormValue.safeParse(parseJson(args.action.value));
-  if (!person || !value.success) return;
+  if (!person) return;
+  if (!value.success) return staleReply(deps, args);
   await show(deps, target(args), await deps.assistant.open(person, value.data.dialogId, value.data.prefill ?? {}));
 };
 
@@ -55,7 +74,8 @@ export const onRefineSearch = (deps: SlackDeps) => async (args: ButtonArgs) => {
   await args.ack();
   const person = personOf(args.body);
   const value = RefineSearchValue.safeParse(parseJson(args.action.value));
-  if (!person || !value.success) return deps.log.warn('refine search refused', { reason: 'unexpected value' });
+  if (!person) return;
+  if (!value.success) return staleReply(deps, args);
   // The button carries only the words and filters (values are short); the pack supplies the areas.
   const views = await deps.assistant.search(person, value.data.query, value.data.filters);
   const search = views.flatMap((v) => v.blocks).find((b) => b.type === 'search');
@@ -68,6 +88,7 @@ export const onBack = (deps: SlackDeps) => async (args: ButtonArgs) => {
   const view = args.body.view;
   const person = personOf(args.body);
   const meta = view && decodeMetadata(view.private_metadata);
+  if (view && person && !meta) return staleReply(deps, args);
   if (!view || !person || !meta) return;
   const previous = meta.history.at(-1) ?? meta.shown;
   const views = await deps.assistant.back(person, meta.dialogId, { formId: meta.formId, shown: previous, values: formValuesFromState(view.state) });
@@ -82,4 +103,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(any(ACTION.openForm), onOpenForm(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.refineSearch), onRefineSearch(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.back), onBack(deps));
+  // Bolt runs every listener that matches, so the catch-all names what it is not: today's buttons and inputs.
+  const known = [...Object.values(ACTION), VALUE_ACTION].join('|');
+  app.action<BlockAction<BlockElementAction>>({ action_id: new RegExp(`^(?!(?:${known})(?::\\d+)?$)`) }, onStaleAction(deps));
 }

@@ -6,7 +6,8 @@ import type { SlackDeps } from '../slack-deps.js';
 /** A direct message to the bot: the same words as the terminal chat, answered in the DM. */
 export const onDirectMessage = (deps: SlackDeps) => async ({ message, body, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
   // Edits, joins and the bot's own messages carry a subtype or bot_id; only people's new words count.
-  if (message.channel_type !== 'im' || message.subtype !== undefined || 'bot_id' in message) return;
+  // A message with a file attached (file_share) is words too: its text is read, the file never fetched.
+  if (message.channel_type !== 'im' || (message.subtype !== undefined && message.subtype !== 'file_share') || 'bot_id' in message) return;
   const person = slackPerson(body.team_id, message.user);
   if (!person) return;
   const views = await deps.assistant.text(person, message.text ?? '');
