@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';

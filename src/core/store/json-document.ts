@@ -1,8 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Low } from 'lowdb';
 import type { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
+import { commit, DurableAdapter } from './durable-adapter.js';
 import { readDataFile } from './read-data-file.js';
 import { KeyedSerialQueue } from './serial-queue.js';
 import { describeFirstIssue } from './zod-issue.js';
@@ -15,10 +17,10 @@ import { describeFirstIssue } from './zod-issue.js';
  */
 export class JsonDocument<T> {
   readonly #writes = new KeyedSerialQueue();
-  #data: T;
+  readonly #db: Low<T>;
 
-  private constructor(private readonly folder: DataFolder, private readonly path: string, data: T) {
-    this.#data = data;
+  private constructor(folder: DataFolder, path: string, data: T) {
+    this.#db = new Low(new DurableAdapter<T>(folder, path, (d) => `${JSON.stringify(d, null, 2)}\n`), data);
   }
 
   /**
@@ -44,7 +46,7 @@ export class JsonDocument<T> {
 
   /** The current content. Treat as read-only; change it with `update`. */
   get data(): T {
-    return this.#data;
+    return this.#db.data;
   }
 
   /**
@@ -53,9 +55,8 @@ export class JsonDocument<T> {
    */
   update(change: (current: T) => T): Promise<T> {
     return this.#writes.run('file', async () => {
-      const next = change(this.#data);
-      await this.folder.writeFile(this.path, `${JSON.stringify(next, null, 2)}\n`);
-      this.#data = next;
+      const next = change(this.#db.data);
+      await commit(this.#db, next);
       return next;
     });
   }

@@ -1,8 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { Low } from 'lowdb';
 import type { PupilCase } from '../cases/pupil-case.js';
 import type { CaseRepository } from './case-repository.js';
 import { assertSchoolId, oldestFirst, prepareSave, sameRef } from './case-rules.js';
 import { DataFolder } from './data-folder.js';
+import { commit, DurableAdapter } from './durable-adapter.js';
 import type { DataLockOptions } from './data-lock.js';
 import { loadSchools, type LoadedSchool } from './load-schools.js';
 import type { CaseRepositoryOptions } from './memory-case-repository.js';
@@ -16,10 +18,8 @@ export interface LowdbCaseRepositoryOptions extends CaseRepositoryOptions {
   lock?: DataLockOptions;
 }
 
-interface School {
-  file: SchoolFile;
-  path: string;
-}
+/** One school's file as a lowdb database: `data` is what is on disk; writes go through the durable adapter. */
+type School = Low<SchoolFile>;
 
 /** Keeps the pre-migration bytes; never overwrites an earlier backup. */
 async function backUp(path: string, from: number, text: string, now: Date): Promise<void> {
@@ -92,12 +92,12 @@ export class LowdbCaseRepository implements CaseRepository {
   async scanAll(): Promise<readonly Readonly<PupilCase>[]> {
     this.#folder.assertHeld();
     // Saves replace a school's case array and the changed case rather than editing them, so sharing is safe for readers.
-    return [...this.#schools.values()].flatMap((s) => s.file.cases);
+    return [...this.#schools.values()].flatMap((s) => s.data.cases);
   }
 
   async listSchools(): Promise<string[]> {
     this.#folder.assertHeld();
-    return [...this.#schools].filter(([, s]) => s.file.cases.length > 0).map(([id]) => id).sort();
+    return [...this.#schools].filter(([, s]) => s.data.cases.length > 0).map(([id]) => id).sort();
   }
 
   async save(pupilCase: PupilCase, expectedRevision: number | undefined): Promise<PupilCase> {
@@ -106,13 +106,11 @@ export class LowdbCaseRepository implements CaseRepository {
     // The check and the write run in one queued task, so two saves of one case cannot both pass.
     return this.#writes.run(schoolId, async () => {
       this.#folder.assertHeld();
-      const school = this.#schools.get(schoolId) ?? { file: emptySchoolFile(schoolId), path: schoolFilePath(this.dataDir, schoolId) };
-      const { stored, cases } = prepareSave(school.file.cases, pupilCase, expectedRevision, this.#now());
-      const next: SchoolFile = { ...school.file, cases };
-      // Memory changes only after the file does, so a failed write leaves both as they were.
-      // Compact JSON: the file is rewritten on every save, and nobody should be editing it by hand.
-      await this.#folder.writeFile(school.path, stringifySchoolFile(next));
-      this.#schools.set(schoolId, { file: next, path: school.path });
+      const school = this.#schools.get(schoolId) ?? this.#school(schoolFilePath(this.dataDir, schoolId), emptySchoolFile(schoolId));
+      const { stored, cases } = prepareSave(school.data.cases, pupilCase, expectedRevision, this.#now());
+      // A failed write leaves memory as it was (commit puts it back), so both always agree.
+      await commit(school, { ...school.data, cases });
+      this.#schools.set(schoolId, school);
       return structuredClone(stored);
     });
   }
@@ -124,18 +122,23 @@ export class LowdbCaseRepository implements CaseRepository {
   }
 
   async #adopt(loaded: LoadedSchool): Promise<void> {
-    const school: School = { file: loaded.file, path: loaded.path };
+    const school = this.#school(loaded.path, loaded.file);
     if (loaded.migration) {
       await this.#folder.assertOwner();
       await backUp(loaded.path, loaded.migration.from, loaded.migration.originalText, this.#now());
-      await this.#folder.writeFile(loaded.path, stringifySchoolFile(loaded.file));
+      await school.write();
     }
     this.#schools.set(loaded.schoolId, school);
+  }
+
+  /** Compact JSON: the file is rewritten on every save, and nobody should be editing it by hand. */
+  #school(path: string, file: SchoolFile): School {
+    return new Low(new DurableAdapter<SchoolFile>(this.#folder, path, stringifySchoolFile), file);
   }
 
   #cases(schoolId: string): readonly PupilCase[] {
     assertSchoolId(schoolId);
     this.#folder.assertHeld();
-    return this.#schools.get(schoolId)?.file.cases ?? [];
+    return this.#schools.get(schoolId)?.data.cases ?? [];
   }
 }
