@@ -1,4 +1,4 @@
-import { concernViews } from '../core/safeguarding/concern-notice.js';
+import { AFTER_NOTICE_TEXT, concernViews } from '../core/safeguarding/concern-notice.js';
 import { concernsIn } from '../core/safeguarding/for-pack.js';
 import { leadWith, recordConcernsShown } from '../core/safeguarding/screen.js';
 import type { SignpostFilters } from '../core/signpost/signpost.js';
@@ -36,6 +36,8 @@ export interface AssistantOptions {
 }
 
 const CARDS = { typed: false };
+/** After a notice for words that were not a command: no "didn't understand", just where to record it. */
+const AFTER_NOTICE: View = { blocks: [text(AFTER_NOTICE_TEXT, 'muted')] };
 const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Please try again in a moment.';
 
 /**
@@ -89,10 +91,10 @@ export class Assistant {
   async text(person: Person, raw: string): Promise<View[]> {
     const input = cleanChannelText(raw);
     const notices = await this.#screen(person, [input]);
-    return leadWith(notices, await this.#text(person, input));
+    return leadWith(notices, await this.#text(person, input, notices.length > 0));
   }
 
-  #text(person: Person, input: string): Promise<View[]> {
+  #text(person: Person, input: string, noticed: boolean): Promise<View[]> {
     return this.#guard('text', async () => {
       const me = this.whoIs(person);
       const staffCommand = recogniseStaffCommand(input);
@@ -104,6 +106,7 @@ export class Assistant {
       const intent = recognise(input);
       if (intent.kind === 'help') return [menuView(undefined, CARDS)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
+      if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
       if (intent.kind === 'unknown') return [{ blocks: [heading('Sorry, I didn’t understand that'), text('Try "what next for 4021", "who helps with attendance?", or pick from the menu.')] }, menuView(undefined, CARDS)];
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);

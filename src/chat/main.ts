@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const input = cleanChannelText(line);
     const found = concernsIn(core.pack, [input]);
     if (found.length) await recordConcernsShown(core.audit, ctx.user.id, core.now(), found).catch(() => log.error('concern notice not audited'));
-    const t = await converse(ctx, state, input, log);
+    const t = await converse(ctx, state, input, log, { noticed: found.length > 0 });
     state = t.state;
     out(renderText(leadWith(concernViews(core.pack, found), t.views)));
     if (t.quit) break;

@@ -18,6 +18,7 @@ interface Rule {
   pattern: Pattern;
   topic: boolean;
   notWhen: readonly Pattern[];
+  notInSentence: readonly Pattern[];
 }
 
 /**
@@ -45,8 +46,9 @@ export class ConcernCheck {
     for (const [kind, list] of [['risk', concerns.risk], ['exclusion', concerns.exclusion]] as const) {
       for (const category of list) {
         const notWhen = category.notWhen.map((s) => compile(category, s));
+        const notInSentence = category.notInSentence.map((s) => compile(category, s));
         for (const [topic, sources] of [[false, category.signs], [true, category.topics]] as const) {
-          for (const source of sources) this.#index({ kind, category, pattern: compile(category, source), topic, notWhen });
+          for (const source of sources) this.#index({ kind, category, pattern: compile(category, source), topic, notWhen, notInSentence });
         }
       }
     }
@@ -93,8 +95,14 @@ export class ConcernCheck {
     return out;
   }
 
-  /** The notWhen pattern that overlaps the match, if any: then it does not count. */
+  /** The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it does not count. */
   #excused(rule: Rule, tokens: readonly Token[], at: readonly number[]): string | undefined {
+    const sentence = tokens[at[0]!]!.sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.sentence !== sentence) continue;
+      const hit = rule.notInSentence.find((p) => matchAt(p, tokens, i));
+      if (hit) return `"${hit.source}" in the sentence`;
+    }
     const from = at[0]!;
     const to = at[at.length - 1]!;
     // A notWhen counts when it overlaps the match: "hit by a ball in PE" excuses "hit", not a later disclosure.

@@ -8,6 +8,9 @@ import type { Concern } from './concern-check.js';
 export const SUPPORTS_NOT_REPLACES =
   'This notice supports your school’s safeguarding procedures and never replaces them: follow your school’s policy, and if in doubt, speak to the DSL today.';
 
+/** Said after a notice when the words were not a command, instead of "Sorry, I didn't understand that". */
+export const AFTER_NOTICE_TEXT = 'To record this for a pupil, type "pcp", "review", "exclusion" or "refer" (what you write there is checked the same way). Type "help" for everything I can do.';
+
 const quoted = (c: Concern) => `“${c.quote}” (${c.label})`;
 
 /**

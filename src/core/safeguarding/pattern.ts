@@ -7,7 +7,7 @@ import { analyse, type Token } from '../text/nlp.js';
  * - `a|b|c` any of these; `@adult` any entry of the pack's `adult` word list; `bruis*` any word
  *   starting so; `#num` any number (a pupil reference such as 4021); `not_allowed` (underscores)
  *   the words in a row; hyphens and apostrophes are read as the tokeniser reads them ("step-dad");
- * - `word?` may be left out; `..` up to 3 other words may come between, `...` up to 8
+ * - `word?` may be left out; `..` up to 3 other words may come between, `...` up to 8, `....` up to 16
  *   (same sentence only).
  *
  * Example: `@adult .. @harm-verb .. @child` meets "mum's new boyfriend shouts at him and pushes him".
@@ -35,7 +35,7 @@ interface Slot {
 export const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'noone', 'none', 'without', 'nowhere', 'neither', 'nor']);
 /** How far before a match a negation still governs it, in words (and only within its clause). */
 const NEGATION_REACH = 3;
-const GAPS: Record<string, number> = { '..': 3, '...': 8 };
+const GAPS: Record<string, number> = { '..': 3, '...': 8, '....': 16 };
 
 /** One written entry as the words the tokeniser would produce, so "can't" and "step-dad" meet what people type. */
 function entryWords(entry: string): string[] {

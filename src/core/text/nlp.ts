@@ -52,7 +52,8 @@ export function analyse(text: string): Token[] {
       }
       if (CLAUSE_WORDS.has(value.toLowerCase())) clause++;
       tokens.push({
-        word: value.toLowerCase().replace(/[\u2018\u2019]/g, "'"),
+        // "C." at the end of a sentence is the letter, not an abbreviation.
+        word: value.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^([a-z])\.$/, '$1'),
         lemma: (out(t, its.lemma) as string).toLowerCase().replace(/[\u2018\u2019]/g, "'"),
         pos: out(t, its.pos) as string,
         sentence: t.parentSentence().index(),

@@ -22,6 +22,8 @@ export const ConcernCategory = z.object({
   signs: PatternList,
   topics: PatternList,
   notWhen: PatternList,
+  /** Patterns that, anywhere in the same sentence, make a match ordinary ("bridesmaid" for a family wedding). */
+  notInSentence: PatternList,
 });
 export type ConcernCategory = z.infer<typeof ConcernCategory>;
 
