@@ -126,6 +126,7 @@ async function startup() {
 
 console.log(`bench on node ${process.version}, ${new Date().toISOString()}`);
 await signposting();
+await (await import('./concerns.js')).concernFigures();
 await guidance();
 await store();
 await startup();

@@ -1,4 +1,8 @@
+import { AFTER_NOTICE_TEXT, concernViews } from '../core/safeguarding/concern-notice.js';
+import { concernsIn } from '../core/safeguarding/for-pack.js';
+import { leadWith, recordConcernsShown } from '../core/safeguarding/screen.js';
 import type { SignpostFilters } from '../core/signpost/signpost.js';
+import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
 import type { StaffMember } from '../core/staff.js';
 import { heading, text, type View } from '../core/views/view.js';
@@ -35,6 +39,8 @@ export interface AssistantOptions {
 const CARDS = { typed: false };
 /** "la ack <referral id>" / "la assign <referral id>", sent by the LA channel's buttons. */
 const LA_COMMAND = /^la (ack|assign) ([0-9a-f-]{36})$/i;
+/** After a notice for words that were not a command: no "didn't understand", just where to record it. */
+const AFTER_NOTICE: View = { blocks: [text(AFTER_NOTICE_TEXT, 'muted')] };
 const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Please try again in a moment.';
 
 /**
@@ -94,8 +100,18 @@ export class Assistant {
     return (!!staff && staff.kind !== 'whoami') || LA_COMMAND.test(input.trim()) || !!recogniseReminderCommand(input);
   }
 
-  /** Words typed in a chat. Forms open as forms; a one-question dialog answered in the words finishes at once. */
-  text(person: Person, input: string): Promise<View[]> {
+  /**
+   * Words typed in a chat, as the channel delivered them (Teams HTML entities, Slack escapes and
+   * mentions are cleaned here, once). A worry in the words leads the reply, whatever else was asked.
+   * Forms open as forms; a one-question dialog answered in the words finishes at once.
+   */
+  async text(person: Person, raw: string): Promise<View[]> {
+    const input = cleanChannelText(raw);
+    const notices = await this.#screen(person, [input]);
+    return leadWith(notices, await this.#text(person, input, notices.length > 0));
+  }
+
+  #text(person: Person, input: string, noticed: boolean): Promise<View[]> {
     return this.#guard('text', async () => {
       const me = this.whoIs(person);
       const staffCommand = recogniseStaffCommand(input);
@@ -107,6 +123,7 @@ export class Assistant {
       const intent = recognise(input);
       if (intent.kind === 'help') return [menuView(undefined, CARDS)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
+      if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
       if (intent.kind === 'unknown') return [{ blocks: [heading('Sorry, I didn’t understand that'), text('Try "what next for 4021", "who helps with attendance?", or pick from the menu.')] }, menuView(undefined, CARDS)];
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
@@ -139,8 +156,17 @@ export class Assistant {
     });
   }
 
-  /** A submitted form. The caller makes a repeated submit of the same form id harmless. */
-  submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
+  /**
+   * A submitted form. Every field is read for worries first; the notice leads the reply and the
+   * form is still saved. The caller makes a repeated submit of the same form id harmless.
+   */
+  async submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
+    const notices = await this.#screen(person, Object.values(sub.values));
+    const outcome = await this.#submit(person, dialogId, sub);
+    return { ...outcome, views: leadWith(notices, outcome.views) };
+  }
+
+  #submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
     return this.#guard('submit', async (): Promise<FormOutcome> => {
       const dialog = DIALOGS[dialogId];
       if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
@@ -150,7 +176,13 @@ export class Assistant {
     }, (views): FormOutcome => ({ done: true, failed: true, views }));
   }
 
-  search(person: Person, query: string, filters: SignpostFilters): Promise<View[]> {
+  /** A search for services; the words are read for worries first, as everywhere. */
+  async search(person: Person, raw: string, filters: SignpostFilters): Promise<View[]> {
+    const query = cleanChannelText(raw);
+    return leadWith(await this.#screen(person, [query]), await this.#search(person, query, filters));
+  }
+
+  #search(person: Person, query: string, filters: SignpostFilters): Promise<View[]> {
     return this.#guard('search', async () => {
       const ctx = this.#context(person, this.whoIs(person), true);
       if (!ctx) return this.#needsRole(person);
@@ -165,6 +197,25 @@ export class Assistant {
     if (me) return dialogContext(this.core, me);
     // No school and no cases: the access rules give such a user nothing, which is the point.
     return publicOnly ? dialogContext(this.core, { id: person.id, role: 'teacher' }) : undefined;
+  }
+
+  /**
+   * The one check on every text that enters: the notices to lead the reply with. The notice is
+   * shown even if the audit record of it cannot be written (that failure is logged), and a check
+   * that fails never stops the request.
+   */
+  async #screen(person: Person, texts: readonly string[]): Promise<View[]> {
+    try {
+      const found = concernsIn(this.core.pack, texts);
+      if (!found.length) return [];
+      await recordConcernsShown(this.core.audit, person.id, this.core.now(), found).catch((err: unknown) =>
+        this.opts.log.error('concern notice not audited', { code: err instanceof AppError ? err.code : 'unexpected' }),
+      );
+      return concernViews(this.core.pack, found);
+    } catch (err) {
+      this.opts.log.error('concern check failed', { code: err instanceof AppError ? err.code : 'unexpected' });
+      return [];
+    }
   }
 
   #needsRole(person: Person): View[] {

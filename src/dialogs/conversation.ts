@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
 import type { DialogContext, FormState } from './dialog.js';
@@ -30,9 +31,9 @@ export const MENU_AFTER_MISUNDERSTANDINGS = 2;
  * One turn of the conversation, channel-neutral: text in, views out. Errors become a kind
  * message and the dialog state is kept, so nothing typed is lost.
  */
-export async function converse(ctx: DialogContext, state: ConversationState, input: string, log: Logger): Promise<Turn> {
+export async function converse(ctx: DialogContext, state: ConversationState, input: string, log: Logger, opts: { noticed?: boolean } = {}): Promise<Turn> {
   try {
-    return await turn(ctx, state, input);
+    return await turn(ctx, state, input, opts.noticed === true);
   } catch (err) {
     const known = err instanceof AppError;
     log.error('turn failed', { code: known ? err.code : 'unexpected', dialog: state.active?.dialogId });
@@ -45,7 +46,7 @@ function fromStep(state: ConversationState, step: FormStep): Turn {
   return { state: { ...state, misunderstood: 0, ...(step.state ? { active: step.state } : { active: undefined }) }, views: step.views };
 }
 
-async function turn(ctx: DialogContext, state: ConversationState, input: string): Promise<Turn> {
+async function turn(ctx: DialogContext, state: ConversationState, input: string, noticed: boolean): Promise<Turn> {
   const intent = recognise(input);
   if (intent.kind === 'quit') return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
 
@@ -77,6 +78,8 @@ async function turn(ctx: DialogContext, state: ConversationState, input: string)
       return fromStep(state, { ...step, views: [...lead, ...step.views] });
     }
     case 'unknown': {
+      // The safeguarding or exclusion notice already answered: say where to record it, not "didn't understand".
+      if (noticed) return { state: { misunderstood: 0 }, views: [{ blocks: [text(AFTER_NOTICE_TEXT, 'muted')] }] };
       const misunderstood = state.misunderstood + 1;
       if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS)
         return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:')] };

@@ -1,28 +1,19 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import type { Rules } from '../../knowledge/schema/rules.js';
 import { addDays } from '../dates.js';
-import { containsPhrase, stems } from '../text/words.js';
+import { exclusionWarning, safeguardingNotice } from '../safeguarding/concern-notice.js';
+import { concernsIn } from '../safeguarding/for-pack.js';
 import { fromAdvice } from './recommendation.js';
 import type { PupilSituation, Recommendation } from './types.js';
 
-/** Phrases from `list` found in the user's notes, as written in the pack. */
-function matches(noteStems: readonly string[], list: readonly string[]): string[] {
-  return list.filter((w) => containsPhrase(noteStems, w));
+/** Safeguarding comes first: any sign in the notes that a child may be at risk of harm (concerns.json). */
+export function safeguardingCheck(pack: KnowledgePack, _rules: Rules, notes: string): Recommendation | undefined {
+  return safeguardingNotice(pack, concernsIn(pack, [notes]));
 }
 
-/** Safeguarding comes first: any hint that a child may be at risk of harm. */
-export function safeguardingCheck(pack: KnowledgePack, rules: Rules, notes: string): Recommendation | undefined {
-  const found = matches(stems(notes), rules.safeguarding.riskWords);
-  if (!found.length) return undefined;
-  return fromAdvice(pack, 'safeguarding-first', 'safeguarding', rules.safeguarding.advice, `what you wrote mentions "${found[0]}"`);
-}
-
-/** Reasons for which excluding would be unlawful, spotted in what the user wrote. */
-export function unlawfulReasonCheck(pack: KnowledgePack, rules: Rules, notes: string): Recommendation | undefined {
-  const noteStems = stems(notes);
-  const hit = rules.unlawfulExclusion.reasons.find((r) => matches(noteStems, r.words).length > 0);
-  if (!hit) return undefined;
-  return fromAdvice(pack, 'unlawful-exclusion', 'warning', rules.unlawfulExclusion.advice, `this reads like: ${hit.label}`);
+/** Reasons for which excluding would be unlawful, or an exclusion that would be informal, in what the user wrote. */
+export function unlawfulReasonCheck(pack: KnowledgePack, _rules: Rules, notes: string): Recommendation | undefined {
+  return exclusionWarning(pack, concernsIn(pack, [notes]));
 }
 
 function pspTriggers(rules: Rules, s: PupilSituation): string[] {

@@ -1,5 +1,7 @@
 import { z } from 'zod/v4';
 import { Slug } from './common.js';
+import { compilePattern } from '../../core/safeguarding/pattern.js';
+import { Concerns } from './concerns.js';
 import { Pathway } from './pathway.js';
 import { Rules } from './rules.js';
 import { ApProvider, ApSetting, Service, Vocabulary } from './services.js';
@@ -26,6 +28,8 @@ export const KnowledgePack = z
     forms: z.array(FormTemplate).default([]),
     selfReflection: SelfReflectionTool.optional(),
     legislation: z.array(LegislationItem).default([]),
+    /** Worries in staff's own words (child protection, unlawful exclusion), checked on every text that enters. */
+    concerns: Concerns.optional(),
   })
   .superRefine((pack, ctx) => {
     const ids = new Map<string, string>();
@@ -54,6 +58,21 @@ export const KnowledgePack = z
     checkDistricts('apSettings');
     checkDistricts('apProviders');
 
+    if (pack.concerns) {
+      const { lexicon } = pack.concerns;
+      for (const kind of ['risk', 'exclusion'] as const)
+        pack.concerns[kind].forEach((c, i) =>
+          (['signs', 'topics', 'notWhen'] as const).forEach((list) =>
+            c[list].forEach((source, j) => {
+              try {
+                compilePattern(source, lexicon);
+              } catch (err) {
+                ctx.addIssue({ code: 'custom', path: ['concerns', kind, i, list, j], message: (err as Error).message });
+              }
+            }),
+          ),
+        );
+    }
     if (pack.rules) {
       const walk = (value: unknown, path: (string | number)[]) => {
         if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));

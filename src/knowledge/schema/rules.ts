@@ -40,9 +40,6 @@ export const Rules = z.object({
   }),
   unlawfulExclusion: z.object({
     advice: Advice,
-    reasons: z
-      .array(z.object({ id: Slug, label: z.string().min(3), words: z.array(z.string().min(3)).min(1) }))
-      .min(3),
   }),
   lookedAfter: z.object({
     /** Before any suspension of a looked-after child. */
@@ -64,10 +61,9 @@ export const Rules = z.object({
     completionWeeks: z.number().int().min(1),
     criteria: z.array(z.string().min(10)).min(1),
   }),
+  /** The notice shown first whenever what someone typed suggests a risk of harm (the words are in concerns.json). */
   safeguarding: z.object({
     advice: Advice,
-    /** Phrases that suggest a child may be at risk of harm. */
-    riskWords: z.array(z.string().min(3)).min(5),
   }),
   managedMove: Advice,
   earlyHelp: Advice,

@@ -1,0 +1,60 @@
+/**
+ * The concern check on the labelled set: recall and false alarms on the held-out test part (never
+ * tuned on), per category and per place typed, beside the development parts; and its time per text
+ * beside the NLP library reading the same text alone. Printed, never asserted.
+ */
+import { readFileSync } from 'node:fs';
+import { concernCheckFor } from '../src/core/safeguarding/for-pack.js';
+import { analyse } from '../src/core/text/nlp.js';
+import { loadPack } from '../src/knowledge/load-pack.js';
+import { percentiles, report, timeSync } from './stats.js';
+
+interface Labelled {
+  text: string;
+  expect: 'risk' | 'exclusion' | 'none';
+  category: string;
+  where: 'message' | 'signpost' | 'field';
+}
+
+const part = (name: string): Labelled[] =>
+  readFileSync(new URL(`../test/core/safeguarding/labelled/${name}.jsonl`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Labelled);
+
+const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-').padStart(6);
+
+export async function concernFigures(): Promise<void> {
+  const check = concernCheckFor(await loadPack('worcestershire'))!;
+  const score = (items: Labelled[]) => items.map((it) => ({ it, kinds: new Set(check.check(it.text).map((c) => c.kind)) }));
+  const summary = (rows: ReturnType<typeof score>) => {
+    const pos = rows.filter((r) => r.it.expect !== 'none');
+    const neg = rows.filter((r) => r.it.expect === 'none');
+    const hits = pos.filter((r) => r.kinds.has(r.it.expect as 'risk')).length;
+    const alarms = neg.filter((r) => r.kinds.size > 0).length;
+    return `recall ${pct(hits, pos.length)} (${hits}/${pos.length})  false alarms ${pct(alarms, neg.length)} (${alarms}/${neg.length})`;
+  };
+
+  console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
+  for (const name of ['dev', 'dev2', 'dev3']) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
+  const test = score(part('test'));
+  console.log(`  ${'TEST part (held out)'.padEnd(32)} ${summary(test)}`);
+  for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${summary(test.filter((r) => r.it.where === where))}`);
+  const categories = [...new Set(test.map((r) => `${r.it.expect}:${r.it.category}`))].sort();
+  for (const key of categories) {
+    const rows = test.filter((r) => `${r.it.expect}:${r.it.category}` === key);
+    const [expect, category] = key.split(':') as [Labelled['expect'], string];
+    const ok = rows.filter((r) => (expect === 'none' ? r.kinds.size === 0 : r.kinds.has(expect))).length;
+    console.log(`    ${`${expect} ${category}`.padEnd(38)} ${expect === 'none' ? 'no alarm' : 'found   '} ${pct(ok, rows.length)} (${ok}/${rows.length})`);
+  }
+
+  const texts = ['dev', 'dev2', 'dev3', 'test'].flatMap((n) => part(n).map((l) => l.text));
+  check.check('warm up the model');
+  const ours: number[] = [];
+  const readOnly: number[] = [];
+  for (let round = 0; round < 3; round++)
+    for (const t of texts) {
+      ours.push(timeSync(() => check.check(t)));
+      readOnly.push(timeSync(() => analyse(t)));
+    }
+  report(`concern check per text (${texts.length})`, percentiles(ours), { p99: 2 }, { name: 'NLP read alone', f: percentiles(readOnly) });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await concernFigures();

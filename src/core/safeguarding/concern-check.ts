@@ -1,0 +1,125 @@
+import type { Concerns, ConcernCategory } from '../../knowledge/schema/concerns.js';
+import { analyse, type Token } from '../text/nlp.js';
+import { compilePattern, firstWords, matchAt, type Pattern } from './pattern.js';
+
+/** What one check found: the category and the person's own words that raised it. */
+export interface Concern {
+  kind: 'risk' | 'exclusion';
+  category: string;
+  label: string;
+  contact: 'dsl' | 'lado';
+  /** The words as typed, at most about 80 characters. */
+  quote: string;
+}
+
+interface Rule {
+  kind: Concern['kind'];
+  category: ConcernCategory;
+  pattern: Pattern;
+  topic: boolean;
+  notWhen: readonly Pattern[];
+  notInSentence: readonly Pattern[];
+}
+
+/**
+ * The concern check, compiled once from the pack. `check` runs on every text that enters (typed
+ * messages, search words, every form field), so it is built for speed: the patterns are indexed by
+ * their first word and the text is read once by the NLP library.
+ */
+export class ConcernCheck {
+  readonly #byFirst = new Map<string, Rule[]>();
+  readonly #unindexed: Rule[] = [];
+  readonly #teaching: ReadonlySet<string>;
+  readonly #settled: readonly Pattern[];
+
+  /** Throws Error naming the category and pattern that cannot be compiled. */
+  constructor(concerns: Concerns) {
+    this.#teaching = new Set(concerns.teachingContext.map((w) => w.toLowerCase()));
+    const compile = (category: ConcernCategory, source: string) => {
+      try {
+        return compilePattern(source, concerns.lexicon);
+      } catch (err) {
+        throw new Error(`concerns → ${category.id}: ${(err as Error).message}`);
+      }
+    };
+    this.#settled = concerns.settledContext.map((source) => compilePattern(source, concerns.lexicon));
+    for (const [kind, list] of [['risk', concerns.risk], ['exclusion', concerns.exclusion]] as const) {
+      for (const category of list) {
+        const notWhen = category.notWhen.map((s) => compile(category, s));
+        const notInSentence = category.notInSentence.map((s) => compile(category, s));
+        for (const [topic, sources] of [[false, category.signs], [true, category.topics]] as const) {
+          for (const source of sources) this.#index({ kind, category, pattern: compile(category, source), topic, notWhen, notInSentence });
+        }
+      }
+    }
+  }
+
+  #index(rule: Rule): void {
+    const first = firstWords(rule.pattern);
+    if (!first) return void this.#unindexed.push(rule);
+    for (const w of first) {
+      const list = this.#byFirst.get(w);
+      if (list) list.push(rule);
+      else this.#byFirst.set(w, [rule]);
+    }
+  }
+
+  /** Every category found in `text`, each once, in the order found. `explain` receives excused matches too (for tuning). */
+  check(text: string, explain?: (line: string) => void): Concern[] {
+    if (!text.trim()) return [];
+    const tokens = analyse(text);
+    const teaching = tokens.some((t) => this.#teaching.has(t.word) || this.#teaching.has(t.lemma));
+    const settled = this.#settledSentences(tokens);
+    const found = new Map<string, Concern>();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const candidates = new Set([...(this.#byFirst.get(t.word) ?? []), ...(this.#byFirst.get(t.lemma) ?? []), ...this.#unindexed]);
+      for (const rule of candidates) {
+        const key = `${rule.kind}:${rule.category.id}`;
+        if (found.has(key)) continue;
+        const at = matchAt(rule.pattern, tokens, i);
+        if (!at) continue;
+        const excuse = rule.topic && teaching ? 'teaching context' : settled.has(tokens[at[0]!]!.sentence) ? 'settled context' : this.#excused(rule, tokens, at);
+        explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
+        if (excuse) continue;
+        found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at) });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** Sentences that say the worry is absent or over. */
+  #settledSentences(tokens: readonly Token[]): Set<number> {
+    const out = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) if (!out.has(tokens[i]!.sentence) && this.#settled.some((p) => matchAt(p, tokens, i))) out.add(tokens[i]!.sentence);
+    return out;
+  }
+
+  /** The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it does not count. */
+  #excused(rule: Rule, tokens: readonly Token[], at: readonly number[]): string | undefined {
+    const sentence = tokens[at[0]!]!.sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.sentence !== sentence) continue;
+      const hit = rule.notInSentence.find((p) => matchAt(p, tokens, i));
+      if (hit) return `"${hit.source}" in the sentence`;
+    }
+    const from = at[0]!;
+    const to = at[at.length - 1]!;
+    // A notWhen counts when it overlaps the match: "hit by a ball in PE" excuses "hit", not a later disclosure.
+    for (let i = Math.max(0, from - 8); i <= to; i++) {
+      for (const p of rule.notWhen) {
+        const m = matchAt(p, tokens, i);
+        if (m && m[m.length - 1]! >= from) return `"${p.source}"`;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The person's own words from the first to the last matched word, trimmed to about 80 characters. */
+function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
+  const start = tokens[at[0]!]!.start;
+  const end = tokens[at[at.length - 1]!]!.end;
+  const words = text.slice(start, end).replace(/\s+/g, ' ');
+  return words.length <= 80 ? words : `${words.slice(0, 77)}…`;
+}

@@ -1,0 +1,46 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { fromAdvice } from '../guidance/recommendation.js';
+import type { Recommendation } from '../guidance/types.js';
+import { text, type View } from '../views/view.js';
+import type { Concern } from './concern-check.js';
+
+/** Shown under every safeguarding notice: the bot supports the school's procedures and never replaces them. */
+export const SUPPORTS_NOT_REPLACES =
+  'This notice supports your school’s safeguarding procedures and never replaces them: follow your school’s policy, and if in doubt, speak to the DSL today.';
+
+/** Said after a notice when the words were not a command, instead of "Sorry, I didn't understand that". */
+export const AFTER_NOTICE_TEXT = 'To record this for a pupil, type "pcp", "review", "exclusion" or "refer" (what you write there is checked the same way). Type "help" for everything I can do.';
+
+const quoted = (c: Concern) => `“${c.quote}” (${c.label})`;
+
+/**
+ * The safeguarding notice for risk concerns: the pack's advice (DSL now; the LA's front door;
+ * police in immediate danger; LADO for an adult who works with children), saying in the person's
+ * own words what raised it. Undefined when there is no risk concern or the pack has no advice.
+ */
+export function safeguardingNotice(pack: KnowledgePack, concerns: readonly Concern[]): Recommendation | undefined {
+  const risks = concerns.filter((c) => c.kind === 'risk');
+  const advice = pack.rules?.safeguarding.advice;
+  if (!risks.length || !advice) return undefined;
+  const lado = risks.some((c) => c.contact === 'lado') ? ' This is about an adult who works with children: the DSL (or the head, if it is about the DSL) contacts the LADO the same day.' : '';
+  return { ...fromAdvice(pack, 'safeguarding-first', 'safeguarding', advice, `you wrote ${risks.map(quoted).join('; ')}`), ...(lado ? { detail: `${advice.detail}${lado}` } : {}) };
+}
+
+/** The unlawful or informal exclusion warning, in the person's words, with the pack's note on each kind found. */
+export function exclusionWarning(pack: KnowledgePack, concerns: readonly Concern[]): Recommendation | undefined {
+  const found = concerns.filter((c) => c.kind === 'exclusion');
+  const advice = pack.rules?.unlawfulExclusion.advice;
+  if (!found.length || !advice) return undefined;
+  const notes = found.flatMap((c) => pack.concerns?.exclusion.find((e) => e.id === c.category)?.note ?? []);
+  return { ...fromAdvice(pack, 'unlawful-exclusion', 'warning', advice, `this reads like ${found.map(quoted).join('; ')}`), ...(notes.length ? { detail: `${notes.join(' ')} ${advice.detail}` } : {}) };
+}
+
+/** The views to put first in a reply when a text raised concerns: safeguarding, then the exclusion warning. */
+export function concernViews(pack: KnowledgePack, concerns: readonly Concern[]): View[] {
+  const safeguarding = safeguardingNotice(pack, concerns);
+  const exclusion = exclusionWarning(pack, concerns);
+  const views: View[] = [];
+  if (safeguarding) views.push({ blocks: [{ type: 'recommendation', rec: safeguarding }, text(SUPPORTS_NOT_REPLACES, 'muted')] });
+  if (exclusion) views.push({ blocks: [{ type: 'recommendation', rec: exclusion }] });
+  return views;
+}

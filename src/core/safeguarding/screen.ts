@@ -1,0 +1,22 @@
+import type { AuditLog } from '../store/case-repository.js';
+import type { View } from '../views/view.js';
+import type { Concern } from './concern-check.js';
+
+/**
+ * Records in the audit log that a notice was shown: the actor's id and the category only
+ * (`concern.risk:neglect`), never the words. Throws what the audit log throws.
+ */
+export async function recordConcernsShown(audit: AuditLog, actorId: string, at: Date, found: readonly Concern[]): Promise<void> {
+  for (const c of found) await audit.record({ at: at.toISOString(), actorId, action: `concern.${c.kind}:${c.category}`, outcome: 'done' });
+}
+
+/**
+ * The reply with the notices first. A recommendation the rest of the reply repeats (the guidance
+ * card's own safeguarding-first, from the same notes) is shown once, at the top.
+ */
+export function leadWith(notices: readonly View[], views: readonly View[]): View[] {
+  if (!notices.length) return [...views];
+  const shown = new Set(notices.flatMap((v) => v.blocks.flatMap((b) => (b.type === 'recommendation' ? [b.rec.id] : []))));
+  const rest = views.map((v) => ({ ...v, blocks: v.blocks.filter((b) => b.type !== 'recommendation' || !shown.has(b.rec.id)) })).filter((v) => v.blocks.length > 0);
+  return [...notices, ...rest];
+}

@@ -1,0 +1,43 @@
+import { decodeHTML } from 'entities';
+
+/**
+ * Turns what a chat platform delivers into the words the person typed, once, for every channel:
+ * Teams sends HTML entities (`&nbsp;` after an @mention, `&amp;`), `<at>Bot</at>` mention tags and
+ * sometimes whole HTML; Slack escapes `&`, `<` and `>` and writes mentions and links as
+ * `<@U123|name>`, `<#C123|name>`, `<!here>`, `<https://…|label>`. Phones add curly apostrophes
+ * and quotes. Recognition, risk checks and display all read the result.
+ *
+ * Returns plain text with single spaces; never throws.
+ */
+export function cleanChannelText(raw: string): string {
+  let t = raw;
+  // Slack's own markup first, while its < and > are still markup (Slack escapes typed ones as &lt; &gt;).
+  t = t.replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => slackReference(sigil, id, label));
+  t = t.replace(/<((?:https?|mailto):[^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url);
+  // Teams: the mention tag is the bot's or a person's name, not something the person asked.
+  t = t.replace(/<at[^>]*>.*?<\/at>/gis, ' ');
+  t = htmlToText(t);
+  t = decodeHTML(t);
+  return t
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+/** `<@U123|ana>` → `@ana`; `<!here>` → `@here`; `<#C1|general>` → `#general`. */
+function slackReference(sigil: string, id: string, label: string | undefined): string {
+  if (sigil === '!') return `@${(label ?? id).split('^')[0]}`;
+  return `${sigil}${label ?? id}`;
+}
+
+/** Block-level tags become line breaks and the rest are dropped, so `<p>what next</p>` reads "what next". */
+function htmlToText(t: string): string {
+  if (!/<\/?[a-z][^>]*>/i.test(t)) return t;
+  return t
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, '');
+}

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
+import { concernCheckFor } from '../../../src/core/safeguarding/for-pack.js';
+import { loadPack } from '../../../src/knowledge/load-pack.js';
+
+let check: ConcernCheck;
+beforeAll(async () => {
+  check = concernCheckFor(await loadPack('worcestershire'))!;
+});
+
+const kinds = (text: string) => [...new Set(check.check(text).map((c) => c.kind))];
+
+/** The examples in the issue, each pinned: staff's own words for a worry, and the ordinary ones that share words with it. */
+describe('the concern check on the examples staff gave', () => {
+  it.each([
+    'a child is being hurt at home',
+    "mum's new boyfriend shouts at him and pushes him around",
+    'he came in with a burn on his hand and said the iron did it',
+    'she said everyone would be better off without her',
+    'older lads are making him carry parcels for them',
+    'worried she is being taken abroad this summer to get married',
+    'a pupil told me her dad hits her',
+  ])('raises the safeguarding notice for “%s”, quoting the words typed', (text) => {
+    const found = check.check(text).filter((c) => c.kind === 'risk');
+    expect(found.length).toBeGreaterThan(0);
+    // The quote is the person's own words, never internal stems.
+    for (const c of found) expect(text).toContain(c.quote);
+  });
+
+  it.each([
+    'swearing and verbal abuse at staff',
+    'keeps neglecting his coursework',
+    'knife crime awareness workshop for year 9',
+    'RSE lesson on sexual health',
+    'he was hit by a car last year and has been anxious since',
+    'knife skills in food tech',
+    'hit by a ball in PE',
+    'substance misuse lesson',
+    'what next for 4021',
+    'who helps with attendance?',
+  ])('raises nothing for the ordinary “%s”', (text) => {
+    expect(check.check(text)).toEqual([]);
+  });
+
+  it.each([
+    ['we can no longer meet her needs', 'needs-not-met'],
+    ['suspend him until his parents come in for a meeting', 'parent-behaviour'],
+    ['told dad not to bring him in tomorrow while things calm down', 'informal'],
+  ])('warns of an unlawful or informal exclusion in “%s”', (text, category) => {
+    expect(check.check(text)).toContainEqual(expect.objectContaining({ kind: 'exclusion', category }));
+  });
+});
+
+describe('how the check reads', () => {
+  it('lets a negation in the same clause cancel a sign, but not one in another clause', () => {
+    expect(kinds('no bruises seen on his arms today')).toEqual([]);
+    expect(kinds('not been in since Monday, bruises on his arms today')).toEqual(['risk']);
+  });
+
+  it('finds what a pattern spells out with its own negation', () => {
+    expect(check.check('there is nothing to eat at home')).toContainEqual(expect.objectContaining({ category: 'neglect' }));
+  });
+
+  it('treats the name of a harm as teaching when the text is about a lesson, but not a sign', () => {
+    expect(kinds('county lines awareness talk for year 9')).toEqual([]);
+    expect(kinds('county lines')).toEqual(['risk']);
+    expect(kinds('in the PSHE lesson she said her dad hits her')).toEqual(['risk']);
+  });
+
+  it('says when the worry is about an adult who works with children, so the notice names the LADO', () => {
+    expect(check.check('the football coach slapped him at training')).toContainEqual(expect.objectContaining({ category: 'allegation-adult', contact: 'lado' }));
+  });
+});
