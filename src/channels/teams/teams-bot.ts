@@ -20,6 +20,7 @@ import { personOf } from './person.js';
 import { forgetRemoved, isRemoval } from './lifecycle.js';
 import { isAnyExecute, isUnknownSubmit } from './stale-actions.js';
 import { typedText } from './typed-text.js';
+import { cleanChannelText } from '../../core/text/channel-text.js';
 import { outOfDateViews } from '../../dialogs/views/out-of-date-view.js';
 import type { AuditLog } from '../../core/store/case-repository.js';
 
@@ -117,7 +118,7 @@ export class TeamsBot {
 
     app.activity(ActivityTypes.Message, async (context) => {
       const person = personOf(context.activity, deps.localMode);
-      const typed = typedText(context.activity);
+      const typed = cleanChannelText(typedText(context.activity));
       if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
       if (isLinkLaChannel(typed)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
       await this.#send(context, typed ? await deps.assistant.text(person, typed) : await deps.assistant.text(person, 'help'));

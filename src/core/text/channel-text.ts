@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { htmlToText } from './html-text.js';
 
 /**
  * Turns what a chat platform delivers into the words the person typed, once, for every channel:
@@ -16,8 +17,9 @@ export function cleanChannelText(raw: string): string {
   t = t.replace(/<((?:https?|mailto):[^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url);
   // Teams: the mention tag is the bot's or a person's name, not something the person asked.
   t = t.replace(/<at[^>]*>.*?<\/at>/gis, ' ');
-  t = htmlToText(t);
-  t = decodeHTML(t);
+  // HTML (a Teams message body) is parsed by htmlparser2, which decodes its entities; plain text
+  // may still carry entities (Teams' &nbsp; after a mention, Slack's &amp;).
+  t = /<\/?[a-z][^>]*>/i.test(t) ? htmlToText(t) : decodeHTML(t);
   return t
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
@@ -31,13 +33,4 @@ export function cleanChannelText(raw: string): string {
 function slackReference(sigil: string, id: string, label: string | undefined): string {
   if (sigil === '!') return `@${(label ?? id).split('^')[0]}`;
   return `${sigil}${label ?? id}`;
-}
-
-/** Block-level tags become line breaks and the rest are dropped, so `<p>what next</p>` reads "what next". */
-function htmlToText(t: string): string {
-  if (!/<\/?[a-z][^>]*>/i.test(t)) return t;
-  return t
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|tr)>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '');
 }
