@@ -19,6 +19,10 @@ const gzipBomb = () => (bomb ??= gzipSync(Buffer.from(`{"text":"${'0'.repeat(16 
 
 const text = (kind: string, s: string, contentType: string | undefined = JSON_TYPE): Raw => ({ kind, bytes: Buffer.from(s), contentType });
 
+const formFieldArb = fc.tuple(fc.constantFrom('type', 'text', 'a[b]', 'value[dialogId]', 'from[id]', 'conversation[id]', 'payload', 'a[0][b][c][d][e][f]', '__proto__[x]'), fc.string({ maxLength: 40 }));
+// URL fields only ever hold loopback or unusable addresses: the bot may reply to them.
+const formUrlArb = fc.tuple(fc.constantFrom('serviceUrl', 'response_url'), fc.constantFrom('http://127.0.0.1:1/', 'http://[::1]:1/', 'not a url', ''));
+
 /** Bodies no client of ours sends: bytes, broken JSON, odd JSON, huge and deep, other media types. */
 const rawArb: fc.Arbitrary<Raw> = fc.oneof(
   fc.uint8Array({ maxLength: 2048 }).map((b) => ({ kind: 'bytes', bytes: Buffer.from(b), contentType: JSON_TYPE })),
@@ -28,7 +32,7 @@ const rawArb: fc.Arbitrary<Raw> = fc.oneof(
   fc.integer({ min: 100_000, max: 2_000_000 }).map((n) => text('huge-string', JSON.stringify({ type: 'message', text: 'x'.repeat(n) }))),
   fc.tuple(fc.integer({ min: 1_000, max: 200_000 }), fc.boolean()).map(([n, arrays]) => text('deep-nesting', arrays ? `${'['.repeat(n)}${']'.repeat(n)}` : `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`)),
   fc.constantFrom('text/plain', 'application/xml', 'application/octet-stream', 'application/json; charset=utf-16', 'application/x-json', '*/*', undefined).map((t) => text(`type:${t ?? 'none'}`, sample, t)),
-  fc.array(fc.tuple(fc.constantFrom('type', 'text', 'a[b]', 'value[dialogId]', 'from[id]', 'conversation[id]', 'serviceUrl', 'payload', 'a[0][b][c][d][e][f]', '__proto__[x]'), fc.string({ maxLength: 40 })), { maxLength: 8 }).map((pairs) => text('form-urlencoded', new URLSearchParams([['type', 'message'], ...pairs]).toString(), 'application/x-www-form-urlencoded')),
+  fc.array(fc.oneof(formFieldArb, formUrlArb), { maxLength: 8 }).map((pairs) => text('form-urlencoded', new URLSearchParams([['type', 'message'], ...pairs]).toString(), 'application/x-www-form-urlencoded')),
   fc.tuple(fc.boolean(), fc.string({ maxLength: 200 })).map(([file, content]) => {
     const disposition = file ? 'name="file"; filename="upload.txt"' : 'name="type"';
     return text(file ? 'multipart-file' : 'multipart-field', `--FUZZ\r\nContent-Disposition: form-data; ${disposition}\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--FUZZ--\r\n`, 'multipart/form-data; boundary=FUZZ');
