@@ -23,7 +23,7 @@ export interface FuzzOptions {
   timeoutMs: number;
 }
 
-export const DEFAULTS: FuzzOptions = { count: 12_000, seconds: 600, seed: 1, concurrency: 8, timeoutMs: 5_000 };
+export const DEFAULTS: FuzzOptions = { count: 12_000, seconds: 900, seed: 1, concurrency: 8, timeoutMs: 5_000 };
 
 export interface FuzzResult {
   options: FuzzOptions;

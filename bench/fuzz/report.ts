@@ -1,7 +1,7 @@
 import type { ChildExit, RssFigures } from './bot-process.js';
 import type { FuzzResult } from './fuzz.js';
 import { PATHS, type Endpoint } from './fuzz-request.js';
-import { Counter } from './tally.js';
+import { Counter, featuresOf } from './tally.js';
 
 const top = (c: Counter, n = 8): string =>
   c
@@ -12,7 +12,8 @@ const top = (c: Counter, n = 8): string =>
 
 /** The error line of a crash (`Error: incorrect header check`), or its last line. */
 function causeOf(x: ChildExit): string {
-  return x.lastLines.find((l) => /^(\w*Error|Error)\b/.test(l)) ?? x.lastLines.filter((l) => l.trim()).at(-1) ?? 'no output';
+  // The last error line: earlier ones may be errors it logged and survived.
+  return x.lastLines.findLast((l) => /^(\w*Error|Error)\b/.test(l)) ?? x.lastLines.filter((l) => l.trim()).at(-1) ?? 'no output';
 }
 
 const line = (title: string, c: Counter): string[] => [`${title}: ${c.total}${c.total ? `  (${top(c)})` : ''}`];
@@ -33,15 +34,10 @@ export function formatReport(r: FuzzResult): string {
   for (const x of r.exits) byCause.set(causeOf(x), [...(byCause.get(causeOf(x)) ?? []), x]);
   for (const [cause, exits] of byCause) {
     const x = exits[0]!;
-    out.push(`  ×${exits.length} ${cause} (${x.signal ? `signal ${x.signal}` : `exit code ${x.code}`}); first after ${x.afterRequests} answers, in flight: ${x.inFlight.join(', ') || 'none'}`);
+    out.push(`  ×${exits.length} ${cause} (${x.signal ? `signal ${x.signal}` : `exit code ${x.code}`}); first after ${x.afterRequests} answers${x.inFlight.length ? `, in flight: ${x.inFlight.join(', ')}` : ''}`);
     for (const l of x.lastLines.slice(-14)) out.push(`      | ${l}`);
   }
-  if (r.exits.length) {
-    // Across many exits the input that kills it stands out among the bystanders.
-    const suspects = new Counter();
-    for (const x of r.exits) for (const label of new Set([...x.inFlight, ...x.recent])) suspects.add(label);
-    out.push(`  inputs near the exits (in flight, or among the last 16 answered), by exits: ${top(suspects, 10)}`);
-  }
+  if (r.exits.length) out.push(`  input features most over-represented just before exits: ${suspects(r)}`);
   out.push(`shutdown (SIGTERM): ${r.shutdown.killed ? `still running after 10 s, killed` : `exit ${r.shutdown.code ?? r.shutdown.signal} in ${r.shutdown.ms} ms`}`);
   out.push(...line('5xx to malformed input', r.tally.serverErrorsOnMalformed));
   out.push(...line('5xx to well-formed input', r.tally.serverErrorsOnWellFormed));
@@ -65,4 +61,21 @@ function rssLines(rss: RssFigures[]): string[] {
   if (rss.length <= 3) return rss.map(one);
   const peak = rss.reduce((a, b) => (b.peakMb > a.peakMb ? b : a));
   return [`${rss.length} children served in turn; first, last and highest peak:`, `  ${one(rss[0]!)}`, `  ${one(rss.at(-1)!)}`, `  ${one(peak)}`];
+}
+
+/**
+ * Which parts of a label (`gzip-corrupt`, `signed`, `raw:json-odd`…) turn up near exits far more
+ * often than in the run as a whole: with eight requests in flight, the cause is rarely alone.
+ */
+function suspects(r: FuzzResult): string {
+  const near = new Counter();
+  for (const x of r.exits) for (const f of new Set([...x.inFlight, ...x.recent].flatMap(featuresOf))) near.add(f);
+  const overall = new Map(r.tally.features.entries());
+  const lift = near
+    .entries()
+    .filter(([, n]) => n >= Math.min(3, r.exits.length))
+    .map(([f, n]) => ({ f, n, lift: n / r.exits.length / ((overall.get(f) ?? 1) / r.tally.sent) }))
+    .sort((a, b) => b.lift - a.lift)
+    .slice(0, 6);
+  return lift.map((x) => `${x.f} (near ${x.n} of ${r.exits.length} exits, ×${x.lift.toFixed(1)} its share of requests)`).join(', ') || 'none stand out';
 }

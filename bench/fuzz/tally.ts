@@ -43,11 +43,14 @@ export class Tally {
   readonly timeouts = new Counter();
   readonly connectionErrors = new Counter();
 
+  /** How often each label feature was sent, to tell causes of exits from bystanders. */
+  readonly features = new Counter();
   /** Labels of the last few requests answered, newest last: a crash's cause may have been answered just before. */
   readonly recent: string[] = [];
 
   add(request: FuzzRequest, built: Built, answer: Answer): void {
     this.recent.push(request.label);
+    for (const f of featuresOf(request.label)) this.features.add(f);
     if (this.recent.length > RECENT) this.recent.shift();
     const e = this.endpoints[request.endpoint];
     e.sent++;
@@ -73,5 +76,8 @@ function around(text: string, pattern: string): string {
   const at = text.indexOf(pattern);
   return text.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, ' ');
 }
+
+/** A label's parts: `raw:bytes+gzip-corrupt+signed` → raw:bytes, gzip-corrupt, signed. */
+export const featuresOf = (label: string): string[] => label.split('+');
 
 const isServerError = (o: Outcome): boolean => typeof o === 'number' && o >= 500;
