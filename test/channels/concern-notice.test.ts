@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SUPPORTS_NOT_REPLACES } from '../../src/core/safeguarding/concern-notice.js';
 import { AAD, cardOf, completeForm, textOf, teamsHarness, type TeamsHarness } from './teams/harness.js';
 import { slackHarness, USERS, type SlackHarness } from './slack/harness.js';
+import { AAD as AAD_ALL, botHarness } from '../app/bot-harness.js';
 
 let teams: TeamsHarness | undefined;
 let slack: SlackHarness | undefined;
@@ -33,7 +34,7 @@ describe('safeguarding first, whatever the words, in Teams over the real endpoin
     teams = await teamsHarness();
     const who = AAD.sendco;
     await completeForm(teams, who, await teams.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support' });
-    const done = await completeForm(teams, who, await teams.say(who, 'pcp for 4021'), { wantsIsp: 'no', reviewDate: '2026-12-18', behavioursOfConcern: 'Leaves lessons. Came in with a burn on his hand and said the iron did it.' });
+    const done = await completeForm(teams, who, await teams.say(who, 'pcp for 4021'), { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.behavioursOfConcern': 'Leaves lessons. Came in with a burn on his hand and said the iron did it.' });
     expect(done).toMatch(/tell the DSL now/);
     expect(done).toContain('burn on his hand');
     expect(done).toContain('Plan saved');
@@ -41,14 +42,19 @@ describe('safeguarding first, whatever the words, in Teams over the real endpoin
     expect(c!.pcps).toHaveLength(1);
   });
 
-  it('understands "<at>Bot</at>&nbsp;link la channel" and curly apostrophes, as every Teams client sends them', async () => {
+  it('understands curly apostrophes as phones type them', async () => {
     teams = await teamsHarness();
-    const ask = textOf(await teams.say(AAD.sendco, 'what’s next for 4021'));
-    expect(ask).toMatch(/What next for this pupil/);
-    const res = await teams.post(teams.activity(AAD.admin, { type: 'message', text: '<at>Graduated Response</at>&nbsp;link la channel', conversation: { id: '19:la@thread.tacv2', conversationType: 'channel', tenantId: 't1' } }));
-    expect(res.status).toBe(200);
-    const sent = teams.connector.calls.at(-1)!;
-    expect(textOf(cardOf(sent.body as Record<string, unknown>))).toMatch(/LA team|referral/i);
+    expect(textOf(await teams.say(AAD.sendco, 'what’s next for 4021'))).toMatch(/What next for this pupil/);
+  });
+
+  it('links the LA channel from "<at>Bot</at>&nbsp;link la channel", as some Teams clients send it', async () => {
+    const h = await botHarness();
+    try {
+      await h.teamsChannelMessage(AAD_ALL.admin, '<at>Graduated Response</at>&nbsp;link la channel');
+      expect(textOf(cardOf(h.connector.calls.at(-1)!.body))).toContain('now the LA inclusion team');
+    } finally {
+      await h.close();
+    }
   });
 });
 
@@ -64,10 +70,13 @@ describe('safeguarding first in Slack, with signed requests', () => {
 
   it('a search after /graduated signpost is checked too, and an ordinary one is not', async () => {
     slack = await slackHarness();
-    await slack.command(USERS.sendco, 'signpost knife crime awareness workshop for year 9');
-    await slack.command(USERS.sendco, 'signpost older lads are making him carry parcels for them');
-    const replies = async () => (await Promise.all([1, 2].map((n) => slack!.api.waitFor((c) => c.method === 'response_url' && c.n === n)))).map((c) => JSON.stringify(c.params));
-    const [ordinary, worry] = await replies();
+    const reply = async (text: string) => {
+      const before = slack!.api.calls.length;
+      await slack!.command(USERS.sendco, text);
+      return JSON.stringify((await slack!.api.waitFor((c) => c.method.startsWith('/respond/') && slack!.api.calls.indexOf(c) >= before)).params);
+    };
+    const ordinary = await reply('signpost knife crime awareness workshop for year 9');
+    const worry = await reply('signpost older lads are making him carry parcels for them');
     expect(ordinary).not.toMatch(/tell the DSL now/);
     expect(worry).toMatch(/tell the DSL now/);
   });
