@@ -51,6 +51,9 @@ export function messagesRoute(opts: MessagesRouteOptions): (req: IncomingMessage
       if (local) throw new HttpRefusal(403, local);
       const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       const invoke = await routeConsoleWithin(sdkConsole, () => opts.adapter.handle(auth, activity, opts.logic));
+      // The SDK answers an invoke nobody handles with an empty 501. The app declares no such invoke
+      // (no message extensions, no tabs), so only a malformed or foreign request gets here: say so.
+      if (invoke?.status === 501) throw new HttpRefusal(400, 'invoke-not-handled');
       const body = invoke?.body === undefined ? undefined : JSON.stringify(invoke.body);
       res.writeHead(invoke?.status ?? 200, body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);

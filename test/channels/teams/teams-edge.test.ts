@@ -103,6 +103,8 @@ describe('Teams edge: only plain JSON is read, before anything else runs', () =>
       { ...good, text: { html: 'not a string' } },
       { ...good, timestamp: 'yesterday-ish' },
       { ...good, type: 'invoke', name: 'adaptiveCard/action', value: 'press' },
+      // An invoke the app never declares (no message extensions): the SDK's empty 501 becomes the fixed 400.
+      { ...good, type: 'invoke', name: 'composeExtension/query', value: { commandId: 'x' } },
     ];
     const answers = await Promise.all(bad.map((b) => raw(JSON.stringify(b), { 'content-type': 'application/json' })));
     expect(answers.map((a) => a.status)).toEqual(bad.map(() => 400));
