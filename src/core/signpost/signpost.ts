@@ -1,5 +1,5 @@
 import type { AgeRange, Contact, Phase } from '../../knowledge/schema/common.js';
-import { containsStems, isStopWord, stems, words } from '../text/words.js';
+import { containsStems, indexOfStems, isStopWord, stems, words } from '../text/words.js';
 import type { DocKind, SignpostDoc, TuitionMode } from './documents.js';
 import { correctTypo, FIELD_WEIGHT, type Field, type IndexedDoc, type SignpostIndex } from './signpost-index.js';
 
@@ -39,7 +39,7 @@ const PLACE_BOOST = 3;
 const PHRASE_BOOST = 1.5;
 
 /** Turns free text into weighted stems: the user's own words, then synonym expansions, then typo fixes. */
-function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; textStems: string[] } {
+function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; textStems: string[]; typed: string[] } {
   const raw = words(text);
   // "send him somewhere" is a verb, not SEND (special educational needs and disabilities): blank it out.
   const textStems = stems(text).map((s, i) => (raw[i] === 'send' && SEND_AS_VERB.test(raw[i + 1] ?? '') ? '' : s));
@@ -61,7 +61,7 @@ function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; t
   for (const syn of index.synonyms) {
     if (containsStems(textStems, syn.key)) for (const s of stems(syn.expansion)) push(s, syn.expansion, 0.9);
   }
-  return { terms, textStems };
+  return { terms, textStems, typed: raw };
 }
 
 function passesFilters(d: SignpostDoc, f: SignpostFilters): boolean {
@@ -94,7 +94,7 @@ function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textS
  * text count as soft boosts; explicit filters are hard.
  */
 export function signpost(index: SignpostIndex, text: string, filters: SignpostFilters = {}, limit = 5): SignpostResult[] {
-  const { terms, textStems } = queryTerms(index, text);
+  const { terms, textStems, typed } = queryTerms(index, text);
   const needs = new Map<string, string>();
   for (const n of index.needWords) if (containsStems(textStems, n.phrase)) needs.set(n.need, n.label);
   const place = index.places.find((p) => containsStems(textStems, p.phrase));
@@ -117,7 +117,11 @@ export function signpost(index: SignpostIndex, text: string, filters: SignpostFi
         why.push(`works in ${place.label}`);
       } else score *= 0.5;
     }
-    if (phrases.length) why.push(`matches "${phrases[0]!.join(' ')}"`);
+    // The person's own words for the phrase, never the internal stems ("scar to go home").
+    if (phrases.length) {
+      const at = indexOfStems(textStems, phrases[0]!);
+      why.push(`matches "${typed.slice(at, at + phrases[0]!.length).join(' ')}"`);
+    }
     const words = [...hits.keys()].slice(0, 4);
     if (words.length) why.push(`you mentioned ${words.map((w) => `"${w}"`).join(', ')}`);
     results.push({

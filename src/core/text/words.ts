@@ -85,12 +85,17 @@ export function containsPhrase(textStems: readonly string[], phrase: string): bo
  * idempotent ("bullying" → "bully" → "bul").
  */
 export function containsStems(textStems: readonly string[], p: readonly string[]): boolean {
-  if (p.length === 0) return false;
+  return indexOfStems(textStems, p) >= 0;
+}
+
+/** Where phrase `p` starts in `textStems` (adjacent, in order), or -1. */
+export function indexOfStems(textStems: readonly string[], p: readonly string[]): number {
+  if (p.length === 0) return -1;
   outer: for (let i = 0; i + p.length <= textStems.length; i++) {
     for (let j = 0; j < p.length; j++) if (textStems[i + j] !== p[j]) continue outer;
-    return true;
+    return i;
   }
-  return false;
+  return -1;
 }
 
 /** Optimal-string-alignment distance, giving up early once it must exceed `max`. */
