@@ -18,8 +18,14 @@ const payloadBody = z.union([
   z.object({ type: z.enum(['shortcut', 'message_action', 'block_suggestion', 'interactive_message', 'dialog_submission']) }).passthrough(),
 ]);
 
-/** Slash commands (form fields). */
-const commandBody = z.object({ command: z.string().startsWith('/').max(100), text: text.optional(), user_id: text, team_id: text }).passthrough();
+/**
+ * Slash commands (form fields). Bolt routes a body with an `event` field as an event whatever
+ * else it holds, and Slack never form-encodes events, so such a body is refused here.
+ */
+const commandBody = z
+  .object({ command: z.string().startsWith('/').max(100), text: text.optional(), user_id: text, team_id: text })
+  .passthrough()
+  .refine((form) => !('event' in form), 'a slash command carries no event');
 
 /**
  * What Bolt's HTTPReceiver would make of this body, decided exactly as it does (form-encoded only
