@@ -230,7 +230,8 @@ function rssMb(pid: number): number {
 
 function listCount(dir: string): number {
   try {
-    return readdirSync(dir).length;
+    // tsx keeps its compile cache there (tsx-<uid>); anything else was left by the bot.
+    return readdirSync(dir).filter((name) => !/^tsx-\d+$/.test(name)).length;
   } catch {
     return 0;
   }
