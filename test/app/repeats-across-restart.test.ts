@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionsOf, cardOf, inputsOf, textOf } from '../channels/teams/harness.js';
+import { actionsOf, cardOf, formAnswers, textOf } from '../channels/teams/harness.js';
 import { AAD, botHarness, SENDCO, SLACK, type BotHarness } from './bot-harness.js';
 
 let h: BotHarness | undefined;
@@ -36,19 +36,7 @@ async function complete(hh: BotHarness, aad: string, card: Json, answers: Record
   for (let round = 0; round < 5; round++) {
     const [submit] = actionsOf(card, 'form.submit');
     if (!submit) break;
-    const data: Json = { ...submit.data };
-    for (const input of inputsOf(card)) {
-      const id = String(input.id).replace(/^q_/, '');
-      const choices = (input.choices as { value: string }[] | undefined)?.map((c) => c.value);
-      if (id in answers) data[`q_${id}`] = answers[id];
-      else if (typeof input.value === 'string' && input.value) data[`q_${id}`] = input.value;
-      else if (!input.isRequired) data[`q_${id}`] = '';
-      else if (choices?.includes('no')) data[`q_${id}`] = 'no';
-      else if (choices) data[`q_${id}`] = choices[0];
-      else if (input.type === 'Input.Date') data[`q_${id}`] = '2026-12-18';
-      else if (input.type === 'Input.Number') data[`q_${id}`] = '1';
-      else data[`q_${id}`] = 'Calmer mornings with a key adult check-in';
-    }
+    const data: Json = { ...submit.data, ...formAnswers(card, answers) };
     card = (await hh.postTeams(invoke(hh, aad, data))).body.value as Json;
     if (!actionsOf(card, 'form.submit').length) return { data, result: textOf(card) };
   }

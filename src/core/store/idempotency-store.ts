@@ -1,9 +1,7 @@
 import { z } from 'zod/v4';
-import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
-import { readDataFile } from './read-data-file.js';
-import { describeFirstIssue } from './zod-issue.js';
+import { replayJsonLines } from './json-lines.js';
 
 /**
  * A key and when it stops counting (epoch ms). Keys are namespaced ids (`teams-activity:`,
@@ -133,27 +131,12 @@ function trim(keys: Map<string, number>, maxKeys: number): void {
 
 /** Rebuilds the keys from the file; the last line for a key wins. */
 async function replay(path: string): Promise<{ keys: Map<string, number>; lines: number; torn: boolean }> {
-  const text = (await readDataFile(path)) ?? '';
   const keys = new Map<string, number>();
-  // The piece after the last newline is either empty or a torn write: never a whole line.
-  const rows = text.split('\n');
-  const torn = rows.at(-1) !== '';
-  const complete = rows.slice(0, -1);
-  complete.forEach((row, i) => {
-    if (!row.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      throw new StoreError(`${path} line ${i + 1} is not valid JSON, so the bot will not start. Delete the file to start afresh (repeats sent just before the restart may then be saved again).`, 'store-invalid');
-    }
-    const parsed = KeyLine.safeParse(json);
-    if (!parsed.success) throw new StoreError(`${path} line ${i + 1}: ${describeFirstIssue(parsed.error)}. The bot will not start; delete the file to start afresh.`, 'store-invalid');
-    const line: KeyLine = parsed.data;
+  const { lines, torn } = await replayJsonLines(path, KeyLine, (line) => {
     keys.delete(line.k);
     keys.set(line.k, line.exp);
-  });
-  return { keys, lines: complete.length, torn };
+  }, 'Delete the file to start afresh (repeats sent just before the restart may then be saved again).');
+  return { keys, lines, torn };
 }
 
 /** Durably replaces the file (temp file, fsync, rename), checking the data-folder lock first. */

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod/v4';
 import type { PersonState, SendState } from '../reminders/types.js';
-import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
-import { readDataFile } from './read-data-file.js';
-import { describeFirstIssue } from './zod-issue.js';
+import { replayJsonLines } from './json-lines.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -172,22 +170,8 @@ function apply(state: LedgerState, line: LedgerLine): void {
  */
 async function replay(path: string): Promise<{ state: LedgerState; lines: number }> {
   const state: LedgerState = { sends: {}, people: {}, notices: {} };
-  const text = (await readDataFile(path)) ?? '';
-  // The piece after the last newline is either empty or a torn write: never a whole line.
-  const complete = text.split('\n').slice(0, -1);
-  complete.forEach((row, i) => {
-    if (!row.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(row);
-    } catch {
-      throw new StoreError(`${path} line ${i + 1} is not valid JSON, so the bot will not start. Nothing was changed.`, 'store-invalid');
-    }
-    const parsed = LedgerLine.safeParse(json);
-    if (!parsed.success) throw new StoreError(`${path} line ${i + 1}: ${describeFirstIssue(parsed.error)}. The bot will not start; nothing was changed.`, 'store-invalid');
-    apply(state, parsed.data);
-  });
-  return { state, lines: complete.length };
+  const { lines } = await replayJsonLines(path, LedgerLine, (line) => apply(state, line), 'Nothing was changed.');
+  return { state, lines };
 }
 
 /** Rewrites the file with one line per live entry, durably, so a crash leaves one or the other. */

@@ -150,20 +150,25 @@ export async function completeForm(h: TeamsHarness, who: string, card: Json, ans
   for (let round = 0; round < 5; round++) {
     const [submit] = actionsOf(card, 'form.submit');
     if (!submit) return textOf(card);
-    const values: Json = {};
-    for (const input of inputsOf(card)) {
-      const id = String(input.id).replace(/^q_/, '');
-      const choices = (input.choices as { value: string }[] | undefined)?.map((c) => c.value);
-      if (id in answers) values[`q_${id}`] = answers[id];
-      else if (typeof input.value === 'string' && input.value) values[`q_${id}`] = input.value;
-      else if (!input.isRequired) values[`q_${id}`] = '';
-      else if (choices?.includes('no')) values[`q_${id}`] = 'no';
-      else if (choices) values[`q_${id}`] = choices[0];
-      else if (input.type === 'Input.Date') values[`q_${id}`] = '2026-12-18';
-      else if (input.type === 'Input.Number') values[`q_${id}`] = '1';
-      else values[`q_${id}`] = 'Calmer mornings with a key adult check-in';
-    }
-    card = await h.press(who, submit, values);
+    card = await h.press(who, submit, formAnswers(card, answers));
   }
   throw new Error(`form did not finish: ${textOf(card)}`);
+}
+
+/** The inputs of a form card filled as `completeForm` fills them, keyed as Teams sends them (`q_<id>`). */
+export function formAnswers(card: Json, answers: Record<string, string>): Json {
+  const values: Json = {};
+  for (const input of inputsOf(card)) {
+    const id = String(input.id).replace(/^q_/, '');
+    const choices = (input.choices as { value: string }[] | undefined)?.map((c) => c.value);
+    if (id in answers) values[`q_${id}`] = answers[id];
+    else if (typeof input.value === 'string' && input.value) values[`q_${id}`] = input.value;
+    else if (!input.isRequired) values[`q_${id}`] = '';
+    else if (choices?.includes('no')) values[`q_${id}`] = 'no';
+    else if (choices) values[`q_${id}`] = choices[0];
+    else if (input.type === 'Input.Date') values[`q_${id}`] = '2026-12-18';
+    else if (input.type === 'Input.Number') values[`q_${id}`] = '1';
+    else values[`q_${id}`] = 'Calmer mornings with a key adult check-in';
+  }
+  return values;
 }
