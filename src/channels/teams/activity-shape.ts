@@ -27,6 +27,10 @@ export const activityShape = z
     recipient: account,
     name: z.string().max(256).optional(),
     text: z.string().max(50_000).optional(),
+    // The SDK and teams-ai read these as strings; anything else failed the turn after a 200.
+    locale: shortText.optional(),
+    textFormat: shortText.optional(),
+    action: shortText.optional(),
     value: z.union([objectValue, z.string().max(50_000)]).optional(),
     replyToId: shortText.optional(),
     timestamp: isoTime.optional(),

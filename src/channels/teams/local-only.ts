@@ -12,8 +12,11 @@ import { isLoopbackUrl } from '../../server/loopback.js';
  * @returns why the request is refused (a short tag for the log), or undefined to let it through.
  */
 export function localModeRefusal(headers: IncomingHttpHeaders, activity: Activity): 'origin' | 'service-url' | undefined {
+  return originRefusal(headers) ?? (isLoopbackUrl(activity.serviceUrl) ? undefined : 'service-url');
+}
+
+/** The header-only part, checked before the body is read: a page on another site gets 403 whatever it sends. */
+export function originRefusal(headers: IncomingHttpHeaders): 'origin' | undefined {
   const origin = headers.origin;
-  if (origin !== undefined && !isLoopbackUrl(origin)) return 'origin';
-  if (!isLoopbackUrl(activity.serviceUrl)) return 'service-url';
-  return undefined;
+  return origin !== undefined && !isLoopbackUrl(origin) ? 'origin' : undefined;
 }

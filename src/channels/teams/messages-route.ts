@@ -7,7 +7,7 @@ import { readJsonBody } from '../../server/raw-json-body.js';
 import { describeConsoleArgs, routeConsoleWithin } from '../../server/sdk-console.js';
 import { readActivity } from './activity-shape.js';
 import type { EdgeAdapter } from './edge-adapter.js';
-import { localModeRefusal } from './local-only.js';
+import { localModeRefusal, originRefusal } from './local-only.js';
 
 /** Well above the largest real activity (a big Adaptive Card invoke is under 100 KB). */
 export const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
@@ -45,6 +45,8 @@ export function messagesRoute(opts: MessagesRouteOptions): (req: IncomingMessage
   };
   return async (req, res) => {
     try {
+      const foreign = opts.localOnly ? originRefusal(req.headers) : undefined;
+      if (foreign) throw new HttpRefusal(403, foreign);
       const activity = readActivity(await readJsonBody(req, limit));
       if (!activity) throw new HttpRefusal(400, 'activity-shape');
       const local = opts.localOnly ? localModeRefusal(req.headers, activity) : undefined;

@@ -105,6 +105,7 @@ describe('Teams edge: only plain JSON is read, before anything else runs', () =>
       { ...good, type: 'invoke', name: 'adaptiveCard/action', value: 'press' },
       // An invoke the app never declares (no message extensions): the SDK's empty 501 becomes the fixed 400.
       { ...good, type: 'invoke', name: 'composeExtension/query', value: { commandId: 'x' } },
+      { ...good, locale: { x: 1 } },
     ];
     const answers = await Promise.all(bad.map((b) => raw(JSON.stringify(b), { 'content-type': 'application/json' })));
     expect(answers.map((a) => a.status)).toEqual(bad.map(() => 400));
@@ -122,8 +123,10 @@ describe('Teams edge: local mode takes requests only from this machine', () => {
       type: 'message', id: 'x1', channelId: 'msteams', serviceUrl: h.connector.url, text: 'new pupil',
       'from[id]': `29:${AAD.sendco}`, 'conversation[id]': 'a:evil', 'recipient[id]': '28:bot',
     });
+    // From another site it is refused on the Origin before the body is read; from no page, as not JSON.
     const res = await raw(form.toString(), { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' });
-    expect(res.status).toBe(415);
+    expect(res.status).toBe(403);
+    expect((await raw(form.toString(), { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
     const plain = await raw(form.toString(), { 'content-type': 'text/plain' });
     expect(plain.status).toBe(415);
     await new Promise((r) => setTimeout(r, 50));
@@ -138,6 +141,8 @@ describe('Teams edge: local mode takes requests only from this machine', () => {
     expect(evil.status).toBe(403);
     expect((await raw(body, { 'content-type': 'application/json', origin: 'http://localhost.evil.example:3978' })).status).toBe(403);
     expect((await raw(body, { 'content-type': 'application/json', origin: 'null' })).status).toBe(403);
+    // Whatever the body: a page elsewhere is told 403, not how its body was wrong.
+    for (const junk of ['{}', '{bad', 'null']) expect((await raw(junk, { 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
     await new Promise((r) => setTimeout(r, 50));
     expect(h.connector.calls).toHaveLength(0);
     const again = JSON.stringify(h.activity(AAD.sendco, { type: 'message', text: 'help' }));
