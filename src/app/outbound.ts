@@ -32,3 +32,20 @@ export function explainAbort(err: unknown, signal: AbortSignal, stopping?: Abort
   if (!signal.aborted) return err;
   return new OutboundCallError(stopping?.aborted ? BOT_STOPPING : CALL_TIMEOUT, { cause: err });
 }
+
+/** The Bot Connector refused or dropped the connection; the SDK's error is the cause. */
+export class ConnectorUnreachableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('the Bot Connector could not be reached', options);
+    this.name = 'ConnectorUnreachableError';
+  }
+}
+
+/**
+ * True when sending itself failed (abandoned, or the service could not be reached), anywhere in
+ * the `cause` chain: then a second message to say sorry would only wait as long again.
+ */
+export function isSendFailure(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (e instanceof OutboundCallError || e instanceof ConnectorUnreachableError) return true;
+  return false;
+}

@@ -1,6 +1,6 @@
 import { toHttpHeadersLike, type CompatResponse, type RequestPolicy, type WebResourceLike } from '@azure/core-http-compat';
 import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
-import { callSignal, explainAbort } from '../../app/outbound.js';
+import { callSignal, ConnectorUnreachableError, explainAbort } from '../../app/outbound.js';
 
 /** Options for {@link boundedConnectorHttpClient}. */
 export interface BoundedConnectorOptions {
@@ -42,7 +42,7 @@ export function boundedConnectorHttpClient(opts: BoundedConnectorOptions): Reque
       } catch (err) {
         const explained = explainAbort(err, signal, opts.stopping);
         if (explained !== err) throw explained;
-        throw new Error('the Bot Connector could not be reached', { cause: err });
+        throw new ConnectorUnreachableError({ cause: err });
       }
     },
   };

@@ -6,6 +6,7 @@ import { inTime } from '../../app/in-time.js';
 import { ButtonPresses } from '../../app/button-presses.js';
 import { Once } from '../../app/once.js';
 import type { Outbox } from '../../app/outbox.js';
+import { isSendFailure } from '../../app/outbound.js';
 import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
 import { StoreError } from '../../core/errors.js';
 import { text, type View } from '../../core/views/view.js';
@@ -131,7 +132,8 @@ export class TeamsBot {
       deps.log.error('teams turn failed', { type: context.activity.type, error: err.name });
       // A lost data-folder lock has its own kind message (no paths); anything else gets the general one.
       const message = err instanceof StoreError && err.code === 'store-locked' ? err.message : 'Sorry, something went wrong on my side. Nothing was saved from that message; please try again.';
-      if (context.activity.type === ActivityTypes.Message) await this.#send(context, [{ blocks: [text(message, 'warning')] }]).catch(() => undefined);
+      // If the reply itself could not be sent, an apology would wait as long again (Teams resends after 15 s).
+      if (context.activity.type === ActivityTypes.Message && !isSendFailure(err)) await this.#send(context, [{ blocks: [text(message, 'warning')] }]).catch(() => undefined);
     });
   }
 
