@@ -3,6 +3,12 @@ import { z } from 'zod/v4';
 import { AppError } from './core/errors.js';
 import { Role } from './core/staff.js';
 
+/** A whole number in a range, explained in words when it is not ("a whole number from 1 to 65535"). */
+const wholeNumber = (min: number, max: number) => {
+  const error = `a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
 /**
  * Every setting the bot reads, parsed once at start-up. `.env.example` lists exactly these keys.
  * Defaults make local mode work with no Teams or Slack credentials.
@@ -11,7 +17,7 @@ export const Env = z.object({
   KNOWLEDGE_PACK: z.string().min(1).default('worcestershire'),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  PSP_REVIEW_INTERVAL_DAYS: z.coerce.number().int().min(21).max(28).default(21),
+  PSP_REVIEW_INTERVAL_DAYS: wholeNumber(21, 28).default(21),
   LOCAL_USER_ID: z.string().min(1).max(128).default('local-sendco'),
   LOCAL_USER_ROLE: Role.default('sendco'),
   LOCAL_SCHOOL_ID: z
@@ -21,11 +27,11 @@ export const Env = z.object({
   STAFF_FILE: z.string().min(1).optional(),
   // Reminders: the school calendar (term dates, closures, morning hour, quiet hours) and pacing.
   CALENDAR_FILE: z.string().min(1).optional(),
-  REMINDER_RESEND_SCHOOL_DAYS: z.coerce.number().int().min(1).max(20).default(3),
-  REMINDER_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  REMINDER_RESEND_SCHOOL_DAYS: wholeNumber(1, 20).default(3),
+  REMINDER_POLL_SECONDS: wholeNumber(5, 3600).default(60),
   NODE_ENV: z.string().optional(),
   HOST: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  PORT: wholeNumber(1, 65535).default(3978),
   // Bot Framework's own names, so Azure's settings and the SDK samples carry over unchanged.
   MicrosoftAppId: z.guid('a GUID (the Azure Bot app id)').optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),

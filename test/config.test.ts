@@ -17,6 +17,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ PSP_REVIEW_INTERVAL_DAYS: '35' })).toThrow(/^Setting PSP_REVIEW_INTERVAL_DAYS is not valid: .*28.*See \.env\.example\.$/);
     expect(() => loadConfig({ LOCAL_USER_ROLE: 'headmaster' })).toThrow(/Setting LOCAL_USER_ROLE is not valid/);
     expect(() => loadConfig({ LOCAL_SCHOOL_ID: '../etc' })).toThrow(/LOCAL_SCHOOL_ID.*school id/);
+    // In words, not the parser's ("expected number, received NaN").
+    for (const port of ['abc', '80.5', '0']) expect(() => loadConfig({ PORT: port })).toThrow('Setting PORT is not valid: a whole number from 1 to 65535. See .env.example.');
   });
 
   it('names the missing tenant id for a single-tenant bot instead of failing later with an SDK error', () => {

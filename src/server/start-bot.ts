@@ -48,8 +48,9 @@ export interface Bot {
  */
 export async function startBot(config: Config, log: Logger, overrides: BotOverrides = {}): Promise<Bot> {
   const mode = listenMode(config);
-  if (mode.warning) log.warn(mode.warning);
   const core = await startCore(config, { log: log.child('store'), ...(overrides.now ? { now: overrides.now } : {}) });
+  // Said once start-up can no longer be refused for another reason, so a refusal stands alone.
+  if (mode.warning) log.warn(mode.warning);
   const laLink = await LaChannelLink.open(core.folder);
   // Local mode (nobody signs in) only when Teams runs locally and Slack is off.
   const localMode = mode.teams === 'local' && !config.slack;

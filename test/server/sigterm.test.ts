@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,26 @@ describe('npm start: SIGTERM', () => {
       expect(log).toContain('stopping');
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('stops the bot when `npm start` itself is sent SIGTERM, as a service manager or a shell does', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gr-sigterm-npm-'));
+    const port = await freePort();
+    const npm = spawn('npm', ['start'], { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    npm.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const healthy = async () => (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false));
+    try {
+      await expect.poll(healthy, { timeout: 30_000, interval: 200 }).toBe(true);
+      npm.kill('SIGTERM');
+      // The bot, not only npm, must go: the port is free again and the log says it stopped.
+      await expect.poll(healthy, { timeout: 12_000, interval: 200 }).toBe(false);
+      expect(log).toContain('stopping');
+    } finally {
+      // Never leave a bot running: the lock names its process.
+      const lock = await readFile(join(dataDir, '.lock'), 'utf8').catch(() => undefined);
+      if (lock) process.kill((JSON.parse(lock) as { pid: number }).pid, 'SIGKILL');
     }
   }, 60_000);
 });

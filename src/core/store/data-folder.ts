@@ -18,10 +18,17 @@ export class DataFolder {
    * (StoreError('store-invalid')) and takes the lock (StoreError('store-locked') if a live copy holds it).
    */
   static async open(dir: string, opts: DataLockOptions = {}): Promise<DataFolder> {
-    // Owner-only: the files hold special-category data about children.
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    await checkDataFiles(dir);
-    return new DataFolder(dir, await DataLock.acquire(dir, opts));
+    try {
+      // Owner-only: the files hold special-category data about children.
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await checkDataFiles(dir);
+      return new DataFolder(dir, await DataLock.acquire(dir, opts));
+    } catch (err) {
+      if (err instanceof StoreError) throw err;
+      // One line naming the setting, not a raw ENOENT on a temporary lock file.
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new StoreError(`The data folder ${dir} (DATA_DIR) cannot be used (${code}). Set DATA_DIR to a folder this user can create and write to.`, 'store-invalid', { cause: err });
+    }
   }
 
   /** Reads without the lock; any write throws StoreError('store-locked'). */

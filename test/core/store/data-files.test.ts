@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StaffDirectory } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
+import { DataFolder } from '../../../src/core/store/data-folder.js';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
 import { emptySchoolFile } from '../../../src/core/store/school-file.js';
 import { makeCase } from '../../helpers/make-case.js';
@@ -14,6 +15,12 @@ afterAll(() => dirs.removeAll());
 const schoolText = (pupilRef: string) => JSON.stringify({ ...emptySchoolFile('oak-primary'), cases: [makeCase({ pupilRef })] });
 
 describe('what sits where a data file belongs', () => {
+  it('names DATA_DIR in one line when the folder cannot be made or locked', async () => {
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'a-file'), 'not a folder');
+    await expect(DataFolder.open(join(dir, 'a-file', 'data'))).rejects.toThrow(/^The data folder .* \(DATA_DIR\) cannot be used \(ENOTDIR\)\. Set DATA_DIR to a folder/);
+  });
+
   it('refuses to start on a school file replaced by a symbolic link, naming it, and leaves link and target alone', async () => {
     const dir = await dirs.make();
     const elsewhere = join(await dirs.make(), 'oak-primary.json');
