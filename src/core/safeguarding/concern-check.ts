@@ -118,7 +118,9 @@ export class ConcernCheck {
 
 /** The person's own words from the first to the last matched word, trimmed to about 80 characters. */
 function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
-  const start = tokens[at[0]!]!.start;
+  // "n't go home" and "'s new boyfriend" start inside a word: quote from the word's start.
+  const first = at[0]!;
+  const start = /^['’]|^n't$/.test(tokens[first]!.word) && first > 0 ? tokens[first - 1]!.start : tokens[first]!.start;
   const end = tokens[at[at.length - 1]!]!.end;
   const words = text.slice(start, end).replace(/\s+/g, ' ');
   return words.length <= 80 ? words : `${words.slice(0, 77)}…`;

@@ -11,7 +11,12 @@ export const SUPPORTS_NOT_REPLACES =
 /** Said after a notice when the words were not a command, instead of "Sorry, I didn't understand that". */
 export const AFTER_NOTICE_TEXT = 'To record this for a pupil, type "pcp", "review", "exclusion" or "refer" (what you write there is checked the same way). Type "help" for everything I can do.';
 
-const quoted = (c: Concern) => `“${c.quote}” (${c.label})`;
+/** “dad hits her” (physical abuse, domestic abuse): each quote once, with every kind it raised. */
+function quoted(found: readonly Concern[]): string {
+  const byQuote = new Map<string, string[]>();
+  for (const c of found) byQuote.set(c.quote, [...(byQuote.get(c.quote) ?? []), c.label]);
+  return [...byQuote].map(([q, labels]) => `“${q}” (${labels.join(', ')})`).join('; ');
+}
 
 /**
  * The safeguarding notice for risk concerns: the pack's advice (DSL now; the LA's front door;
@@ -23,7 +28,7 @@ export function safeguardingNotice(pack: KnowledgePack, concerns: readonly Conce
   const advice = pack.rules?.safeguarding.advice;
   if (!risks.length || !advice) return undefined;
   const lado = risks.some((c) => c.contact === 'lado') ? ' This is about an adult who works with children: the DSL (or the head, if it is about the DSL) contacts the LADO the same day.' : '';
-  return { ...fromAdvice(pack, 'safeguarding-first', 'safeguarding', advice, `you wrote ${risks.map(quoted).join('; ')}`), ...(lado ? { detail: `${advice.detail}${lado}` } : {}) };
+  return { ...fromAdvice(pack, 'safeguarding-first', 'safeguarding', advice, `you wrote ${quoted(risks)}`), ...(lado ? { detail: `${advice.detail}${lado}` } : {}) };
 }
 
 /** The unlawful or informal exclusion warning, in the person's words, with the pack's note on each kind found. */
@@ -32,7 +37,7 @@ export function exclusionWarning(pack: KnowledgePack, concerns: readonly Concern
   const advice = pack.rules?.unlawfulExclusion.advice;
   if (!found.length || !advice) return undefined;
   const notes = found.flatMap((c) => pack.concerns?.exclusion.find((e) => e.id === c.category)?.note ?? []);
-  return { ...fromAdvice(pack, 'unlawful-exclusion', 'warning', advice, `this reads like ${found.map(quoted).join('; ')}`), ...(notes.length ? { detail: `${notes.join(' ')} ${advice.detail}` } : {}) };
+  return { ...fromAdvice(pack, 'unlawful-exclusion', 'warning', advice, `this reads like ${quoted(found)}`), ...(notes.length ? { detail: `${notes.join(' ')} ${advice.detail}` } : {}) };
 }
 
 /** The views to put first in a reply when a text raised concerns: safeguarding, then the exclusion warning. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
+import { concernViews } from '../../../src/core/safeguarding/concern-notice.js';
 import { concernCheckFor } from '../../../src/core/safeguarding/for-pack.js';
 import { loadPack } from '../../../src/knowledge/load-pack.js';
 
@@ -65,6 +66,22 @@ describe('how the check reads', () => {
     expect(kinds('county lines awareness talk for year 9')).toEqual([]);
     expect(kinds('county lines')).toEqual(['risk']);
     expect(kinds('in the PSHE lesson she said her dad hits her')).toEqual(['risk']);
+  });
+
+  it('quotes from the start of a word and never a fragment such as “n\'t go home”', () => {
+    for (const c of check.check('he has been really withdrawn and won\'t go home')) expect(c.quote.startsWith('won')).toBe(true);
+  });
+
+  it('keeps classroom accidents and lessons ordinary, and bullying that hurts a child is not', () => {
+    expect(kinds('we did a lesson on stranger danger and online grooming in PSHE')).toEqual([]);
+    expect(kinds('she cut herself on the craft knife in DT')).toEqual([]);
+    expect(kinds("she's being bullied and getting hit at break")).toEqual(['risk']);
+  });
+
+  it('names each quote once in the notice, with every kind it raised', async () => {
+    const views = concernViews(await loadPack('worcestershire'), check.check('she said her step-dad hurts her when mum is at work'));
+    const first = views[0]!.blocks[0]!;
+    expect(first.type === 'recommendation' && first.rec.because).toBe('you wrote “step-dad hurts her” (physical abuse, domestic abuse)');
   });
 
   it('says when the worry is about an adult who works with children, so the notice names the LADO', () => {
