@@ -82,7 +82,7 @@ export class StaffDirectory {
       throw new AppError('You can’t change your own role: admins see no pupil records, and a role you give yourself would get round that. Ask another admin to make this grant.', 'forbidden');
     }
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
-    if (!parsed.success) throw new AppError(parsed.error.issues[0]?.message ?? 'That role could not be given.', 'invalid-input');
+    if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
     await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
     this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
@@ -108,4 +108,11 @@ export class StaffDirectory {
   close(): Promise<void> {
     return this.granted.close();
   }
+}
+
+/** Why a grant could not be made, as a sentence with what to type instead. */
+function grantProblem(field: PropertyKey | undefined, entry: { id: string; role: Role }): string {
+  if (field === 'id') return `“${entry.id}” is not an id I can give a role to. Ids look like teams:<AAD object id> or slack:T012:U034: ask the person to type "whoami" and send you theirs.`;
+  if (field === 'schoolId') return `A ${entry.role === 'sendco' ? 'SENDCo' : entry.role} works at a school, so say which: grant ${entry.id} ${entry.role} <school-id>.`;
+  return 'That role could not be given. Type: grant <id> <role> [school-id].';
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../core/errors.js';
 import { Role, type StaffMember } from '../core/staff.js';
-import type { StaffDirectory } from '../core/staff-directory.js';
+import { StaffKey, type StaffDirectory } from '../core/staff-directory.js';
 import { heading, text, type View } from '../core/views/view.js';
 
 /** Commands about who is who: anyone may ask "whoami"; only an admin may grant or revoke. */
@@ -23,7 +23,9 @@ export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMe
   switch (cmd.kind) {
     case 'whoami': {
       const role = me ? `You are set up as ${ROLE_NAMES[me.role]}${me.schoolId ? ` at ${me.schoolId}` : ''}.` : 'You have no role yet, so I can only signpost services.';
-      return { blocks: [heading('Who you are to this bot'), { type: 'facts', facts: [{ label: 'Your id', value: id }] }, text(role), text(`An admin gives roles with: grant ${id} sendco <school-id>`, 'muted')] };
+      // The local user (terminal, no sign-in) has no channel id, so no grant can name it.
+      const how = StaffKey.safeParse(id).success ? `An admin gives roles with: grant ${id} sendco <school-id>` : 'This is the local user, set by LOCAL_USER_ROLE in .env; roles in chat are given to Teams and Slack ids.';
+      return { blocks: [heading('Who you are to this bot'), { type: 'facts', facts: [{ label: 'Your id', value: id }] }, text(role), text(how, 'muted')] };
     }
     case 'grant': {
       if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');

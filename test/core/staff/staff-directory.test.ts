@@ -54,7 +54,8 @@ describe('staff roles', () => {
   it('explains a role that does not exist and a teacher without a school', async () => {
     const { staff } = await open();
     expect(renderText([await runStaffCommand(recogniseStaffCommand('grant teams:x headteacher')!, ADMIN.id, ADMIN, staff)])).toContain('is not a role');
-    await expect(staff.grant(ADMIN, { id: 'teams:x', role: 'teacher' })).rejects.toThrow('need a schoolId');
+    await expect(staff.grant(ADMIN, { id: 'teams:x', role: 'teacher' })).rejects.toThrow('A teacher works at a school, so say which: grant teams:x teacher <school-id>.');
+    await expect(staff.grant(ADMIN, { id: 'local-sendco', role: 'admin' })).rejects.toThrow(/“local-sendco” is not an id I can give a role to\. .*whoami/);
   });
 
   it('tells anyone their id with whoami, so they can pass it to an admin', async () => {
