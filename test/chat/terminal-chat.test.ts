@@ -35,6 +35,16 @@ describe('npm run chat', () => {
     expect(ranked.map((l) => Number(l.split('.')[0]))).toEqual(ranked.map((_, i) => i + 1));
   });
 
+  it('leads with the DSL notice for a worry typed in plain words, and keeps ordinary words ordinary', async () => {
+    const r = await chat(['a pupil told me her dad hits her', 'signpost knife skills in food tech', 'told dad not to bring him in tomorrow while things calm down'], { DATA_DIR: await dataDir() });
+    const [worry, ordinary, informal] = r.stdout.split(/^> /m).slice(1);
+    expect(worry).toMatch(/^a pupil told me.*\n!!! Possible risk of harm: tell the DSL now/s);
+    expect(worry).toContain('“dad hits her”');
+    expect(worry).not.toMatch(/didn.t understand/);
+    expect(ordinary).not.toMatch(/tell the DSL now/);
+    expect(informal).toMatch(/Check the reason is lawful/);
+  });
+
   it('remembers pupils between runs, in the data directory', async () => {
     const dir = await dataDir();
     await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes'], { DATA_DIR: dir });
