@@ -69,17 +69,19 @@ export class ConcernCheck {
     if (!text.trim()) return [];
     const tokens = analyse(text);
     const teaching = tokens.some((t) => this.#teaching.has(t.word) || this.#teaching.has(t.lemma));
-    const settled = this.#settledSentences(tokens);
+    // Worked out only once something matched: most texts match nothing.
+    let settled: Set<number> | undefined;
+    const isSettled = (sentence: number) => (settled ??= this.#settledSentences(tokens)).has(sentence);
     const found = new Map<string, Concern>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const candidates = new Set([...(this.#byFirst.get(t.word) ?? []), ...(this.#byFirst.get(t.lemma) ?? []), ...this.#unindexed]);
-      for (const rule of candidates) {
+      const byLemma = t.lemma === t.word ? undefined : this.#byFirst.get(t.lemma);
+      for (const rule of [...(this.#byFirst.get(t.word) ?? []), ...(byLemma ?? []), ...this.#unindexed]) {
         const key = `${rule.kind}:${rule.category.id}`;
         if (found.has(key)) continue;
         const at = matchAt(rule.pattern, tokens, i);
         if (!at) continue;
-        const excuse = rule.topic && teaching ? 'teaching context' : settled.has(tokens[at[0]!]!.sentence) ? 'settled context' : this.#excused(rule, tokens, at);
+        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(tokens[at[0]!]!.sentence) ? 'settled context' : this.#excused(rule, tokens, at);
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
         found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at) });
