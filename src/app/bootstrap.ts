@@ -9,6 +9,7 @@ import { ReminderLedger } from '../core/store/reminder-ledger.js';
 import { IdempotencyStore } from '../core/store/idempotency-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
+import { concernCheckFor } from '../core/safeguarding/for-pack.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
 import { JsonlAuditLog } from '../core/store/audit-log.js';
 import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
@@ -46,6 +47,8 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
   const now = opts.now ?? (() => new Date());
   const pack = await loadPack(config.knowledgePack);
   const index = buildIndex(pack);
+  // Compiled (and the NLP model loaded) now, so the first message is not the one that waits.
+  concernCheckFor(pack);
   const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : [];
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   // The data-folder lock is taken first: a second live copy, or a linked data file, stops here.

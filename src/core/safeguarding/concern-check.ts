@@ -1,6 +1,7 @@
 import type { Concerns, ConcernCategory } from '../../knowledge/schema/concerns.js';
 import { analyse, type Token } from '../text/nlp.js';
-import { compilePattern, firstWords, matchAt, type Pattern } from './pattern.js';
+import { compilePattern, firstWords, matchAt, patternWords, type Pattern } from './pattern.js';
+import { TypoFix } from './typo-fix.js';
 
 /** What one check found: the category and the person's own words that raised it. */
 export interface Concern {
@@ -31,6 +32,7 @@ export class ConcernCheck {
   readonly #unindexed: Rule[] = [];
   readonly #teaching: ReadonlySet<string>;
   readonly #settled: readonly Pattern[];
+  readonly #typos: TypoFix;
 
   /** Throws Error naming the category and pattern that cannot be compiled. */
   constructor(concerns: Concerns) {
@@ -52,6 +54,15 @@ export class ConcernCheck {
         }
       }
     }
+    this.#typos = new TypoFix(this.#vocabulary(concerns));
+  }
+
+  /** Every word any pattern or context list knows, for the typo fixer. */
+  #vocabulary(concerns: Concerns): string[] {
+    // Each rule is indexed under every word it can start with: take each once.
+    const rules = new Set([...this.#byFirst.values()].flat().concat(this.#unindexed));
+    const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled));
+    return [...new Set([...patterns].flatMap(patternWords).concat(concerns.teachingContext))];
   }
 
   #index(rule: Rule): void {
@@ -67,7 +78,10 @@ export class ConcernCheck {
   /** Every category found in `text`, each once, in the order found. `explain` receives excused matches too (for tuning). */
   check(text: string, explain?: (line: string) => void): Concern[] {
     if (!text.trim()) return [];
-    const tokens = analyse(text);
+    const tokens = analyse(text).map((t) => {
+      const meant = this.#typos.fix(t.word);
+      return meant ? { ...t, word: meant, lemma: meant } : t;
+    });
     const teaching = tokens.some((t) => this.#teaching.has(t.word) || this.#teaching.has(t.lemma));
     // Worked out only once something matched: most texts match nothing.
     let settled: Set<number> | undefined;

@@ -138,3 +138,8 @@ function negated(tokens: readonly Token[], found: readonly number[]): boolean {
   for (let i = first; i <= found[found.length - 1]!; i++) if (isNegation(tokens[i]!)) return true;
   return false;
 }
+
+/** Every literal word a pattern can match (for the typo fixer's vocabulary). */
+export function patternWords(p: Pattern): string[] {
+  return p.slots.flatMap((s) => [...s.words, ...s.sequences.flat(), ...s.prefixes]);
+}

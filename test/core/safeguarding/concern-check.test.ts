@@ -84,6 +84,12 @@ describe('how the check reads', () => {
     expect(first.type === 'recommendation' && first.rec.because).toBe('you wrote “step-dad hurts her” (physical abuse, domestic abuse)');
   });
 
+  it('reads a slip of the keyboard in the pack’s words, but never turns one real word into another', () => {
+    expect(kinds('harmful sexaul behaviour yr 3')).toEqual(['risk']);
+    expect(kinds('private fostring arrangment')).toEqual(['risk']);
+    expect(kinds('he is starting school in september and always putting his hand up')).toEqual([]);
+  });
+
   it('says when the worry is about an adult who works with children, so the notice names the LADO', () => {
     expect(check.check('the football coach slapped him at training')).toContainEqual(expect.objectContaining({ category: 'allegation-adult', contact: 'lado' }));
   });
