@@ -33,7 +33,7 @@ export async function concernFigures(): Promise<void> {
   };
 
   console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
-  for (const name of ['dev', 'dev2', 'dev3']) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
+  for (const name of ['dev', 'dev2', 'dev3', 'dev4']) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
   const test = score(part('test'));
   console.log(`  ${'TEST part (held out)'.padEnd(32)} ${summary(test)}`);
   for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${summary(test.filter((r) => r.it.where === where))}`);
@@ -45,7 +45,7 @@ export async function concernFigures(): Promise<void> {
     console.log(`    ${`${expect} ${category}`.padEnd(38)} ${expect === 'none' ? 'no alarm' : 'found   '} ${pct(ok, rows.length)} (${ok}/${rows.length})`);
   }
 
-  const texts = ['dev', 'dev2', 'dev3', 'test'].flatMap((n) => part(n).map((l) => l.text));
+  const texts = ['dev', 'dev2', 'dev3', 'dev4', 'test'].flatMap((n) => part(n).map((l) => l.text));
   check.check('warm up the model');
   const ours: number[] = [];
   const readOnly: number[] = [];
