@@ -3,7 +3,7 @@
  * tuned on), per category and per place typed, beside the development parts; and its time per text
  * beside the NLP library reading the same text alone. Printed, never asserted.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { concernCheckFor } from '../src/core/safeguarding/for-pack.js';
 import { analyse } from '../src/core/text/nlp.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
@@ -19,6 +19,12 @@ interface Labelled {
 const part = (name: string): Labelled[] =>
   readFileSync(new URL(`../test/core/safeguarding/labelled/${name}.jsonl`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Labelled);
 
+/** Every development part in the folder (dev, dev2, …), in order. */
+const devParts = (): string[] =>
+  readdirSync(new URL('../test/core/safeguarding/labelled/', import.meta.url))
+    .flatMap((f) => f.match(/^(dev\d*)\.jsonl$/)?.[1] ?? [])
+    .sort((a, b) => Number(a.slice(3) || 1) - Number(b.slice(3) || 1));
+
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-').padStart(6);
 
 export async function concernFigures(): Promise<void> {
@@ -33,7 +39,7 @@ export async function concernFigures(): Promise<void> {
   };
 
   console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
-  for (const name of ['dev', 'dev2', 'dev3', 'dev4']) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
+  for (const name of devParts()) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
   const test = score(part('test'));
   console.log(`  ${'TEST part (held out)'.padEnd(32)} ${summary(test)}`);
   for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${summary(test.filter((r) => r.it.where === where))}`);
@@ -45,7 +51,7 @@ export async function concernFigures(): Promise<void> {
     console.log(`    ${`${expect} ${category}`.padEnd(38)} ${expect === 'none' ? 'no alarm' : 'found   '} ${pct(ok, rows.length)} (${ok}/${rows.length})`);
   }
 
-  const texts = ['dev', 'dev2', 'dev3', 'dev4', 'test'].flatMap((n) => part(n).map((l) => l.text));
+  const texts = [...devParts(), 'test'].flatMap((n) => part(n).map((l) => l.text));
   check.check('warm up the model');
   const ours: number[] = [];
   const readOnly: number[] = [];
