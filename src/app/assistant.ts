@@ -1,6 +1,6 @@
-import { AFTER_NOTICE_TEXT, concernViews } from '../core/safeguarding/concern-notice.js';
-import { concernsIn } from '../core/safeguarding/for-pack.js';
-import { leadWith, recordConcernsShown } from '../core/safeguarding/screen.js';
+import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
+import type { Concern } from '../core/safeguarding/concern-check.js';
+import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding/screen.js';
 import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
@@ -204,18 +204,9 @@ export class Assistant {
    * shown even if the audit record of it cannot be written (that failure is logged), and a check
    * that fails never stops the request.
    */
-  async #screen(person: Person, texts: readonly string[]): Promise<View[]> {
-    try {
-      const found = concernsIn(this.core.pack, texts);
-      if (!found.length) return [];
-      await recordConcernsShown(this.core.audit, person.id, this.core.now(), found).catch((err: unknown) =>
-        this.opts.log.error('concern notice not audited', { code: err instanceof AppError ? err.code : 'unexpected' }),
-      );
-      return concernViews(this.core.pack, found);
-    } catch (err) {
-      this.opts.log.error('concern check failed', { code: err instanceof AppError ? err.code : 'unexpected' });
-      return [];
-    }
+  #screen(person: Person, texts: readonly string[]): Promise<View[]> {
+    const record = (found: readonly Concern[]) => recordConcernsShown(this.core.audit, person.id, this.core.now(), found);
+    return screenTexts(this.core.pack, texts, record, (what, err) => this.opts.log.error(what === 'audit' ? 'concern notice not audited' : 'concern check failed', { code: err instanceof AppError ? err.code : 'unexpected' }));
   }
 
   #needsRole(person: Person): View[] {

@@ -10,6 +10,7 @@ import { IdempotencyStore } from '../core/store/idempotency-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { concernCheckFor } from '../core/safeguarding/for-pack.js';
+import { recordConcernsShown } from '../core/safeguarding/screen.js';
 import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.js';
 import { JsonlAuditLog } from '../core/store/audit-log.js';
 import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
@@ -101,5 +102,6 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     settings: { pspReviewIntervalDays: core.config.pspReviewIntervalDays },
     now: core.now,
     today: () => londonToday(core.now()),
+    recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
   };
 }

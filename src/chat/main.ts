@@ -6,10 +6,6 @@ import { converse, newConversation } from '../dialogs/conversation.js';
 import { menuView } from '../dialogs/views/menu-view.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import { createLogger } from '../logger.js';
-import { concernViews } from '../core/safeguarding/concern-notice.js';
-import { concernsIn } from '../core/safeguarding/for-pack.js';
-import { leadWith, recordConcernsShown } from '../core/safeguarding/screen.js';
-import { cleanChannelText } from '../core/text/channel-text.js';
 import { renderText } from './render-text.js';
 
 /**
@@ -41,13 +37,9 @@ async function main(): Promise<void> {
       prompt();
       continue;
     }
-    // The same check as every channel: a worry in the line leads the reply, and the answer is still used.
-    const input = cleanChannelText(line);
-    const found = concernsIn(core.pack, [input]);
-    if (found.length) await recordConcernsShown(core.audit, ctx.user.id, core.now(), found).catch(() => log.error('concern notice not audited'));
-    const t = await converse(ctx, state, input, log, { noticed: found.length > 0 });
+    const t = await converse(ctx, state, line, log);
     state = t.state;
-    out(renderText(leadWith(concernViews(core.pack, found), t.views)));
+    out(renderText(t.views));
     if (t.quit) break;
     prompt();
   }

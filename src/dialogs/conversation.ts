@@ -1,5 +1,7 @@
 import { AppError } from '../core/errors.js';
 import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
+import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
+import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
 import type { DialogContext, FormState } from './dialog.js';
@@ -28,12 +30,21 @@ export const newConversation = (): ConversationState => ({ misunderstood: 0 });
 export const MENU_AFTER_MISUNDERSTANDINGS = 2;
 
 /**
- * One turn of the conversation, channel-neutral: text in, views out. Errors become a kind
- * message and the dialog state is kept, so nothing typed is lost.
+ * One turn of the conversation, channel-neutral: text in, views out. The line is read for a
+ * worry first (the one check every text gets), and a notice leads the reply whatever the turn
+ * does with the words. Errors become a kind message and the dialog state is kept, so nothing
+ * typed is lost.
  */
-export async function converse(ctx: DialogContext, state: ConversationState, input: string, log: Logger, opts: { noticed?: boolean } = {}): Promise<Turn> {
+export async function converse(ctx: DialogContext, state: ConversationState, raw: string, log: Logger): Promise<Turn> {
+  const input = cleanChannelText(raw);
+  const notices = await screenTexts(ctx.pack, [input], ctx.recordConcerns, (what) => log.error(what === 'audit' ? 'concern notice not audited' : 'concern check failed'));
+  const t = await guarded(ctx, state, input, log, notices.length > 0);
+  return { ...t, views: leadWith(notices, t.views) };
+}
+
+async function guarded(ctx: DialogContext, state: ConversationState, input: string, log: Logger, noticed: boolean): Promise<Turn> {
   try {
-    return await turn(ctx, state, input, opts.noticed === true);
+    return await turn(ctx, state, input, noticed);
   } catch (err) {
     const known = err instanceof AppError;
     log.error('turn failed', { code: known ? err.code : 'unexpected', dialog: state.active?.dialogId });

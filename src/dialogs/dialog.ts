@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { CaseService } from '../core/cases/case-service.js';
+import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
 import type { StaffMember } from '../core/staff.js';
 import type { Choice, QuestionView, View } from '../core/views/view.js';
@@ -15,6 +16,8 @@ export interface DialogContext {
   now: () => Date;
   /** Today in England, YYYY-MM-DD. */
   today: () => string;
+  /** Records that concern notices were shown (audit: ids and category only). Absent in tests that do not audit. */
+  recordConcerns?: (found: readonly Concern[]) => Promise<void>;
 }
 
 /** Answers are JSON values so a channel can keep dialog state between turns. */

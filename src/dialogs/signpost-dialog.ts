@@ -1,4 +1,3 @@
-import { safeguardingCheck } from '../core/guidance/overlays.js';
 import { filtersFromText } from '../core/signpost/filters-from-text.js';
 import { signpost } from '../core/signpost/signpost.js';
 import type { SignpostFilters } from '../core/signpost/signpost.js';
@@ -26,13 +25,12 @@ export const signpostDialog: FormDialog = {
 
 /**
  * A service search. Filters picked on a card win over those read from the words, so "year 10"
- * typed and "primary" picked means primary. Safeguarding comes first, here too: a disclosure
- * typed into a search goes to the DSL before any list.
+ * typed and "primary" picked means primary. A disclosure typed into a search is not checked here:
+ * every text is checked once where it enters (the Assistant, the terminal), and the notice leads.
  */
 export function searchServices(ctx: DialogContext, query: string, picked: SignpostFilters = {}): View[] {
   const filters = { ...filtersFromText(query), ...picked };
   const districts = Object.entries(ctx.pack.vocabulary.districts).map(([value, d]) => ({ value, label: d.label }));
   const results = signpostView(query, filters, signpost(ctx.index, query, filters, SIGNPOST_LIMIT), districts);
-  const risk = ctx.pack.rules && safeguardingCheck(ctx.pack, ctx.pack.rules, query);
-  return risk ? [{ blocks: [{ type: 'recommendation', rec: risk }] }, results] : [results];
+  return [results];
 }

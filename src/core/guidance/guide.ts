@@ -36,7 +36,7 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
             : 'ahead',
   }));
 
-  const safeguarding = safeguardingCheck(pack, rules, s.notes);
+  const safeguarding = safeguardingCheck(pack, s.notes);
   return {
     currentStep: s.currentStep,
     recommendedStep: decision.recommendedStep,

@@ -7,12 +7,12 @@ import { fromAdvice } from './recommendation.js';
 import type { PupilSituation, Recommendation } from './types.js';
 
 /** Safeguarding comes first: any sign in the notes that a child may be at risk of harm (concerns.json). */
-export function safeguardingCheck(pack: KnowledgePack, _rules: Rules, notes: string): Recommendation | undefined {
+export function safeguardingCheck(pack: KnowledgePack, notes: string): Recommendation | undefined {
   return safeguardingNotice(pack, concernsIn(pack, [notes]));
 }
 
 /** Reasons for which excluding would be unlawful, or an exclusion that would be informal, in what the user wrote. */
-export function unlawfulReasonCheck(pack: KnowledgePack, _rules: Rules, notes: string): Recommendation | undefined {
+export function unlawfulReasonCheck(pack: KnowledgePack, notes: string): Recommendation | undefined {
   return exclusionWarning(pack, concernsIn(pack, [notes]));
 }
 
@@ -40,7 +40,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     const because = s.considerSuspension || s.suspensionsThisYear > 0 ? 'a suspension is being considered or has happened' : 'looked-after or previously looked-after child';
     add(fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because));
   }
-  add(unlawfulReasonCheck(pack, rules, s.notes));
+  add(unlawfulReasonCheck(pack, s.notes));
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));

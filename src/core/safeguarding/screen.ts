@@ -1,6 +1,26 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import type { AuditLog } from '../store/case-repository.js';
 import type { View } from '../views/view.js';
 import type { Concern } from './concern-check.js';
+import { concernViews } from './concern-notice.js';
+import { concernsIn } from './for-pack.js';
+
+/**
+ * The one check on every text that enters: the notices to lead the reply with, after `record`
+ * has noted that they were shown. The notice is shown even if recording fails, and a check that
+ * fails shows nothing rather than stopping the request; both are passed to `failed` to log.
+ */
+export async function screenTexts(pack: KnowledgePack, texts: readonly string[], record: ((found: readonly Concern[]) => Promise<void>) | undefined, failed: (what: 'audit' | 'check', err: unknown) => void): Promise<View[]> {
+  let found: Concern[];
+  try {
+    found = concernsIn(pack, texts);
+  } catch (err) {
+    failed('check', err);
+    return [];
+  }
+  if (found.length) await record?.(found).catch((err: unknown) => failed('audit', err));
+  return concernViews(pack, found);
+}
 
 /**
  * Records in the audit log that a notice was shown: the actor's id and the category only

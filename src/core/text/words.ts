@@ -1,5 +1,5 @@
 /**
- * Text helpers shared by signposting and by the safeguarding / unlawful-reason checks.
+ * Text helpers for signposting (the concern check reads text with wink-nlp instead, nlp.ts).
  * Teachers type fast: lower-case everything, drop punctuation, and compare light stems so
  * "hitting", "hits" and "hit" meet.
  */
@@ -62,27 +62,9 @@ export function stems(text: string): string[] {
   return words(text).map(stem);
 }
 
-// Rule phrases (risk words, unlawful reasons) are a finite set checked on every turn: stem each once.
-const phraseCache = new Map<string, string[]>();
-const PHRASE_CACHE_LIMIT = 50_000;
-
-function phraseStems(phrase: string): string[] {
-  let p = phraseCache.get(phrase);
-  if (!p) {
-    p = stems(phrase);
-    if (phraseCache.size < PHRASE_CACHE_LIMIT) phraseCache.set(phrase, p);
-  }
-  return p;
-}
-
-/** True when every word of `phrase` appears in order, adjacent, in `text` (compared as stems). */
-export function containsPhrase(textStems: readonly string[], phrase: string): boolean {
-  return containsStems(textStems, phraseStems(phrase));
-}
-
 /**
- * The same for a phrase already stemmed. Stems must not be re-stemmed: the stemmer is not
- * idempotent ("bullying" → "bully" → "bul").
+ * True when every stem of phrase `p` appears in order, adjacent, in `textStems`. Stems must not
+ * be re-stemmed: the stemmer is not idempotent ("bullying" → "bully" → "bul").
  */
 export function containsStems(textStems: readonly string[], p: readonly string[]): boolean {
   return indexOfStems(textStems, p) >= 0;

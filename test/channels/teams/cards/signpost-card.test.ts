@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { searchFrom, SearchData } from '../../../../src/channels/teams/cards/actions.js';
 import { renderCard } from '../../../../src/channels/teams/cards/render-card.js';
+import { concernViews } from '../../../../src/core/safeguarding/concern-notice.js';
+import { concernsIn } from '../../../../src/core/safeguarding/for-pack.js';
+import { leadWith } from '../../../../src/core/safeguarding/screen.js';
 import { searchServices } from '../../../../src/dialogs/signpost-dialog.js';
 import { containersWith, execute, input, inputs, links, texts } from './card-query.js';
 import { cardProblems } from './parse-card.js';
 import { worldWithPupil } from './world.js';
 
 const { ctx } = await worldWithPupil();
-const search = (q: string, picked = {}) => renderCard(searchServices(ctx, q, picked));
+/** The reply to a search as every entry point builds it: any concern notice first, then the results. */
+const search = (q: string, picked = {}) => renderCard(leadWith(concernViews(ctx.pack, concernsIn(ctx.pack, [q])), searchServices(ctx, q, picked)));
 
 /** What Teams sends when Search is pressed without changing anything. */
 function sentAsIs(card: ReturnType<typeof search>) {
@@ -78,7 +82,9 @@ describe('service search cards', () => {
     const card = search('she says she is scared to go home and has bruises');
     expect(cardProblems(card)).toEqual([]);
     expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
-    expect(card.body[1]).toMatchObject({ type: 'Input.Text', id: 's_query', separator: true });
+    // Then the line saying the notice supports, never replaces, the school's procedures; then the search.
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: expect.stringContaining('never replaces') });
+    expect(card.body[2]).toMatchObject({ type: 'Input.Text', id: 's_query', separator: true });
   });
 
   it.each(['autism', 'speech and language', 'short-term placement Kidderminster'])('"%s" renders cleanly', (q) => {
