@@ -49,6 +49,17 @@ function entryWords(entry: string): string[] {
  * loader to report.
  */
 export function compilePattern(source: string, lexicon: Readonly<Record<string, readonly string[]>>): Pattern {
+  // The pack's validation and the check both compile every pattern at start-up: do it once.
+  let byLexicon = compiled.get(lexicon);
+  if (!byLexicon) compiled.set(lexicon, (byLexicon = new Map()));
+  let pattern = byLexicon.get(source);
+  if (!pattern) byLexicon.set(source, (pattern = compile(source, lexicon)));
+  return pattern;
+}
+
+const compiled = new WeakMap<object, Map<string, Pattern>>();
+
+function compile(source: string, lexicon: Readonly<Record<string, readonly string[]>>): Pattern {
   const slots: Slot[] = [];
   let gap = 0;
   for (const part of source.trim().toLowerCase().split(/\s+/)) {
