@@ -2,8 +2,6 @@ import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { isLoopbackHost } from './loopback.js';
 
-export const isLoopback = isLoopbackHost;
-
 /** How the Teams endpoint runs: checked by Bot Framework tokens, local with checks off, or not at all. */
 export type TeamsMode = 'authenticated' | 'local' | 'off';
 
@@ -22,11 +20,11 @@ export function listenMode(config: Config): { teams: TeamsMode; warning?: string
       throw new AppError('MicrosoftAppTenantId is not set, but MicrosoftAppType is SingleTenant (the default). Set it to your Entra tenant id (Azure Bot > Configuration), or set MicrosoftAppType=MultiTenant.', 'config');
     return { teams: 'authenticated' };
   }
-  const exposed = config.server.production || !isLoopback(config.server.host);
+  const exposed = config.server.production || !isLoopbackHost(config.server.host);
   if (exposed && config.slack) return { teams: 'off', warning: 'Teams is off: no Microsoft credentials are set, and without them the Teams endpoint is only served locally.' };
   if (config.server.production)
     throw new AppError('NODE_ENV is production but no Microsoft credentials are set (MicrosoftAppId, MicrosoftAppPassword). Refusing to start with authentication off.', 'config');
-  if (!isLoopback(config.server.host))
+  if (!isLoopbackHost(config.server.host))
     throw new AppError(`HOST is ${config.server.host} but no Microsoft credentials are set. Without them anyone who can reach this address could post as Teams, so local mode listens on 127.0.0.1 only.`, 'config');
   return { teams: 'local', warning: 'Local mode: Bot Framework authentication is OFF. Listening on this machine only, for the Bot Framework Emulator and tests.' };
 }
