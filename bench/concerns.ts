@@ -63,4 +63,22 @@ export async function concernFigures(): Promise<void> {
   report(`concern check per text (${texts.length})`, percentiles(ours), { p99: 2 }, { name: 'NLP read alone', f: percentiles(readOnly) });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await concernFigures();
+/**
+ * Tuning aid: `npm run bench:concerns -- --misses dev3` lists what one development part misses and
+ * where it raises a false alarm. The test part is refused: it is only ever scored.
+ */
+async function listMisses(name: string): Promise<void> {
+  if (!devParts().includes(name)) throw new Error(`"${name}" is not a development part (${devParts().join(', ')}); the test part is only scored, never read for tuning.`);
+  const check = concernCheckFor(await loadPack('worcestershire'))!;
+  for (const it of part(name)) {
+    const found = check.check(it.text);
+    const kinds = new Set(found.map((c) => c.kind));
+    if (it.expect === 'none' && found.length) console.log(`FALSE ALARM  ${it.category.padEnd(28)} ${it.text}  =>  ${found.map((c) => `${c.category}: "${c.quote}"`).join('; ')}`);
+    if (it.expect !== 'none' && !kinds.has(it.expect)) console.log(`MISSED       ${it.category.padEnd(28)} ${it.text}`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--misses');
+  await (at > 0 ? listMisses(process.argv[at + 1] ?? '') : concernFigures());
+}
