@@ -33,6 +33,8 @@ export class ConcernCheck {
   readonly #teaching: ReadonlySet<string>;
   readonly #settled: readonly Pattern[];
   readonly #typos: TypoFix;
+  /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
+  readonly #recent = new Map<string, readonly Concern[]>();
 
   /** Throws Error naming the category and pattern that cannot be compiled. */
   constructor(concerns: Concerns) {
@@ -78,6 +80,15 @@ export class ConcernCheck {
   /** Every category found in `text`, each once, in the order found. `explain` receives excused matches too (for tuning). */
   check(text: string, explain?: (line: string) => void): Concern[] {
     if (!text.trim()) return [];
+    const known = explain ? undefined : this.#recent.get(text);
+    if (known) return [...known];
+    const found = this.#read(text, explain);
+    if (this.#recent.size >= RECENT_TEXTS) this.#recent.delete(this.#recent.keys().next().value!);
+    this.#recent.set(text, found);
+    return [...found];
+  }
+
+  #read(text: string, explain?: (line: string) => void): Concern[] {
     const tokens = analyse(text).map((t) => {
       const meant = this.#typos.fix(t.word);
       return meant ? { ...t, word: meant, lemma: meant } : t;
@@ -131,6 +142,9 @@ export class ConcernCheck {
     return undefined;
   }
 }
+
+/** How many recent texts keep their answer (a bounded memory, oldest forgotten first). */
+const RECENT_TEXTS = 256;
 
 /** The person's own words from the first to the last matched word, trimmed to about 80 characters. */
 function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
