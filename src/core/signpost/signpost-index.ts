@@ -1,5 +1,6 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { editDistance, isStopWord, stem, stems, words } from '../text/words.js';
+import { searchTerms, searchWords, type SearchWord } from '../text/search-words.js';
+import { editDistance, isStopWord } from '../text/words.js';
 import { documentsFrom, type SignpostDoc } from './documents.js';
 
 /** Field weights: a hit on a name or an everyday keyword says more than one in a summary. */
@@ -9,13 +10,13 @@ export type Field = keyof typeof FIELD_WEIGHT;
 export interface IndexedDoc {
   doc: SignpostDoc;
   fields: Record<Field, Set<string>>;
-  /** Multi-word keywords as stem lists, for a phrase bonus. */
+  /** Multi-word keywords as term lists, for a phrase bonus. */
   phrases: string[][];
 }
 
 /**
  * Built once at start-up from the pack; searches then touch only in-memory sets.
- * `postings` maps each stem to the documents that contain it in any field.
+ * `postings` maps each search term (searchWords) to the documents that contain it in any field.
  */
 export interface SignpostIndex {
   docs: IndexedDoc[];
@@ -23,15 +24,18 @@ export interface SignpostIndex {
   idf: Map<string, number>;
   /** Indexed words as written (not stemmed), by length, so typo correction compares like with like. */
   byLength: Map<number, string[]>;
-  /** Each written word's stem. */
-  stemOf: Map<string, string>;
+  /** Each written word's search term. */
+  termOf: Map<string, string>;
   synonyms: { key: string[]; expansion: string }[];
   needWords: { need: string; label: string; phrase: string[] }[];
   places: { district: string; label: string; phrase: string[] }[];
   typoCache: Map<string, string | null>;
 }
 
-const content = (text: string) => stems(text).filter((w) => !isStopWord(w));
+const content = (text: string) =>
+  searchWords(text)
+    .filter((w) => !isStopWord(w.word) && !isStopWord(w.term))
+    .map((w) => w.term);
 
 export function buildIndex(pack: KnowledgePack): SignpostIndex {
   const vocab = pack.vocabulary;
@@ -42,12 +46,12 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
       name: new Set(content(doc.name)),
       // A one-word keyword is a strong signal; a word inside a longer keyword phrase ("half termly panel")
       // only counts as much as a summary word, and the whole phrase earns a bonus instead.
-      keywords: new Set(doc.keywords.filter((k) => stems(k).length === 1).flatMap(content)),
-      keywordParts: new Set(doc.keywords.filter((k) => stems(k).length > 1).flatMap(content)),
+      keywords: new Set(doc.keywords.filter((k) => searchTerms(k).length === 1).flatMap(content)),
+      keywordParts: new Set(doc.keywords.filter((k) => searchTerms(k).length > 1).flatMap(content)),
       needs: new Set(doc.needs.flatMap((n) => content(needText(n)))),
       summary: new Set(content(doc.summary)),
     },
-    phrases: doc.keywords.map(stems).filter((p) => p.length > 1),
+    phrases: doc.keywords.map(searchTerms).filter((p) => p.length > 1),
   }));
 
   const postings = new Map<string, number[]>();
@@ -57,32 +61,33 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   });
   const idf = new Map<string, number>();
   for (const [t, list] of postings) idf.set(t, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
-  const stemOf = new Map<string, string>();
+  const termOf = new Map<string, string>();
   for (const { doc } of docs)
-    for (const w of words([doc.name, doc.summary, ...doc.keywords].join(' '))) if (!isStopWord(w) && postings.has(stem(w))) stemOf.set(w, stem(w));
+    for (const w of searchWords([doc.name, doc.summary, ...doc.keywords].join('. ')))
+      if (!isStopWord(w.word) && postings.has(w.term)) termOf.set(w.word, w.term);
   const byLength = new Map<number, string[]>();
-  for (const w of stemOf.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  for (const w of termOf.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
 
   return {
     docs,
     postings,
     idf,
     byLength,
-    stemOf,
-    synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: stems(k), expansion }))),
-    needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: stems(w) }))),
-    places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: stems(p) }))),
+    termOf,
+    synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: searchTerms(k), expansion }))),
+    needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: searchTerms(w) }))),
+    places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: searchTerms(p) }))),
     typoCache: new Map(),
   };
 }
 
 const ENGLISH_ENDING = /(ed|ing|ly|al|ful|ous|ive|ers|ment|ness|ble|ght|tion)$/;
 
-/** For a word as typed that the index has never seen: the stem of the closest indexed word, or null. */
-export function correctTypo(index: SignpostIndex, typed: string): string | null {
+/** For a word as typed that the index has never seen: the search term of the closest indexed word, or null. */
+export function correctTypo(index: SignpostIndex, { word: typed, term }: SearchWord): string | null {
   // Short words, a changed first letter, or an ordinary English ending are more often a different
   // word than a typo: "poor" is not "door", "convinced" is not "ContinU".
-  if (index.postings.has(stem(typed)) || typed.length < 5 || /\d/.test(typed) || ENGLISH_ENDING.test(typed)) return null;
+  if (index.postings.has(term) || typed.length < 5 || /\d/.test(typed) || ENGLISH_ENDING.test(typed)) return null;
   const cached = index.typoCache.get(typed);
   if (cached !== undefined) return cached;
   const max = typed.length >= 7 ? 2 : 1;
@@ -92,11 +97,11 @@ export function correctTypo(index: SignpostIndex, typed: string): string | null 
     for (const cand of index.byLength.get(len) ?? []) {
       if (cand[0] !== typed[0]) continue;
       const d = editDistance(typed, cand, max);
-      const candStem = index.stemOf.get(cand)!;
+      const candTerm = index.termOf.get(cand)!;
       // Prefer the nearer word, then the more common one.
-      const score = d * 1000 - (index.postings.get(candStem)?.length ?? 0);
+      const score = d * 1000 - (index.postings.get(candTerm)?.length ?? 0);
       if (d <= max && score < bestScore) {
-        best = candStem;
+        best = candTerm;
         bestScore = score;
       }
     }

@@ -1,6 +1,8 @@
 import type { AgeRange, Contact, Phase } from '../../knowledge/schema/common.js';
-import { containsStems, indexOfStems, isStopWord, stems, words } from '../text/words.js';
+import { searchWords } from '../text/search-words.js';
+import { containsTerms, indexOfTerms, isStopWord } from '../text/words.js';
 import type { DocKind, SignpostDoc, TuitionMode } from './documents.js';
+import type { SearchWord } from '../text/search-words.js';
 import { correctTypo, FIELD_WEIGHT, type Field, type IndexedDoc, type SignpostIndex } from './signpost-index.js';
 
 export interface SignpostFilters {
@@ -27,7 +29,7 @@ export interface SignpostResult {
 }
 
 interface QueryTerm {
-  stem: string;
+  term: string;
   /** What the user typed, for the explanation. */
   shown: string;
   weight: number;
@@ -38,30 +40,34 @@ const NEED_BOOST = 2.5;
 const PLACE_BOOST = 3;
 const PHRASE_BOOST = 1.5;
 
-/** Turns free text into weighted stems: the user's own words, then synonym expansions, then typo fixes. */
-function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; textStems: string[]; typed: string[] } {
-  const raw = words(text);
+/**
+ * Turns free text into weighted search terms: the user's own words, then synonym expansions, then
+ * typo fixes. `textTerms[i]` is the term of `typed[i]`, and is '' where a word must not match.
+ */
+function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; textTerms: string[]; typed: SearchWord[] } {
+  const typed = searchWords(text);
   // "send him somewhere" is a verb, not SEND (special educational needs and disabilities): blank it out.
-  const textStems = stems(text).map((s, i) => (raw[i] === 'send' && SEND_AS_VERB.test(raw[i + 1] ?? '') ? '' : s));
+  const textTerms = typed.map((w, i) => (w.word === 'send' && SEND_AS_VERB.test(typed[i + 1]?.word ?? '') ? '' : w.term));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const push = (stem: string, shown: string, weight: number) => {
-    if (isStopWord(stem) || seen.has(stem)) return;
-    seen.add(stem);
-    terms.push({ stem, shown, weight });
+  const push = (term: string, shown: string, weight: number) => {
+    if (isStopWord(term) || seen.has(term)) return;
+    seen.add(term);
+    terms.push({ term, shown, weight });
   };
-  textStems.forEach((s, i) => {
-    if (!s || isStopWord(raw[i]!)) return;
-    if (index.postings.has(s)) push(s, raw[i]!, 1);
+  textTerms.forEach((t, i) => {
+    const w = typed[i]!;
+    if (!t || isStopWord(w.word)) return;
+    if (index.postings.has(t)) push(t, w.word, 1);
     else {
-      const fixed = correctTypo(index, raw[i]!);
-      if (fixed) push(fixed, raw[i]!, 0.6);
+      const fixed = correctTypo(index, w);
+      if (fixed) push(fixed, w.word, 0.6);
     }
   });
   for (const syn of index.synonyms) {
-    if (containsStems(textStems, syn.key)) for (const s of stems(syn.expansion)) push(s, syn.expansion, 0.9);
+    if (containsTerms(textTerms, syn.key)) for (const w of searchWords(syn.expansion)) push(w.term, syn.expansion, 0.9);
   }
-  return { terms, textStems, typed: raw };
+  return { terms, textTerms, typed };
 }
 
 function passesFilters(d: SignpostDoc, f: SignpostFilters): boolean {
@@ -73,18 +79,18 @@ function passesFilters(d: SignpostDoc, f: SignpostFilters): boolean {
   return true;
 }
 
-function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textStems: string[]) {
+function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textTerms: string[]) {
   let score = 0;
   const hits = new Map<string, Field[]>();
   for (const t of terms) {
-    const idf = index.idf.get(t.stem) ?? 0;
+    const idf = index.idf.get(t.term) ?? 0;
     for (const field of Object.keys(FIELD_WEIGHT) as Field[]) {
-      if (!d.fields[field].has(t.stem)) continue;
+      if (!d.fields[field].has(t.term)) continue;
       score += idf * FIELD_WEIGHT[field] * t.weight;
       hits.set(t.shown, [...(hits.get(t.shown) ?? []), field]);
     }
   }
-  const phrases = d.phrases.filter((p) => containsStems(textStems, p));
+  const phrases = d.phrases.filter((p) => containsTerms(textTerms, p));
   score += phrases.reduce((s, p) => s + PHRASE_BOOST * p.length, 0);
   return { score, hits, phrases };
 }
@@ -94,15 +100,15 @@ function scoreDoc(index: SignpostIndex, d: IndexedDoc, terms: QueryTerm[], textS
  * text count as soft boosts; explicit filters are hard.
  */
 export function signpost(index: SignpostIndex, text: string, filters: SignpostFilters = {}, limit = 5): SignpostResult[] {
-  const { terms, textStems, typed } = queryTerms(index, text);
+  const { terms, textTerms, typed } = queryTerms(index, text);
   const needs = new Map<string, string>();
-  for (const n of index.needWords) if (containsStems(textStems, n.phrase)) needs.set(n.need, n.label);
-  const place = index.places.find((p) => containsStems(textStems, p.phrase));
+  for (const n of index.needWords) if (containsTerms(textTerms, n.phrase)) needs.set(n.need, n.label);
+  const place = index.places.find((p) => containsTerms(textTerms, p.phrase));
 
   const results: SignpostResult[] = [];
   for (const d of index.docs) {
     if (!passesFilters(d.doc, filters)) continue;
-    const { score: base, hits, phrases } = scoreDoc(index, d, terms, textStems);
+    const { score: base, hits, phrases } = scoreDoc(index, d, terms, textTerms);
     if (base <= 0) continue;
     let score = base;
     const why: string[] = [];
@@ -117,10 +123,10 @@ export function signpost(index: SignpostIndex, text: string, filters: SignpostFi
         why.push(`works in ${place.label}`);
       } else score *= 0.5;
     }
-    // The person's own words for the phrase, never the internal stems ("scar to go home").
+    // The person's own words for the phrase, exactly as typed, never the search terms ("scare to go home").
     if (phrases.length) {
-      const at = indexOfStems(textStems, phrases[0]!);
-      why.push(`matches "${typed.slice(at, at + phrases[0]!.length).join(' ')}"`);
+      const at = indexOfTerms(textTerms, phrases[0]!);
+      why.push(`matches "${text.slice(typed[at]!.start, typed[at + phrases[0]!.length - 1]!.end)}"`);
     }
     const words = [...hits.keys()].slice(0, 4);
     if (words.length) why.push(`you mentioned ${words.map((w) => `"${w}"`).join(', ')}`);

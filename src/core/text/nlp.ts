@@ -11,6 +11,8 @@ export interface Token {
   word: string;
   /** Dictionary form ("hit", "mom"). */
   lemma: string;
+  /** Porter2 stem of the normalised word ("bullying" and "bullied" → "bulli"), for search. */
+  stem: string;
   /** Universal part of speech: NOUN, VERB, PRON, … */
   pos: string;
   /** Which sentence, from 0. */
@@ -55,6 +57,7 @@ export function analyse(text: string): Token[] {
         // "C." at the end of a sentence is the letter, not an abbreviation.
         word: value.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^([a-z])\.$/, '$1'),
         lemma: (out(t, its.lemma) as string).toLowerCase().replace(/[\u2018\u2019]/g, "'"),
+        stem: (out(t, its.stem) as string).toLowerCase(),
         pos: out(t, its.pos) as string,
         sentence: t.parentSentence().index(),
         clause,

@@ -1,11 +1,11 @@
 /**
- * Text helpers for signposting (the concern check reads text with wink-nlp instead, nlp.ts).
- * Teachers type fast: lower-case everything, drop punctuation, and compare light stems so
- * "hitting", "hits" and "hit" meet.
+ * Small text helpers shared by signposting and the concern check. Words and their stems come from
+ * wink-nlp (search-words.ts, nlp.ts); these only fold text for plain comparisons, hold the stop
+ * words, and compare term lists and spellings.
  */
 
 const STOP = new Set(
-  'a an and are as at be been but by can could do does for from get got has have he her him his how i if in into is it its me my need needs of on or our she so some that the their them they this to too up us was we were what when where which who why will with would you your really very help helps just think might maybe bit lot quite so getting keeps kept seems seem he she him her they them there any about pupil child student boy girl year yr'.split(
+  'a an and are as at be been but by can could do does for from get got has have he her him his how i if in into is it its me my need needs of on or our she so some that the their them they this to too up us was we were what when where which who why will with would you your really very help helps just think might maybe bit lot quite so getting keeps kept seems seem ca nt wo he she him her they them there any about pupil child student boy girl year yr'.split(
     ' ',
   ),
 );
@@ -21,60 +21,23 @@ export function normalise(text: string): string {
     .trim();
 }
 
-export function words(text: string): string[] {
-  const n = normalise(text);
-  return n ? n.split(' ') : [];
-}
-
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
-/** A deliberately light stemmer: enough to fold plurals and common verb endings. */
-export function stem(word: string): string {
-  if (word.length <= 3 || /^\d+$/.test(word)) return word;
-  const rules: [RegExp, string][] = [
-    [/ies$/, 'y'],
-    [/(ss|sh|ch|x)es$/, '$1'],
-    [/([^s])s$/, '$1'],
-    [/ing$/, ''],
-    [/ied$/, 'y'],
-    [/([^e])ed$/, '$1'],
-    [/ment$/, ''],
-    [/ness$/, ''],
-    [/ally$/, 'al'],
-    [/ly$/, ''],
-  ];
-  let w = word;
-  for (const [re, to] of rules) {
-    if (re.test(w)) {
-      const next = w.replace(re, to);
-      if (next.length >= 3) w = next;
-      break;
-    }
-  }
-  // Fold a doubled final consonant left by -ing/-ed ("hitting" → "hitt" → "hit").
-  if (/([bdfgklmnprt])\1$/.test(w) && w.length > 3) w = w.slice(0, -1);
-  return w;
-}
-
-export function stems(text: string): string[] {
-  return words(text).map(stem);
-}
-
 /**
- * True when every stem of phrase `p` appears in order, adjacent, in `textStems`. Stems must not
- * be re-stemmed: the stemmer is not idempotent ("bullying" → "bully" → "bul").
+ * True when every term of phrase `p` appears in order, adjacent, in `textTerms`. Terms must not
+ * be stemmed again: a stemmer is not idempotent.
  */
-export function containsStems(textStems: readonly string[], p: readonly string[]): boolean {
-  return indexOfStems(textStems, p) >= 0;
+export function containsTerms(textTerms: readonly string[], p: readonly string[]): boolean {
+  return indexOfTerms(textTerms, p) >= 0;
 }
 
-/** Where phrase `p` starts in `textStems` (adjacent, in order), or -1. */
-export function indexOfStems(textStems: readonly string[], p: readonly string[]): number {
+/** Where phrase `p` starts in `textTerms` (adjacent, in order), or -1. */
+export function indexOfTerms(textTerms: readonly string[], p: readonly string[]): number {
   if (p.length === 0) return -1;
-  outer: for (let i = 0; i + p.length <= textStems.length; i++) {
-    for (let j = 0; j < p.length; j++) if (textStems[i + j] !== p[j]) continue outer;
+  outer: for (let i = 0; i + p.length <= textTerms.length; i++) {
+    for (let j = 0; j < p.length; j++) if (textTerms[i + j] !== p[j]) continue outer;
     return i;
   }
   return -1;
