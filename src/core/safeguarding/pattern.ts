@@ -65,6 +65,8 @@ function compile(source: string, lexicon: Readonly<Record<string, readonly strin
   for (const part of source.trim().toLowerCase().split(/\s+/)) {
     if (part in GAPS) {
       if (slots.length === 0) throw new Error(`"${source}" starts with a gap`);
+      // ".. ..." once silently meant only the last gap; say so rather than guess which was meant.
+      if (gap) throw new Error(`"${source}" has two gaps in a row: write one, ".." (3 words), "..." (8) or "...." (16)`);
       gap = GAPS[part]!;
       continue;
     }

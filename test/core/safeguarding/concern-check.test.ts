@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compilePattern } from '../../../src/core/safeguarding/pattern.js';
 import type { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
 import { concernViews } from '../../../src/core/safeguarding/concern-notice.js';
 import { concernCheckFor } from '../../../src/core/safeguarding/for-pack.js';
@@ -53,6 +54,11 @@ describe('the concern check on the examples staff gave', () => {
 });
 
 describe('how the check reads', () => {
+  it('refuses a pattern with two gaps in a row, which used to mean only the last one', () => {
+    expect(() => compilePattern('teacher .. ... dragged', {})).toThrow(/two gaps in a row/);
+    expect(compilePattern('teacher ... dragged', {}).slots[1]!.gapBefore).toBe(8);
+  });
+
   it('lets a negation in the same clause cancel a sign, but not one in another clause', () => {
     expect(kinds('no bruises seen on his arms today')).toEqual([]);
     expect(kinds('not been in since Monday, bruises on his arms today')).toEqual(['risk']);
