@@ -4,6 +4,7 @@
  * beside the NLP library reading the same text alone. Printed, never asserted.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { ConcernCheck } from '../src/core/safeguarding/concern-check.js';
 import { concernCheckFor } from '../src/core/safeguarding/for-pack.js';
 import { analyse } from '../src/core/text/nlp.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
@@ -50,7 +51,14 @@ export async function concernFigures(devOnly = false): Promise<void> {
   console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
   for (const name of devParts()) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
   const texts = [...devParts(), ...parts('test')].flatMap((n) => part(n).map((l) => l.text));
-  if (!devOnly) printTest(score);
+  if (!devOnly) {
+    printTest(score);
+    // Baseline in the same run: the pack's patterns without the learned reader.
+    const pack = await loadPack('worcestershire');
+    const patternsOnly = new ConcernCheck(pack.concerns!);
+    const rows = parts('test').flatMap(part).map((it) => ({ it, kinds: new Set(patternsOnly.check(it.text).map((c) => c.kind)) }));
+    console.log(`  ${'baseline: patterns alone'.padEnd(32)} ${summary(rows)}`);
+  }
   timing(check, texts);
 }
 

@@ -1,6 +1,8 @@
+import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
 import type { Concerns, ConcernCategory } from '../../knowledge/schema/concerns.js';
 import { analyse, type Token } from '../text/nlp.js';
 import { compilePattern, firstWords, matchAt, patternWords, type Pattern } from './pattern.js';
+import { ConcernModel } from './concern-model.js';
 import { TypoFix } from './typo-fix.js';
 
 /** What one check found: the category and the person's own words that raised it. */
@@ -11,6 +13,8 @@ export interface Concern {
   contact: 'dsl' | 'lado';
   /** The words as typed, at most about 80 characters. */
   quote: string;
+  /** `pattern` when a pack pattern matched `quote`; `model` when the learned reader found the sentence quoted. */
+  by?: 'pattern' | 'model';
 }
 
 interface Rule {
@@ -35,9 +39,14 @@ export class ConcernCheck {
   readonly #typos: TypoFix;
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
+  readonly #model: ConcernModel | undefined;
+  readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory }>();
 
-  /** Throws Error naming the category and pattern that cannot be compiled. */
-  constructor(concerns: Concerns) {
+  /**
+   * Throws Error naming the category and pattern that cannot be compiled, or a model category the
+   * pack does not define. `model` is the pack's optional learned reader (concern-model.json).
+   */
+  constructor(concerns: Concerns, model?: ConcernModelFile) {
     this.#teaching = new Set(concerns.teachingContext.map((w) => w.toLowerCase()));
     const compile = (category: ConcernCategory, source: string) => {
       try {
@@ -57,6 +66,8 @@ export class ConcernCheck {
       }
     }
     this.#typos = new TypoFix(this.#vocabulary(concerns));
+    for (const kind of ['risk', 'exclusion'] as const) for (const category of concerns[kind]) this.#categories.set(category.id, { kind, category });
+    this.#model = model && new ConcernModel(model, new Set(this.#categories.keys()));
   }
 
   /** Every word any pattern or context list knows, for the typo fixer. */
@@ -109,10 +120,34 @@ export class ConcernCheck {
         const excuse = rule.topic && teaching ? 'teaching context' : isSettled(tokens[at[0]!]!.sentence) ? 'settled context' : this.#excused(rule, tokens, at);
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
-        found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at) });
+        found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at), by: 'pattern' });
       }
     }
+    if (!found.size && this.#model) {
+      const fromModel = this.#modelReading(text, tokens, explain);
+      if (fromModel) return [fromModel];
+    }
     return [...found.values()];
+  }
+
+  /**
+   * The learned reader, for texts no pattern matched: when it is sure of a category, the notice
+   * quotes the sentence it was surest about (the person's own words, as with a pattern).
+   */
+  #modelReading(text: string, tokens: readonly Token[], explain?: (line: string) => void): Concern | undefined {
+    const model = this.#model!;
+    const reading = model.read(tokens);
+    explain?.(`model: ${reading ? `${reading.category} by ${reading.margin.toFixed(1)} (counts from ${model.minMargin})` : 'nothing known'}`);
+    if (!model.counts(reading)) return undefined;
+    const known = this.#categories.get(reading.category)!;
+    let best: { at: number[]; margin: number } | undefined;
+    const sentences = new Map<number, number[]>();
+    tokens.forEach((t, i) => sentences.set(t.sentence, [...(sentences.get(t.sentence) ?? []), i]));
+    for (const at of sentences.values()) {
+      const margin = model.read(at.map((i) => tokens[i]!))?.margin ?? -Infinity;
+      if (!best || margin > best.margin) best = { at, margin };
+    }
+    return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best!.at), by: 'model' };
   }
 
   /** Sentences that say the worry is absent or over. */

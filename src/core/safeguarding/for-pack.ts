@@ -11,7 +11,7 @@ export function concernCheckFor(pack: KnowledgePack): ConcernCheck | undefined {
   if (!pack.concerns) return undefined;
   let check = built.get(pack);
   if (!check) {
-    check = new ConcernCheck(pack.concerns);
+    check = new ConcernCheck(pack.concerns, pack.concernModel);
     built.set(pack, check);
   }
   return check;

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { Slug } from './common.js';
 import { compilePattern } from '../../core/safeguarding/pattern.js';
+import { ConcernModelFile } from './concern-model.js';
 import { Concerns } from './concerns.js';
 import { Pathway } from './pathway.js';
 import { Rules } from './rules.js';
@@ -30,6 +31,7 @@ export const KnowledgePack = z
     legislation: z.array(LegislationItem).default([]),
     /** Worries in staff's own words (child protection, unlawful exclusion), checked on every text that enters. */
     concerns: Concerns.optional(),
+    concernModel: ConcernModelFile.optional(),
   })
   .superRefine((pack, ctx) => {
     const ids = new Map<string, string>();

@@ -1,0 +1,78 @@
+import winkNaiveBayes from 'wink-naive-bayes-text-classifier';
+import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
+import type { Token } from '../text/nlp.js';
+
+/** Label the model gives ordinary text. */
+export const ORDINARY = 'none';
+
+// Words too common to say anything alone; they still count inside word pairs ("hit_her").
+const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', 'at', 'for', 'is', 'are', 'was', 'be', 'it', 'this', 'that', 'with', 'as', 'by', 'from', 'i', 'we', 'you', 'do', 'what', 'how', 'can', 'could', 'should', 'would', 'our', 'my']);
+
+/**
+ * The features the model reads (`lemma-unigrams-bigrams-v1`): dictionary forms of the words that
+ * carry meaning, and every pair of neighbouring words, so "hit her" and "hit by" differ.
+ */
+export function modelFeatures(tokens: readonly Token[]): string[] {
+  const lemmas = tokens.map((t) => t.lemma).filter((w) => /[a-z]/.test(w));
+  const out = lemmas.filter((w) => !STOP.has(w));
+  for (let i = 0; i + 1 < lemmas.length; i++) out.push(`${lemmas[i]}_${lemmas[i + 1]}`);
+  return out;
+}
+
+/** What the model thinks of a text: its likeliest concern category and by how much it beats "none". */
+export interface ModelReading {
+  category: string;
+  /** log2 odds of the category minus those of "none"; counts when at least the file's `minMargin`. */
+  margin: number;
+}
+
+/**
+ * A naive Bayes classifier (wink-naive-bayes-text-classifier) over lemmas and word pairs, trained on
+ * labelled phrasings by category. The concern check asks it only about texts its patterns found
+ * nothing in, so a worry in words no pattern has met still reaches the DSL notice.
+ */
+export class ConcernModel {
+  readonly #nb = winkNaiveBayes();
+  readonly minMargin: number;
+
+  /** Throws Error when the file names a category the pack does not define. */
+  constructor(file: ConcernModelFile, knownCategories: ReadonlySet<string>) {
+    // The library reads its own export and then needs consolidating before it will classify.
+    this.#nb.importJSON(file.naiveBayes);
+    this.#nb.consolidate();
+    this.minMargin = file.minMargin;
+    for (const label of Object.keys(this.#nb.stats().labelWiseSamples))
+      if (label !== ORDINARY && !knownCategories.has(label)) throw new Error(`concern-model.json was trained on category "${label}", which concerns.json does not define`);
+  }
+
+  /** The likeliest concern category for these tokens, or undefined when nothing known was read. */
+  read(tokens: readonly Token[]): ModelReading | undefined {
+    const features = modelFeatures(tokens);
+    if (!features.length) return undefined;
+    const odds = this.#nb.computeOdds(features);
+    const none = odds.find(([label]) => label === ORDINARY)?.[1];
+    const best = odds.find(([label]) => label !== ORDINARY);
+    if (!best || none === undefined || best[1] === 0) return undefined;
+    return { category: best[0], margin: best[1] - none };
+  }
+
+  /** True when `reading` is sure enough to raise a notice. */
+  counts(reading: ModelReading | undefined): reading is ModelReading {
+    return !!reading && reading.margin >= this.minMargin;
+  }
+}
+
+/**
+ * Trains a model file from labelled phrasings (`category` is "none" for ordinary text).
+ * `trainedOn` records the files and their sha256 for the staleness test.
+ */
+export function trainConcernModel(examples: readonly { tokens: readonly Token[]; category: string }[], minMargin: number, trainedOn: ConcernModelFile['trainedOn']): ConcernModelFile {
+  const nb = winkNaiveBayes();
+  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const e of examples) {
+    const f = modelFeatures(e.tokens);
+    if (f.length) nb.learn(f, e.category);
+  }
+  nb.consolidate();
+  return { features: 'lemma-unigrams-bigrams-v1', minMargin, trainedOn, naiveBayes: nb.exportJSON() };
+}

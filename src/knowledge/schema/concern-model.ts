@@ -1,0 +1,19 @@
+import { z } from 'zod/v4';
+
+/**
+ * A learned second reader for the concern check (`concern-model.json` in a pack), trained by
+ * `npm run concerns:train` from the pack's labelled development phrasings, never its test parts.
+ *
+ * - `naiveBayes`: the classifier as wink-naive-bayes-text-classifier exports it (a JSON string).
+ * - `minMargin`: how far (log2 odds) the best category must stand above "none" before the model's
+ *   answer counts; chosen on a development part the model was not trained on.
+ * - `features`: which features the model was trained on, so a changed feature set cannot load an old model.
+ * - `trainedOn`: the files and a sha256 of their contents, so a test can say the model is stale.
+ */
+export const ConcernModelFile = z.object({
+  features: z.literal('lemma-unigrams-bigrams-v1'),
+  minMargin: z.number().min(0).max(100),
+  trainedOn: z.object({ files: z.array(z.string()).min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  naiveBayes: z.string().min(2),
+});
+export type ConcernModelFile = z.infer<typeof ConcernModelFile>;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
+import { trainConcernModel } from '../../../src/core/safeguarding/concern-model.js';
+import { analyse } from '../../../src/core/text/nlp.js';
+import { loadPack } from '../../../src/knowledge/load-pack.js';
+import { devFiles, devHash } from '../../../scripts/train-concern-model.js';
+
+const pack = await loadPack('worcestershire');
+
+describe('the concern check’s learned reader', () => {
+  it('ships trained on exactly today’s development parts, never a test part (run npm run concerns:train when this fails)', () => {
+    const model = pack.concernModel!;
+    expect(model.trainedOn.files).toEqual(devFiles());
+    expect(model.trainedOn.files.every((f) => /^dev\d*\.jsonl$/.test(f))).toBe(true);
+    expect(model.trainedOn.sha256).toBe(devHash(devFiles()));
+  });
+
+  it('brings the notice for a worry no pattern knows, quoting the sentence it read, in the person’s words', () => {
+    const text = 'Glasses broken since Oct, not replaced. Missed 3 hospital appts for epilepsy. Arrives 10am unwashed most days.';
+    expect(new ConcernCheck(pack.concerns!).check(text)).toEqual([]);
+    const [found] = new ConcernCheck(pack.concerns!, pack.concernModel).check(text);
+    expect(found).toMatchObject({ kind: 'risk', category: 'neglect', by: 'model' });
+    expect(text).toContain(found!.quote);
+  });
+
+  it('is asked only when no pattern matched, so a pattern’s exact quote wins', () => {
+    const found = new ConcernCheck(pack.concerns!, pack.concernModel).check('a pupil told me her dad hits her');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.by === 'pattern')).toBe(true);
+    expect(found.map((c) => c.quote)).toContain('dad hits her');
+  });
+
+  it('leaves the issue’s ordinary requests ordinary', () => {
+    const check = new ConcernCheck(pack.concerns!, pack.concernModel);
+    for (const text of ['swearing and verbal abuse at staff', 'keeps neglecting his coursework', 'knife crime awareness workshop for year 9', 'RSE lesson on sexual health', 'he was hit by a car last year and has been anxious since'])
+      expect(check.check(text), text).toEqual([]);
+  });
+
+  it('refuses a model trained on a category the pack does not define', () => {
+    const model = trainConcernModel([{ tokens: analyse('he sold his bike'), category: 'no-such-category' }, { tokens: analyse('lunch menu'), category: 'none' }], 10, { files: ['dev.jsonl'], sha256: '0'.repeat(64) });
+    expect(() => new ConcernCheck(pack.concerns!, model)).toThrow(/category "no-such-category", which concerns.json does not define/);
+  });
+});
