@@ -59,6 +59,12 @@ describe('how the check reads', () => {
     expect(compilePattern('teacher ... dragged', {}).slots[1]!.gapBefore).toBe(8);
   });
 
+  it('keeps a question about what a policy or staff should do ordinary, but not a child’s story or a real worry phrased as a question', () => {
+    expect(kinds('what should staff say if a child asks them to keep a secret')).toEqual([]);
+    expect(kinds('she wrote a story about her stepdad hitting her mum')).toContain('risk');
+    expect(kinds('what should I do if she tells me again that dad hits her')).toContain('risk');
+  });
+
   it('lets a negation in the same clause cancel a sign, but not one in another clause', () => {
     expect(kinds('no bruises seen on his arms today')).toEqual([]);
     expect(kinds('not been in since Monday, bruises on his arms today')).toEqual(['risk']);
