@@ -44,28 +44,11 @@ import { addPastoralSupportPlan } from '../../src/core/plans/plan-changes.js';
 import type { StaffMember } from '../../src/core/staff.js';
 import { AAD, cardOf, completeForm, textOf, teamsHarness, type TeamsHarness } from './teams/harness.js';
 import { slackHarness, USERS, type SlackHarness } from './slack/harness.js';
+import { DISCLOSURE, EXCLUSIONS as EXCLUSION_EXAMPLES, INFORMAL, ORDINARY, WORRIES } from '../helpers/issue-10-examples.js';
 
 type Json = Record<string, unknown>;
 
-const DISCLOSURE = 'a pupil told me her dad hits her';
-const WORRIES = [
-  'a child is being hurt at home',
-  "mum's new boyfriend shouts at him and pushes him around",
-  'he came in with a burn on his hand and said the iron did it',
-  'she said everyone would be better off without her',
-  'older lads are making him carry parcels for them',
-  'worried she is being taken abroad this summer to get married',
-  DISCLOSURE,
-];
-const ORDINARY = [
-  'swearing and verbal abuse at staff',
-  'keeps neglecting his coursework',
-  'knife crime awareness workshop for year 9',
-  'RSE lesson on sexual health',
-  'he was hit by a car last year and has been anxious since',
-];
-const INFORMAL = 'told dad not to bring him in tomorrow while things calm down';
-const EXCLUSIONS = ['we can no longer meet her needs', 'suspend him until his parents come in for a meeting', INFORMAL];
+const EXCLUSIONS = EXCLUSION_EXAMPLES.map(([text]) => text);
 
 const NOTICE = 'tell the DSL now';
 /** A signpost search ran (some ordinary searches find no service; that is not what is tested here). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compilePattern } from '../../../src/core/safeguarding/pattern.js';
+import { EXCLUSIONS, ORDINARY, WORRIES } from '../../helpers/issue-10-examples.js';
 import type { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
 import { concernViews } from '../../../src/core/safeguarding/concern-notice.js';
 import { concernCheckFor } from '../../../src/core/safeguarding/for-pack.js';
@@ -14,15 +15,7 @@ const kinds = (text: string) => [...new Set(check.check(text).map((c) => c.kind)
 
 /** The examples in the issue, each pinned: staff's own words for a worry, and the ordinary ones that share words with it. */
 describe('the concern check on the examples staff gave', () => {
-  it.each([
-    'a child is being hurt at home',
-    "mum's new boyfriend shouts at him and pushes him around",
-    'he came in with a burn on his hand and said the iron did it',
-    'she said everyone would be better off without her',
-    'older lads are making him carry parcels for them',
-    'worried she is being taken abroad this summer to get married',
-    'a pupil told me her dad hits her',
-  ])('raises the safeguarding notice for “%s”, quoting the words typed', (text) => {
+  it.each(WORRIES)('raises the safeguarding notice for “%s”, quoting the words typed', (text) => {
     const found = check.check(text).filter((c) => c.kind === 'risk');
     expect(found.length).toBeGreaterThan(0);
     // The quote is the person's own words, never internal stems.
@@ -30,11 +23,7 @@ describe('the concern check on the examples staff gave', () => {
   });
 
   it.each([
-    'swearing and verbal abuse at staff',
-    'keeps neglecting his coursework',
-    'knife crime awareness workshop for year 9',
-    'RSE lesson on sexual health',
-    'he was hit by a car last year and has been anxious since',
+    ...ORDINARY,
     'knife skills in food tech',
     'hit by a ball in PE',
     'substance misuse lesson',
@@ -44,11 +33,7 @@ describe('the concern check on the examples staff gave', () => {
     expect(check.check(text)).toEqual([]);
   });
 
-  it.each([
-    ['we can no longer meet her needs', 'needs-not-met'],
-    ['suspend him until his parents come in for a meeting', 'parent-behaviour'],
-    ['told dad not to bring him in tomorrow while things calm down', 'informal'],
-  ])('warns of an unlawful or informal exclusion in “%s”', (text, category) => {
+  it.each(EXCLUSIONS)('warns of an unlawful or informal exclusion in “%s”', (text, category) => {
     expect(check.check(text)).toContainEqual(expect.objectContaining({ kind: 'exclusion', category }));
   });
 });

@@ -4,6 +4,7 @@ import { trainConcernModel } from '../../../src/core/safeguarding/concern-model.
 import { analyse } from '../../../src/core/text/nlp.js';
 import { loadPack } from '../../../src/knowledge/load-pack.js';
 import { devFiles, devHash } from '../../../scripts/train-concern-model.js';
+import { ORDINARY } from '../../helpers/issue-10-examples.js';
 
 const pack = await loadPack('worcestershire');
 
@@ -32,8 +33,7 @@ describe('the concern check’s learned reader', () => {
 
   it('leaves the issue’s ordinary requests ordinary', () => {
     const check = new ConcernCheck(pack.concerns!, pack.concernModel);
-    for (const text of ['swearing and verbal abuse at staff', 'keeps neglecting his coursework', 'knife crime awareness workshop for year 9', 'RSE lesson on sexual health', 'he was hit by a car last year and has been anxious since'])
-      expect(check.check(text), text).toEqual([]);
+    for (const text of ORDINARY) expect(check.check(text), text).toEqual([]);
   });
 
   it('refuses a model trained on a category the pack does not define', () => {
