@@ -44,6 +44,15 @@ describe('how the check reads', () => {
     expect(compilePattern('teacher ... dragged', {}).slots[1]!.gapBefore).toBe(8);
   });
 
+  it.each(['I have a safeguarding concern about a pupil', 'I need to report a disclosure a child made to me this morning', "I'm worried about a child's safety at home", 'who do I tell about a safeguarding worry?'])(
+    'brings the DSL notice when someone says plainly they have a worry: “%s”',
+    (text) => expect(check.check(text)).toContainEqual(expect.objectContaining({ kind: 'risk', category: 'safeguarding-concern' })),
+  );
+
+  it('keeps safeguarding as a subject ordinary: “no safeguarding concerns”, training, the log form', () => {
+    for (const text of ['no safeguarding concerns this term', 'staff briefing on safeguarding concerns and the log form', 'safeguarding training for new staff']) expect(check.check(text), text).toEqual([]);
+  });
+
   it('keeps a question about what a policy or staff should do ordinary, but not a child’s story or a real worry phrased as a question', () => {
     expect(kinds('what should staff say if a child asks them to keep a secret')).toEqual([]);
     expect(kinds('she wrote a story about her stepdad hitting her mum')).toContain('risk');
