@@ -8,7 +8,7 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   // A caller that has just read the person's cases passes them in, so they are read (and audited) once.
   const cases = visible ?? (await ctx.cases.visibleCases(ctx.user));
   const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
-  const due = reviewsDue(mine, ctx.today());
+  const due = reviewsDue(mine, ctx.today(), ctx.calendar);
   if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
   const line = (d: (typeof due)[number]) => {
     const when = d.daysUntilDue < 0 ? `OVERDUE by ${-d.daysUntilDue} day(s)` : d.daysUntilDue === 0 ? 'due today' : `due in ${d.daysUntilDue} day(s)`;

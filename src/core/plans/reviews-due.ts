@@ -1,5 +1,7 @@
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PupilCase } from '../cases/pupil-case.js';
-import { addDays, daysBetween } from '../dates.js';
+import { daysBetween } from '../dates.js';
+import { PSP_REVIEW_WINDOW, proposeReviewDate } from './review-dates.js';
 
 export interface ReviewDue {
   caseId: string;
@@ -16,13 +18,16 @@ export interface ReviewDue {
   daysUntilDue: number;
 }
 
-/** When an active PSP's next review falls: every 3–4 weeks from the start or the last review. */
-export function pspReviewDue(startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
-  return addDays(lastReviewDate ?? startDate, intervalDays);
+/**
+ * When an active PSP's next review falls: a school day three to four weeks from the start or the
+ * last review, aiming at the plan's interval (calendar days). See proposeReviewDate.
+ */
+export function pspReviewDue(calendar: SchoolCalendar, startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
+  return proposeReviewDate(calendar, lastReviewDate ?? startDate, { ...PSP_REVIEW_WINDOW, aimDays: intervalDays });
 }
 
-/** Every active plan's next review, soonest (or most overdue) first. */
-export function reviewsDue(cases: readonly PupilCase[], today: string): ReviewDue[] {
+/** Every active plan's next review, soonest (or most overdue) first. `today` is a London date. */
+export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar): ReviewDue[] {
   const out: ReviewDue[] = [];
   for (const c of cases) {
     const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
@@ -31,7 +36,7 @@ export function reviewsDue(cases: readonly PupilCase[], today: string): ReviewDu
     for (const p of c.psps) {
       if (p.status !== 'active') continue;
       const last = [...p.reviews].map((r) => r.date).sort().at(-1);
-      const due = pspReviewDue(p.startDate, last, p.reviewIntervalDays);
+      const due = pspReviewDue(calendar, p.startDate, last, p.reviewIntervalDays);
       out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, dueDate: due, daysUntilDue: daysBetween(today, due) });
     }
   }

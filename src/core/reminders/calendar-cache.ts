@@ -48,7 +48,7 @@ export class CalendarCache {
     return n;
   }
 
-  /** `pspReviewDue(date, undefined, n)`, memoised: a Date per plan is most of the cost at 100,000 plans. */
+  /** `pspReviewDue(calendar, date, undefined, n)`, memoised: the calendar's answers per plan are most of the cost at 100,000 plans. */
   pspReviewDue(date: string, n: number): string {
     let row = this.#pspDue.get(date);
     if (row === undefined) {
@@ -57,7 +57,7 @@ export class CalendarCache {
     }
     let d = row[n];
     if (d === undefined) {
-      d = pspReviewDue(date, undefined, n);
+      d = pspReviewDue(this.calendar, date, undefined, n);
       row[n] = d;
     }
     return d;
