@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/chat/render-text.js';
+import { myReviews } from '../../src/dialogs/my-reviews.js';
 import { pcpDialog } from '../../src/dialogs/pcp.js';
 import { reviewDialog } from '../../src/dialogs/review.js';
+import { pcp } from '../core/reminders/plans.js';
 import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { makeCase } from '../helpers/make-case.js';
 
 const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 const pick = { pupil: { schoolId: 'oak-primary', caseId: 'case-x' } };
@@ -32,5 +36,14 @@ describe('review dates the dialogs propose are school days', () => {
     const options = [{ value: 'pcp-1', label: 'Person-centred plan', kind: 'pcp', step: 2 }];
     const q = reviewDialog.questions(ctx, { ...pick, options, date: '2026-11-13' }).find((x) => x.id === 'nextReviewDate')!;
     expect(q.fallback).toEqual({ value: '2026-12-29', label: '2026-12-29 (in about 6 weeks)' });
+  });
+
+  it('"my reviews" does not call a review overdue on the first school day it could be held', async () => {
+    const w = await testWorld();
+    const monday = { ...w.ctxFor(SENDCO), today: () => '2026-11-23' };
+    const saturday = makeCase({ pupilRef: '4021', pcps: [pcp('2026-11-21')] });
+    const text = renderText([await myReviews(monday, [saturday])]);
+    expect(text).toContain('AB (ref 4021): PCP review due today, 2026-11-21, at the weekend; first school day 2026-11-23');
+    expect(text).not.toMatch(/overdue/i);
   });
 });

@@ -1,4 +1,4 @@
-import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PupilCase } from '../cases/pupil-case.js';
 import { daysBetween } from '../dates.js';
 import { PSP_REVIEW_WINDOW, proposeReviewDate } from './review-dates.js';
@@ -14,7 +14,12 @@ export interface ReviewDue {
   ownerId: string;
   overseeingLeaderId?: string;
   dueDate: string;
-  /** Negative when overdue. */
+  /** Set when the due date is not a school day: why, and the first school day it can be held. */
+  offDay?: OffDay;
+  /**
+   * Calendar days from today to the first school day on or after the due date (the first day it
+   * could be held); negative when overdue, so nothing is overdue before it could have been held.
+   */
   daysUntilDue: number;
 }
 
@@ -29,15 +34,18 @@ export function pspReviewDue(calendar: SchoolCalendar, startDate: string, lastRe
 /** Every active plan's next review, soonest (or most overdue) first. `today` is a London date. */
 export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar): ReviewDue[] {
   const out: ReviewDue[] = [];
+  const when = (dueDate: string) => {
+    const offDay = calendar.offDay(dueDate);
+    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, offDay?.firstSchoolDay ?? dueDate) };
+  };
   for (const c of cases) {
     const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
-    for (const p of c.pcps)
-      if (p.status === 'active') out.push({ ...base, plan: 'pcp', planId: p.id, ownerId: p.ownerId, dueDate: p.reviewDate, daysUntilDue: daysBetween(today, p.reviewDate) });
+    for (const p of c.pcps) if (p.status === 'active') out.push({ ...base, plan: 'pcp', planId: p.id, ownerId: p.ownerId, ...when(p.reviewDate) });
     for (const p of c.psps) {
       if (p.status !== 'active') continue;
       const last = [...p.reviews].map((r) => r.date).sort().at(-1);
       const due = pspReviewDue(calendar, p.startDate, last, p.reviewIntervalDays);
-      out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, dueDate: due, daysUntilDue: daysBetween(today, due) });
+      out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, ...when(due) });
     }
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.pupilRef.localeCompare(b.pupilRef));

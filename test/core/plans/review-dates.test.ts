@@ -4,7 +4,7 @@ import { addDays } from '../../../src/core/dates.js';
 import { PSP_REVIEW_WINDOW, proposeReviewDate } from '../../../src/core/plans/review-dates.js';
 import { pspReviewDue, reviewsDue } from '../../../src/core/plans/reviews-due.js';
 import { makeCase } from '../../helpers/make-case.js';
-import { exampleTerms, noTerms, psp, review } from '../reminders/plans.js';
+import { exampleTerms, noTerms, pcp, psp, review } from '../reminders/plans.js';
 
 let terms: SchoolCalendar;
 beforeAll(async () => {
@@ -53,6 +53,17 @@ describe('PSP reviews use it', () => {
   it('from the start, then from the last review', () => {
     expect(pspReviewDue(terms, '2026-12-04', undefined, 21)).toBe('2027-01-05');
     expect(pspReviewDue(terms, '2026-09-07', '2026-12-04', 21)).toBe('2027-01-05');
+  });
+
+  it('"my reviews" lists the PSP on its school day, and is not overdue before the first school day it could be held', () => {
+    const c = makeCase({ pupilRef: 'XMAS', psps: [psp('2026-12-04')], pcps: [pcp('2026-12-25')] });
+    const due = reviewsDue([c], '2027-01-05', terms);
+    expect(due.map((d) => [d.plan, d.dueDate, d.daysUntilDue])).toEqual([
+      ['pcp', '2026-12-25', 0],
+      ['psp', '2027-01-05', 0],
+    ]);
+    expect(due[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
+    expect(reviewsDue([c], '2027-01-06', terms).map((d) => d.daysUntilDue)).toEqual([-1, -1]);
   });
 
   it('a recorded review moves the next one on from the review date', () => {

@@ -170,6 +170,37 @@ describe('ordering', () => {
   });
 });
 
+describe('due when no school day: not overdue before the first school day it could be held', () => {
+  const c = makeCase({ pupilRef: 'XMAS', pcps: [pcp('2026-12-25')] });
+
+  it('a review due on Christmas Day, in the holidays, is reminded on the first day back as due, not overdue', () => {
+    const items = itemsOf([c], '2027-01-05', terms);
+    const first = plan(items, '2027-01-05T08:00:00Z', empty(), terms);
+    expect(first.sends.map((s) => [s.recipientId, s.round, s.overdue])).toEqual([
+      ['teacher-1', 'first', false],
+      ['sendco@oak-primary', 'first', false],
+    ]);
+    expect(first.sends[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
+    expect(first.digests[0]).toMatchObject({ overdue: [], due: [expect.objectContaining({ pupilRef: 'XMAS' })], offDays: { '2026-12-25': { why: 'school holiday', firstSchoolDay: '2027-01-05' } } });
+    // The next school day it is overdue.
+    const state = sentAll(empty(), first.sends, '2027-01-05T08:00:01.000Z');
+    expect(plan(itemsOf([c], '2027-01-06', terms), '2027-01-06T08:00:00Z', state, terms).sends).toEqual([]);
+    expect(plan(itemsOf([c], '2027-01-08', terms), '2027-01-08T08:00:00Z', state, terms).sends.map((s) => [s.round, s.overdue])).toEqual([
+      ['again-1', true],
+      ['again-1', true],
+    ]);
+  });
+
+  it('a PCP review on a Saturday is due, not overdue, on the Monday', () => {
+    const sat = makeCase({ pcps: [pcp('2026-11-28')] });
+    const sends = plan(itemsOf([sat], '2026-11-30'), '2026-11-30T08:00:00Z').sends;
+    expect(sends.map((s) => [s.overdue, s.offDay])).toEqual([
+      [false, { why: 'weekend', firstSchoolDay: '2026-11-30' }],
+      [false, { why: 'weekend', firstSchoolDay: '2026-11-30' }],
+    ]);
+  });
+});
+
 describe('weekly digest for SENDCos', () => {
   const cases = () => [
     makeCase({ pupilRef: 'OVER', pcps: [pcp('2026-11-16')] }),
