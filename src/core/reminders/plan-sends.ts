@@ -60,8 +60,9 @@ interface DueDateRounds {
  * school day on or after the due date, then once overdue 'again-<k>' every
  * `resendEverySchoolDays` school days, or 'after-snooze-<until>' once their snooze ends, so a
  * bot that was down for a fortnight catches up with one message, not one per missed round.
- * An item is overdue only once that first school day has passed. Pure: `now` is passed in;
- * nothing is recorded here.
+ * An item is overdue only once that first school day has passed. Each SENDCo's weekly digest is
+ * planned on the first school day of the week (calendar.firstSchoolDayOfWeek) and no other day,
+ * bar retries of one that failed. Pure: `now` is passed in; nothing is recorded here.
  */
 export function planSends(items: readonly DueItem[], state: ReminderState, ctx: PlanContext): Plan {
   const { now, calendar, settings } = ctx;
@@ -141,12 +142,14 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
   }
 
   const week = isoWeek(today);
+  // Digests start only on the first school day of the week; later that week only a failed one is retried.
+  const digestDay = calendar.firstSchoolDayOfWeek(today) === today;
   for (const schoolId of [...forDigest.keys()].sort()) {
     const schoolItems = forDigest.get(schoolId)!;
     for (const recipientId of sendcos(schoolId)) {
       // SENDCos belong to one school (staff directory), so recipient and week identify the digest.
       const sendKey = `digest|${recipientId}|${week}`;
-      if (verdict(sendKey) !== 'send') continue;
+      if ((!digestDay && sendState(sendKey) === undefined) || verdict(sendKey) !== 'send') continue;
       const due: DueItem[] = [];
       const overdue: DueItem[] = [];
       const offDays: Record<string, OffDay> = {};
