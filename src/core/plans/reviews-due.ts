@@ -34,8 +34,11 @@ export function pspReviewDue(calendar: SchoolCalendar, startDate: string, lastRe
 /** Every active plan's next review, soonest (or most overdue) first. `today` is a London date. */
 export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar): ReviewDue[] {
   const out: ReviewDue[] = [];
+  // Plans share due dates, and a date in the summer holidays is a long walk to the first school day.
+  const offDays = new Map<string, OffDay | undefined>();
   const when = (dueDate: string) => {
-    const offDay = calendar.offDay(dueDate);
+    if (!offDays.has(dueDate)) offDays.set(dueDate, calendar.offDay(dueDate));
+    const offDay = offDays.get(dueDate);
     return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, offDay?.firstSchoolDay ?? dueDate) };
   };
   for (const c of cases) {
