@@ -100,6 +100,7 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     index: core.index,
     cases: core.cases,
     settings: { pspReviewIntervalDays: core.config.pspReviewIntervalDays },
+    calendar: core.calendar,
     now: core.now,
     today: () => londonToday(core.now()),
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { CaseService } from '../core/cases/case-service.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -13,6 +14,8 @@ export interface DialogContext {
   index: SignpostIndex;
   cases: CaseService;
   settings: Pick<Config, 'pspReviewIntervalDays'>;
+  /** The school calendar: review dates are proposed on school days, and nothing is overdue before one. */
+  calendar: SchoolCalendar;
   now: () => Date;
   /** Today in England, YYYY-MM-DD. */
   today: () => string;

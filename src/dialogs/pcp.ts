@@ -1,5 +1,5 @@
-import { addDays } from '../core/dates.js';
 import { addPersonCentredPlan } from '../core/plans/plan-changes.js';
+import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
 import { dateWithin, yesNo } from './parse.js';
@@ -8,8 +8,6 @@ import { packForm, templateQuestions, templateValues } from './template-question
 
 /** Fields the dialog asks in its own way, or that belong to the review rather than the plan. */
 const ASKED_ELSEWHERE = ['school', 'reviewDate', 'progressSeen', 'whatWorked', 'whatLearnt', 'whatNext', 'reviewDecision'];
-
-export const DEFAULT_PCP_REVIEW_WEEKS = 6;
 
 export const pcpDialog: FormDialog = {
   id: 'pcp',
@@ -24,12 +22,12 @@ export const pcpDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const pcp = packForm(ctx, 'pcp');
     if (pcp) qs.push(...templateQuestions(ctx, pcp, 'pcp', ASKED_ELSEWHERE));
-    const suggested = addDays(ctx.today(), DEFAULT_PCP_REVIEW_WEEKS * 7);
+    const suggested = proposeReviewDate(ctx.calendar, ctx.today(), PCP_REVIEW_WINDOW);
     qs.push({
       id: 'reviewDate',
       kind: 'date',
       prompt: 'When will the plan be reviewed?',
-      fallback: { value: suggested, label: `${suggested} (in ${DEFAULT_PCP_REVIEW_WEEKS} weeks)` },
+      fallback: { value: suggested, label: `${suggested} (in about ${PCP_REVIEW_WINDOW.earliestDays / 7} weeks)` },
       parse: (r) => dateWithin(r, ctx.today(), { pastDays: 0, futureDays: 182, what: 'review date' }),
     });
     const isp = packForm(ctx, 'incident-support-plan');

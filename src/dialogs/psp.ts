@@ -58,7 +58,7 @@ export const pspDialog: FormDialog = {
       fields: templateValues(a, 'psp'),
     };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'psp.create', (c, cc) => addPastoralSupportPlan(c, input, cc));
-    const due = pspReviewDue(input.startDate, undefined, input.reviewIntervalDays);
+    const due = pspReviewDue(ctx.calendar, input.startDate, undefined, input.reviewIntervalDays);
     const after = ctx.pack.rules?.psp.escalateAfterReviewsWithoutImpact ?? 2;
     return [
       {

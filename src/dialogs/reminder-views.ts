@@ -1,6 +1,7 @@
 import type { MenuItem, View } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { DueItem, PlannedDigest, PlannedSend } from '../core/reminders/types.js';
+import { dueDateText } from './views/due-wording.js';
 
 const OPEN_LABEL: Record<DueItem['kind'], string> = {
   'pcp-review': 'Record review now',
@@ -11,8 +12,17 @@ const OPEN_LABEL: Record<DueItem['kind'], string> = {
   pep: 'What next?',
 };
 
-const when = (item: DueItem, today: string) =>
-  item.dueDate < today ? `Overdue: it was due ${item.dueDate}.` : item.dueDate === today ? 'Due today.' : `Due ${item.dueDate}.`;
+/**
+ * When it was due, measured from the first school day it could be held: an item due in the
+ * holidays reads "Due 2026-12-25, in the holidays; first school day 2027-01-05 (today)." on the
+ * first day back, and is overdue only after that.
+ */
+function when(send: PlannedSend, today: string): string {
+  const { item, offDay } = send;
+  if (send.overdue) return `Overdue: it was due ${dueDateText(item.dueDate, offDay)}.`;
+  if (offDay) return `Due ${dueDateText(item.dueDate, offDay)}${offDay.firstSchoolDay === today ? ' (today)' : ''}.`;
+  return item.dueDate === today ? 'Due today.' : `Due ${item.dueDate}.`;
+}
 
 /**
  * One reminder to one person: what is due, the escalation when there is one, and buttons to act
@@ -29,7 +39,7 @@ export function reminderView(send: PlannedSend, id: string, today: string): View
   return {
     blocks: [
       heading(item.title),
-      text(when(item, today), send.overdue ? 'warning' : 'normal'),
+      text(when(send, today), send.overdue ? 'warning' : 'normal'),
       ...(item.escalation ? [text(`${item.escalation.title}. ${item.escalation.detail}`, 'urgent'), text(`Source: ${item.escalation.citation}`, 'muted')] : []),
       { type: 'menu', items: actions },
     ],
@@ -42,9 +52,9 @@ export function unreachableLine(n: number): string {
   return `Reminders can’t reach ${people}: they may have removed the bot or not opened it yet. Ask them to open it in Teams again.`;
 }
 
-/** A SENDCo's Monday list for their school. */
+/** A SENDCo's list for their school on the first school day of the week. */
 export function digestView(d: PlannedDigest): View {
-  const line = (i: DueItem) => `${i.title}: due ${i.dueDate}`;
+  const line = (i: DueItem) => `${i.title}: due ${dueDateText(i.dueDate, d.offDays[i.dueDate])}`;
   const all = [...d.overdue, ...d.due];
   return {
     blocks: [

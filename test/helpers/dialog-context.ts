@@ -1,3 +1,4 @@
+import { SchoolCalendar } from '../../src/core/calendar/school-calendar.js';
 import { CaseService } from '../../src/core/cases/case-service.js';
 import { buildIndex } from '../../src/core/signpost/signpost-index.js';
 import type { StaffMember } from '../../src/core/staff.js';
@@ -11,7 +12,7 @@ import { worcestershire } from './pack.js';
 
 export const SENDCO: StaffMember = { id: 'sendco-1', role: 'sendco', schoolId: 'oak-primary' };
 
-/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London). */
+/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and no term dates. */
 export async function testWorld() {
   const pack = await worcestershire();
   const repo = new MemoryCaseRepository({ now: () => new Date('2026-11-20T10:00:00Z') });
@@ -19,7 +20,8 @@ export async function testWorld() {
   const now = () => new Date('2026-11-20T10:00:00Z');
   const cases = new CaseService(repo, audit, now);
   const index = buildIndex(pack);
-  const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, now, today: () => '2026-11-20' });
+  const calendar = new SchoolCalendar();
+  const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, calendar, now, today: () => '2026-11-20' });
   return { pack, repo, audit, cases, ctxFor };
 }
 

@@ -10,6 +10,19 @@ export const ENGLAND_BANK_HOLIDAYS: readonly BankHoliday[] = shipped.dates;
 /** Why a date is not a school day; bank holidays carry their title when one is known. */
 export type NotSchoolDayReason = 'weekend' | 'bank holiday' | `bank holiday: ${string}` | 'school holiday' | 'closure';
 
+/**
+ * A date that is not a school day, and what that means for something due on it: it can first be
+ * held on `firstSchoolDay` (undefined when the term dates run out first). `why` is the widest
+ * reason across the days up to then: the holidays over a bank holiday inside them (Christmas Day
+ * in the Christmas holidays is "school holiday"), then a closure, a bank holiday, a weekend.
+ */
+export interface OffDay {
+  why: NotSchoolDayReason;
+  firstSchoolDay?: string;
+}
+
+const WIDTH = (why: NotSchoolDayReason): number => (why === 'school holiday' ? 3 : why === 'closure' ? 2 : why === 'weekend' ? 0 : 1);
+
 /** Far enough to cross any summer holiday; further means the term dates have run out. */
 const SEARCH_LIMIT_DAYS = 400;
 
@@ -94,6 +107,38 @@ export class SchoolCalendar {
     let day = date;
     for (let i = 0; i < Math.abs(n); i++) day = this.step(day, Math.sign(n), false);
     return day;
+  }
+
+  /**
+   * Undefined when `date` is a school day; otherwise why it is not, and the first school day after
+   * it (see OffDay). Never throws for want of term dates: then `firstSchoolDay` is left out.
+   */
+  offDay(date: string): OffDay | undefined {
+    let why = this.whyNotSchoolDay(date);
+    if (why === undefined) return undefined;
+    let day = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+      day = addDays(day, 1);
+      const next = this.whyNotSchoolDay(day);
+      if (next === undefined) return { why, firstSchoolDay: day };
+      if (WIDTH(next) > WIDTH(why)) why = next;
+    }
+    return { why };
+  }
+
+  /**
+   * The first school day of the week (Monday to Sunday) that `date` is in: normally its Monday,
+   * the Tuesday after a bank holiday Monday, the first day back after a holiday. Undefined for a
+   * week with no school day.
+   */
+  firstSchoolDayOfWeek(date: string): string | undefined {
+    assertDate(date);
+    const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
+    for (let i = 0; i < 5; i++) {
+      const day = addDays(monday, i);
+      if (this.isSchoolDay(day)) return day;
+    }
+    return undefined;
   }
 
   /**

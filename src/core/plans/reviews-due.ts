@@ -1,5 +1,7 @@
+import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PupilCase } from '../cases/pupil-case.js';
-import { addDays, daysBetween } from '../dates.js';
+import { daysBetween } from '../dates.js';
+import { PSP_REVIEW_WINDOW, proposeReviewDate } from './review-dates.js';
 
 export interface ReviewDue {
   caseId: string;
@@ -12,27 +14,41 @@ export interface ReviewDue {
   ownerId: string;
   overseeingLeaderId?: string;
   dueDate: string;
-  /** Negative when overdue. */
+  /** Set when the due date is not a school day: why, and the first school day it can be held. */
+  offDay?: OffDay;
+  /**
+   * Calendar days from today to the first school day on or after the due date (the first day it
+   * could be held); negative when overdue, so nothing is overdue before it could have been held.
+   */
   daysUntilDue: number;
 }
 
-/** When an active PSP's next review falls: every 3–4 weeks from the start or the last review. */
-export function pspReviewDue(startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
-  return addDays(lastReviewDate ?? startDate, intervalDays);
+/**
+ * When an active PSP's next review falls: a school day three to four weeks from the start or the
+ * last review, aiming at the plan's interval (calendar days). See proposeReviewDate.
+ */
+export function pspReviewDue(calendar: SchoolCalendar, startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
+  return proposeReviewDate(calendar, lastReviewDate ?? startDate, { ...PSP_REVIEW_WINDOW, aimDays: intervalDays });
 }
 
-/** Every active plan's next review, soonest (or most overdue) first. */
-export function reviewsDue(cases: readonly PupilCase[], today: string): ReviewDue[] {
+/** Every active plan's next review, soonest (or most overdue) first. `today` is a London date. */
+export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar): ReviewDue[] {
   const out: ReviewDue[] = [];
+  // Plans share due dates, and a date in the summer holidays is a long walk to the first school day.
+  const offDays = new Map<string, OffDay | undefined>();
+  const when = (dueDate: string) => {
+    if (!offDays.has(dueDate)) offDays.set(dueDate, calendar.offDay(dueDate));
+    const offDay = offDays.get(dueDate);
+    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, offDay?.firstSchoolDay ?? dueDate) };
+  };
   for (const c of cases) {
     const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
-    for (const p of c.pcps)
-      if (p.status === 'active') out.push({ ...base, plan: 'pcp', planId: p.id, ownerId: p.ownerId, dueDate: p.reviewDate, daysUntilDue: daysBetween(today, p.reviewDate) });
+    for (const p of c.pcps) if (p.status === 'active') out.push({ ...base, plan: 'pcp', planId: p.id, ownerId: p.ownerId, ...when(p.reviewDate) });
     for (const p of c.psps) {
       if (p.status !== 'active') continue;
       const last = [...p.reviews].map((r) => r.date).sort().at(-1);
-      const due = pspReviewDue(p.startDate, last, p.reviewIntervalDays);
-      out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, dueDate: due, daysUntilDue: daysBetween(today, due) });
+      const due = pspReviewDue(calendar, p.startDate, last, p.reviewIntervalDays);
+      out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, ...when(due) });
     }
   }
   return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.pupilRef.localeCompare(b.pupilRef));

@@ -1,4 +1,4 @@
-import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import { pspReviewDue } from '../plans/reviews-due.js';
 
 /**
@@ -11,6 +11,7 @@ export class CalendarCache {
   readonly #firstSend = new Map<string, number>();
   readonly #since = new Map<string, number>();
   readonly #pspDue = new Map<string, string[]>();
+  readonly #offDay = new Map<string, OffDay | undefined>();
 
   constructor(
     readonly calendar: SchoolCalendar,
@@ -26,6 +27,14 @@ export class CalendarCache {
       this.#next.set(date, d);
     }
     return d;
+  }
+
+  /** `calendar.offDay(date)`, memoised: undefined for a school day. */
+  offDay(date: string): OffDay | undefined {
+    if (this.#offDay.has(date)) return this.#offDay.get(date);
+    const o = this.calendar.offDay(date);
+    this.#offDay.set(date, o);
+    return o;
   }
 
   /** When the first reminder for something due on `dueDate` may go out, in epoch ms. */
@@ -48,7 +57,7 @@ export class CalendarCache {
     return n;
   }
 
-  /** `pspReviewDue(date, undefined, n)`, memoised: a Date per plan is most of the cost at 100,000 plans. */
+  /** `pspReviewDue(calendar, date, undefined, n)`, memoised: the calendar's answers per plan are most of the cost at 100,000 plans. */
   pspReviewDue(date: string, n: number): string {
     let row = this.#pspDue.get(date);
     if (row === undefined) {
@@ -57,7 +66,7 @@ export class CalendarCache {
     }
     let d = row[n];
     if (d === undefined) {
-      d = pspReviewDue(date, undefined, n);
+      d = pspReviewDue(this.calendar, date, undefined, n);
       row[n] = d;
     }
     return d;

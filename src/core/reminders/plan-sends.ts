@@ -1,4 +1,4 @@
-import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import { addDays, londonToday } from '../dates.js';
 import { CalendarCache } from './calendar-cache.js';
 import { flat } from './flat-string.js';
@@ -50,6 +50,7 @@ interface DueDateRounds {
   k: number;
   regular: string;
   overdue: boolean;
+  offDay: OffDay | undefined;
 }
 
 /**
@@ -59,7 +60,9 @@ interface DueDateRounds {
  * school day on or after the due date, then once overdue 'again-<k>' every
  * `resendEverySchoolDays` school days, or 'after-snooze-<until>' once their snooze ends, so a
  * bot that was down for a fortnight catches up with one message, not one per missed round.
- * Pure: `now` is passed in; nothing is recorded here.
+ * An item is overdue only once that first school day has passed. Each SENDCo's weekly digest is
+ * planned on the first school day of the week (calendar.firstSchoolDayOfWeek) and no other day,
+ * bar retries of one that failed. Pure: `now` is passed in; nothing is recorded here.
  */
 export function planSends(items: readonly DueItem[], state: ReminderState, ctx: PlanContext): Plan {
   const { now, calendar, settings } = ctx;
@@ -99,13 +102,15 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
 
     let when = byDueDate.get(item.dueDate);
     if (when === undefined) {
-      const overdue = item.dueDate < today;
       const firstDay = cache.nextSchoolDay(item.dueDate);
+      // Overdue only once the first day it could be held has passed, not the date in the holidays.
+      const overdue = firstDay < today;
       const k = overdue ? Math.floor(cache.schoolDaysToToday(firstDay) / every) : 0;
-      when = { firstMs: cache.firstSendMs(item.dueDate), firstDay, k, regular: k >= 1 ? `again-${k}` : 'first', overdue };
+      const offDay = firstDay === item.dueDate ? undefined : cache.offDay(item.dueDate);
+      when = { firstMs: cache.firstSendMs(item.dueDate), firstDay, k, regular: k >= 1 ? `again-${k}` : 'first', overdue, offDay };
       byDueDate.set(item.dueDate, when);
     }
-    const { firstMs, firstDay, k, regular, overdue } = when;
+    const { firstMs, firstDay, k, regular, overdue, offDay } = when;
     if (firstMs > nowMs) continue;
 
     // Built and flattened once per item: hashing a key for a lookup flattens it anyway.
@@ -132,26 +137,32 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
       const sendKey = `${personKey}|${round}`;
       const v = verdict(sendKey);
       if (v === 'skip') continue;
-      (v === 'send' ? plan.sends : plan.resume).push({ sendKey, personKey, item, recipientId, round, overdue });
+      (v === 'send' ? plan.sends : plan.resume).push({ sendKey, personKey, item, recipientId, round, overdue, ...(offDay ? { offDay } : {}) });
     }
   }
 
   const week = isoWeek(today);
+  // Digests start only on the first school day of the week; later that week only a failed one is retried.
+  const digestDay = calendar.firstSchoolDayOfWeek(today) === today;
   for (const schoolId of [...forDigest.keys()].sort()) {
     const schoolItems = forDigest.get(schoolId)!;
     for (const recipientId of sendcos(schoolId)) {
       // SENDCos belong to one school (staff directory), so recipient and week identify the digest.
       const sendKey = `digest|${recipientId}|${week}`;
-      if (verdict(sendKey) !== 'send') continue;
+      if ((!digestDay && sendState(sendKey) === undefined) || verdict(sendKey) !== 'send') continue;
       const due: DueItem[] = [];
       const overdue: DueItem[] = [];
+      const offDays: Record<string, OffDay> = {};
       const done = doneBy.get(recipientId);
       for (const item of schoolItems) {
         // Items due by today were looked up for this SENDCo above; later ones are looked up here.
         if (item.dueDate <= today ? done?.has(item) : people[`${item.itemKey}|${item.dueDate}|${recipientId}`]?.doneAt !== undefined) continue;
-        (item.dueDate < today ? overdue : due).push(item);
+        const offDay = cache.offDay(item.dueDate);
+        if (offDay) offDays[item.dueDate] = offDay;
+        // Overdue once its first school day has passed: one due in the holidays is listed as due on the first day back.
+        (item.dueDate < today && cache.nextSchoolDay(item.dueDate) < today ? overdue : due).push(item);
       }
-      if (due.length || overdue.length) plan.digests.push({ sendKey, recipientId, schoolId, week, due, overdue });
+      if (due.length || overdue.length) plan.digests.push({ sendKey, recipientId, schoolId, week, due, overdue, offDays });
     }
   }
   return plan;

@@ -1,3 +1,5 @@
+import type { OffDay } from '../calendar/school-calendar.js';
+
 /**
  * Reminders, channel-neutral. What is due comes from the cases (never from timers); what was sent,
  * snoozed or marked done lives in the reminder ledger in the store, keyed so nothing is sent twice.
@@ -37,7 +39,10 @@ export interface PlannedSend {
   recipientId: string;
   /** 'first', 'again-<n>' (overdue re-sends every few school days) or 'after-snooze-<iso>'. */
   round: string;
+  /** True once the first school day on or after the due date (the first day it could be held) has passed. */
   overdue: boolean;
+  /** Set when the due date is not a school day: why, and the first school day on or after it. */
+  offDay?: OffDay;
 }
 
 /** A SENDCo's weekly list of due and overdue items for their school. */
@@ -47,8 +52,12 @@ export interface PlannedDigest {
   schoolId: string;
   /** ISO week, e.g. 2026-W48. */
   week: string;
+  /** Due from today on, including items due in the holidays whose first school day is today. */
   due: DueItem[];
+  /** Those whose first school day on or after the due date has passed. */
   overdue: DueItem[];
+  /** For the listed due dates that are not school days: why, and the first school day on or after each. */
+  offDays: Readonly<Record<string, OffDay>>;
   /** How many other people these items remind cannot be reached (removed the bot, never opened it); set by the scheduler. */
   unreachable?: number;
 }

@@ -82,6 +82,36 @@ describe('school days', () => {
   });
 });
 
+describe('offDay: what a due date that is not a school day means', () => {
+  it('nothing for a school day', () => {
+    expect(example.offDay('2026-11-23')).toBeUndefined();
+  });
+
+  it('the weekend, a bank holiday by name, or the holidays that cover it, with the first school day after', () => {
+    expect(noTerms.offDay('2026-11-28')).toEqual({ why: 'weekend', firstSchoolDay: '2026-11-30' });
+    expect(noTerms.offDay('2026-12-25')).toEqual({ why: 'bank holiday: Christmas Day', firstSchoolDay: '2026-12-29' });
+    // Christmas Day falls in the Christmas holidays, and those are what the school is waiting for.
+    expect(example.offDay('2026-12-25')).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
+    // A Saturday before half term waits for the end of the closure.
+    expect(example.offDay('2026-10-24')).toEqual({ why: 'closure', firstSchoolDay: '2026-11-02' });
+  });
+
+  it('leaves out the first school day when the term dates run out, rather than throwing', () => {
+    expect(example.offDay('2027-07-24')).toEqual({ why: 'school holiday' });
+  });
+});
+
+describe('firstSchoolDayOfWeek', () => {
+  it('the Monday; the Tuesday after a bank holiday Monday; the first day back; none in the holidays', () => {
+    expect(noTerms.firstSchoolDayOfWeek('2026-11-26')).toBe('2026-11-23');
+    expect(noTerms.firstSchoolDayOfWeek('2026-11-29')).toBe('2026-11-23'); // a Sunday is in the week before
+    expect(noTerms.firstSchoolDayOfWeek('2026-08-31')).toBe('2026-09-01');
+    expect(example.firstSchoolDayOfWeek('2026-09-04')).toBe('2026-09-02');
+    expect(example.firstSchoolDayOfWeek('2027-01-04')).toBe('2027-01-05');
+    expect(example.firstSchoolDayOfWeek('2026-12-23')).toBeUndefined();
+  });
+});
+
 describe('sendTimeFor', () => {
   it('sends at 08:00 London on the next school day, in GMT and BST', () => {
     expect(iso(noTerms.sendTimeFor('2027-03-26'))).toBe('2027-03-30T07:00:00.000Z');

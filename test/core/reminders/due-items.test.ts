@@ -46,6 +46,14 @@ describe('PCP and PSP reviews', () => {
     expect(items([after], '2026-11-23')[0]?.dueDate).toBe('2026-12-14');
   });
 
+  it('a PSP started 2026-12-04 is due on a school day, not Christmas Day: the first day back, or in the window with no term dates', () => {
+    const c = makeCase({ psps: [psp('2026-12-04')] });
+    expect(items([c], '2026-12-04', terms)[0]?.dueDate).toBe('2027-01-05');
+    expect(items([c], '2026-12-04', noTerms)[0]?.dueDate).toBe('2026-12-29');
+    const reviewed = makeCase({ psps: [psp('2026-11-02', { reviews: [review('2026-12-04', true)] })] });
+    expect(items([reviewed], '2026-12-04', terms)[0]?.dueDate).toBe('2027-01-05');
+  });
+
   it('lists an owner who also oversees the PSP once', () => {
     const c = makeCase({ psps: [psp('2026-11-02', { overseeingLeaderId: 'teacher-1' })] });
     expect(items([c], '2026-11-20')[0]?.ownerIds).toEqual(['teacher-1']);

@@ -170,6 +170,37 @@ describe('ordering', () => {
   });
 });
 
+describe('due when no school day: not overdue before the first school day it could be held', () => {
+  const c = makeCase({ pupilRef: 'XMAS', pcps: [pcp('2026-12-25')] });
+
+  it('a review due on Christmas Day, in the holidays, is reminded on the first day back as due, not overdue', () => {
+    const items = itemsOf([c], '2027-01-05', terms);
+    const first = plan(items, '2027-01-05T08:00:00Z', empty(), terms);
+    expect(first.sends.map((s) => [s.recipientId, s.round, s.overdue])).toEqual([
+      ['teacher-1', 'first', false],
+      ['sendco@oak-primary', 'first', false],
+    ]);
+    expect(first.sends[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
+    expect(first.digests[0]).toMatchObject({ overdue: [], due: [expect.objectContaining({ pupilRef: 'XMAS' })], offDays: { '2026-12-25': { why: 'school holiday', firstSchoolDay: '2027-01-05' } } });
+    // The next school day it is overdue.
+    const state = sentAll(empty(), first.sends, '2027-01-05T08:00:01.000Z');
+    expect(plan(itemsOf([c], '2027-01-06', terms), '2027-01-06T08:00:00Z', state, terms).sends).toEqual([]);
+    expect(plan(itemsOf([c], '2027-01-08', terms), '2027-01-08T08:00:00Z', state, terms).sends.map((s) => [s.round, s.overdue])).toEqual([
+      ['again-1', true],
+      ['again-1', true],
+    ]);
+  });
+
+  it('a PCP review on a Saturday is due, not overdue, on the Monday', () => {
+    const sat = makeCase({ pcps: [pcp('2026-11-28')] });
+    const sends = plan(itemsOf([sat], '2026-11-30'), '2026-11-30T08:00:00Z').sends;
+    expect(sends.map((s) => [s.overdue, s.offDay])).toEqual([
+      [false, { why: 'weekend', firstSchoolDay: '2026-11-30' }],
+      [false, { why: 'weekend', firstSchoolDay: '2026-11-30' }],
+    ]);
+  });
+});
+
 describe('weekly digest for SENDCos', () => {
   const cases = () => [
     makeCase({ pupilRef: 'OVER', pcps: [pcp('2026-11-16')] }),
@@ -199,8 +230,28 @@ describe('weekly digest for SENDCos', () => {
   it('none on Tuesday when Monday’s was sent', () => {
     const state: ReminderState = { sends: { 'digest|sendco@oak-primary|2026-W48': { state: 'sent', at: '2026-11-23T08:00:01.000Z', attempts: 1 } }, people: {} };
     expect(plan(itemsOf(cases(), '2026-11-24'), '2026-11-24T08:00:00Z', state).digests).toEqual([]);
-    // …and Tuesday's if Monday's never went.
-    expect(plan(itemsOf(cases(), '2026-11-24'), '2026-11-24T08:00:00Z').digests).toHaveLength(1);
+  });
+
+  it('none later in the week when Monday had nothing to list, though something comes into range on Tuesday', () => {
+    const items = itemsOf([makeCase({ pcps: [pcp('2026-11-30')] })], '2026-11-23'); // next Monday
+    expect(plan(items, '2026-11-23T08:00:00Z').digests).toEqual([]); // Monday's covers to Sunday the 29th
+    expect(plan(items, '2026-11-24T08:00:00Z').digests).toEqual([]);
+    expect(plan(items, '2026-11-30T08:00:00Z').digests.map((d) => d.sendKey)).toEqual(['digest|sendco@oak-primary|2026-W49']);
+  });
+
+  it('none started after the first school day (the bot was down on Monday), but Monday’s failed one is retried', () => {
+    expect(plan(itemsOf(cases(), '2026-11-24'), '2026-11-24T08:00:00Z').digests).toEqual([]);
+    const failed: ReminderState = { sends: { 'digest|sendco@oak-primary|2026-W48': { state: 'failed', at: '2026-11-23T08:00:01.000Z', attempts: 5, nextTryAt: '2026-11-24T08:00:00.000Z' } }, people: {} };
+    expect(plan(itemsOf(cases(), '2026-11-24'), '2026-11-24T08:00:00Z', failed).digests).toHaveLength(1);
+  });
+
+  it('on the first day back after a holiday, whatever day of the week it is', () => {
+    const items = itemsOf([makeCase({ pcps: [pcp('2027-01-07')] })], '2027-01-04', terms);
+    expect(plan(items, '2027-01-04T08:00:00Z', empty(), terms).digests).toEqual([]); // still the holidays
+    expect(plan(items, '2027-01-05T08:00:00Z', empty(), terms).digests.map((d) => d.sendKey)).toEqual(['digest|sendco@oak-primary|2027-W01']);
+    const autumn = itemsOf([makeCase({ pcps: [pcp('2026-09-04')] })], '2026-09-02', terms);
+    expect(plan(autumn, '2026-09-02T08:00:00Z', empty(), terms).digests).toHaveLength(1); // term starts on a Wednesday
+    expect(plan(autumn, '2026-09-03T08:00:00Z', empty(), terms).digests).toEqual([]);
   });
 
   it('sent on Tuesday when Monday is a bank holiday', () => {

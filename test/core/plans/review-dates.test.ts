@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
+import { addDays } from '../../../src/core/dates.js';
+import { PSP_REVIEW_WINDOW, proposeReviewDate } from '../../../src/core/plans/review-dates.js';
+import { pspReviewDue, reviewsDue } from '../../../src/core/plans/reviews-due.js';
+import { makeCase } from '../../helpers/make-case.js';
+import { exampleTerms, noTerms, pcp, psp, review } from '../reminders/plans.js';
+
+let terms: SchoolCalendar;
+beforeAll(async () => {
+  terms = await exampleTerms();
+});
+
+describe('proposeReviewDate: a school day in the 3–4 week window', () => {
+  it('a PSP started Friday 4 December 2026 is not reviewed on Christmas Day', () => {
+    // Example terms: the autumn term ends 18 December and the spring term starts Tuesday 5 January.
+    expect(proposeReviewDate(terms, '2026-12-04', PSP_REVIEW_WINDOW)).toBe('2027-01-05');
+    // With no term dates, Christmas Day, the weekend and the Boxing Day substitute are skipped, still in the window.
+    expect(proposeReviewDate(noTerms, '2026-12-04', PSP_REVIEW_WINDOW)).toBe('2026-12-29');
+  });
+
+  it('three weeks on, when that is a school day', () => {
+    expect(proposeReviewDate(terms, '2026-11-02', PSP_REVIEW_WINDOW)).toBe('2026-11-23');
+  });
+
+  it('the first school day after three weeks when those fall at the weekend or in half term', () => {
+    expect(proposeReviewDate(noTerms, '2026-11-07', PSP_REVIEW_WINDOW)).toBe('2026-11-30'); // +21 is a Saturday
+    expect(proposeReviewDate(terms, '2026-10-05', PSP_REVIEW_WINDOW)).toBe('2026-11-02'); // +21 to +27 are half term
+  });
+
+  it('aims at the chosen interval, and stays inside the window rather than past it', () => {
+    expect(proposeReviewDate(noTerms, '2026-11-02', { ...PSP_REVIEW_WINDOW, aimDays: 25 })).toBe('2026-11-27');
+    // +28 is a Saturday: the Friday before is still in the window, the Monday after is not.
+    expect(proposeReviewDate(noTerms, '2026-10-31', { ...PSP_REVIEW_WINDOW, aimDays: 28 })).toBe('2026-11-27');
+  });
+
+  it('when the term dates run out, counts weekdays that are not bank holidays (errs early, never throws)', () => {
+    expect(proposeReviewDate(terms, '2027-07-20', PSP_REVIEW_WINDOW)).toBe('2027-08-10');
+  });
+
+  it('is always a school day, inside the window whenever the window holds one', () => {
+    for (let from = '2026-09-02'; from <= '2027-06-20'; from = addDays(from, 1)) {
+      const got = proposeReviewDate(terms, from, PSP_REVIEW_WINDOW);
+      const window = Array.from({ length: 8 }, (_, i) => addDays(from, 21 + i));
+      expect(terms.isSchoolDay(got), `${from} → ${got}`).toBe(true);
+      if (window.some((d) => terms.isSchoolDay(d))) expect(window, `${from} → ${got}`).toContain(got);
+      else expect(got, from).toBe(terms.nextSchoolDay(window.at(-1)!));
+    }
+  });
+});
+
+describe('PSP reviews use it', () => {
+  it('from the start, then from the last review', () => {
+    expect(pspReviewDue(terms, '2026-12-04', undefined, 21)).toBe('2027-01-05');
+    expect(pspReviewDue(terms, '2026-09-07', '2026-12-04', 21)).toBe('2027-01-05');
+  });
+
+  it('"my reviews" lists the PSP on its school day, and is not overdue before the first school day it could be held', () => {
+    const c = makeCase({ pupilRef: 'XMAS', psps: [psp('2026-12-04')], pcps: [pcp('2026-12-25')] });
+    const due = reviewsDue([c], '2027-01-05', terms);
+    expect(due.map((d) => [d.plan, d.dueDate, d.daysUntilDue])).toEqual([
+      ['pcp', '2026-12-25', 0],
+      ['psp', '2027-01-05', 0],
+    ]);
+    expect(due[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
+    expect(reviewsDue([c], '2027-01-06', terms).map((d) => d.daysUntilDue)).toEqual([-1, -1]);
+  });
+
+  it('a recorded review moves the next one on from the review date', () => {
+    const c = makeCase({ psps: [psp('2026-11-02', { reviews: [review('2026-11-23', true)] })] });
+    expect(reviewsDue([c], '2026-11-23', noTerms)[0]?.dueDate).toBe('2026-12-14');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/chat/render-text.js';
+import { myReviews } from '../../src/dialogs/my-reviews.js';
+import { pcpDialog } from '../../src/dialogs/pcp.js';
+import { reviewDialog } from '../../src/dialogs/review.js';
+import { pcp } from '../core/reminders/plans.js';
+import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { makeCase } from '../helpers/make-case.js';
+
+const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
+const pick = { pupil: { schoolId: 'oak-primary', caseId: 'case-x' } };
+
+describe('review dates the dialogs propose are school days', () => {
+  it('a PSP started 2026-12-04 has its first review on a school day in the window, not Christmas Day', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    let reply = await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-12-04', '']);
+    for (let i = 0; i < 30 && reply.includes('?'); i++) {
+      const last = reply.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
+      reply = await bot.say(last.includes('[optional') ? '' : reply.includes('  1. ') ? '1' : /date/i.test(last) ? 'today' : last.includes('yes/no') ? 'no' : 'Weekly check-in');
+    }
+    // No term dates in this world: Christmas Day, the weekend and the Boxing Day substitute are passed over.
+    expect(reply).toContain('First review due 2026-12-29.');
+  });
+
+  it('the PCP form suggests a school day about six weeks on, not New Year’s Day', async () => {
+    const w = await testWorld(); // today is Friday 2026-11-20; six weeks on is 2027-01-01
+    const q = pcpDialog.questions(w.ctxFor(SENDCO), pick).find((x) => x.id === 'reviewDate')!;
+    expect(q.fallback).toEqual({ value: '2027-01-04', label: '2027-01-04 (in about 6 weeks)' });
+  });
+
+  it('after a PCP review the next review date is suggested the same way, from the review date', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const options = [{ value: 'pcp-1', label: 'Person-centred plan', kind: 'pcp', step: 2 }];
+    const q = reviewDialog.questions(ctx, { ...pick, options, date: '2026-11-13' }).find((x) => x.id === 'nextReviewDate')!;
+    expect(q.fallback).toEqual({ value: '2026-12-29', label: '2026-12-29 (in about 6 weeks)' });
+  });
+
+  it('"my reviews" does not call a review overdue on the first school day it could be held', async () => {
+    const w = await testWorld();
+    const monday = { ...w.ctxFor(SENDCO), today: () => '2026-11-23' };
+    const saturday = makeCase({ pupilRef: '4021', pcps: [pcp('2026-11-21')] });
+    const text = renderText([await myReviews(monday, [saturday])]);
+    expect(text).toContain('AB (ref 4021): PCP review due today, 2026-11-21, at the weekend; first school day 2026-11-23');
+    expect(text).not.toMatch(/overdue/i);
+  });
+});
