@@ -1,11 +1,11 @@
-import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
 import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
-import { choice, yesNo } from './parse.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import { yesNo } from './parse.js';
 import { describePupil } from './pupil-question.js';
 
-const steps: Choice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
+const steps: AnswerChoice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
 
 export function parseYearGroup(raw: string): { ok: true; value: number } | { ok: false; message: string } {
   const t = raw.trim().toLowerCase().replace(/^(year|yr|y)\s*/, '');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
-const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 
 describe('adding a pupil', () => {
   it('records reference, initials and year, never a name', async () => {
