@@ -49,6 +49,11 @@ export interface FormDialog {
   id: string;
   title: string;
   intro?: (ctx: DialogContext) => string;
+  /**
+   * Why this person may not use the dialog at all, saying what they can do instead; undefined
+   * when they may. Checked before the first question on every channel.
+   */
+  refuse?: (ctx: DialogContext) => string | undefined;
   /** The button on a whole-form channel (card or modal), e.g. "Show guidance". */
   submitLabel?: string;
   /** The questions that apply, in order, given what is known so far. */

@@ -7,6 +7,7 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, wholeNumber } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { onlyPupilWriters } from './who-may.js';
 
 const kinds: AnswerChoice[] = [
   { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fixed term', 'fixed term exclusion', 'fte', 'fte suspension'] },
@@ -17,6 +18,7 @@ export const exclusionDialog: FormDialog = {
   id: 'exclusion',
   submitLabel: 'Record and check',
   title: 'Record a suspension or exclusion',
+  refuse: onlyPupilWriters('record suspensions or exclusions'),
   intro: () => 'I’ll record it and check it against the rules: the 45-day limit, looked-after children, PSP triggers and unlawful reasons.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];

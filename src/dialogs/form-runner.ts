@@ -35,7 +35,13 @@ async function advance(dialog: FormDialog, ctx: DialogContext, state: FormState,
   return { state, views: [...lead, { blocks: [{ type: 'question', question: questionView(dialog, p.next, p) }] }] };
 }
 
+/**
+ * Starts a dialog: its intro and first question, or, for someone who may not use it, only the
+ * reason and what they can do instead (no state, so the next line is a fresh command).
+ */
 export async function startForm(dialog: FormDialog, ctx: DialogContext, initial: Answers = {}): Promise<FormStep> {
+  const refusal = dialog.refuse?.(ctx);
+  if (refusal) return { views: [refusalView(refusal)] };
   const intro = dialog.intro?.(ctx);
   // One question at a time is a typed conversation, so say how to go back or stop.
   const tip = 'Type "back" to change an answer or "cancel" to stop.';
@@ -65,6 +71,11 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
   if (!read.ok) return reask(read.message);
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
   return advance(dialog, ctx, next);
+}
+
+/** A dialog refused before it started. */
+export function refusalView(message: string): View {
+  return { blocks: [{ type: 'text', text: message, tone: 'warning' }] };
 }
 
 /** The question currently waiting for an answer, for "help" and re-display. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FormView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice } from './choice-match.js';
-import { questionView } from './form-runner.js';
+import { questionView, refusalView } from './form-runner.js';
 import { yesNo } from './parse.js';
 import { readAnswer } from './read-answer.js';
 
@@ -82,11 +82,14 @@ function shownValue(q: Question, raw: string | undefined): string | undefined {
 }
 
 /**
- * A whole form submitted at once (Teams card, Slack modal). Finishes the dialog when every
+ * A whole form submitted at once (Teams card, Slack modal). Someone who may not use the dialog
+ * gets the reason instead of a form, whether opening or submitting it. Finishes the dialog when every
  * question that applies has a usable answer; otherwise returns the form again with each problem
  * next to its question and every answer kept.
  */
 export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormOutcome> {
+  const refusal = dialog.refuse?.(ctx);
+  if (refusal) return { done: true, views: [refusalView(refusal)] };
   const { answers, errors } = await readAnswers(dialog, ctx, sub);
   const complete = dialog.questions(ctx, answers).every((q) => q.id in answers);
   if (complete && !Object.keys(errors).length) return { done: true, views: await dialog.finish(ctx, answers) };

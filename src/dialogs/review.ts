@@ -9,6 +9,7 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { onlyPupilWriters } from './who-may.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
 interface PlanOption extends Choice {
@@ -36,6 +37,7 @@ export const reviewDialog: FormDialog = {
   id: 'review',
   submitLabel: 'Record review',
   title: 'Record a review',
+  refuse: onlyPupilWriters('record reviews'),
   intro: () => 'The question every review asks: has the plan brought positive change?',
   questions(ctx, a) {
     const pupil: Question = {

@@ -25,7 +25,7 @@ describe('adding a pupil', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    expect(await bot.script(NEW_PUPIL)).toContain('already recorded at your school');
+    expect(await bot.script(NEW_PUPIL.slice(0, 2))).toContain('already recorded at your school');
     expect(await w.repo.listBySchool('oak-primary')).toHaveLength(1);
   });
 });
