@@ -4,6 +4,7 @@ import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
+import { suggestCommand } from './command-typos.js';
 import type { ConversationState, Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
 import { answerForm, startForm, type FormStep } from './form-runner.js';
@@ -69,9 +70,13 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
     case 'unknown': {
       // The safeguarding or exclusion notice already answered: say where to record it, not "didn't understand".
       if (noticed) return { state: { misunderstood: 0 }, views: [{ blocks: [text(AFTER_NOTICE_TEXT, 'muted')] }] };
+      const meant = suggestCommand(input);
       const misunderstood = state.misunderstood + 1;
-      if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS) return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:')] };
-      const tip = 'Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.';
+      if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS && !meant)
+        return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:')] };
+      const tip = meant
+        ? `Did you mean “${meant}”? Type it like that, or "help" for everything I can do.`
+        : 'Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.';
       return { state: { misunderstood }, views: [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }] };
     }
   }

@@ -1,5 +1,6 @@
 import { text, type View } from '../core/views/view.js';
 import { plainYesNo } from './answer-words.js';
+import { nearControlWord } from './command-typos.js';
 import type { ConversationState, Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog, FormState } from './dialog.js';
 import { answerForm, currentQuestion, type FormStep } from './form-runner.js';
@@ -13,6 +14,12 @@ import { menuView } from './views/menu-view.js';
 export type RunCommand = (state: ConversationState, input: string) => Promise<Turn>;
 
 const FREE_TEXT = new Set(['text', 'longtext', 'list']);
+
+const HINTS = {
+  cancel: 'To stop the form, type "cancel".',
+  back: 'To change your last answer, type "back".',
+  help: 'For help with this question, type "help".',
+} as const;
 
 /**
  * A line typed while a form is open. "cancel" (or quit, stop, never mind) ends the form and says so;
@@ -32,7 +39,7 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
   if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
     const sameDialog = intent.kind === 'dialog' && intent.dialogId === active.dialogId;
     // "what next for 4021" at what-next's first question: the words after the command are the answer.
-    if (sameDialog && intent.initialText && active.history.length === 0) return afterAnswer(await answerForm(dialog, ctx, active, intent.initialText));
+    if (sameDialog && intent.initialText && active.history.length === 0) return afterAnswer(await answerForm(dialog, ctx, active, intent.initialText), input);
     if (!(await answers(ctx, dialog, active, input, sameDialog))) {
       if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
         const shown = await run({ misunderstood: 0 }, input);
@@ -43,7 +50,7 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
       return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
     }
   }
-  return afterAnswer(await answerForm(dialog, ctx, active, input));
+  return afterAnswer(await answerForm(dialog, ctx, active, input), input);
 }
 
 /** Whether the current question takes these words as its answer, so they are not read as a command. */
@@ -55,8 +62,15 @@ async function answers(ctx: DialogContext, dialog: FormDialog, active: FormState
   return (await readAnswer(q, input)).ok;
 }
 
-function afterAnswer(step: FormStep): Turn {
-  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views };
+function afterAnswer(step: FormStep, input: string): Turn {
+  const control = step.state ? nearControlWord(input) : undefined;
+  const views = control ? withHint(step.views, HINTS[control]) : step.views;
+  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views };
+}
+
+/** Adds a hint to the error of a question asked again ("cancle" → how to stop). */
+function withHint(views: View[], hint: string): View[] {
+  return views.map((v) => ({ blocks: v.blocks.map((b) => (b.type === 'question' && b.question.error ? { ...b, question: { ...b.question, error: `${b.question.error} ${hint}` } } : b)) }));
 }
 
 function stop(dialog: FormDialog, quit: boolean): Turn {

@@ -101,3 +101,23 @@ describe('commands typed in the middle of a form', () => {
     expect(bot.quit).toBe(true);
   });
 });
+
+describe('typing slips say what to type', () => {
+  it.each([
+    ['new pupl', 'new pupil'],
+    ['waht next for 4021', 'what next for 4021'],
+    ['my reveiws', 'my reviews'],
+    ['sigpost attendance', 'signpost attendance'],
+  ])('"%s" suggests "%s"', async (typed, meant) => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    expect(await bot.say(typed)).toContain(`Did you mean “${meant}”?`);
+  });
+
+  it('"cancle" at a choice question asks again and says how to stop', async () => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    await bot.script(['new pupil', '4021', 'AB', '8']);
+    const reply = await bot.say('cancle');
+    expect(reply).toContain('type "cancel"');
+    expect(reply).toMatch(/^\? Looked after/m);
+  });
+});
