@@ -43,7 +43,7 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     if (!(await answers(ctx, dialog, active, input, sameDialog))) {
       if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
         const shown = await run({ misunderstood: 0 }, input);
-        return { state, views: [...shown.views, carryOn(ctx, dialog, active, `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] };
+        return { state, views: [...shown.views, ...resumeViews(ctx, state)] };
       }
       // Nothing answered yet, so nothing to lose: go straight there.
       if (active.history.length === 0) return leaveFor(dialog, input, run);
@@ -85,6 +85,15 @@ async function leaveFor(dialog: FormDialog, command: string, run: RunCommand): P
 
 function askToLeave(dialog: FormDialog, command: string): View {
   return { blocks: [text(`Leave “${dialog.title}” to do “${command.trim()}”? Your answers to it so far would not be saved. Type "yes" to leave, or "no" to carry on with the form.`)] };
+}
+
+/**
+ * After something answered in the middle of a form (a search, "my reviews", "whoami" in the
+ * terminal): the form's question again, so the next line is plainly its answer. Nothing when no form is open.
+ */
+export function resumeViews(ctx: DialogContext, state: ConversationState): View[] {
+  const dialog = state.active && DIALOGS[state.active.dialogId];
+  return state.active && dialog ? [carryOn(ctx, dialog, state.active, `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] : [];
 }
 
 /** The current question again, after a note. */
