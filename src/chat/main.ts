@@ -3,6 +3,7 @@ import { dialogContext, startCore } from '../app/bootstrap.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { converse, newConversation } from '../dialogs/conversation.js';
+import { resumeViews } from '../dialogs/mid-form.js';
 import { menuView } from '../dialogs/views/menu-view.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import { createLogger } from '../logger.js';
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
   // Lines are handled strictly one after another, so piped scripts behave like typing.
   for await (const line of rl) {
     if (!interactive) out(`> ${line}`);
-    // whoami / grant / revoke work here as in Teams and Slack (outside any dialog).
-    const staffCommand = state.active ? undefined : recogniseStaffCommand(line);
+    // whoami / grant / revoke work here as in Teams and Slack. In the middle of a form only "whoami" (the PSP
+    // asks for a staff id), so an answer such as "grant extra time" stays an answer; the form's question follows.
+    const found = recogniseStaffCommand(line);
+    const staffCommand = state.active && found?.kind !== 'whoami' ? undefined : found;
     if (staffCommand) {
-      out(renderText([await runStaffCommand(staffCommand, ctx.user.id, ctx.user, core.staff).catch((err: Error) => ({ blocks: [{ type: 'text' as const, text: err.message, tone: 'warning' as const }] }))]));
+      out(renderText([await runStaffCommand(staffCommand, ctx.user.id, ctx.user, core.staff).catch((err: Error) => ({ blocks: [{ type: 'text' as const, text: err.message, tone: 'warning' as const }] })), ...resumeViews(ctx, state)]));
       prompt();
       continue;
     }

@@ -2,29 +2,20 @@ import { AppError } from '../core/errors.js';
 import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
 import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
-import { heading, text, type View } from '../core/views/view.js';
+import { heading, text } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
-import type { DialogContext, FormState } from './dialog.js';
-import { answerForm, currentQuestion, startForm, type FormStep } from './form-runner.js';
+import { suggestCommand } from './command-typos.js';
+import type { ConversationState, Turn } from './conversation-state.js';
+import type { DialogContext } from './dialog.js';
+import { answerForm, startForm, type FormStep } from './form-runner.js';
 import { recognise } from './intents.js';
+import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
 import { DIALOGS } from './registry.js';
+import { afterFailure } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
 
-/** Everything a channel must keep between turns for one person in one conversation: plain JSON. */
-export interface ConversationState {
-  active?: FormState;
-  misunderstood: number;
-}
-
-export interface Turn {
-  state: ConversationState;
-  views: View[];
-  /** The user asked to leave (terminal only). */
-  quit?: boolean;
-}
-
-export const newConversation = (): ConversationState => ({ misunderstood: 0 });
+export { newConversation, type ConversationState, type Turn } from './conversation-state.js';
 
 /** Misunderstandings in a row before the menu is shown. */
 export const MENU_AFTER_MISUNDERSTANDINGS = 2;
@@ -32,8 +23,8 @@ export const MENU_AFTER_MISUNDERSTANDINGS = 2;
 /**
  * One turn of the conversation, channel-neutral: text in, views out. The line is read for a
  * worry first (the one check every text gets), and a notice leads the reply whatever the turn
- * does with the words. Errors become a kind message and the dialog state is kept, so nothing
- * typed is lost.
+ * does with the words. A failure never leaves the conversation waiting on a question the person
+ * cannot see: the form asks its question again or ends and says so (turn-failure.ts).
  */
 export async function converse(ctx: DialogContext, state: ConversationState, raw: string, log: Logger): Promise<Turn> {
   const input = cleanChannelText(raw);
@@ -44,36 +35,24 @@ export async function converse(ctx: DialogContext, state: ConversationState, raw
 
 async function guarded(ctx: DialogContext, state: ConversationState, input: string, log: Logger, noticed: boolean): Promise<Turn> {
   try {
-    return await turn(ctx, state, input, noticed);
+    const { active } = state;
+    return active ? await formTurn(ctx, { ...state, active }, input, (s, i) => command(ctx, s, i, noticed)) : await command(ctx, state, input, noticed);
   } catch (err) {
-    const known = err instanceof AppError;
-    log.error('turn failed', { code: known ? err.code : 'unexpected', dialog: state.active?.dialogId });
-    const message = known && err.code !== 'store-invalid' ? err.message : 'Something went wrong on my side and nothing was saved from that step. Please try again; your earlier answers are kept.';
-    return { state, views: [{ blocks: [text(message, 'warning')] }] };
+    log.error('turn failed', { code: err instanceof AppError ? err.code : 'unexpected', dialog: state.active?.dialogId });
+    return afterFailure(ctx, state, err);
   }
 }
 
-function fromStep(state: ConversationState, step: FormStep): Turn {
-  return { state: { ...state, misunderstood: 0, ...(step.state ? { active: step.state } : { active: undefined }) }, views: step.views };
+function fromStep(step: FormStep): Turn {
+  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views };
 }
 
-async function turn(ctx: DialogContext, state: ConversationState, input: string, noticed: boolean): Promise<Turn> {
+/** A line typed with no form open. */
+async function command(ctx: DialogContext, state: ConversationState, input: string, noticed: boolean): Promise<Turn> {
   const intent = recognise(input);
-  if (intent.kind === 'quit') return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
-
-  if (state.active) {
-    const dialog = DIALOGS[state.active.dialogId];
-    if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.')] };
-    if (intent.kind === 'cancel') return { state: { misunderstood: 0 }, views: [{ blocks: [text(`Stopped “${dialog.title}”. Nothing from it was saved.`)] }] };
-    if (intent.kind === 'help') {
-      const q = currentQuestion(dialog, ctx, state.active);
-      const tip = q?.help ? `${q.help} ` : '';
-      return { state, views: [{ blocks: [text(`${tip}Answer the question below, type "back" to change your last answer, or "cancel" to stop.`, 'muted'), ...(q ? [{ type: 'question' as const, question: q }] : [])] }] };
-    }
-    return fromStep(state, await answerForm(dialog, ctx, state.active, input));
-  }
-
   switch (intent.kind) {
+    case 'quit':
+      return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
     case 'help':
       return { state: { misunderstood: 0 }, views: [menuView()] };
     case 'cancel':
@@ -86,18 +65,19 @@ async function turn(ctx: DialogContext, state: ConversationState, input: string,
       // "signpost autism" or "what next for 4021": the words after the command answer the first question.
       const step = intent.initialText && started.state ? await answerForm(dialog, ctx, started.state, intent.initialText) : started;
       const lead = intent.initialText && started.state ? started.views.filter((v) => !v.blocks.some((b) => b.type === 'question')) : [];
-      return fromStep(state, { ...step, views: [...lead, ...step.views] });
+      return fromStep({ ...step, views: [...lead, ...step.views] });
     }
     case 'unknown': {
       // The safeguarding or exclusion notice already answered: say where to record it, not "didn't understand".
       if (noticed) return { state: { misunderstood: 0 }, views: [{ blocks: [text(AFTER_NOTICE_TEXT, 'muted')] }] };
+      const meant = suggestCommand(input);
       const misunderstood = state.misunderstood + 1;
-      if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS)
+      if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS && !meant)
         return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:')] };
-      return {
-        state: { misunderstood },
-        views: [{ blocks: [heading('Sorry, I didn’t understand that'), text('Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.')] }],
-      };
+      const tip = meant
+        ? `Did you mean “${meant}”? Type it like that, or "help" for everything I can do.`
+        : 'Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.';
+      return { state: { misunderstood }, views: [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }] };
     }
   }
 }

@@ -4,8 +4,9 @@ import type { CaseService } from '../core/cases/case-service.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
 import type { StaffMember } from '../core/staff.js';
-import type { Choice, QuestionView, View } from '../core/views/view.js';
+import type { QuestionView, View } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
+import type { AnswerChoice } from './choice-match.js';
 
 /** Everything a dialog may use. Channels build one per turn. */
 export interface DialogContext {
@@ -33,7 +34,8 @@ export interface Question {
   kind: QuestionView['kind'];
   prompt: string;
   help?: string;
-  choices?: Choice[];
+  /** Shown as value and label; the other words only help read a typed answer. */
+  choices?: AnswerChoice[];
   optional?: boolean;
   /** Used when the answer is left blank or "skip"; shown to the user. */
   fallback?: { value: unknown; label: string };
@@ -50,6 +52,11 @@ export interface FormDialog {
   id: string;
   title: string;
   intro?: (ctx: DialogContext) => string;
+  /**
+   * Why this person may not use the dialog at all, saying what they can do instead; undefined
+   * when they may. Checked before the first question on every channel.
+   */
+  refuse?: (ctx: DialogContext) => string | undefined;
   /** The button on a whole-form channel (card or modal), e.g. "Show guidance". */
   submitLabel?: string;
   /** The questions that apply, in order, given what is known so far. */

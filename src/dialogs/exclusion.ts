@@ -1,22 +1,24 @@
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
-import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
-import { choice, dateWithin, freeText, wholeNumber } from './parse.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import { dateWithin, freeText, wholeNumber } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { onlyPupilWriters } from './who-may.js';
 
-const kinds: Choice[] = [
-  { value: 'suspension', label: 'Suspension (fixed-term exclusion)' },
-  { value: 'permanent', label: 'Permanent exclusion' },
+const kinds: AnswerChoice[] = [
+  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fixed term', 'fixed term exclusion', 'fte', 'fte suspension'] },
+  { value: 'permanent', label: 'Permanent exclusion', words: ['permanent', 'permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
 ];
 
 export const exclusionDialog: FormDialog = {
   id: 'exclusion',
   submitLabel: 'Record and check',
   title: 'Record a suspension or exclusion',
+  refuse: onlyPupilWriters('record suspensions or exclusions'),
   intro: () => 'I’ll record it and check it against the rules: the 45-day limit, looked-after children, PSP triggers and unlawful reasons.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];

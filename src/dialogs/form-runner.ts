@@ -1,18 +1,11 @@
 import type { QuestionView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, FormState, Question } from './dialog.js';
+import { readAnswer } from './read-answer.js';
 
 /** What a turn of a form produces: the next state (undefined when finished) and what to show. */
 export interface FormStep {
   state?: FormState;
   views: View[];
-}
-
-const SKIP = /^(skip|none|n\/a|-)$/i;
-
-/** Blank or "skip" means "leave this one", unless the words are one of the question's own choices ("none" for SEND). */
-export function leftBlank(q: Question, raw: string): boolean {
-  if (raw === '') return true;
-  return SKIP.test(raw) && !q.choices?.some((c) => c.value.toLowerCase() === raw.toLowerCase() || c.label.toLowerCase() === raw.toLowerCase());
 }
 
 function pending(dialog: FormDialog, ctx: DialogContext, answers: Answers): { next?: Question; total: number; answered: number } {
@@ -30,7 +23,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     optional: !!q.optional || !!q.fallback,
     progress,
     ...(q.help ? { help: q.help } : {}),
-    ...(q.choices ? { choices: q.choices } : {}),
+    ...(q.choices ? { choices: q.choices.map(({ value, label }) => ({ value, label })) } : {}),
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
     ...(error ? { error } : {}),
   };
@@ -42,7 +35,13 @@ async function advance(dialog: FormDialog, ctx: DialogContext, state: FormState,
   return { state, views: [...lead, { blocks: [{ type: 'question', question: questionView(dialog, p.next, p) }] }] };
 }
 
+/**
+ * Starts a dialog: its intro and first question, or, for someone who may not use it, only the
+ * reason and what they can do instead (no state, so the next line is a fresh command).
+ */
 export async function startForm(dialog: FormDialog, ctx: DialogContext, initial: Answers = {}): Promise<FormStep> {
+  const refusal = dialog.refuse?.(ctx);
+  if (refusal) return { views: [refusalView(refusal)] };
   const intro = dialog.intro?.(ctx);
   // One question at a time is a typed conversation, so say how to go back or stop.
   const tip = 'Type "back" to change an answer or "cancel" to stop.';
@@ -68,20 +67,15 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
   if (!q) return advance(dialog, ctx, state);
 
   const reask = (message: string): FormStep => ({ state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, message) }] }] });
-  let value: unknown;
-  let also: Answers = {};
-  if (leftBlank(q, input)) {
-    if (q.fallback) value = q.fallback.value;
-    else if (q.optional) value = null;
-    else return reask(input === '' ? 'I need an answer to this one.' : 'This one can’t be skipped.');
-  } else {
-    const parsed = await q.parse(input);
-    if (!parsed.ok) return reask(parsed.message);
-    value = parsed.value;
-    also = parsed.also ?? {};
-  }
-  const next: FormState = { ...state, answers: { ...state.answers, ...also, [q.id]: value }, history: [...state.history, q.id] };
+  const read = await readAnswer(q, input);
+  if (!read.ok) return reask(read.message);
+  const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
   return advance(dialog, ctx, next);
+}
+
+/** A dialog refused before it started. */
+export function refusalView(message: string): View {
+  return { blocks: [{ type: 'text', text: message, tone: 'warning' }] };
 }
 
 /** The question currently waiting for an answer, for "help" and re-display. */

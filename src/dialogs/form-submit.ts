@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { FormView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { leftBlank, questionView } from './form-runner.js';
-import { choice, yesNo } from './parse.js';
+import { choice } from './choice-match.js';
+import { questionView, refusalView } from './form-runner.js';
+import { yesNo } from './parse.js';
+import { readAnswer } from './read-answer.js';
 
 /** Raw answers as a form sends them: question id → what was typed or picked. */
 export type FormValues = Record<string, string>;
@@ -20,9 +22,6 @@ export interface FormSubmission {
  */
 export type FormOutcome = { done: true; views: View[]; failed?: true } | { done: false; form: FormView; views: View[] };
 
-const NEED_ANSWER = 'I need an answer to this one.';
-const CANT_SKIP = 'This one can’t be skipped.';
-
 /**
  * Reads every answer on a form in question order, so that an answer which brings up follow-up
  * questions (e.g. suspensions → how long) is read before them. Stops at nothing: every problem is
@@ -37,16 +36,9 @@ async function readAnswers(dialog: FormDialog, ctx: DialogContext, sub: FormSubm
   for (let pass = 0; pass < 200; pass++) {
     const q = dialog.questions(ctx, answers).find((x) => !settled(x) && (shown.has(x.id) || (sub.values[x.id] ?? '').trim() !== ''));
     if (!q) break;
-    const raw = (sub.values[q.id] ?? '').trim();
-    if (leftBlank(q, raw)) {
-      if (q.fallback) answers[q.id] = q.fallback.value;
-      else if (q.optional) answers[q.id] = null;
-      else errors[q.id] = raw === '' ? NEED_ANSWER : CANT_SKIP;
-      continue;
-    }
-    const parsed = await q.parse(raw);
-    if (parsed.ok) Object.assign(answers, parsed.also ?? {}, { [q.id]: parsed.value });
-    else errors[q.id] = parsed.message;
+    const read = await readAnswer(q, sub.values[q.id] ?? '');
+    if (read.ok) Object.assign(answers, read.also, { [q.id]: read.value });
+    else errors[q.id] = read.message;
   }
   return { answers, errors };
 }
@@ -90,11 +82,14 @@ function shownValue(q: Question, raw: string | undefined): string | undefined {
 }
 
 /**
- * A whole form submitted at once (Teams card, Slack modal). Finishes the dialog when every
+ * A whole form submitted at once (Teams card, Slack modal). Someone who may not use the dialog
+ * gets the reason instead of a form, whether opening or submitting it. Finishes the dialog when every
  * question that applies has a usable answer; otherwise returns the form again with each problem
  * next to its question and every answer kept.
  */
 export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormOutcome> {
+  const refusal = dialog.refuse?.(ctx);
+  if (refusal) return { done: true, views: [refusalView(refusal)] };
   const { answers, errors } = await readAnswers(dialog, ctx, sub);
   const complete = dialog.questions(ctx, answers).every((q) => q.id in answers);
   if (complete && !Object.keys(errors).length) return { done: true, views: await dialog.finish(ctx, answers) };

@@ -21,9 +21,10 @@ interface Rule {
 const dialog = (dialogId: string, initialText?: string): Intent => ({ kind: 'dialog', dialogId, initial: {}, ...(initialText ? { initialText } : {}) });
 
 const RULES: Rule[] = [
-  { re: /^(help|menu|\?|hi|hello|hey|start|what can you do)\b/i, intent: () => ({ kind: 'help' }) },
-  { re: /^(quit|exit|bye|goodbye)$/i, intent: () => ({ kind: 'quit' }) },
-  { re: /^(cancel|stop|never ?mind)$/i, intent: () => ({ kind: 'cancel' }) },
+  // The whole line, not its first word: "Help was called…" or "Start each day…" is an answer, not a command.
+  { re: /^(help|menu|\?|hi|hello|hey|start|what can you do)(?: me| please| there)?[!.?]*$/i, intent: () => ({ kind: 'help' }) },
+  { re: /^(quit|exit|bye|goodbye)[!.]*$/i, intent: () => ({ kind: 'quit' }) },
+  { re: /^(cancel|stop|never ?mind|forget it|abort|(?:cancel|stop) (?:that|this|it|the form))[!.]*$/i, intent: () => ({ kind: 'cancel' }) },
   { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }) },
   { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]) },
   { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined) },
@@ -36,6 +37,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]) },
 ];
 
+/** What the words ask for, by the first rule that matches the whole line (after spaces are tidied). */
 export function recognise(raw: string): Intent {
   const t = raw.trim().replace(/\s+/g, ' ');
   for (const r of RULES) {

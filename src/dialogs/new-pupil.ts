@@ -1,11 +1,12 @@
-import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
-import type { FormDialog, Question } from './dialog.js';
+import type { DialogContext, FormDialog, Question } from './dialog.js';
 import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
-import { choice, yesNo } from './parse.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import { yesNo } from './parse.js';
 import { describePupil } from './pupil-question.js';
+import { onlyPupilWriters } from './who-may.js';
 
-const steps: Choice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
+const steps: AnswerChoice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
 
 export function parseYearGroup(raw: string): { ok: true; value: number } | { ok: false; message: string } {
   const t = raw.trim().toLowerCase().replace(/^(year|yr|y)\s*/, '');
@@ -14,13 +15,23 @@ export function parseYearGroup(raw: string): { ok: true; value: number } | { ok:
   return { ok: false, message: 'Please type a year group from Reception (R) to Year 13, e.g. "7".' };
 }
 
-const questions: Question[] = [
-  {
+/** The reference, checked against the school's pupils at once rather than when the form is saved. */
+function referenceQuestion(ctx: DialogContext): Question {
+  return {
     id: 'pupilRef',
     kind: 'text',
     prompt: 'The pupil’s reference at your school (letters and digits, not their name).',
-    parse: (r) => (/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(r.trim()) ? { ok: true, value: r.trim() } : { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' }),
-  },
+    async parse(r) {
+      const ref = r.trim();
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' };
+      if (await ctx.cases.referenceInUse(ctx.user, ref))
+        return { ok: false, message: `Pupil reference ${ref} is already recorded at your school. Type a different reference, or "cancel" and then "what next for ${ref}" to work on that pupil.` };
+      return { ok: true, value: ref };
+    },
+  };
+}
+
+const details: Question[] = [
   {
     id: 'initials',
     kind: 'text',
@@ -43,8 +54,9 @@ export const newPupilDialog: FormDialog = {
   id: 'new-pupil',
   submitLabel: 'Add pupil',
   title: 'Add a pupil',
+  refuse: onlyPupilWriters('add pupils'),
   intro: () => 'I only record a reference and initials, never a full name or date of birth.',
-  questions: () => questions,
+  questions: (ctx) => [referenceQuestion(ctx), ...details],
   async finish(ctx, a) {
     const c = await ctx.cases.create(ctx.user, {
       pupilRef: a.pupilRef as string,

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, isRealDate } from '../core/dates.js';
-import type { Choice } from '../core/views/view.js';
+import { plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
 
 /** Answer parsers shared by the dialogs. Each returns a kind message that says what would work. */
@@ -7,22 +7,10 @@ import type { Parsed } from './dialog.js';
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const no = (message: string): Parsed => ({ ok: false, message });
 
+/** Yes or no in the words staff use ("yep", "correct", "none", "not yet"); never a number. */
 export function yesNo(raw: string): Parsed {
-  const t = raw.trim().toLowerCase();
-  if (/^(y|yes|yeah|yep|true|1)$/.test(t)) return ok(true);
-  if (/^(n|no|nope|false|0)$/.test(t)) return ok(false);
-  return no('Please answer yes or no.');
-}
-
-export function choice(choices: readonly Choice[], raw: string): Parsed {
-  const t = raw.trim().toLowerCase();
-  const n = Number(t);
-  if (Number.isInteger(n) && n >= 1 && n <= choices.length) return ok(choices[n - 1]!.value);
-  const exact = choices.find((c) => c.value.toLowerCase() === t || c.label.toLowerCase() === t);
-  if (exact) return ok(exact.value);
-  const starts = choices.filter((c) => c.label.toLowerCase().startsWith(t));
-  if (t.length >= 2 && starts.length === 1) return ok(starts[0]!.value);
-  return no(`Please choose a number from 1 to ${choices.length}.`);
+  const answer = plainYesNo(raw);
+  return answer === undefined ? no('Please answer yes or no.') : ok(answer);
 }
 
 export function wholeNumber(raw: string, min: number, max: number, what: string): Parsed {

@@ -5,6 +5,7 @@ import type { FormDialog, Question } from './dialog.js';
 import { dateWithin, yesNo } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
+import { onlyPupilWriters } from './who-may.js';
 
 /** Fields the dialog asks in its own way, or that belong to the review rather than the plan. */
 const ASKED_ELSEWHERE = ['school', 'reviewDate', 'progressSeen', 'whatWorked', 'whatLearnt', 'whatNext', 'reviewDecision'];
@@ -13,6 +14,7 @@ export const pcpDialog: FormDialog = {
   id: 'pcp',
   submitLabel: 'Save plan',
   title: 'Person-centred plan',
+  refuse: onlyPupilWriters('write plans'),
   intro: (ctx) => {
     const t = packForm(ctx, 'pcp');
     return `${t?.title ?? 'Person-centred plan'}. Optional questions can be left blank. Please describe, don’t name: no names of pupils or family.`;

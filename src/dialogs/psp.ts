@@ -5,6 +5,7 @@ import type { FormDialog, Question } from './dialog.js';
 import { dateWithin, list, wholeNumber } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
+import { onlyPupilWriters } from './who-may.js';
 
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
@@ -13,6 +14,7 @@ export const pspDialog: FormDialog = {
   id: 'psp',
   submitLabel: 'Start the PSP',
   title: 'Pastoral Support Programme',
+  refuse: onlyPupilWriters('start a PSP'),
   intro: (ctx) => {
     const r = ctx.pack.rules?.psp.reviewIntervalDays;
     return `A PSP sets a few clear targets, overseen by a senior leader, and is reviewed every ${r ? `${r.min / 7}–${r.max / 7}` : '3–4'} weeks. Optional questions can be left blank.`;

@@ -14,6 +14,17 @@ async function byInitials(ctx: DialogContext, typed: string): Promise<PupilCase 
   return matches.length > 1 ? 'several' : matches[0];
 }
 
+/**
+ * A reference nobody can use here may be mistyped, new, or (for a teacher) a pupil they do not
+ * work with yet. Which of these is not said, as the access rules hide pupils a teacher does not
+ * work with, so the message says what to do in each case.
+ */
+function notFound(ctx: DialogContext, ref: string, optional: boolean): string {
+  const check = `I can’t find a pupil with reference ${ref} among the pupils you work with. Check the reference${optional ? ', or type "skip" to carry on without one' : ''}.`;
+  const share = ctx.user.role === 'teacher' ? ' If the pupil is recorded but you don’t work with them yet, ask your SENDCo to add you.' : '';
+  return `${check}${share} To add a new pupil, type "cancel" and then "new pupil".`;
+}
+
 /** Which pupil? Looks the reference up at the user's school, through the access policy. */
 export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; prompt?: string } = {}): Question {
   return {
@@ -28,11 +39,7 @@ export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; pr
       const found = (await ctx.cases.findByRef(ctx.user, ref)) ?? (await byInitials(ctx, ref));
       if (found === 'several')
         return { ok: false, message: `More than one of your pupils has the initials ${ref.toUpperCase()}. Please type their pupil reference instead.` };
-      if (!found)
-        return {
-          ok: false,
-          message: `I can’t find a pupil with reference ${ref} that you can see. Check the reference${opts.optional ? ', or type "skip" to carry on without one' : ''}. To add a pupil, type "cancel" and then "new pupil".`,
-        };
+      if (!found) return { ok: false, message: notFound(ctx, ref, !!opts.optional) };
       const pick: PupilPick = { schoolId: found.schoolId, caseId: found.id };
       return { ok: true, value: pick };
     },

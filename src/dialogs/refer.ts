@@ -7,6 +7,7 @@ import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
+import { onlyPupilWriters } from './who-may.js';
 
 const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'referralDate'];
 /** A service is the LA's own when its provider is the pack's local authority (or one of its teams). */
@@ -45,6 +46,7 @@ export const referDialog: FormDialog = {
   id: 'refer',
   submitLabel: 'Send referral',
   title: 'Make a referral',
+  refuse: onlyPupilWriters('make referrals'),
   intro: () => 'A referral to external agencies is Step 5. It can only be sent with parental permission. Please describe, don’t name.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];

@@ -6,15 +6,24 @@ import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { choice, dateWithin, freeText, yesNo } from './parse.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import { dateWithin, freeText, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { onlyPupilWriters } from './who-may.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
 interface PlanOption extends Choice {
   kind: 'pcp' | 'psp';
   step: number;
 }
+
+/** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
+const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
+  pcp: ['pcp', 'the pcp', 'person centred plan', 'positive behaviour support plan'],
+  psp: ['psp', 'the psp', 'pastoral support programme', 'pastoral support plan'],
+};
+const withWords = (options: readonly PlanOption[]): AnswerChoice[] => options.map(({ value, label, kind }) => ({ value, label, words: PLAN_WORDS[kind] }));
 
 async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]> {
   const c = await loadPicked(ctx, a);
@@ -29,6 +38,7 @@ export const reviewDialog: FormDialog = {
   id: 'review',
   submitLabel: 'Record review',
   title: 'Record a review',
+  refuse: onlyPupilWriters('record reviews'),
   intro: () => 'The question every review asks: has the plan brought positive change?',
   questions(ctx, a) {
     const pupil: Question = {
@@ -44,7 +54,7 @@ export const reviewDialog: FormDialog = {
     const qs: Question[] = [pupil];
     const options = (a.options as PlanOption[] | undefined) ?? [];
     if (!pickedPupil(a) || !options.length) return qs;
-    if (options.length > 1) qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: options.map(({ value, label }) => ({ value, label })), parse: (r) => choice(options, r) });
+    if (options.length > 1) qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: options.map(({ value, label }) => ({ value, label })), parse: (r) => choice(withWords(options), r) });
     const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId);
     qs.push(
       { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },

@@ -1,6 +1,7 @@
 import type { FormTemplate } from '../knowledge/schema/templates.js';
 import type { Answers, DialogContext, Question } from './dialog.js';
-import { choice, dateWithin, freeText, list, yesNo } from './parse.js';
+import { choice } from './choice-match.js';
+import { dateWithin, freeText, list, yesNo } from './parse.js';
 
 /**
  * Questions from a pack form template (Appendix 3's plan, the PSP, the referral form), so

@@ -1,17 +1,18 @@
 import { blankSituation, situationFromCase } from '../core/guidance/situation.js';
 import { guide } from '../core/guidance/guide.js';
 import type { PlanStatus, PupilSituation } from '../core/guidance/types.js';
-import type { Choice } from '../core/views/view.js';
+import type { AnswerChoice } from './choice-match.js';
 import type { Answers, FormDialog, Question } from './dialog.js';
 import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
-import { choice, freeText, wholeNumber, yesNo } from './parse.js';
+import { choice } from './choice-match.js';
+import { freeText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 
 const yn = (id: string, prompt: string, help?: string): Question => ({ id, kind: 'yesno', prompt, parse: yesNo, ...(help ? { help } : {}) });
-const pick = (id: string, prompt: string, choices: Choice[]): Question => ({ id, kind: 'choice', prompt, choices, parse: (r) => choice(choices, r) });
+const pick = (id: string, prompt: string, choices: AnswerChoice[]): Question => ({ id, kind: 'choice', prompt, choices, parse: (r) => choice(choices, r) });
 
-const steps: Choice[] = [
+const steps: AnswerChoice[] = [
   { value: '1', label: 'Step 1 – universal, whole-school support only' },
   { value: '2', label: 'Step 2 – class teacher or pastoral lead has a plan' },
   { value: '3', label: 'Step 3 – SENDCo and teacher working together' },
@@ -19,16 +20,17 @@ const steps: Choice[] = [
   { value: '5', label: 'Step 5 – LA or external agencies involved' },
   { value: '6', label: 'Step 6 – EHC assessment or outreach' },
 ];
-const planStatuses: Choice[] = [
-  { value: 'none', label: 'No plan yet' },
-  { value: 'in-place', label: 'A plan is in place, not yet reviewed' },
-  { value: 'reviewed-positive', label: 'Reviewed: it brought positive change' },
-  { value: 'reviewed-no-change', label: 'Reviewed: no positive change' },
+/** "Is there a PCP…?": a plain no is no plan; a plain yes could be any of the other three, so it is asked. */
+const planStatuses: AnswerChoice[] = [
+  { value: 'none', label: 'No plan yet', words: ['no pcp', 'not yet', 'no plan', 'none yet'] },
+  { value: 'in-place', label: 'A plan is in place, not yet reviewed', plainAnswer: 'yes', words: ['in place', 'not reviewed', 'not reviewed yet', 'yes not reviewed', 'yes not yet reviewed'] },
+  { value: 'reviewed-positive', label: 'Reviewed: it brought positive change', plainAnswer: 'yes', words: ['positive', 'worked', 'it worked', 'reviewed positive', 'yes it worked'] },
+  { value: 'reviewed-no-change', label: 'Reviewed: no positive change', plainAnswer: 'yes', words: ['no change', 'not working', 'didnt work', 'it didnt work', 'reviewed no change', 'reviewed not working'] },
 ];
-const ptt: Choice[] = [
-  { value: 'no', label: 'No' },
-  { value: 'notified', label: 'Yes, and the LA has been told' },
-  { value: 'not-notified', label: 'Yes, but the LA has not been told' },
+const ptt: AnswerChoice[] = [
+  { value: 'no', label: 'No', words: ['full time', 'not part time'] },
+  { value: 'notified', label: 'Yes, and the LA has been told', words: ['la told', 'la knows', 'told', 'notified', 'yes told', 'yes notified', 'yes la told'] },
+  { value: 'not-notified', label: 'Yes, but the LA has not been told', words: ['la not told', 'not told', 'not notified', 'yes not told', 'yes not notified', 'la doesnt know'] },
 ];
 
 function notesQuestion(): Question {

@@ -63,6 +63,19 @@ describe('npm run chat', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('refuses an admin\'s "new pupil" before any question, and answers "whoami" mid-form with the question after it', async () => {
+    const admin = await chat(['new pupil', 'help'], { DATA_DIR: await dataDir(), LOCAL_USER_ROLE: 'admin', LOCAL_USER_ID: 'local-admin' });
+    const [refused, help] = admin.stdout.split(/^> /m).slice(1);
+    expect(refused).toContain('you can’t add pupils');
+    expect(refused).not.toMatch(/^\? /m);
+    expect(help).toContain('What I can help with');
+    const r = await chat(['psp', 'whoami', 'grant extra time'], { DATA_DIR: await dataDir() });
+    const [, whoami, answer] = r.stdout.split(/^> /m).slice(1);
+    expect(whoami).toMatch(/Your id: local-sendco[\s\S]*Still on “Pastoral Support Programme”[\s\S]*\? Which pupil\?/);
+    expect(answer).toContain('A pupil reference is letters, digits and dashes');
+    expect(answer).not.toContain('is not a role');
+  });
+
   it('never shows a stack trace for nonsense, and offers the menu after two misunderstandings', async () => {
     const r = await chat(['%%%', '{"type":"message"}', '', 'quit'], { DATA_DIR: await dataDir() });
     expect(r.code).toBe(0);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
-const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 
 describe('adding a pupil', () => {
   it('records reference, initials and year, never a name', async () => {
@@ -26,7 +25,7 @@ describe('adding a pupil', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    expect(await bot.script(NEW_PUPIL)).toContain('already recorded at your school');
+    expect(await bot.script(NEW_PUPIL.slice(0, 2))).toContain('already recorded at your school');
     expect(await w.repo.listBySchool('oak-primary')).toHaveLength(1);
   });
 });

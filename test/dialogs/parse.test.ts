@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choice, dateWithin, parseDate, yesNo } from '../../src/dialogs/parse.js';
+import { choice } from '../../src/dialogs/choice-match.js';
+import { dateWithin, parseDate, yesNo } from '../../src/dialogs/parse.js';
 
 const TODAY = '2026-11-20';
 
@@ -41,7 +42,7 @@ describe('choices and yes/no', () => {
     expect(choice(choices, '2')).toEqual({ ok: true, value: 'in-place' });
     expect(choice(choices, 'none')).toEqual({ ok: true, value: 'none' });
     expect(choice(choices, 'a plan')).toEqual({ ok: true, value: 'in-place' });
-    expect(choice(choices, '7')).toEqual({ ok: false, message: 'Please choose a number from 1 to 2.' });
+    expect(choice(choices, '7')).toEqual({ ok: false, message: '“7” isn’t one of the choices. Type its number or its words: No plan yet; A plan is in place.' });
   });
   it('reads yes and no loosely but nothing else', () => {
     expect(yesNo('Yep')).toEqual({ ok: true, value: true });

@@ -11,6 +11,12 @@ import { silentLogger } from '../../src/logger.js';
 import { worcestershire } from './pack.js';
 
 export const SENDCO: StaffMember = { id: 'sendco-1', role: 'sendco', schoolId: 'oak-primary' };
+export const TEACHER: StaffMember = { id: 'teacher-1', role: 'teacher', schoolId: 'oak-primary' };
+export const ADMIN: StaffMember = { id: 'admin-1', role: 'admin' };
+export const LA_OFFICER: StaffMember = { id: 'la-1', role: 'la-officer' };
+
+/** `new pupil` answered in full: 4021, AB, Year 8, not looked after, no social worker, SEN support, Step 2, not at risk. */
+export const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 
 /** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and no term dates. */
 export async function testWorld() {
@@ -28,13 +34,19 @@ export async function testWorld() {
 /** Types lines one by one as a user would and returns what the bot said to each. */
 export function chatter(ctx: DialogContext) {
   let state: ConversationState = newConversation();
+  let quit = false;
   return {
     get state() {
       return state;
     },
+    /** Whether the last line asked to leave the chat altogether. */
+    get quit() {
+      return quit;
+    },
     async say(line: string): Promise<string> {
       const t = await converse(ctx, state, line, silentLogger);
       state = t.state;
+      quit = t.quit === true;
       return renderText(t.views);
     },
     async script(lines: string[]): Promise<string> {

@@ -23,12 +23,20 @@ export function caseAccess(user: StaffMember, c: PupilCase): CaseAccess {
   }
 }
 
+/**
+ * Whether this person records pupils at all: teachers and SENDCos at a school. Admins and LA
+ * officers never do, so a form to add or change a pupil can refuse them before its first question.
+ */
+export function writesPupilRecords(user: StaffMember): boolean {
+  return (user.role === 'teacher' || user.role === 'sendco') && !!user.schoolId;
+}
+
 export function canEdit(user: StaffMember, c: PupilCase): boolean {
-  return (user.role === 'teacher' || user.role === 'sendco') && caseAccess(user, c) === 'full';
+  return writesPupilRecords(user) && caseAccess(user, c) === 'full';
 }
 
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
-  return (user.role === 'teacher' || user.role === 'sendco') && user.schoolId === schoolId;
+  return writesPupilRecords(user) && user.schoolId === schoolId;
 }
 
 /**

@@ -75,6 +75,16 @@ export class CaseService {
     return out;
   }
 
+  /**
+   * Whether a pupil reference is already used at the person's school, for someone who may add
+   * pupils there, so "new pupil" can say so at the reference rather than after every answer.
+   * Says no more than `create` would: the reference is taken, not whose pupil it is.
+   */
+  async referenceInUse(user: StaffMember, pupilRef: string): Promise<boolean> {
+    if (!user.schoolId || !canCreateAt(user, user.schoolId)) return false;
+    return !!(await this.repo.findByPupilRef(user.schoolId, pupilRef));
+  }
+
   async create(user: StaffMember, input: NewCase): Promise<PupilCase> {
     const schoolId = user.schoolId;
     if (!schoolId || !canCreateAt(user, schoolId)) {

@@ -1,0 +1,19 @@
+import { normalise } from '../core/text/words.js';
+
+/**
+ * The words staff type for a plain yes or no, compared after `normalise` (lower case, punctuation
+ * gone, so "Yes." and "n/a" read as "yes" and "n a"). Numbers are not here: "1" is a choice's
+ * number, never a yes.
+ */
+const YES = new Set(['yes', 'y', 'yeah', 'yea', 'ya', 'yep', 'yup', 'yes please', 'correct', 'thats right', 'that is right', 'true', 'sure', 'ok', 'okay', 'definitely', 'of course', 'aye']);
+
+/** "none", "not yet" and "n/a" answer a yes/no question as no ("Any social worker?" "None"). */
+const NO = new Set(['no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'none', 'not yet', 'no not yet', 'not at the moment', 'not currently', 'n a', 'na', 'never', 'false', 'incorrect', 'not really']);
+
+/** True for a plain yes, false for a plain no, undefined for anything else. */
+export function plainYesNo(raw: string): boolean | undefined {
+  const t = normalise(raw);
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { View } from '../core/views/view.js';
+import type { FormState } from './dialog.js';
+
+/** Everything a channel must keep between turns for one person in one conversation: plain JSON. */
+export interface ConversationState {
+  active?: FormState;
+  /** A command typed in the middle of a form that would start another one, waiting for "yes" to leave this form. */
+  leaving?: string;
+  misunderstood: number;
+}
+
+export interface Turn {
+  state: ConversationState;
+  views: View[];
+  /** The user asked to leave (terminal only). */
+  quit?: boolean;
+}
+
+export const newConversation = (): ConversationState => ({ misunderstood: 0 });

@@ -1,0 +1,113 @@
+import { text, type View } from '../core/views/view.js';
+import { plainYesNo } from './answer-words.js';
+import { nearControlWord } from './command-typos.js';
+import type { ConversationState, Turn } from './conversation-state.js';
+import type { DialogContext, FormDialog, FormState } from './dialog.js';
+import { answerForm, currentQuestion, type FormStep } from './form-runner.js';
+import { recognise, type Intent } from './intents.js';
+import { readAnswer } from './read-answer.js';
+import { DIALOGS } from './registry.js';
+import { stoppedView } from './turn-failure.js';
+import { menuView } from './views/menu-view.js';
+
+/** Runs a command as if no form were open (the conversation's own top level). */
+export type RunCommand = (state: ConversationState, input: string) => Promise<Turn>;
+
+const FREE_TEXT = new Set(['text', 'longtext', 'list']);
+
+const HINTS = {
+  cancel: 'To stop the form, type "cancel".',
+  back: 'To change your last answer, type "back".',
+  help: 'For help with this question, type "help".',
+} as const;
+
+/**
+ * A line typed while a form is open. "cancel" (or quit, stop, never mind) ends the form and says so;
+ * "help" explains the question; a command that only shows something ("my reviews", "signpost
+ * attendance") is answered and the form carries on, since nothing is lost; a command that would
+ * start another form asks first, since leaving loses the answers typed so far. Words the current
+ * question accepts are always an answer ("suspension" at "Suspension or permanent exclusion?").
+ */
+export async function formTurn(ctx: DialogContext, state: ConversationState & { active: FormState }, input: string, run: RunCommand): Promise<Turn> {
+  const active = state.active;
+  const dialog = DIALOGS[active.dialogId];
+  if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.')] };
+  const intent = recognise(input);
+  if (intent.kind === 'cancel' || intent.kind === 'quit') return stop(dialog, intent.kind === 'quit');
+  if (state.leaving !== undefined) return confirmLeave(ctx, dialog, state, input, intent, run);
+  if (intent.kind === 'help') return { state, views: [carryOn(ctx, dialog, active, `${currentQuestion(dialog, ctx, active)?.help ?? ''} Answer the question below, type "back" to change your last answer, or "cancel" to stop.`.trim())] };
+  if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
+    const sameDialog = intent.kind === 'dialog' && intent.dialogId === active.dialogId;
+    // "what next for 4021" at what-next's first question: the words after the command are the answer.
+    if (sameDialog && intent.initialText && active.history.length === 0) return afterAnswer(await answerForm(dialog, ctx, active, intent.initialText), input);
+    if (!(await answers(ctx, dialog, active, input, sameDialog))) {
+      if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
+        const shown = await run({ misunderstood: 0 }, input);
+        return { state, views: [...shown.views, ...resumeViews(ctx, state)] };
+      }
+      // Nothing answered yet, so nothing to lose: go straight there.
+      if (active.history.length === 0) return leaveFor(dialog, input, run);
+      return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
+    }
+  }
+  return afterAnswer(await answerForm(dialog, ctx, active, input), input);
+}
+
+/** Whether the current question takes these words as its answer, so they are not read as a command. */
+async function answers(ctx: DialogContext, dialog: FormDialog, active: FormState, input: string, sameDialog: boolean): Promise<boolean> {
+  const q = dialog.questions(ctx, active.answers).find((x) => !(x.id in active.answers));
+  if (!q) return false;
+  // Free text takes anything, so there only the form's own command ("help with attendance" in signpost) is an answer.
+  if (FREE_TEXT.has(q.kind)) return sameDialog;
+  return (await readAnswer(q, input)).ok;
+}
+
+function afterAnswer(step: FormStep, input: string): Turn {
+  const control = step.state ? nearControlWord(input) : undefined;
+  const views = control ? withHint(step.views, HINTS[control]) : step.views;
+  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views };
+}
+
+/** Adds a hint to the error of a question asked again ("cancle" → how to stop). */
+function withHint(views: View[], hint: string): View[] {
+  return views.map((v) => ({ blocks: v.blocks.map((b) => (b.type === 'question' && b.question.error ? { ...b, question: { ...b.question, error: `${b.question.error} ${hint}` } } : b)) }));
+}
+
+function stop(dialog: FormDialog, quit: boolean): Turn {
+  return { state: { misunderstood: 0 }, views: [stoppedView(dialog, quit ? ' Type "quit" again to leave the chat.' : '')] };
+}
+
+/** Ends the form, says so, and runs the command that was typed instead. */
+async function leaveFor(dialog: FormDialog, command: string, run: RunCommand): Promise<Turn> {
+  const next = await run({ misunderstood: 0 }, command);
+  return { ...next, views: [stoppedView(dialog), ...next.views] };
+}
+
+function askToLeave(dialog: FormDialog, command: string): View {
+  return { blocks: [text(`Leave “${dialog.title}” to do “${command.trim()}”? Your answers to it so far would not be saved. Type "yes" to leave, or "no" to carry on with the form.`)] };
+}
+
+/**
+ * After something answered in the middle of a form (a search, "my reviews", "whoami" in the
+ * terminal): the form's question again, so the next line is plainly its answer. Nothing when no form is open.
+ */
+export function resumeViews(ctx: DialogContext, state: ConversationState): View[] {
+  const dialog = state.active && DIALOGS[state.active.dialogId];
+  return state.active && dialog ? [carryOn(ctx, dialog, state.active, `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] : [];
+}
+
+/** The current question again, after a note. */
+function carryOn(ctx: DialogContext, dialog: FormDialog, active: FormState, note: string): View {
+  const q = currentQuestion(dialog, ctx, active);
+  return { blocks: [text(note, 'muted'), ...(q ? [{ type: 'question' as const, question: q }] : [])] };
+}
+
+async function confirmLeave(ctx: DialogContext, dialog: FormDialog, state: ConversationState & { active: FormState }, input: string, intent: Intent, run: RunCommand): Promise<Turn> {
+  const { leaving, ...rest } = state;
+  const yes = plainYesNo(input);
+  if (yes === true) return leaveFor(dialog, leaving!, run);
+  if (yes === false) return { state: rest, views: [carryOn(ctx, dialog, state.active, `Carrying on with “${dialog.title}”.`)] };
+  // Another command instead: that is now the one waiting.
+  if (intent.kind === 'dialog' || intent.kind === 'my-reviews') return { state: { ...rest, leaving: input }, views: [askToLeave(dialog, input)] };
+  return { state, views: [{ blocks: [text(`Please type "yes" to leave “${dialog.title}” and do “${leaving!.trim()}”, or "no" to carry on with the form.`, 'warning')] }] };
+}
