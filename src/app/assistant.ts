@@ -7,6 +7,7 @@ import { AppError } from '../core/errors.js';
 import type { StaffMember } from '../core/staff.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
+import { suggestCommand } from '../dialogs/command-typos.js';
 import { earlierStep, firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
 import { homeViews } from '../dialogs/home.js';
 import { recognise } from '../dialogs/intents.js';
@@ -124,7 +125,11 @@ export class Assistant {
       if (intent.kind === 'help') return [menuView(undefined, CARDS)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
       if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
-      if (intent.kind === 'unknown') return [{ blocks: [heading('Sorry, I didn’t understand that'), text('Try "what next for 4021", "who helps with attendance?", or pick from the menu.')] }, menuView(undefined, CARDS)];
+      if (intent.kind === 'unknown') {
+        const meant = suggestCommand(input);
+        const tip = meant ? `Did you mean “${meant}”? Type it like that, or pick from the menu.` : 'Try "what next for 4021", "who helps with attendance?", or pick from the menu.';
+        return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }, menuView(undefined, CARDS)];
+      }
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];

@@ -57,8 +57,10 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
 async function answers(ctx: DialogContext, dialog: FormDialog, active: FormState, input: string, sameDialog: boolean): Promise<boolean> {
   const q = dialog.questions(ctx, active.answers).find((x) => !(x.id in active.answers));
   if (!q) return false;
-  // Free text takes anything, so there only the form's own command ("help with attendance" in signpost) is an answer.
-  if (FREE_TEXT.has(q.kind)) return sameDialog;
+  // Free text takes anything, so there a command is an answer only when it names this form at its first
+  // question ("help with attendance" at signpost's "What do you need help with?"); "pcp for 4022" halfway
+  // through a PCP is asked about like any other command.
+  if (FREE_TEXT.has(q.kind)) return sameDialog && active.history.length === 0;
   return (await readAnswer(q, input)).ok;
 }
 

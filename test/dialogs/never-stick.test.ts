@@ -67,6 +67,15 @@ describe('commands typed in the middle of a form', () => {
     expect(bot.state.active?.dialogId).toBe('what-next');
   });
 
+  it('the same form\'s command halfway through asks before starting again; at its first question it is the answer', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(['signpost', 'help with attendance']);
+    expect(bot.state.active).toBeUndefined();
+    await bot.script([...NEW_PUPIL, 'new pupil', '4022']);
+    expect(await bot.say('new pupil')).toContain('Leave “Add a pupil” to do “new pupil”?');
+  });
+
   it('"no" carries on with the form, with every answer kept', async () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));

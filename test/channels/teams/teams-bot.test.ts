@@ -77,6 +77,14 @@ describe('Teams: install, messages and cards over the real endpoint', () => {
     expect(urls.some((u) => u.startsWith('tel:') || u.startsWith('mailto:') || u.startsWith('https:'))).toBe(true);
   });
 
+  it('refuses an admin\'s "new pupil" with what they can do instead of a form, and suggests the command for a typo', async () => {
+    h = await teamsHarness();
+    const refused = await h.say(AAD.admin, 'new pupil');
+    expect(textOf(refused)).toContain('you can’t add pupils');
+    expect(actionsOf(refused, 'form.submit')).toHaveLength(0);
+    expect(textOf(await h.say(AAD.sendco, 'new pupl'))).toContain('Did you mean “new pupil”?');
+  });
+
   it('answers a repeated message activity (Teams resend) only once', async () => {
     h = await teamsHarness();
     const a = h.activity(AAD.sendco, { type: 'message', text: 'help' });
