@@ -37,6 +37,8 @@ const read = (f: string): Labelled[] =>
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as Labelled);
+/** Prints one line: this is a command-line tool. */
+const say = (line: string) => process.stdout.write(`${line}\n`);
 const examples = (files: readonly string[]) => files.flatMap(read).map((r) => ({ tokens: analyse(r.text), category: r.expect === 'none' ? 'none' : r.category }));
 
 async function main(): Promise<void> {
@@ -55,10 +57,10 @@ async function main(): Promise<void> {
       const hits = pos.filter((r) => check.check(r.text).some((c) => c.kind === r.expect)).length;
       return `recall ${pct(hits, pos.length)}  false alarms ${pct(neg.filter((r) => check.check(r.text).length).length, neg.length)}`;
     };
-    console.log(`${held}, patterns alone: ${score(patterns)}`);
+    say(`${held}, patterns alone: ${score(patterns)}`);
     for (const margin of [0, 5, 10, 15, 20, 25]) {
       const model = trainConcernModel(examples(rest), margin, { files: rest, sha256: devHash(rest) });
-      console.log(`${held}, patterns + model trained without it, margin ${margin}: ${score(new ConcernCheck(pack.concerns!, model))}`);
+      say(`${held}, patterns + model trained without it, margin ${margin}: ${score(new ConcernCheck(pack.concerns!, model))}`);
     }
     return;
   }
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   const model = trainConcernModel(examples(files), margin, { files, sha256: devHash(files) });
   const out = new URL('concern-model.json', `file://${resolvePackDir('worcestershire')}/`);
   writeFileSync(out, `${JSON.stringify({ concernModel: model })}\n`);
-  console.log(`trained on ${files.join(', ')}; margin ${margin}; wrote ${out.pathname} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB)`);
+  say(`trained on ${files.join(', ')}; margin ${margin}; wrote ${out.pathname} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
