@@ -119,10 +119,12 @@ export class TeamsBot {
 
     app.activity(ActivityTypes.Message, async (context) => {
       const person = personOf(context.activity, deps.localMode);
-      const typed = cleanChannelText(typedText(context.activity));
+      const raw = typedText(context.activity);
       if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
-      if (isLinkLaChannel(typed)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
-      await this.#send(context, typed ? await deps.assistant.text(person, typed) : await deps.assistant.text(person, 'help'));
+      // Read, not passed on: the assistant cleans the raw words itself, once.
+      const words = cleanChannelText(raw);
+      if (isLinkLaChannel(words)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
+      await this.#send(context, await deps.assistant.text(person, words ? raw : 'help'));
     });
 
     // Last: an Action.Execute with no verb or one from an older version gets a card, not an empty 501.

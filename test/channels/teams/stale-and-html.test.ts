@@ -47,3 +47,20 @@ describe('Teams: words sent only as an HTML attachment', () => {
     expect(typed).not.toContain('What I can help with');
   });
 });
+
+describe('Teams: the words are decoded once, never twice', () => {
+  it('shows an escaped "<b>" the person typed as they typed it, not as a tag to drop', async () => {
+    h = await teamsHarness();
+    // The person typed "zzqq &lt;b&gt;xx" as text; Teams escapes their "&" once more.
+    expect(textOf(await h.say(AAD.sendco, 'signpost zzqq &amp;lt;b&amp;gt;xx'))).toContain('“zzqq &lt;b&gt;xx”');
+  });
+
+  it('reads an HTML attachment’s entities once too', async () => {
+    h = await teamsHarness();
+    const before = h.connector.calls.length;
+    const html = { contentType: 'text/html', content: '<p>signpost zzqq &amp;lt;b&amp;gt;xx</p>' };
+    await h.post(h.activity(AAD.sendco, { type: 'message', text: '', attachments: [html] }));
+    const call = await h.connector.waitFor((c) => h.connector.calls.indexOf(c) >= before && c.method === 'POST');
+    expect(textOf(cardOf(call.body))).toContain('“zzqq &lt;b&gt;xx”');
+  });
+});
