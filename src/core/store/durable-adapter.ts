@@ -1,4 +1,4 @@
-import type { Adapter } from 'lowdb';
+import type { Adapter, Low } from 'lowdb';
 import type { DataFolder } from './data-folder.js';
 import { readDataFile } from './read-data-file.js';
 
@@ -15,6 +15,7 @@ export class DurableAdapter<T> implements Adapter<T> {
     private readonly stringify: (data: T) => string,
   ) {}
 
+  /** lowdb's Adapter contract; the stores read and validate their files themselves when they open. */
   async read(): Promise<T | null> {
     const text = await readDataFile(this.path);
     return text === undefined ? null : (JSON.parse(text) as T);
@@ -26,16 +27,11 @@ export class DurableAdapter<T> implements Adapter<T> {
 }
 
 /**
- * Sets `db.data` to `next` and writes it; if the write fails (lock lost, disk full) memory goes
- * back to what it was, so memory never holds what the file does not. Throws what the write throws.
+ * Writes `next` through the adapter and only then makes it `db.data`: readers never see a change
+ * the file does not hold yet, and a failed write (lock lost, disk full) leaves memory as it was.
+ * Throws what the write throws.
  */
-export async function commit<T>(db: { data: T; write(): Promise<void> }, next: T): Promise<void> {
-  const before = db.data;
+export async function commit<T>(db: Low<T>, next: T): Promise<void> {
+  await db.adapter.write(next);
   db.data = next;
-  try {
-    await db.write();
-  } catch (err) {
-    db.data = before;
-    throw err;
-  }
 }

@@ -108,7 +108,7 @@ export class LowdbCaseRepository implements CaseRepository {
       this.#folder.assertHeld();
       const school = this.#schools.get(schoolId) ?? this.#school(schoolFilePath(this.dataDir, schoolId), emptySchoolFile(schoolId));
       const { stored, cases } = prepareSave(school.data.cases, pupilCase, expectedRevision, this.#now());
-      // A failed write leaves memory as it was (commit puts it back), so both always agree.
+      // Memory takes the change only once the file holds it, so both always agree.
       await commit(school, { ...school.data, cases });
       this.#schools.set(schoolId, school);
       return structuredClone(stored);
