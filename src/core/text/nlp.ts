@@ -11,10 +11,6 @@ export interface Token {
   word: string;
   /** Dictionary form ("hit", "mom"). */
   lemma: string;
-  /** Porter2 stem of the normalised word ("bullying" and "bullied" → "bulli"), for search. */
-  stem: string;
-  /** Universal part of speech: NOUN, VERB, PRON, … */
-  pos: string;
   /** Which sentence, from 0. */
   sentence: number;
   /** Which clause, from 0: commas, semicolons, dashes, brackets and "but", "and", "so", "because" start a new one. */
@@ -28,16 +24,25 @@ const CLAUSE_WORDS = new Set(['but', 'and', 'so', 'because', 'however', 'althoug
 // The model loads once (about 4 MB, ~100 ms); every check after that reads a text in well under a millisecond.
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
+/** A token with its Porter2 stem ("bullying" and "bullied" → "bulli"), for search. */
+export interface StemmedToken extends Token {
+  stem: string;
+}
+
 /**
- * Tokens of `text` with lemmas, parts of speech and sentence numbers, from wink-nlp's
- * English model (its tokenisation is lossless, so offsets are exact). Punctuation is left out.
+ * Tokens of `text` with lemmas, sentence and clause numbers, from wink-nlp's English model (its
+ * tokenisation is lossless, so offsets are exact). Punctuation is left out. Stems cost about as
+ * much again as the rest, so only a search asks for them (`{ stems: true }`); the concern check,
+ * which reads every message, does not.
  */
-export function analyse(text: string): Token[] {
+export function analyse(text: string): Token[];
+export function analyse(text: string, opts: { stems: true }): StemmedToken[];
+export function analyse(text: string, opts: { stems?: boolean } = {}): Token[] | StemmedToken[] {
   nlp ??= winkNLP(model);
   const its = nlp.its;
   // wink's typings for `out(its.…)` disagree with themselves across helpers; read through one untyped door.
   const out = (t: ItemToken, f: unknown): unknown => (t.out as (f?: unknown) => unknown)(f);
-  const tokens: Token[] = [];
+  const tokens: (Token | StemmedToken)[] = [];
   let at = 0;
   let clause = 0;
   nlp
@@ -57,8 +62,7 @@ export function analyse(text: string): Token[] {
         // "C." at the end of a sentence is the letter, not an abbreviation.
         word: value.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^([a-z])\.$/, '$1'),
         lemma: (out(t, its.lemma) as string).toLowerCase().replace(/[\u2018\u2019]/g, "'"),
-        stem: (out(t, its.stem) as string).toLowerCase(),
-        pos: out(t, its.pos) as string,
+        ...(opts.stems ? { stem: (out(t, its.stem) as string).toLowerCase() } : {}),
         sentence: t.parentSentence().index(),
         clause,
         start,

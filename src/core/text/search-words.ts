@@ -18,12 +18,7 @@ export interface SearchWord {
  * Possessive and contraction pieces ("'s", "n't") and punctuation are left out.
  */
 export function searchWords(text: string): SearchWord[] {
-  return analyse(text)
+  return analyse(text, { stems: true })
     .filter((t) => /[a-z0-9]/.test(t.word) && !t.word.startsWith("'"))
     .map((t) => ({ word: t.word.replace(/['.]/g, ''), term: t.stem.replace(/['.]/g, '') || t.word, start: t.start, end: t.end }));
-}
-
-/** The search terms of `text`, in order. */
-export function searchTerms(text: string): string[] {
-  return searchWords(text).map((w) => w.term);
 }
