@@ -1,5 +1,5 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { searchTerms, searchWords, type SearchWord } from '../text/search-words.js';
+import { searchWords, type SearchWord } from '../text/search-words.js';
 import { editDistance, isStopWord } from '../text/words.js';
 import { documentsFrom, type SignpostDoc } from './documents.js';
 
@@ -26,32 +26,36 @@ export interface SignpostIndex {
   byLength: Map<number, string[]>;
   /** Each written word's search term. */
   termOf: Map<string, string>;
-  synonyms: { key: string[]; expansion: string }[];
+  /** `terms` are the expansion's search terms, read once here rather than on every query. */
+  synonyms: { key: string[]; expansion: string; terms: string[] }[];
   needWords: { need: string; label: string; phrase: string[] }[];
   places: { district: string; label: string; phrase: string[] }[];
   typoCache: Map<string, string | null>;
 }
 
-const content = (text: string) =>
-  searchWords(text)
-    .filter((w) => !isStopWord(w.word) && !isStopWord(w.term))
-    .map((w) => w.term);
+/** The terms of words that carry meaning. */
+const content = (words: readonly SearchWord[]) => words.filter((w) => !isStopWord(w.word) && !isStopWord(w.term)).map((w) => w.term);
 
 export function buildIndex(pack: KnowledgePack): SignpostIndex {
+  // Each distinct text is read by the NLP library once: keywords, need labels and summaries recur.
+  const read = new Map<string, SearchWord[]>();
+  const wordsOf = (text: string) => read.get(text) ?? read.set(text, searchWords(text)).get(text)!;
+  const termsOf = (text: string) => wordsOf(text).map((w) => w.term);
+  const contentOf = (text: string) => content(wordsOf(text));
   const vocab = pack.vocabulary;
   const needText = (n: string) => [vocab.needs[n]?.label ?? n, ...(vocab.needs[n]?.words ?? [])].join(' ');
   const docs: IndexedDoc[] = documentsFrom(pack).map((doc) => ({
     doc,
     fields: {
-      name: new Set(content(doc.name)),
+      name: new Set(contentOf(doc.name)),
       // A one-word keyword is a strong signal; a word inside a longer keyword phrase ("half termly panel")
       // only counts as much as a summary word, and the whole phrase earns a bonus instead.
-      keywords: new Set(doc.keywords.filter((k) => searchTerms(k).length === 1).flatMap(content)),
-      keywordParts: new Set(doc.keywords.filter((k) => searchTerms(k).length > 1).flatMap(content)),
-      needs: new Set(doc.needs.flatMap((n) => content(needText(n)))),
-      summary: new Set(content(doc.summary)),
+      keywords: new Set(doc.keywords.filter((k) => wordsOf(k).length === 1).flatMap(contentOf)),
+      keywordParts: new Set(doc.keywords.filter((k) => wordsOf(k).length > 1).flatMap(contentOf)),
+      needs: new Set(doc.needs.flatMap((n) => contentOf(needText(n)))),
+      summary: new Set(contentOf(doc.summary)),
     },
-    phrases: doc.keywords.map(searchTerms).filter((p) => p.length > 1),
+    phrases: doc.keywords.map(termsOf).filter((p) => p.length > 1),
   }));
 
   const postings = new Map<string, number[]>();
@@ -63,8 +67,7 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
   for (const [t, list] of postings) idf.set(t, Math.log(1 + (docs.length - list.length + 0.5) / (list.length + 0.5)));
   const termOf = new Map<string, string>();
   for (const { doc } of docs)
-    for (const w of searchWords([doc.name, doc.summary, ...doc.keywords].join('. ')))
-      if (!isStopWord(w.word) && postings.has(w.term)) termOf.set(w.word, w.term);
+    for (const w of [doc.name, doc.summary, ...doc.keywords].flatMap(wordsOf)) if (!isStopWord(w.word) && postings.has(w.term)) termOf.set(w.word, w.term);
   const byLength = new Map<number, string[]>();
   for (const w of termOf.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
 
@@ -74,9 +77,9 @@ export function buildIndex(pack: KnowledgePack): SignpostIndex {
     idf,
     byLength,
     termOf,
-    synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: searchTerms(k), expansion }))),
-    needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: searchTerms(w) }))),
-    places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: searchTerms(p) }))),
+    synonyms: Object.entries(vocab.synonyms).flatMap(([k, list]) => list.map((expansion) => ({ key: termsOf(k), expansion, terms: termsOf(expansion) }))),
+    needWords: Object.entries(vocab.needs).flatMap(([need, v]) => [v.label, ...v.words].map((w) => ({ need, label: v.label, phrase: termsOf(w) }))),
+    places: Object.entries(vocab.districts).flatMap(([district, d]) => [d.label, ...d.places].map((p) => ({ district, label: d.label, phrase: termsOf(p) }))),
     typoCache: new Map(),
   };
 }

@@ -65,7 +65,7 @@ function queryTerms(index: SignpostIndex, text: string): { terms: QueryTerm[]; t
     }
   });
   for (const syn of index.synonyms) {
-    if (containsTerms(textTerms, syn.key)) for (const w of searchWords(syn.expansion)) push(w.term, syn.expansion, 0.9);
+    if (containsTerms(textTerms, syn.key)) for (const term of syn.terms) push(term, syn.expansion, 0.9);
   }
   return { terms, textTerms, typed };
 }
