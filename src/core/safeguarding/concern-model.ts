@@ -1,5 +1,6 @@
 import winkNaiveBayes from 'wink-naive-bayes-text-classifier';
 import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
+import { AppError } from '../errors.js';
 import type { Token } from '../text/nlp.js';
 
 /** Label the model gives ordinary text. */
@@ -35,14 +36,15 @@ export class ConcernModel {
   readonly #nb = winkNaiveBayes();
   readonly minMargin: number;
 
-  /** Throws Error when the file names a category the pack does not define. */
+  /** Throws AppError('knowledge-pack') when the file names a category the pack does not define. */
   constructor(file: ConcernModelFile, knownCategories: ReadonlySet<string>) {
     // The library reads its own export and then needs consolidating before it will classify.
     this.#nb.importJSON(file.naiveBayes);
     this.#nb.consolidate();
     this.minMargin = file.minMargin;
     for (const label of Object.keys(this.#nb.stats().labelWiseSamples))
-      if (label !== ORDINARY && !knownCategories.has(label)) throw new Error(`concern-model.json was trained on category "${label}", which concerns.json does not define`);
+      if (label !== ORDINARY && !knownCategories.has(label))
+        throw new AppError(`Knowledge pack: concern-model.json was trained on category "${label}", which concerns.json does not define. Retrain it with npm run concerns:train.`, 'knowledge-pack');
   }
 
   /** The likeliest concern category for these tokens, or undefined when nothing known was read. */

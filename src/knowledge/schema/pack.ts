@@ -61,18 +61,20 @@ export const KnowledgePack = z
     checkDistricts('apProviders');
 
     if (pack.concerns) {
+      // Every pattern list is compiled here, so a mistake stops start-up naming concerns.json and
+      // the pattern's place, and the concern check built later from this pack cannot fail on one.
       const { lexicon } = pack.concerns;
+      const check = (source: string, path: (string | number)[]) => {
+        try {
+          compilePattern(source, lexicon);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', path, message: (err as Error).message });
+        }
+      };
+      pack.concerns.settledContext.forEach((source, j) => check(source, ['concerns', 'settledContext', j]));
       for (const kind of ['risk', 'exclusion'] as const)
         pack.concerns[kind].forEach((c, i) =>
-          (['signs', 'topics', 'notWhen'] as const).forEach((list) =>
-            c[list].forEach((source, j) => {
-              try {
-                compilePattern(source, lexicon);
-              } catch (err) {
-                ctx.addIssue({ code: 'custom', path: ['concerns', kind, i, list, j], message: (err as Error).message });
-              }
-            }),
-          ),
+          (['signs', 'topics', 'notWhen', 'notInSentence'] as const).forEach((list) => c[list].forEach((source, j) => check(source, ['concerns', kind, i, list, j]))),
         );
     }
     if (pack.rules) {
