@@ -3,74 +3,46 @@
  * tuned on), per category and per place typed, beside the development parts; and its time per text
  * beside the NLP library reading the same text alone. Printed, never asserted.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { ConcernCheck } from '../src/core/safeguarding/concern-check.js';
 import { concernCheckFor } from '../src/core/safeguarding/for-pack.js';
 import { analyse } from '../src/core/text/nlp.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
+import { labelledParts, pct, readPart, recallAndAlarms, type Labelled } from '../test/core/safeguarding/labelled-parts.js';
 import { percentiles, report, timeSync } from './stats.js';
 
-interface Labelled {
-  text: string;
-  expect: 'risk' | 'exclusion' | 'none';
-  category: string;
-  where: 'message' | 'signpost' | 'field';
-}
-
-const part = (name: string): Labelled[] =>
-  readFileSync(new URL(`../test/core/safeguarding/labelled/${name}.jsonl`, import.meta.url), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Labelled);
-
-/** Every part in the folder whose name starts `prefix` (dev, dev2, … or test, test2, …), in order. */
-const parts = (prefix: 'dev' | 'test'): string[] =>
-  readdirSync(new URL('../test/core/safeguarding/labelled/', import.meta.url))
-    .flatMap((f) => f.match(new RegExp(`^(${prefix}\\d*)\\.jsonl$`))?.[1] ?? [])
-    .sort((a, b) => Number(a.slice(prefix.length) || 1) - Number(b.slice(prefix.length) || 1));
-const devParts = () => parts('dev');
-
-const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-').padStart(6);
-
 type Scored = { it: Labelled; kinds: Set<string> }[];
-
-/** Recall over the worries and unlawful exclusions, false alarms over the ordinary texts. */
-function summary(rows: Scored): string {
-  const pos = rows.filter((r) => r.it.expect !== 'none');
-  const neg = rows.filter((r) => r.it.expect === 'none');
-  const hits = pos.filter((r) => r.kinds.has(r.it.expect)).length;
-  const alarms = neg.filter((r) => r.kinds.size > 0).length;
-  return `recall ${pct(hits, pos.length)} (${hits}/${pos.length})  false alarms ${pct(alarms, neg.length)} (${alarms}/${neg.length})`;
-}
 
 /**
  * Prints the figures. With `devOnly` the held-out test parts are not scored (a tuning run must not
  * see them); their texts still count in the timing, which says nothing about their labels.
  */
 export async function concernFigures(devOnly = false): Promise<void> {
-  const check = concernCheckFor(await loadPack('worcestershire'))!;
+  const pack = await loadPack('worcestershire');
+  const check = concernCheckFor(pack)!;
   const score = (items: Labelled[]): Scored => items.map((it) => ({ it, kinds: new Set(check.check(it.text).map((c) => c.kind)) }));
 
   console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
-  for (const name of devParts()) console.log(`  ${`development part ${name}`.padEnd(32)} ${summary(score(part(name)))}`);
-  const texts = [...devParts(), ...parts('test')].flatMap((n) => part(n).map((l) => l.text));
+  for (const name of labelledParts('dev')) console.log(`  ${`development part ${name}`.padEnd(32)} ${recallAndAlarms(score(readPart(name)))}`);
+  const texts = [...labelledParts('dev'), ...labelledParts('test')].flatMap((n) => readPart(n).map((l) => l.text));
   if (!devOnly) {
     printTest(score);
     // Baseline in the same run: the pack's patterns without the learned reader.
-    const pack = await loadPack('worcestershire');
     const patternsOnly = new ConcernCheck(pack.concerns!);
-    const rows = parts('test').flatMap(part).map((it) => ({ it, kinds: new Set(patternsOnly.check(it.text).map((c) => c.kind)) }));
-    console.log(`  ${'baseline: patterns alone'.padEnd(32)} ${summary(rows)}`);
+    const rows = labelledParts('test').flatMap(readPart).map((it) => ({ it, kinds: new Set(patternsOnly.check(it.text).map((c) => c.kind)) }));
+    console.log(`  ${'baseline: patterns alone'.padEnd(32)} ${recallAndAlarms(rows)}`);
   }
   timing(check, texts);
 }
 
 /** The held-out test parts: each on its own, then together by place typed and by category. */
 function printTest(score: (items: Labelled[]) => Scored) {
-  const test = parts('test').flatMap((name) => {
-    const rows = score(part(name));
-    console.log(`  ${`TEST part ${name} (held out)`.padEnd(32)} ${summary(rows)}`);
+  const test = labelledParts('test').flatMap((name) => {
+    const rows = score(readPart(name));
+    console.log(`  ${`TEST part ${name} (held out)`.padEnd(32)} ${recallAndAlarms(rows)}`);
     return rows;
   });
-  console.log(`  ${'TEST parts together'.padEnd(32)} ${summary(test)}`);
-  for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${summary(test.filter((r) => r.it.where === where))}`);
+  console.log(`  ${'TEST parts together'.padEnd(32)} ${recallAndAlarms(test)}`);
+  for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${recallAndAlarms(test.filter((r) => r.it.where === where))}`);
   const categories = [...new Set(test.map((r) => `${r.it.expect}:${r.it.category}`))].sort();
   for (const key of categories) {
     const rows = test.filter((r) => `${r.it.expect}:${r.it.category}` === key);
@@ -100,9 +72,9 @@ function timing(check: NonNullable<ReturnType<typeof concernCheckFor>>, texts: s
  * test parts are refused here: they are only ever scored.
  */
 async function listMisses(name: string): Promise<void> {
-  if (!devParts().includes(name)) throw new Error(`"${name}" is not a development part (${devParts().join(', ')}); the test part is only scored, never read for tuning.`);
+  if (!labelledParts('dev').includes(name)) throw new Error(`"${name}" is not a development part (${labelledParts('dev').join(', ')}); the test part is only scored, never read for tuning.`);
   const check = concernCheckFor(await loadPack('worcestershire'))!;
-  for (const it of part(name)) {
+  for (const it of readPart(name)) {
     const found = check.check(it.text);
     const kinds = new Set(found.map((c) => c.kind));
     if (it.expect === 'none' && found.length) console.log(`FALSE ALARM  ${it.category.padEnd(28)} ${it.text}  =>  ${found.map((c) => `${c.category}: "${c.quote}"`).join('; ')}`);
