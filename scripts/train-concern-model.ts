@@ -16,7 +16,8 @@ import { labelledParts, partsHash, readPart, recallAndAlarms } from '../test/cor
 
 /** Prints one line: this is a command-line tool. */
 const say = (line: string) => process.stdout.write(`${line}\n`);
-const examples = (parts: readonly string[]) => parts.flatMap(readPart).map((r) => ({ tokens: analyse(r.text), category: r.expect === 'none' ? ORDINARY : r.category }));
+const examples = (parts: readonly string[]) =>
+  parts.flatMap(readPart).map((r) => ({ tokens: analyse(r.text), category: r.expect === 'none' ? ORDINARY : r.category, kind: r.expect === 'none' ? ORDINARY : r.expect }));
 /** What a model records it was trained on: the files, and a hash the staleness test compares. */
 const trainedOn = (parts: readonly string[]) => ({ files: parts.map((p) => `${p}.jsonl`), sha256: partsHash(parts) });
 
@@ -30,17 +31,21 @@ async function main(): Promise<void> {
     const rows = readPart(held);
     const score = (check: ConcernCheck) => recallAndAlarms(rows.map((it) => ({ it, kinds: new Set(check.check(it.text).map((c) => c.kind)) })));
     say(`${held}, patterns alone: ${score(new ConcernCheck(pack.concerns!))}`);
-    // The margin is only a threshold on the model's answer: train once, try each.
-    const model = trainConcernModel(examples(rest), 0, trainedOn(rest));
-    for (const minMargin of [0, 5, 10, 15, 20, 25]) say(`${held}, patterns + model trained without it, margin ${minMargin}: ${score(new ConcernCheck(pack.concerns!, { ...model, minMargin }))}`);
+    // Margin and gate are only thresholds on the model's answers: train once, try each.
+    const model = trainConcernModel(examples(rest), { minMargin: 0, kindGate: -Infinity }, trainedOn(rest));
+    for (const kindGate of [-Infinity, -10, -5, 0])
+      for (const minMargin of [5, 10, 15])
+        say(`${held}, patterns + model trained without it, gate ${kindGate}, margin ${minMargin}: ${score(new ConcernCheck(pack.concerns!, { ...model, minMargin, kinds: { ...model.kinds, gate: kindGate } }))}`);
     return;
   }
-  const margin = Number(process.argv[process.argv.indexOf('--margin') + 1]);
-  if (!process.argv.includes('--margin') || !Number.isFinite(margin)) throw new Error('give the margin chosen with --choose-margin: -- --margin 15');
-  const model = trainConcernModel(examples(parts), margin, trainedOn(parts));
+  const arg = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : NaN);
+  const minMargin = arg('--margin');
+  const kindGate = arg('--gate');
+  if (!Number.isFinite(minMargin) || !Number.isFinite(kindGate)) throw new Error('give the margin and gate chosen with --choose-margin: -- --margin 10 --gate 0');
+  const model = trainConcernModel(examples(parts), { minMargin, kindGate }, trainedOn(parts));
   const out = new URL('concern-model.json', `file://${resolvePackDir('worcestershire')}/`);
   writeFileSync(out, `${JSON.stringify({ concernModel: model })}\n`);
-  say(`trained on ${model.trainedOn.files.join(', ')}; margin ${margin}; wrote ${out.pathname} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB)`);
+  say(`trained on ${model.trainedOn.files.join(', ')}; margin ${minMargin}, gate ${kindGate}; wrote ${out.pathname} (${(JSON.stringify(model).length / 1024).toFixed(0)} KB)`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -34,23 +34,36 @@ export interface ModelReading {
  */
 export class ConcernModel {
   readonly #nb = winkNaiveBayes();
+  readonly #kinds = winkNaiveBayes();
   readonly minMargin: number;
+  readonly #kindGate: number;
 
   /** Throws AppError('knowledge-pack') when the file names a category the pack does not define. */
   constructor(file: ConcernModelFile, knownCategories: ReadonlySet<string>) {
     // The library reads its own export and then needs consolidating before it will classify.
     this.#nb.importJSON(file.naiveBayes);
     this.#nb.consolidate();
+    this.#kinds.importJSON(file.kinds.naiveBayes);
+    this.#kinds.consolidate();
     this.minMargin = file.minMargin;
+    this.#kindGate = file.kinds.gate;
     for (const label of Object.keys(this.#nb.stats().labelWiseSamples))
       if (label !== ORDINARY && !knownCategories.has(label))
         throw new AppError(`Knowledge pack: concern-model.json was trained on category "${label}", which concerns.json does not define. Retrain it with npm run concerns:train.`, 'knowledge-pack');
   }
 
-  /** The likeliest concern category for these tokens, or undefined when nothing known was read. */
+  /**
+   * The likeliest concern category for these tokens, or undefined when nothing known was read or
+   * the text does not read as a worry at all. The library's odds cost grows with the square of the
+   * number of labels, so a three-label reader (risk, exclusion, none) answers first and most
+   * ordinary texts never reach the one with two dozen categories.
+   */
   read(tokens: readonly Token[]): ModelReading | undefined {
     const features = modelFeatures(tokens);
     if (!features.length) return undefined;
+    const kinds = Object.fromEntries(this.#kinds.computeOdds(features));
+    const worry = Math.max(kinds.risk ?? -Infinity, kinds.exclusion ?? -Infinity) - (kinds[ORDINARY] ?? -Infinity);
+    if (!(worry >= this.#kindGate)) return undefined;
     const odds = this.#nb.computeOdds(features);
     const none = odds.find(([label]) => label === ORDINARY)?.[1];
     const best = odds.find(([label]) => label !== ORDINARY);
@@ -65,16 +78,30 @@ export class ConcernModel {
 }
 
 /**
- * Trains a model file from labelled phrasings (`category` is "none" for ordinary text).
+ * Trains a model file from labelled phrasings (`category` and `kind` are "none" for ordinary text;
+ * `kind` is otherwise "risk" or "exclusion").
  * `trainedOn` records the files and their sha256 for the staleness test.
  */
-export function trainConcernModel(examples: readonly { tokens: readonly Token[]; category: string }[], minMargin: number, trainedOn: ConcernModelFile['trainedOn']): ConcernModelFile {
-  const nb = winkNaiveBayes();
-  nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
-  for (const e of examples) {
-    const f = modelFeatures(e.tokens);
-    if (f.length) nb.learn(f, e.category);
-  }
-  nb.consolidate();
-  return { features: 'lemma-unigrams-bigrams-v1', minMargin, trainedOn, naiveBayes: nb.exportJSON() };
+export function trainConcernModel(
+  examples: readonly { tokens: readonly Token[]; category: string; kind: string }[],
+  thresholds: { minMargin: number; kindGate: number },
+  trainedOn: ConcernModelFile['trainedOn'],
+): ConcernModelFile {
+  const train = (label: (e: (typeof examples)[number]) => string) => {
+    const nb = winkNaiveBayes();
+    nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+    for (const e of examples) {
+      const f = modelFeatures(e.tokens);
+      if (f.length) nb.learn(f, label(e));
+    }
+    nb.consolidate();
+    return nb.exportJSON();
+  };
+  return {
+    features: 'lemma-unigrams-bigrams-v1',
+    minMargin: thresholds.minMargin,
+    trainedOn,
+    naiveBayes: train((e) => e.category),
+    kinds: { gate: thresholds.kindGate, naiveBayes: train((e) => e.kind) },
+  };
 }

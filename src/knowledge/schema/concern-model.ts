@@ -4,7 +4,7 @@ import { z } from 'zod/v4';
  * A learned second reader for the concern check (`concern-model.json` in a pack), trained by
  * `npm run concerns:train` from the pack's labelled development phrasings, never its test parts.
  *
- * - `naiveBayes`: the classifier as wink-naive-bayes-text-classifier exports it (a JSON string).
+ * - `naiveBayes`: the category classifier as wink-naive-bayes-text-classifier exports it (a JSON string).
  * - `minMargin`: how far (log2 odds) the best category must stand above "none" before the model's
  *   answer counts; chosen on a development part the model was not trained on.
  * - `features`: which features the model was trained on, so a changed feature set cannot load an old model.
@@ -15,5 +15,7 @@ export const ConcernModelFile = z.object({
   minMargin: z.number().min(0).max(100),
   trainedOn: z.object({ files: z.array(z.string()).min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   naiveBayes: z.string().min(2),
+  /** The three-label reader (risk, exclusion, none) asked first; below `gate` (log2 odds of a worry over "none") the text is ordinary. */
+  kinds: z.object({ gate: z.number().min(-100).max(100), naiveBayes: z.string().min(2) }),
 });
 export type ConcernModelFile = z.infer<typeof ConcernModelFile>;

@@ -38,7 +38,7 @@ describe('the concern check’s learned reader', () => {
   });
 
   it('refuses a model trained on a category the pack does not define', () => {
-    const model = trainConcernModel([{ tokens: analyse('he sold his bike'), category: 'no-such-category' }, { tokens: analyse('lunch menu'), category: 'none' }], 10, { files: ['dev.jsonl'], sha256: '0'.repeat(64) });
+    const model = trainConcernModel([{ tokens: analyse('he sold his bike'), category: 'no-such-category', kind: 'risk' }, { tokens: analyse('lunch menu'), category: 'none', kind: 'none' }], { minMargin: 10, kindGate: 0 }, { files: ['dev.jsonl'], sha256: '0'.repeat(64) });
     expect(() => new ConcernCheck(pack.concerns!, model)).toThrow(/category "no-such-category", which concerns.json does not define/);
   });
 });
