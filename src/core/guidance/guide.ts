@@ -1,6 +1,6 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { AppError } from '../errors.js';
-import { overlays, safeguardingCheck } from './overlays.js';
+import { notesConcerns, overlays } from './overlays.js';
 import { decidePathway } from './pathway-decision.js';
 import { fromAction } from './recommendation.js';
 import type { Guidance, LadderRung, PupilSituation } from './types.js';
@@ -36,7 +36,7 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
             : 'ahead',
   }));
 
-  const safeguarding = safeguardingCheck(pack, s.notes);
+  const { safeguarding, unlawfulReason } = notesConcerns(pack, s.notes);
   return {
     currentStep: s.currentStep,
     recommendedStep: decision.recommendedStep,
@@ -45,6 +45,6 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
     ladder,
     ...(safeguarding ? { safeguarding } : {}),
     actions,
-    warnings: overlays(pack, rules, s, today),
+    warnings: overlays(pack, rules, s, today, unlawfulReason),
   };
 }

@@ -6,14 +6,16 @@ import { concernsIn } from '../safeguarding/for-pack.js';
 import { fromAdvice } from './recommendation.js';
 import type { PupilSituation, Recommendation } from './types.js';
 
-/** Safeguarding comes first: any sign in the notes that a child may be at risk of harm (concerns.json). */
-export function safeguardingCheck(pack: KnowledgePack, notes: string): Recommendation | undefined {
-  return safeguardingNotice(pack, concernsIn(pack, [notes]));
-}
-
-/** Reasons for which excluding would be unlawful, or an exclusion that would be informal, in what the user wrote. */
-export function unlawfulReasonCheck(pack: KnowledgePack, notes: string): Recommendation | undefined {
-  return exclusionWarning(pack, concernsIn(pack, [notes]));
+/**
+ * What the notes raise, read once: the safeguarding notice (any sign a child may be at risk of
+ * harm) and the unlawful-exclusion warning (a reason for which excluding would be unlawful, or an
+ * exclusion that would be informal), from concerns.json.
+ */
+export function notesConcerns(pack: KnowledgePack, notes: string): { safeguarding?: Recommendation; unlawfulReason?: Recommendation } {
+  const found = concernsIn(pack, [notes]);
+  const safeguarding = safeguardingNotice(pack, found);
+  const unlawfulReason = exclusionWarning(pack, found);
+  return { ...(safeguarding ? { safeguarding } : {}), ...(unlawfulReason ? { unlawfulReason } : {}) };
 }
 
 function pspTriggers(rules: Rules, s: PupilSituation): string[] {
@@ -28,8 +30,11 @@ function pspTriggers(rules: Rules, s: PupilSituation): string[] {
   return why;
 }
 
-/** Every rule-based warning that applies, in the order a busy reader needs them. */
-export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, today: string): Recommendation[] {
+/**
+ * Every rule-based warning that applies, in the order a busy reader needs them. `unlawfulReason`
+ * is what notesConcerns found in the notes.
+ */
+export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, today: string, unlawfulReason?: Recommendation): Recommendation[] {
   const out: Recommendation[] = [];
   const add = (r: Recommendation | undefined) => r && out.push(r);
 
@@ -40,7 +45,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     const because = s.considerSuspension || s.suspensionsThisYear > 0 ? 'a suspension is being considered or has happened' : 'looked-after or previously looked-after child';
     add(fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because));
   }
-  add(unlawfulReasonCheck(pack, s.notes));
+  add(unlawfulReason);
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));

@@ -1,6 +1,7 @@
 import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
 import type { Concerns, ConcernCategory } from '../../knowledge/schema/concerns.js';
 import { analyse, type Token } from '../text/nlp.js';
+import { clip } from '../views/fit.js';
 import { compilePattern, firstWords, matchAt, patternWords, type Pattern } from './pattern.js';
 import { ConcernModel } from './concern-model.js';
 import { TypoFix } from './typo-fix.js';
@@ -140,14 +141,19 @@ export class ConcernCheck {
     explain?.(`model: ${reading ? `${reading.category} by ${reading.margin.toFixed(1)} (counts from ${model.minMargin})` : 'nothing known'}`);
     if (!model.counts(reading)) return undefined;
     const known = this.#categories.get(reading.category)!;
-    let best: { at: number[]; margin: number } | undefined;
-    const sentences = new Map<number, number[]>();
-    tokens.forEach((t, i) => sentences.set(t.sentence, [...(sentences.get(t.sentence) ?? []), i]));
-    for (const at of sentences.values()) {
-      const margin = model.read(at.map((i) => tokens[i]!))?.margin ?? -Infinity;
-      if (!best || margin > best.margin) best = { at, margin };
+    const sentences: number[][] = [];
+    tokens.forEach((t, i) => (sentences[t.sentence] ??= []).push(i));
+    const read = sentences.filter((at) => at.length);
+    // One sentence: the reading above is the one to quote; otherwise quote the sentence it is surest about.
+    let best = read[0]!;
+    if (read.length > 1) {
+      let bestMargin = -Infinity;
+      for (const at of read) {
+        const margin = model.read(at.map((i) => tokens[i]!))?.margin ?? -Infinity;
+        if (margin > bestMargin) [best, bestMargin] = [at, margin];
+      }
     }
-    return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best!.at), by: 'model' };
+    return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best), by: 'model' };
   }
 
   /** Sentences that say the worry is absent or over. */
@@ -187,6 +193,5 @@ function quote(text: string, tokens: readonly Token[], at: readonly number[]): s
   const first = at[0]!;
   const start = /^['’]|^n't$/.test(tokens[first]!.word) && first > 0 ? tokens[first - 1]!.start : tokens[first]!.start;
   const end = tokens[at[at.length - 1]!]!.end;
-  const words = text.slice(start, end).replace(/\s+/g, ' ');
-  return words.length <= 80 ? words : `${words.slice(0, 77)}…`;
+  return clip(text.slice(start, end).replace(/\s+/g, ' '), 80);
 }
