@@ -13,7 +13,7 @@ const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', 'at
  * The features the model reads (`lemma-unigrams-bigrams-v1`): dictionary forms of the words that
  * carry meaning, and every pair of neighbouring words, so "hit her" and "hit by" differ.
  */
-export function modelFeatures(tokens: readonly Token[]): string[] {
+function modelFeatures(tokens: readonly Token[]): string[] {
   const lemmas = tokens.map((t) => t.lemma).filter((w) => /[a-z]/.test(w));
   const out = lemmas.filter((w) => !STOP.has(w));
   for (let i = 0; i + 1 < lemmas.length; i++) out.push(`${lemmas[i]}_${lemmas[i + 1]}`);

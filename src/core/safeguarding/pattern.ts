@@ -32,7 +32,7 @@ interface Slot {
   gapBefore: number;
 }
 
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'noone', 'none', 'without', 'nowhere', 'neither', 'nor']);
+const NEGATIONS: ReadonlySet<string> = new Set(['not', "n't", 'no', 'never', 'nothing', 'nobody', 'noone', 'none', 'without', 'nowhere', 'neither', 'nor']);
 /** How far before a match a negation still governs it, in words (and only within its clause). */
 const NEGATION_REACH = 3;
 const GAPS: Record<string, number> = { '..': 3, '...': 8, '....': 16 };
