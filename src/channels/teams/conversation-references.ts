@@ -32,7 +32,7 @@ export class ConversationReferences {
   private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
 
   static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<ConversationReferences> {
-    const doc = await JsonDocument.open(folder, 'teams/conversations.json', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
+    const doc = await JsonDocument.open(folder, 'teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
     return new ConversationReferences(doc, now);
   }
 

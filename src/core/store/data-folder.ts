@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { StoreError } from '../errors.js';
 import { checkDataFiles } from './check-data-files.js';
 import { DataLock, type DataLockOptions } from './data-lock.js';
+import { DATA_FILES, type DataFileName } from './data-files.js';
 import { writeFileDurable } from './durable-write.js';
 
 /**
@@ -39,6 +40,11 @@ export class DataFolder {
   /** A path inside the folder. */
   path(...parts: string[]): string {
     return join(this.dir, ...parts);
+  }
+
+  /** Where one of the fixed data files lives (DATA_FILES), the only way a store names its file. */
+  file(name: DataFileName): string {
+    return join(this.dir, DATA_FILES[name]);
   }
 
   /** Cheap check for reads of what is held in memory: throws once the lock is known lost or released. */

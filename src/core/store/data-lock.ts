@@ -4,6 +4,7 @@ import { link, lstat, open, readFile, rename, rmdir, unlink, utimes } from 'node
 import { join, resolve } from 'node:path';
 import { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
+import { DATA_FILES } from './data-files.js';
 import { syncDir } from './durable-write.js';
 import { describeNonFile } from './read-data-file.js';
 import { currentIdentity, goneBecause } from './process-identity.js';
@@ -50,7 +51,7 @@ export class DataLock {
   #timer: NodeJS.Timeout | undefined;
 
   private constructor(readonly dataDir: string, record: string, log: DataLockOptions['log']) {
-    this.#path = join(resolve(dataDir), '.lock');
+    this.#path = join(resolve(dataDir), DATA_FILES.lock);
     this.#record = record;
     this.#log = log;
   }

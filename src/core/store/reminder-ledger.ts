@@ -83,7 +83,7 @@ export class ReminderLedger {
    * running bot) is never compacted. Writes throw StoreError('store-locked') once the lock is lost.
    */
   static async open(folder: DataFolder, opts: { now?: Date; readOnly?: boolean } = {}): Promise<ReminderLedger> {
-    const path = folder.path('reminders.jsonl');
+    const path = folder.file('reminders');
     const { state, lines } = await replay(path);
     if (!opts.readOnly) {
       const cut = new Date((opts.now ?? new Date()).getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();

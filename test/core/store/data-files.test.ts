@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StaffDirectory } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { DataFolder } from '../../../src/core/store/data-folder.js';
+import { DATA_FILES } from '../../../src/core/store/data-files.js';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
 import { emptySchoolFile } from '../../../src/core/store/school-file.js';
 import { makeCase } from '../../helpers/make-case.js';
@@ -50,6 +51,25 @@ describe('what sits where a data file belongs', () => {
       expect(err.code).toBe('store-invalid');
       expect(err.message).toMatch(new RegExp(`^${join(dir, name).replace(/[.]/g, '\\.')} is a (symbolic link|folder)`));
       expect(err.message).not.toContain('\n');
+    }
+  });
+
+  it('refuses a symbolic link where the idempotency file belongs, in one line', async () => {
+    const dir = await dirs.make();
+    const link = join(dir, 'idempotency.jsonl');
+    await symlink('/dev/null', link);
+    const err = (await LowdbCaseRepository.open(dir).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err).toMatchObject({ code: 'store-invalid', message: `${link} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.` });
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('checks every file a store keeps at a fixed place, so a new one cannot be left out', async () => {
+    for (const name of Object.values(DATA_FILES)) {
+      const dir = await dirs.make();
+      await mkdir(join(dir, 'teams'));
+      await symlink('/dev/null', join(dir, name));
+      const err = (await DataFolder.open(dir).catch((e: unknown) => e)) as Error & { code: string };
+      expect(err, name).toMatchObject({ code: 'store-invalid', message: `${join(dir, name)} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.` });
     }
   });
 
