@@ -37,6 +37,11 @@ export class DataFolder {
     return new DataFolder(dir, undefined);
   }
 
+  /** Opened with {@link DataFolder.readOnly}: nothing may be written, not even a compaction. */
+  get readOnly(): boolean {
+    return this.lock === undefined;
+  }
+
   /** A path inside the folder. */
   path(...parts: string[]): string {
     return join(this.dir, ...parts);
