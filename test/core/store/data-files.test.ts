@@ -5,7 +5,9 @@ import { StaffDirectory } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { DataFolder } from '../../../src/core/store/data-folder.js';
 import { DATA_FILES } from '../../../src/core/store/data-files.js';
+import { appendDurable, writeFileDurable } from '../../../src/core/store/durable-write.js';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
+import { readDataFile } from '../../../src/core/store/read-data-file.js';
 import { emptySchoolFile } from '../../../src/core/store/school-file.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
@@ -70,6 +72,17 @@ describe('what sits where a data file belongs', () => {
       await symlink('/dev/null', join(dir, name));
       const err = (await DataFolder.open(dir).catch((e: unknown) => e)) as Error & { code: string };
       expect(err, name).toMatchObject({ code: 'store-invalid', message: `${join(dir, name)} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.` });
+    }
+  });
+
+  it('words a link or folder the same whether it is found at start-up, on reading, on appending or on replacing', async () => {
+    const dir = await dirs.make();
+    const link = join(dir, 'link.jsonl');
+    const folder = join(dir, 'folder.jsonl');
+    await symlink('/dev/null', link);
+    await mkdir(folder);
+    for (const [path, said] of [[link, `${link} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.`], [folder, `${folder} is a folder where the bot keeps a file. Move the folder out of the data folder.`]] as const) {
+      for (const attempt of [() => readDataFile(path), () => appendDurable(path, 'x\n'), () => writeFileDurable(path, 'x\n')]) await expect(attempt()).rejects.toMatchObject({ code: 'store-invalid', message: said });
     }
   });
 
