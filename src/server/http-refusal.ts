@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 
 /** Fixed, user-safe answers for requests refused at the edge; nothing internal ever goes in them. */
-export const REFUSALS = {
+const REFUSALS = {
   400: { code: 'BadRequest', message: 'That request is not a Bot Framework activity this bot can read.' },
   401: { code: 'Unauthorized', message: 'This request is not signed by the Bot Framework.' },
   403: { code: 'Forbidden', message: 'In local mode the bot only answers clients on this machine.' },

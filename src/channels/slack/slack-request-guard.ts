@@ -7,7 +7,7 @@ import { readRawBody } from '../../server/raw-json-body.js';
 import { classifySlackBody } from './slack-body-shape.js';
 
 /** Slack's payloads are small; a 100-block modal submission stays far below this. */
-export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
+const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Slack's rule: refuse a request whose timestamp is more than five minutes from now, either way. */
 const WINDOW_SECONDS = 5 * 60;
 
@@ -26,7 +26,7 @@ export interface SlackGuardOptions {
 }
 
 /** True when `signature` is Slack's v0 HMAC of `v0:<timestamp>:<body>` and the timestamp is within the window. */
-export function slackSignatureValid(secret: string, timestamp: string | undefined, signature: string | undefined, body: Buffer, nowMs: number): boolean {
+function slackSignatureValid(secret: string, timestamp: string | undefined, signature: string | undefined, body: Buffer, nowMs: number): boolean {
   if (!timestamp || !/^\d{1,12}$/.test(timestamp) || !signature) return false;
   if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > WINDOW_SECONDS) return false;
   const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`);

@@ -10,7 +10,7 @@ import type { EdgeAdapter } from './edge-adapter.js';
 import { originRefusal, serviceUrlRefusal } from './local-only.js';
 
 /** Well above the largest real activity (a big Adaptive Card invoke is under 100 KB). */
-export const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
+const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface MessagesRouteOptions {
   adapter: EdgeAdapter;
