@@ -96,9 +96,8 @@ export class Assistant {
    * Whether these words change something when run (a grant, an LA acknowledgement, a reminder's
    * snooze or done) rather than only show something, so a repeated button press must not run them again.
    */
-  changes(input: string): boolean {
-    const staff = recogniseStaffCommand(input);
-    return (!!staff && staff.kind !== 'whoami') || LA_COMMAND.test(input.trim()) || !!recogniseReminderCommand(input);
+  changes(raw: string): boolean {
+    return this.#route(cleanChannelText(raw))?.changes ?? false;
   }
 
   /**
@@ -115,12 +114,8 @@ export class Assistant {
   #text(person: Person, input: string, noticed: boolean): Promise<View[]> {
     return this.#guard('text', async () => {
       const me = this.whoIs(person);
-      const staffCommand = recogniseStaffCommand(input);
-      if (staffCommand) return [await runStaffCommand(staffCommand, person.id, me, this.core.staff)];
-      const la = input.trim().match(LA_COMMAND);
-      if (la) return this.#la ? this.#la.act(person, me, la[2]!.toLowerCase(), la[1]!.toLowerCase() as 'ack' | 'assign') : [{ blocks: [text('LA notifications are not set up on this bot.', 'warning')] }];
-      const reminderCommand = recogniseReminderCommand(input);
-      if (reminderCommand) return [await runReminderCommand(reminderCommand, person.id, { ledger: this.core.reminders, calendar: this.core.calendar, now: this.core.now() })];
+      const command = this.#route(input);
+      if (command) return command.run(person, me);
       const intent = recognise(input);
       if (intent.kind === 'help') return [menuView(undefined, CARDS)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
@@ -138,6 +133,21 @@ export class Assistant {
       const prefill = intent.initialText && first ? { [first]: intent.initialText } : {};
       return (await openForm(dialog, ctx, prefill)).views;
     });
+  }
+
+  /**
+   * The one list of commands run on their own words (staff, LA buttons, reminders): what each runs,
+   * and whether that changes something, for {@link changes}. Undefined for any other words, which
+   * only show something. A new command is added here and nowhere else.
+   */
+  #route(input: string): { changes: boolean; run: (person: Person, me: StaffMember | undefined) => Promise<View[]> } | undefined {
+    const staffCommand = recogniseStaffCommand(input);
+    if (staffCommand) return { changes: staffCommand.kind !== 'whoami', run: async (person, me) => [await runStaffCommand(staffCommand, person.id, me, this.core.staff)] };
+    const la = input.trim().match(LA_COMMAND);
+    if (la) return { changes: true, run: async (person, me) => (this.#la ? this.#la.act(person, me, la[2]!.toLowerCase(), la[1]!.toLowerCase() as 'ack' | 'assign') : [{ blocks: [text('LA notifications are not set up on this bot.', 'warning')] }]) };
+    const reminderCommand = recogniseReminderCommand(input);
+    if (reminderCommand) return { changes: true, run: async (person) => [await runReminderCommand(reminderCommand, person.id, { ledger: this.core.reminders, calendar: this.core.calendar, now: this.core.now() })] };
+    return undefined;
   }
 
   /** A button that opens a dialog's form, optionally with answers already given ("what next for AB"). */

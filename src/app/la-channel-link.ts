@@ -24,7 +24,7 @@ export class LaChannelLink {
   private constructor(private readonly doc: JsonDocument<LinkFile>) {}
 
   static async open(folder: DataFolder): Promise<LaChannelLink> {
-    return new LaChannelLink(await JsonDocument.open(folder, 'la-channel.json', LinkFile, () => ({ schemaVersion: 1 as const })));
+    return new LaChannelLink(await JsonDocument.open(folder, 'laChannel', LinkFile, () => ({ schemaVersion: 1 as const })));
   }
 
   get value(): LaChannelLinkValue | undefined {

@@ -271,7 +271,7 @@ export function classifySendError(err: unknown, now: number = Date.now()): Retry
   }
   if (code === 'slack_webapi_platform_error') return { retry: false };
   // A call we abandoned (too slow, or the bot is stopping) may have landed: never sent twice.
-  if (err instanceof OutboundCallError || code === CALL_TIMEOUT || code === BOT_STOPPING) return { retry: false };
+  if (code === CALL_TIMEOUT || code === BOT_STOPPING) return { retry: false };
   if (code === 'slack_webapi_request_error') return { retry: !(err.original instanceof OutboundCallError) };
   const status = statusOf(err);
   // Status first: Teams RestErrors put the service's error code (e.g. 'BadArgument') in `code`.

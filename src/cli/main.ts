@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))).staff : [];
   const folder = DataFolder.readOnly(config.dataDir);
   const staff = await StaffDirectory.open(folder, configured, new MemoryAuditLog());
-  const ledger = await ReminderLedger.open(folder, { readOnly: true });
+  const ledger = await ReminderLedger.open(folder);
   const cases = (
     await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return []; // no pupils recorded yet

@@ -42,7 +42,7 @@ export class StaffDirectory {
   ) {}
 
   static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
-    const granted = await JsonDocument.open(folder, 'staff.json', StaffFile, () => ({ staff: [] }));
+    const granted = await JsonDocument.open(folder, 'staff', StaffFile, () => ({ staff: [] }));
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
   }
 

@@ -55,7 +55,7 @@ function plainEncoding(req: IncomingMessage): boolean {
 }
 
 /** True for `application/json`, with or without parameters such as `charset=utf-8`. */
-export function isJsonContentType(header: string | undefined): boolean {
+function isJsonContentType(header: string | undefined): boolean {
   return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 

@@ -10,6 +10,7 @@ import {
   type Clock,
   type OutboxOptions,
 } from '../../src/app/outbox.js';
+import { BOT_STOPPING, CALL_TIMEOUT, OutboundCallError } from '../../src/app/outbound.js';
 import { createLogger } from '../../src/logger.js';
 
 /**
@@ -283,6 +284,10 @@ describe('Outbox bookkeeping', () => {
 });
 
 describe('classifySendError', () => {
+  it('never retries a call we abandoned (it may have landed), timed out or cut short by a stop', () => {
+    for (const code of [CALL_TIMEOUT, BOT_STOPPING] as const) expect(classifySendError(new OutboundCallError(code, { cause: new Error('ECONNRESET') }))).toEqual({ retry: false });
+  });
+
   it.each([429, 412, 502, 503, 504])('retries Teams status %i', (status) => {
     expect(classifySendError(teamsError(status))).toEqual({ retry: true });
   });

@@ -45,8 +45,8 @@ export interface SlackChannelOptions {
 
 /**
  * The Slack channel: a Bolt app whose HTTP requests arrive on the shared server at /slack/events
- * (signatures checked by Bolt against the raw body, so no body parser runs first), or over Socket
- * Mode when an app token is set.
+ * (signatures checked against the raw body by slackRequestGuard before Bolt sees them, so no body
+ * parser runs first), or over Socket Mode when an app token is set.
  */
 export async function startSlackChannel(server: Server, settings: NonNullable<Config['slack']>, assistant: Assistant, forms: FormSubmissions, opts: SlackChannelOptions): Promise<SlackChannel> {
   const log = opts.log;
@@ -56,7 +56,9 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
   const fetch = boundedFetch({ timeoutMs: opts.callTimeoutMs ?? CALL_TIMEOUT_MS, ...(opts.stopping ? { stopping: opts.stopping } : {}) });
   const clientOptions = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, fetch, ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}) };
   const socket = !!settings.appToken;
-  const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(log.child('bolt')), unhandledRequestTimeoutMillis: 3001 });
+  // The guard below is the signature check, over the raw bytes and both ways in time, and answers the
+  // unsigned SSL probe itself; Bolt's check (string body, past only) would only repeat a weaker one.
+  const receiver = socket ? undefined : new HTTPReceiver({ signingSecret: settings.signingSecret!, signatureVerification: false, endpoints: SLACK_EVENTS_PATH, logger: boltLogger(log.child('bolt')), unhandledRequestTimeoutMillis: 3001 });
   const app = new App({
     token: settings.botToken,
     logger: boltLogger(log.child('bolt')),
@@ -84,7 +86,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
 
   if (receiver) {
     // The guard reads and checks the raw request, then hands Bolt the same bytes; resolve when
-    // the answer is sent, so restify can log it.
+    // the answer is sent, so restify can log it. Nothing reaches Bolt but through the guard.
     const guard = slackRequestGuard({ signingSecret: settings.signingSecret!, log: log.child('edge') }, receiver.requestListener);
     server.post(SLACK_EVENTS_PATH, async (req: Request, res: Response) => {
       await new Promise<void>((done) => {

@@ -16,7 +16,7 @@ const objectValue = z.record(z.unknown());
  * lengths; anything else passes through untouched. A value failing here would otherwise throw
  * deep inside the SDK or a handler (for instance a serviceUrl that is not a string).
  */
-export const activityShape = z
+const activityShape = z
   .object({
     type: z.string().min(1).max(64),
     id: id,

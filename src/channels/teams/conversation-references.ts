@@ -24,6 +24,9 @@ type SavedReference = z.infer<typeof SavedReference>;
 
 const ReferencesFile = z.object({ schemaVersion: z.literal(1), references: z.record(z.string().max(500), SavedReference) }).strict();
 
+/** A reference to send to: always names its conversation. */
+export type SavedConversation = Partial<ConversationReference> & Pick<ConversationReference, 'conversation'>;
+
 /** Keys are namespaced so people and conversations never collide: `person:teams:<aad>`, `conversation:<id>`. */
 export const personKey = (personId: string) => `person:${personId}`;
 export const conversationKey = (conversationId: string) => `conversation:${conversationId}`;
@@ -32,7 +35,7 @@ export class ConversationReferences {
   private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
 
   static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<ConversationReferences> {
-    const doc = await JsonDocument.open(folder, 'teams/conversations.json', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
+    const doc = await JsonDocument.open(folder, 'teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
     return new ConversationReferences(doc, now);
   }
 
@@ -81,8 +84,7 @@ export class ConversationReferences {
 
   /** True when a reference is on file for `key` and not marked unreachable. */
   reachable(key: string): boolean {
-    const r = this.doc.data.references[key];
-    return r !== undefined && !r.unreachableSince;
+    return this.find(key) !== undefined;
   }
 
   #keysOf(conversationId: string): string[] {
@@ -91,9 +93,10 @@ export class ConversationReferences {
       .map(([k]) => k);
   }
 
-  find(key: string): Partial<ConversationReference> | undefined {
+  /** Where to send for `key`; undefined when nothing is on file or it is marked unreachable (the bot was removed there). */
+  find(key: string): SavedConversation | undefined {
     const r = this.doc.data.references[key];
-    if (!r) return undefined;
+    if (!r || r.unreachableSince) return undefined;
     return { serviceUrl: r.serviceUrl, channelId: r.channelId, conversation: { isGroup: r.conversation.conversationType !== 'personal', id: r.conversation.id, name: '', conversationType: r.conversation.conversationType ?? 'personal', ...(r.conversation.tenantId ? { tenantId: r.conversation.tenantId } : {}) }, bot: { id: r.bot.id, name: r.bot.name ?? '' }, ...(r.user ? { user: { ...r.user, name: '' } } : {}) };
   }
 

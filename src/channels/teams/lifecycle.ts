@@ -4,7 +4,7 @@ import type { ConversationReferences } from './conversation-references.js';
 import { personOf } from './person.js';
 
 /** Who acts in the audit log when Teams reports the app gone and nobody in particular removed it. */
-export const TEAMS_SYSTEM = 'system:teams';
+const TEAMS_SYSTEM = 'system:teams';
 
 /**
  * True for the activities that say the bot can no longer write to this conversation: the app

@@ -7,10 +7,10 @@ import { readJsonBody } from '../../server/raw-json-body.js';
 import { describeConsoleArgs, routeConsoleWithin } from '../../server/sdk-console.js';
 import { readActivity } from './activity-shape.js';
 import type { EdgeAdapter } from './edge-adapter.js';
-import { localModeRefusal, originRefusal } from './local-only.js';
+import { originRefusal, serviceUrlRefusal } from './local-only.js';
 
 /** Well above the largest real activity (a big Adaptive Card invoke is under 100 KB). */
-export const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
+const TEAMS_BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface MessagesRouteOptions {
   adapter: EdgeAdapter;
@@ -49,7 +49,7 @@ export function messagesRoute(opts: MessagesRouteOptions): (req: IncomingMessage
       if (foreign) throw new HttpRefusal(403, foreign);
       const activity = readActivity(await readJsonBody(req, limit));
       if (!activity) throw new HttpRefusal(400, 'activity-shape');
-      const local = opts.localOnly ? localModeRefusal(req.headers, activity) : undefined;
+      const local = opts.localOnly ? serviceUrlRefusal(activity) : undefined;
       if (local) throw new HttpRefusal(403, local);
       const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       const invoke = await routeConsoleWithin(sdkConsole, () => opts.adapter.handle(auth, activity, opts.logic));

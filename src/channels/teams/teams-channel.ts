@@ -60,9 +60,10 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   // the bounded client keeps from the SDK's slow retries) and the per-conversation pace.
   const outbox = opts.outbox ?? new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 3, logger: log.child('outbox'), ...(opts.stopping ? { stopping: opts.stopping } : {}) });
   const appId = teams?.appId ?? '';
-  const notifier = new TeamsNotifier(adapter, appId, references, outbox);
+  const proactiveDeps = { adapter, appId, references, outbox };
+  const notifier = new TeamsNotifier(proactiveDeps);
   const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, audit: core.audit, now: core.now, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
-  const laPoster = opts.laLink ? new TeamsLaPoster(adapter, appId, references, opts.laLink, outbox) : undefined;
+  const laPoster = opts.laLink ? new TeamsLaPoster(proactiveDeps, opts.laLink) : undefined;
 
   // No body parser: the route reads plain JSON itself, before sign-in and with a cap. Without
   // credentials (local mode, whatever opts.localMode says about roles) it serves loopback clients only.

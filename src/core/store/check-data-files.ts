@@ -1,10 +1,11 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StoreError } from '../errors.js';
+import { DATA_FILES } from './data-files.js';
 import { describeNonFile } from './read-data-file.js';
 
-/** Files the bot keeps at fixed places in its data folder. */
-const FILES = ['.lock', 'staff.json', 'la-channel.json', 'reminders.jsonl', join('teams', 'conversations.json')];
+/** Files the bot keeps at fixed places in its data folder: the stores' own list, so none is missed. */
+const FILES: readonly string[] = Object.values(DATA_FILES);
 /** Folders whose `*.<ext>` entries are all data files. */
 const FOLDERS: [string, string][] = [['schools', '.json'], ['audit', '.jsonl'], ['teams', '.json']];
 
@@ -22,7 +23,7 @@ export async function checkDataFiles(dataDir: string): Promise<void> {
       throw err;
     });
     if (!st) return false;
-    const ok = folder ? st.isDirectory() : st.isFile() || (path.endsWith('.lock') && st.isDirectory());
+    const ok = folder ? st.isDirectory() : st.isFile() || (path === join(dataDir, DATA_FILES.lock) && st.isDirectory());
     if (ok) return true;
     if (!folder) problems.push(describeNonFile(path, st));
     else if (st.isSymbolicLink()) problems.push(`${path} is a symbolic link; the bot only uses real folders inside its data folder. Replace it with the folder itself.`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { StoreError } from '../errors.js';
 import { checkDataFiles } from './check-data-files.js';
 import { DataLock, type DataLockOptions } from './data-lock.js';
+import { DATA_FILES, type DataFileName } from './data-files.js';
 import { writeFileDurable } from './durable-write.js';
 
 /**
@@ -36,9 +37,19 @@ export class DataFolder {
     return new DataFolder(dir, undefined);
   }
 
+  /** Opened with {@link DataFolder.readOnly}: nothing may be written, not even a compaction. */
+  get readOnly(): boolean {
+    return this.lock === undefined;
+  }
+
   /** A path inside the folder. */
   path(...parts: string[]): string {
     return join(this.dir, ...parts);
+  }
+
+  /** Where one of the fixed data files lives (DATA_FILES), the only way a store names its file. */
+  file(name: DataFileName): string {
+    return join(this.dir, DATA_FILES[name]);
   }
 
   /** Cheap check for reads of what is held in memory: throws once the lock is known lost or released. */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type BigIntStats } from 'node:fs';
 import { link, lstat, open, readFile, rename, rmdir, unlink, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
+import { DATA_FILES } from './data-files.js';
 import { syncDir } from './durable-write.js';
 import { describeNonFile } from './read-data-file.js';
 import { currentIdentity, goneBecause } from './process-identity.js';
@@ -31,6 +32,19 @@ type Holder = z.infer<typeof Holder>;
 
 const NOFOLLOW = { encoding: 'utf-8', flag: constants.O_RDONLY | constants.O_NOFOLLOW } as const;
 
+/**
+ * Which file sits at `.lock`. A takeover always puts a new file there (rename over it, or rm then
+ * link), so a different inode means the lock changed hands. The change time is kept too: a file
+ * created after ours was deleted may be given our freed inode number, but not our change time.
+ */
+interface FileId {
+  dev: bigint;
+  ino: bigint;
+  ctimeNs: bigint;
+}
+const fileId = (st: BigIntStats): FileId => ({ dev: st.dev, ino: st.ino, ctimeNs: st.ctimeNs });
+const sameFile = (a: FileId, b: FileId): boolean => a.dev === b.dev && a.ino === b.ino && a.ctimeNs === b.ctimeNs;
+
 /** Saves refused after the lock is lost: shown to the person whose change it was, so kind and free of paths. */
 const LOST = 'That was not saved: this copy of the bot has stopped saving because another copy took over its data. Please try again in a minute; if it keeps happening, tell your admin.';
 
@@ -39,8 +53,10 @@ const LOST = 'That was not saved: this copy of the bot has stopped saving becaus
  * start time, boot id, host, a random token), created with link() so it appears whole or not at
  * all. A holder that is gone (dead pid, pid reused, machine rebooted) is replaced at once; a live
  * one refuses the newcomer unless it has stopped refreshing the file's mtime for staleMs (paused
- * or hung). Every write first re-reads the file and stops with StoreError('store-locked') once the
- * token is not ours, so a resumed process never overwrites what its successor saved.
+ * or hung). Every write first checks, with one lstat, that `.lock` is still the file this process
+ * wrote, and reads it only when that is in doubt (our own heartbeat also changes it); the
+ * heartbeat and release always read it. Once the token is not ours, writes stop with
+ * StoreError('store-locked'), so a resumed process never overwrites what its successor saved.
  */
 export class DataLock {
   readonly #path: string;
@@ -48,9 +64,11 @@ export class DataLock {
   readonly #log: DataLockOptions['log'];
   #state: 'held' | 'lost' | 'released' = 'held';
   #timer: NodeJS.Timeout | undefined;
+  /** The file last read back as ours; undefined until then, so the next check reads it. */
+  #own: FileId | undefined;
 
   private constructor(readonly dataDir: string, record: string, log: DataLockOptions['log']) {
-    this.#path = join(resolve(dataDir), '.lock');
+    this.#path = join(resolve(dataDir), DATA_FILES.lock);
     this.#record = record;
     this.#log = log;
   }
@@ -119,11 +137,11 @@ export class DataLock {
   async #heartbeat(): Promise<void> {
     if (this.#state !== 'held') return;
     try {
-      await this.assertOwner();
+      await this.#confirm();
       const now = new Date();
       await utimes(this.#path, now, now);
     } catch {
-      // assertOwner has recorded a loss; anything else (a busy disk) is retried on the next beat.
+      // #confirm has recorded a loss; anything else (a busy disk) is retried on the next beat.
     }
   }
 
@@ -133,11 +151,25 @@ export class DataLock {
     if (this.#state === 'lost') throw new StoreError(LOST, 'store-locked');
   }
 
-  /** Before every write: re-reads the lock file and throws StoreError('store-locked') if it is no longer ours. */
+  /**
+   * Before every write: throws StoreError('store-locked') if the lock file is no longer ours. One
+   * lstat when `.lock` is the very file last read back as ours; otherwise the file is read.
+   */
   async assertOwner(): Promise<void> {
     this.assertHeld();
-    const now = await readFile(this.#path, NOFOLLOW).catch(() => undefined);
-    if (now === this.#record) return;
+    const st = await lstat(this.#path, { bigint: true }).catch(() => undefined);
+    if (st && this.#own && sameFile(fileId(st), this.#own)) return;
+    await this.#confirm();
+  }
+
+  /** The full check: reads `.lock` and remembers which file it is if it is still ours; otherwise records the loss and throws. */
+  async #confirm(): Promise<void> {
+    const now = await readOwn(this.#path);
+    if (now?.text === this.#record) {
+      this.#own = now.id;
+      return;
+    }
+    this.#own = undefined;
     if (this.#state === 'held') {
       this.#state = 'lost';
       clearInterval(this.#timer);
@@ -153,6 +185,19 @@ export class DataLock {
     this.#state = 'released';
     if (was !== 'held') return;
     if ((await readFile(this.#path, NOFOLLOW).catch(() => undefined)) === this.#record) await unlink(this.#path).catch(() => {});
+  }
+}
+
+/** The lock file's text and which file it is, both through one handle, so they belong together. */
+async function readOwn(path: string): Promise<{ text: string; id: FileId } | undefined> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    return { text: await handle.readFile('utf-8'), id: fileId(await handle.stat({ bigint: true })) };
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }
 

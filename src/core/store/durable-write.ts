@@ -65,11 +65,11 @@ export async function writeFileDurable(path: string, text: string, beforeCommit:
 
 /**
  * Appends `text` to `path` (created owner-only if missing) and syncs it; O_NOFOLLOW refuses a
- * symbolic link (StoreError('store-invalid')). A new file also needs its folder synced: see syncDir.
+ * symbolic link, and a folder is refused too (StoreError('store-invalid')). A new file also needs its folder synced: see syncDir.
  */
 export async function appendDurable(path: string, text: string): Promise<void> {
   const handle = await open(path, O_CREAT | O_WRONLY | O_APPEND | O_NOFOLLOW, 0o600).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ELOOP') throw new StoreError(`${path} is a symbolic link; the bot only writes regular files in its data folder. Replace it with the file itself.`, 'store-invalid');
+    if (err.code === 'ELOOP' || err.code === 'EISDIR') throw new StoreError(describeNonFile(path, err.code), 'store-invalid');
     throw err;
   });
   try {

@@ -48,7 +48,7 @@ export class IdempotencyStore {
 
   /** Reads the file, drops expired keys and rewrites it if anything was dropped. Throws StoreError on a bad line. */
   static async open(folder: DataFolder, opts: IdempotencyStoreOptions = {}): Promise<IdempotencyStore> {
-    const path = folder.path('idempotency.jsonl');
+    const path = folder.file('idempotency');
     const maxKeys = Math.max(1, opts.maxKeys ?? 50_000);
     const { keys, lines, torn } = await replay(path);
     const clock = opts.clock ?? Date.now;

@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import type { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
+import type { DataFileName } from './data-files.js';
 import { commit, DurableAdapter } from './durable-adapter.js';
 import { readDataFile } from './read-data-file.js';
 import { KeyedSerialQueue } from './serial-queue.js';
@@ -24,12 +25,12 @@ export class JsonDocument<T> {
   }
 
   /**
-   * Reads `relativePath` in `folder` (a byte-order mark is ignored), or starts from `empty()` if it is
+   * Reads the data file `name` in `folder` (a byte-order mark is ignored), or starts from `empty()` if it is
    * missing. Throws StoreError('store-invalid') naming the file if it is not valid JSON, fails
    * `schema`, or is a symbolic link.
    */
-  static async open<S extends z.ZodType>(folder: DataFolder, relativePath: string, schema: S, empty: () => z.infer<S>): Promise<JsonDocument<z.infer<S>>> {
-    const path = folder.path(relativePath);
+  static async open<S extends z.ZodType>(folder: DataFolder, name: DataFileName, schema: S, empty: () => z.infer<S>): Promise<JsonDocument<z.infer<S>>> {
+    const path = folder.file(name);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const text = await readDataFile(path);
     if (text === undefined) return new JsonDocument(folder, path, empty());

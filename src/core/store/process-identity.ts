@@ -24,7 +24,7 @@ const readOrNull = (read: () => string): string | null => {
 };
 
 /** Field 22 of /proc/<pid>/stat; the command name (field 2) may hold spaces and brackets, so count from the last ')'. */
-export function startTimeOf(pid: number): string | null {
+function startTimeOf(pid: number): string | null {
   return readOrNull(() => {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf-8');
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
@@ -43,7 +43,7 @@ export function currentIdentity(): ProcessIdentity {
 }
 
 /** Signal 0 checks existence only; EPERM means it exists but belongs to another user. */
-export function isAlive(pid: number): boolean {
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

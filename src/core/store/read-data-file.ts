@@ -4,10 +4,15 @@ import { StoreError } from '../errors.js';
 
 const BOM = '\uFEFF';
 
-/** One line for a path that should be a regular file but is not: what it is and what to do. */
-export function describeNonFile(path: string, st: Stats): string {
-  if (st.isSymbolicLink()) return `${path} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.`;
-  if (st.isDirectory()) return `${path} is a folder where the bot keeps a file. Move the folder out of the data folder.`;
+/**
+ * One line for a path that should be a regular file but is not: what it is and what to do. `what`
+ * is its lstat, or the code from opening it with O_NOFOLLOW (ELOOP: a link; EISDIR: a folder).
+ */
+export function describeNonFile(path: string, what: Stats | 'ELOOP' | 'EISDIR'): string {
+  const link = typeof what === 'string' ? what === 'ELOOP' : what.isSymbolicLink();
+  const folder = typeof what === 'string' ? what === 'EISDIR' : what.isDirectory();
+  if (link) return `${path} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.`;
+  if (folder) return `${path} is a folder where the bot keeps a file. Move the folder out of the data folder.`;
   return `${path} is not a regular file (a device, pipe or socket). Move it out of the data folder.`;
 }
 
@@ -23,8 +28,7 @@ export async function readDataFile(path: string): Promise<string | undefined> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw new StoreError(`${path} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.`, 'store-invalid');
-    if (code === 'EISDIR') throw new StoreError(`${path} is a folder where the bot keeps a file. Move the folder out of the data folder.`, 'store-invalid');
+    if (code === 'ELOOP' || code === 'EISDIR') throw new StoreError(describeNonFile(path, code), 'store-invalid');
     throw err;
   }
 }

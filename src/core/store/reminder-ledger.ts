@@ -82,10 +82,10 @@ export class ReminderLedger {
    * Replays `<folder>/reminders.jsonl`; a folder opened read-only (the admin command line beside a
    * running bot) is never compacted. Writes throw StoreError('store-locked') once the lock is lost.
    */
-  static async open(folder: DataFolder, opts: { now?: Date; readOnly?: boolean } = {}): Promise<ReminderLedger> {
-    const path = folder.path('reminders.jsonl');
+  static async open(folder: DataFolder, opts: { now?: Date } = {}): Promise<ReminderLedger> {
+    const path = folder.file('reminders');
     const { state, lines } = await replay(path);
-    if (!opts.readOnly) {
+    if (!folder.readOnly) {
       const cut = new Date((opts.now ?? new Date()).getTime() - KEEP_SENT_DAYS * 86_400_000).toISOString();
       for (const [k, v] of Object.entries(state.sends)) if (v.state === 'sent' && v.at < cut) delete state.sends[k];
       const live = Object.keys(state.sends).length + Object.keys(state.people).length + Object.keys(state.notices).length;

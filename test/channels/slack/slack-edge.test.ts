@@ -61,3 +61,31 @@ describe('Slack edge: the signature window is five minutes both ways', () => {
     expect(h.api.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 });
+
+describe('Slack edge: the unsigned SSL probe', () => {
+  it('answers ssl_check=1 with 200 and carries nothing smuggled beside it to a listener', async () => {
+    h = await slackHarness();
+    const probe = await h.send('ssl_check=1&token=x', { 'content-type': FORM });
+    expect(probe.status).toBe(200);
+    // Unsigned, so only the probe may be answered: a button press riding along must act on nothing.
+    const payload = JSON.stringify({ type: 'block_actions', team: { id: TEAM }, user: { id: USERS.sendco, team_id: TEAM, name: 'x' }, trigger_id: 'trig-1', response_url: h.api.responseUrl(1), actions: [{ type: 'button', action_id: 'gr_command', block_id: 'b', value: 'help', action_ts: '1' }] });
+    const smuggled = await h.send(`ssl_check=1&${new URLSearchParams({ payload }).toString()}`, { 'content-type': FORM });
+    expect(smuggled.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.api.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    // The same press, signed, does act: the probe test above is not passing for want of a listener.
+    const signed = new URLSearchParams({ payload }).toString();
+    expect((await h.send(signed, slackHeaders(signed, { contentType: FORM }))).status).toBe(200);
+    await h.api.waitFor((c) => c.method.startsWith('/respond/'));
+  });
+});
+
+describe('Slack edge: refusals are the shared fixed answers, in Slack\'s words', () => {
+  it('answers an unsigned request and a signed non-Slack body with JSON naming Slack', async () => {
+    h = await slackHarness();
+    const unsigned = await h.send(dmEvent('help'), { 'content-type': 'application/json' });
+    expect([unsigned.status, JSON.parse(unsigned.text)]).toEqual([401, { code: 'Unauthorized', message: 'That request is not signed by Slack.' }]);
+    const foreign = await signedJson('[]');
+    expect([foreign.status, JSON.parse(foreign.text)]).toEqual([400, { code: 'BadRequest', message: 'That request is not one Slack sends.' }]);
+  });
+});

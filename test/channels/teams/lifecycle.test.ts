@@ -75,4 +75,28 @@ describe('Teams lifecycle: uninstalls and removals stop sends, and the SENDCo he
     expect((await savedReferences(h))[`person:teams:${AAD.leader}`]?.unreachableSince).toBeUndefined();
     expect(h.bot.teams!.notifier.reachable(`teams:${AAD.leader}`)).toBe(true);
   });
+
+  it('marks the linked LA channel unreachable on a 403: referral notices wait, recorded, until someone writes in the channel', async () => {
+    h = await botHarness();
+    const laChannel = '19:la-team@thread.tacv2';
+    await h.teamsChannelMessage(AAD.admin, 'link la channel');
+    h.connector.refuse(laChannel, 403);
+    await h.refer(await h.pupilWithPsp('2026-11-02'));
+    const failed = async () => Object.values(h!.bot.core.reminders.notices).some((n) => n.state === 'failed');
+    for (let i = 0; i < 200 && !(await failed()); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await failed()).toBe(true);
+    expect((await savedReferences(h))[`conversation:${laChannel}`]?.unreachableSince).toBeDefined();
+    expect(h.bot.teams!.laPoster!.linked()).toBe(false);
+
+    // The retry finds no reachable channel, so it knocks on no door.
+    await h.bot.la.dispatchPending(new Date('2027-01-01T00:00:00Z'));
+    expect(h.connector.refused).toHaveLength(1);
+
+    // The bot is added back and someone writes there: the notice goes.
+    h.connector.accept(laChannel);
+    await h.teamsChannelMessage(AAD.la, 'hello');
+    expect(h.bot.teams!.laPoster!.linked()).toBe(true);
+    await h.bot.la.dispatchPending(new Date('2027-01-01T00:00:00Z'));
+    await h.connector.waitFor((x) => x.method === 'POST' && x.conversationId === laChannel && textOf(cardOf(x.body)).includes('New referral from oak-primary'));
+  });
 });

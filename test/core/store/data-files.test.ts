@@ -4,7 +4,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { StaffDirectory } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { DataFolder } from '../../../src/core/store/data-folder.js';
+import { DATA_FILES } from '../../../src/core/store/data-files.js';
+import { appendDurable, writeFileDurable } from '../../../src/core/store/durable-write.js';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
+import { readDataFile } from '../../../src/core/store/read-data-file.js';
 import { emptySchoolFile } from '../../../src/core/store/school-file.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
@@ -50,6 +53,36 @@ describe('what sits where a data file belongs', () => {
       expect(err.code).toBe('store-invalid');
       expect(err.message).toMatch(new RegExp(`^${join(dir, name).replace(/[.]/g, '\\.')} is a (symbolic link|folder)`));
       expect(err.message).not.toContain('\n');
+    }
+  });
+
+  it('refuses a symbolic link where the idempotency file belongs, in one line', async () => {
+    const dir = await dirs.make();
+    const link = join(dir, 'idempotency.jsonl');
+    await symlink('/dev/null', link);
+    const err = (await LowdbCaseRepository.open(dir).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err).toMatchObject({ code: 'store-invalid', message: `${link} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.` });
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('checks every file a store keeps at a fixed place, so a new one cannot be left out', async () => {
+    for (const name of Object.values(DATA_FILES)) {
+      const dir = await dirs.make();
+      await mkdir(join(dir, 'teams'));
+      await symlink('/dev/null', join(dir, name));
+      const err = (await DataFolder.open(dir).catch((e: unknown) => e)) as Error & { code: string };
+      expect(err, name).toMatchObject({ code: 'store-invalid', message: `${join(dir, name)} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.` });
+    }
+  });
+
+  it('words a link or folder the same whether it is found at start-up, on reading, on appending or on replacing', async () => {
+    const dir = await dirs.make();
+    const link = join(dir, 'link.jsonl');
+    const folder = join(dir, 'folder.jsonl');
+    await symlink('/dev/null', link);
+    await mkdir(folder);
+    for (const [path, said] of [[link, `${link} is a symbolic link; the bot only reads regular files in its data folder. Replace it with the file itself.`], [folder, `${folder} is a folder where the bot keeps a file. Move the folder out of the data folder.`]] as const) {
+      for (const attempt of [() => readDataFile(path), () => appendDurable(path, 'x\n'), () => writeFileDurable(path, 'x\n')]) await expect(attempt()).rejects.toMatchObject({ code: 'store-invalid', message: said });
     }
   });
 

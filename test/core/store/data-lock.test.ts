@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/p
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataFolder } from '../../../src/core/store/data-folder.js';
 import { DataLock } from '../../../src/core/store/data-lock.js';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
 import { currentIdentity } from '../../../src/core/store/process-identity.js';
@@ -105,6 +106,30 @@ describe('data folder lock', () => {
       expect(await readFile(join(dir, 'schools', 'oak-primary.json'), 'utf-8')).toBe(before);
       await repo.close();
     }
+  });
+
+  it('stops writing when the lock file is rewritten in place with another holder, the same file but not ours', async () => {
+    const dir = await dirs.make();
+    const repo = await LowdbCaseRepository.open(dir);
+    const kept = await repo.save(makeCase(), undefined);
+    await writeFile(join(dir, '.lock'), foreignLock({ pid: 1 }));
+    await expect(repo.save({ ...kept, initials: 'ZZ' }, kept.revision)).rejects.toMatchObject({ code: 'store-locked' });
+    await repo.close();
+  });
+
+  it('keeps writing when only the lock file\'s times change: its own heartbeat, or someone touching it', async () => {
+    const dir = await dirs.make();
+    const folder = await DataFolder.open(dir, { staleMs: 3_000, updateMs: 20 });
+    const repo = await LowdbCaseRepository.open(folder);
+    let kept = await repo.save(makeCase(), undefined);
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      if (i === 2) await utimes(join(dir, '.lock'), new Date(), new Date());
+      kept = await repo.save({ ...kept, currentStep: 1 + (i % 6) }, kept.revision);
+    }
+    expect(kept.revision).toBe(5);
+    await repo.close();
+    await folder.close();
   });
 
   it('leaves no lock behind when released, and can be released twice', async () => {

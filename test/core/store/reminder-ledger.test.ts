@@ -1,6 +1,7 @@
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataFolder } from '../../../src/core/store/data-folder.js';
 import { reminderId, ReminderLedger } from '../../../src/core/store/reminder-ledger.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
 
@@ -57,5 +58,17 @@ describe('the reminder ledger', () => {
     const reopened = await ReminderLedger.open(await folderAt(d), { now });
     expect(reopened.sends.same).toMatchObject({ state: 'sent', attempts: 1500 });
     expect((await readFile(join(d, 'reminders.jsonl'), 'utf-8')).trim().split('\n')).toHaveLength(1);
+  });
+
+  it('never compacts in a folder opened read-only (the command line beside a running bot), and reads the same state', async () => {
+    const d = await dir();
+    const l = await ReminderLedger.open(await folderAt(d), { now });
+    for (let i = 0; i < 1500; i++) await l.recorded('same', now);
+    await l.sent('same', now);
+    await l.close();
+    const before = await readFile(join(d, 'reminders.jsonl'), 'utf-8');
+    const read = await ReminderLedger.open(DataFolder.readOnly(d), { now });
+    expect(read.sends.same).toMatchObject({ state: 'sent', attempts: 1500 });
+    expect(await readFile(join(d, 'reminders.jsonl'), 'utf-8')).toBe(before);
   });
 });
