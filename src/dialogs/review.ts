@@ -1,13 +1,13 @@
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
-import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, yesNo } from './parse.js';
+import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -61,19 +61,9 @@ export const reviewDialog: FormDialog = {
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', parse: (r) => freeText(r, 2000) },
     );
-    if (chosen?.kind === 'pcp') {
-      // From the review's date once it is known (a card sends all answers at once: then today), or
-      // from today when a review recorded late would otherwise get a next date already past.
-      const fromReview = proposeReviewDate(ctx.calendar, typeof a.date === 'string' ? a.date : ctx.today(), PCP_REVIEW_WINDOW);
-      const suggested = fromReview >= ctx.today() ? fromReview : proposeReviewDate(ctx.calendar, ctx.today(), PCP_REVIEW_WINDOW);
-      qs.push({
-        id: 'nextReviewDate',
-        kind: 'date',
-        prompt: 'When is the next review?',
-        fallback: { value: suggested, label: `${suggested} (in about ${PCP_REVIEW_WINDOW.earliestDays / 7} weeks)` },
-        parse: (r) => dateWithin(r, ctx.today(), { pastDays: 0, futureDays: 182, what: 'next review date' }),
-      });
-    }
+    // From the review's date once it is known (a card sends all answers at once: then today).
+    if (chosen?.kind === 'pcp')
+      qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: typeof a.date === 'string' ? a.date : ctx.today() }));
     if (chosen && a.positive === false && chosen.step < 6)
       qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${chosen.step + 1}. Record that move now?`, parse: yesNo });
     return qs;

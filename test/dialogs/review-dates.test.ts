@@ -38,6 +38,15 @@ describe('review dates the dialogs propose are school days', () => {
     expect(q.fallback).toEqual({ value: '2026-12-29', label: '2026-12-29 (in about 6 weeks)' });
   });
 
+  it('a review recorded late suggests its next date with how far off it is from today, not from the review', async () => {
+    const w = await testWorld(); // today is Friday 2026-11-20
+    const ctx = w.ctxFor(SENDCO);
+    const options = [{ value: 'pcp-1', label: 'Person-centred plan', kind: 'pcp', step: 2 }];
+    const q = reviewDialog.questions(ctx, { ...pick, options, date: '2026-10-20' }).find((x) => x.id === 'nextReviewDate')!;
+    // Six weeks after the review is Tuesday 2026-12-01: eleven days from today, not "about 6 weeks".
+    expect(q.fallback).toEqual({ value: '2026-12-01', label: '2026-12-01 (in 11 days)' });
+  });
+
   it('"my reviews" does not call a review overdue on the first school day it could be held', async () => {
     const w = await testWorld();
     const monday = { ...w.ctxFor(SENDCO), today: () => '2026-11-23' };
