@@ -54,7 +54,11 @@ export const reviewDialog: FormDialog = {
     const qs: Question[] = [pupil];
     const options = (a.options as PlanOption[] | undefined) ?? [];
     if (!pickedPupil(a) || !options.length) return qs;
-    if (options.length > 1) qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: options.map(({ value, label }) => ({ value, label })), parse: (r) => choice(withWords(options), r) });
+    if (options.length > 1) {
+      // One list for reading a typed answer and for showing a form's answer again (form-submit's shownValue).
+      const planChoices = withWords(options);
+      qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: planChoices, parse: (r) => choice(planChoices, r) });
+    }
     const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId);
     qs.push(
       { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },
