@@ -20,8 +20,8 @@ interface PlanOption extends Choice {
 
 /** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
 const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
-  pcp: ['pcp', 'the pcp', 'person centred plan', 'positive behaviour support plan'],
-  psp: ['psp', 'the psp', 'pastoral support programme', 'pastoral support plan'],
+  pcp: ['pcp', 'positive behaviour support plan'],
+  psp: ['psp', 'pastoral support plan'],
 };
 const withWords = (options: readonly PlanOption[]): AnswerChoice[] => options.map(({ value, label, kind }) => ({ value, label, words: PLAN_WORDS[kind] }));
 
