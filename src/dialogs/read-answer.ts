@@ -1,8 +1,8 @@
 import { saysNothing } from './answer-words.js';
 import type { Answers, Question } from './dialog.js';
 
-export const NEED_ANSWER = 'I need an answer to this one.';
-export const CANT_SKIP = 'This one can’t be skipped.';
+const NEED_ANSWER = 'I need an answer to this one.';
+const CANT_SKIP = 'This one can’t be skipped.';
 
 /** Words that always leave a question ("skip", "-"). */
 const SKIP = /^(skip|-)$/i;
