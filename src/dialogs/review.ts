@@ -1,6 +1,7 @@
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
@@ -84,7 +85,7 @@ export const reviewDialog: FormDialog = {
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
-      lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, plan.startDate, input.date, plan.reviewIntervalDays)}.`));
+      lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
     const g = guide(ctx.pack, situationFromCase(saved, ctx.today()), ctx.today());
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceView(ctx.pack, g, describePupil(saved))];

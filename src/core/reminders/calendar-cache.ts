@@ -1,5 +1,4 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
-import { pspReviewDue } from '../plans/reviews-due.js';
 
 /**
  * One run's memo of the calendar questions reminders ask. The calendar's answers cost a Date or
@@ -10,7 +9,6 @@ export class CalendarCache {
   readonly #next = new Map<string, string>();
   readonly #firstSend = new Map<string, number>();
   readonly #since = new Map<string, number>();
-  readonly #pspDue = new Map<string, string[]>();
   readonly #offDay = new Map<string, OffDay | undefined>();
 
   constructor(
@@ -55,20 +53,5 @@ export class CalendarCache {
       this.#since.set(date, n);
     }
     return n;
-  }
-
-  /** `pspReviewDue(calendar, date, undefined, n)`, memoised: the calendar's answers per plan are most of the cost at 100,000 plans. */
-  pspReviewDue(date: string, n: number): string {
-    let row = this.#pspDue.get(date);
-    if (row === undefined) {
-      row = [];
-      this.#pspDue.set(date, row);
-    }
-    let d = row[n];
-    if (d === undefined) {
-      d = pspReviewDue(this.calendar, date, undefined, n);
-      row[n] = d;
-    }
-    return d;
   }
 }
