@@ -35,12 +35,9 @@ export function pspReviewDue(calendar: SchoolCalendar, window: ReviewWindow, sta
 /** Every active plan's next review, soonest (or most overdue) first. `today` is a London date; `pspWindow` the pack's (pspReviewWindow). */
 export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar, pspWindow: ReviewWindow): ReviewDue[] {
   const out: ReviewDue[] = [];
-  // Plans share due dates, and a date in the summer holidays is a long walk to the first school day.
-  const offDays = new Map<string, OffDay | undefined>();
   const when = (dueDate: string) => {
-    if (!offDays.has(dueDate)) offDays.set(dueDate, calendar.offDay(dueDate));
-    const offDay = offDays.get(dueDate);
-    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, offDay?.firstSchoolDay ?? dueDate) };
+    const { firstDay, offDay } = calendar.dueDay(dueDate);
+    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, firstDay) };
   };
   for (const c of cases) {
     const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
