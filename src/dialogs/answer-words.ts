@@ -7,8 +7,14 @@ import { normalise } from '../core/text/words.js';
  */
 const YES = new Set(['yes', 'y', 'yeah', 'yea', 'ya', 'yep', 'yup', 'yes please', 'correct', 'thats right', 'that is right', 'true', 'sure', 'ok', 'okay', 'definitely', 'of course', 'aye']);
 
+/**
+ * Words that say "nothing here": "none", "n/a" (also "N.A.", "na"). On a yes/no question they are
+ * a no; elsewhere, or when no choice takes them, they leave the question (read-answer.ts).
+ */
+const NOTHING = new Set(['none', 'n a', 'na']);
+
 /** "none", "not yet" and "n/a" answer a yes/no question as no ("Any social worker?" "None"). */
-const NO = new Set(['no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'none', 'not yet', 'no not yet', 'not at the moment', 'not currently', 'n a', 'na', 'never', 'false', 'incorrect', 'not really']);
+const NO = new Set([...NOTHING, 'no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'not yet', 'no not yet', 'not at the moment', 'not currently', 'never', 'false', 'incorrect', 'not really']);
 
 /** True for a plain yes, false for a plain no, undefined for anything else. */
 export function plainYesNo(raw: string): boolean | undefined {
@@ -16,4 +22,9 @@ export function plainYesNo(raw: string): boolean | undefined {
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return undefined;
+}
+
+/** True for words that say "nothing here" ("None", "n/a"), read as plainYesNo reads them. */
+export function saysNothing(raw: string): boolean {
+  return NOTHING.has(normalise(raw));
 }

@@ -9,6 +9,11 @@ import type { Parsed } from './dialog.js';
  * "no" means ("Neither" is the no of "Looked after, or previously looked after?").
  */
 export interface AnswerChoice extends Choice {
+  /**
+   * Only words `choice` cannot already read: it reads the value, the start of the label, words
+   * found inside the label or inside another of these words, an added "the", and a plain yes or
+   * no in front ("yes, told" is "told" among the yes choices).
+   */
   words?: readonly string[];
   plainAnswer?: 'yes' | 'no';
 }
@@ -35,20 +40,49 @@ function pickOne(raw: string, choices: readonly AnswerChoice[], test: (c: Answer
   return found.length > 1 ? ambiguous(raw, found) : undefined;
 }
 
+/** Words that never tell choices apart ("the LA knows" is "LA knows"). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+const bare = (t: string) => t.split(' ').filter((w) => !ARTICLES.has(w)).join(' ');
+
 /**
  * Reads an answer to a choice question, most certain reading first: the choice's number (choices
  * are numbered wherever they are typed, and cards and modals send the value), its value, label or
- * one of its words; a plain yes or no; the start of one label; words found whole inside labels.
- * Words that fit several choices ask which one; words that fit none list the choices.
+ * one of its words; a plain yes or no; a plain yes or no followed by words ("yes, the LA knows"),
+ * the words read among the choices that plain answer fits; the start of one label; words found
+ * whole inside labels; the words without articles. Words that fit several choices ask which one;
+ * words that fit none list the choices.
  */
 export function choice(choices: readonly AnswerChoice[], raw: string): Parsed {
   const t = normalise(raw);
   if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= choices.length) return { ok: true, value: choices[Number(t) - 1]!.value };
-  const plain = plainYesNo(raw);
-  const found =
+  return match(raw, t, choices) ?? { ok: false, message: `“${raw.trim()}” isn’t one of the choices. Type its number or its words: ${listed(choices)}.` };
+}
+
+/** `t` (normalised words) read among `choices`; undefined when no reading fits. */
+function match(raw: string, t: string, choices: readonly AnswerChoice[]): Parsed | undefined {
+  const plain = plainYesNo(t);
+  return (
     pickOne(raw, choices, (c) => names(c).includes(t)) ??
     (plain === undefined ? undefined : pickOne(raw, choices, (c) => plainAnswerOf(c) === (plain ? 'yes' : 'no'))) ??
+    afterPlainAnswer(raw, t, choices) ??
     (t.length >= 2 ? pickOne(raw, choices, (c) => normalise(c.label).startsWith(t)) : undefined) ??
-    (t.length >= 2 ? pickOne(raw, choices, (c) => names(c).some((n) => ` ${n} `.includes(` ${t} `))) : undefined);
-  return found ?? { ok: false, message: `“${raw.trim()}” isn’t one of the choices. Type its number or its words: ${listed(choices)}.` };
+    (t.length >= 2 ? pickOne(raw, choices, (c) => names(c).some((n) => ` ${n} `.includes(` ${t} `))) : undefined) ??
+    (bare(t) && bare(t) !== t ? match(raw, bare(t), choices) : undefined)
+  );
+}
+
+/**
+ * "Yes, not told" or "no - full time": a plain yes or no first keeps only the choices it answers,
+ * and the rest of the words pick among them. The longest plain start is tried first ("no not yet …").
+ */
+function afterPlainAnswer(raw: string, t: string, choices: readonly AnswerChoice[]): Parsed | undefined {
+  const words = t.split(' ');
+  for (let n = words.length - 1; n >= 1; n--) {
+    const plain = plainYesNo(words.slice(0, n).join(' '));
+    if (plain === undefined) continue;
+    const among = choices.filter((c) => plainAnswerOf(c) === (plain ? 'yes' : 'no'));
+    const found = among.length ? match(raw, words.slice(n).join(' '), among) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,8 +1,5 @@
 import { editDistance } from '../core/text/words.js';
-import { recognise } from './intents.js';
-
-/** The commands a slip of the keyboard is checked against, as staff type them. */
-const COMMANDS = ['what next', 'signpost', 'new pupil', 'pcp', 'review', 'psp', 'exclusion', 'suspension', 'refer', 'referral', 'my reviews', 'help'];
+import { COMMAND_WORDS, recognise } from './intents.js';
 
 /** Words that steer a form rather than answer it. */
 const CONTROLS = ['cancel', 'back', 'help'] as const;
@@ -17,7 +14,7 @@ const slips = (word: string) => (word.length <= 5 ? 1 : 2);
 export function suggestCommand(input: string): string | undefined {
   const words = input.trim().toLowerCase().split(/\s+/);
   let best: { text: string; distance: number } | undefined;
-  for (const command of COMMANDS) {
+  for (const command of COMMAND_WORDS) {
     const n = command.split(' ').length;
     const head = words.slice(0, n).join(' ');
     const distance = editDistance(head, command, slips(command));

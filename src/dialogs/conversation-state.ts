@@ -1,5 +1,6 @@
 import type { View } from '../core/views/view.js';
 import type { FormState } from './dialog.js';
+import type { FormStep } from './form-runner.js';
 
 /** Everything a channel must keep between turns for one person in one conversation: plain JSON. */
 export interface ConversationState {
@@ -14,6 +15,11 @@ export interface Turn {
   views: View[];
   /** The user asked to leave (terminal only). */
   quit?: boolean;
+}
+
+/** A form's step as a turn: the form stays open while a question is waiting. */
+export function fromStep(step: FormStep): Turn {
+  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views };
 }
 
 export const newConversation = (): ConversationState => ({ misunderstood: 0 });

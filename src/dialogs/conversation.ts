@@ -5,9 +5,9 @@ import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
 import { suggestCommand } from './command-typos.js';
-import type { ConversationState, Turn } from './conversation-state.js';
+import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
-import { answerForm, startForm, type FormStep } from './form-runner.js';
+import { answerForm, startForm } from './form-runner.js';
 import { recognise } from './intents.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
@@ -41,10 +41,6 @@ async function guarded(ctx: DialogContext, state: ConversationState, input: stri
     log.error('turn failed', { code: err instanceof AppError ? err.code : 'unexpected', dialog: state.active?.dialogId });
     return afterFailure(ctx, state, err);
   }
-}
-
-function fromStep(step: FormStep): Turn {
-  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views };
 }
 
 /** A line typed with no form open. */

@@ -10,8 +10,8 @@ import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 const kinds: AnswerChoice[] = [
-  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fixed term', 'fixed term exclusion', 'fte', 'fte suspension'] },
-  { value: 'permanent', label: 'Permanent exclusion', words: ['permanent', 'permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
+  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fte suspension'] },
+  { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
 ];
 
 export const exclusionDialog: FormDialog = {

@@ -1,6 +1,6 @@
 import type { QuestionView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, FormState, Question } from './dialog.js';
-import { readAnswer } from './read-answer.js';
+import { readAnswer, type ReadAnswer } from './read-answer.js';
 
 /** What a turn of a form produces: the next state (undefined when finished) and what to show. */
 export interface FormStep {
@@ -8,7 +8,15 @@ export interface FormStep {
   views: View[];
 }
 
-function pending(dialog: FormDialog, ctx: DialogContext, answers: Answers): { next?: Question; total: number; answered: number } {
+/** Where a form is: its first unanswered question (none once complete), and how many are answered of how many. */
+export interface Pending {
+  next?: Question;
+  total: number;
+  answered: number;
+}
+
+/** The question waiting for an answer, given the answers so far. */
+export function nextQuestion(dialog: FormDialog, ctx: DialogContext, answers: Answers): Pending {
   const qs = dialog.questions(ctx, answers);
   const answered = qs.filter((q) => q.id in answers).length;
   return { next: qs.find((q) => !(q.id in answers)), total: qs.length, answered };
@@ -30,7 +38,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
 }
 
 async function advance(dialog: FormDialog, ctx: DialogContext, state: FormState, lead: View[] = []): Promise<FormStep> {
-  const p = pending(dialog, ctx, state.answers);
+  const p = nextQuestion(dialog, ctx, state.answers);
   if (!p.next) return { views: [...lead, ...(await dialog.finish(ctx, state.answers))] };
   return { state, views: [...lead, { blocks: [{ type: 'question', question: questionView(dialog, p.next, p) }] }] };
 }
@@ -62,13 +70,18 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
     delete answers[last];
     return advance(dialog, ctx, { ...state, answers, history: state.history.slice(0, -1) });
   }
-  const p = pending(dialog, ctx, state.answers);
-  const q = p.next;
-  if (!q) return advance(dialog, ctx, state);
+  const p = nextQuestion(dialog, ctx, state.answers);
+  if (!p.next) return advance(dialog, ctx, state);
+  return takeAnswer(dialog, ctx, state, { ...p, next: p.next }, await readAnswer(p.next, input));
+}
 
-  const reask = (message: string): FormStep => ({ state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, message) }] }] });
-  const read = await readAnswer(q, input);
-  if (!read.ok) return reask(read.message);
+/**
+ * The waiting question's answer, already read (mid-form reads the words once to tell an answer from
+ * a command): kept, and the form moves on; or the question asked again with the reason.
+ */
+export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: FormState, p: Pending & { next: Question }, read: ReadAnswer): Promise<FormStep> {
+  const q = p.next;
+  if (!read.ok) return { state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, read.message) }] }] };
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
   return advance(dialog, ctx, next);
 }
@@ -80,6 +93,6 @@ export function refusalView(message: string): View {
 
 /** The question currently waiting for an answer, for "help" and re-display. */
 export function currentQuestion(dialog: FormDialog, ctx: DialogContext, state: FormState): QuestionView | undefined {
-  const p = pending(dialog, ctx, state.answers);
+  const p = nextQuestion(dialog, ctx, state.answers);
   return p.next ? questionView(dialog, p.next, p) : undefined;
 }

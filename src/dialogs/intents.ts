@@ -16,26 +16,31 @@ const FOR_PUPIL = `(?: (?:for )?(?:pupil )?(?!(?:for|pupil)$)${REF})?`;
 interface Rule {
   re: RegExp;
   intent: (m: RegExpMatchArray) => Intent;
+  /** The command as staff type it, which a slip of the keyboard is checked against (command-typos.ts). */
+  typed?: readonly string[];
 }
 
 const dialog = (dialogId: string, initialText?: string): Intent => ({ kind: 'dialog', dialogId, initial: {}, ...(initialText ? { initialText } : {}) });
 
 const RULES: Rule[] = [
   // The whole line, not its first word: "Help was called…" or "Start each day…" is an answer, not a command.
-  { re: /^(help|menu|\?|hi|hello|hey|start|what can you do)(?: me| please| there)?[!.?]*$/i, intent: () => ({ kind: 'help' }) },
+  { re: /^(help|menu|\?|hi|hello|hey|start|what can you do)(?: me| please| there)?[!.?]*$/i, intent: () => ({ kind: 'help' }), typed: ['help'] },
   { re: /^(quit|exit|bye|goodbye)[!.]*$/i, intent: () => ({ kind: 'quit' }) },
   { re: /^(cancel|stop|never ?mind|forget it|abort|(?:cancel|stop) (?:that|this|it|the form))[!.]*$/i, intent: () => ({ kind: 'cancel' }) },
-  { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }) },
-  { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]) },
-  { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined) },
+  { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }), typed: ['my reviews'] },
+  { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]), typed: ['what next'] },
+  { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined), typed: ['signpost'] },
   { re: /^(?:who (?:can )?helps? with|who (?:can|could) help (?:with|for)?|find (?:a |an )?(?:service|support) for|services? for|support for|help with|where can i (?:get|find) help (?:with|for))\s+(.+?)\??$/i, intent: (m) => dialog('signpost', m[1]) },
-  { re: /^(new pupil|add (?:a )?pupil|new-pupil)$/i, intent: () => dialog('new-pupil') },
-  { re: new RegExp(`^(?:pcp|new pcp|person[- ]centred plan|positive behaviour support plan|write a plan)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('pcp', m[1]) },
-  { re: new RegExp(`^(?:review|record (?:a )?review|plan review)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('review', m[1]) },
-  { re: new RegExp(`^(?:psp|new psp|pastoral support(?: programme| plan)?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('psp', m[1]) },
-  { re: new RegExp(`^(?:refer|referral|make a referral|new referral)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('refer', m[1]) },
-  { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]) },
+  { re: /^(new pupil|add (?:a )?pupil|new-pupil)$/i, intent: () => dialog('new-pupil'), typed: ['new pupil'] },
+  { re: new RegExp(`^(?:pcp|new pcp|person[- ]centred plan|positive behaviour support plan|write a plan)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('pcp', m[1]), typed: ['pcp'] },
+  { re: new RegExp(`^(?:review|record (?:a )?review|plan review)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('review', m[1]), typed: ['review'] },
+  { re: new RegExp(`^(?:psp|new psp|pastoral support(?: programme| plan)?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('psp', m[1]), typed: ['psp'] },
+  { re: new RegExp(`^(?:refer|referral|make a referral|new referral)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('refer', m[1]), typed: ['refer', 'referral'] },
+  { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
 ];
+
+/** The commands as staff type them, from the rules above ("what next", "pcp", "help"…). */
+export const COMMAND_WORDS: readonly string[] = RULES.flatMap((r) => r.typed ?? []);
 
 /** What the words ask for, by the first rule that matches the whole line (after spaces are tidied). */
 export function recognise(raw: string): Intent {

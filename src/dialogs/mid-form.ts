@@ -1,11 +1,11 @@
 import { text, type View } from '../core/views/view.js';
 import { plainYesNo } from './answer-words.js';
 import { nearControlWord } from './command-typos.js';
-import type { ConversationState, Turn } from './conversation-state.js';
-import type { DialogContext, FormDialog, FormState } from './dialog.js';
-import { answerForm, currentQuestion, type FormStep } from './form-runner.js';
+import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
+import type { DialogContext, FormDialog, FormState, Question } from './dialog.js';
+import { answerForm, currentQuestion, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
 import { recognise, type Intent } from './intents.js';
-import { readAnswer } from './read-answer.js';
+import { readAnswer, type ReadAnswer } from './read-answer.js';
 import { DIALOGS } from './registry.js';
 import { stoppedView } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
@@ -40,34 +40,39 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     const sameDialog = intent.kind === 'dialog' && intent.dialogId === active.dialogId;
     // "what next for 4021" at what-next's first question: the words after the command are the answer.
     if (sameDialog && intent.initialText && active.history.length === 0) return afterAnswer(await answerForm(dialog, ctx, active, intent.initialText), input);
-    if (!(await answers(ctx, dialog, active, input, sameDialog))) {
-      if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
-        const shown = await run({ misunderstood: 0 }, input);
-        return { state, views: [...shown.views, ...resumeViews(ctx, state)] };
-      }
-      // Nothing answered yet, so nothing to lose: go straight there.
-      if (active.history.length === 0) return leaveFor(dialog, input, run);
-      return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
+    const answer = await asAnswer(ctx, dialog, active, input, sameDialog);
+    if (answer) return afterAnswer(await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
+    if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
+      const shown = await run({ misunderstood: 0 }, input);
+      return { state, views: [...shown.views, ...resumeViews(ctx, state)] };
     }
+    // Nothing answered yet, so nothing to lose: go straight there.
+    if (active.history.length === 0) return leaveFor(dialog, input, run);
+    return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
   }
   return afterAnswer(await answerForm(dialog, ctx, active, input), input);
 }
 
-/** Whether the current question takes these words as its answer, so they are not read as a command. */
-async function answers(ctx: DialogContext, dialog: FormDialog, active: FormState, input: string, sameDialog: boolean): Promise<boolean> {
-  const q = dialog.questions(ctx, active.answers).find((x) => !(x.id in active.answers));
-  if (!q) return false;
+/**
+ * The current question's reading of these words when it takes them as its answer, so they are not
+ * read as a command; undefined when it does not. Read once, and kept by takeAnswer.
+ */
+async function asAnswer(ctx: DialogContext, dialog: FormDialog, active: FormState, input: string, sameDialog: boolean): Promise<{ pending: Pending & { next: Question }; read: ReadAnswer } | undefined> {
+  const p = nextQuestion(dialog, ctx, active.answers);
+  if (!p.next) return undefined;
+  const pending = { ...p, next: p.next };
   // Free text takes anything, so there a command is an answer only when it names this form at its first
   // question ("help with attendance" at signpost's "What do you need help with?"); "pcp for 4022" halfway
   // through a PCP is asked about like any other command.
-  if (FREE_TEXT.has(q.kind)) return sameDialog && active.history.length === 0;
-  return (await readAnswer(q, input)).ok;
+  if (FREE_TEXT.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
+  const read = await readAnswer(p.next, input);
+  return read.ok ? { pending, read } : undefined;
 }
 
+/** A form's step after a typed answer; an answer asked again that looks like a slip of "cancel", "back" or "help" says how to do that. */
 function afterAnswer(step: FormStep, input: string): Turn {
   const control = step.state ? nearControlWord(input) : undefined;
-  const views = control ? withHint(step.views, HINTS[control]) : step.views;
-  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views };
+  return fromStep(control ? { ...step, views: withHint(step.views, HINTS[control]) } : step);
 }
 
 /** Adds a hint to the error of a question asked again ("cancle" → how to stop). */

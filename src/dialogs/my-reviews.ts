@@ -1,3 +1,4 @@
+import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { reviewsDue } from '../core/plans/reviews-due.js';
 import { heading, text, type Block, type View } from '../core/views/view.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
@@ -13,7 +14,7 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   // A caller that has just read the person's cases passes them in, so they are read (and audited) once.
   const cases = visible ?? (await ctx.cases.visibleCases(ctx.user));
   const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
-  const due = reviewsDue(mine, ctx.today(), ctx.calendar);
+  const due = reviewsDue(mine, ctx.today(), ctx.calendar, pspReviewWindow(ctx.pack));
   if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
   const line = (d: (typeof due)[number]) => {
     const when = d.daysUntilDue < 0 ? `OVERDUE by ${-d.daysUntilDue} day(s)` : d.daysUntilDue === 0 ? 'due today' : `due in ${d.daysUntilDue} day(s)`;

@@ -1,8 +1,8 @@
 import { addPersonCentredPlan } from '../core/plans/plan-changes.js';
-import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
-import { dateWithin, yesNo } from './parse.js';
+import { yesNo } from './parse.js';
+import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -24,14 +24,7 @@ export const pcpDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const pcp = packForm(ctx, 'pcp');
     if (pcp) qs.push(...templateQuestions(ctx, pcp, 'pcp', ASKED_ELSEWHERE));
-    const suggested = proposeReviewDate(ctx.calendar, ctx.today(), PCP_REVIEW_WINDOW);
-    qs.push({
-      id: 'reviewDate',
-      kind: 'date',
-      prompt: 'When will the plan be reviewed?',
-      fallback: { value: suggested, label: `${suggested} (in about ${PCP_REVIEW_WINDOW.earliestDays / 7} weeks)` },
-      parse: (r) => dateWithin(r, ctx.today(), { pastDays: 0, futureDays: 182, what: 'review date' }),
-    });
+    qs.push(pcpReviewDateQuestion(ctx, { id: 'reviewDate', prompt: 'When will the plan be reviewed?', what: 'review date' }));
     const isp = packForm(ctx, 'incident-support-plan');
     if (isp) {
       qs.push({ id: 'wantsIsp', kind: 'yesno', prompt: 'Add an Incident Support Plan for moments of crisis?', parse: yesNo });

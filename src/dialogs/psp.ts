@@ -1,4 +1,5 @@
 import { addPastoralSupportPlan } from '../core/plans/plan-changes.js';
+import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
@@ -16,13 +17,13 @@ export const pspDialog: FormDialog = {
   title: 'Pastoral Support Programme',
   refuse: onlyPupilWriters('start a PSP'),
   intro: (ctx) => {
-    const r = ctx.pack.rules?.psp.reviewIntervalDays;
-    return `A PSP sets a few clear targets, overseen by a senior leader, and is reviewed every ${r ? `${r.min / 7}–${r.max / 7}` : '3–4'} weeks. Optional questions can be left blank.`;
+    const w = pspReviewWindow(ctx.pack);
+    return `A PSP sets a few clear targets, overseen by a senior leader, and is reviewed every ${w.earliestDays / 7}–${w.latestDays / 7} weeks. Optional questions can be left blank.`;
   },
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];
     if (!pickedPupil(a)) return qs;
-    const range = ctx.pack.rules?.psp.reviewIntervalDays ?? { min: 21, max: 28 };
+    const between = pspReviewWindow(ctx.pack);
     qs.push(
       { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5; separate them with ";").', parse: (r) => list(r, 5, 300) },
       {
@@ -41,9 +42,9 @@ export const pspDialog: FormDialog = {
       {
         id: 'interval',
         kind: 'number',
-        prompt: `Days between reviews (${range.min}–${range.max})?`,
+        prompt: `Days between reviews (${between.earliestDays}–${between.latestDays})?`,
         fallback: { value: ctx.settings.pspReviewIntervalDays, label: `${ctx.settings.pspReviewIntervalDays} days` },
-        parse: (r) => wholeNumber(r, range.min, range.max, 'the days between reviews'),
+        parse: (r) => wholeNumber(r, between.earliestDays, between.latestDays, 'the days between reviews'),
       },
     );
     const form = packForm(ctx, 'psp');
@@ -60,7 +61,7 @@ export const pspDialog: FormDialog = {
       fields: templateValues(a, 'psp'),
     };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'psp.create', (c, cc) => addPastoralSupportPlan(c, input, cc));
-    const due = pspReviewDue(ctx.calendar, input.startDate, undefined, input.reviewIntervalDays);
+    const due = pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), input.startDate, undefined, input.reviewIntervalDays);
     const after = ctx.pack.rules?.psp.escalateAfterReviewsWithoutImpact ?? 2;
     return [
       {

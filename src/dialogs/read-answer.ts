@@ -1,16 +1,11 @@
+import { saysNothing } from './answer-words.js';
 import type { Answers, Question } from './dialog.js';
 
-export const NEED_ANSWER = 'I need an answer to this one.';
-export const CANT_SKIP = 'This one can’t be skipped.';
+const NEED_ANSWER = 'I need an answer to this one.';
+const CANT_SKIP = 'This one can’t be skipped.';
 
 /** Words that always leave a question ("skip", "-"). */
 const SKIP = /^(skip|-)$/i;
-/**
- * Words that say "nothing here". On a yes/no or choice question they are an answer first ("None"
- * is Neither for looked after, no for a social worker); elsewhere, or when no choice takes them,
- * they leave the question.
- */
-const NOTHING = /^(none|n\/a|n\.a\.?|na)$/i;
 
 export type ReadAnswer = { ok: true; value: unknown; also: Answers } | { ok: false; message: string };
 
@@ -23,14 +18,17 @@ function leave(q: Question, input: string, why?: string): ReadAnswer {
 
 /**
  * One answer to one question, typed or sent from a form: blank or "skip" takes the question's
- * fallback or leaves an optional one; anything else goes to the question's parser. The same reading
+ * fallback or leaves an optional one; anything else goes to the question's parser. Words that say
+ * "nothing here" (saysNothing) are an answer first on a yes/no or choice question ("None" is
+ * Neither for looked after, no for a social worker); elsewhere, or when no choice takes them, they
+ * leave the question. The same reading
  * for every channel, so "none" means the same in the terminal as on a card.
  */
 export async function readAnswer(q: Question, raw: string): Promise<ReadAnswer> {
   const input = raw.trim();
   const answers = q.kind === 'yesno' || q.kind === 'choice';
-  if (input === '' || SKIP.test(input) || (NOTHING.test(input) && !answers)) return leave(q, input);
+  if (input === '' || SKIP.test(input) || (saysNothing(input) && !answers)) return leave(q, input);
   const parsed = await q.parse(input);
   if (parsed.ok) return { ok: true, value: parsed.value, also: parsed.also ?? {} };
-  return NOTHING.test(input) ? leave(q, input, parsed.message) : parsed;
+  return saysNothing(input) ? leave(q, input, parsed.message) : parsed;
 }

@@ -47,7 +47,7 @@ export function reminderView(send: PlannedSend, id: string, today: string): View
 }
 
 /** Why some staff miss their reminders, and what the SENDCo can do; a count only, never names. */
-export function unreachableLine(n: number): string {
+function unreachableLine(n: number): string {
   const people = n === 1 ? '1 person' : `${n} people`;
   return `Reminders can’t reach ${people}: they may have removed the bot or not opened it yet. Ask them to open it in Teams again.`;
 }

@@ -1,13 +1,14 @@
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
-import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
+import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, yesNo } from './parse.js';
+import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -20,8 +21,8 @@ interface PlanOption extends Choice {
 
 /** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
 const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
-  pcp: ['pcp', 'the pcp', 'person centred plan', 'positive behaviour support plan'],
-  psp: ['psp', 'the psp', 'pastoral support programme', 'pastoral support plan'],
+  pcp: ['pcp', 'positive behaviour support plan'],
+  psp: ['psp', 'pastoral support plan'],
 };
 const withWords = (options: readonly PlanOption[]): AnswerChoice[] => options.map(({ value, label, kind }) => ({ value, label, words: PLAN_WORDS[kind] }));
 
@@ -54,26 +55,20 @@ export const reviewDialog: FormDialog = {
     const qs: Question[] = [pupil];
     const options = (a.options as PlanOption[] | undefined) ?? [];
     if (!pickedPupil(a) || !options.length) return qs;
-    if (options.length > 1) qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: options.map(({ value, label }) => ({ value, label })), parse: (r) => choice(withWords(options), r) });
+    if (options.length > 1) {
+      // One list for reading a typed answer and for showing a form's answer again (form-submit's shownValue).
+      const planChoices = withWords(options);
+      qs.push({ id: 'planId', kind: 'choice', prompt: 'Which plan are you reviewing?', choices: planChoices, parse: (r) => choice(planChoices, r) });
+    }
     const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId);
     qs.push(
       { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', parse: (r) => freeText(r, 2000) },
     );
-    if (chosen?.kind === 'pcp') {
-      // From the review's date once it is known (a card sends all answers at once: then today), or
-      // from today when a review recorded late would otherwise get a next date already past.
-      const fromReview = proposeReviewDate(ctx.calendar, typeof a.date === 'string' ? a.date : ctx.today(), PCP_REVIEW_WINDOW);
-      const suggested = fromReview >= ctx.today() ? fromReview : proposeReviewDate(ctx.calendar, ctx.today(), PCP_REVIEW_WINDOW);
-      qs.push({
-        id: 'nextReviewDate',
-        kind: 'date',
-        prompt: 'When is the next review?',
-        fallback: { value: suggested, label: `${suggested} (in about ${PCP_REVIEW_WINDOW.earliestDays / 7} weeks)` },
-        parse: (r) => dateWithin(r, ctx.today(), { pastDays: 0, futureDays: 182, what: 'next review date' }),
-      });
-    }
+    // From the review's date once it is known (a card sends all answers at once: then today).
+    if (chosen?.kind === 'pcp')
+      qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: typeof a.date === 'string' ? a.date : ctx.today() }));
     if (chosen && a.positive === false && chosen.step < 6)
       qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${chosen.step + 1}. Record that move now?`, parse: yesNo });
     return qs;
@@ -90,7 +85,7 @@ export const reviewDialog: FormDialog = {
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
-      lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, plan.startDate, input.date, plan.reviewIntervalDays)}.`));
+      lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
     const g = guide(ctx.pack, situationFromCase(saved, ctx.today()), ctx.today());
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceView(ctx.pack, g, describePupil(saved))];

@@ -22,15 +22,15 @@ const steps: AnswerChoice[] = [
 ];
 /** "Is there a PCP…?": a plain no is no plan; a plain yes could be any of the other three, so it is asked. */
 const planStatuses: AnswerChoice[] = [
-  { value: 'none', label: 'No plan yet', words: ['no pcp', 'not yet', 'no plan', 'none yet'] },
-  { value: 'in-place', label: 'A plan is in place, not yet reviewed', plainAnswer: 'yes', words: ['in place', 'not reviewed', 'not reviewed yet', 'yes not reviewed', 'yes not yet reviewed'] },
-  { value: 'reviewed-positive', label: 'Reviewed: it brought positive change', plainAnswer: 'yes', words: ['positive', 'worked', 'it worked', 'reviewed positive', 'yes it worked'] },
-  { value: 'reviewed-no-change', label: 'Reviewed: no positive change', plainAnswer: 'yes', words: ['no change', 'not working', 'didnt work', 'it didnt work', 'reviewed no change', 'reviewed not working'] },
+  { value: 'none', label: 'No plan yet', words: ['no pcp'] },
+  { value: 'in-place', label: 'A plan is in place, not yet reviewed', plainAnswer: 'yes', words: ['not reviewed yet'] },
+  { value: 'reviewed-positive', label: 'Reviewed: it brought positive change', plainAnswer: 'yes', words: ['positive', 'it worked', 'reviewed positive'] },
+  { value: 'reviewed-no-change', label: 'Reviewed: no positive change', plainAnswer: 'yes', words: ['it didnt work', 'reviewed no change', 'reviewed not working'] },
 ];
 const ptt: AnswerChoice[] = [
   { value: 'no', label: 'No', words: ['full time', 'not part time'] },
-  { value: 'notified', label: 'Yes, and the LA has been told', words: ['la told', 'la knows', 'told', 'notified', 'yes told', 'yes notified', 'yes la told'] },
-  { value: 'not-notified', label: 'Yes, but the LA has not been told', words: ['la not told', 'not told', 'not notified', 'yes not told', 'yes not notified', 'la doesnt know'] },
+  { value: 'notified', label: 'Yes, and the LA has been told', words: ['la told', 'la knows', 'told'] },
+  { value: 'not-notified', label: 'Yes, but the LA has not been told', words: ['la not told', 'la doesnt know'] },
 ];
 
 function notesQuestion(): Question {

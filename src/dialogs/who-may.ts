@@ -2,26 +2,21 @@ import { writesPupilRecords } from '../core/access/policy.js';
 import type { DialogContext } from './dialog.js';
 
 /**
- * Why this person may not add or change pupil records (`doing`, e.g. "add pupils"), with what they
- * can do instead; undefined when they may. Asked before a form's first question, so nobody
- * answers a whole form to be refused at the end. Which pupil they may change is still checked
- * when they name one, and again when the change is saved.
+ * For a dialog's `refuse`: why this person may not add or change pupil records (`doing`, e.g. "add
+ * pupils"), with what they can do instead; undefined when they may. Asked before a form's first
+ * question, so nobody answers a whole form to be refused at the end. Which pupil they may change is
+ * still checked when they name one, and again when the change is saved.
  */
-export function refuseUnlessWritesPupils(ctx: DialogContext, doing: string): string | undefined {
-  const { user } = ctx;
-  if (writesPupilRecords(user)) return undefined;
-  switch (user.role) {
-    case 'admin':
-      return `As an admin you manage who has which role and see no pupil records, so you can’t ${doing}: a teacher or SENDCo at the school does. You can give someone that role with: grant <id> sendco <school-id> (or teacher). You can also find services with "signpost".`;
-    case 'la-officer':
-      return `As an LA officer you see the pupils schools refer to the LA, but you can’t ${doing}: the school records that. You can use "what next" to work through the guidance without saving anything, or find services with "signpost".`;
-    default:
-      return `Your role has no school, so you can’t ${doing} yet. You can ask your admin to give you your role at your school (grant <your id> ${user.role} <school-id>), and find services with "signpost" meanwhile.`;
-  }
-}
-
-/** For a dialog's `refuse`: refuses anyone who does not record pupils. */
 export const onlyPupilWriters =
   (doing: string) =>
-  (ctx: DialogContext): string | undefined =>
-    refuseUnlessWritesPupils(ctx, doing);
+  ({ user }: DialogContext): string | undefined => {
+    if (writesPupilRecords(user)) return undefined;
+    switch (user.role) {
+      case 'admin':
+        return `As an admin you manage who has which role and see no pupil records, so you can’t ${doing}: a teacher or SENDCo at the school does. You can give someone that role with: grant <id> sendco <school-id> (or teacher). You can also find services with "signpost".`;
+      case 'la-officer':
+        return `As an LA officer you see the pupils schools refer to the LA, but you can’t ${doing}: the school records that. You can use "what next" to work through the guidance without saving anything, or find services with "signpost".`;
+      default:
+        return `Your role has no school, so you can’t ${doing} yet. You can ask your admin to give you your role at your school (grant <your id> ${user.role} <school-id>), and find services with "signpost" meanwhile.`;
+    }
+  };

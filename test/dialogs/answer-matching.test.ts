@@ -89,6 +89,58 @@ describe('"Is there a PCP…?" in what next', () => {
   });
 });
 
+describe('a plain yes or no followed by words picks among the choices it answers', () => {
+  /** `what next` for an unrecorded pupil up to "Is the pupil on a part-time timetable?". */
+  const TO_PTT = [...TO_PLAN, 'no', '', 'no', 'no', 'no', 'no', 'no', 'no'];
+
+  it.each([
+    ['yes - not reviewed yet', 'in-place'],
+    ['Yes, not yet reviewed', 'in-place'],
+    ['yes, in place', 'in-place'],
+    ['yes it worked', 'reviewed-positive'],
+    ['Yes - it didn’t work', 'reviewed-no-change'],
+    ['yes, no change', 'reviewed-no-change'],
+    ['no, no plan', 'none'],
+  ])('PCP: "%s" means %s', async (word, value) => {
+    expect((await answerAt(TO_PLAN, word)).answers.plan).toBe(value);
+  });
+
+  it.each([
+    ['yes the la knows', 'notified'],
+    ['Yes, LA told', 'notified'],
+    ['yes - told', 'notified'],
+    ['yes, not told', 'not-notified'],
+    ['yes - the LA has not been told', 'not-notified'],
+    ['yes, not notified', 'not-notified'],
+    ['no, full time', 'no'],
+  ])('part-time timetable: "%s" means %s', async (word, value) => {
+    expect((await answerAt(TO_PTT, word)).answers.ptt).toBe(value);
+  });
+
+  it.each([
+    ['yes, in care', 'looked-after'],
+    ['yes - adopted', 'previously'],
+    ['no, never in care', 'neither'],
+    ['never looked after', 'neither'],
+  ])('looked after: "%s" means %s', async (word, value) => {
+    expect((await answerAt(TO_CARE, word)).answers.care).toBe(value);
+  });
+
+  it.each([
+    ['yes, EHCP', 'ehcp'],
+    ['yes - SEN support', 'sen-support'],
+    ['no send', 'none'],
+  ])('SEND: "%s" means %s', async (word, value) => {
+    expect((await answerAt([...TO_CARE, '1', 'no'], word)).answers.send).toBe(value);
+  });
+
+  it('asks which when the words after the yes still fit two choices', async () => {
+    const { reply, answers } = await answerAt(TO_PTT, 'yes, the LA');
+    expect(reply).toContain('“yes, the LA” could be Yes, and the LA has been told or Yes, but the LA has not been told');
+    expect(answers).not.toHaveProperty('ptt');
+  });
+});
+
 describe('other choices take their natural words', () => {
   const TO_SEND = [...TO_CARE, '1', 'no'];
   it.each([

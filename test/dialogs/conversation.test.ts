@@ -59,11 +59,8 @@ describe('the graduated response over several conversations', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    let reply = await bot.script(['psp', '4021', 'Stay in lessons; no physical incidents', 'me', '2026-11-02', '']);
-    for (let i = 0; i < 30 && reply.includes('?'); i++) {
-      const last = reply.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
-      reply = await bot.say(last.includes('[optional') ? '' : last.includes('1.') || reply.includes('  1. ') ? '1' : /date/i.test(last) ? 'today' : last.includes('yes/no') ? 'no' : 'Weekly check-in');
-    }
+    await bot.script(['psp', '4021', 'Stay in lessons; no physical incidents', 'me', '2026-11-02', '']);
+    const reply = await bot.answerUntil('Weekly check-in');
     expect(reply).toContain('First review due 2026-11-23');
     expect(await bot.say('my reviews')).toContain('AB (ref 4021): PSP review due in 3 day(s), 2026-11-23');
   });
@@ -74,11 +71,8 @@ describe('referrals need parental permission', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    let reply = await bot.script(['refer', '4021', 'inclusion team']);
-    for (let i = 0; i < 40 && !reply.includes('permission for this referral'); i++) {
-      const last = reply.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
-      reply = await bot.say(last.includes('[optional') ? '' : reply.includes('  1. ') ? '1' : /date/i.test(last) ? 'today' : 'Persistent disruption despite Step 4 plan');
-    }
+    await bot.script(['refer', '4021', 'inclusion team']);
+    await bot.answerUntil('Persistent disruption despite Step 4 plan', (r) => r.includes('permission for this referral'));
     expect(await bot.say('no')).toContain('can only be sent once parents/carers agree');
     expect((await w.repo.listBySchool('oak-primary'))[0]!.referrals).toHaveLength(0);
     const done = await bot.say('yes');

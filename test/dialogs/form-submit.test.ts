@@ -4,6 +4,8 @@ import type { FormView } from '../../src/core/views/view.js';
 import { openForm, submitForm, type FormOutcome } from '../../src/dialogs/form-submit.js';
 import { DIALOGS } from '../../src/dialogs/registry.js';
 import { SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { makeCase } from '../helpers/make-case.js';
+import { pcp, psp } from '../core/reminders/plans.js';
 
 const formOf = (o: FormOutcome): FormView => {
   if (o.done) throw new Error(`expected the form back, got: ${renderText(o.views)}`);
@@ -69,6 +71,20 @@ describe('a whole form submitted at once (cards and modals)', () => {
     const done = await openForm(DIALOGS.signpost!, w.ctxFor(SENDCO), { query: 'attendance' });
     expect(done.done).toBe(true);
     expect(done.views[0]!.blocks[0]).toMatchObject({ type: 'search', search: { query: 'attendance' } });
+  });
+});
+
+describe('a choice shown again', () => {
+  it('is preselected from the words staff type for it ("the PSP" for the plan to review)', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    await w.repo.save(makeCase({ pupilRef: '4021', pcps: [pcp('2026-12-01')], psps: [psp('2026-11-02')] }), undefined);
+    const values = { pupil: '4021', planId: 'the PSP', date: '31/02/2026', positive: 'yes', notes: '' };
+    const back = formOf(await submitForm(DIALOGS.review!, ctx, { formId: 'f', values, shown: Object.keys(values) }));
+    const byId = Object.fromEntries(back.questions.map((q) => [q.id, q]));
+    expect(byId.planId).toMatchObject({ value: 'psp-1' });
+    expect(byId.planId!.error).toBeUndefined();
+    expect(byId.date!.error).toMatch(/not a real date/);
   });
 });
 

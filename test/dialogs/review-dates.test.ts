@@ -4,10 +4,9 @@ import { myReviews } from '../../src/dialogs/my-reviews.js';
 import { pcpDialog } from '../../src/dialogs/pcp.js';
 import { reviewDialog } from '../../src/dialogs/review.js';
 import { pcp } from '../core/reminders/plans.js';
-import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 import { makeCase } from '../helpers/make-case.js';
 
-const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 const pick = { pupil: { schoolId: 'oak-primary', caseId: 'case-x' } };
 
 describe('review dates the dialogs propose are school days', () => {
@@ -15,11 +14,8 @@ describe('review dates the dialogs propose are school days', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    let reply = await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-12-04', '']);
-    for (let i = 0; i < 30 && reply.includes('?'); i++) {
-      const last = reply.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
-      reply = await bot.say(last.includes('[optional') ? '' : reply.includes('  1. ') ? '1' : /date/i.test(last) ? 'today' : last.includes('yes/no') ? 'no' : 'Weekly check-in');
-    }
+    await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-12-04', '']);
+    const reply = await bot.answerUntil('Weekly check-in');
     // No term dates in this world: Christmas Day, the weekend and the Boxing Day substitute are passed over.
     expect(reply).toContain('First review due 2026-12-29.');
   });
@@ -36,6 +32,15 @@ describe('review dates the dialogs propose are school days', () => {
     const options = [{ value: 'pcp-1', label: 'Person-centred plan', kind: 'pcp', step: 2 }];
     const q = reviewDialog.questions(ctx, { ...pick, options, date: '2026-11-13' }).find((x) => x.id === 'nextReviewDate')!;
     expect(q.fallback).toEqual({ value: '2026-12-29', label: '2026-12-29 (in about 6 weeks)' });
+  });
+
+  it('a review recorded late suggests its next date with how far off it is from today, not from the review', async () => {
+    const w = await testWorld(); // today is Friday 2026-11-20
+    const ctx = w.ctxFor(SENDCO);
+    const options = [{ value: 'pcp-1', label: 'Person-centred plan', kind: 'pcp', step: 2 }];
+    const q = reviewDialog.questions(ctx, { ...pick, options, date: '2026-10-20' }).find((x) => x.id === 'nextReviewDate')!;
+    // Six weeks after the review is Tuesday 2026-12-01: eleven days from today, not "about 6 weeks".
+    expect(q.fallback).toEqual({ value: '2026-12-01', label: '2026-12-01 (in 11 days)' });
   });
 
   it('"my reviews" does not call a review overdue on the first school day it could be held', async () => {

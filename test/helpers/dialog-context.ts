@@ -35,6 +35,7 @@ export async function testWorld() {
 export function chatter(ctx: DialogContext) {
   let state: ConversationState = newConversation();
   let quit = false;
+  let last = '';
   return {
     get state() {
       return state;
@@ -47,11 +48,24 @@ export function chatter(ctx: DialogContext) {
       const t = await converse(ctx, state, line, silentLogger);
       state = t.state;
       quit = t.quit === true;
-      return renderText(t.views);
+      last = renderText(t.views);
+      return last;
     },
     async script(lines: string[]): Promise<string> {
-      let last = '';
-      for (const l of lines) last = await this.say(l);
+      let reply = '';
+      for (const l of lines) reply = await this.say(l);
+      return reply;
+    },
+    /**
+     * Answers whatever is asked, from the last reply on, until `done(reply)` (by default: nothing
+     * more is asked) or 40 turns: blank for an optional question, "1" for a choice, "today" for a
+     * date, "no" for yes/no, and `words` for anything else. Returns the last reply.
+     */
+    async answerUntil(words: string, done: (reply: string) => boolean = (r) => !r.includes('?')): Promise<string> {
+      for (let i = 0; i < 40 && !done(last); i++) {
+        const asked = last.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
+        await this.say(asked.includes('[optional') ? '' : last.includes('  1. ') ? '1' : /date/i.test(asked) ? 'today' : asked.includes('yes/no') ? 'no' : words);
+      }
       return last;
     },
   };

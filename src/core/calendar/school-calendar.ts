@@ -21,6 +21,22 @@ export interface OffDay {
   firstSchoolDay?: string;
 }
 
+/**
+ * When something due on a date can first be held. Nothing is overdue before that day has passed
+ * (isOverdue), so a review due in the holidays is not overdue on the first day back.
+ */
+export interface DueDay {
+  /** The due date on a school day, else the first school day after it (the due date itself when the term dates run out first). */
+  firstDay: string;
+  /** Set when the due date is not a school day: why, and the first school day it can be held. */
+  offDay?: OffDay;
+}
+
+/** Overdue once the first day it could be held has passed, not the due date in the holidays. */
+export function isOverdue(due: DueDay, today: string): boolean {
+  return due.firstDay < today;
+}
+
 const WIDTH = (why: NotSchoolDayReason): number => (why === 'school holiday' ? 3 : why === 'closure' ? 2 : why === 'weekend' ? 0 : 1);
 
 /** Far enough to cross any summer holiday; further means the term dates have run out. */
@@ -47,6 +63,8 @@ export class SchoolCalendar {
   private readonly closures: readonly Range[];
   private readonly bankHolidays: ReadonlyMap<string, string | undefined>;
   private readonly quietHours: { start: string; end: string };
+  /** offDay's answers: a date's walk to the next school day can cross a summer holiday, and plans share due dates. */
+  private readonly offDays = new Map<string, OffDay | undefined>();
 
   /**
    * @param settings a school's calendar settings (validated here, so code-built ones get the same
@@ -112,18 +130,19 @@ export class SchoolCalendar {
   /**
    * Undefined when `date` is a school day; otherwise why it is not, and the first school day after
    * it (see OffDay). Never throws for want of term dates: then `firstSchoolDay` is left out.
+   * Remembered per date (the calendar never changes), so the answer is shared and frozen.
    */
   offDay(date: string): OffDay | undefined {
-    let why = this.whyNotSchoolDay(date);
-    if (why === undefined) return undefined;
-    let day = date;
-    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
-      day = addDays(day, 1);
-      const next = this.whyNotSchoolDay(day);
-      if (next === undefined) return { why, firstSchoolDay: day };
-      if (WIDTH(next) > WIDTH(why)) why = next;
-    }
-    return { why };
+    if (this.offDays.has(date)) return this.offDays.get(date);
+    const found = this.findOffDay(date);
+    this.offDays.set(date, found && Object.freeze(found));
+    return found;
+  }
+
+  /** When something due on `date` can first be held (see DueDay). */
+  dueDay(date: string): DueDay {
+    const offDay = this.offDay(date);
+    return offDay ? { firstDay: offDay.firstSchoolDay ?? date, offDay } : { firstDay: date };
   }
 
   /**
@@ -178,6 +197,19 @@ export class SchoolCalendar {
       if (this.quietHours.start < this.quietHours.end) return londonInstant(date, endHour, endMinute);
     }
     return londonInstant(this.nextSchoolDay(addDays(date, 1)), this.morningHour);
+  }
+
+  private findOffDay(date: string): OffDay | undefined {
+    let why = this.whyNotSchoolDay(date);
+    if (why === undefined) return undefined;
+    let day = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+      day = addDays(day, 1);
+      const next = this.whyNotSchoolDay(day);
+      if (next === undefined) return { why, firstSchoolDay: day };
+      if (WIDTH(next) > WIDTH(why)) why = next;
+    }
+    return { why };
   }
 
   private step(from: string, direction: number, includeFrom: boolean): string {

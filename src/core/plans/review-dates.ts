@@ -1,3 +1,4 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { SchoolCalendar } from '../calendar/school-calendar.js';
 import { addDays } from '../dates.js';
 
@@ -12,8 +13,14 @@ export interface ReviewWindow {
   aimDays?: number;
 }
 
-/** A PSP is reviewed every three to four weeks (Hackney, 003): 21 to 28 calendar days. */
-export const PSP_REVIEW_WINDOW: ReviewWindow = Object.freeze({ earliestDays: 21, latestDays: 28 });
+/** A PSP is reviewed every three to four weeks (Hackney, 003); used only for a pack that sets no rules. */
+const PSP_INTERVAL_WITHOUT_RULES = Object.freeze({ min: 21, max: 28 });
+
+/** The pack's days between PSP reviews (rules.psp.reviewIntervalDays), as the window a review may fall in. */
+export function pspReviewWindow(pack: KnowledgePack): ReviewWindow {
+  const r = pack.rules?.psp.reviewIntervalDays ?? PSP_INTERVAL_WITHOUT_RULES;
+  return { earliestDays: r.min, latestDays: r.max };
+}
 
 /**
  * A PCP's suggested review: six weeks on, or the first school day later that week. The guidance

@@ -1,7 +1,7 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PupilCase } from '../cases/pupil-case.js';
 import { daysBetween } from '../dates.js';
-import { PSP_REVIEW_WINDOW, proposeReviewDate } from './review-dates.js';
+import { proposeReviewDate, type ReviewWindow } from './review-dates.js';
 
 export interface ReviewDue {
   caseId: string;
@@ -24,22 +24,20 @@ export interface ReviewDue {
 }
 
 /**
- * When an active PSP's next review falls: a school day three to four weeks from the start or the
- * last review, aiming at the plan's interval (calendar days). See proposeReviewDate.
+ * When an active PSP's next review falls: a school day in `window` (the pack's, pspReviewWindow:
+ * three to four weeks) from the start or the last review, aiming at the plan's interval (calendar
+ * days). See proposeReviewDate.
  */
-export function pspReviewDue(calendar: SchoolCalendar, startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
-  return proposeReviewDate(calendar, lastReviewDate ?? startDate, { ...PSP_REVIEW_WINDOW, aimDays: intervalDays });
+export function pspReviewDue(calendar: SchoolCalendar, window: ReviewWindow, startDate: string, lastReviewDate: string | undefined, intervalDays: number): string {
+  return proposeReviewDate(calendar, lastReviewDate ?? startDate, { ...window, aimDays: intervalDays });
 }
 
-/** Every active plan's next review, soonest (or most overdue) first. `today` is a London date. */
-export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar): ReviewDue[] {
+/** Every active plan's next review, soonest (or most overdue) first. `today` is a London date; `pspWindow` the pack's (pspReviewWindow). */
+export function reviewsDue(cases: readonly PupilCase[], today: string, calendar: SchoolCalendar, pspWindow: ReviewWindow): ReviewDue[] {
   const out: ReviewDue[] = [];
-  // Plans share due dates, and a date in the summer holidays is a long walk to the first school day.
-  const offDays = new Map<string, OffDay | undefined>();
   const when = (dueDate: string) => {
-    if (!offDays.has(dueDate)) offDays.set(dueDate, calendar.offDay(dueDate));
-    const offDay = offDays.get(dueDate);
-    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, offDay?.firstSchoolDay ?? dueDate) };
+    const { firstDay, offDay } = calendar.dueDay(dueDate);
+    return { dueDate, ...(offDay ? { offDay } : {}), daysUntilDue: daysBetween(today, firstDay) };
   };
   for (const c of cases) {
     const base = { caseId: c.id, schoolId: c.schoolId, pupilRef: c.pupilRef, initials: c.initials };
@@ -47,7 +45,7 @@ export function reviewsDue(cases: readonly PupilCase[], today: string, calendar:
     for (const p of c.psps) {
       if (p.status !== 'active') continue;
       const last = [...p.reviews].map((r) => r.date).sort().at(-1);
-      const due = pspReviewDue(calendar, p.startDate, last, p.reviewIntervalDays);
+      const due = pspReviewDue(calendar, pspWindow, p.startDate, last, p.reviewIntervalDays);
       out.push({ ...base, plan: 'psp', planId: p.id, ownerId: p.ownerId, overseeingLeaderId: p.overseeingLeaderId, ...when(due) });
     }
   }

@@ -2,8 +2,9 @@ import { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { citation } from '../guidance/recommendation.js';
+import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
+import { pspReviewDue } from '../plans/reviews-due.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { CalendarCache } from './calendar-cache.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
 
@@ -48,7 +49,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
   const { pack, calendar, today } = ctx;
   const dueBy = ctx.dueBy ?? '9999-12-31';
   const rules = pack.rules;
-  const cache = new CalendarCache(calendar, today);
+  const pspDue = pspDueMemo(calendar, pspReviewWindow(pack));
 
   const escalateAfter = rules?.psp.escalateAfterReviewsWithoutImpact;
   // One object shared by every escalated item, so frozen.
@@ -89,7 +90,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     for (const p of c.psps) {
       if (p.status !== 'active') continue;
-      const dueDate = pspDue(p, cache);
+      const dueDate = pspDue(p);
       if (dueDate > dueBy) continue;
       const item: DueItem = {
         itemKey: flat(`psp-review:${c.schoolId}:${c.id}:${p.id}`),
@@ -118,7 +119,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     for (const x of c.exclusions) {
       if (x.kind !== 'permanent') continue;
-      const dates = day6Dates(x.startDate, provisionFromDay, cache);
+      const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
       if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${dates.provisionOn}) for ${who(c)}`));
     }
 
@@ -138,11 +139,20 @@ function other(c: PupilCase, itemKey: string, kind: DueKind, dueDate: string, ti
   return { itemKey, kind, schoolId: c.schoolId, caseId: c.id, pupilRef: c.pupilRef, initials: c.initials, dueDate, ownerIds: [], title, command: `what next for ${c.pupilRef}` };
 }
 
-/** The PSP's next review, by pspReviewDue from its latest review (or its start), memoised per base date. */
-function pspDue(p: PastoralSupportPlan, cache: CalendarCache): string {
-  let last: string | undefined;
-  for (const r of p.reviews) if (last === undefined || r.date > last) last = r.date;
-  return cache.pspReviewDue(last ?? p.startDate, p.reviewIntervalDays);
+/**
+ * A PSP's next review, by pspReviewDue from its latest review (or its start), memoised per base date
+ * and interval for one run: the calendar's answers per plan are most of the cost at 100,000 plans.
+ */
+function pspDueMemo(calendar: SchoolCalendar, window: ReviewWindow): (p: PastoralSupportPlan) => string {
+  const memo = new Map<string, string[]>();
+  return (p) => {
+    let last: string | undefined;
+    for (const r of p.reviews) if (last === undefined || r.date > last) last = r.date;
+    const from = last ?? p.startDate;
+    let row = memo.get(from);
+    if (row === undefined) memo.set(from, (row = []));
+    return (row[p.reviewIntervalDays] ??= pspReviewDue(calendar, window, from, undefined, p.reviewIntervalDays));
+  };
 }
 
 /** True when the latest `n` reviews, by date, all showed no positive change. */
@@ -162,14 +172,14 @@ function withoutImpact(reviews: readonly PlanReview[], n: number): boolean {
  * three school days earlier. Undefined once provision should have started more than five school
  * days ago.
  */
-function day6Dates(start: string, fromDay: number, cache: CalendarCache): { provisionOn: string; remindOn: string } | undefined {
+function day6Dates(start: string, fromDay: number, schoolCalendar: SchoolCalendar, today: string): { provisionOn: string; remindOn: string } | undefined {
   const count = (calendar: SchoolCalendar) => {
     const provisionOn = calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1);
-    const stale = provisionOn < cache.today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= cache.today;
+    const stale = provisionOn < today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= today;
     return stale ? undefined : { provisionOn, remindOn: calendar.addSchoolDays(provisionOn, -DAY6_LEAD_SCHOOL_DAYS) };
   };
   try {
-    return count(cache.calendar);
+    return count(schoolCalendar);
   } catch {
     // The school's term dates have run out: count weekdays bar bank holidays, which can only be earlier.
     return count((noTerms ??= new SchoolCalendar()));

@@ -1,6 +1,5 @@
-import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
+import { isOverdue, type DueDay, type OffDay, type SchoolCalendar } from '../calendar/school-calendar.js';
 import { addDays, londonToday } from '../dates.js';
-import { CalendarCache } from './calendar-cache.js';
 import { flat } from './flat-string.js';
 import { recipientsFor } from './recipients.js';
 import type { DueItem, PersonState, PlannedDigest, PlannedSend, ReminderSettings, SendState } from './types.js';
@@ -42,15 +41,19 @@ export function planHorizon(now: Date): string {
 
 type Verdict = 'send' | 'resume' | 'skip';
 
-interface DueDateRounds {
-  /** When the first reminder may go out (epoch ms), and on which school day. */
+/** What a due date means today, worked out once per date and read by both the reminders and the digests. */
+interface DueDateToday extends DueDay {
+  overdue: boolean;
+  /** For reminders, so only for dates up to today: worked out on first use. */
+  rounds?: Rounds;
+}
+
+interface Rounds {
+  /** When the first reminder may go out (epoch ms), on the first school day. */
   firstMs: number;
-  firstDay: string;
   /** Overdue rounds come due every `resendEverySchoolDays` school days after the first: k of them so far. */
   k: number;
   regular: string;
-  overdue: boolean;
-  offDay: OffDay | undefined;
 }
 
 /**
@@ -71,7 +74,6 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
   if (calendar.nextAllowedSend(now).getTime() > nowMs) return plan;
 
   const today = londonToday(now);
-  const cache = new CalendarCache(calendar, today);
   const every = Math.max(1, Math.floor(settings.resendEverySchoolDays));
   const sendState = stateLookup(state.sends);
   const people = state.people;
@@ -80,7 +82,19 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
   /** Per school, the items a digest could list, in the order planned. */
   const forDigest = new Map<string, DueItem[]>();
   /** What a due date means today: asked once per date, not per item. */
-  const byDueDate = new Map<string, DueDateRounds>();
+  const byDueDate = new Map<string, DueDateToday>();
+  const dueDateToday = (dueDate: string): DueDateToday => {
+    let d = byDueDate.get(dueDate);
+    if (d === undefined) {
+      const day = calendar.dueDay(dueDate);
+      byDueDate.set(dueDate, (d = { ...day, overdue: isOverdue(day, today) }));
+    }
+    return d;
+  };
+  const roundsOf = (dueDate: string, d: DueDateToday): Rounds => {
+    const k = d.overdue ? Math.floor(calendar.schoolDaysBetween(d.firstDay, today) / every) : 0;
+    return { firstMs: calendar.nextAllowedSend(calendar.sendTimeFor(dueDate)).getTime(), k, regular: k >= 1 ? `again-${k}` : 'first' };
+  };
   /** Items people marked done, seen while planning sends, so digests need not look them up again. */
   const doneBy = new Map<string, Set<DueItem>>();
 
@@ -100,18 +114,10 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
     digestItems.push(item);
     if (item.dueDate > today) continue; // in the digest, but no reminder before its due date
 
-    let when = byDueDate.get(item.dueDate);
-    if (when === undefined) {
-      const firstDay = cache.nextSchoolDay(item.dueDate);
-      // Overdue only once the first day it could be held has passed, not the date in the holidays.
-      const overdue = firstDay < today;
-      const k = overdue ? Math.floor(cache.schoolDaysToToday(firstDay) / every) : 0;
-      const offDay = firstDay === item.dueDate ? undefined : cache.offDay(item.dueDate);
-      when = { firstMs: cache.firstSendMs(item.dueDate), firstDay, k, regular: k >= 1 ? `again-${k}` : 'first', overdue, offDay };
-      byDueDate.set(item.dueDate, when);
-    }
-    const { firstMs, firstDay, k, regular, overdue, offDay } = when;
+    const when = dueDateToday(item.dueDate);
+    const { firstMs, k, regular } = (when.rounds ??= roundsOf(item.dueDate, when));
     if (firstMs > nowMs) continue;
+    const { firstDay, overdue, offDay } = when;
 
     // Built and flattened once per item: hashing a key for a lookup flattens it anyway.
     const prefix = flat(`${item.itemKey}|${item.dueDate}|`);
@@ -157,10 +163,10 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
       for (const item of schoolItems) {
         // Items due by today were looked up for this SENDCo above; later ones are looked up here.
         if (item.dueDate <= today ? done?.has(item) : people[`${item.itemKey}|${item.dueDate}|${recipientId}`]?.doneAt !== undefined) continue;
-        const offDay = cache.offDay(item.dueDate);
-        if (offDay) offDays[item.dueDate] = offDay;
         // Overdue once its first school day has passed: one due in the holidays is listed as due on the first day back.
-        (item.dueDate < today && cache.nextSchoolDay(item.dueDate) < today ? overdue : due).push(item);
+        const when = dueDateToday(item.dueDate);
+        if (when.offDay) offDays[item.dueDate] = when.offDay;
+        (when.overdue ? overdue : due).push(item);
       }
       if (due.length || overdue.length) plan.digests.push({ sendKey, recipientId, schoolId, week, due, overdue, offDays });
     }

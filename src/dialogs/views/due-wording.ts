@@ -20,7 +20,7 @@ function why(o: OffDay): string {
  * What to say after a due date that is not a school day: "in the holidays; first school day
  * 2027-01-05", so nobody reads a date in the holidays as one they missed.
  */
-export function offDayNote(o: OffDay): string {
+function offDayNote(o: OffDay): string {
   return o.firstSchoolDay ? `${why(o)}; first school day ${o.firstSchoolDay}` : why(o);
 }
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarSettings } from '../../../src/core/calendar/calendar-settings.js';
-import { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
+import { isOverdue, SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../src/core/calendar/example-term-dates.json', import.meta.url));
 
@@ -98,6 +98,27 @@ describe('offDay: what a due date that is not a school day means', () => {
 
   it('leaves out the first school day when the term dates run out, rather than throwing', () => {
     expect(example.offDay('2027-07-24')).toEqual({ why: 'school holiday' });
+  });
+});
+
+describe('dueDay: when something due on a date can first be held', () => {
+  it('the date itself on a school day; else the first school day after, with why', () => {
+    expect(example.dueDay('2026-11-23')).toEqual({ firstDay: '2026-11-23' });
+    expect(example.dueDay('2026-12-25')).toEqual({ firstDay: '2027-01-05', offDay: { why: 'school holiday', firstSchoolDay: '2027-01-05' } });
+    expect(example.dueDay('2027-07-24')).toEqual({ firstDay: '2027-07-24', offDay: { why: 'school holiday' } });
+  });
+
+  it('is overdue only once that first school day has passed', () => {
+    const christmas = example.dueDay('2026-12-25');
+    expect(isOverdue(christmas, '2027-01-05')).toBe(false);
+    expect(isOverdue(christmas, '2027-01-06')).toBe(true);
+  });
+
+  it('works each date out once: the same frozen answer comes back', () => {
+    const calendar = new SchoolCalendar();
+    const first = calendar.offDay('2026-12-25');
+    expect(calendar.offDay('2026-12-25')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });
 

@@ -1,14 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
 import { addDays } from '../../../src/core/dates.js';
-import { PSP_REVIEW_WINDOW, proposeReviewDate } from '../../../src/core/plans/review-dates.js';
+import { proposeReviewDate, pspReviewWindow, type ReviewWindow } from '../../../src/core/plans/review-dates.js';
 import { pspReviewDue, reviewsDue } from '../../../src/core/plans/reviews-due.js';
 import { makeCase } from '../../helpers/make-case.js';
+import { worcestershire } from '../../helpers/pack.js';
 import { exampleTerms, noTerms, pcp, psp, review } from '../reminders/plans.js';
 
 let terms: SchoolCalendar;
+/** The pack's PSP window (rules.psp.reviewIntervalDays): 21 to 28 days. */
+let PSP_REVIEW_WINDOW: ReviewWindow;
 beforeAll(async () => {
   terms = await exampleTerms();
+  PSP_REVIEW_WINDOW = pspReviewWindow(await worcestershire());
 });
 
 describe('proposeReviewDate: a school day in the 3–4 week window', () => {
@@ -50,24 +54,33 @@ describe('proposeReviewDate: a school day in the 3–4 week window', () => {
 });
 
 describe('PSP reviews use it', () => {
+  it('in the window the pack sets, or three to four weeks when a pack has no rules', async () => {
+    const pack = await worcestershire();
+    expect(pspReviewWindow(pack)).toEqual({ earliestDays: pack.rules!.psp.reviewIntervalDays.min, latestDays: pack.rules!.psp.reviewIntervalDays.max });
+    const wider = { ...pack, rules: { ...pack.rules!, psp: { ...pack.rules!.psp, reviewIntervalDays: { min: 14, max: 35, default: 21 } } } };
+    expect(pspReviewWindow(wider)).toEqual({ earliestDays: 14, latestDays: 35 });
+    expect(pspReviewWindow({ ...pack, rules: undefined })).toEqual({ earliestDays: 21, latestDays: 28 });
+  });
+
+
   it('from the start, then from the last review', () => {
-    expect(pspReviewDue(terms, '2026-12-04', undefined, 21)).toBe('2027-01-05');
-    expect(pspReviewDue(terms, '2026-09-07', '2026-12-04', 21)).toBe('2027-01-05');
+    expect(pspReviewDue(terms, PSP_REVIEW_WINDOW, '2026-12-04', undefined, 21)).toBe('2027-01-05');
+    expect(pspReviewDue(terms, PSP_REVIEW_WINDOW, '2026-09-07', '2026-12-04', 21)).toBe('2027-01-05');
   });
 
   it('"my reviews" lists the PSP on its school day, and is not overdue before the first school day it could be held', () => {
     const c = makeCase({ pupilRef: 'XMAS', psps: [psp('2026-12-04')], pcps: [pcp('2026-12-25')] });
-    const due = reviewsDue([c], '2027-01-05', terms);
+    const due = reviewsDue([c], '2027-01-05', terms, PSP_REVIEW_WINDOW);
     expect(due.map((d) => [d.plan, d.dueDate, d.daysUntilDue])).toEqual([
       ['pcp', '2026-12-25', 0],
       ['psp', '2027-01-05', 0],
     ]);
     expect(due[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
-    expect(reviewsDue([c], '2027-01-06', terms).map((d) => d.daysUntilDue)).toEqual([-1, -1]);
+    expect(reviewsDue([c], '2027-01-06', terms, PSP_REVIEW_WINDOW).map((d) => d.daysUntilDue)).toEqual([-1, -1]);
   });
 
   it('a recorded review moves the next one on from the review date', () => {
     const c = makeCase({ psps: [psp('2026-11-02', { reviews: [review('2026-11-23', true)] })] });
-    expect(reviewsDue([c], '2026-11-23', noTerms)[0]?.dueDate).toBe('2026-12-14');
+    expect(reviewsDue([c], '2026-11-23', noTerms, PSP_REVIEW_WINDOW)[0]?.dueDate).toBe('2026-12-14');
   });
 });

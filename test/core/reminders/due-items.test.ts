@@ -64,6 +64,17 @@ describe('PCP and PSP reviews', () => {
     expect(dueItems([c], { pack, calendar: noTerms, today: '2026-11-20', dueBy: '2026-11-26' }).map((i) => i.kind)).toEqual(['psp-review']);
   });
 
+  it('a PSP is reviewed in the window the pack sets', () => {
+    // Example terms: 21 to 28 days after Monday 30 November 2026 are all in the Christmas holidays.
+    const c = makeCase({ psps: [psp('2026-11-30')] });
+    const dueWith = (min: number, max: number) => {
+      const rules = { ...pack.rules!, psp: { ...pack.rules!.psp, reviewIntervalDays: { min, max, default: 21 } } };
+      return dueItems([c], { pack: { ...pack, rules }, calendar: terms, today: '2026-11-30' })[0]!.dueDate;
+    };
+    expect(dueWith(21, 28)).toBe('2027-01-05'); // the first school day after the window
+    expect(dueWith(14, 35)).toBe('2026-12-18'); // the last school day before the aim, inside this wider window
+  });
+
   it('works from a pack without rules: statutory EHC weeks, no escalation', () => {
     const c = makeCase({ ehcRequestedOn: '2026-09-07', psps: [psp('2026-09-07', { reviews: [review('2026-09-28', false), review('2026-10-19', false)] })] });
     const got = dueItems([c], { pack: { ...pack, rules: undefined }, calendar: noTerms, today: '2026-10-10' });
