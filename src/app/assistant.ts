@@ -1,4 +1,4 @@
-import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
+import { AFTER_NOTICE } from '../core/safeguarding/concern-notice.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding/screen.js';
 import type { SignpostFilters } from '../core/signpost/signpost.js';
@@ -41,7 +41,6 @@ const CARDS = { typed: false };
 /** "la ack <referral id>" / "la assign <referral id>", sent by the LA channel's buttons. */
 const LA_COMMAND = /^la (ack|assign) ([0-9a-f-]{36})$/i;
 /** After a notice for words that were not a command: no "didn't understand", just where to record it. */
-const AFTER_NOTICE: View = { blocks: [text(AFTER_NOTICE_TEXT, 'muted')] };
 const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Please try again in a moment.';
 
 /**
@@ -221,7 +220,7 @@ export class Assistant {
    */
   #screen(person: Person, texts: readonly string[]): Promise<View[]> {
     const record = (found: readonly Concern[]) => recordConcernsShown(this.core.audit, person.id, this.core.now(), found);
-    return screenTexts(this.core.pack, texts, record, (what, err) => this.opts.log.error(what === 'audit' ? 'concern notice not audited' : 'concern check failed', { code: err instanceof AppError ? err.code : 'unexpected' }));
+    return screenTexts(this.core.pack, texts, record, this.opts.log);
   }
 
   #needsRole(person: Person): View[] {

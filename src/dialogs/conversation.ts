@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import { AFTER_NOTICE_TEXT } from '../core/safeguarding/concern-notice.js';
+import { AFTER_NOTICE } from '../core/safeguarding/concern-notice.js';
 import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text } from '../core/views/view.js';
@@ -28,7 +28,7 @@ export const MENU_AFTER_MISUNDERSTANDINGS = 2;
  */
 export async function converse(ctx: DialogContext, state: ConversationState, raw: string, log: Logger): Promise<Turn> {
   const input = cleanChannelText(raw);
-  const notices = await screenTexts(ctx.pack, [input], ctx.recordConcerns, (what) => log.error(what === 'audit' ? 'concern notice not audited' : 'concern check failed'));
+  const notices = await screenTexts(ctx.pack, [input], ctx.recordConcerns, log);
   const t = await guarded(ctx, state, input, log, notices.length > 0);
   return { ...t, views: leadWith(notices, t.views) };
 }
@@ -65,7 +65,7 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
     }
     case 'unknown': {
       // The safeguarding or exclusion notice already answered: say where to record it, not "didn't understand".
-      if (noticed) return { state: { misunderstood: 0 }, views: [{ blocks: [text(AFTER_NOTICE_TEXT, 'muted')] }] };
+      if (noticed) return { state: { misunderstood: 0 }, views: [AFTER_NOTICE] };
       const meant = suggestCommand(input);
       const misunderstood = state.misunderstood + 1;
       if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS && !meant)

@@ -10,6 +10,8 @@ export const SUPPORTS_NOT_REPLACES =
 
 /** Said after a notice when the words were not a command, instead of "Sorry, I didn't understand that". */
 export const AFTER_NOTICE_TEXT = 'To record this for a pupil, type "pcp", "review", "exclusion" or "refer" (what you write there is checked the same way). Type "help" for everything I can do.';
+/** The reply when the notice was the answer to words that asked for nothing else. */
+export const AFTER_NOTICE: View = { blocks: [text(AFTER_NOTICE_TEXT, 'muted')] };
 
 /** “dad hits her” (physical abuse, domestic abuse): each quote once, with every kind it raised. */
 function quoted(found: readonly Concern[]): string {

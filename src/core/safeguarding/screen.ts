@@ -1,4 +1,6 @@
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import type { Logger } from '../../logger.js';
+import { AppError } from '../errors.js';
 import type { AuditLog } from '../store/case-repository.js';
 import type { View } from '../views/view.js';
 import type { Concern } from './concern-check.js';
@@ -8,9 +10,11 @@ import { concernsIn } from './for-pack.js';
 /**
  * The one check on every text that enters: the notices to lead the reply with, after `record`
  * has noted that they were shown. The notice is shown even if recording fails, and a check that
- * fails shows nothing rather than stopping the request; both are passed to `failed` to log.
+ * fails shows nothing rather than stopping the request; both are logged (an error code, never words).
  */
-export async function screenTexts(pack: KnowledgePack, texts: readonly string[], record: ((found: readonly Concern[]) => Promise<void>) | undefined, failed: (what: 'audit' | 'check', err: unknown) => void): Promise<View[]> {
+export async function screenTexts(pack: KnowledgePack, texts: readonly string[], record: ((found: readonly Concern[]) => Promise<void>) | undefined, log: Pick<Logger, 'error'>): Promise<View[]> {
+  const failed = (what: 'audit' | 'check', err: unknown) =>
+    log.error(what === 'audit' ? 'concern notice not audited' : 'concern check failed', { code: err instanceof AppError ? err.code : 'unexpected' });
   let found: Concern[];
   try {
     found = concernsIn(pack, texts);
