@@ -10,7 +10,7 @@ import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
 import { earlierStep, firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
 import { homeViews } from '../dialogs/home.js';
-import { recognise } from '../dialogs/intents.js';
+import { recognise, wordsToScreen } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { DIALOGS } from '../dialogs/registry.js';
 import { searchServices } from '../dialogs/signpost-dialog.js';
@@ -106,7 +106,7 @@ export class Assistant {
    */
   async text(person: Person, raw: string): Promise<View[]> {
     const input = cleanChannelText(raw);
-    const notices = await this.#screen(person, [input]);
+    const notices = await this.#screen(person, [wordsToScreen(input)]);
     return leadWith(notices, await this.#text(person, input, notices.length > 0));
   }
 

@@ -8,7 +8,7 @@ import { suggestCommand } from './command-typos.js';
 import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
 import { answerForm, startForm } from './form-runner.js';
-import { recognise } from './intents.js';
+import { recognise, wordsToScreen } from './intents.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
 import { DIALOGS } from './registry.js';
@@ -28,7 +28,7 @@ export const MENU_AFTER_MISUNDERSTANDINGS = 2;
  */
 export async function converse(ctx: DialogContext, state: ConversationState, raw: string, log: Logger): Promise<Turn> {
   const input = cleanChannelText(raw);
-  const notices = await screenTexts(ctx.pack, [input], ctx.recordConcerns, log);
+  const notices = await screenTexts(ctx.pack, [wordsToScreen(input)], ctx.recordConcerns, log);
   const t = await guarded(ctx, state, input, log, notices.length > 0);
   return { ...t, views: leadWith(notices, t.views) };
 }

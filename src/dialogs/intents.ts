@@ -51,3 +51,12 @@ export function recognise(raw: string): Intent {
   }
   return { kind: 'unknown' };
 }
+
+/**
+ * The words a worry is read in: after "signpost" (or "support for…") only the search itself, so a
+ * notice quotes the person's words and never the command ("signpost lad keeps going off…").
+ */
+export function wordsToScreen(input: string): string {
+  const intent = recognise(input);
+  return intent.kind === 'dialog' && intent.dialogId === 'signpost' && intent.initialText ? intent.initialText : input;
+}

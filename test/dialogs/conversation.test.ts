@@ -139,6 +139,13 @@ describe('safeguarding first in signposting', () => {
     expect(reply.indexOf('Family Front Door')).toBeLessThan(reply.indexOf('== Services') === -1 ? Infinity : reply.indexOf('== Services'));
   });
 
+  it('quotes the worry in the search’s own words, never the command word, even when only the learned reader found it', async () => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    const reply = await bot.say('signpost Prevent advice for a Y9 lad sharing terrorist propaganda videos');
+    expect(reply).toMatch(/“Prevent advice for a Y9 lad sharing terrorist propaganda videos”/);
+    expect(reply).not.toMatch(/“signpost/i);
+  });
+
   it('an ordinary search has no safeguarding banner', async () => {
     const bot = chatter((await testWorld()).ctxFor(SENDCO));
     expect(await bot.say('signpost dyslexia assessment')).not.toContain('!!!');
