@@ -84,6 +84,29 @@ describe('how the check reads', () => {
     expect(kinds("she's being bullied and getting hit at break")).toEqual(['risk']);
   });
 
+  it('names the worry for what it is: a child put out of the home is homelessness, not a kick', () => {
+    expect(check.check('mum kicked him out last night and he slept at a mates').map((c) => c.category)).toEqual(['homelessness']);
+    expect(check.check('mum kicked him in the leg last night').map((c) => c.category)).toContain('physical-abuse');
+  });
+
+  it('keeps games, balls and medical needles ordinary, and finds the worries in the same words', () => {
+    for (const ordinary of [
+      'his brother beat him at FIFA again and he sulked all morning',
+      'year 7 flu vaccination tomorrow, some are scared of needles',
+      'the kids have been grooming the school rabbit at lunch',
+      "FM's dad properly smacked it out the park at the parents v staff cricket",
+    ])
+      expect(check.check(ordinary), ordinary).toEqual([]);
+    for (const worry of [
+      'dad said he gets a slap round the head if he forgets his reading book',
+      'she keeps making herself sick after lunch',
+      "mum's new fella is a bit handy with his fists",
+      'his dad beat him at home last night',
+      'found needles on the kitchen table at mums on the home visit',
+    ])
+      expect(kinds(worry), worry).toEqual(['risk']);
+  });
+
   it('names each quote once in the notice, with every kind it raised', async () => {
     const views = concernViews(await loadPack('worcestershire'), check.check('she said her step-dad hurts her when mum is at work'));
     const first = views[0]!.blocks[0]!;
