@@ -41,6 +41,8 @@ export class ConcernCheck {
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
   readonly #model: ConcernModel | undefined;
+  /** Which sentence each pattern match in the text being read started in (reused, as reads are synchronous). */
+  readonly #sentenceOf = new Map<string, number>();
   readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory }>();
 
   /**
@@ -110,6 +112,8 @@ export class ConcernCheck {
     let settled: Set<number> | undefined;
     const isSettled = (sentence: number) => (settled ??= this.#settledSentences(tokens)).has(sentence);
     const found = new Map<string, Concern>();
+    const sentenceOf = this.#sentenceOf;
+    sentenceOf.clear();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const byLemma = t.lemma === t.word ? undefined : this.#byFirst.get(t.lemma);
@@ -122,8 +126,10 @@ export class ConcernCheck {
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
         found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at), by: 'pattern' });
+        sentenceOf.set(key, tokens[at[0]!]!.sentence);
       }
     }
+    if (found.size && this.#model) this.#veto(found, tokens, explain);
     if (!found.size && this.#model) {
       const fromModel = this.#modelReading(text, tokens, explain);
       if (fromModel) return [fromModel];
@@ -154,6 +160,25 @@ export class ConcernCheck {
       }
     }
     return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best), by: 'model' };
+  }
+
+  /**
+   * Drops a pattern's match whose sentence the learned reader finds ordinary by more than its veto
+   * (a training course, a lesson plan, a closed record): the words matched, the sentence is not a
+   * worry. Read by sentence, so a worry buried in a long routine note is judged on its own sentence.
+   */
+  #veto(found: Map<string, Concern>, tokens: readonly Token[], explain?: (line: string) => void): void {
+    const model = this.#model!;
+    if (model.veto === Infinity) return;
+    const bySentence = new Map<number, number | undefined>();
+    for (const [key, concern] of found) {
+      const sentence = this.#sentenceOf.get(key)!;
+      if (!bySentence.has(sentence)) bySentence.set(sentence, model.worry(tokens.filter((t) => t.sentence === sentence)));
+      const worry = bySentence.get(sentence);
+      if (worry === undefined || worry > -model.veto) continue;
+      explain?.(`${concern.category} "${concern.quote}" vetoed: its sentence reads as ordinary by ${(-worry).toFixed(1)} (veto from ${model.veto})`);
+      found.delete(key);
+    }
   }
 
   /** Sentences that say the worry is absent or over. */

@@ -37,6 +37,8 @@ export class ConcernModel {
   readonly #kinds = winkNaiveBayes();
   readonly minMargin: number;
   readonly #kindGate: number;
+  /** See ConcernModelFile.kinds.veto; Infinity when the file sets none. */
+  readonly veto: number;
 
   /** Throws AppError('knowledge-pack') when the file names a category the pack does not define. */
   constructor(file: ConcernModelFile, knownCategories: ReadonlySet<string>) {
@@ -47,6 +49,7 @@ export class ConcernModel {
     this.#kinds.consolidate();
     this.minMargin = file.minMargin;
     this.#kindGate = file.kinds.gate;
+    this.veto = file.kinds.veto ?? Infinity;
     for (const label of Object.keys(this.#nb.stats().labelWiseSamples))
       if (label !== ORDINARY && !knownCategories.has(label))
         throw new AppError(`Knowledge pack: concern-model.json was trained on category "${label}", which concerns.json does not define. Retrain it with npm run concerns:train.`, 'knowledge-pack');
@@ -71,6 +74,17 @@ export class ConcernModel {
     return { category: best[0], margin: best[1] - none };
   }
 
+  /**
+   * How much likelier the text reads as a worry (risk or exclusion) than as ordinary, in log2 odds
+   * from the three-label reader; undefined when it knows none of the words.
+   */
+  worry(tokens: readonly Token[]): number | undefined {
+    const features = modelFeatures(tokens);
+    if (!features.length) return undefined;
+    const kinds = Object.fromEntries(this.#kinds.computeOdds(features));
+    return Math.max(kinds.risk ?? -Infinity, kinds.exclusion ?? -Infinity) - (kinds[ORDINARY] ?? -Infinity);
+  }
+
   /** True when `reading` is sure enough to raise a notice. */
   counts(reading: ModelReading | undefined): reading is ModelReading {
     return !!reading && reading.margin >= this.minMargin;
@@ -84,7 +98,7 @@ export class ConcernModel {
  */
 export function trainConcernModel(
   examples: readonly { tokens: readonly Token[]; category: string; kind: string }[],
-  thresholds: { minMargin: number; kindGate: number },
+  thresholds: { minMargin: number; kindGate: number; veto?: number },
   trainedOn: ConcernModelFile['trainedOn'],
 ): ConcernModelFile {
   const train = (label: (e: (typeof examples)[number]) => string) => {
@@ -102,6 +116,6 @@ export function trainConcernModel(
     minMargin: thresholds.minMargin,
     trainedOn,
     naiveBayes: train((e) => e.category),
-    kinds: { gate: thresholds.kindGate, naiveBayes: train((e) => e.kind) },
+    kinds: { gate: thresholds.kindGate, ...(thresholds.veto !== undefined ? { veto: thresholds.veto } : {}), naiveBayes: train((e) => e.kind) },
   };
 }

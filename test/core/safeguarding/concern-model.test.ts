@@ -18,11 +18,12 @@ describe('the concern check’s learned reader', () => {
   });
 
   it('brings the notice for a worry no pattern knows, quoting the sentence it read, in the person’s words', () => {
-    const text = 'Glasses broken since Oct, not replaced. Missed 3 hospital appts for epilepsy. Arrives 10am unwashed most days.';
+    const text = "Missed 3 hospital appts for epilepsy since Oct and arrives most days at 10am in yesterday's clothes.";
     expect(new ConcernCheck(pack.concerns!).check(text)).toEqual([]);
     const [found] = new ConcernCheck(pack.concerns!, pack.concernModel).check(text);
     expect(found).toMatchObject({ kind: 'risk', category: 'neglect', by: 'model' });
-    expect(text).toContain(found!.quote);
+    // Long quotes are clipped with an ellipsis; what is shown is the person's own words.
+    expect(text).toContain(found!.quote.replace(/…$/, ''));
   });
 
   it('is asked only when no pattern matched, so a pattern’s exact quote wins', () => {
@@ -30,6 +31,19 @@ describe('the concern check’s learned reader', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((c) => c.by === 'pattern')).toBe(true);
     expect(found.map((c) => c.quote)).toContain('dad hits her');
+  });
+
+  it('drops a pattern’s match when its sentence reads as plainly ordinary, judging each sentence on its own', () => {
+    const training = 'asthma awareness session for TAs in the special school next week';
+    // The words alone match a sign about staff ("TAs … special"); the sentence is a training course.
+    expect(new ConcernCheck(pack.concerns!).check(training).map((c) => c.category)).toEqual(['allegation-adult']);
+    const check = new ConcernCheck(pack.concerns!, pack.concernModel);
+    expect(check.check(training)).toEqual([]);
+    // A worry in its own sentence of the same routine note is still found, quoted in the person's words.
+    const note = `Inset notes: ${training} went well. At break a Y5 girl told a supervisor her dad hits her with a belt.`;
+    expect(check.check(note)).toContainEqual(expect.objectContaining({ kind: 'risk', quote: expect.stringContaining('dad hits her') }));
+    const buried = 'Annual review prep. Reading age up a year, loves maths. His hearing aids have not been worn since October because they were lost and mum has not replaced them. Next review in June.';
+    expect(check.check(buried).map((c) => c.category)).toEqual(['neglect']);
   });
 
   it('leaves the issue’s ordinary requests ordinary', () => {
