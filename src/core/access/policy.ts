@@ -41,7 +41,7 @@ export function canCreateAt(user: StaffMember, schoolId: string): boolean {
 
 /**
  * The part of a case an LA officer may see: who, where, which step and the LA referrals.
- * Plans, reviews, exclusion reasons and the timeline stay with the school.
+ * Plans, reviews, exclusion reasons, the reasons for step changes and the timeline stay with the school.
  */
 export function redactForLocalAuthority(c: PupilCase): PupilCase {
   return {
@@ -52,6 +52,7 @@ export function redactForLocalAuthority(c: PupilCase): PupilCase {
     psps: [],
     referrals: c.referrals.filter((r) => r.toLocalAuthority),
     timeline: [],
+    stepChanges: [],
     partTimeTimetable: undefined,
   };
 }

@@ -103,6 +103,7 @@ export class CaseService {
       pcps: [],
       psps: [],
       referrals: [],
+      stepChanges: [],
       timeline: [{ at, by: user.id, what: 'case.created' }],
       revision: 0,
       createdAt: at,
