@@ -1,6 +1,6 @@
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
-import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
@@ -80,7 +80,7 @@ export const reviewDialog: FormDialog = {
     const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}) };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `${chosen.kind}.review`, (c, cc) => {
       const reviewed = chosen.kind === 'pcp' ? recordPcpReview(c, chosen.value, input, cc) : recordPspReview(c, chosen.value, input, cc);
-      return a.stepUp === true ? moveToStep(reviewed, Math.min(6, reviewed.currentStep + 1), cc) : reviewed;
+      return a.stepUp === true ? moveAfterReview(reviewed, Math.min(6, reviewed.currentStep + 1), cc) : reviewed;
     });
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {
