@@ -138,3 +138,8 @@ export function moveAfterReview(c: PupilCase, to: number, ctx: ChangeContext): P
   return changeStep(c, { to, cause: 'review', reason: `Review on ${r.date} at Step ${c.currentStep}: ${outcome}.`, ref: r.id }, ctx);
 }
 
+/** A SENDCo sets the step outside a review, saying why (access is the caller's: CaseService.setStep). */
+export function setStep(c: PupilCase, input: { to: number; reason: string; agreedWith?: string }, ctx: ChangeContext): PupilCase {
+  if (input.to === c.currentStep) throw new AppError(`The pupil is already at Step ${input.to}.`, 'invalid-input');
+  return changeStep(c, { to: input.to, cause: 'set', reason: input.reason, ...(input.agreedWith ? { agreedWith: input.agreedWith } : {}) }, ctx);
+}
