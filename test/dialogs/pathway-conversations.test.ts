@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { renderText } from '../../src/chat/render-text.js';
+import type { FormView } from '../../src/core/views/view.js';
+import { openForm, submitForm, type FormOutcome } from '../../src/dialogs/form-submit.js';
+import { DIALOGS } from '../../src/dialogs/registry.js';
+import { ADMIN, chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.js';
 
 /**
  * The pathway through whole conversations (issue 11): each review is read only at the step it was
- * held at, a referral is a recorded move to Step 5, and step-down advice lists the lower step's own
- * actions.
+ * held at, a referral is a recorded move to Step 5, step-down advice lists the lower step's own
+ * actions, and a SENDCo can move a pupil with the reason, by text or as a form.
  */
 
 type Bot = ReturnType<typeof chatter>;
@@ -104,5 +108,66 @@ describe('a review is read only at the step it was held at', () => {
     expect(saved).not.toContain('Record that move now?');
     expect(nextActions(saved)).toEqual({ step: 4, actions: ['14', '15'] });
     expect((await caseOf(w)).currentStep).toBe(4);
+  });
+});
+
+describe('a SENDCo moves a pupil to another step, with the reason', () => {
+  it('by text: "step 4021", down one, why and who agreed; the guidance for the new step follows and the change is audited', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    await writePcp(bot);
+    const asked = await bot.say('step 4021');
+    expect(asked).toContain('The pupil is at Step 3. Which step should they move to?');
+    expect(asked).toContain('Step 3 – Staff member and SENDCo work together (now)');
+    expect(await bot.say('3')).toContain('already at Step 3');
+    expect(await bot.say('down')).toContain('Why is the pupil moving?');
+    expect(await bot.say('Two good reviews; the class teacher can lead again')).toContain('Who else agreed');
+    const done = await bot.say('class teacher and parents/carers');
+    expect(done).toContain('AB (ref 4021, Year 8) moved down from Step 3 to Step 2');
+    expect(nextActions(done)).toEqual({ step: 2, actions: ['6', '7'] });
+
+    const c = await caseOf(w);
+    expect(c.currentStep).toBe(2);
+    expect(c.stepChanges.at(-1)).toMatchObject({ from: 3, to: 2, cause: 'set', reason: 'Two good reviews; the class teacher can lead again', agreedBy: SENDCO.id, agreedWith: 'class teacher and parents/carers' });
+    expect(c.timeline.at(-1)).toMatchObject({ what: 'step.down', ref: c.stepChanges.at(-1)!.id });
+    expect((await w.audit.list()).filter((e) => e.action === 'step.set')).toEqual([expect.objectContaining({ actorId: SENDCO.id, outcome: 'done', caseId: c.id })]);
+  });
+
+  it('as a form (card or modal): the pupil first, then the step, the reason and who agreed', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    await chatter(ctx).script(NEW_PUPIL);
+    const dialog = DIALOGS['set-step']!;
+    const formOf = (o: FormOutcome): FormView => {
+      if (o.done) throw new Error(`expected the form back, got: ${renderText(o.views)}`);
+      return o.form;
+    };
+    const first = formOf(await openForm(dialog, ctx));
+    expect(first.questions.map((q) => q.id)).toEqual(['pupil']);
+    // "step 4021" typed in Teams or Slack opens the form with the pupil already given.
+    expect(formOf(await openForm(dialog, ctx, { pupil: '4021' })).questions.map((q) => q.id)).toEqual(['pupil', 'step', 'reason', 'agreedWith']);
+    const more = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021' }, shown: ['pupil'] }));
+    expect(more.questions.map((q) => q.id)).toEqual(['pupil', 'step', 'reason', 'agreedWith']);
+    expect(more.questions[1]!.choices!.map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+    const missing = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
+    expect(missing.questions.find((q) => q.id === 'reason')!.error).toBeTruthy();
+    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] });
+    expect(done.done).toBe(true);
+    expect(renderText(done.views)).toContain('moved up from Step 2 to Step 4');
+    expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 2, to: 4, cause: 'set', agreedWith: '' });
+  });
+
+  it('is refused to a teacher and an admin before the first question, saying what they can do instead', async () => {
+    const w = await testWorld();
+    await chatter(w.ctxFor(SENDCO)).script(NEW_PUPIL);
+    await w.cases.addStaff(SENDCO, { schoolId: 'oak-primary', id: (await caseOf(w)).id }, TEACHER.id);
+    const teacher = chatter(w.ctxFor(TEACHER));
+    const refused = await teacher.say('step 4021');
+    expect(refused).toContain('Only a SENDCo can move a pupil to another step');
+    expect(refused).toContain('"review"');
+    expect(teacher.state.active).toBeUndefined();
+    expect(await chatter(w.ctxFor(ADMIN)).say('step down 4021')).toContain('As an admin');
+    expect((await caseOf(w)).stepChanges).toEqual([]);
   });
 });

@@ -35,6 +35,14 @@ export function canEdit(user: StaffMember, c: PupilCase): boolean {
   return writesPupilRecords(user) && caseAccess(user, c) === 'full';
 }
 
+/**
+ * Moving a pupil to another step outside a review (up or down, with the reason) is the SENDCo's
+ * decision at their school: from Step 3 on the SENDCo leads or shares the work (000, Steps 3–4).
+ */
+export function canSetStep(user: StaffMember, c: PupilCase): boolean {
+  return user.role === 'sendco' && canEdit(user, c);
+}
+
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
   return writesPupilRecords(user) && user.schoolId === schoolId;
 }
