@@ -28,6 +28,7 @@ export function fakeCase(i: number, schools: number): PupilCase {
     ],
     psps: [],
     referrals: [],
+    stepChanges: [],
     timeline: [{ at, by: 's', what: 'case.created' }],
     revision: 0,
     createdAt: at,

@@ -60,6 +60,7 @@ function benchCase(i: number, dates: 'normal' | 'backlog'): PupilCase {
     pcps: [{ id: `p${i}`, step: 2, ownerId: teacher, createdAt: AT, fields: {}, reviewDate, reviews: [], status: 'active' }],
     psps: [{ id: `q${i}`, overseeingLeaderId: `leader-${i % SCHOOLS}`, ownerId: teacher, startDate: pspStart, targets: ['Stay in class'], fields: {}, reviewIntervalDays: interval, reviews, status: 'active' }],
     referrals: [],
+    stepChanges: [],
     timeline: [],
     revision: 1,
     createdAt: AT,

@@ -1,6 +1,7 @@
 import { guide } from '../core/guidance/guide.js';
+import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
 import { situationFromCase } from '../core/guidance/situation.js';
-import { moveToStep, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
@@ -69,8 +70,8 @@ export const reviewDialog: FormDialog = {
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')
       qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: typeof a.date === 'string' ? a.date : ctx.today() }));
-    if (chosen && a.positive === false && chosen.step < 6)
-      qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${chosen.step + 1}. Record that move now?`, parse: yesNo });
+    const upTo = chosen && a.positive === false ? stepAfterNoChange(chosen.step) : undefined;
+    if (upTo) qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${upTo}. Record that move now?`, parse: yesNo });
     return qs;
   },
   async finish(ctx, a) {
@@ -80,7 +81,8 @@ export const reviewDialog: FormDialog = {
     const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}) };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `${chosen.kind}.review`, (c, cc) => {
       const reviewed = chosen.kind === 'pcp' ? recordPcpReview(c, chosen.value, input, cc) : recordPspReview(c, chosen.value, input, cc);
-      return a.stepUp === true ? moveToStep(reviewed, Math.min(6, reviewed.currentStep + 1), cc) : reviewed;
+      const upTo = a.stepUp === true ? stepAfterNoChange(reviewed.currentStep) : undefined;
+      return upTo ? moveAfterReview(reviewed, upTo, cc) : reviewed;
     });
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {

@@ -20,3 +20,16 @@ export const onlyPupilWriters =
         return `Your role has no school, so you can’t ${doing} yet. You can ask your admin to give you your role at your school (grant <your id> ${user.role} <school-id>), and find services with "signpost" meanwhile.`;
     }
   };
+
+/**
+ * For a dialog's `refuse`: only a SENDCo may do this (`doing`, e.g. "set a pupil’s step"); a teacher
+ * is told what they can do instead, and anyone who records no pupils gets onlyPupilWriters' answer.
+ * CaseService checks it again when the change is saved.
+ */
+export const onlySendcos =
+  (doing: string, instead: string) =>
+  (ctx: DialogContext): string | undefined => {
+    if (ctx.user.role === 'sendco' && ctx.user.schoolId) return undefined;
+    if (ctx.user.role === 'teacher' && ctx.user.schoolId) return `Only a SENDCo can ${doing}. ${instead}`;
+    return onlyPupilWriters(doing)(ctx);
+  };

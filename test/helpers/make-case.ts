@@ -23,6 +23,7 @@ export function makeCase(overrides: Partial<PupilCase> = {}): PupilCase {
     pcps: [],
     psps: [],
     referrals: [],
+    stepChanges: [],
     timeline: [],
     revision: 0,
     createdAt: '2025-01-06T09:00:00.000Z',

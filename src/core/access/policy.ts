@@ -35,13 +35,21 @@ export function canEdit(user: StaffMember, c: PupilCase): boolean {
   return writesPupilRecords(user) && caseAccess(user, c) === 'full';
 }
 
+/**
+ * Moving a pupil to another step outside a review (up or down, with the reason) is the SENDCo's
+ * decision at their school: from Step 3 on the SENDCo leads or shares the work (000, Steps 3–4).
+ */
+export function canSetStep(user: StaffMember, c: PupilCase): boolean {
+  return user.role === 'sendco' && canEdit(user, c);
+}
+
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
   return writesPupilRecords(user) && user.schoolId === schoolId;
 }
 
 /**
  * The part of a case an LA officer may see: who, where, which step and the LA referrals.
- * Plans, reviews, exclusion reasons and the timeline stay with the school.
+ * Plans, reviews, exclusion reasons, the reasons for step changes and the timeline stay with the school.
  */
 export function redactForLocalAuthority(c: PupilCase): PupilCase {
   return {
@@ -52,6 +60,7 @@ export function redactForLocalAuthority(c: PupilCase): PupilCase {
     psps: [],
     referrals: c.referrals.filter((r) => r.toLocalAuthority),
     timeline: [],
+    stepChanges: [],
     partTimeTimetable: undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { canCreateAt, canEdit, caseAccess, redactForLocalAuthority } from '../access/policy.js';
+import { canCreateAt, canEdit, canSetStep, caseAccess, redactForLocalAuthority } from '../access/policy.js';
 import { AppError } from '../errors.js';
-import type { ChangeContext } from '../plans/plan-changes.js';
+import { setStep, type ChangeContext } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
 import { PupilCase, type PupilFlags } from './pupil-case.js';
@@ -103,6 +103,7 @@ export class CaseService {
       pcps: [],
       psps: [],
       referrals: [],
+      stepChanges: [],
       timeline: [{ at, by: user.id, what: 'case.created' }],
       revision: 0,
       createdAt: at,
@@ -136,6 +137,19 @@ export class CaseService {
    */
   onChange(listener: (change: CaseChange) => void): void {
     this.#listeners.push(listener);
+  }
+
+  /**
+   * A SENDCo moves a pupil up or down the pathway outside a review, saying why and who else agreed.
+   * Only a SENDCo at the pupil's school may (policy: canSetStep); a refusal is audited like any other.
+   */
+  async setStep(user: StaffMember, ref: { schoolId: string; id: string }, input: { to: number; reason: string; agreedWith?: string }): Promise<PupilCase> {
+    const current = await this.repo.get(ref.schoolId, ref.id);
+    if (current && !canSetStep(user, current) && canEdit(user, current)) {
+      await this.note(user, 'step.set', 'denied', ref);
+      throw new AppError('Only a SENDCo can move a pupil to another step outside a review. Ask your SENDCo, or record a review with "review".', 'forbidden');
+    }
+    return this.change(user, ref, 'step.set', (c, cc) => setStep(c, input, cc));
   }
 
   /** Adds a member of staff to the people who work with a pupil. */

@@ -42,12 +42,21 @@ export const Exclusion = z.strictObject({
 });
 export type Exclusion = z.infer<typeof Exclusion>;
 
+/** A step of the graduated response (000: Steps 1–6). */
+export const Step = z.number().int().min(1).max(6);
+
 export const PlanReview = z.strictObject({
   id: z.string(),
   date: IsoDate,
   positiveChange: z.boolean(),
   notes: z.string().max(2000).default(''),
   by: StaffId,
+  /**
+   * The step the pupil was on when the review was recorded: the pathway reads only reviews held at
+   * the current step. Reviews saved before this was kept have none; the pathway works it out from
+   * the timeline (see core/guidance/pathway-state.ts).
+   */
+  step: Step.optional(),
 });
 export type PlanReview = z.infer<typeof PlanReview>;
 
@@ -94,6 +103,32 @@ export const Referral = z.strictObject({
 });
 export type Referral = z.infer<typeof Referral>;
 
+/**
+ * A move up or down the pathway, with why and who agreed it (000, Guiding Principles: the pathway
+ * is bi-directional). Every change of `currentStep` is one of these, and its timeline entry
+ * ("step.up" or "step.down") refers to it by id.
+ */
+export const StepChange = z.strictObject({
+  id: z.string(),
+  at: IsoDateTime,
+  from: Step,
+  to: Step,
+  /**
+   * What moved the pupil: a review without positive change (or sustained positive change), a
+   * referral to external agencies (Step 5), a first plan (Step 2 begins), or a SENDCo setting the step.
+   */
+  cause: z.enum(['review', 'referral', 'plan', 'set']),
+  /** Why, in words (no names). */
+  reason: z.string().min(1).max(500),
+  /** Who agreed the move: the member of staff who recorded it. */
+  agreedBy: StaffId,
+  /** Anyone else who agreed it, by role ("class teacher and parents"), never by name. */
+  agreedWith: z.string().max(200).default(''),
+  /** The review or referral that led to it. */
+  ref: z.string().optional(),
+});
+export type StepChange = z.infer<typeof StepChange>;
+
 export const TimelineEntry = z.strictObject({
   at: IsoDateTime,
   by: StaffId,
@@ -112,7 +147,7 @@ export const PupilCase = z.strictObject({
   flags: PupilFlags,
   /** Staff who work with the pupil and so may see the case. */
   staffIds: z.array(StaffId).default([]),
-  currentStep: z.number().int().min(1).max(6),
+  currentStep: Step,
   riskOfPermanentExclusion: z.boolean().default(false),
   exclusions: z.array(Exclusion).default([]),
   partTimeTimetable: z
@@ -122,6 +157,8 @@ export const PupilCase = z.strictObject({
   pcps: z.array(PersonCentredPlan).default([]),
   psps: z.array(PastoralSupportPlan).default([]),
   referrals: z.array(Referral).default([]),
+  /** Files saved before step changes were kept have none (their moves are "step.up" entries in the timeline). */
+  stepChanges: z.array(StepChange).default([]),
   timeline: z.array(TimelineEntry).default([]),
   /** Optimistic concurrency: bumped on every save. */
   revision: z.number().int().min(0),

@@ -24,7 +24,7 @@ function pspTriggers(rules: Rules, s: PupilSituation): string[] {
   if (s.suspensionsThisYear >= t.suspensionsThisYear) why.push(`${s.suspensionsThisYear} suspensions this school year`);
   if (s.longestSuspensionDays >= t.singleSuspensionDays) why.push(`a suspension of ${s.longestSuspensionDays} days`);
   if (s.riskOfPermanentExclusion) why.push('at risk of permanent exclusion');
-  if (s.rapidlyDeteriorating && s.planStatus === 'reviewed-no-change') why.push('behaviour deteriorating fast after planning that has not worked');
+  if (s.rapidlyDeteriorating && (s.planStatus === 'reviewed-no-change' || s.planNotWorking)) why.push('behaviour deteriorating fast after planning that has not worked');
   if (s.returningFromSuspensionDays >= rules.psp.beforeReturnFromDays)
     why.push(`returning from a ${s.returningFromSuspensionDays}-day suspension: put the PSP in place before the return`);
   return why;

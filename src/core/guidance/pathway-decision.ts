@@ -1,28 +1,40 @@
-import type { PupilSituation } from './types.js';
+import type { PupilCase } from '../cases/pupil-case.js';
+import { pathwayState, type PathwayState } from './pathway-state.js';
+import type { PlanStatus, PupilSituation } from './types.js';
 
 /**
  * Where the pupil goes on the graduated response and which numbered actions come next.
- * The branches follow the document exactly: each review asks "did the plan bring positive change?";
- * no → the next step up; yes → keep going, and after sustained success step down (the pathway is
- * bidirectional).
+ * The branches follow 000 exactly: each review asks "did the plan bring positive change?";
+ * no → the NO branch of that step's review; yes → keep going, and after sustained success step
+ * down (the pathway is bi-directional).
  */
 export interface PathwayDecision {
   recommendedStep: number;
   movement: 'stay' | 'step-up' | 'step-down';
+  /** The actions to take next, all at `recommendedStep`. */
   actionIds: string[];
   /** The review action whose outcome is known, so its outcome text is shown. */
   reviewed?: { actionId: string; outcome: 'positive' | 'no-change' };
   headline: string;
 }
 
-/** Reviews in a row with positive change before the engine suggests stepping down. */
+/** What the decision needs: the step, and how the plan at that step stands. */
+export type PathwayPosition = Pick<PupilSituation, 'currentStep' | 'planStatus' | 'positiveReviewsInARow' | 'steppedDown'>;
+
+/** Reviews in a row with positive change, at the current step, before the engine suggests stepping down. */
 export const POSITIVE_REVIEWS_TO_STEP_DOWN = 2;
 
+/** The action at each step whose question is "positive change?" (000: actions 7, 12, 13; Steps 5–6 review 16 and 17b). */
 const reviewActionAt: Record<number, string> = { 2: '7', 3: '12', 4: '13', 5: '16', 6: '17b' };
 
-/** Actions while a step is under way (no review outcome yet). */
+/**
+ * Actions while a step is under way, before its review. `none`: the step's cycle from its first
+ * action (000 Step 2: 1–6 assess, plan, do; Step 3: 8–12 starting with the joint review of the
+ * PCP; Step 4: 13; Step 5: 16; Step 6: 17a, 17b). `inPlace`: the plan is written for this step, so
+ * do and review (Step 2: 6, 7; Step 3: 11, 12). Step 1 is the universal offer: no numbered actions.
+ */
 const underWay: Record<number, { none: string[]; inPlace: string[] }> = {
-  1: { none: ['1', '2', '3', '4', '5', '6'], inPlace: ['6', '7'] },
+  1: { none: [], inPlace: [] },
   2: { none: ['1', '2', '3', '4', '5', '6'], inPlace: ['6', '7'] },
   3: { none: ['8', '9', '10', '11', '12'], inPlace: ['11', '12'] },
   4: { none: ['13'], inPlace: ['13'] },
@@ -30,18 +42,57 @@ const underWay: Record<number, { none: string[]; inPlace: string[] }> = {
   6: { none: ['17a', '17b'], inPlace: ['17a', '17b'] },
 };
 
-/** What a review without positive change leads to, from each step. */
+/** What a step's own cycle is, when nothing has been reviewed at it yet. */
+const startHeadline: Record<number, string> = {
+  1: 'Universal support: the whole-school offer.',
+  2: 'Carry out Step 2, led by the class teacher or pastoral lead: assess, plan, do and review.',
+  3: 'Step 3: the SENDCo and the staff member review the plan together, update it and put it into practice (actions 8–12).',
+  4: 'Step 4, led by the SENDCo: monitor and review the plan, intensifying provision (action 13).',
+  5: 'Step 5: refer to the right external specialists and work with them and the LA (action 16).',
+  6: 'Step 6: consider the criteria for an EHC needs assessment, and outreach support (actions 17a–17b).',
+};
+
+/**
+ * The NO branch of each step's review, from 000:
+ * - Step 2, action 7 NO: "Staff member seeks support from SENDCo (Step 3)" → 8–12.
+ * - Step 3, action 12 NO: "SENDCo leads support (Step 4)" → 13 (Step 4 begins by monitoring and
+ *   reviewing the PCP, intensifying provision; 14 and 15 follow only if 13 brings no change).
+ * - Step 4, action 13 NO: "Move to 14" → 14 formal meeting, 15 referral to external agencies, still
+ *   Step 4: the referral itself moves the pupil to Step 5 (16), so no review moves them there.
+ * - Step 5 (Specialist; 17a: needs "which have not responded to support from the school/setting and
+ *   external specialists") → Step 6, 17a and 17b.
+ * - Step 6 is the last: 17a and 17b stay under review.
+ */
 const noChange: Record<number, { to: number; actions: string[]; headline: string }> = {
   2: { to: 3, actions: ['8', '9', '10', '11', '12'], headline: 'No positive change at Step 2: move to Step 3, where the SENDCo and the teacher review the plan together.' },
-  3: { to: 4, actions: ['13', '14', '15'], headline: 'No positive change at Step 3: move to Step 4, led by the SENDCo: intensify the plan, meet parents/carers and the pupil, then refer to external agencies.' },
-  4: { to: 5, actions: ['14', '15', '16'], headline: 'No positive change at Step 4: hold the formal meeting with parents/carers and the pupil, then refer to external specialists (Step 5).' },
+  3: { to: 4, actions: ['13'], headline: 'No positive change at Step 3: move to Step 4, led by the SENDCo: monitor and review the plan, intensifying provision. If that brings no change, the formal meeting with parents/carers and the referral follow (actions 14–15).' },
+  4: { to: 4, actions: ['14', '15'], headline: 'No positive change at Step 4: hold the formal meeting with parents/carers and the pupil, then refer to external agencies. The referral moves the pupil to Step 5 (action 16).' },
   5: { to: 6, actions: ['17a', '17b'], headline: 'No positive change with specialist support: consider an EHC needs assessment and outreach support (Step 6).' },
   6: { to: 6, actions: ['17a', '17b'], headline: 'Still no positive change at Step 6: keep the EHC process and outreach under review with the LA.' },
 };
 
-export function decidePathway(s: PupilSituation): PathwayDecision {
-  // A concern raised at Step 1 starts targeted support at Step 2.
+/**
+ * The step a review without positive change moves the pupil to when that move is recorded with the
+ * review (000: Step 2 action 7 → 3, Step 3 action 12 → 4, Step 5 → 6); undefined where the review
+ * moves nobody (Step 4, whose referral is the move to Step 5; Step 6, the last).
+ */
+export function stepAfterNoChange(step: number): number | undefined {
+  const to = noChange[step]?.to;
+  return to !== undefined && to > step ? to : undefined;
+}
+
+/** The decision from where the pupil is. Pure: the same position always gives the same decision. */
+export function decidePathway(s: PathwayPosition): PathwayDecision {
   const step = Math.min(6, Math.max(1, s.currentStep));
+  // 000 Step 1 → Step 2: a concern beyond the universal offer starts targeted support. A pupil
+  // stepped down to Step 1 is back on the universal offer until a new concern.
+  if (step === 1 && s.steppedDown && s.planStatus !== 'reviewed-no-change')
+    return {
+      recommendedStep: 1,
+      movement: 'stay',
+      actionIds: [],
+      headline: 'Support has stepped down to Step 1: the whole-school offer continues. If concerns come back, begin Step 2 with actions 1–6.',
+    };
   if (step === 1 && s.planStatus !== 'reviewed-positive') {
     return {
       recommendedStep: 2,
@@ -53,10 +104,7 @@ export function decidePathway(s: PupilSituation): PathwayDecision {
 
   if (s.planStatus === 'none' || s.planStatus === 'in-place') {
     const ids = s.planStatus === 'none' ? underWay[step]!.none : underWay[step]!.inPlace;
-    const headline =
-      s.planStatus === 'none'
-        ? `Carry out Step ${step}: assess, plan, do and review.`
-        : `The plan is in place at Step ${step}: put it into practice and review it on its date.`;
+    const headline = s.planStatus === 'none' ? startHeadline[step]! : `The plan is in place at Step ${step}: put it into practice and review it on its date.`;
     return { recommendedStep: step, movement: 'stay', actionIds: ids, headline };
   }
 
@@ -72,15 +120,17 @@ export function decidePathway(s: PupilSituation): PathwayDecision {
     };
   }
 
-  // Positive change.
+  // Positive change: the YES branch ("continues to support pupil", 000 actions 7, 12, 13).
   const reviewed = reviewId ? { reviewed: { actionId: reviewId, outcome: 'positive' as const } } : {};
   if (s.positiveReviewsInARow >= POSITIVE_REVIEWS_TO_STEP_DOWN && step > 1) {
+    // Stepping down (000, Guiding Principles): the lower step with the plan in place, so its actions are its own.
+    const down = step - 1;
+    const then = down === 1 ? 'back to the whole-school offer (Step 1)' : `down to Step ${down}`;
     return {
-      recommendedStep: step - 1,
+      recommendedStep: down,
       movement: 'step-down',
-      actionIds: reviewId ? [reviewId] : [],
-      ...reviewed,
-      headline: `Positive change at ${s.positiveReviewsInARow} reviews in a row: keep what works and consider stepping support down to Step ${step - 1}.`,
+      actionIds: underWay[down]!.inPlace,
+      headline: `Positive change at ${s.positiveReviewsInARow} reviews in a row at Step ${step}: keep what works and consider stepping support ${then}. A SENDCo records the move with its reason.`,
     };
   }
   return {
@@ -90,4 +140,32 @@ export function decidePathway(s: PupilSituation): PathwayDecision {
     ...reviewed,
     headline: `Positive change at Step ${step}: keep the plan going and review progress as agreed.`,
   };
+}
+
+/** How the plan at the current step stands, as the guidance engine asks it. */
+export function planStatusOf(p: PathwayState): PlanStatus {
+  const last = p.reviews.at(-1);
+  if (last !== undefined) return last ? 'reviewed-positive' : 'reviewed-no-change';
+  return p.plan === 'in-place' ? 'in-place' : 'none';
+}
+
+/** Trailing reviews with positive change, held at the current step. */
+export function positiveInARow(p: PathwayState): number {
+  let n = 0;
+  for (let i = p.reviews.length - 1; i >= 0 && p.reviews[i]; i--) n++;
+  return n;
+}
+
+/** The state's position on the pathway, as {@link decidePathway} reads it. */
+export function positionOf(p: PathwayState): PathwayPosition {
+  return { currentStep: p.step, planStatus: planStatusOf(p), positiveReviewsInARow: positiveInARow(p), steppedDown: p.arrived === 'down' };
+}
+
+/**
+ * The pathway for a recorded pupil, as one pure function of their record: the step they are on and
+ * what comes next, decided from the latest review held at that step only.
+ */
+export function pathwayFor(c: PupilCase): PathwayDecision & { step: number } {
+  const state = pathwayState(c);
+  return { step: state.step, ...decidePathway(positionOf(state)) };
 }

@@ -1,6 +1,8 @@
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { schoolYearStart } from '../dates.js';
-import type { PlanStatus, PupilSituation } from './types.js';
+import { positionOf } from './pathway-decision.js';
+import { pathwayState } from './pathway-state.js';
+import type { PupilSituation } from './types.js';
 
 /** Things only the person asking knows today; the case holds the rest. */
 export interface AskedToday {
@@ -24,16 +26,13 @@ function byDate(reviews: readonly PlanReview[]): PlanReview[] {
 export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}): PupilSituation {
   const yearStart = schoolYearStart(today);
   const suspensions = c.exclusions.filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
-  const pcp = c.pcps.filter((p) => p.status === 'active').at(-1);
-  const reviews = byDate(pcp?.reviews ?? []);
-  const last = reviews.at(-1);
-  const planStatus: PlanStatus = !pcp ? 'none' : !last ? 'in-place' : last.positiveChange ? 'reviewed-positive' : 'reviewed-no-change';
+  // Where the pupil is and how the plan at that step stands: the pathway's state machine over the record.
+  const pathway = pathwayState(c);
   const psp = c.psps.filter((p) => p.status === 'active').at(-1);
   const ptt = c.partTimeTimetable;
   return {
-    currentStep: c.currentStep,
-    planStatus,
-    positiveReviewsInARow: inARow(reviews, true),
+    ...positionOf(pathway),
+    planNotWorking: pathway.latestReviewNoChange,
     suspensionsThisYear: suspensions.length,
     suspensionDaysThisYear: suspensions.reduce((t, e) => t + e.days, 0),
     longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),

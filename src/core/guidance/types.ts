@@ -13,6 +13,10 @@ export interface PupilSituation {
   planStatus: PlanStatus;
   /** Consecutive positive reviews at the current step, newest last; used to suggest stepping down. */
   positiveReviewsInARow: number;
+  /** Moved down to the current step (support stepped down), so Step 1 is the universal offer again rather than a new concern. */
+  steppedDown?: boolean;
+  /** The latest PCP review, at whatever step, found no positive change: planning so far has not worked. */
+  planNotWorking?: boolean;
   suspensionsThisYear: number;
   suspensionDaysThisYear: number;
   longestSuspensionDays: number;

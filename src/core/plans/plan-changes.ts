@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral } from '../cases/pupil-case.js';
+import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -21,13 +21,14 @@ export interface NewPcp {
   reviewDate: string;
 }
 
+/** A plan is Step 2's action 5 (000, Step 2): writing one for a pupil at Step 1 starts Step 2, recorded as a step change. */
 export function addPersonCentredPlan(c: PupilCase, input: NewPcp, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
+  const atStep = changeStep(c, { to: Math.max(2, c.currentStep), cause: 'plan', reason: 'A person-centred plan was written: targeted support begins at Step 2.' }, ctx);
+  const plan: PersonCentredPlan = { id, step: atStep.currentStep, ownerId: ctx.by, createdAt: ctx.now.toISOString(), reviews: [], status: 'active', ...input };
   // A new plan replaces the one before it; the old one stays on record, closed.
-  const step = Math.max(2, c.currentStep);
-  const plan: PersonCentredPlan = { id, step, ownerId: ctx.by, createdAt: ctx.now.toISOString(), reviews: [], status: 'active', ...input };
-  const pcps = c.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const } : p));
-  return log({ ...c, currentStep: step, pcps: [...pcps, plan] }, ctx, 'pcp.created', id);
+  const pcps = atStep.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const } : p));
+  return log({ ...atStep, pcps: [...pcps, plan] }, ctx, 'pcp.created', id);
 }
 
 export interface NewReview {
@@ -38,14 +39,15 @@ export interface NewReview {
   nextReviewDate?: string;
 }
 
-function review(input: NewReview, ctx: ChangeContext): PlanReview {
-  return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by };
+/** A review is held at the step the pupil is on when it is recorded, and says so. */
+function review(c: PupilCase, input: NewReview, ctx: ChangeContext): PlanReview {
+  return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by, step: c.currentStep };
 }
 
 export function recordPcpReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
   const plan = c.pcps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That plan is closed or no longer exists, so it cannot be reviewed.', 'not-found');
-  const r = review(input, ctx);
+  const r = review(c, input, ctx);
   const updated: PersonCentredPlan = { ...plan, reviews: [...plan.reviews, r], reviewDate: input.nextReviewDate ?? plan.reviewDate };
   return log({ ...c, pcps: c.pcps.map((p) => (p.id === planId ? updated : p)) }, ctx, 'pcp.reviewed', r.id);
 }
@@ -68,17 +70,22 @@ export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeC
 export function recordPspReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
   const plan = c.psps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That PSP is closed or no longer exists, so it cannot be reviewed.', 'not-found');
-  const r = review(input, ctx);
+  const r = review(c, input, ctx);
   return log({ ...c, psps: c.psps.map((p) => (p.id === planId ? { ...p, reviews: [...p.reviews, r] } : p)) }, ctx, 'psp.reviewed', r.id);
 }
 
 export type NewReferral = Omit<Referral, 'id' | 'by'>;
 
-/** A referral to external agencies or the LA is Step 5 of the pathway. */
+/**
+ * A referral to external agencies or the LA (000, Step 4 action 15 and Step 5 action 16) moves a
+ * pupil below Step 5 to Step 5, recorded as a step change that refers to the referral.
+ */
 export function addReferral(c: PupilCase, input: NewReferral, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
   const referral: Referral = { id, by: ctx.by, ...input };
-  return log({ ...c, currentStep: Math.max(c.currentStep, 5), referrals: [...c.referrals, referral] }, ctx, 'referral.made', id);
+  const referred = log({ ...c, referrals: [...c.referrals, referral] }, ctx, 'referral.made', id);
+  const reason = `Referral to external agencies on ${input.date} (${input.serviceId}): specialist involvement is Step 5.`;
+  return changeStep(referred, { to: Math.max(c.currentStep, 5), cause: 'referral', reason, ref: id }, ctx);
 }
 
 export type NewExclusion = Omit<Exclusion, 'id' | 'recordedBy' | 'recordedAt'>;
@@ -89,7 +96,50 @@ export function recordExclusion(c: PupilCase, input: NewExclusion, ctx: ChangeCo
   return log({ ...c, exclusions: [...c.exclusions, e] }, ctx, `exclusion.${input.kind}`, id);
 }
 
-export function moveToStep(c: PupilCase, step: number, ctx: ChangeContext): PupilCase {
-  if (step === c.currentStep) return c;
-  return log({ ...c, currentStep: step }, ctx, step > c.currentStep ? 'step.up' : 'step.down', String(step));
+export interface NewStepChange {
+  to: number;
+  cause: StepChange['cause'];
+  reason: string;
+  /** Anyone else who agreed it, by role. */
+  agreedWith?: string;
+  ref?: string;
+}
+
+/**
+ * The one way a pupil's step changes: a StepChange saying from, to, why and who agreed it (the
+ * person recording it), and a "step.up" or "step.down" timeline entry that refers to it. Moving to
+ * the step the pupil is already on changes nothing.
+ */
+export function changeStep(c: PupilCase, input: NewStepChange, ctx: ChangeContext): PupilCase {
+  if (input.to === c.currentStep) return c;
+  const change: StepChange = {
+    id: randomUUID(),
+    at: ctx.now.toISOString(),
+    from: c.currentStep,
+    to: input.to,
+    cause: input.cause,
+    reason: input.reason,
+    agreedBy: ctx.by,
+    agreedWith: input.agreedWith ?? '',
+    ...(input.ref ? { ref: input.ref } : {}),
+  };
+  return log({ ...c, currentStep: input.to, stepChanges: [...c.stepChanges, change] }, ctx, input.to > c.currentStep ? 'step.up' : 'step.down', change.id);
+}
+
+/**
+ * The move a review's outcome leads to (000: Step 2 action 7, Step 3 action 12, Step 4 action 13
+ * NO branches), agreed by whoever recorded that review, which must be the last thing recorded.
+ */
+export function moveAfterReview(c: PupilCase, to: number, ctx: ChangeContext): PupilCase {
+  const last = c.timeline.at(-1);
+  const r = last && [...c.pcps, ...c.psps].flatMap((p) => p.reviews).find((x) => x.id === last.ref);
+  if (!r) throw new AppError('A step change after a review needs the review recorded first.', 'invalid-input');
+  const outcome = r.positiveChange ? 'positive change' : 'no positive change';
+  return changeStep(c, { to, cause: 'review', reason: `Review on ${r.date} at Step ${c.currentStep}: ${outcome}.`, ref: r.id }, ctx);
+}
+
+/** A SENDCo sets the step outside a review, saying why (access is the caller's: CaseService.setStep). */
+export function setStep(c: PupilCase, input: { to: number; reason: string; agreedWith?: string }, ctx: ChangeContext): PupilCase {
+  if (input.to === c.currentStep) throw new AppError(`The pupil is already at Step ${input.to}.`, 'invalid-input');
+  return changeStep(c, { to: input.to, cause: 'set', reason: input.reason, ...(input.agreedWith ? { agreedWith: input.agreedWith } : {}) }, ctx);
 }

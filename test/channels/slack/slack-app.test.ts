@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeCase } from '../../helpers/make-case.js';
 import { slackViolations } from './blocks/limits.js';
 import { slackHarness, slackHeaders, TEAM, USERS, type SlackHarness } from './harness.js';
 
@@ -95,6 +96,30 @@ describe('Slack: modals', () => {
     const again = await submit(view, { pupilRef: '4021', initials: 'AB', yearGroup: '8', care: 'neither', socialWorker: 'no', send: 'none', step: '', risk: 'no' });
     expect(again.text).toContain('already sent, so nothing new was saved');
     expect(await h.core.repo.listBySchool('oak-primary')).toHaveLength(1);
+  });
+});
+
+describe('Slack: a SENDCo moves a pupil to another step in a modal', () => {
+  it('"/graduated step 4021" opens the form at the step question; submitting records the move with its reason', async () => {
+    h = await slackHarness();
+    await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', currentStep: 3 }), undefined);
+    await h.command(USERS.sendco, 'step 4021');
+    const view = (await h.api.waitFor((c) => c.method === 'views.open')).params.view as Json;
+    expect(blocksText(view)).toContain('q_step');
+    expect(blocksText(view)).toContain('Step 3 – Staff member and SENDCo work together (now)');
+    const state = {
+      values: {
+        q_pupil: { value: { type: 'plain_text_input', value: '4021' } },
+        q_step: { value: { type: 'radio_buttons', selected_option: { value: '2' } } },
+        q_reason: { value: { type: 'plain_text_input', value: 'Two good reviews at Step 3' } },
+        q_agreedWith: { value: { type: 'plain_text_input', value: null } },
+      },
+    };
+    const done = JSON.parse((await h.interaction({ type: 'view_submission', user: h.user(USERS.sendco), view: { ...view, id: 'V1', hash: 'h1', state } })).text) as { response_action: string; view: Json };
+    expect(done.response_action).toBe('update');
+    expect(blocksText(done.view)).toContain('moved down from Step 3 to Step 2');
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.stepChanges).toEqual([expect.objectContaining({ from: 3, to: 2, cause: 'set', reason: 'Two good reviews at Step 3', agreedBy: `slack:${TEAM}:${USERS.sendco}` })]);
   });
 });
 

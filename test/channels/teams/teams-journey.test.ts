@@ -36,3 +36,17 @@ describe('Teams: a pupil through the graduated response, all in cards', () => {
     expect(actionsOf(reviews, 'command').map((a) => a.data.command)).toContain('review for 4021');
   });
 });
+
+describe('Teams: a SENDCo moves a pupil to another step, in a card', () => {
+  it('"step 4021" opens the card with the step question; submitting records the move and shows the new step’s actions', async () => {
+    h = await teamsHarness();
+    const who = AAD.sendco;
+    await complete(who, await h.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support', step: '4' });
+    const moved = await complete(who, await h.say(who, 'step 4021'), { step: '3', reason: 'Positive change at two reviews', agreedWith: 'class teacher' });
+    expect(moved).toContain('moved down from Step 4 to Step 3');
+    expect(moved).toContain('Next actions (Step 3)');
+    expect(moved).toContain('8. SENDCo and staff member review the PCP together');
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.stepChanges).toEqual([expect.objectContaining({ from: 4, to: 3, cause: 'set', agreedWith: 'class teacher' })]);
+  });
+});

@@ -58,6 +58,34 @@ describe('who may see which pupils', () => {
     await expect(w.cases.change(LA, w.mine, 'pcp.create', (c) => c)).rejects.toThrow(/cannot change/);
   });
 
+  it('only a SENDCo at the pupil’s school may set their step outside a review; every refusal is audited', async () => {
+    const w = await world();
+    const move = { to: 3, reason: 'Agreed at the review meeting' };
+    await expect(w.cases.setStep(TEACHER, w.mine, move)).rejects.toThrow(/Only a SENDCo can move a pupil/);
+    await expect(w.cases.setStep(OTHER_SENDCO, w.mine, move)).rejects.toThrow(/cannot change this pupil’s record/);
+    await expect(w.cases.setStep(LA, w.mine, move)).rejects.toThrow(/cannot change/);
+    await expect(w.cases.setStep(ADMIN, w.mine, move)).rejects.toThrow(/cannot change/);
+    expect((await w.audit.list({ caseId: w.mine.id })).filter((e) => e.action === 'step.set').map((e) => [e.actorId, e.outcome])).toEqual([
+      ['teacher-1', 'denied'],
+      ['sendco-9', 'denied'],
+      ['la-1', 'denied'],
+      ['admin-1', 'denied'],
+    ]);
+    const moved = await w.cases.setStep(SENDCO, w.mine, move);
+    expect(moved.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 3, cause: 'set', agreedBy: SENDCO.id, reason: move.reason })]);
+  });
+
+  it('an LA officer sees the step but not why it changed', async () => {
+    const w = await world();
+    await w.cases.setStep(SENDCO, w.other, { to: 4, reason: 'private detail' });
+    await w.cases.change(SENDCO, w.other, 'referral.create', (c) => ({
+      ...c,
+      referrals: [{ id: 'r', date: '2026-11-20', serviceId: 'education-engagement-inclusion-team', toLocalAuthority: true, reasons: 'x', parentalPermission: true, fields: {}, by: SENDCO.id }],
+    }));
+    const [seen] = await w.cases.visibleCases(LA);
+    expect(seen).toMatchObject({ currentStep: 4, stepChanges: [] });
+  });
+
   it('an LA officer cannot add pupils', async () => {
     const w = await world();
     await expect(w.cases.create(LA, { pupilRef: 'X', initials: 'X', yearGroup: 1, flags, currentStep: 1, riskOfPermanentExclusion: false })).rejects.toThrow(/Only teachers and SENDCos/);

@@ -34,17 +34,19 @@ describe('the pathway, step by step', () => {
     expect(g.ladder.find((r) => r.step === 2)!.state).toBe('current');
   });
 
-  it('a Step 3 plan without change moves to Step 4 led by the SENDCo: intensify, formal meeting, then referral', () => {
+  it('a Step 3 plan without change moves to Step 4 led by the SENDCo, which begins by intensifying the plan (13)', () => {
     const g = run({ currentStep: 3, planStatus: 'reviewed-no-change' });
     expect(g.recommendedStep).toBe(4);
-    expect(actionRefs(g)).toEqual(['13', '14', '15']);
+    // 000 Step 4: the formal meeting and referral (14, 15) are the NO branch of action 13, not yet.
+    expect(actionRefs(g)).toEqual(['13']);
     expect(g.actions.every((a) => a.ledBy.includes('sendco'))).toBe(true);
   });
 
-  it('Step 4 without change leads to the formal meeting, referral and Step 5 specialists', () => {
+  it('Step 4 without change leads to the formal meeting and the referral, which is the move to Step 5', () => {
     const g = run({ currentStep: 4, planStatus: 'reviewed-no-change' });
-    expect(g.recommendedStep).toBe(5);
-    expect(actionRefs(g)).toEqual(['14', '15', '16']);
+    expect(g.recommendedStep).toBe(4);
+    expect(actionRefs(g)).toEqual(['14', '15']);
+    expect(g.headline).toMatch(/referral moves the pupil to Step 5/);
   });
 
   it('Step 5 without change points to the EHC criteria and outreach (17a, 17b)', () => {

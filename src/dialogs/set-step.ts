@@ -1,0 +1,83 @@
+import { guide } from '../core/guidance/guide.js';
+import { situationFromCase } from '../core/guidance/situation.js';
+import { heading, text } from '../core/views/view.js';
+import type { KnowledgePack } from '../knowledge/schema/pack.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import type { DialogContext, FormDialog, Question } from './dialog.js';
+import { freeText } from './parse.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { guidanceView } from './views/guidance-view.js';
+import { onlySendcos } from './who-may.js';
+
+/**
+ * Every step, numbered as in 000 so "4" is Step 4 wherever it is typed; the pupil's step is marked
+ * "now" and refused as an answer. "up" and "down" are the steps either side.
+ */
+function stepChoices(pack: KnowledgePack, from: number): AnswerChoice[] {
+  return [1, 2, 3, 4, 5, 6].map((n) => {
+    const title = pack.pathway?.steps[n - 1]?.title;
+    const words = n === from + 1 ? ['up', 'step up', 'up one'] : n === from - 1 ? ['down', 'step down', 'down one'] : [];
+    return { value: String(n), label: `Step ${n}${title ? ` – ${title}` : ''}${n === from ? ' (now)' : ''}`, words: [`step ${n}`, ...words] };
+  });
+}
+
+/** Which pupil, and the step they are on when picked (the move is checked against the fresh record when saved). */
+function pupilWithStep(ctx: DialogContext): Question {
+  const base = pupilQuestion(ctx);
+  return {
+    ...base,
+    async parse(raw) {
+      const p = await base.parse(raw);
+      if (!p.ok) return p;
+      const c = await loadPicked(ctx, { pupil: p.value });
+      return c ? { ok: true, value: p.value, also: { fromStep: c.currentStep } } : p;
+    },
+  };
+}
+
+/**
+ * `step 4021`: a SENDCo moves a pupil up or down the pathway outside a review, with the reason and
+ * who else agreed (000, Guiding Principles: "Intervention can be stepped down, when appropriate,
+ * as well as stepped up"). Saved as a step change; the guidance for the new step follows.
+ */
+export const setStepDialog: FormDialog = {
+  id: 'set-step',
+  submitLabel: 'Record the move',
+  title: 'Move a pupil to another step',
+  refuse: onlySendcos('move a pupil to another step outside a review', 'Record a review with "review": a review without positive change offers the move up. Or ask your SENDCo.'),
+  intro: () => 'The pathway works both ways: support can step down as well as up. Say why; please describe, don’t name.',
+  questions(ctx, a) {
+    const pupil = pupilWithStep(ctx);
+    const from = a.fromStep;
+    if (!pickedPupil(a) || typeof from !== 'number') return [pupil];
+    const steps = stepChoices(ctx.pack, from);
+    return [
+      pupil,
+      {
+        id: 'step',
+        kind: 'choice',
+        prompt: `The pupil is at Step ${from}. Which step should they move to?`,
+        choices: steps,
+        parse(raw) {
+          const p = choice(steps, raw);
+          return p.ok && Number(p.value) === from ? { ok: false, message: `The pupil is already at Step ${from}. Pick the step they should move to, or type "cancel".` } : p;
+        },
+      },
+      { id: 'reason', kind: 'longtext', prompt: 'Why is the pupil moving? For example what the reviews showed (no names, please).', parse: (r) => freeText(r, 500) },
+      { id: 'agreedWith', kind: 'text', optional: true, prompt: 'Who else agreed the move? Roles, not names (e.g. "class teacher and parents/carers").', parse: (r) => freeText(r, 200) },
+    ];
+  },
+  async finish(ctx, a) {
+    const p = pickedPupil(a)!;
+    const to = Number(a.step);
+    const agreedWith = (a.agreedWith as string | null | undefined) ?? '';
+    const saved = await ctx.cases.setStep(ctx.user, { schoolId: p.schoolId, id: p.caseId }, { to, reason: a.reason as string, ...(agreedWith ? { agreedWith } : {}) });
+    const move = saved.stepChanges.at(-1)!;
+    const way = move.to > move.from ? 'up' : 'down';
+    const today = ctx.today();
+    return [
+      { blocks: [heading('Step changed'), text(`${describePupil(saved)} moved ${way} from Step ${move.from} to Step ${move.to}. The reason is on their record.`, 'success')] },
+      guidanceView(ctx.pack, guide(ctx.pack, situationFromCase(saved, today), today), describePupil(saved)),
+    ];
+  },
+};

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/chat/render-text.js';
+import type { FormView } from '../../src/core/views/view.js';
+import { openForm, submitForm, type FormOutcome } from '../../src/dialogs/form-submit.js';
+import { DIALOGS } from '../../src/dialogs/registry.js';
+import { ADMIN, chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.js';
+
+/**
+ * The pathway through whole conversations (issue 11): each review is read only at the step it was
+ * held at, a referral is a recorded move to Step 5, step-down advice lists the lower step's own
+ * actions, and a SENDCo can move a pupil with the reason, by text or as a form.
+ */
+
+type Bot = ReturnType<typeof chatter>;
+
+/** `new pupil` 4021 at `step`. */
+const newPupilAt = (step: number) => NEW_PUPIL.map((w, i) => (i === 7 ? String(step) : w));
+
+/** Writes the Appendix 3 plan for 4021, answering every question it asks. */
+async function writePcp(bot: Bot): Promise<string> {
+  let reply = await bot.say('pcp for 4021');
+  for (let i = 0; i < 40 && reply.includes('?'); i++) {
+    if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
+    else if (reply.includes('reviewed?')) reply = await bot.say('in 4 weeks');
+    else if (reply.includes('[optional')) reply = await bot.say('');
+    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say('today');
+    else reply = await bot.say('Calmer mornings; check-in with key adult');
+  }
+  expect(reply).toContain('Plan saved');
+  return reply;
+}
+
+/** The action numbers listed under "Next actions", and the step in that heading. */
+function nextActions(reply: string): { step: number | undefined; actions: string[] } {
+  const lines = reply.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('== Next actions'));
+  if (at < 0) return { step: undefined, actions: [] };
+  const step = Number(lines[at]!.match(/Step (\d)/)?.[1]);
+  const actions: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    if (l.startsWith('==')) break;
+    const m = l.match(/^- (\d{1,2}[ab]?)\. /);
+    if (m) actions.push(m[1]!);
+  }
+  return { step, actions };
+}
+
+const caseOf = async (w: Awaited<ReturnType<typeof testWorld>>) => (await w.repo.listBySchool('oak-primary'))[0]!;
+
+describe('a review is read only at the step it was held at', () => {
+  it('after "Record that move now? yes" at Step 2, Step 3 starts at action 8 instead of skipping to Step 4', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await writePcp(bot);
+    const saved = await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'yes']);
+    expect(saved).not.toContain('move to Step 4');
+    expect(nextActions(saved)).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
+    expect(saved).toContain('[3 you are here]');
+
+    const c = await caseOf(w);
+    const review = c.pcps[0]!.reviews[0]!;
+    expect(review.step).toBe(2);
+    expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 3, cause: 'review', ref: review.id, agreedBy: SENDCO.id })]);
+    // Asked again later, the answer is the same.
+    expect(nextActions(await bot.script(['what next for 4021', 'no', 'no', '']))).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
+  });
+
+  it('a referral moves the pupil to Step 5 as a recorded step change, and the old Step 2 review gives no Step 6 advice', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await writePcp(bot);
+    // No positive change, and the move is not recorded with the review.
+    await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'no']);
+    await bot.script(['refer', '4021', 'inclusion team']);
+    await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('permission for this referral'));
+    expect(await bot.say('yes')).toContain('the pupil is now at Step 5');
+
+    const c = await caseOf(w);
+    expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 5, cause: 'referral', ref: c.referrals[0]!.id, agreedBy: SENDCO.id })]);
+    expect(c.timeline.map((t) => t.what).slice(-2)).toEqual(['referral.made', 'step.up']);
+
+    const next = await bot.script(['what next for 4021', 'no', 'no', '']);
+    expect(next).not.toContain('[6 go here next]');
+    expect(next).not.toContain('No positive change with specialist support');
+    expect(nextActions(next)).toEqual({ step: 5, actions: ['16'] });
+  });
+
+  it('step-down advice lists the lower step’s own actions under its heading, not the review it came from', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    await writePcp(bot);
+    await bot.script(['review', '4021', 'today', 'yes', 'Calmer', '18/12/2026']);
+    const second = await bot.script(['review', '4021', 'today', 'yes', 'Calmer still', '18/12/2026']);
+    expect(second).toContain('consider stepping support down to Step 2');
+    expect(nextActions(second)).toEqual({ step: 2, actions: ['6', '7'] });
+  });
+
+  it('at Step 4 a review without change offers no move: the referral after the formal meeting is the move to Step 5', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(4));
+    await writePcp(bot);
+    const saved = await bot.script(['review', '4021', 'today', 'no', 'No better', '18/12/2026']);
+    expect(saved).toContain('Review saved');
+    expect(saved).not.toContain('Record that move now?');
+    expect(nextActions(saved)).toEqual({ step: 4, actions: ['14', '15'] });
+    expect((await caseOf(w)).currentStep).toBe(4);
+  });
+});
+
+describe('a SENDCo moves a pupil to another step, with the reason', () => {
+  it('by text: "step 4021", down one, why and who agreed; the guidance for the new step follows and the change is audited', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    await writePcp(bot);
+    const asked = await bot.say('step 4021');
+    expect(asked).toContain('The pupil is at Step 3. Which step should they move to?');
+    expect(asked).toContain('Step 3 – Staff member and SENDCo work together (now)');
+    expect(await bot.say('3')).toContain('already at Step 3');
+    expect(await bot.say('down')).toContain('Why is the pupil moving?');
+    expect(await bot.say('Two good reviews; the class teacher can lead again')).toContain('Who else agreed');
+    const done = await bot.say('class teacher and parents/carers');
+    expect(done).toContain('AB (ref 4021, Year 8) moved down from Step 3 to Step 2');
+    expect(nextActions(done)).toEqual({ step: 2, actions: ['6', '7'] });
+
+    const c = await caseOf(w);
+    expect(c.currentStep).toBe(2);
+    expect(c.stepChanges.at(-1)).toMatchObject({ from: 3, to: 2, cause: 'set', reason: 'Two good reviews; the class teacher can lead again', agreedBy: SENDCO.id, agreedWith: 'class teacher and parents/carers' });
+    expect(c.timeline.at(-1)).toMatchObject({ what: 'step.down', ref: c.stepChanges.at(-1)!.id });
+    expect((await w.audit.list()).filter((e) => e.action === 'step.set')).toEqual([expect.objectContaining({ actorId: SENDCO.id, outcome: 'done', caseId: c.id })]);
+  });
+
+  it('as a form (card or modal): the pupil first, then the step, the reason and who agreed', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    await chatter(ctx).script(NEW_PUPIL);
+    const dialog = DIALOGS['set-step']!;
+    const formOf = (o: FormOutcome): FormView => {
+      if (o.done) throw new Error(`expected the form back, got: ${renderText(o.views)}`);
+      return o.form;
+    };
+    const first = formOf(await openForm(dialog, ctx));
+    expect(first.questions.map((q) => q.id)).toEqual(['pupil']);
+    // "step 4021" typed in Teams or Slack opens the form with the pupil already given.
+    expect(formOf(await openForm(dialog, ctx, { pupil: '4021' })).questions.map((q) => q.id)).toEqual(['pupil', 'step', 'reason', 'agreedWith']);
+    const more = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021' }, shown: ['pupil'] }));
+    expect(more.questions.map((q) => q.id)).toEqual(['pupil', 'step', 'reason', 'agreedWith']);
+    expect(more.questions[1]!.choices!.map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+    const missing = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
+    expect(missing.questions.find((q) => q.id === 'reason')!.error).toBeTruthy();
+    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] });
+    expect(done.done).toBe(true);
+    expect(renderText(done.views)).toContain('moved up from Step 2 to Step 4');
+    expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 2, to: 4, cause: 'set', agreedWith: '' });
+  });
+
+  it('is refused to a teacher and an admin before the first question, saying what they can do instead', async () => {
+    const w = await testWorld();
+    await chatter(w.ctxFor(SENDCO)).script(NEW_PUPIL);
+    await w.cases.addStaff(SENDCO, { schoolId: 'oak-primary', id: (await caseOf(w)).id }, TEACHER.id);
+    const teacher = chatter(w.ctxFor(TEACHER));
+    const refused = await teacher.say('step 4021');
+    expect(refused).toContain('Only a SENDCo can move a pupil to another step');
+    expect(refused).toContain('"review"');
+    expect(teacher.state.active).toBeUndefined();
+    expect(await chatter(w.ctxFor(ADMIN)).say('step down 4021')).toContain('As an admin');
+    expect((await caseOf(w)).stepChanges).toEqual([]);
+  });
+});
