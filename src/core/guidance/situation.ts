@@ -1,5 +1,7 @@
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { schoolYearStart } from '../dates.js';
+import { recordedSuspensions, tallyFor } from '../exclusions/suspension-days.js';
 import type { PlanStatus, PupilSituation } from './types.js';
 
 /** Things only the person asking knows today; the case holds the rest. */
@@ -20,10 +22,15 @@ function byDate(reviews: readonly PlanReview[]): PlanReview[] {
   return [...reviews].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The situation the guidance engine reasons about, derived from a stored case. */
-export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}): PupilSituation {
+/**
+ * The situation the guidance engine reasons about, derived from a stored case. With the school
+ * calendar, suspension days are counted in school days within today's school year and term
+ * (suspension-days.ts); without it, as the recorded lengths of this year's suspensions, term unknown.
+ */
+export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}, calendar?: SchoolCalendar): PupilSituation {
   const yearStart = schoolYearStart(today);
   const suspensions = c.exclusions.filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
+  const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, c.exclusions).flatMap((r) => r.days), today) : undefined;
   const pcp = c.pcps.filter((p) => p.status === 'active').at(-1);
   const reviews = byDate(pcp?.reviews ?? []);
   const last = reviews.at(-1);
@@ -35,7 +42,8 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     planStatus,
     positiveReviewsInARow: inARow(reviews, true),
     suspensionsThisYear: suspensions.length,
-    suspensionDaysThisYear: suspensions.reduce((t, e) => t + e.days, 0),
+    suspensionDaysThisYear: tally ? tally.yearDays : suspensions.reduce((t, e) => t + e.days, 0),
+    ...(tally?.termDays !== undefined ? { suspensionDaysThisTerm: tally.termDays } : {}),
     longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),
     permanentlyExcluded: c.exclusions.some((e) => e.kind === 'permanent'),
     returningFromSuspensionDays: asked.returningFromSuspensionDays ?? 0,

@@ -14,7 +14,10 @@ export interface PupilSituation {
   /** Consecutive positive reviews at the current step, newest last; used to suggest stepping down. */
   positiveReviewsInARow: number;
   suspensionsThisYear: number;
+  /** School days of suspension in this school year. */
   suspensionDaysThisYear: number;
+  /** School days of suspension in this term; undefined when the term dates do not say (or no calendar was given). */
+  suspensionDaysThisTerm?: number;
   longestSuspensionDays: number;
   permanentlyExcluded: boolean;
   /** Returning from a suspension of this many days (0 if not). */
