@@ -3,6 +3,7 @@ import { inTime } from '../../../app/in-time.js';
 import { text, type View } from '../../../core/views/view.js';
 import { formErrors, formModal, formValuesFromState, resultModal } from '../blocks/form-modal.js';
 import { CALLBACK, decodeMetadata } from '../blocks/ids.js';
+import { ERROR_TEXT_MAX } from '../blocks/text.js';
 import { messageFrom } from '../blocks/message.js';
 import { searchFromState } from '../blocks/search-modal.js';
 import { slackPerson } from '../person.js';
@@ -39,6 +40,9 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!outcome.done) {
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
     if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
+    // A problem too long to show under an input in full (a refusal that names dates and the law) is
+    // shown in the modal itself, under its input, rather than cut short.
+    if (outcome.form.questions.some((q) => (q.error?.length ?? 0) > ERROR_TEXT_MAX)) return void (await ack({ response_action: 'update', view: formModal(outcome.form, meta.history) }));
     return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
   }
   await ack({ response_action: 'update', view: resultModal(outcome.views, 'Done') });
