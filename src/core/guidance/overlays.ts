@@ -32,7 +32,7 @@ function pspTriggers(rules: Rules, s: PupilSituation): string[] {
 
 /**
  * Suspension days against the term and year figures: this term's school days against the
- * governing board's 15 (or, with no term dates, the year's, saying so), and the year's against
+ * governing board's 15 (or, when the term is not known, the year's, saying so), and the year's against
  * the 45-day limit once it is within 15 of it (seed 000 Appendix 4; 003 "Fixed-Term Exclusion").
  */
 function suspensionDays(pack: KnowledgePack, rules: Rules, s: PupilSituation): Recommendation | undefined {
@@ -45,7 +45,7 @@ function suspensionDays(pack: KnowledgePack, rules: Rules, s: PupilSituation): R
     inTerm !== undefined && inTerm >= term
       ? `${inTerm} school days of suspension this term (${term === inTerm ? `one more and` : `more than ${term}:`} the governing board must consider reinstatement); ${year} this school year, ${limit}`
       : inTerm === undefined && year >= term
-        ? `${year} suspension days this school year, ${limit}; without term dates the days this term are not known`
+        ? `${year} suspension days this school year, ${limit}; how many fall in this term is not known (more than ${term} in a term and the governing board must consider reinstatement)`
         : year >= max - term
           ? `${year} suspension days this school year, ${limit}`
           : undefined;

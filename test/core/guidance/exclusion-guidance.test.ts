@@ -38,9 +38,9 @@ describe('suspension days: this term against the 15, this school year against th
     expect(w?.because).toBe('16 school days of suspension this term (more than 15: the governing board must consider reinstatement); 16 this school year, 29 left before the 45-day limit');
   });
 
-  it('without term dates, says the days this term are not known rather than calling the year a term', () => {
+  it('when the term is not known, says so rather than calling the year a term', () => {
     const w = warning(run({ suspensionsThisYear: 2, suspensionDaysThisYear: 16 }), 'suspension-days');
-    expect(w?.because).toBe('16 suspension days this school year, 29 left before the 45-day limit; without term dates the days this term are not known');
+    expect(w?.because).toBe('16 suspension days this school year, 29 left before the 45-day limit; how many fall in this term is not known (more than 15 in a term and the governing board must consider reinstatement)');
   });
 });
 
