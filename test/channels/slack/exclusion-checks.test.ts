@@ -89,6 +89,16 @@ describe('Slack: a suspension is checked before it is saved', () => {
     expect(await exclusions()).toHaveLength(1);
   });
 
+  it('a worry typed in the reason leads the modal that asks to confirm, not only the result after it', async () => {
+    await withPupil();
+    const first = await submit(await open(), { ...SUSPENSION, reason: 'a pupil told me her dad hits her' });
+    const asked = await submit(first.view!, { ...SUSPENSION, reason: 'a pupil told me her dad hits her', days: '2' });
+    const all = text(asked.view);
+    expect(all).toContain('Possible risk of harm: tell the DSL now');
+    expect(all.indexOf('tell the DSL now')).toBeLessThan(all.indexOf('Record this 2-day suspension'));
+    expect(await exclusions()).toHaveLength(0);
+  });
+
   it('impossible dates and days that are not school days get a kind message under the date', async () => {
     await withPupil();
     // With "suspension" picked, the modal also asks how many days; then the date is checked on its own.

@@ -40,8 +40,12 @@ function leadBlocks(form: FormView): KnownBlock[] {
 /** A question's blocks: what to read first (guidance, plain lines), then its input. */
 const questionBlocks = (q: QuestionView): KnownBlock[] => [...(q.before ?? []).flatMap((b) => blockToSlack(b)), questionInput(q)];
 
-export function formModal(form: FormView, history: string[][] = []): ModalView {
-  const lead = leadBlocks(form);
+/**
+ * `notices` lead the modal: what the screen of the typed words raised (the safeguarding or
+ * unlawful-exclusion notice), which must be seen even when the form comes back rather than finishes.
+ */
+export function formModal(form: FormView, history: string[][] = [], notices: readonly View[] = []): ModalView {
+  const lead = [...notices.flatMap((v) => v.blocks.flatMap((b) => blockToSlack(b))), ...leadBlocks(form)];
   const back = history.length ? [{ type: 'actions', elements: [button('← Back', ACTION.back, 'back')] } as const] : [];
   // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
   let room = LIMITS.viewBlocks - lead.length - back.length;
