@@ -16,7 +16,7 @@ function recommendation(r: Recommendation): string[] {
 }
 
 function question(q: QuestionView): string[] {
-  const lines: string[] = [];
+  const lines: string[] = (q.before ?? []).flatMap(block);
   if (q.error) lines.push(`  ${q.error}`);
   const tail = q.defaultLabel ? ` [blank = ${q.defaultLabel}]` : q.optional ? ' [optional: leave blank to skip]' : '';
   lines.push(`? ${q.prompt}${q.kind === 'yesno' ? ' (yes/no)' : ''}${tail}`);

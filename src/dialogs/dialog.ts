@@ -4,7 +4,7 @@ import type { CaseService } from '../core/cases/case-service.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
 import type { StaffMember } from '../core/staff.js';
-import type { QuestionView, View } from '../core/views/view.js';
+import type { QuestionView, ReadFirst, View } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { AnswerChoice } from './choice-match.js';
 
@@ -39,6 +39,8 @@ export interface Question {
   optional?: boolean;
   /** Used when the answer is left blank or "skip"; shown to the user. */
   fallback?: { value: unknown; label: string };
+  /** Shown above the question, to read before answering it (e.g. warnings before a save). */
+  before?: ReadFirst[];
   /** Raw text → value, or a kind message saying what is needed. May look things up. */
   parse: (raw: string) => Parsed | Promise<Parsed>;
 }

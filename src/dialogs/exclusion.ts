@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import { AppError } from '../core/errors.js';
+import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Warning } from '../core/exclusions/check-before-saving.js';
 import { guide } from '../core/guidance/guide.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
-import { heading, text } from '../core/views/view.js';
-import type { FormDialog, Question } from './dialog.js';
+import { heading, text, type ReadFirst } from '../core/views/view.js';
+import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, freeText, wholeNumber } from './parse.js';
-import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { dateWithin, freeText, wholeNumber, yesNo } from './parse.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -14,31 +18,129 @@ const kinds: AnswerChoice[] = [
   { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
 ];
 
+/** Where the reason's answer keeps the warnings found for it, for the confirm question to show. */
+const WARNINGS = 'beforeSaving';
+const CONFIRM = 'confirm-';
+
+/** The answers as the check reads them, once it has what it needs (the reason may still be blank). */
+function proposal(a: Answers): ProposedExclusion | undefined {
+  const kind = a.kind === 'suspension' || a.kind === 'permanent' ? a.kind : undefined;
+  if (!kind || typeof a.startDate !== 'string') return undefined;
+  if (kind === 'suspension' && typeof a.days !== 'number') return undefined;
+  return { kind, startDate: a.startDate, days: kind === 'suspension' ? (a.days as number) : 0, reason: typeof a.reason === 'string' ? a.reason : '' };
+}
+
+/** The pupil's record as it is now; someone who can no longer open it cannot record an exclusion on it. */
+async function record(ctx: DialogContext, a: Answers): Promise<PupilCase> {
+  const c = await loadPicked(ctx, a);
+  if (!c) throw new AppError('You cannot change this pupil’s record. Ask your SENDCo if you should have access.', 'forbidden');
+  return c;
+}
+
+/** The confirm question belongs to exactly these warnings: other answers, or a change to the record, ask again. */
+const confirmId = (warnings: readonly Warning[]): string => `${CONFIRM}${createHash('sha256').update(JSON.stringify(warnings)).digest('hex').slice(0, 12)}`;
+
+/** The number of days, refused past the 45-day limit or over a recorded suspension's dates, saying why. */
+function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
+  return {
+    id: 'days',
+    kind: 'number',
+    prompt: 'How many school days?',
+    async parse(raw): Promise<Parsed> {
+      const n = wholeNumber(raw, 1, max, 'the number of days');
+      const p = n.ok ? proposal({ ...a, days: n.value }) : undefined;
+      if (!p) return n;
+      const refused = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p).refusals.filter((r) => r.id !== 'not-a-school-day');
+      return refused.length ? { ok: false, message: refused.map((r) => r.message).join(' ') } : n;
+    },
+  };
+}
+
+/** The reason; reading it runs the check, and what it finds is kept for the confirm question. */
+function reasonQuestion(ctx: DialogContext, a: Answers): Question {
+  return {
+    id: 'reason',
+    kind: 'longtext',
+    prompt: 'The reason, briefly (no names).',
+    async parse(raw): Promise<Parsed> {
+      const t = freeText(raw, 300);
+      const p = t.ok ? proposal({ ...a, reason: t.value }) : undefined;
+      if (!t.ok || !p) return t;
+      const { warnings } = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p);
+      return { ok: true, value: t.value, also: { [WARNINGS]: warnings } };
+    },
+  };
+}
+
+/** Asked only when there is something to read first: nothing is saved before "yes". */
+function confirmQuestion(ctx: DialogContext, a: Answers, warnings: readonly Warning[]): Question {
+  const rules = ctx.pack.rules;
+  const recs = warnings.map((w): ReadFirst => (rules ? { type: 'recommendation', rec: warningRecommendation(ctx.pack, rules, w) } : { type: 'text', text: `${w.id}: ${w.because}`, tone: 'warning' }));
+  const what = a.kind === 'permanent' ? 'this permanent exclusion' : `this ${String(a.days)}-day suspension`;
+  return {
+    id: confirmId(warnings),
+    kind: 'yesno',
+    prompt: `Record ${what}, having read the above?`,
+    help: 'Nothing is saved until you answer yes. The record notes which of these you were shown.',
+    before: [{ type: 'text', text: `Before ${what} is saved, please read ${warnings.length === 1 ? 'this' : `these ${warnings.length}`}:` }, ...recs],
+    parse: yesNo,
+  };
+}
+
 export const exclusionDialog: FormDialog = {
   id: 'exclusion',
-  submitLabel: 'Record and check',
+  submitLabel: 'Check and record',
   title: 'Record a suspension or exclusion',
   refuse: onlyPupilWriters('record suspensions or exclusions'),
-  intro: () => 'I’ll record it and check it against the rules: the 45-day limit, looked-after children, PSP triggers and unlawful reasons.',
+  intro: () =>
+    'I’ll check it against the rules before anything is saved: the 45-day limit, dates that overlap, days this term, looked-after children, social workers, EHC plans and the reason.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];
     if (!pickedPupil(a)) return qs;
     const max = ctx.pack.rules?.suspensions.maxDaysPerYear ?? 45;
     qs.push(
       { id: 'kind', kind: 'choice', prompt: 'Suspension or permanent exclusion?', choices: kinds, parse: (r) => choice(kinds, r) },
-      { id: 'startDate', kind: 'date', prompt: 'First day of the exclusion?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date' }) },
+      {
+        id: 'startDate',
+        kind: 'date',
+        prompt: 'First day of the exclusion?',
+        fallback: { value: ctx.today(), label: 'today' },
+        parse: (r) => {
+          const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date' });
+          const problem = d.ok ? firstDayProblem(ctx.calendar, d.value as string) : undefined;
+          return problem ? { ok: false, message: problem } : d;
+        },
+      },
     );
-    if (a.kind === 'suspension') qs.push({ id: 'days', kind: 'number', prompt: 'How many school days?', parse: (r) => wholeNumber(r, 1, max, 'the number of days') });
-    qs.push({ id: 'reason', kind: 'longtext', prompt: 'The reason, briefly (no names).', parse: (r) => freeText(r, 300) });
+    if (a.kind === 'suspension') qs.push(daysQuestion(ctx, a, max));
+    qs.push(reasonQuestion(ctx, a));
+    const warnings = a[WARNINGS] as Warning[] | undefined;
+    if ('reason' in a && warnings?.length) qs.push(confirmQuestion(ctx, a, warnings));
     return qs;
   },
   async finish(ctx, a) {
+    if (Object.keys(a).some((k) => k.startsWith(CONFIRM) && a[k] === false))
+      return [{ blocks: [heading('Not recorded'), text('Nothing was saved. Type "exclusion" when you are ready to record it.')] }];
     const p = pickedPupil(a)!;
-    const kind = a.kind as 'suspension' | 'permanent';
-    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `exclusion.${kind}`, (c, cc) =>
-      recordExclusion(c, { kind, startDate: a.startDate as string, days: kind === 'permanent' ? 0 : (a.days as number), reason: a.reason as string }, cc),
+    const proposed = proposal(a)!;
+    const shown = (a[WARNINGS] as Warning[] | undefined) ?? [];
+    const saved = await ctx.cases.change(
+      ctx.user,
+      { schoolId: p.schoolId, id: p.caseId },
+      `exclusion.${proposed.kind}`,
+      (c, cc) => {
+        // Checked again on the record as it is now: someone may have saved a suspension meanwhile.
+        const now = checkExclusion(ctx.pack, ctx.calendar, c, proposed);
+        if (now.refusals.length) throw new AppError(`${now.refusals.map((r) => r.message).join(' ')} Nothing was saved.`, 'invalid-input');
+        if (confirmId(now.warnings) !== confirmId(shown))
+          throw new AppError('This pupil’s record changed while you were answering, so the warnings to read may be different. Nothing was saved: please start again.', 'conflict');
+        return recordExclusion(c, { ...proposed, warningsShown: shown.map((w) => w.id) }, cc);
+      },
+      shown.map((w) => `exclusion.warned:${w.id}`),
     );
-    const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), { considerSuspension: true }), ctx.today());
-    return [{ blocks: [heading('Recorded'), text(`${kind === 'permanent' ? 'Permanent exclusion' : `${a.days as number}-day suspension`} recorded for ${describePupil(saved)}.`, 'success')] }, guidanceView(ctx.pack, g, describePupil(saved))];
+    const what = proposed.kind === 'permanent' ? 'Permanent exclusion' : `${proposed.days}-day suspension`;
+    const noted = shown.length ? [text(`The record notes the ${shown.length === 1 ? 'warning' : `${shown.length} warnings`} you read before saving.`, 'muted')] : [];
+    const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), { considerSuspension: true }, ctx.calendar), ctx.today());
+    return [{ blocks: [heading('Recorded'), text(`${what} recorded for ${describePupil(saved)}.`, 'success'), ...noted] }, guidanceView(ctx.pack, g, describePupil(saved))];
   },
 };

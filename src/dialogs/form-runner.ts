@@ -33,6 +33,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.help ? { help: q.help } : {}),
     ...(q.choices ? { choices: q.choices.map(({ value, label }) => ({ value, label })) } : {}),
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
+    ...(q.before?.length ? { before: q.before } : {}),
     ...(error ? { error } : {}),
   };
 }

@@ -89,7 +89,7 @@ export const reviewDialog: FormDialog = {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
       lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
-    const g = guide(ctx.pack, situationFromCase(saved, ctx.today()), ctx.today());
+    const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), {}, ctx.calendar), ctx.today());
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceView(ctx.pack, g, describePupil(saved))];
   },
 };

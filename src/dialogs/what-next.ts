@@ -113,7 +113,7 @@ export const whatNextDialog: FormDialog = {
     const today = ctx.today();
     const c = await loadPicked(ctx, a);
     const s = c
-      ? situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true })
+      ? situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true }, ctx.calendar)
       : situationFromAnswers(a);
     return [guidanceView(ctx.pack, guide(ctx.pack, s, today), c ? describePupil(c) : undefined)];
   },

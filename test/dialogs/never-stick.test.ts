@@ -91,7 +91,8 @@ describe('commands typed in the middle of a form', () => {
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
     await bot.script(['exclusion', '4021', 'suspension', 'today', '2']);
-    expect(await bot.say('Help was called after he hit another pupil')).toContain('2-day suspension recorded');
+    expect(await bot.say('Help was called after he hit another pupil')).toMatch(/^\? Record this 2-day suspension, having read the above\?/m);
+    expect(await bot.say('yes')).toContain('2-day suspension recorded');
   });
 
   it.each(['cancel', 'quit', 'stop', 'never mind', 'nevermind', 'forget it', 'Cancel.', 'exit'])('"%s" mid-form ends the form and says so', async (word) => {

@@ -18,15 +18,15 @@ export const LA_OFFICER: StaffMember = { id: 'la-1', role: 'la-officer' };
 /** `new pupil` answered in full: 4021, AB, Year 8, not looked after, no social worker, SEN support, Step 2, not at risk. */
 export const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 
-/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and no term dates. */
-export async function testWorld() {
+/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and, unless given, no term dates. */
+export async function testWorld(opts: { calendar?: SchoolCalendar } = {}) {
   const pack = await worcestershire();
   const repo = new MemoryCaseRepository({ now: () => new Date('2026-11-20T10:00:00Z') });
   const audit = new MemoryAuditLog();
   const now = () => new Date('2026-11-20T10:00:00Z');
   const cases = new CaseService(repo, audit, now);
   const index = buildIndex(pack);
-  const calendar = new SchoolCalendar();
+  const calendar = opts.calendar ?? new SchoolCalendar();
   const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, calendar, now, today: () => '2026-11-20' });
   return { pack, repo, audit, cases, ctxFor };
 }

@@ -47,6 +47,11 @@ interface Range {
   end: string;
 }
 
+/** A term from the school's settings: London dates, `start` and `end` inclusive, and its name when the file gives one. */
+export interface Term extends Range {
+  name?: string;
+}
+
 const within = (date: string, ranges: readonly Range[]): boolean => ranges.some((r) => date >= r.start && date <= r.end);
 
 /**
@@ -59,7 +64,9 @@ export class SchoolCalendar {
   readonly hasTerms: boolean;
   /** London hour reminders go out at. */
   readonly morningHour: number;
-  private readonly terms: readonly Range[];
+  private readonly terms: readonly Term[];
+  /** From the first term's start to the last term's end; undefined with no terms. */
+  private readonly termSpan: Range | undefined;
   private readonly closures: readonly Range[];
   private readonly bankHolidays: ReadonlyMap<string, string | undefined>;
   private readonly quietHours: { start: string; end: string };
@@ -76,6 +83,9 @@ export class SchoolCalendar {
     const s = parseCalendarSettings(settings);
     this.terms = s.terms;
     this.hasTerms = s.terms.length > 0;
+    const starts = s.terms.map((t) => t.start).sort();
+    const ends = s.terms.map((t) => t.end).sort();
+    this.termSpan = this.hasTerms ? { start: starts[0]!, end: ends.at(-1)! } : undefined;
     this.closures = s.closures.map((c) => (typeof c === 'string' ? { start: c, end: c } : c));
     this.morningHour = s.morningHour;
     this.quietHours = s.quietHours;
@@ -105,6 +115,25 @@ export class SchoolCalendar {
     if (within(date, this.closures)) return 'closure';
     if (this.hasTerms && !within(date, this.terms)) return 'school holiday';
     return undefined;
+  }
+
+  /**
+   * The term `date` falls in, holidays inside it (a half term given as a closure) included;
+   * undefined outside every term, or when no term dates are set.
+   */
+  termOf(date: string): Term | undefined {
+    assertDate(date);
+    return this.terms.find((t) => date >= t.start && date <= t.end);
+  }
+
+  /**
+   * Whether the term dates speak for `date`: it lies between the first term's start and the last
+   * term's end. Outside that span (or with no term dates) a day out of term is not known to be a
+   * holiday: the term dates have simply run out.
+   */
+  termDatesCover(date: string): boolean {
+    assertDate(date);
+    return this.termSpan !== undefined && date >= this.termSpan.start && date <= this.termSpan.end;
   }
 
   /**

@@ -116,9 +116,11 @@ export class CaseService {
 
   /**
    * Applies a change to the freshest copy of a case. A conflicting concurrent save surfaces
-   * as AppError('conflict') rather than silently losing someone's work.
+   * as AppError('conflict') rather than silently losing someone's work. `alsoAudit` are further
+   * audit actions recorded with it once it is saved, such as `exclusion.warned:virtual-school`
+   * for each warning shown before an exclusion was saved (names and ids only).
    */
-  async change(user: StaffMember, ref: { schoolId: string; id: string }, action: string, apply: (c: PupilCase, ctx: ChangeContext) => PupilCase): Promise<PupilCase> {
+  async change(user: StaffMember, ref: { schoolId: string; id: string }, action: string, apply: (c: PupilCase, ctx: ChangeContext) => PupilCase, alsoAudit: readonly string[] = []): Promise<PupilCase> {
     const current = await this.repo.get(ref.schoolId, ref.id);
     if (!current || !canEdit(user, current)) {
       await this.note(user, action, 'denied', ref);
@@ -127,6 +129,7 @@ export class CaseService {
     const next = PupilCase.parse(apply(current, { by: user.id, now: this.now() }));
     const saved = await this.repo.save(next, current.revision);
     await this.note(user, action, 'done', saved);
+    for (const also of alsoAudit) await this.note(user, also, 'done', saved);
     for (const listener of this.#listeners) listener({ user, action, before: current, after: saved });
     return saved;
   }

@@ -37,6 +37,11 @@ export const Exclusion = z.strictObject({
   /** School days; a permanent exclusion records 0. */
   days: z.number().min(0).max(45),
   reason: z.string().max(300).default(''),
+  /**
+   * The ids of the warnings shown before it was saved (check-before-saving.ts WARNING_IDS, e.g.
+   * "virtual-school"), never their words; absent on records made before that check existed.
+   */
+  warningsShown: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)).max(20).optional(),
   recordedBy: StaffId,
   recordedAt: IsoDateTime,
 });

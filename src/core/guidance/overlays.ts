@@ -31,6 +31,41 @@ function pspTriggers(rules: Rules, s: PupilSituation): string[] {
 }
 
 /**
+ * Suspension days against the term and year figures: this term's school days against the
+ * governing board's 15 (or, when the term is not known, the year's, saying so), and the year's against
+ * the 45-day limit once it is within 15 of it (seed 000 Appendix 4; 003 "Fixed-Term Exclusion").
+ */
+function suspensionDays(pack: KnowledgePack, rules: Rules, s: PupilSituation): Recommendation | undefined {
+  const { maxDaysPerYear: max, governorsMustMeetAfterDaysInTerm: term } = rules.suspensions;
+  const year = s.suspensionDaysThisYear;
+  const left = Math.max(0, max - year);
+  const limit = left === 0 ? `the ${max}-day limit is reached: no further suspension this school year` : `${left} left before the ${max}-day limit`;
+  const inTerm = s.suspensionDaysThisTerm;
+  const why =
+    inTerm !== undefined && inTerm >= term
+      ? `${inTerm} school days of suspension this term (${term === inTerm ? `one more and` : `more than ${term}:`} the governing board must consider reinstatement); ${year} this school year, ${limit}`
+      : inTerm === undefined && year >= term
+        ? `${year} suspension days this school year, ${limit}; how many fall in this term is not known (more than ${term} in a term and the governing board must consider reinstatement)`
+        : year >= max - term
+          ? `${year} suspension days this school year, ${limit}`
+          : undefined;
+  return why ? fromAdvice(pack, 'suspension-days', 'warning', rules.suspensions.advice, why) : undefined;
+}
+
+/**
+ * A managed move, or why not: the Fair Access Protocol does not cover looked-after or previously
+ * looked-after children (seed 000, "Step 5 – Fair Access Protocol"), and the managed-move procedure
+ * is not for pupils with an EHC plan, whose school contacts the SEN team (003, "Managed Move").
+ */
+function managedMove(pack: KnowledgePack, rules: Rules, s: PupilSituation): Recommendation[] {
+  const not = rules.managedMoveNotFor;
+  const out: Recommendation[] = [];
+  if (s.lookedAfter || s.previouslyLookedAfter) out.push(fromAdvice(pack, 'managed-move-not-looked-after', 'info', not.lookedAfter, 'at risk of permanent exclusion, and looked after or previously looked after'));
+  if (s.ehcp) out.push(fromAdvice(pack, 'managed-move-not-ehcp', 'info', not.ehcp, 'at risk of permanent exclusion, with an EHC plan'));
+  return out.length ? out : [fromAdvice(pack, 'managed-move', 'info', rules.managedMove, 'at risk of permanent exclusion')];
+}
+
+/**
  * Every rule-based warning that applies, in the order a busy reader needs them. `unlawfulReason`
  * is what notesConcerns found in the notes.
  */
@@ -46,6 +81,8 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     add(fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because));
   }
   add(unlawfulReason);
+  if (s.ehcp && (s.considerSuspension || s.suspensionsThisYear > 0 || s.permanentlyExcluded || s.riskOfPermanentExclusion))
+    add(fromAdvice(pack, 'ehcp-exclusion', 'warning', rules.beforeExclusion.ehcp, 'a pupil with an EHC plan facing suspension or exclusion'));
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));
@@ -54,10 +91,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     if (why.length) add(fromAdvice(pack, 'psp-recommended', 'warning', rules.psp.advice, why.join('; ')));
   }
 
-  if (s.suspensionDaysThisYear >= rules.suspensions.governorsMustMeetAfterDaysInTerm) {
-    const left = Math.max(0, rules.suspensions.maxDaysPerYear - s.suspensionDaysThisYear);
-    add(fromAdvice(pack, 'suspension-days', 'warning', rules.suspensions.advice, `${s.suspensionDaysThisYear} suspension days this school year; ${left} left before the ${rules.suspensions.maxDaysPerYear}-day limit`));
-  }
+  add(suspensionDays(pack, rules, s));
 
   if (s.onPartTimeTimetable)
     add(fromAdvice(pack, 'part-time-timetable', 'warning', rules.partTimeTimetable, s.partTimeTimetableNotified ? 'on a part-time timetable' : 'on a part-time timetable that the LA has not been told about'));
@@ -73,7 +107,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     add(fromAdvice(pack, 'ehc-timescales', 'info', e.advice, `requested ${s.ehcRequestedOn}: LA decision due by ${decide}${late}, plan finalised by ${finish}`));
   } else if (s.currentStep >= 5 && !s.ehcp) add(fromAdvice(pack, 'ehc-criteria', 'info', rules.ehcAssessment.advice, 'specialist support without an EHCP'));
 
-  if (s.riskOfPermanentExclusion) add(fromAdvice(pack, 'managed-move', 'info', rules.managedMove, 'at risk of permanent exclusion'));
+  if (s.riskOfPermanentExclusion) out.push(...managedMove(pack, rules, s));
   if (s.currentStep <= 2 && s.planStatus === 'none') add(fromAdvice(pack, 'early-help', 'info', rules.earlyHelp, 'a need is emerging'));
   return out;
 }

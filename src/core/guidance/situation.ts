@@ -1,5 +1,7 @@
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { schoolYearStart } from '../dates.js';
+import { recordedSuspensions, tallyFor } from '../exclusions/suspension-days.js';
 import { positionOf } from './pathway-decision.js';
 import { pathwayState } from './pathway-state.js';
 import type { PupilSituation } from './types.js';
@@ -22,19 +24,25 @@ function byDate(reviews: readonly PlanReview[]): PlanReview[] {
   return [...reviews].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The situation the guidance engine reasons about, derived from a stored case. */
-export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}): PupilSituation {
+/**
+ * The situation the guidance engine reasons about, derived from a stored case. With the school
+ * calendar, suspension days are counted in school days within today's school year and term
+ * (suspension-days.ts); without it, as the recorded lengths of this year's suspensions, term unknown.
+ */
+export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}, calendar?: SchoolCalendar): PupilSituation {
   const yearStart = schoolYearStart(today);
   const suspensions = c.exclusions.filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
   // Where the pupil is and how the plan at that step stands: the pathway's state machine over the record.
   const pathway = pathwayState(c);
+  const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, c.exclusions).flatMap((r) => r.days), today) : undefined;
   const psp = c.psps.filter((p) => p.status === 'active').at(-1);
   const ptt = c.partTimeTimetable;
   return {
     ...positionOf(pathway),
     planNotWorking: pathway.latestReviewNoChange,
     suspensionsThisYear: suspensions.length,
-    suspensionDaysThisYear: suspensions.reduce((t, e) => t + e.days, 0),
+    suspensionDaysThisYear: tally ? tally.yearDays : suspensions.reduce((t, e) => t + e.days, 0),
+    ...(tally?.termDays !== undefined ? { suspensionDaysThisTerm: tally.termDays } : {}),
     longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),
     permanentlyExcluded: c.exclusions.some((e) => e.kind === 'permanent'),
     returningFromSuspensionDays: asked.returningFromSuspensionDays ?? 0,

@@ -18,7 +18,10 @@ export interface PupilSituation {
   /** The latest PCP review, at whatever step, found no positive change: planning so far has not worked. */
   planNotWorking?: boolean;
   suspensionsThisYear: number;
+  /** School days of suspension in this school year. */
   suspensionDaysThisYear: number;
+  /** School days of suspension in this term; undefined when the term dates do not say (or no calendar was given). */
+  suspensionDaysThisTerm?: number;
   longestSuspensionDays: number;
   permanentlyExcluded: boolean;
   /** Returning from a suspension of this many days (0 if not). */

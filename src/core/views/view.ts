@@ -27,6 +27,8 @@ export interface QuestionView {
   progress: { answered: number; total: number };
   /** What the person typed last time, so a form shown again keeps it (card and modal channels). */
   value?: string;
+  /** To read before answering, shown above the question: e.g. the warnings before an exclusion is saved. */
+  before?: ReadFirst[];
 }
 
 /**
@@ -72,6 +74,9 @@ export type Block =
   | { type: 'question'; question: QuestionView }
   | { type: 'form'; form: FormView }
   | { type: 'search'; search: SearchView };
+
+/** What may be shown above a question: guidance and plain lines, which every channel can put beside an input. */
+export type ReadFirst = Extract<Block, { type: 'recommendation' | 'text' }>;
 
 export interface View {
   blocks: Block[];

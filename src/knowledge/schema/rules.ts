@@ -34,9 +34,16 @@ export const Rules = z.object({
   suspensions: z.object({
     /** Statutory maximum suspension days in a school year. */
     maxDaysPerYear: z.number().int().min(1),
-    /** Cumulative days in a term after which the governing board must consider reinstatement. */
+    /**
+     * School days in a term: above this the governing board must consider reinstatement, and from
+     * it (this many or more) the check before saving warns.
+     */
     governorsMustMeetAfterDaysInTerm: z.number().int().min(1),
     advice: Advice,
+    /** Why a suspension past maxDaysPerYear is refused: the law that sets the limit. */
+    yearLimit: Advice,
+    /** Shown before saving when this term's suspension days reach governorsMustMeetAfterDaysInTerm. */
+    termDays: Advice,
   }),
   unlawfulExclusion: z.object({
     advice: Advice,
@@ -49,6 +56,13 @@ export const Rules = z.object({
     pepsPerYear: z.number().int().min(1),
   }),
   socialWorker: Advice,
+  /** Shown before a suspension or exclusion is saved, for the pupil's circumstances. */
+  beforeExclusion: z.object({
+    /** A child in need or on a child protection plan. */
+    socialWorker: Advice,
+    /** A pupil with an EHC plan: the SEN team and an emergency annual review. */
+    ehcp: Advice,
+  }),
   permanentExclusion: z.object({
     /** Full-time provision from this school day after a permanent exclusion. */
     provisionFromDay: z.number().int().min(1),
@@ -66,6 +80,13 @@ export const Rules = z.object({
     advice: Advice,
   }),
   managedMove: Advice,
+  /** Said instead of a managed move for pupils the managed-move route does not cover. */
+  managedMoveNotFor: z.object({
+    /** Looked-after and previously looked-after children: the Fair Access Protocol does not apply. */
+    lookedAfter: Advice,
+    /** Pupils with an EHC plan: not through the managed-move procedure; the SEN team instead. */
+    ehcp: Advice,
+  }),
   earlyHelp: Advice,
 });
 export type Rules = z.infer<typeof Rules>;

@@ -30,12 +30,12 @@ export function slackHeaders(body: string, opts: { secret?: string; timestamp?: 
 }
 
 /** The real server and Bolt app on a temp data folder, talking to a fake Slack Web API. */
-export async function slackHarness(opts: { answerWithinMs?: number } = {}) {
+export async function slackHarness(opts: { answerWithinMs?: number; env?: Record<string, string> } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'gr-slack-'));
   const staffFile = join(dataDir, 'staff-roles.json');
   await writeFile(staffFile, JSON.stringify(STAFF));
   const api: FakeSlackApi = await startFakeSlackApi();
-  const config = loadConfig({ DATA_DIR: join(dataDir, 'data'), STAFF_FILE: staffFile, LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET });
+  const config = loadConfig({ DATA_DIR: join(dataDir, 'data'), STAFF_FILE: staffFile, LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, ...opts.env });
   const core: Core = await startCore(config, { now: () => new Date('2026-11-20T10:00:00Z') });
   // Slack needs real credentials, so unknown people are strangers here, as in production.
   const assistant = new Assistant(core, { localMode: false, log: silentLogger });

@@ -188,3 +188,19 @@ describe('nextAllowedSend', () => {
     expect(iso(example.nextAllowedSend(new Date('2026-12-21T09:00:00Z')))).toBe('2027-01-05T08:00:00.000Z');
   });
 });
+
+describe('termOf and termDatesCover: which term a day is in, and whether the term dates say', () => {
+  it('names the term a day falls in, half term included, and none in the holidays', () => {
+    expect(example.termOf('2026-11-23')).toEqual({ name: 'Autumn 2026', start: '2026-09-02', end: '2026-12-18' });
+    expect(example.termOf('2026-10-27')?.name).toBe('Autumn 2026');
+    expect(example.termOf('2026-12-22')).toBeUndefined();
+    expect(noTerms.termOf('2026-11-23')).toBeUndefined();
+  });
+
+  it('covers the days from the first term’s start to the last term’s end, and nothing without terms', () => {
+    expect(example.termDatesCover('2026-12-22')).toBe(true);
+    expect(example.termDatesCover('2026-09-01')).toBe(false);
+    expect(example.termDatesCover('2027-07-22')).toBe(false);
+    expect(noTerms.termDatesCover('2026-11-23')).toBe(false);
+  });
+});

@@ -46,6 +46,7 @@ function listBlocks(items: readonly string[], budget: Budget): KnownBlock[] {
 function questionBlocks(q: QuestionView): KnownBlock[] {
   const small = [q.help, q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined].filter((p): p is string => !!p);
   return [
+    ...(q.before ?? []).flatMap((b) => blockToSlack(b)),
     section([`*${safe(oneLine(q.prompt), 2000)}*`, ...(q.error ? [`⚠️ ${safe(q.error, 900)}`] : [])].join('\n')),
     ...(small.length ? [context(safe(small.join(' '), LIMITS.textObject))] : []),
   ];

@@ -1,4 +1,5 @@
-import type { FormView, View } from '../../../core/views/view.js';
+import type { FormView, QuestionView, View } from '../../../core/views/view.js';
+import { blockToSlack } from './blocks.js';
 import { button } from './buttons.js';
 import { ACTION, blockIdFor, CALLBACK, encodeMetadata } from './ids.js';
 import { questionInput } from './inputs.js';
@@ -36,11 +37,26 @@ function leadBlocks(form: FormView): KnownBlock[] {
   return lead;
 }
 
-export function formModal(form: FormView, history: string[][] = []): ModalView {
-  const lead = leadBlocks(form);
+/** A question's blocks: what to read first (guidance, plain lines), then its input. */
+const questionBlocks = (q: QuestionView): KnownBlock[] => [...(q.before ?? []).flatMap((b) => blockToSlack(b)), questionInput(q)];
+
+/**
+ * `notices` lead the modal: what the screen of the typed words raised (the safeguarding or
+ * unlawful-exclusion notice), which must be seen even when the form comes back rather than finishes.
+ */
+export function formModal(form: FormView, history: string[][] = [], notices: readonly View[] = []): ModalView {
+  const lead = [...notices.flatMap((v) => v.blocks.flatMap((b) => blockToSlack(b))), ...leadBlocks(form)];
   const back = history.length ? [{ type: 'actions', elements: [button('← Back', ACTION.back, 'back')] } as const] : [];
   // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
-  const questions = form.questions.slice(0, LIMITS.viewBlocks - lead.length - back.length);
+  let room = LIMITS.viewBlocks - lead.length - back.length;
+  const shown: { q: QuestionView; blocks: KnownBlock[] }[] = [];
+  for (const q of form.questions) {
+    const blocks = questionBlocks(q);
+    if (blocks.length > room) break;
+    shown.push({ q, blocks });
+    room -= blocks.length;
+  }
+  const questions = shown.map((s) => s.q);
   return {
     type: 'modal',
     callback_id: CALLBACK.form,
@@ -48,7 +64,7 @@ export function formModal(form: FormView, history: string[][] = []): ModalView {
     submit: plain(form.submitLabel.trim() || 'Submit', LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: encodeMetadata({ dialogId: form.dialogId, formId: form.formId, shown: questions.map((q) => q.id), history }),
-    blocks: [...lead, ...questions.map(questionInput), ...back],
+    blocks: [...lead, ...shown.flatMap((s) => s.blocks), ...back],
   };
 }
 

@@ -3,6 +3,7 @@ import { inTime } from '../../../app/in-time.js';
 import { text, type View } from '../../../core/views/view.js';
 import { formErrors, formModal, formValuesFromState, resultModal } from '../blocks/form-modal.js';
 import { CALLBACK, decodeMetadata } from '../blocks/ids.js';
+import { ERROR_TEXT_MAX } from '../blocks/text.js';
 import { messageFrom } from '../blocks/message.js';
 import { searchFromState } from '../blocks/search-modal.js';
 import { slackPerson } from '../person.js';
@@ -10,6 +11,9 @@ import type { SlackDeps } from '../slack-deps.js';
 import { publishHome } from './home.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The views beside a returned form: the notices its words raised, which lead the reply. */
+const noticesOf = (views: readonly View[]): View[] => views.filter((v) => !v.blocks.some((b) => b.type === 'form'));
 
 const STILL_WORKING: View[] = [{ blocks: [text('Still working on that. This window will update when it is done; there is no need to submit again.', 'muted')] }];
 const UNREADABLE: View[] = [{ blocks: [text('That form came from an older version of me and I can’t read it. Please start again; nothing was saved.', 'warning')] }];
@@ -29,7 +33,7 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!done) {
     await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
     void work
-      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
+      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown], noticesOf(late.views)) }))
       .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
     return;
   }
@@ -37,8 +41,14 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   // Failed on our side: say so in the modal; nothing was saved and the form can be sent again.
   if (outcome.done && outcome.failed) return void (await ack({ response_action: 'update', view: resultModal(outcome.views, 'Sorry') }));
   if (!outcome.done) {
+    // A notice raised by the words typed leads the modal: Slack's errors could not show it.
+    const notices = noticesOf(outcome.views);
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
-    if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
+    if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown], notices) }));
+    // A problem too long to show under an input in full (a refusal that names dates and the law) is
+    // shown in the modal itself, under its input, rather than cut short.
+    if (notices.length || outcome.form.questions.some((q) => (q.error?.length ?? 0) > ERROR_TEXT_MAX))
+      return void (await ack({ response_action: 'update', view: formModal(outcome.form, meta.history, notices) }));
     return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
   }
   await ack({ response_action: 'update', view: resultModal(outcome.views, 'Done') });

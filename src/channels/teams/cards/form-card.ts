@@ -1,8 +1,9 @@
 import { isRealDate } from '../../../core/dates.js';
-import type { FormView, QuestionView } from '../../../core/views/view.js';
+import type { FormView, QuestionView, ReadFirst } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
 import { cancelFormAction, inputIdFor, submitFormAction } from './actions.js';
-import { headingBlock, smallPrint, textBlock } from './elements.js';
+import { headingBlock, smallPrint, textBlock, tonedText } from './elements.js';
+import { recommendationElement } from './recommendation.js';
 
 /**
  * A whole dialog as one card of inputs. Required answers are checked by Teams before sending;
@@ -72,9 +73,15 @@ function helpText(q: QuestionView): TextBlock | undefined {
   return parts.length ? smallPrint(parts.join(' '), { spacing: 'None' }) : undefined;
 }
 
+/** What to read before answering, above the input: guidance as on any card, and plain lines. */
+export function readFirstElements(blocks: readonly ReadFirst[] = []): Element[] {
+  return blocks.map((b) => (b.type === 'recommendation' ? recommendationElement(b.rec) : tonedText(b.text, b.tone)));
+}
+
 export function questionElements(q: QuestionView): Element[] {
   const help = helpText(q);
   return [
+    ...readFirstElements(q.before),
     { ...questionInput(q), spacing: 'Medium' },
     ...(q.error ? [textBlock(q.error, { color: 'Attention', size: 'Small', spacing: 'Small' })] : []),
     ...(help ? [help] : []),

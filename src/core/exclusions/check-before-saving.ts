@@ -1,0 +1,202 @@
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import type { Advice, Rules } from '../../knowledge/schema/rules.js';
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { PupilCase } from '../cases/pupil-case.js';
+import { citation, fromAdvice } from '../guidance/recommendation.js';
+import type { Recommendation } from '../guidance/types.js';
+import { concernsIn } from '../safeguarding/for-pack.js';
+import { isSuspensionDay, recordedSuspensions, schoolYearOf, suspensionDays, tallyFor, type RecordedSuspension } from './suspension-days.js';
+
+/**
+ * The check run before a suspension or permanent exclusion is saved, on every channel. Pure: the
+ * pupil's record, the school calendar and the pack's rules in, refusals and warnings out.
+ * Refusals (past the legal limit, overlapping dates, a first day that is not a school day) stop
+ * the save; warnings are shown first and the person may still confirm. Day counts are school
+ * days (SchoolCalendar), dates London `YYYY-MM-DD` days.
+ */
+
+export interface ProposedExclusion {
+  kind: 'suspension' | 'permanent';
+  /** The first day, a London date. */
+  startDate: string;
+  /** School days (not calendar days); 0 for a permanent exclusion. */
+  days: number;
+  reason: string;
+}
+
+export type RefusalId = 'not-a-school-day' | 'over-year-limit' | 'overlap';
+export interface Refusal {
+  id: RefusalId;
+  /** Written for staff: what is wrong, why, and what would work. */
+  message: string;
+}
+
+/** Stable ids, kept on the saved exclusion and in the audit log: never words about the pupil. */
+export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'term-days', 'lawful-reason'] as const;
+export type WarningId = (typeof WARNING_IDS)[number];
+
+/** A warning as data: which one, and why it applies here. */
+export interface Warning {
+  id: WarningId;
+  because: string;
+  /** The pack's notes on what the reason's words read like (unlawful-reason only). */
+  notes?: string;
+}
+
+export interface ExclusionCheck {
+  refusals: Refusal[];
+  /** In the order a busy reader needs them. */
+  warnings: Warning[];
+}
+
+/** "2026-11-23 to 2026-11-27", or one date. */
+const span = (days: readonly string[]): string => (days.length > 1 ? `${days[0]} to ${days.at(-1)}` : (days[0] ?? ''));
+
+/** Up to five dates, then "and N more". */
+function dateList(days: readonly string[]): string {
+  const shown = days.slice(0, 5).join(', ');
+  return days.length > 5 ? `${shown} and ${days.length - 5} more` : shown;
+}
+
+/**
+ * Why `date` cannot be a first day of exclusion, or undefined when it can: it must be a school day
+ * (a weekend, bank holiday, closure or school holiday is refused, naming the first school day after).
+ */
+export function firstDayProblem(cal: SchoolCalendar, date: string): string | undefined {
+  if (isSuspensionDay(cal, date)) return undefined;
+  const why = cal.whyNotSchoolDay(date) ?? 'not a school day';
+  const next = cal.offDay(date)?.firstSchoolDay;
+  return `${date} is not a school day (${why}). An exclusion starts on a school day${next ? `: the first one after it is ${next}` : ''}.`;
+}
+
+function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[], proposed: readonly string[]): Refusal[] {
+  const max = rules.suspensions.maxDaysPerYear;
+  const years = new Map(proposed.map((d) => [schoolYearOf(d).label, schoolYearOf(d)]));
+  return [...years.values()].flatMap((year) => {
+    const inYear = (d: string) => d >= year.start && d <= year.end;
+    const used = recorded.filter(inYear).length;
+    const total = used + proposed.filter(inYear).length;
+    if (total <= max) return [];
+    const left = Math.max(0, max - used);
+    const room = left === 0 ? 'so no further suspension can be given in this school year' : `so at most ${left} more can be given in this school year`;
+    return [
+      {
+        id: 'over-year-limit' as const,
+        message: `This would make ${total} school days of suspension in the ${year.label} school year, and the law allows no more than ${max} (${citation(pack, rules.suspensions.yearLimit.source)}). ${used} are already recorded, ${room}.`,
+      },
+    ];
+  });
+}
+
+function overlaps(recorded: readonly RecordedSuspension[], proposed: readonly string[]): Refusal[] {
+  const mine = new Set(proposed);
+  return recorded.flatMap(({ exclusion, days }) => {
+    const shared = days.filter((d) => mine.has(d));
+    if (!shared.length) return [];
+    const after = days.at(-1);
+    return [
+      {
+        id: 'overlap' as const,
+        message:
+          `These dates overlap the ${exclusion.days}-day suspension already recorded from ${span(days)}: both would cover ${dateList(shared)}. ` +
+          `A pupil cannot be suspended twice on the same day. To lengthen that suspension, record only the extra days${after ? `, starting after ${after}` : ''}.`,
+      },
+    ];
+  });
+}
+
+function termWarnings(rules: Rules, cal: SchoolCalendar, all: readonly string[], proposed: readonly string[]): Warning[] {
+  const figure = rules.suspensions.governorsMustMeetAfterDaysInTerm;
+  const seen = new Set<string>();
+  const out: Warning[] = [];
+  for (const day of proposed) {
+    const t = tallyFor(cal, all, day);
+    const key = t.term ? `${t.term.start}` : `year:${t.year.label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (t.term && t.termDays !== undefined) {
+      if (t.termDays < figure) continue;
+      const name = t.term.name ? `${t.term.name} (${t.term.start} to ${t.term.end})` : `the term from ${t.term.start} to ${t.term.end}`;
+      const then = t.termDays > figure ? `more than ${figure}, so the governing board must consider reinstatement` : `any more this term and the governing board must consider reinstatement`;
+      out.push({ id: 'term-days', because: `with this one, ${t.termDays} school days of suspension in ${name}: ${then}` });
+    } else if (t.yearDays >= figure) {
+      const unknown = cal.hasTerms ? `the term dates run out before ${day}` : 'no term dates are set';
+      out.push({ id: 'term-days', because: `with this one, ${t.yearDays} school days of suspension in the ${t.year.label} school year; ${unknown}, so the days in this term cannot be counted: check whether more than ${figure} fall in one term` });
+    }
+  }
+  return out;
+}
+
+function pupilWarnings(pupil: Pick<PupilCase, 'flags'>, kind: ProposedExclusion['kind']): Warning[] {
+  const what = kind === 'permanent' ? 'permanent exclusion' : 'suspension';
+  const f = pupil.flags;
+  const out: Warning[] = [];
+  if (f.lookedAfter || f.previouslyLookedAfter)
+    out.push({ id: 'virtual-school', because: `${f.lookedAfter ? 'a looked-after' : 'a previously looked-after'} child: speak to the Virtual School before this ${what} is given` });
+  if (f.socialWorker) out.push({ id: 'social-worker', because: `the pupil has a social worker (child in need or child protection plan): talk to them before this ${what} is given` });
+  if (f.ehcp) out.push({ id: 'ehcp', because: `a ${what} of a pupil with an EHC plan` });
+  return out;
+}
+
+function reasonWarning(pack: KnowledgePack, reason: string): Warning {
+  const found = concernsIn(pack, [reason]).filter((c) => c.kind === 'exclusion');
+  if (!found.length) return { id: 'lawful-reason', because: 'every suspension and exclusion needs a disciplinary reason' };
+  const notes = found.flatMap((c) => pack.concerns?.exclusion.find((e) => e.id === c.category)?.note ?? []);
+  const quoted = found.map((c) => `“${c.quote}” (${c.label})`).join('; ');
+  return { id: 'unlawful-reason', because: `the reason reads like ${quoted}`, ...(notes.length ? { notes: notes.join(' ') } : {}) };
+}
+
+/**
+ * Checks a suspension or permanent exclusion against the pupil's record before it is saved.
+ * Refuses: a first day that is not a school day; a suspension that would take the pupil past
+ * the pack's maxDaysPerYear school days in a school year (45, Education Act 2002: seed 000,
+ * Appendix 4), saying how many are used and left; dates that overlap a recorded suspension,
+ * naming them. Warns: this term's suspension days reaching governorsMustMeetAfterDaysInTerm
+ * (15; seed 000 Appendix 4 and 003 "Fixed-Term Exclusion"), counted against the term dates; the
+ * Virtual School for a looked-after or previously looked-after child (002 "Suspensions and
+ * Exclusion"); the social worker for a child in need (002); the SEN team and an emergency annual
+ * review for a pupil with an EHC plan (003 "Permanent Exclusion"); and the lawful-reason reminder,
+ * stronger when the reason reads like an unlawful one (000 "Legislation and Policy Requirements").
+ */
+export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: Pick<PupilCase, 'flags' | 'exclusions'>, proposed: ProposedExclusion): ExclusionCheck {
+  const rules = pack.rules;
+  const firstDay = firstDayProblem(cal, proposed.startDate);
+  const refusals: Refusal[] = firstDay ? [{ id: 'not-a-school-day', message: firstDay }] : [];
+  const warnings: Warning[] = [];
+  const reason = pack.concerns ? reasonWarning(pack, proposed.reason) : undefined;
+  if (reason?.id === 'unlawful-reason') warnings.push(reason);
+  warnings.push(...pupilWarnings(pupil, proposed.kind));
+  if (rules && proposed.kind === 'suspension' && !firstDay) {
+    const recorded = recordedSuspensions(cal, pupil.exclusions);
+    const mine = suspensionDays(cal, proposed);
+    const before = recorded.flatMap((r) => r.days);
+    const all = [...before, ...mine];
+    refusals.push(...overLimit(pack, rules, before, mine), ...overlaps(recorded, mine));
+    warnings.push(...termWarnings(rules, cal, all, mine));
+  }
+  if (reason?.id === 'lawful-reason') warnings.push(reason);
+  return { refusals, warnings };
+}
+
+/** The pack's advice behind each warning. */
+export function warningAdvice(rules: Rules, id: WarningId): Advice {
+  switch (id) {
+    case 'unlawful-reason':
+    case 'lawful-reason':
+      return rules.unlawfulExclusion.advice;
+    case 'virtual-school':
+      return rules.lookedAfter.beforeSuspension;
+    case 'social-worker':
+      return rules.beforeExclusion.socialWorker;
+    case 'ehcp':
+      return rules.beforeExclusion.ehcp;
+    case 'term-days':
+      return rules.suspensions.termDays;
+  }
+}
+
+/** A warning as guidance to show: the pack's advice, who leads it, its source and contacts, and why it applies. */
+export function warningRecommendation(pack: KnowledgePack, rules: Rules, w: Warning): Recommendation {
+  const rec = fromAdvice(pack, `before-saving-${w.id}`, 'warning', warningAdvice(rules, w.id), w.because);
+  return w.notes ? { ...rec, detail: `${w.notes} ${rec.detail}` } : rec;
+}

@@ -1,0 +1,112 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PupilFlags } from '../../../src/core/cases/pupil-case.js';
+import { recordExclusion } from '../../../src/core/plans/plan-changes.js';
+import type { StaffMember } from '../../../src/core/staff.js';
+import { slackViolations } from './blocks/limits.js';
+import { slackHarness, TEAM, USERS, type SlackHarness } from './harness.js';
+
+/**
+ * Issue 11's check before a suspension is saved, in Slack modals over signed requests, with the
+ * example term dates (today is Friday 20 November 2026).
+ */
+
+type Json = Record<string, unknown>;
+type Modal = Json & { blocks: Json[]; private_metadata: string };
+const EXAMPLE = fileURLToPath(new URL('../../../src/core/calendar/example-term-dates.json', import.meta.url));
+const ME: StaffMember = { id: `slack:${TEAM}:${USERS.sendco}`, role: 'sendco', schoolId: 'oak-primary' };
+const NO_FLAGS: PupilFlags = { senSupport: false, ehcp: false, lookedAfter: false, previouslyLookedAfter: false, socialWorker: false };
+
+let h: SlackHarness;
+afterEach(async () => {
+  const problems = (h?.api.calls ?? []).flatMap((c) => (c.params.view && typeof c.params.view === 'object' ? slackViolations(c.params.view, 'modal') : []));
+  await h?.close();
+  expect(problems).toEqual([]);
+});
+
+async function withPupil(flags: Partial<PupilFlags> = {}) {
+  h = await slackHarness({ env: { CALENDAR_FILE: EXAMPLE } });
+  return h.core.cases.create(ME, { pupilRef: '4021', initials: 'AB', yearGroup: 8, flags: { ...NO_FLAGS, ...flags }, currentStep: 3, riskOfPermanentExclusion: false });
+}
+const exclusions = async () => (await h.core.repo.listBySchool('oak-primary'))[0]!.exclusions;
+
+/** `/graduated exclusion 4021`: the modal Slack is asked to open. */
+async function open(): Promise<Modal> {
+  await h.command(USERS.sendco, 'exclusion 4021');
+  return (await h.api.waitFor((c) => c.method === 'views.open')).params.view as Modal;
+}
+
+/** Each answer as the element Slack would send for its question. */
+function element(id: string, v: string): Json {
+  if (id === 'kind' || id.startsWith('confirm-')) return { type: 'radio_buttons', selected_option: { value: v } };
+  if (id === 'startDate') return { type: 'datepicker', selected_date: v };
+  if (id === 'days') return { type: 'number_input', value: v };
+  return { type: 'plain_text_input', value: v };
+}
+
+/** A signed view_submission of `view` with these answers; resolves with Slack's ack body. */
+async function submit(view: Modal, answers: Record<string, string>): Promise<{ response_action: string; view?: Modal; errors?: Record<string, string> }> {
+  const state = { values: Object.fromEntries(Object.entries(answers).map(([id, v]) => [`q_${id}`, { value: element(id, v) }])) };
+  const res = await h.interaction({ type: 'view_submission', user: h.user(USERS.sendco), view: { ...view, id: 'V1', hash: `h${Math.random()}`, state } });
+  expect(res.status).toBe(200);
+  return JSON.parse(res.text) as { response_action: string; view?: Modal };
+}
+const text = (v: unknown) => JSON.stringify(v);
+const confirmId = (v: Modal): string | undefined => (JSON.parse(v.private_metadata) as { shown: string[] }).shown.find((id) => id.startsWith('confirm-'));
+
+const SUSPENSION = { pupil: '4021', kind: 'suspension', startDate: '2026-11-23', reason: 'Threw a chair at a member of staff' };
+
+describe('Slack: a suspension is checked before it is saved', () => {
+  it('a looked-after child: the Virtual School warning in the modal before saving; saved only on "yes", noting it', async () => {
+    await withPupil({ lookedAfter: true });
+    const first = await submit(await open(), SUSPENSION);
+    expect(first.response_action).toBe('update');
+    const second = await submit(first.view!, { ...SUSPENSION, days: '3' });
+    expect(second.response_action).toBe('update');
+    const modal = second.view!;
+    expect(text(modal)).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(text(modal)).toContain('Record this 3-day suspension, having read the above?');
+    expect(await exclusions()).toHaveLength(0);
+
+    const done = await submit(modal, { ...SUSPENSION, days: '3', [confirmId(modal)!]: 'yes' });
+    expect(text(done.view)).toContain('3-day suspension recorded for AB (ref 4021, Year 8)');
+    expect((await exclusions())[0]).toMatchObject({ days: 3, warningsShown: ['virtual-school', 'lawful-reason'] });
+    expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
+  });
+
+  it('a 5-day suspension over a 45-day one: refused under the days in full, with the limit and the dates, and nothing saved', async () => {
+    const c = await withPupil();
+    await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-09-14', days: 45, reason: 'Assault' }, cc));
+    const answers = { ...SUSPENSION, startDate: '2026-10-19' };
+    const withDays = await submit(await open(), answers);
+    const refused = await submit(withDays.view!, { ...answers, days: '5' });
+    // Too long for Slack's errors under an input, so the modal is shown again with it in full.
+    expect(refused.response_action).toBe('update');
+    const all = text(refused.view);
+    expect(all).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
+    expect(all).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(confirmId(refused.view!)).toBeUndefined();
+    expect(await exclusions()).toHaveLength(1);
+  });
+
+  it('a worry typed in the reason leads the modal that asks to confirm, not only the result after it', async () => {
+    await withPupil();
+    const first = await submit(await open(), { ...SUSPENSION, reason: 'a pupil told me her dad hits her' });
+    const asked = await submit(first.view!, { ...SUSPENSION, reason: 'a pupil told me her dad hits her', days: '2' });
+    const all = text(asked.view);
+    expect(all).toContain('Possible risk of harm: tell the DSL now');
+    expect(all.indexOf('tell the DSL now')).toBeLessThan(all.indexOf('Record this 2-day suspension'));
+    expect(await exclusions()).toHaveLength(0);
+  });
+
+  it('impossible dates and days that are not school days get a kind message under the date', async () => {
+    await withPupil();
+    // With "suspension" picked, the modal also asks how many days; then the date is checked on its own.
+    const modal = (await submit(await open(), SUSPENSION)).view!;
+    const impossible = await submit(modal, { ...SUSPENSION, days: '3', startDate: '2026-02-30' });
+    expect(impossible).toMatchObject({ response_action: 'errors', errors: { q_startDate: '2026-02-30 is not a real date. Please check the day and month.' } });
+    const halfTerm = await submit(modal, { ...SUSPENSION, days: '3', startDate: '2026-10-28' });
+    expect(halfTerm).toMatchObject({ response_action: 'errors', errors: { q_startDate: expect.stringContaining('2026-10-28 is not a school day (closure)') } });
+    expect(await exclusions()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PupilFlags } from '../../../src/core/cases/pupil-case.js';
+import { recordExclusion } from '../../../src/core/plans/plan-changes.js';
+import type { StaffMember } from '../../../src/core/staff.js';
+import { cardProblems } from './cards/parse-card.js';
+import { actionsOf, AAD, inputsOf, teamsHarness, textOf, type TeamsHarness } from './harness.js';
+
+/**
+ * Issue 11's check before a suspension is saved, as a Teams card over the real /api/messages
+ * endpoint, with the example term dates (today is Friday 20 November 2026).
+ */
+
+type Json = Record<string, unknown>;
+const EXAMPLE = fileURLToPath(new URL('../../../src/core/calendar/example-term-dates.json', import.meta.url));
+const ME: StaffMember = { id: `teams:${AAD.sendco}`, role: 'sendco', schoolId: 'oak-primary' };
+const NO_FLAGS: PupilFlags = { senSupport: false, ehcp: false, lookedAfter: false, previouslyLookedAfter: false, socialWorker: false };
+
+let h: TeamsHarness;
+afterEach(async () => h?.close());
+
+async function withPupil(flags: Partial<PupilFlags> = {}) {
+  h = await teamsHarness({ env: { CALENDAR_FILE: EXAMPLE } });
+  return h.core.cases.create(ME, { pupilRef: '4021', initials: 'AB', yearGroup: 8, flags: { ...NO_FLAGS, ...flags }, currentStep: 3, riskOfPermanentExclusion: false });
+}
+const exclusions = async () => (await h.core.repo.listBySchool('oak-primary'))[0]!.exclusions;
+
+/** Presses the card's submit button with these answers (keyed by question id), as Teams sends them. */
+async function submit(card: Json, answers: Record<string, string>): Promise<Json> {
+  const [button] = actionsOf(card, 'form.submit');
+  if (!button) throw new Error(`no submit button on: ${textOf(card)}`);
+  return h.press(AAD.sendco, button, Object.fromEntries(Object.entries(answers).map(([k, v]) => [`q_${k}`, v])));
+}
+const confirmInput = (card: Json): string | undefined => inputsOf(card).map((i) => String(i.id)).find((id) => id.startsWith('q_confirm-'))?.slice(2);
+
+const SUSPENSION = { pupil: '4021', kind: 'suspension', startDate: '2026-11-23', reason: 'Threw a chair at a member of staff' };
+
+describe('Teams: a suspension is checked before it is saved', () => {
+  it('a looked-after child: the Virtual School warning on the card before saving; saved only on "yes", noting it', async () => {
+    await withPupil({ lookedAfter: true });
+    let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION);
+    card = await submit(card, { ...SUSPENSION, days: '3' });
+    const text = textOf(card);
+    expect(text).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(text).toContain('Record this 3-day suspension, having read the above?');
+    expect(text.indexOf('Virtual School')).toBeLessThan(text.indexOf('Record this 3-day suspension'));
+    expect(cardProblems(card)).toEqual([]);
+    expect(await exclusions()).toHaveLength(0);
+
+    const confirm = confirmInput(card)!;
+    const done = textOf(await submit(card, { ...SUSPENSION, days: '3', [confirm]: 'yes' }));
+    expect(done).toContain('3-day suspension recorded for AB (ref 4021, Year 8)');
+    expect((await exclusions())[0]).toMatchObject({ days: 3, warningsShown: ['virtual-school', 'lawful-reason'] });
+    expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
+  });
+
+  it('a 5-day suspension over a 45-day one: refused under the days, with the limit and the dates, and nothing saved', async () => {
+    const c = await withPupil();
+    await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-09-14', days: 45, reason: 'Assault' }, cc));
+    let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), { ...SUSPENSION, startDate: '2026-10-19' });
+    card = await submit(card, { ...SUSPENSION, startDate: '2026-10-19', days: '5' });
+    const text = textOf(card);
+    expect(text).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
+    expect(text).toContain('overlap the 45-day suspension already recorded from 2026-09-14 to 2026-11-20');
+    expect(text).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(confirmInput(card)).toBeUndefined();
+    expect(await exclusions()).toHaveLength(1);
+  });
+
+  it('16 days this term: what the governing board must consider, before saving', async () => {
+    const c = await withPupil();
+    await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-02', days: 12, reason: 'Assault' }, cc));
+    let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION);
+    card = await submit(card, { ...SUSPENSION, days: '4' });
+    expect(textOf(card)).toContain('with this one, 16 school days of suspension in Autumn 2026 (2026-09-02 to 2026-12-18): more than 15, so the governing board must consider reinstatement');
+  });
+
+  it('impossible dates and days that are not school days get a kind message under the date', async () => {
+    await withPupil();
+    const open = await h.say(AAD.sendco, 'exclusion 4021');
+    expect(textOf(await submit(open, { ...SUSPENSION, startDate: '2026-02-30' }))).toContain('2026-02-30 is not a real date. Please check the day and month.');
+    expect(textOf(await submit(open, { ...SUSPENSION, startDate: '2026-10-28' }))).toContain('2026-10-28 is not a school day (closure). An exclusion starts on a school day: the first one after it is 2026-11-02.');
+    expect(await exclusions()).toHaveLength(0);
+  });
+});

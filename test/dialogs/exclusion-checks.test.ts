@@ -1,0 +1,146 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadCalendarSettings } from '../../src/core/calendar/calendar-settings.js';
+import { SchoolCalendar } from '../../src/core/calendar/school-calendar.js';
+import type { PupilFlags } from '../../src/core/cases/pupil-case.js';
+import { recordExclusion } from '../../src/core/plans/plan-changes.js';
+import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+
+/**
+ * Issue 11, "suspensions are not checked before they are saved", in the terminal conversation
+ * (`converse`): refusals say why and save nothing; warnings come before the save, and the record
+ * and the audit keep which were shown. Today is Friday 20 November 2026.
+ */
+
+const EXAMPLE = fileURLToPath(new URL('../../src/core/calendar/example-term-dates.json', import.meta.url));
+const NO_FLAGS: PupilFlags = { senSupport: false, ehcp: false, lookedAfter: false, previouslyLookedAfter: false, socialWorker: false };
+
+async function world(flags: Partial<PupilFlags> = {}, withTerms = false) {
+  const w = await testWorld(withTerms ? { calendar: new SchoolCalendar(await loadCalendarSettings(EXAMPLE)) } : {});
+  await w.cases.create(SENDCO, { pupilRef: '4021', initials: 'AB', yearGroup: 8, flags: { ...NO_FLAGS, ...flags }, currentStep: 3, riskOfPermanentExclusion: false });
+  const bot = chatter(w.ctxFor(SENDCO));
+  const exclusions = async () => (await w.repo.listBySchool('oak-primary'))[0]!.exclusions;
+  return { ...w, bot, exclusions };
+}
+
+/** "exclusion" for pupil 4021: a suspension from `start` for `days` school days. */
+const suspend = (start: string, days: number) => ['exclusion', '4021', 'suspension', start, String(days)];
+
+describe('the 45-school-day limit and overlapping dates are refused, saying why', () => {
+  it('a 45-day suspension, then an overlapping 5-day one: refused with the limit and the dates, and nothing more saved', async () => {
+    const { bot, exclusions } = await world();
+    await bot.script([...suspend('14/09/2026', 45), 'Threw a chair at a member of staff', 'yes']);
+    expect(await exclusions()).toHaveLength(1);
+    const reply = await bot.script(suspend('19/10/2026', 5));
+    expect(reply).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
+    expect(reply).toContain('no further suspension can be given in this school year');
+    expect(reply).toContain('overlap the 45-day suspension already recorded from 2026-09-14 to 2026-11-13');
+    expect(reply).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(reply).toMatch(/^\? How many school days\?/m);
+    expect(await bot.say('cancel')).toContain('Nothing from it was saved');
+    expect(await exclusions()).toHaveLength(1);
+  });
+});
+
+describe('days this term are counted against the term dates', () => {
+  it('16 school days in the autumn term warn before saving, with what the governing board must consider', async () => {
+    const { bot } = await world({}, true);
+    await bot.script([...suspend('02/11/2026', 12), 'Assaulted another pupil', 'yes']);
+    const reply = await bot.script([...suspend('23/11/2026', 4), 'Threatened a member of staff']);
+    expect(reply).toContain('with this one, 16 school days of suspension in Autumn 2026 (2026-09-02 to 2026-12-18): more than 15, so the governing board must consider reinstatement');
+    expect(reply).toContain('15 or more school days of suspension this term');
+  });
+});
+
+describe('warnings come before the save, and the record keeps which were shown', () => {
+  it('a looked-after child: the Virtual School before anything is saved; "yes" saves and notes it, in the record and the audit', async () => {
+    const { bot, exclusions, audit } = await world({ lookedAfter: true });
+    const asked = await bot.script([...suspend('23/11/2026', 3), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(asked).toContain('Why: a looked-after child: speak to the Virtual School before this suspension is given.');
+    expect(asked).toMatch(/^\? Record this 3-day suspension, having read the above\? \(yes\/no\)/m);
+    expect(asked.indexOf('Virtual School')).toBeLessThan(asked.indexOf('? Record this'));
+    expect(await exclusions()).toHaveLength(0);
+
+    const done = await bot.say('yes');
+    expect(done).toContain('3-day suspension recorded for AB (ref 4021, Year 8)');
+    expect(done).toContain('The record notes the 2 warnings you read before saving.');
+    expect((await exclusions())[0]).toMatchObject({ startDate: '2026-11-23', days: 3, warningsShown: ['virtual-school', 'lawful-reason'] });
+    const actions = (await audit.list()).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['exclusion.suspension', 'exclusion.warned:virtual-school', 'exclusion.warned:lawful-reason']));
+  });
+
+  it('"no" saves nothing', async () => {
+    const { bot, exclusions } = await world({ previouslyLookedAfter: true });
+    await bot.script([...suspend('23/11/2026', 3), 'Threw a chair at a member of staff']);
+    expect(await bot.say('no')).toContain('Nothing was saved');
+    expect(await exclusions()).toHaveLength(0);
+  });
+
+  it('a child with a social worker: talk to the social worker first', async () => {
+    const { bot, exclusions } = await world({ socialWorker: true });
+    expect(await bot.script([...suspend('23/11/2026', 2), 'Fighting in the playground'])).toContain('Child with a social worker: talk to the social worker before any suspension');
+    await bot.say('yes');
+    expect((await exclusions())[0]!.warningsShown).toEqual(['social-worker', 'lawful-reason']);
+  });
+
+  it('a pupil with an EHCP facing permanent exclusion: the SEN team and an emergency annual review', async () => {
+    const { bot, exclusions } = await world({ ehcp: true });
+    const asked = await bot.script(['exclusion', '4021', 'permanent', '23/11/2026', 'Serious assault on a member of staff']);
+    expect(asked).toContain('Pupil with an EHCP: involve the SEN team and ask for an emergency annual review');
+    expect(asked).toContain('Why: a permanent exclusion of a pupil with an EHC plan.');
+    expect(asked).toMatch(/^\? Record this permanent exclusion, having read the above\?/m);
+    await bot.say('yes');
+    expect((await exclusions())[0]).toMatchObject({ kind: 'permanent', warningsShown: ['ehcp', 'lawful-reason'] });
+  });
+
+  it('every exclusion reminds that the reason must be lawful', async () => {
+    const { bot } = await world();
+    const asked = await bot.script([...suspend('23/11/2026', 1), 'Swore at a teacher repeatedly']);
+    expect(asked).toContain('Check the reason is lawful before any suspension or exclusion');
+    expect(asked).toContain('Why: every suspension and exclusion needs a disciplinary reason.');
+  });
+
+  it('persuading parents to home educate to take a pupil off roll raises the warning, in the notice and before the save', async () => {
+    const { bot, exclusions } = await world();
+    const asked = await bot.script([...suspend('23/11/2026', 2), 'we persuaded mum to home educate him so he comes off roll']);
+    // The concern notice leads the reply; the check then quotes the same words above the question.
+    expect(asked).toMatch(/^! Check the reason is lawful before any suspension or exclusion\n[\s\S]*Why: this reads like “persuaded mum to home educate” \(off-rolling/);
+    expect(asked).toContain('Why: the reason reads like “persuaded mum to home educate” (off-rolling');
+    expect(await exclusions()).toHaveLength(0);
+    await bot.say('yes');
+    expect((await exclusions())[0]!.warningsShown).toEqual(['unlawful-reason']);
+  });
+});
+
+describe('dates that cannot be a first day get a kind message, and the question again', () => {
+  it('an impossible date, then a Saturday, then a school day', async () => {
+    const { bot } = await world();
+    await bot.script(['exclusion', '4021', 'suspension']);
+    expect(await bot.say('30/02/2026')).toContain('30/02/2026 is not a real date. Please check the day and month.');
+    const saturday = await bot.say('21/11/2026');
+    expect(saturday).toContain('2026-11-21 is not a school day (weekend). An exclusion starts on a school day: the first one after it is 2026-11-23.');
+    expect(saturday).toMatch(/^\? First day of the exclusion\?/m);
+    expect(await bot.say('23/11/2026')).toMatch(/^\? How many school days\?/m);
+  });
+
+  it('a day in half term, with term dates', async () => {
+    const { bot } = await world({}, true);
+    await bot.script(['exclusion', '4021', 'permanent']);
+    expect(await bot.say('28/10/2026')).toContain('2026-10-28 is not a school day (closure). An exclusion starts on a school day: the first one after it is 2026-11-02.');
+    expect(await bot.say('02/11/2026')).toMatch(/^\? The reason/m);
+  });
+});
+
+describe('the check runs again as it saves', () => {
+  it('a suspension recorded by someone else while the warnings were open: nothing saved, and says why', async () => {
+    const { bot, exclusions, cases } = await world();
+    await bot.script([...suspend('23/11/2026', 3), 'Threw a chair at a member of staff']);
+    const [c] = await cases.visibleCases(SENDCO);
+    await cases.change(SENDCO, { schoolId: c!.schoolId, id: c!.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-24', days: 2, reason: 'Fighting' }, cc));
+    const reply = await bot.say('yes');
+    expect(reply).toContain('overlap the 2-day suspension already recorded from 2026-11-24 to 2026-11-25');
+    expect(reply).toContain('Nothing was saved');
+    expect(await exclusions()).toHaveLength(1);
+  });
+});
