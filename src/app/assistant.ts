@@ -201,7 +201,7 @@ export class Assistant {
       const ctx = this.#context(person, this.whoIs(person), true);
       if (!ctx) return this.#needsRole(person);
       if (!query.trim()) return [{ blocks: [text('Please type what you need help with, e.g. “attendance” or “online tuition”.', 'warning')] }];
-      return searchServices(ctx, query.trim().slice(0, 300), filters);
+      return searchServices(ctx, query, filters);
     });
   }
 

@@ -33,6 +33,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.help ? { help: q.help } : {}),
     ...(q.choices ? { choices: q.choices.map(({ value, label }) => ({ value, label })) } : {}),
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
+    ...(q.maxLength ? { maxLength: q.maxLength } : {}),
     ...(error ? { error } : {}),
   };
 }
@@ -81,7 +82,11 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
  */
 export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: FormState, p: Pending & { next: Question }, read: ReadAnswer): Promise<FormStep> {
   const q = p.next;
-  if (!read.ok) return { state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, read.message) }] }] };
+  if (!read.ok) {
+    // Words too long to keep come back with the question, to shorten rather than write again.
+    const asked = questionView(dialog, q, p, read.message);
+    return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
+  }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
   return advance(dialog, ctx, next);
 }

@@ -1,0 +1,90 @@
+/**
+ * Issue 10, "nothing a person typed is lost", in Teams over the real endpoint and in Slack with
+ * signed requests: long notes are taken whole, and a form that comes back keeps every word.
+ * The terminal's side is in test/dialogs/long-text.test.ts and test/chat/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_MAX, NOTES_MAX } from '../../src/core/cases/text-limits.js';
+import { addPersonCentredPlan } from '../../src/core/plans/plan-changes.js';
+import type { StaffMember } from '../../src/core/staff.js';
+import { AAD, completeForm, inputsOf, teamsHarness, type TeamsHarness } from './teams/harness.js';
+import { slackHarness, USERS, type SlackHarness } from './slack/harness.js';
+import { completeModal, openModal, submitModal } from './slack/modal.js';
+
+type Json = Record<string, unknown>;
+
+/** Words as staff write them, `n` characters long (no worry in them). */
+function longNote(n: number): string {
+  const sentence = 'He settles well after a calm start with his key adult and a quiet place to begin the day. ';
+  return sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n).trim();
+}
+
+const FLAGS = { senSupport: false, ehcp: false, lookedAfter: false, previouslyLookedAfter: false, socialWorker: false };
+
+/** Pupil 4021 at the person's school, with an active PCP so "review" has a plan to review. */
+async function seed(core: TeamsHarness['core'], me: StaffMember): Promise<void> {
+  const c = await core.cases.create(me, { pupilRef: '4021', initials: 'AB', yearGroup: 8, flags: FLAGS, currentStep: 2, riskOfPermanentExclusion: false });
+  await core.cases.change(me, { schoolId: c.schoolId, id: c.id }, 'pcp.create', (x, cc) => addPersonCentredPlan(x, { fields: { whoIsThisPupil: 'Kind' }, reviewDate: '2026-12-18' }, cc));
+}
+
+describe('long notes in Teams, over the real endpoint', () => {
+  let h: TeamsHarness;
+  const me: StaffMember = { id: `teams:${AAD.sendco}`, role: 'sendco', schoolId: 'oak-primary' };
+  beforeAll(async () => {
+    h = await teamsHarness();
+    await seed(h.core, me);
+  });
+  afterAll(async () => h?.close());
+
+  it('a PCP card sizes its long inputs to the field limit and saves a 3,500-character field whole', async () => {
+    const card = await h.say(AAD.sendco, 'pcp for 4021');
+    const long = inputsOf(card).find((i) => i.id === 'q_pcp.whoIsThisPupil');
+    expect(long).toMatchObject({ isMultiline: true, maxLength: FIELD_MAX });
+    const note = longNote(3500);
+    const done = await completeForm(h, AAD.sendco, card, { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note });
+    expect(done).toContain('Plan saved');
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.pcps.at(-1)!.fields.whoIsThisPupil).toBe(note);
+  });
+
+  it('review notes take up to 8,000 characters, and 7,000 are saved whole', async () => {
+    const card = await h.say(AAD.sendco, 'review for 4021');
+    const notes = longNote(7000);
+    const done = await completeForm(h, AAD.sendco, card, { positive: 'yes', notes });
+    expect(done).toContain('Review recorded');
+    const input = (await h.say(AAD.sendco, 'review for 4021')) as Json;
+    expect(inputsOf(input).find((i) => i.id === 'q_notes')).toMatchObject({ maxLength: NOTES_MAX });
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.pcps.flatMap((p) => p.reviews).map((r) => r.notes)).toContain(notes);
+  });
+});
+
+describe('long notes in Slack, with signed requests', () => {
+  let h: SlackHarness;
+  const me: StaffMember = { id: `slack:T0001:${USERS.sendco}`, role: 'sendco', schoolId: 'oak-primary' };
+  beforeAll(async () => {
+    h = await slackHarness();
+    await seed(h.core, me);
+  });
+  afterAll(async () => h?.close());
+
+  it('review notes take as much as a Slack input holds (3,000), and 2,900 characters are saved whole', async () => {
+    const view = await openModal(h, 'review 4021');
+    const notes = (view.blocks as Json[]).find((b) => b.block_id === 'q_notes');
+    expect(notes).toMatchObject({ element: { type: 'plain_text_input', multiline: true, max_length: 3000 } });
+    const text = longNote(2900);
+    const done = await completeModal(h, 'review 4021', { positive: 'yes', notes: text });
+    expect(done).toContain('Review recorded');
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.pcps[0]!.reviews[0]!.notes).toBe(text);
+  });
+
+  it('a form with a problem comes back with the long note kept in its input', async () => {
+    const view = await openModal(h, 'review 4021');
+    const text = longNote(2900);
+    // A review date in the future is refused; the note stays where it was typed.
+    const ack = await submitModal(h, view, { positive: 'yes', date: '2027-01-05', notes: text });
+    expect(ack.response_action).toBe('errors');
+    expect(Object.keys(ack.errors ?? {})).toEqual(['q_date']);
+  });
+});
