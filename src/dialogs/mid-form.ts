@@ -3,7 +3,7 @@ import { plainYesNo } from './answer-words.js';
 import { nearControlWord } from './command-typos.js';
 import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog, FormState, Question } from './dialog.js';
-import { answerForm, currentQuestion, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
+import { answerForm, currentQuestion, FREE_TEXT_KINDS, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
 import { recognise, type Intent } from './intents.js';
 import { readAnswer, type ReadAnswer } from './read-answer.js';
 import { DIALOGS } from './registry.js';
@@ -12,8 +12,6 @@ import { menuView } from './views/menu-view.js';
 
 /** Runs a command as if no form were open (the conversation's own top level). */
 export type RunCommand = (state: ConversationState, input: string) => Promise<Turn>;
-
-const FREE_TEXT = new Set(['text', 'longtext', 'list']);
 
 const HINTS = {
   cancel: 'To stop the form, type "cancel".',
@@ -64,7 +62,7 @@ async function asAnswer(ctx: DialogContext, dialog: FormDialog, active: FormStat
   // Free text takes anything, so there a command is an answer only when it names this form at its first
   // question ("help with attendance" at signpost's "What do you need help with?"); "pcp for 4022" halfway
   // through a PCP is asked about like any other command.
-  if (FREE_TEXT.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
+  if (FREE_TEXT_KINDS.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
   const read = await readAnswer(p.next, input);
   return read.ok ? { pending, read } : undefined;
 }

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_MAX, NOTES_MAX } from '../../src/core/cases/text-limits.js';
 import { addPersonCentredPlan } from '../../src/core/plans/plan-changes.js';
 import type { StaffMember } from '../../src/core/staff.js';
-import { AAD, completeForm, inputsOf, teamsHarness, type TeamsHarness } from './teams/harness.js';
+import { actionsOf, AAD, completeForm, formAnswers, inputsOf, teamsHarness, textOf, type TeamsHarness } from './teams/harness.js';
 import { slackHarness, USERS, type SlackHarness } from './slack/harness.js';
-import { completeModal, openModal, submitModal } from './slack/modal.js';
+import { completeModal, openModal, slackText, submitModal } from './slack/modal.js';
+import { DISCLOSURE } from '../helpers/issue-10-examples.js';
 
 type Json = Record<string, unknown>;
 
@@ -57,6 +58,16 @@ describe('long notes in Teams, over the real endpoint', () => {
     const [c] = await h.core.repo.listBySchool('oak-primary');
     expect(c!.pcps.flatMap((p) => p.reviews).map((r) => r.notes)).toContain(notes);
   });
+
+  it('a worry in a form that comes back: the notice leads the card, and every word is still in its input', async () => {
+    const card = await h.say(AAD.sendco, 'review for 4021');
+    const [submit] = actionsOf(card, 'form.submit');
+    const again = await h.press(AAD.sendco, submit!, formAnswers(card, { positive: 'yes', date: '2027-01-05', notes: DISCLOSURE }));
+    const text = textOf(again);
+    expect(text.split('\n')[0]).toMatch(/tell the DSL now/);
+    expect(inputsOf(again).find((i) => i.id === 'q_notes')).toMatchObject({ value: DISCLOSURE });
+    expect(actionsOf(again, 'form.submit')).toHaveLength(1);
+  });
 });
 
 describe('long notes in Slack, with signed requests', () => {
@@ -86,5 +97,16 @@ describe('long notes in Slack, with signed requests', () => {
     const ack = await submitModal(h, view, { positive: 'yes', date: '2027-01-05', notes: text });
     expect(ack.response_action).toBe('errors');
     expect(Object.keys(ack.errors ?? {})).toEqual(['q_date']);
+  });
+
+  it('a worry in a form that comes back: the notice leads the modal (field errors cannot carry it), and every word is still in its input', async () => {
+    const view = await openModal(h, 'review 4021');
+    const ack = await submitModal(h, view, { positive: 'yes', date: '2027-01-05', notes: DISCLOSURE });
+    expect(ack.response_action).toBe('update');
+    const blocks = ack.view!.blocks as Json[];
+    expect(slackText(blocks).split('\n')[0]).toMatch(/tell the DSL now/);
+    expect(ack.view!.callback_id).toBe('gr_form');
+    expect(blocks.find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: DISCLOSURE } });
+    expect(JSON.stringify(blocks.find((b) => b.block_id === 'q_date'))).toMatch(/⚠️/);
   });
 });

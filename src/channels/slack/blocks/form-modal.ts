@@ -36,8 +36,16 @@ function leadBlocks(form: FormView): KnownBlock[] {
   return lead;
 }
 
-export function formModal(form: FormView, history: string[][] = []): ModalView {
-  const lead = leadBlocks(form);
+/** Blocks a notice above a form may take, so the form keeps room for its questions. */
+const NOTICE_BLOCKS = 20;
+
+/**
+ * `before` is what leads the reply to a submit (the safeguarding notice raised by what was typed),
+ * shown above the form so it is never lost when the form comes back.
+ */
+export function formModal(form: FormView, history: string[][] = [], before: readonly View[] = []): ModalView {
+  const notices = before.length ? [...fitBlocks(before, NOTICE_BLOCKS), { type: 'divider' } as const] : [];
+  const lead = [...notices, ...leadBlocks(form)];
   const back = history.length ? [{ type: 'actions', elements: [button('← Back', ACTION.back, 'back')] } as const] : [];
   // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
   const questions = form.questions.slice(0, LIMITS.viewBlocks - lead.length - back.length);

@@ -29,7 +29,7 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!done) {
     await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
     void work
-      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown]) }))
+      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown], aboveForm(late.views)) }))
       .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
     return;
   }
@@ -38,7 +38,10 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (outcome.done && outcome.failed) return void (await ack({ response_action: 'update', view: resultModal(outcome.views, 'Sorry') }));
   if (!outcome.done) {
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
-    if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown]) }));
+    const notices = aboveForm(outcome.views);
+    if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown], notices) }));
+    // Field errors alone cannot carry a notice, so a notice comes back with the same step, every answer in place.
+    if (notices.length) return void (await ack({ response_action: 'update', view: formModal(outcome.form, meta.history, notices) }));
     return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
   }
   await ack({ response_action: 'update', view: resultModal(outcome.views, 'Done') });
@@ -47,6 +50,11 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   await deps.outbox.send(body.user.id, () => client.chat.postMessage({ channel: body.user.id, ...message })).catch((err: Error) => deps.log.warn('result copy to DM failed', { error: err.name }));
   await publishHome(deps, client, person, body.user.id).catch((err: Error) => deps.log.warn('home refresh failed', { error: err.name }));
 };
+
+/** What leads a form that came back (a safeguarding notice raised by the answers): everything but the form itself. */
+function aboveForm(views: readonly View[]): View[] {
+  return views.filter((v) => !v.blocks.some((b) => b.type === 'form'));
+}
 
 export const onSearchSubmit = (deps: SlackDeps) => async ({ ack, body, view }: SubmitArgs) => {
   const person = slackPerson(body.user.team_id ?? body.team?.id, body.user.id);
