@@ -58,6 +58,8 @@ export interface Question {
 export interface FormDialog {
   id: string;
   title: string;
+  /** What staff call an unfinished one, without an article ("PCP", "referral"); a kept draft is named by it. */
+  draftName?: string;
   intro?: (ctx: DialogContext) => string;
   /**
    * Why this person may not use the dialog at all, saying what they can do instead; undefined

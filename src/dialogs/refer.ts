@@ -1,4 +1,5 @@
 import { addReferral } from '../core/plans/plan-changes.js';
+import { DRAFT_DAYS } from '../core/store/draft-store.js';
 import { signpost } from '../core/signpost/signpost.js';
 import { heading, text } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
@@ -44,6 +45,7 @@ function serviceQuestion(ctx: DialogContext): Question {
 
 export const referDialog: FormDialog = {
   id: 'refer',
+  draftName: 'referral',
   submitLabel: 'Send referral',
   title: 'Make a referral',
   refuse: onlyPupilWriters('make referrals'),
@@ -63,7 +65,7 @@ export const referDialog: FormDialog = {
         if (!p.ok) return p;
         return p.value
           ? { ok: true, value: true }
-          : { ok: false, message: 'A referral can only be sent once parents/carers agree. Your answers are kept: speak to them, then answer "yes", or type "cancel" to stop.' };
+          : { ok: false, message: `A referral can only be sent once parents/carers agree. Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): speak to them, then answer "yes", or type "cancel" to stop.` };
       },
     });
     return qs;

@@ -38,6 +38,7 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
 
 export const reviewDialog: FormDialog = {
   id: 'review',
+  draftName: 'review',
   submitLabel: 'Record review',
   title: 'Record a review',
   refuse: onlyPupilWriters('record reviews'),

@@ -100,6 +100,7 @@ export function situationFromAnswers(a: Answers): PupilSituation {
 
 export const whatNextDialog: FormDialog = {
   id: 'what-next',
+  draftName: '“what next”',
   submitLabel: 'Show guidance',
   title: 'What next for this pupil?',
   intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next.',
