@@ -8,6 +8,7 @@ import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
+import { frontDoorViews } from './views/front-door-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'referralDate'];
@@ -22,13 +23,15 @@ interface ServicePick {
   id: string;
   name: string;
   toLocalAuthority: boolean;
+  /** A safeguarding front door (the pack's Service.safeguardingRoute): no inclusion referral is asked or recorded. */
+  frontDoor?: true;
 }
 
 function serviceQuestion(ctx: DialogContext): Question {
   const fallback = ctx.pack.services.find((s) => s.id === DEFAULT_SERVICE);
   const pickOf = (id: string): ServicePick | undefined => {
     const s = ctx.pack.services.find((x) => x.id === id);
-    return s && { id: s.id, name: s.name, toLocalAuthority: isLocalAuthorityService(ctx.pack, s) };
+    return s && { id: s.id, name: s.name, toLocalAuthority: isLocalAuthorityService(ctx.pack, s), ...(s.safeguardingRoute ? { frontDoor: true as const } : {}) };
   };
   return {
     id: 'service',
@@ -49,11 +52,15 @@ export const referDialog: FormDialog = {
   submitLabel: 'Send referral',
   title: 'Make a referral',
   refuse: onlyPupilWriters('make referrals'),
-  intro: () => 'A referral to external agencies is Step 5. It can only be sent with parental permission. Please describe, don’t name.',
+  intro: () =>
+    'A referral to external agencies is Step 5. It can only be sent with parental permission. A child-protection referral (children’s social care, the LADO) is different: the DSL makes it. Please describe, don’t name.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];
     if (!pickedPupil(a)) return qs;
     qs.push(serviceQuestion(ctx));
+    // The rest depends on where the referral goes: a safeguarding front door asks nothing more.
+    const service = a.service as ServicePick | undefined;
+    if (!service || service.frontDoor) return qs;
     const form = packForm(ctx, 'referral');
     if (form) qs.push(...templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE));
     qs.push({
@@ -73,6 +80,9 @@ export const referDialog: FormDialog = {
   async finish(ctx, a) {
     const p = pickedPupil(a)!;
     const service = a.service as ServicePick;
+    const frontDoor = ctx.pack.services.find((s) => s.id === service.id);
+    // Not an inclusion referral: the DSL makes it under the school's procedures, and nothing is recorded.
+    if (frontDoor?.safeguardingRoute) return frontDoorViews(ctx.pack, frontDoor, frontDoor.safeguardingRoute);
     const fields = templateValues(a, 'referral');
     const reasons = fields.mainReason ?? fields.supportRequested ?? '';
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) =>

@@ -1,7 +1,9 @@
 /**
  * Issue 10, "nothing a person typed is lost", in Teams over the real endpoint and in Slack with
- * signed requests: long notes are taken whole, and a form that comes back keeps every word.
- * The terminal's side is in test/dialogs/long-text.test.ts and test/chat/.
+ * signed requests: long notes are taken whole, a form that comes back keeps every word and leads
+ * with any notice, and a referral to a safeguarding front door goes to the DSL, recording nothing.
+ * The terminal's side is in test/dialogs/ (long-text, worry-at-a-question, refer-front-door) and
+ * test/chat/ (drafts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_MAX, NOTES_MAX } from '../../src/core/cases/text-limits.js';
@@ -68,6 +70,20 @@ describe('long notes in Teams, over the real endpoint', () => {
     expect(inputsOf(again).find((i) => i.id === 'q_notes')).toMatchObject({ value: DISCLOSURE });
     expect(actionsOf(again, 'form.submit')).toHaveLength(1);
   });
+
+  it('a referral to the Family Front Door: the notice with its contact, the DSL makes it, no referral questions, nothing recorded', async () => {
+    const card = await h.say(AAD.sendco, 'refer 4021');
+    const [submit] = actionsOf(card, 'form.submit');
+    const reply = await h.press(AAD.sendco, submit!, formAnswers(card, { service: 'Family Front Door' }));
+    const text = textOf(reply);
+    expect(text.split('\n')[0]).toMatch(/tell the DSL now/);
+    expect(text).toContain('Family Front Door');
+    expect(text).toContain('the DSL makes it, under your school’s safeguarding procedures');
+    expect(actionsOf(reply, 'form.submit')).toEqual([]);
+    expect(inputsOf(reply).map((i) => i.id)).not.toContain('q_parentalPermission');
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.referrals).toEqual([]);
+  });
 });
 
 describe('long notes in Slack, with signed requests', () => {
@@ -108,5 +124,14 @@ describe('long notes in Slack, with signed requests', () => {
     expect(ack.view!.callback_id).toBe('gr_form');
     expect(blocks.find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: DISCLOSURE } });
     expect(JSON.stringify(blocks.find((b) => b.block_id === 'q_date'))).toMatch(/⚠️/);
+  });
+
+  it('a referral to the Family Front Door: the notice with its contact, the DSL makes it, nothing recorded', async () => {
+    const done = await completeModal(h, 'refer 4021', { service: 'Family Front Door' });
+    expect(done.split('\n')[0]).toMatch(/tell the DSL now/);
+    expect(done).toContain('the DSL makes it, under your school’s safeguarding procedures');
+    expect(done).not.toMatch(/permission for this referral/);
+    const [c] = await h.core.repo.listBySchool('oak-primary');
+    expect(c!.referrals).toEqual([]);
   });
 });
