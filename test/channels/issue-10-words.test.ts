@@ -71,6 +71,23 @@ describe('long notes in Teams, over the real endpoint', () => {
     expect(actionsOf(again, 'form.submit')).toHaveLength(1);
   });
 
+  it('a save that fails on our side brings the card back with every word in it, and sending it again saves it', async () => {
+    const card = await h.say(AAD.sendco, 'pcp for 4021');
+    const note = longNote(3000);
+    const answers = { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note };
+    // Every save fails while the form is filled in, so its last step is the one that fails.
+    const repo = h.core.repo;
+    const save = repo.save.bind(repo);
+    repo.save = () => Promise.reject(new Error('disk full'));
+    let failed = card;
+    for (let round = 0; round < 5 && !textOf(failed).includes('went wrong'); round++) failed = await h.press(AAD.sendco, actionsOf(failed, 'form.submit')[0]!, formAnswers(failed, answers));
+    repo.save = save;
+    expect(textOf(failed).split('\n')[0]).toMatch(/Something went wrong on my side and nothing was saved/);
+    expect(inputsOf(failed).find((i) => i.id === 'q_pcp.whoIsThisPupil')).toMatchObject({ value: note });
+    const done = await h.press(AAD.sendco, actionsOf(failed, 'form.submit')[0]!, formAnswers(failed, {}));
+    expect(textOf(done)).toContain('Plan saved');
+  });
+
   it('a referral to the Family Front Door: the notice with its contact, the DSL makes it, no referral questions, nothing recorded', async () => {
     const card = await h.say(AAD.sendco, 'refer 4021');
     const [submit] = actionsOf(card, 'form.submit');
@@ -124,6 +141,22 @@ describe('long notes in Slack, with signed requests', () => {
     expect(ack.view!.callback_id).toBe('gr_form');
     expect(blocks.find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: DISCLOSURE } });
     expect(JSON.stringify(blocks.find((b) => b.block_id === 'q_date'))).toMatch(/⚠️/);
+  });
+
+  it('a save that fails on our side brings the modal back with every word in it, under the message', async () => {
+    const view = await openModal(h, 'review 4021');
+    const text = longNote(2500);
+    const repo = h.core.repo;
+    const save = repo.save.bind(repo);
+    repo.save = () => Promise.reject(new Error('disk full'));
+    const ack = await submitModal(h, view, { positive: 'yes', notes: text });
+    repo.save = save;
+    expect(ack.response_action).toBe('update');
+    expect(ack.view!.callback_id).toBe('gr_form');
+    expect(slackText(ack.view!.blocks).split('\n')[0]).toMatch(/Something went wrong on my side and nothing was saved/);
+    expect((ack.view!.blocks as Json[]).find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: text } });
+    const again = await submitModal(h, ack.view!, {}, 1);
+    expect(slackText(again.view!.blocks)).toContain('Review recorded');
   });
 
   it('a referral to the Family Front Door: the notice with its contact, the DSL makes it, nothing recorded', async () => {

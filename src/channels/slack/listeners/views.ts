@@ -34,7 +34,8 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
     return;
   }
   const outcome = done.value;
-  // Failed on our side: say so in the modal; nothing was saved and the form can be sent again.
+  // Failed on our side and the form could not be rebuilt: say so in the modal; nothing was saved. (When it
+  // can be, the form comes back below as one with a notice does, every answer in it, to send again.)
   if (outcome.done && outcome.failed) return void (await ack({ response_action: 'update', view: resultModal(outcome.views, 'Sorry') }));
   if (!outcome.done) {
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
