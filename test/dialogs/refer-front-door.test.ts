@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Service } from '../../src/knowledge/schema/services.js';
 import { loadPack } from '../../src/knowledge/load-pack.js';
+import { renderText } from '../../src/chat/render-text.js';
+import { frontDoorViews } from '../../src/dialogs/views/front-door-view.js';
 import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
 describe('a referral to a safeguarding front door goes through the DSL, not the inclusion referral form', () => {
@@ -47,5 +49,14 @@ describe('a referral to a safeguarding front door goes through the DSL, not the 
     expect(await routes('hackney')).toEqual([['childrens-social-care', 'childrens-social-care']]);
     const lado = (await loadPack('worcestershire')).services.find((s) => s.id === 'lado')!;
     expect(Service.safeParse({ ...lado, safeguardingRoute: 'police' }).success).toBe(false);
+  });
+
+  it('a pack without safeguarding advice of its own still leads with a notice carrying the front door', async () => {
+    const hackney = await loadPack('hackney');
+    const csc = hackney.services.find((s) => s.id === 'childrens-social-care')!;
+    const reply = renderText(frontDoorViews(hackney, csc, 'childrens-social-care'));
+    expect(reply.split('\n')[0]).toBe('!!! Possible risk of harm: tell the DSL now');
+    expect(reply).toContain(`Contact ${csc.name}`);
+    expect(reply).toContain('Nothing was recorded here.');
   });
 });
