@@ -8,7 +8,7 @@ import type { StaffMember } from '../core/staff.js';
 import { heading, text, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
-import { earlierStep, firstQuestionId, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
+import { earlierStep, firstQuestionId, formAsSent, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
 import { homeViews } from '../dialogs/home.js';
 import { recognise, wordsToScreen } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
@@ -180,14 +180,16 @@ export class Assistant {
     return { ...outcome, views: leadWith(notices, outcome.views) };
   }
 
-  #submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
-    return this.#guard('submit', async (): Promise<FormOutcome> => {
-      const dialog = DIALOGS[dialogId];
-      if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
-      const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
-      if (!ctx) return { done: true, views: this.#needsRole(person) };
-      return submitForm(dialog, ctx, sub);
-    }, (views): FormOutcome => ({ done: true, failed: true, views }));
+  async #submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
+    const dialog = DIALOGS[dialogId];
+    if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
+    const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
+    if (!ctx) return { done: true, views: this.#needsRole(person) };
+    const outcome = await this.#guard('submit', () => submitForm(dialog, ctx, sub), (views): FormOutcome => ({ done: true, failed: true, views }));
+    if (!outcome.done || !outcome.failed) return outcome;
+    // Nothing was saved: the form comes back under the message with every answer in it, to send again.
+    const form = await formAsSent(dialog, ctx, sub).catch(() => undefined);
+    return form ? { done: false, failed: true, form, views: [...outcome.views, { blocks: [{ type: 'form', form }] }] } : outcome;
   }
 
   /** A search for services; the words are read for worries first, as everywhere. */
@@ -201,7 +203,7 @@ export class Assistant {
       const ctx = this.#context(person, this.whoIs(person), true);
       if (!ctx) return this.#needsRole(person);
       if (!query.trim()) return [{ blocks: [text('Please type what you need help with, e.g. “attendance” or “online tuition”.', 'warning')] }];
-      return searchServices(ctx, query.trim().slice(0, 300), filters);
+      return searchServices(ctx, query, filters);
     });
   }
 

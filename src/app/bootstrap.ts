@@ -15,6 +15,7 @@ import { buildIndex, type SignpostIndex } from '../core/signpost/signpost-index.
 import { JsonlAuditLog } from '../core/store/audit-log.js';
 import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
 import { DataFolder } from '../core/store/data-folder.js';
+import { DraftStore } from '../core/store/draft-store.js';
 import { LowdbCaseRepository } from '../core/store/lowdb-case-repository.js';
 import type { StaffMember } from '../core/staff.js';
 import type { Logger } from '../logger.js';
@@ -37,6 +38,8 @@ export interface Core {
   folder: DataFolder;
   /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
   idempotency: IdempotencyStore;
+  /** Unfinished terminal forms, one per person; opened here so expired ones are removed whenever the bot or the chat starts. */
+  drafts: DraftStore;
   /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
   audit: AuditLog;
   now: () => Date;
@@ -61,9 +64,11 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const staff = await StaffDirectory.open(folder, configuredStaff, audit, now);
     const reminders = await ReminderLedger.open(folder, { now: now() });
     const idempotency = await IdempotencyStore.open(folder);
+    const drafts = await DraftStore.open(folder, now);
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, audit, folder, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, audit, folder, now,
       close: async () => {
+        await drafts.close();
         await idempotency.close();
         await reminders.close();
         await staff.close();

@@ -18,6 +18,8 @@ function recommendation(r: Recommendation): string[] {
 function question(q: QuestionView): string[] {
   const lines: string[] = (q.before ?? []).flatMap(block);
   if (q.error) lines.push(`  ${q.error}`);
+  // The person's own words, given back when they were refused (too long): to shorten, not to retype.
+  if (q.error && q.value) lines.push('  What you wrote:', q.value);
   const tail = q.defaultLabel ? ` [blank = ${q.defaultLabel}]` : q.optional ? ' [optional: leave blank to skip]' : '';
   lines.push(`? ${q.prompt}${q.kind === 'yesno' ? ' (yes/no)' : ''}${tail}`);
   q.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));

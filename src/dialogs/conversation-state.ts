@@ -15,11 +15,13 @@ export interface Turn {
   views: View[];
   /** The user asked to leave (terminal only). */
   quit?: boolean;
+  /** The line was kept whole as a form's answer (FormStep.keptWords); otherwise it is in no record. */
+  keptWords?: true;
 }
 
 /** A form's step as a turn: the form stays open while a question is waiting. */
 export function fromStep(step: FormStep): Turn {
-  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views };
+  return { state: { misunderstood: 0, ...(step.state ? { active: step.state } : {}) }, views: step.views, ...(step.keptWords ? { keptWords: true as const } : {}) };
 }
 
 export const newConversation = (): ConversationState => ({ misunderstood: 0 });

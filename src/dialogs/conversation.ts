@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.js';
-import { AFTER_NOTICE } from '../core/safeguarding/concern-notice.js';
+import { AFTER_NOTICE, hasSafeguardingNotice, yourWordsView } from '../core/safeguarding/concern-notice.js';
 import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text } from '../core/views/view.js';
@@ -23,14 +23,18 @@ export const MENU_AFTER_MISUNDERSTANDINGS = 2;
 /**
  * One turn of the conversation, channel-neutral: text in, views out. The line is read for a
  * worry first (the one check every text gets), and a notice leads the reply whatever the turn
- * does with the words. A failure never leaves the conversation waiting on a question the person
+ * does with the words. A worry typed at a question that cannot keep the words (a yes/no, a choice,
+ * a date) would be in no record, so the person's full words follow the notice, once, before the
+ * question again. A failure never leaves the conversation waiting on a question the person
  * cannot see: the form asks its question again or ends and says so (turn-failure.ts).
  */
 export async function converse(ctx: DialogContext, state: ConversationState, raw: string, log: Logger): Promise<Turn> {
   const input = cleanChannelText(raw);
   const notices = await screenTexts(ctx.pack, [wordsToScreen(input)], ctx.recordConcerns, log);
   const t = await guarded(ctx, state, input, log, notices.length > 0);
-  return { ...t, views: leadWith(notices, t.views) };
+  // A worry typed where a form could not keep it (a yes/no, a choice, a date): the words, once, before the question again.
+  const lost = state.active !== undefined && !t.keptWords && hasSafeguardingNotice(notices);
+  return { ...t, views: leadWith(notices, lost ? [yourWordsView(input), ...t.views] : t.views) };
 }
 
 async function guarded(ctx: DialogContext, state: ConversationState, input: string, log: Logger, noticed: boolean): Promise<Turn> {

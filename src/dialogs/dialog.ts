@@ -27,7 +27,12 @@ export interface DialogContext {
 /** Answers are JSON values so a channel can keep dialog state between turns. */
 export type Answers = Record<string, unknown>;
 
-export type Parsed = { ok: true; value: unknown; also?: Answers } | { ok: false, message: string };
+/**
+ * A parser's reading of an answer. A refusal may hand back `typed`, the person's own words, when
+ * they would be hard to type again (a long note over the limit): a typed conversation shows them
+ * under the problem so nothing is lost; a form keeps them in its input anyway.
+ */
+export type Parsed = { ok: true; value: unknown; also?: Answers } | { ok: false; message: string; typed?: string };
 
 export interface Question {
   id: string;
@@ -37,6 +42,8 @@ export interface Question {
   /** Shown as value and label; the other words only help read a typed answer. */
   choices?: AnswerChoice[];
   optional?: boolean;
+  /** Most characters a text answer may have; forms size their inputs to it. */
+  maxLength?: number;
   /** Used when the answer is left blank or "skip"; shown to the user. */
   fallback?: { value: unknown; label: string };
   /** Shown above the question, to read before answering it (e.g. warnings before a save). */
@@ -53,6 +60,8 @@ export interface Question {
 export interface FormDialog {
   id: string;
   title: string;
+  /** What staff call an unfinished one, without an article ("PCP", "referral"); a kept draft is named by it. */
+  draftName?: string;
   intro?: (ctx: DialogContext) => string;
   /**
    * Why this person may not use the dialog at all, saying what they can do instead; undefined

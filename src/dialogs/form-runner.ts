@@ -6,7 +6,12 @@ import { readAnswer, type ReadAnswer } from './read-answer.js';
 export interface FormStep {
   state?: FormState;
   views: View[];
+  /** The words typed were kept whole, as the answer to a free-text question (they go into the record). */
+  keptWords?: true;
 }
+
+/** Questions whose answer is the person's own words, kept as typed (not read into a choice, date or number). */
+export const FREE_TEXT_KINDS: ReadonlySet<Question['kind']> = new Set(['text', 'longtext', 'list']);
 
 /** Where a form is: its first unanswered question (none once complete), and how many are answered of how many. */
 export interface Pending {
@@ -34,6 +39,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.choices ? { choices: q.choices.map(({ value, label }) => ({ value, label })) } : {}),
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
     ...(q.before?.length ? { before: q.before } : {}),
+    ...(q.maxLength ? { maxLength: q.maxLength } : {}),
     ...(error ? { error } : {}),
   };
 }
@@ -82,9 +88,14 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
  */
 export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: FormState, p: Pending & { next: Question }, read: ReadAnswer): Promise<FormStep> {
   const q = p.next;
-  if (!read.ok) return { state, views: [{ blocks: [{ type: 'question', question: questionView(dialog, q, p, read.message) }] }] };
+  if (!read.ok) {
+    // Words too long to keep come back with the question, to shorten rather than write again.
+    const asked = questionView(dialog, q, p, read.message);
+    return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
+  }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
-  return advance(dialog, ctx, next);
+  const step = await advance(dialog, ctx, next);
+  return FREE_TEXT_KINDS.has(q.kind) ? { ...step, keptWords: true } : step;
 }
 
 /** A dialog refused before it started. */

@@ -18,9 +18,10 @@ export interface FormSubmission {
 
 /**
  * A finished form, or the form to show again. `failed` marks a submit that went wrong on our side:
- * the views say so, nothing was saved, and the same form may be sent again.
+ * the views say so, nothing was saved, and the same form may be sent again; the form comes back
+ * with every answer in it when it can be rebuilt, so nothing typed is lost.
  */
-export type FormOutcome = { done: true; views: View[]; failed?: true } | { done: false; form: FormView; views: View[] };
+export type FormOutcome = { done: true; views: View[]; failed?: true } | { done: false; form: FormView; views: View[]; failed?: true };
 
 /**
  * Reads every answer on a form in question order, so that an answer which brings up follow-up
@@ -95,6 +96,15 @@ export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: Fo
   if (complete && !Object.keys(errors).length) return { done: true, views: await dialog.finish(ctx, answers) };
   const form = formView(dialog, ctx, answers, errors, sub);
   return { done: false, form, views: [{ blocks: [{ type: 'form', form }] }] };
+}
+
+/**
+ * The form as it was sent, every answer in place and no complaints, after its save failed on our
+ * side, so the person can send it again rather than write it again.
+ */
+export async function formAsSent(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormView> {
+  const { answers } = await readAnswers(dialog, ctx, sub);
+  return formView(dialog, ctx, answers, {}, sub);
 }
 
 /**

@@ -3,7 +3,7 @@ import { plainYesNo } from './answer-words.js';
 import { nearControlWord } from './command-typos.js';
 import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog, FormState, Question } from './dialog.js';
-import { answerForm, currentQuestion, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
+import { answerForm, currentQuestion, FREE_TEXT_KINDS, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
 import { recognise, type Intent } from './intents.js';
 import { readAnswer, type ReadAnswer } from './read-answer.js';
 import { DIALOGS } from './registry.js';
@@ -13,8 +13,6 @@ import { menuView } from './views/menu-view.js';
 /** Runs a command as if no form were open (the conversation's own top level). */
 export type RunCommand = (state: ConversationState, input: string) => Promise<Turn>;
 
-const FREE_TEXT = new Set(['text', 'longtext', 'list']);
-
 const HINTS = {
   cancel: 'To stop the form, type "cancel".',
   back: 'To change your last answer, type "back".',
@@ -22,7 +20,8 @@ const HINTS = {
 } as const;
 
 /**
- * A line typed while a form is open. "cancel" (or quit, stop, never mind) ends the form and says so;
+ * A line typed while a form is open. "cancel" (or stop, never mind) ends the form and says so; "quit"
+ * leaves the chat with the form still open, for the terminal to keep as a draft;
  * "help" explains the question; a command that only shows something ("my reviews", "signpost
  * attendance") is answered and the form carries on, since nothing is lost; a command that would
  * start another form asks first, since leaving loses the answers typed so far. Words the current
@@ -33,7 +32,9 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
   const dialog = DIALOGS[active.dialogId];
   if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.')] };
   const intent = recognise(input);
-  if (intent.kind === 'cancel' || intent.kind === 'quit') return stop(dialog, intent.kind === 'quit');
+  if (intent.kind === 'cancel') return stop(dialog);
+  // Leaving the chat keeps the form as it is: the terminal keeps it as a draft to carry on next time.
+  if (intent.kind === 'quit') return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
   if (state.leaving !== undefined) return confirmLeave(ctx, dialog, state, input, intent, run);
   if (intent.kind === 'help') return { state, views: [carryOn(ctx, dialog, active, `${currentQuestion(dialog, ctx, active)?.help ?? ''} Answer the question below, type "back" to change your last answer, or "cancel" to stop.`.trim())] };
   if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
@@ -64,7 +65,7 @@ async function asAnswer(ctx: DialogContext, dialog: FormDialog, active: FormStat
   // Free text takes anything, so there a command is an answer only when it names this form at its first
   // question ("help with attendance" at signpost's "What do you need help with?"); "pcp for 4022" halfway
   // through a PCP is asked about like any other command.
-  if (FREE_TEXT.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
+  if (FREE_TEXT_KINDS.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
   const read = await readAnswer(p.next, input);
   return read.ok ? { pending, read } : undefined;
 }
@@ -80,8 +81,8 @@ function withHint(views: View[], hint: string): View[] {
   return views.map((v) => ({ blocks: v.blocks.map((b) => (b.type === 'question' && b.question.error ? { ...b, question: { ...b.question, error: `${b.question.error} ${hint}` } } : b)) }));
 }
 
-function stop(dialog: FormDialog, quit: boolean): Turn {
-  return { state: { misunderstood: 0 }, views: [stoppedView(dialog, quit ? ' Type "quit" again to leave the chat.' : '')] };
+function stop(dialog: FormDialog): Turn {
+  return { state: { misunderstood: 0 }, views: [stoppedView(dialog)] };
 }
 
 /** Ends the form, says so, and runs the command that was typed instead. */
@@ -96,11 +97,12 @@ function askToLeave(dialog: FormDialog, command: string): View {
 
 /**
  * After something answered in the middle of a form (a search, "my reviews", "whoami" in the
- * terminal): the form's question again, so the next line is plainly its answer. Nothing when no form is open.
+ * terminal, a draft taken up): the form's question again, under `note`, so the next line is plainly its
+ * answer. Nothing when no form is open.
  */
-export function resumeViews(ctx: DialogContext, state: ConversationState): View[] {
+export function resumeViews(ctx: DialogContext, state: ConversationState, note?: string): View[] {
   const dialog = state.active && DIALOGS[state.active.dialogId];
-  return state.active && dialog ? [carryOn(ctx, dialog, state.active, `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] : [];
+  return state.active && dialog ? [carryOn(ctx, dialog, state.active, note ?? `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] : [];
 }
 
 /** The current question again, after a note. */

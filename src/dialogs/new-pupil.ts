@@ -52,6 +52,7 @@ const details: Question[] = [
 
 export const newPupilDialog: FormDialog = {
   id: 'new-pupil',
+  draftName: 'new pupil record',
   submitLabel: 'Add pupil',
   title: 'Add a pupil',
   refuse: onlyPupilWriters('add pupils'),

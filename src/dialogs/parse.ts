@@ -54,18 +54,34 @@ export function dateWithin(raw: string, today: string, window: { pastDays: numbe
   return ok(d.date);
 }
 
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * Words over a limit, refused with the person's own words handed back (`typed`), so they can
+ * shorten them rather than write them again. The words go nowhere else: not into the log.
+ */
+function tooLong(typed: string, length: number, max: number, what = 'That'): Parsed {
+  return { ok: false, message: `${what} is ${count(length)} characters; this answer can keep up to ${count(max)}. Please shorten it and send it again.`, typed };
+}
+
 /** Free text, trimmed, within a length limit. Warns against names without storing them. */
 export function freeText(raw: string, max: number): Parsed {
   const t = raw.trim().replace(/\s+/g, ' ');
-  if (t.length > max) return no(`That is ${t.length} characters; please keep it under ${max}.`);
+  if (t.length > max) return tooLong(raw.trim(), t.length, max);
   return ok(t);
 }
 
-export function list(raw: string, maxItems: number, maxLength: number): Parsed {
+/** A free-text question's limit and parser together, so a form's input is sized to what the parser takes. */
+export const limitedText = (max: number) => ({ maxLength: max, parse: (raw: string) => freeText(raw, max) });
+
+/** Items separated by ";" or new lines, each within `maxLength`, and together (joined by "; ") within `maxTotal`. */
+export function list(raw: string, maxItems: number, maxLength: number, maxTotal = Number.POSITIVE_INFINITY): Parsed {
   const items = raw.split(/;|\n/).map((s) => s.trim()).filter(Boolean);
   if (!items.length) return no('Please type at least one item; separate several with ";".');
   if (items.length > maxItems) return no(`Please give at most ${maxItems} items.`);
   const long = items.find((i) => i.length > maxLength);
-  if (long) return no(`Each item must be under ${maxLength} characters.`);
+  if (long) return { ok: false, message: `Each item can have up to ${count(maxLength)} characters; one has ${count(long.length)}. Please shorten it and send them again.`, typed: raw.trim() };
+  const total = items.join('; ').length;
+  if (total > maxTotal) return tooLong(raw.trim(), total, maxTotal, 'Together they');
   return ok(items);
 }

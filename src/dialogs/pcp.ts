@@ -12,6 +12,7 @@ const ASKED_ELSEWHERE = ['school', 'reviewDate', 'progressSeen', 'whatWorked', '
 
 export const pcpDialog: FormDialog = {
   id: 'pcp',
+  draftName: 'PCP',
   submitLabel: 'Save plan',
   title: 'Person-centred plan',
   refuse: onlyPupilWriters('write plans'),

@@ -13,6 +13,7 @@ const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextR
 
 export const pspDialog: FormDialog = {
   id: 'psp',
+  draftName: 'PSP',
   submitLabel: 'Start the PSP',
   title: 'Pastoral Support Programme',
   refuse: onlyPupilWriters('start a PSP'),

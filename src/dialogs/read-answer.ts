@@ -7,7 +7,7 @@ const CANT_SKIP = 'This one can’t be skipped.';
 /** Words that always leave a question ("skip", "-"). */
 const SKIP = /^(skip|-)$/i;
 
-export type ReadAnswer = { ok: true; value: unknown; also: Answers } | { ok: false; message: string };
+export type ReadAnswer = { ok: true; value: unknown; also: Answers } | { ok: false; message: string; typed?: string };
 
 function leave(q: Question, input: string, why?: string): ReadAnswer {
   if (q.fallback) return { ok: true, value: q.fallback.value, also: {} };

@@ -1,4 +1,5 @@
 import { addReferral } from '../core/plans/plan-changes.js';
+import { DRAFT_DAYS } from '../core/store/draft-store.js';
 import { signpost } from '../core/signpost/signpost.js';
 import { heading, text } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
@@ -7,6 +8,7 @@ import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
+import { frontDoorViews } from './views/front-door-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'referralDate'];
@@ -21,13 +23,15 @@ interface ServicePick {
   id: string;
   name: string;
   toLocalAuthority: boolean;
+  /** A safeguarding front door (the pack's Service.safeguardingRoute): no inclusion referral is asked or recorded. */
+  frontDoor?: true;
 }
 
 function serviceQuestion(ctx: DialogContext): Question {
   const fallback = ctx.pack.services.find((s) => s.id === DEFAULT_SERVICE);
   const pickOf = (id: string): ServicePick | undefined => {
     const s = ctx.pack.services.find((x) => x.id === id);
-    return s && { id: s.id, name: s.name, toLocalAuthority: isLocalAuthorityService(ctx.pack, s) };
+    return s && { id: s.id, name: s.name, toLocalAuthority: isLocalAuthorityService(ctx.pack, s), ...(s.safeguardingRoute ? { frontDoor: true as const } : {}) };
   };
   return {
     id: 'service',
@@ -44,14 +48,19 @@ function serviceQuestion(ctx: DialogContext): Question {
 
 export const referDialog: FormDialog = {
   id: 'refer',
+  draftName: 'referral',
   submitLabel: 'Send referral',
   title: 'Make a referral',
   refuse: onlyPupilWriters('make referrals'),
-  intro: () => 'A referral to external agencies is Step 5. It can only be sent with parental permission. Please describe, don’t name.',
+  intro: () =>
+    'A referral to external agencies is Step 5. It can only be sent with parental permission. A child-protection referral (children’s social care, the LADO) is different: the DSL makes it. Please describe, don’t name.',
   questions(ctx, a) {
     const qs: Question[] = [pupilQuestion(ctx)];
     if (!pickedPupil(a)) return qs;
     qs.push(serviceQuestion(ctx));
+    // The rest depends on where the referral goes: a safeguarding front door asks nothing more.
+    const service = a.service as ServicePick | undefined;
+    if (!service || service.frontDoor) return qs;
     const form = packForm(ctx, 'referral');
     if (form) qs.push(...templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE));
     qs.push({
@@ -63,7 +72,7 @@ export const referDialog: FormDialog = {
         if (!p.ok) return p;
         return p.value
           ? { ok: true, value: true }
-          : { ok: false, message: 'A referral can only be sent once parents/carers agree. Your answers are kept: speak to them, then answer "yes", or type "cancel" to stop.' };
+          : { ok: false, message: `A referral can only be sent once parents/carers agree. Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): speak to them, then answer "yes", or type "cancel" to stop.` };
       },
     });
     return qs;
@@ -71,6 +80,9 @@ export const referDialog: FormDialog = {
   async finish(ctx, a) {
     const p = pickedPupil(a)!;
     const service = a.service as ServicePick;
+    const frontDoor = ctx.pack.services.find((s) => s.id === service.id);
+    // Not an inclusion referral: the DSL makes it under the school's procedures, and nothing is recorded.
+    if (frontDoor?.safeguardingRoute) return frontDoorViews(ctx.pack, frontDoor, frontDoor.safeguardingRoute);
     const fields = templateValues(a, 'referral');
     const reasons = fields.mainReason ?? fields.supportRequested ?? '';
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) =>

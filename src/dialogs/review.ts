@@ -1,3 +1,4 @@
+import { NOTES_MAX } from '../core/cases/text-limits.js';
 import { guide } from '../core/guidance/guide.js';
 import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
 import { situationFromCase } from '../core/guidance/situation.js';
@@ -8,7 +9,7 @@ import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, freeText, yesNo } from './parse.js';
+import { dateWithin, limitedText, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
@@ -38,6 +39,7 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
 
 export const reviewDialog: FormDialog = {
   id: 'review',
+  draftName: 'review',
   submitLabel: 'Record review',
   title: 'Record a review',
   refuse: onlyPupilWriters('record reviews'),
@@ -65,7 +67,7 @@ export const reviewDialog: FormDialog = {
     qs.push(
       { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
-      { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', parse: (r) => freeText(r, 2000) },
+      { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', ...limitedText(NOTES_MAX) },
     );
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')

@@ -1,7 +1,7 @@
 import type { FormTemplate } from '../knowledge/schema/templates.js';
 import type { Answers, DialogContext, Question } from './dialog.js';
 import { choice } from './choice-match.js';
-import { dateWithin, freeText, list, yesNo } from './parse.js';
+import { dateWithin, limitedText, list, yesNo } from './parse.js';
 
 /**
  * Questions from a pack form template (Appendix 3's plan, the PSP, the referral form), so
@@ -25,12 +25,13 @@ export function templateQuestions(ctx: DialogContext, template: FormTemplate, pr
         case 'date':
           return { ...base, kind: 'date', parse: (r) => dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase() }) };
         case 'list':
-          return { ...base, kind: 'list', parse: (r) => {
-            const p = list(r, 20, f.maxLength);
+          // Kept as one field, so the items together fit the field's limit too.
+          return { ...base, kind: 'list', maxLength: f.maxLength, parse: (r) => {
+            const p = list(r, 20, f.maxLength, f.maxLength);
             return p.ok ? { ok: true, value: (p.value as string[]).join('; ') } : p;
           } };
         default:
-          return { ...base, kind: f.kind === 'longtext' ? 'longtext' : 'text', parse: (r) => freeText(r, f.maxLength) };
+          return { ...base, kind: f.kind === 'longtext' ? 'longtext' : 'text', ...limitedText(f.maxLength) };
       }
     });
 }

@@ -34,7 +34,8 @@ export function afterFailure(ctx: DialogContext, state: ConversationState, err: 
   const ends = err instanceof AppError && ENDS_THE_FORM.has(err.code);
   const q = ends ? undefined : safely(() => currentQuestion(dialog, ctx, active));
   if (!q) return { state: { misunderstood: 0 }, views: [{ blocks: [text(message, 'warning')] }, stoppedView(dialog)] };
-  const error = `${message} Nothing was saved. Your answers so far are kept: answer this again to try once more, type "back" to change an answer, or "cancel" to stop.`;
+  // Kept in the conversation, and as a draft if the person leaves the chat (chat-session.ts).
+  const error = `${message} Nothing was saved. Your answers so far are kept, as a draft if you leave: answer this again to try once more, type "back" to change an answer, or "cancel" to stop.`;
   return { state: { misunderstood: 0, active }, views: [{ blocks: [{ type: 'question', question: { ...q, error } }] }] };
 }
 

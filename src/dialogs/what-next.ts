@@ -1,3 +1,4 @@
+import { NOTES_MAX } from '../core/cases/text-limits.js';
 import { blankSituation, situationFromCase } from '../core/guidance/situation.js';
 import { guide } from '../core/guidance/guide.js';
 import type { PlanStatus, PupilSituation } from '../core/guidance/types.js';
@@ -5,7 +6,7 @@ import type { AnswerChoice } from './choice-match.js';
 import type { Answers, FormDialog, Question } from './dialog.js';
 import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
 import { choice } from './choice-match.js';
-import { freeText, wholeNumber, yesNo } from './parse.js';
+import { limitedText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 
@@ -39,7 +40,7 @@ function notesQuestion(): Question {
     kind: 'longtext',
     optional: true,
     prompt: 'Anything else I should know today? For example what happened, or why a suspension is being considered. Please leave names out.',
-    parse: (r) => freeText(r, 1500),
+    ...limitedText(NOTES_MAX),
   };
 }
 
@@ -99,6 +100,7 @@ export function situationFromAnswers(a: Answers): PupilSituation {
 
 export const whatNextDialog: FormDialog = {
   id: 'what-next',
+  draftName: '“what next”',
   submitLabel: 'Show guidance',
   title: 'What next for this pupil?',
   intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next.',

@@ -76,6 +76,22 @@ describe('npm run chat', () => {
     expect(answer).not.toContain('is not a role');
   });
 
+  it('keeps a form left half-done ("quit" or the end of input) as a draft, offers it at the next start, and "carry on" picks it up', async () => {
+    const dir = await dataDir();
+    const strengths = 'Loves drawing and football; talks best walking side by side';
+    const first = await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes', 'pcp for P77', 'today', 'Class teacher; SENDCo', strengths, 'quit'], { DATA_DIR: dir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Your unfinished PCP for P77 is kept as a draft until \w{3} \d{1,2} \w{3,4} \d\d:\d\d\. Next time you start the chat, type "carry on" to continue it\.\nGoodbye\./);
+    const second = await chat(['carry on'], { DATA_DIR: dir });
+    expect(second.stdout).toMatch(/You left a PCP for P77 unfinished \(\w{3} \d{1,2} \w{3,4} \d\d:\d\d\)\. Type "carry on" to continue or "discard"\./);
+    const [resumed] = second.stdout.split(/^> /m).slice(1);
+    expect(resumed).toMatch(/Carrying on with your PCP for P77[\s\S]*\? What are the behaviours causing concern/);
+    // The input ended with the form open: kept again, and said so.
+    expect(second.stdout.trimEnd()).toMatch(/Your unfinished PCP for P77 is kept as a draft until .*type "carry on" to continue it\.$/);
+    expect(second.stderr).toBe('');
+    expect(await readFile(path.join(dir, 'drafts.json'), 'utf8')).toContain(strengths);
+  });
+
   it('never shows a stack trace for nonsense, and offers the menu after two misunderstandings', async () => {
     const r = await chat(['%%%', '{"type":"message"}', '', 'quit'], { DATA_DIR: await dataDir() });
     expect(r.code).toBe(0);

@@ -95,7 +95,7 @@ describe('commands typed in the middle of a form', () => {
     expect(await bot.say('yes')).toContain('2-day suspension recorded');
   });
 
-  it.each(['cancel', 'quit', 'stop', 'never mind', 'nevermind', 'forget it', 'Cancel.', 'exit'])('"%s" mid-form ends the form and says so', async (word) => {
+  it.each(['cancel', 'stop', 'never mind', 'nevermind', 'forget it', 'Cancel.'])('"%s" mid-form ends the form and says so', async (word) => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(['new pupil', '4021', 'AB']);
@@ -103,6 +103,15 @@ describe('commands typed in the middle of a form', () => {
     expect(bot.state.active).toBeUndefined();
     expect(bot.quit).toBe(false);
     expect(await w.repo.listBySchool('oak-primary')).toHaveLength(0);
+  });
+
+  it.each(['quit', 'exit'])('"%s" mid-form leaves the chat with the form as it was, for the terminal to keep as a draft', async (word) => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(['new pupil', '4021', 'AB']);
+    expect(await bot.say(word)).toBe('Goodbye.');
+    expect(bot.quit).toBe(true);
+    expect(bot.state.active?.answers).toMatchObject({ pupilRef: '4021', initials: 'AB' });
   });
 
   it('"quit" outside a form still leaves the chat', async () => {

@@ -65,3 +65,13 @@ function wallClock(instant: Date): Record<'year' | 'month' | 'day' | 'hour' | 'm
   for (const part of LONDON_PARTS.formatToParts(instant)) if (part.type in out) out[part.type as keyof typeof out] = part.value;
   return out;
 }
+
+// Built once, as LONDON_PARTS above.
+const LONDON_SHORT = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** "Mon 30 Nov 17:20": the day and time a London clock shows at `instant`, as staff would write it. */
+export function londonDayAndTime(instant: Date): string {
+  const p: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of LONDON_SHORT.formatToParts(instant)) p[part.type] = part.value;
+  return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+}

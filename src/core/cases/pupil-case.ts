@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { FIELD_MAX, NOTES_MAX } from './text-limits.js';
 
 /**
  * A pupil case holds the minimum a school needs to run the graduated response:
@@ -54,7 +55,7 @@ export const PlanReview = z.strictObject({
   id: z.string(),
   date: IsoDate,
   positiveChange: z.boolean(),
-  notes: z.string().max(2000).default(''),
+  notes: z.string().max(NOTES_MAX).default(''),
   by: StaffId,
   /**
    * The step the pupil was on when the review was recorded: the pathway reads only reviews held at
@@ -72,8 +73,8 @@ export const PersonCentredPlan = z.strictObject({
   ownerId: StaffId,
   createdAt: IsoDateTime,
   /** Field values keyed by the pack's PCP template field ids. */
-  fields: z.record(z.string(), z.string().max(2000)),
-  incidentSupportPlan: z.record(z.string(), z.string().max(2000)).optional(),
+  fields: z.record(z.string(), z.string().max(FIELD_MAX)),
+  incidentSupportPlan: z.record(z.string(), z.string().max(FIELD_MAX)).optional(),
   reviewDate: IsoDate,
   reviews: z.array(PlanReview).default([]),
   status: z.enum(['active', 'closed']).default('active'),
@@ -86,7 +87,7 @@ export const PastoralSupportPlan = z.strictObject({
   ownerId: StaffId,
   startDate: IsoDate,
   targets: z.array(z.string().min(1).max(300)).min(1).max(10),
-  fields: z.record(z.string(), z.string().max(2000)).default({}),
+  fields: z.record(z.string(), z.string().max(FIELD_MAX)).default({}),
   /** Days between reviews, 21–28 (every 3–4 weeks). */
   reviewIntervalDays: z.number().int().min(21).max(28),
   reviews: z.array(PlanReview).default([]),
@@ -101,9 +102,9 @@ export const Referral = z.strictObject({
   serviceId: z.string(),
   /** A referral to the LA makes the case visible to LA officers. */
   toLocalAuthority: z.boolean(),
-  reasons: z.string().max(2000),
+  reasons: z.string().max(FIELD_MAX),
   parentalPermission: z.literal(true),
-  fields: z.record(z.string(), z.string().max(2000)).default({}),
+  fields: z.record(z.string(), z.string().max(FIELD_MAX)).default({}),
   by: StaffId,
 });
 export type Referral = z.infer<typeof Referral>;

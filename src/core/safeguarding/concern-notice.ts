@@ -13,6 +13,20 @@ export const AFTER_NOTICE_TEXT = 'To record this for a pupil, type "pcp", "revie
 /** The reply when the notice was the answer to words that asked for nothing else. */
 export const AFTER_NOTICE: View = { blocks: [text(AFTER_NOTICE_TEXT, 'muted')] };
 
+/**
+ * After a safeguarding notice raised by words that go into no record (typed at a yes/no, a choice
+ * or a date, or a form that was not saved): the person's full words, once, so they can copy them
+ * into the school's own safeguarding record.
+ */
+export function yourWordsView(words: string): View {
+  return { blocks: [text(`What you wrote, to copy into your school’s safeguarding record: “${words.trim()}”`)] };
+}
+
+/** Whether these views hold the safeguarding notice (not only the unlawful-exclusion warning). */
+export function hasSafeguardingNotice(views: readonly View[]): boolean {
+  return views.some((v) => v.blocks.some((b) => b.type === 'recommendation' && b.rec.kind === 'safeguarding'));
+}
+
 /** “dad hits her” (physical abuse, domestic abuse): each quote once, with every kind it raised. */
 function quoted(found: readonly Concern[]): string {
   const byQuote = new Map<string, string[]>();

@@ -11,6 +11,7 @@ export const DATA_FILES = {
   laChannel: 'la-channel.json',
   reminders: 'reminders.jsonl',
   idempotency: 'idempotency.jsonl',
+  drafts: 'drafts.json',
   teamsConversations: join('teams', 'conversations.json'),
 } as const;
 

@@ -25,10 +25,16 @@ export interface QuestionView {
   /** Set when the last answer could not be used; says kindly what is needed. */
   error?: string;
   progress: { answered: number; total: number };
-  /** What the person typed last time, so a form shown again keeps it (card and modal channels). */
+  /**
+   * What the person typed last time: a form shown again keeps it in its input (card and modal
+   * channels); a typed conversation gives it back under the error, set only when the words would be
+   * hard to type again (a long note over the limit).
+   */
   value?: string;
   /** To read before answering, shown above the question: e.g. the warnings before an exclusion is saved. */
   before?: ReadFirst[];
+  /** Most characters a text answer may have, when the question sets it; forms size their inputs to it. */
+  maxLength?: number;
 }
 
 /**

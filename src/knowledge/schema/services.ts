@@ -20,6 +20,13 @@ export const Service = z.object({
   contacts: z.array(Contact).default([]),
   /** Graduated-response steps where this service is most often the right call. */
   steps: z.array(z.number().int().min(1).max(6)).default([]),
+  /**
+   * Set for a safeguarding front door: children's social care (e.g. a Family Front Door or MASH)
+   * or the LADO. A referral there is a child-protection referral that the DSL makes under the
+   * school's own procedures, where parents' consent is not sought if that could put the child at
+   * risk, so the bot's referral form never records one.
+   */
+  safeguardingRoute: z.enum(['childrens-social-care', 'lado']).optional(),
   source: SeedRef,
 });
 export type Service = z.infer<typeof Service>;

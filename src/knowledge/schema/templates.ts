@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import { SeedRef, Slug } from './common.js';
 
 export const FormField = z.object({
@@ -8,7 +9,8 @@ export const FormField = z.object({
   kind: z.enum(['text', 'longtext', 'date', 'list', 'yesno', 'choice']),
   choices: z.array(z.object({ value: Slug, label: z.string() })).optional(),
   required: z.boolean().default(false),
-  maxLength: z.number().int().positive().default(1000),
+  /** Characters an answer may have; at most what the store keeps in a field. */
+  maxLength: z.number().int().positive().max(FIELD_MAX).default(FIELD_MAX),
 });
 export type FormField = z.infer<typeof FormField>;
 

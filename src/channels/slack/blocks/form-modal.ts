@@ -40,12 +40,16 @@ function leadBlocks(form: FormView): KnownBlock[] {
 /** A question's blocks: what to read first (guidance, plain lines), then its input. */
 const questionBlocks = (q: QuestionView): KnownBlock[] => [...(q.before ?? []).flatMap((b) => blockToSlack(b)), questionInput(q)];
 
+/** Blocks a notice above a form may take, so the form keeps room for its questions. */
+const NOTICE_BLOCKS = 20;
+
 /**
- * `notices` lead the modal: what the screen of the typed words raised (the safeguarding or
- * unlawful-exclusion notice), which must be seen even when the form comes back rather than finishes.
+ * `before` is what leads the reply to a submit (the safeguarding notice raised by what was typed),
+ * shown above the form so it is never lost when the form comes back.
  */
-export function formModal(form: FormView, history: string[][] = [], notices: readonly View[] = []): ModalView {
-  const lead = [...notices.flatMap((v) => v.blocks.flatMap((b) => blockToSlack(b))), ...leadBlocks(form)];
+export function formModal(form: FormView, history: string[][] = [], before: readonly View[] = []): ModalView {
+  const notices = before.length ? [...fitBlocks(before, NOTICE_BLOCKS), { type: 'divider' } as const] : [];
+  const lead = [...notices, ...leadBlocks(form)];
   const back = history.length ? [{ type: 'actions', elements: [button('← Back', ACTION.back, 'back')] } as const] : [];
   // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
   let room = LIMITS.viewBlocks - lead.length - back.length;

@@ -9,6 +9,7 @@ import { LIMITS, oneLine, plain } from './text.js';
  * its kind needs, with the last answer filled in when the element can hold it.
  */
 
+/** For a question that sets no limit of its own (QuestionView.maxLength); Slack's own limit caps any. */
 export const TEXT_MAX = 300;
 export const LONGTEXT_MAX = 2000;
 /** Up to this many choices show as radio buttons (Slack allows 10); more as a menu. */
@@ -37,7 +38,7 @@ function choiceElement(q: QuestionView): InputBlockElement {
 }
 
 function textElement(q: QuestionView, multiline: boolean): InputBlockElement {
-  const max = multiline ? LONGTEXT_MAX : TEXT_MAX;
+  const max = Math.min(q.maxLength ?? (multiline ? LONGTEXT_MAX : TEXT_MAX), LIMITS.plainTextInputMax);
   const value = q.value ? q.value.slice(0, max) : '';
   return { type: 'plain_text_input', action_id: VALUE_ACTION, max_length: max, ...(multiline ? { multiline: true } : {}), ...(value ? { initial_value: value } : {}) };
 }

@@ -7,7 +7,8 @@ import { LIMITS, oneLine, plain } from './text.js';
 
 /** The service search as a modal: the words, and the filters as menus, so a search can be refined. */
 
-const QUERY_MAX = 300;
+/** As much as Slack's input takes: the safeguarding check reads every word; the search reads the start. */
+const QUERY_MAX = LIMITS.plainTextInputMax;
 
 const option = (c: Choice): PlainTextOption => ({ text: plain(oneLine(c.label), LIMITS.optionText), value: c.value });
 

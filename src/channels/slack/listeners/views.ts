@@ -38,15 +38,16 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
     return;
   }
   const outcome = done.value;
-  // Failed on our side: say so in the modal; nothing was saved and the form can be sent again.
+  // Failed on our side and the form could not be rebuilt: say so in the modal; nothing was saved. (When it
+  // can be, the form comes back below as one with a notice does, every answer in it, to send again.)
   if (outcome.done && outcome.failed) return void (await ack({ response_action: 'update', view: resultModal(outcome.views, 'Sorry') }));
   if (!outcome.done) {
     // A notice raised by the words typed leads the modal: Slack's errors could not show it.
     const notices = noticesOf(outcome.views);
     const fresh = outcome.form.questions.some((q) => !meta.shown.includes(q.id));
     if (fresh) return void (await ack({ response_action: 'update', view: formModal(outcome.form, [...meta.history, meta.shown], notices) }));
-    // A problem too long to show under an input in full (a refusal that names dates and the law) is
-    // shown in the modal itself, under its input, rather than cut short.
+    // Field errors alone cannot carry a notice, and a problem too long for one (a refusal that names dates
+    // and the law) would be cut: then the same step comes back with the notice on top, every answer in place.
     if (notices.length || outcome.form.questions.some((q) => (q.error?.length ?? 0) > ERROR_TEXT_MAX))
       return void (await ack({ response_action: 'update', view: formModal(outcome.form, meta.history, notices) }));
     return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
@@ -65,7 +66,6 @@ export const onSearchSubmit = (deps: SlackDeps) => async ({ ack, body, view }: S
   if (!query) return void (await ack({ response_action: 'errors', errors: { s_query: 'Please type what you need help with, e.g. “attendance”.' } }));
   await ack({ response_action: 'update', view: resultModal(await deps.assistant.search(person, query, filters), 'Services') });
 };
-
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(CALLBACK.form, onFormSubmit(deps));

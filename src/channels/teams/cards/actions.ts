@@ -97,7 +97,8 @@ function picked(v: unknown): string | undefined {
 
 /** The search card's query and filters; a bad filter is dropped rather than refused. */
 export function searchFrom(data: Readonly<Record<string, unknown>>): { query: string; filters: SignpostFilters } {
-  const query = (asText(data[SEARCH_INPUT.query]) ?? '').trim().replace(/\s+/g, ' ').slice(0, 300);
+  // Whole, so the safeguarding check reads every word; the search reads the start (searchPart).
+  const query = (asText(data[SEARCH_INPUT.query]) ?? '').trim().replace(/\s+/g, ' ');
   return {
     query,
     filters: cleanFilters({ phase: picked(data[SEARCH_INPUT.phase]), district: picked(data[SEARCH_INPUT.district]), mode: picked(data[SEARCH_INPUT.mode]), age: picked(data[SEARCH_INPUT.age]) }),

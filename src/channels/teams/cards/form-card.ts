@@ -11,6 +11,7 @@ import { recommendationElement } from './recommendation.js';
  * with the message in red right under the input, and every answer kept.
  */
 
+/** For a question that sets no limit of its own (QuestionView.maxLength). */
 export const TEXT_MAX = 300;
 export const LONGTEXT_MAX = 2000;
 
@@ -52,11 +53,11 @@ export function questionInput(q: QuestionView): Input {
   const text = q.value !== undefined && q.value !== '' ? { value: q.value } : {};
   switch (q.kind) {
     case 'text':
-      return { type: 'Input.Text', ...base, maxLength: TEXT_MAX, ...placeholder, ...text };
+      return { type: 'Input.Text', ...base, maxLength: q.maxLength ?? TEXT_MAX, ...placeholder, ...text };
     case 'longtext':
-      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: LONGTEXT_MAX, ...placeholder, ...text };
+      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: q.maxLength ?? LONGTEXT_MAX, ...placeholder, ...text };
     case 'list':
-      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: LONGTEXT_MAX, placeholder: 'One per line', ...text };
+      return { type: 'Input.Text', ...base, isMultiline: true, maxLength: q.maxLength ?? LONGTEXT_MAX, placeholder: 'One per line', ...text };
     case 'number':
       return { type: 'Input.Number', ...base, ...placeholder, ...(q.value && NUMBER.test(q.value.trim()) ? { value: Number(q.value.trim()) } : {}) };
     case 'date':

@@ -1,10 +1,12 @@
+import { NOTES_MAX } from '../../../core/cases/text-limits.js';
 import type { Choice, SearchView } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Column, ColumnSet, Element, InputChoice } from './adaptive-types.js';
 import { ANY, SEARCH_INPUT, searchAction } from './actions.js';
 
 /**
  * The service search box above the results: the words, and the filters as choices, so a filter
- * can be changed and the search run again in place.
+ * can be changed and the search run again in place. The box takes a long description whole, so
+ * the safeguarding check reads all of it; the search itself reads its start.
  */
 
 const asInput = (cs: readonly Choice[]): InputChoice[] => cs.map((c) => ({ title: c.label, value: c.value }));
@@ -20,7 +22,7 @@ const pair = (a: Element, b: Element): ColumnSet => ({ type: 'ColumnSet', spacin
 export function searchElements(s: SearchView): Element[] {
   const f = s.filters;
   return [
-    { type: 'Input.Text', id: SEARCH_INPUT.query, label: 'What do you need help with?', placeholder: 'e.g. attendance really poor, online tuition year 10', maxLength: 300, value: s.query.slice(0, 300) },
+    { type: 'Input.Text', id: SEARCH_INPUT.query, label: 'What do you need help with?', placeholder: 'e.g. attendance really poor, online tuition year 10', maxLength: NOTES_MAX, value: s.query },
     pair(
       pick(SEARCH_INPUT.phase, 'Phase', asInput(s.phases), f.phase),
       pick(

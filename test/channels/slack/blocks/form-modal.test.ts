@@ -27,7 +27,8 @@ describe('the what-next modal', async () => {
     expect(input(modal, 'q_plan').element).toMatchObject({ type: 'radio_buttons' });
     expect(input(modal, 'q_suspensions')).toMatchObject({ element: { type: 'number_input', is_decimal_allowed: false }, hint: { text: 'Leave blank for: none.' } });
     expect(input(modal, 'q_permanent').element).toMatchObject({ type: 'radio_buttons', options: [{ value: 'yes' }, { value: 'no' }] });
-    expect(input(modal, 'q_notes')).toMatchObject({ optional: true, element: { type: 'plain_text_input', multiline: true, max_length: 2000 } });
+    // As much as the question takes (8,000), within what Slack's input allows (3,000).
+    expect(input(modal, 'q_notes')).toMatchObject({ optional: true, element: { type: 'plain_text_input', multiline: true, max_length: 3000 } });
   });
 
   it('is submitted to the form listener with its dialog, form id and the questions shown', () => {

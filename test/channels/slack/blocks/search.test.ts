@@ -57,7 +57,8 @@ describe('the search modal', () => {
       ['s_mode', true],
       ['s_age', true],
     ]);
-    expect(input(modal, 's_query').element).toMatchObject({ type: 'plain_text_input', initial_value: 'attendance', max_length: 300 });
+    // As long as Slack allows: every word is read for a worry; the search reads the start.
+    expect(input(modal, 's_query').element).toMatchObject({ type: 'plain_text_input', initial_value: 'attendance', max_length: 3000 });
     expect(input(modal, 's_phase').element).toMatchObject({ type: 'static_select', initial_option: { value: 'any' }, options: [{ text: { text: 'Any' } }, { text: { text: 'Early years' } }, { text: { text: 'Primary' } }, { text: { text: 'Secondary' } }, { text: { text: 'Post-16' } }] });
     expect(input(modal, 's_district').element).toMatchObject({ options: expect.arrayContaining([{ text: expect.objectContaining({ text: 'Wyre Forest' }), value: 'wyre-forest' }]) });
     expect(input(modal, 's_mode').element).toMatchObject({ options: [{ value: 'any' }, { value: 'online' }, { value: 'face-to-face' }] });

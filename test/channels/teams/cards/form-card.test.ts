@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FormSubmitData, formValuesFrom, VERB } from '../../../../src/channels/teams/cards/actions.js';
 import { renderCard } from '../../../../src/channels/teams/cards/render-card.js';
+import { NOTES_MAX } from '../../../../src/core/cases/text-limits.js';
 import type { Block, View } from '../../../../src/core/views/view.js';
 import { DIALOGS } from '../../../../src/dialogs/registry.js';
 import { submitForm } from '../../../../src/dialogs/form-submit.js';
@@ -28,7 +29,8 @@ describe('the what-next form', async () => {
     expect(input(card, 'q_plan')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
     expect(input(card, 'q_suspensions')).toMatchObject({ type: 'Input.Number', isRequired: false, placeholder: 'Leave blank for: none' });
     expect(input(card, 'q_permanent')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true, choices: [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }] });
-    expect(input(card, 'q_notes')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000, isRequired: false });
+    // Sized to what the question takes (NOTES_MAX), so a long note is neither cut off nor refused.
+    expect(input(card, 'q_notes')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: NOTES_MAX, isRequired: false });
     expect(texts(card)).toContain('Leave blank for: none.');
   });
 
