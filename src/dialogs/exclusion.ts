@@ -7,6 +7,7 @@ import { situationFromCase } from '../core/guidance/situation.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
+import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
@@ -62,8 +63,9 @@ function reasonQuestion(ctx: DialogContext, a: Answers): Question {
     id: 'reason',
     kind: 'longtext',
     prompt: 'The reason, briefly (no names).',
+    maxLength: FIELD_MAX,
     async parse(raw): Promise<Parsed> {
-      const t = freeText(raw, 300);
+      const t = freeText(raw, FIELD_MAX);
       const p = t.ok ? proposal({ ...a, reason: t.value }) : undefined;
       if (!t.ok || !p) return t;
       const { warnings } = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p);

@@ -42,6 +42,15 @@ describe('the 45-school-day limit and overlapping dates are refused, saying why'
   });
 });
 
+describe('the reason is kept whole', () => {
+  it('a reason of 1,500 characters, as a careful record runs, is saved in full', async () => {
+    const { bot, exclusions } = await world();
+    const reason = 'Refused to follow instructions in science and left the room; followed staff and shouted in the corridor. '.repeat(15).slice(0, 1500).trim();
+    await bot.script([...suspend('23/11/2026', 2), reason, 'yes']);
+    expect((await exclusions())[0]!.reason).toBe(reason);
+  });
+});
+
 describe('days this term are counted against the term dates', () => {
   it('16 school days in the autumn term warn before saving, with what the governing board must consider', async () => {
     const { bot } = await world({}, true);

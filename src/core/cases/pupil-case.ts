@@ -37,7 +37,7 @@ export const Exclusion = z.strictObject({
   startDate: IsoDate,
   /** School days; a permanent exclusion records 0. */
   days: z.number().min(0).max(45),
-  reason: z.string().max(300).default(''),
+  reason: z.string().max(FIELD_MAX).default(''),
   /**
    * The ids of the warnings shown before it was saved (check-before-saving.ts WARNING_IDS, e.g.
    * "virtual-school"), never their words; absent on records made before that check existed.
