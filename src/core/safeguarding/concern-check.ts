@@ -150,13 +150,14 @@ export class ConcernCheck {
     const sentences: number[][] = [];
     tokens.forEach((t, i) => (sentences[t.sentence] ??= []).push(i));
     const read = sentences.filter((at) => at.length);
-    // One sentence: the reading above is the one to quote; otherwise quote the sentence it is surest about.
+    // One sentence: the reading above is the one to quote; otherwise quote the sentence that reads most
+    // as a worry. The three-label reader judges that: the category reader costs ten times as much a sentence.
     let best = read[0]!;
     if (read.length > 1) {
-      let bestMargin = -Infinity;
+      let bestWorry = -Infinity;
       for (const at of read) {
-        const margin = model.read(at.map((i) => tokens[i]!))?.margin ?? -Infinity;
-        if (margin > bestMargin) [best, bestMargin] = [at, margin];
+        const worry = model.worry(at.map((i) => tokens[i]!)) ?? -Infinity;
+        if (worry > bestWorry) [best, bestWorry] = [at, worry];
       }
     }
     return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best), by: 'model' };

@@ -1,6 +1,7 @@
 import winkNaiveBayes from 'wink-naive-bayes-text-classifier';
 import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
 import { AppError } from '../errors.js';
+import { NaiveBayesOdds } from './naive-bayes-odds.js';
 import type { Token } from '../text/nlp.js';
 
 /** Label the model gives ordinary text. */
@@ -13,7 +14,7 @@ const STOP = new Set(['a', 'an', 'the', 'and', 'or', 'to', 'of', 'in', 'on', 'at
  * The features the model reads (`lemma-unigrams-bigrams-v1`): dictionary forms of the words that
  * carry meaning, and every pair of neighbouring words, so "hit her" and "hit by" differ.
  */
-function modelFeatures(tokens: readonly Token[]): string[] {
+export function modelFeatures(tokens: readonly Token[]): string[] {
   const lemmas = tokens.map((t) => t.lemma).filter((w) => /[a-z]/.test(w));
   const out = lemmas.filter((w) => !STOP.has(w));
   for (let i = 0; i + 1 < lemmas.length; i++) out.push(`${lemmas[i]}_${lemmas[i + 1]}`);
@@ -33,41 +34,42 @@ export interface ModelReading {
  * nothing in, so a worry in words no pattern has met still reaches the DSL notice.
  */
 export class ConcernModel {
-  readonly #nb = winkNaiveBayes();
-  readonly #kinds = winkNaiveBayes();
+  readonly #categories: NaiveBayesOdds;
+  readonly #kinds: NaiveBayesOdds;
   readonly minMargin: number;
   readonly #kindGate: number;
   /** See ConcernModelFile.kinds.veto; Infinity when the file sets none. */
   readonly veto: number;
 
-  /** Throws AppError('knowledge-pack') when the file names a category the pack does not define. */
+  /**
+   * Throws AppError('knowledge-pack') when the file names a category the pack does not define, or
+   * its classifiers are not the library's export.
+   */
   constructor(file: ConcernModelFile, knownCategories: ReadonlySet<string>) {
-    // The library reads its own export and then needs consolidating before it will classify.
-    this.#nb.importJSON(file.naiveBayes);
-    this.#nb.consolidate();
-    this.#kinds.importJSON(file.kinds.naiveBayes);
-    this.#kinds.consolidate();
+    try {
+      this.#categories = new NaiveBayesOdds(file.naiveBayes);
+      this.#kinds = new NaiveBayesOdds(file.kinds.naiveBayes);
+    } catch (err) {
+      throw new AppError(`Knowledge pack: concern-model.json cannot be read (${(err as Error).message}). Retrain it with npm run concerns:train.`, 'knowledge-pack');
+    }
     this.minMargin = file.minMargin;
     this.#kindGate = file.kinds.gate;
     this.veto = file.kinds.veto ?? Infinity;
-    for (const label of Object.keys(this.#nb.stats().labelWiseSamples))
+    for (const label of this.#categories.labels)
       if (label !== ORDINARY && !knownCategories.has(label))
         throw new AppError(`Knowledge pack: concern-model.json was trained on category "${label}", which concerns.json does not define. Retrain it with npm run concerns:train.`, 'knowledge-pack');
   }
 
   /**
    * The likeliest concern category for these tokens, or undefined when nothing known was read or
-   * the text does not read as a worry at all. The library's odds cost grows with the square of the
-   * number of labels, so a three-label reader (risk, exclusion, none) answers first and most
-   * ordinary texts never reach the one with two dozen categories.
+   * the text does not read as a worry at all. A three-label reader (risk, exclusion, none) answers
+   * first, so most ordinary texts never reach the one with two dozen categories.
    */
   read(tokens: readonly Token[]): ModelReading | undefined {
     const features = modelFeatures(tokens);
-    if (!features.length) return undefined;
-    const kinds = Object.fromEntries(this.#kinds.computeOdds(features));
-    const worry = Math.max(kinds.risk ?? -Infinity, kinds.exclusion ?? -Infinity) - (kinds[ORDINARY] ?? -Infinity);
-    if (!(worry >= this.#kindGate)) return undefined;
-    const odds = this.#nb.computeOdds(features);
+    const worry = this.#worry(features);
+    if (worry === undefined || !(worry >= this.#kindGate)) return undefined;
+    const odds = this.#categories.odds(features);
     const none = odds.find(([label]) => label === ORDINARY)?.[1];
     const best = odds.find(([label]) => label !== ORDINARY);
     if (!best || none === undefined || best[1] === 0) return undefined;
@@ -76,13 +78,17 @@ export class ConcernModel {
 
   /**
    * How much likelier the text reads as a worry (risk or exclusion) than as ordinary, in log2 odds
-   * from the three-label reader; undefined when it knows none of the words.
+   * from the three-label reader; undefined when it knows none of the words (then it has no view,
+   * and nothing is vetoed on its word).
    */
   worry(tokens: readonly Token[]): number | undefined {
-    const features = modelFeatures(tokens);
-    if (!features.length) return undefined;
-    const kinds = Object.fromEntries(this.#kinds.computeOdds(features));
-    return Math.max(kinds.risk ?? -Infinity, kinds.exclusion ?? -Infinity) - (kinds[ORDINARY] ?? -Infinity);
+    return this.#worry(modelFeatures(tokens));
+  }
+
+  #worry(features: readonly string[]): number | undefined {
+    const kinds = Object.fromEntries(this.#kinds.odds(features));
+    const worry = Math.max(kinds.risk ?? -Infinity, kinds.exclusion ?? -Infinity) - (kinds[ORDINARY] ?? -Infinity);
+    return Number.isFinite(worry) ? worry : undefined;
   }
 
   /** True when `reading` is sure enough to raise a notice. */

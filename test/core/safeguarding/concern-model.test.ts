@@ -3,7 +3,10 @@ import { ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
 import { trainConcernModel } from '../../../src/core/safeguarding/concern-model.js';
 import { analyse } from '../../../src/core/text/nlp.js';
 import { loadPack } from '../../../src/knowledge/load-pack.js';
-import { labelledParts, partsHash } from './labelled-parts.js';
+import { labelledParts, partsHash, readPart } from './labelled-parts.js';
+import winkNaiveBayes from 'wink-naive-bayes-text-classifier';
+import { NaiveBayesOdds } from '../../../src/core/safeguarding/naive-bayes-odds.js';
+import { modelFeatures } from '../../../src/core/safeguarding/concern-model.js';
 import { ORDINARY } from '../../helpers/issue-10-examples.js';
 
 const pack = await loadPack('worcestershire');
@@ -49,6 +52,27 @@ describe('the concern check’s learned reader', () => {
   it('leaves the issue’s ordinary requests ordinary', () => {
     const check = new ConcernCheck(pack.concerns!, pack.concernModel);
     for (const text of ORDINARY) expect(check.check(text), text).toEqual([]);
+  });
+
+  it('reads the library’s model with the library’s own odds, label for label, on every development phrasing', () => {
+    const model = pack.concernModel!;
+    for (const exported of [model.naiveBayes, model.kinds.naiveBayes]) {
+      const library = winkNaiveBayes();
+      library.importJSON(exported);
+      library.consolidate();
+      const ours = new NaiveBayesOdds(exported);
+      for (const part of labelledParts('dev').slice(0, 3))
+        for (const { text } of readPart(part)) {
+          const features = modelFeatures(analyse(text));
+          const theirs = Object.fromEntries(library.computeOdds(features));
+          const mine = ours.odds(features);
+          if (!mine.length) {
+            expect(theirs).toEqual({ unknown: 0 });
+            continue;
+          }
+          for (const [label, odds] of mine) expect(odds, `${label}: ${text}`).toBeCloseTo(theirs[label]!, 9);
+        }
+    }
   });
 
   it('refuses a model trained on a category the pack does not define', () => {
