@@ -103,6 +103,7 @@ describe('how the check reads', () => {
       "mum's new fella is a bit handy with his fists",
       'his dad beat him at home last night',
       'found needles on the kitchen table at mums on the home visit',
+      'she keeps tying things around her neck at break',
     ])
       expect(kinds(worry), worry).toEqual(['risk']);
   });
