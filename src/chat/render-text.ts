@@ -21,7 +21,9 @@ function question(q: QuestionView): string[] {
   // The person's own words, given back when they were refused (too long): to shorten, not to retype.
   if (q.error && q.value) lines.push('  What you wrote:', q.value);
   const tail = q.defaultLabel ? ` [blank = ${q.defaultLabel}]` : q.optional ? ' [optional: leave blank to skip]' : '';
-  lines.push(`? ${q.prompt}${q.kind === 'yesno' ? ' (yes/no)' : ''}${tail}`);
+  // A terminal answer is one line, so a list's items are separated with ";" there (cards take one per line).
+  const how = q.kind === 'yesno' ? ' (yes/no)' : q.kind === 'list' ? ' (separate them with ";")' : '';
+  lines.push(`? ${q.prompt}${how}${tail}`);
   q.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
   return lines;
 }

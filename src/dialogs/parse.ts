@@ -77,7 +77,7 @@ export const limitedText = (max: number) => ({ maxLength: max, parse: (raw: stri
 /** Items separated by ";" or new lines, each within `maxLength`, and together (joined by "; ") within `maxTotal`. */
 export function list(raw: string, maxItems: number, maxLength: number, maxTotal = Number.POSITIVE_INFINITY): Parsed {
   const items = raw.split(/;|\n/).map((s) => s.trim()).filter(Boolean);
-  if (!items.length) return no('Please type at least one item; separate several with ";".');
+  if (!items.length) return no('Please type at least one item: one per line, or separated with ";".');
   if (items.length > maxItems) return no(`Please give at most ${maxItems} items.`);
   const long = items.find((i) => i.length > maxLength);
   if (long) return { ok: false, message: `Each item can have up to ${count(maxLength)} characters; one has ${count(long.length)}. Please shorten it and send them again.`, typed: raw.trim() };

@@ -26,7 +26,7 @@ export const pspDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const between = pspReviewWindow(ctx.pack);
     qs.push(
-      { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5; separate them with ";").', parse: (r) => list(r, 5, 300) },
+      { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5).', parse: (r) => list(r, 5, 300) },
       {
         id: 'overseeingLeader',
         kind: 'text',

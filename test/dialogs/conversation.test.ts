@@ -152,6 +152,17 @@ describe('safeguarding first in signposting', () => {
   });
 });
 
+describe('lists are typed the way each screen allows', () => {
+  it('the terminal asks for a PSP’s targets separated with ";" and takes them so; the question itself names no separator, as cards take one per line', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    const asked = await bot.say('psp for 4021');
+    expect(asked).toMatch(/^\? The pupil’s targets \(up to 5\)\. \(separate them with ";"\)$/m);
+    expect(await bot.say('Stay in lessons; Use the calm space')).toMatch(/Who oversees the PSP/);
+  });
+});
+
 describe('finding a pupil by initials', () => {
   it('"what next for AB?" finds the one pupil with those initials', async () => {
     const w = await testWorld();
