@@ -60,6 +60,8 @@ export interface Question {
 export interface FormDialog {
   id: string;
   title: string;
+  /** At most 24 characters, when `title` is longer: a Slack modal's title bar holds no more. */
+  shortTitle?: string;
   /** What staff call an unfinished one, without an article ("PCP", "referral"); a kept draft is named by it. */
   draftName?: string;
   intro?: (ctx: DialogContext) => string;

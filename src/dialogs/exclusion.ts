@@ -93,6 +93,7 @@ export const exclusionDialog: FormDialog = {
   id: 'exclusion',
   submitLabel: 'Check and record',
   title: 'Record a suspension or exclusion',
+  shortTitle: 'Suspension or exclusion',
   refuse: onlyPupilWriters('record suspensions or exclusions'),
   intro: () =>
     'I’ll check it against the rules before anything is saved: the 45-day limit, dates that overlap, days this term, looked-after children, social workers, EHC plans and the reason.',

@@ -59,6 +59,7 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
     dialogId: dialog.id,
     formId: sub.formId,
     title: dialog.title,
+    ...(dialog.shortTitle ? { shortTitle: dialog.shortTitle } : {}),
     ...(intro ? { intro } : {}),
     ...(notice ? { notice } : {}),
     submitLabel: dialog.submitLabel ?? 'Submit',

@@ -16,6 +16,7 @@ export const pspDialog: FormDialog = {
   draftName: 'PSP',
   submitLabel: 'Start the PSP',
   title: 'Pastoral Support Programme',
+  shortTitle: 'Start a PSP',
   refuse: onlyPupilWriters('start a PSP'),
   intro: (ctx) => {
     const w = pspReviewWindow(ctx.pack);

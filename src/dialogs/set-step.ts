@@ -44,6 +44,7 @@ export const setStepDialog: FormDialog = {
   id: 'set-step',
   submitLabel: 'Record the move',
   title: 'Move a pupil to another step',
+  shortTitle: 'Move to another step',
   refuse: onlySendcos('move a pupil to another step outside a review', 'Record a review with "review": a review without positive change offers the move up. Or ask your SENDCo.'),
   intro: () => 'The pathway works both ways: support can step down as well as up. Say why; please describe, don’t name.',
   questions(ctx, a) {

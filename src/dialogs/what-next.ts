@@ -103,6 +103,7 @@ export const whatNextDialog: FormDialog = {
   draftName: '“what next”',
   submitLabel: 'Show guidance',
   title: 'What next for this pupil?',
+  shortTitle: 'What next?',
   intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next.',
   questions(ctx, a) {
     const first = pupilQuestion(ctx, { optional: true, prompt: 'Which pupil? Type their pupil reference, or "skip" to answer a few questions without saving anything.' });

@@ -45,6 +45,8 @@ export interface FormView {
   dialogId: string;
   formId: string;
   title: string;
+  /** At most 24 characters, for where a title has little room (a Slack modal's title bar). */
+  shortTitle?: string;
   intro?: string;
   /** Why the form came back, e.g. "2 answers need attention" or "a few more questions". */
   notice?: string;

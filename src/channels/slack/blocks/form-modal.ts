@@ -28,7 +28,7 @@ const titleOf = (text: string): ModalView['title'] => plain(shortTitle(text), LI
 function leadBlocks(form: FormView): KnownBlock[] {
   const lead: KnownBlock[] = [];
   // Modal titles hold 24 characters; a longer title is shown whole at the top.
-  if (shortTitle(form.title).endsWith('…')) lead.push(header(form.title));
+  if (shortTitle(form.shortTitle ?? form.title).endsWith('…')) lead.push(header(form.title));
   if (form.intro?.trim()) lead.push(context(safe(form.intro, LIMITS.textObject)));
   if (form.notice?.trim()) {
     const hasErrors = form.questions.some((q) => q.error);
@@ -64,7 +64,7 @@ export function formModal(form: FormView, history: string[][] = [], before: read
   return {
     type: 'modal',
     callback_id: CALLBACK.form,
-    title: titleOf(form.title),
+    title: titleOf(form.shortTitle ?? form.title),
     submit: plain(form.submitLabel.trim() || 'Submit', LIMITS.modalButton),
     close: plain('Cancel', LIMITS.modalButton),
     private_metadata: encodeMetadata({ dialogId: form.dialogId, formId: form.formId, shown: questions.map((q) => q.id), history }),

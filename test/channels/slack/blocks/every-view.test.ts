@@ -41,6 +41,10 @@ describe('every form as a modal', () => {
     expect(slackViolations(formModal(form), 'modal')).toEqual([]);
     expect(slackViolations(formModal(form, [['pupil'], ['pupil', 'step']]), 'modal')).toEqual([]);
   });
+
+  it.each(forms)('%s: a title bar that is never cut ("Pastoral Support…")', (_name, form) => {
+    expect(formModal(form).title.text).not.toMatch(/…$/);
+  });
 });
 
 describe('every search as a modal', () => {

@@ -32,7 +32,7 @@ describe('the what-next modal', async () => {
   });
 
   it('is submitted to the form listener with its dialog, form id and the questions shown', () => {
-    expect(modal).toMatchObject({ type: 'modal', callback_id: CALLBACK.form, title: { text: 'What next for this pupil' }, submit: { text: 'Show guidance' }, close: { text: 'Cancel' } });
+    expect(modal).toMatchObject({ type: 'modal', callback_id: CALLBACK.form, title: { text: 'What next?' }, submit: { text: 'Show guidance' }, close: { text: 'Cancel' } });
     expect(decodeMetadata(modal.private_metadata)).toEqual({ dialogId: 'what-next', formId: form.formId, shown: form.questions.map((q) => q.id), history: [] });
   });
 
