@@ -51,6 +51,22 @@ describe('the reason is kept whole', () => {
   });
 });
 
+describe('a recorded reason in later guidance', () => {
+  it('a worry in a saved reason brought its notice once, when typed; an unlawful reason is still said on every later "what next"', async () => {
+    const { bot } = await world();
+    const typed = await bot.script([...suspend('16/11/2026', 2), 'hit another pupil; mum says dad hits her at home too']);
+    expect(typed).toContain('tell the DSL now');
+    await bot.say('yes');
+    const later = await bot.script(['what next for 4021', 'no', 'no', '']);
+    expect(later).toMatch(/What next for AB/);
+    expect(later).not.toContain('tell the DSL now');
+
+    const unlawful = await world();
+    await unlawful.bot.script([...suspend('16/11/2026', 1), 'sent home because mum would not come in for a meeting', 'yes']);
+    expect(await unlawful.bot.script(['what next for 4021', 'no', 'no', ''])).toMatch(/unlawful/i);
+  });
+});
+
 describe('days this term are counted against the term dates', () => {
   it('16 school days in the autumn term warn before saving, with what the governing board must consider', async () => {
     const { bot } = await world({}, true);

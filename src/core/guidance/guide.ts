@@ -36,7 +36,7 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
             : 'ahead',
   }));
 
-  const { safeguarding, unlawfulReason } = notesConcerns(pack, s.notes);
+  const { safeguarding, unlawfulReason } = notesConcerns(pack, s.notes, s.exclusionReasons);
   return {
     currentStep: s.currentStep,
     recommendedStep: decision.recommendedStep,

@@ -9,12 +9,13 @@ import type { PupilSituation, Recommendation } from './types.js';
 /**
  * What the notes raise, read once: the safeguarding notice (any sign a child may be at risk of
  * harm) and the unlawful-exclusion warning (a reason for which excluding would be unlawful, or an
- * exclusion that would be informal), from concerns.json.
+ * exclusion that would be informal), from concerns.json. `exclusionReasons`, the reasons already
+ * recorded, are read for the unlawful-exclusion warning only (see PupilSituation.exclusionReasons).
  */
-export function notesConcerns(pack: KnowledgePack, notes: string): { safeguarding?: Recommendation; unlawfulReason?: Recommendation } {
+export function notesConcerns(pack: KnowledgePack, notes: string, exclusionReasons = ''): { safeguarding?: Recommendation; unlawfulReason?: Recommendation } {
   const found = concernsIn(pack, [notes]);
   const safeguarding = safeguardingNotice(pack, found);
-  const unlawfulReason = exclusionWarning(pack, found);
+  const unlawfulReason = exclusionWarning(pack, exclusionReasons ? [...found, ...concernsIn(pack, [exclusionReasons])] : found);
   return { ...(safeguarding ? { safeguarding } : {}), ...(unlawfulReason ? { unlawfulReason } : {}) };
 }
 

@@ -59,7 +59,8 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     activePsp: !!psp,
     pspReviewsWithoutImpactInARow: psp ? inARow(byDate(psp.reviews), false) : 0,
     ...(c.ehcRequestedOn ? { ehcRequestedOn: c.ehcRequestedOn } : {}),
-    notes: [asked.notes ?? '', ...suspensions.map((e) => e.reason)].join('. '),
+    notes: asked.notes ?? '',
+    exclusionReasons: suspensions.map((e) => e.reason).filter(Boolean).join('. '),
   };
 }
 

@@ -39,8 +39,15 @@ export interface PupilSituation {
   activePsp: boolean;
   pspReviewsWithoutImpactInARow: number;
   ehcRequestedOn?: string;
-  /** Anything the user typed about the pupil or an exclusion reason; scanned, never stored by the engine. */
+  /** What the person typed about the pupil today; scanned for worries and unlawful exclusion, never stored by the engine. */
   notes: string;
+  /**
+   * The reasons recorded for this year's suspensions: scanned only for an unlawful reason, which
+   * stays worth saying while the pupil's guidance is read. A worry in them brought its notice when
+   * it was typed and was audited then; showing it again on every later read would not tell the
+   * DSL anything new and would repeat any false alarm for good.
+   */
+  exclusionReasons?: string;
 }
 
 export interface ServiceLink {
