@@ -1,7 +1,7 @@
 import { addReferral } from '../core/plans/plan-changes.js';
 import { DRAFT_DAYS } from '../core/store/draft-store.js';
 import { signpost } from '../core/signpost/signpost.js';
-import { heading, text } from '../core/views/view.js';
+import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
@@ -62,7 +62,12 @@ export const referDialog: FormDialog = {
     const service = a.service as ServicePick | undefined;
     if (!service || service.frontDoor) return qs;
     const form = packForm(ctx, 'referral');
-    if (form) qs.push(...templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE));
+    const asked: Question[] = form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE) : [];
+    // The service was matched from free words ("ed psych", "police"): name it above the next question,
+    // so a wrong match is seen before anything is written for it.
+    const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Go back ("back" in a chat) and name it again.` };
+    if (asked[0]) asked[0] = { ...asked[0], before: [named, ...(asked[0].before ?? [])] };
+    qs.push(...asked);
     qs.push({
       id: 'parentalPermission',
       kind: 'yesno',

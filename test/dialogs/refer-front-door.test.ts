@@ -6,7 +6,7 @@ import { frontDoorViews } from '../../src/dialogs/views/front-door-view.js';
 import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
 describe('a referral to a safeguarding front door goes through the DSL, not the inclusion referral form', () => {
-  it.each(['family front door', 'social care referral'])('"%s": the safeguarding notice with the front door’s contact, who makes the referral, and nothing recorded', async (typed) => {
+  it.each(['family front door', 'social care referral', 'police', "children's services", 'CSC'])('"%s": the safeguarding notice with the front door’s contact, who makes the referral, and nothing recorded', async (typed) => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
@@ -34,6 +34,15 @@ describe('a referral to a safeguarding front door goes through the DSL, not the 
     expect(reply).toContain('Contact LADO (Local Authority Designated Officer)');
     expect(reply).toMatch(/the DSL makes that referral \(or the head, if it is about the DSL\)/);
     expect((await w.repo.listBySchool('oak-primary'))[0]!.referrals).toEqual([]);
+  });
+
+  it('names the service it matched above the next question, so a wrong match is seen before anything is written', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    const reply = await bot.script(['refer', '4021', 'ed psych']);
+    expect(reply).toMatch(/Referring to The Educational Psychology Service \(EPS\)\. Not the one you meant\? Go back/);
+    expect(reply.indexOf('Referring to')).toBeLessThan(reply.lastIndexOf('? '));
   });
 
   it('any other service still asks the referral form and for parents’ permission', async () => {
