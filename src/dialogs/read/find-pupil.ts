@@ -18,9 +18,13 @@ export async function findPupil(ctx: DialogContext, at: PupilAt): Promise<{ subj
   if (user.role === 'admin') return { views: [{ blocks: [text('As an admin you manage roles and see no pupil records. A teacher or SENDCo at the school can read a pupil’s record.', 'warning')] }] };
   if (user.schoolId) {
     if (at.school && at.school !== user.schoolId) return { views: [notFound(ctx, at.ref)] };
-    const found = (await ctx.cases.findByRef(user, at.ref)) ?? (await byInitials(ctx, at.ref));
-    if (found === 'several') return { views: [{ blocks: [text(`More than one of your pupils has the initials ${at.ref.toUpperCase()}. Please use their pupil reference, e.g. "pupil 4021".`, 'warning')] }] };
-    return found ? subject(ctx, found) : { views: [notFound(ctx, at.ref)] };
+    const byRef = await ctx.cases.findByRef(user, at.ref);
+    if (byRef) return subject(ctx, byRef);
+    const byIds = await byInitials(ctx, at.ref);
+    if (byIds === 'several') return { views: [{ blocks: [text(`More than one of your pupils has the initials ${at.ref.toUpperCase()}. Please use their pupil reference, e.g. "pupil 4021".`, 'warning')] }] };
+    // Found among the pupils listed: read again by id, so the read itself is checked and audited.
+    const c = byIds && (await ctx.cases.get(user, byIds.schoolId, byIds.id));
+    return c ? subject(ctx, c) : { views: [notFound(ctx, at.ref)] };
   }
   if (user.role !== 'la-officer') return { views: [notFound(ctx, at.ref)] };
   const ref = at.ref.toLowerCase();

@@ -54,6 +54,15 @@ describe('a pupil’s summary', () => {
     expect(JSON.stringify(audit)).not.toContain('4021');
   });
 
+  it('by initials when only one of the person’s pupils has them, read (and audited) like a reference', async () => {
+    const w = await world();
+    await manyPupils(w.cases, SENDCO, 2);
+    const chat = chatter(w.ctxFor(SENDCO));
+    expect(await chat.say('pupil ab')).toContain('== AB (ref 4021, Year 8) ==');
+    expect((await w.audit.list()).at(-1)).toMatchObject({ action: 'case.read', outcome: 'allowed' });
+    expect(await chat.say('pupil CD')).toContain('More than one of your pupils has the initials CD.');
+  });
+
   it('the what-next card for a recorded pupil leads to the summary and the chronology', async () => {
     const w = await world();
     const said = await chatter(w.ctxFor(SENDCO)).script(['what next for 4021', 'no', 'no', '']);
