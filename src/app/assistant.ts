@@ -12,6 +12,7 @@ import { earlierStep, firstQuestionId, formAsSent, openForm, submitForm, type Fo
 import { homeViews } from '../dialogs/home.js';
 import { recognise, wordsToScreen } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
+import { runRead } from '../dialogs/read/run-read.js';
 import { DIALOGS } from '../dialogs/registry.js';
 import { searchServices } from '../dialogs/signpost-dialog.js';
 import { recogniseReminderCommand, runReminderCommand } from '../dialogs/reminder-commands.js';
@@ -124,9 +125,12 @@ export class Assistant {
         const tip = meant ? `Did you mean “${meant}”? Type it like that, or pick from the menu.` : 'Try "what next for 4021", "who helps with attendance?", or pick from the menu.';
         return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }, menuView(undefined, CARDS)];
       }
+      // Cards and modals keep no conversation, so there is no "last list": its buttons carry the page.
+      if (intent.kind === 'more') return [{ blocks: [text('Press “Next” under the list for its next page, or type the list with a page, e.g. "my pupils page 2".')] }];
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
+      if (intent.kind === 'read') return runRead(ctx, intent.read);
       const dialog = DIALOGS[intent.dialogId]!;
       const first = firstQuestionId(dialog, ctx);
       const prefill = intent.initialText && first ? { [first]: intent.initialText } : {};

@@ -1,6 +1,6 @@
 import type { Contact } from '../knowledge/schema/common.js';
 import type { Recommendation } from '../core/guidance/types.js';
-import type { Block, QuestionView, View } from '../core/views/view.js';
+import type { Block, Pager, QuestionView, Row, View } from '../core/views/view.js';
 
 /** Plain-text rendering of the neutral views, for the terminal (and any text-only fallback). */
 
@@ -51,8 +51,10 @@ function block(b: Block): string[] {
       return b.facts.map((f) => `${f.label}: ${f.value}`);
     case 'list':
       return b.items.map((i) => `- ${i}`);
-    case 'menu':
-      return b.items.map((i) => `  ${i.command.padEnd(12)} ${i.description}`);
+    case 'menu': {
+      const width = Math.max(12, ...b.items.map((i) => i.command.length + 1));
+      return b.items.map((i) => `  ${i.command.padEnd(width)} ${i.description}`);
+    }
     case 'question':
       return question(b.question);
     case 'form':
@@ -61,7 +63,28 @@ function block(b: Block): string[] {
     case 'search':
       // The terminal searches by typing; the heading above the results already names the filters.
       return [];
+    case 'rows':
+      return b.rows.flatMap(row);
+    case 'actions':
+      return b.actions.length ? [`Type ${b.actions.map((a) => `"${a.command}"${a.label.toLowerCase() === a.command ? '' : ` (${a.label.toLowerCase()})`}`).join(', ')}.`] : [];
+    case 'pager':
+      return [pager(b)];
   }
+}
+
+/** A row: its title, what it says indented under it, and the command that opens it. */
+function row(r: Row): string[] {
+  const mark = r.tone === 'warning' || r.tone === 'urgent' ? '! ' : '* ';
+  const detail = r.detail ? r.detail.split(/\r?\n/).map((l) => `    ${l}`) : [];
+  return [`${mark}${r.title}${r.open ? `  [${r.open.command}]` : ''}`, ...detail];
+}
+
+/** Where a long list is, and how to see more: "more" for the next page (the conversation keeps its command). */
+function pager(p: Pager): string {
+  const where = `Page ${p.page} of ${p.pages} (${p.of}).`;
+  const next = p.next ? ' Type "more" for the next page' : '';
+  const previous = p.previous ? `${next ? ', or' : ' Type'} "${p.previous}" for the one before` : '';
+  return `${where}${next}${previous}${next || previous ? '.' : ''}`;
 }
 
 export function renderText(views: readonly View[]): string {

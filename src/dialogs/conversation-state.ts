@@ -7,6 +7,8 @@ export interface ConversationState {
   active?: FormState;
   /** A command typed in the middle of a form that would start another one, waiting for "yes" to leave this form. */
   leaving?: string;
+  /** The command for the next page of the last list or record shown, for "more". */
+  more?: string;
   misunderstood: number;
 }
 
@@ -25,3 +27,9 @@ export function fromStep(step: FormStep): Turn {
 }
 
 export const newConversation = (): ConversationState => ({ misunderstood: 0 });
+
+/** The next page's command in a reply that has one, kept so "more" can show it. */
+export function moreIn(views: readonly View[]): { more?: string } {
+  const next = views.flatMap((v) => v.blocks).findLast((b) => b.type === 'pager' && b.next !== undefined);
+  return next?.type === 'pager' && next.next ? { more: next.next } : {};
+}

@@ -5,12 +5,13 @@ import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
 import { suggestCommand } from './command-typos.js';
-import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
+import { fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
 import { answerForm, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
+import { runRead } from './read/run-read.js';
 import { DIALOGS } from './registry.js';
 import { afterFailure } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
@@ -59,6 +60,13 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       return { state: { misunderstood: 0 }, views: [{ blocks: [text('There is nothing to cancel. Type "help" to see what I can do.')] }] };
     case 'my-reviews':
       return { state: { misunderstood: 0 }, views: [await myReviews(ctx)] };
+    case 'read': {
+      const views = await runRead(ctx, intent.read);
+      return { state: { misunderstood: 0, ...moreIn(views) }, views };
+    }
+    case 'more':
+      if (state.more) return command(ctx, { misunderstood: 0 }, state.more, noticed);
+      return { state: { misunderstood: 0 }, views: [{ blocks: [text('There is no more to show. Type "my pupils" for your pupils, or "help" for everything I can do.')] }] };
     case 'dialog': {
       const dialog = DIALOGS[intent.dialogId]!;
       const started = await startForm(dialog, ctx, intent.initial);

@@ -1,4 +1,5 @@
 import type { Answers } from './dialog.js';
+import { READ_WORDS, recogniseRead, type ReadRequest } from './read/read-request.js';
 
 /** What the user asked for, recognised from the words staff actually type. */
 export type Intent =
@@ -7,6 +8,10 @@ export type Intent =
   | { kind: 'cancel' }
   | { kind: 'my-reviews' }
   | { kind: 'dialog'; dialogId: string; initial: Answers; initialText?: string }
+  /** Reading a pupil's record back, or a list of pupils (read/read-request.ts). */
+  | { kind: 'read'; read: ReadRequest }
+  /** The next page of the last list or record shown (the terminal keeps its command). */
+  | { kind: 'more' }
   | { kind: 'unknown' };
 
 const REF = '([A-Za-z0-9][A-Za-z0-9-]{0,19})';
@@ -28,6 +33,7 @@ const RULES: Rule[] = [
   { re: /^(quit|exit|bye|goodbye)[!.]*$/i, intent: () => ({ kind: 'quit' }) },
   { re: /^(cancel|stop|never ?mind|forget it|abort|(?:cancel|stop) (?:that|this|it|the form))[!.]*$/i, intent: () => ({ kind: 'cancel' }) },
   { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }), typed: ['my reviews'] },
+  { re: /^(more|more please|show more|next page|next)[!.]*$/i, intent: () => ({ kind: 'more' }), typed: ['more'] },
   { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]), typed: ['what next'] },
   { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined), typed: ['signpost'] },
   { re: /^(?:who (?:can )?helps? with|who (?:can|could) help (?:with|for)?|find (?:a |an )?(?:service|support) for|services? for|support for|help with|where can i (?:get|find) help (?:with|for))\s+(.+?)\??$/i, intent: (m) => dialog('signpost', m[1]) },
@@ -41,17 +47,21 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
 ];
 
-/** The commands as staff type them, from the rules above ("what next", "pcp", "help"…). */
-export const COMMAND_WORDS: readonly string[] = RULES.flatMap((r) => r.typed ?? []);
+/** The commands as staff type them, from the rules above ("what next", "pcp", "help"…) and the reading commands. */
+export const COMMAND_WORDS: readonly string[] = [...RULES.flatMap((r) => r.typed ?? []), ...READ_WORDS];
 
-/** What the words ask for, by the first rule that matches the whole line (after spaces are tidied). */
+/**
+ * What the words ask for, by the first rule that matches the whole line (after spaces are tidied);
+ * then the commands that read a record back ("pupil 4021", "my pupils", "timeline 4021").
+ */
 export function recognise(raw: string): Intent {
   const t = raw.trim().replace(/\s+/g, ' ');
   for (const r of RULES) {
     const m = t.match(r.re);
     if (m) return r.intent(m);
   }
-  return { kind: 'unknown' };
+  const read = recogniseRead(t);
+  return read ? { kind: 'read', read } : { kind: 'unknown' };
 }
 
 /**

@@ -37,6 +37,12 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
   if (intent.kind === 'quit') return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
   if (state.leaving !== undefined) return confirmLeave(ctx, dialog, state, input, intent, run);
   if (intent.kind === 'help') return { state, views: [carryOn(ctx, dialog, active, `${currentQuestion(dialog, ctx, active)?.help ?? ''} Answer the question below, type "back" to change your last answer, or "cancel" to stop.`.trim())] };
+  if (intent.kind === 'more' && state.more) return showThenResume(ctx, state, await run({ misunderstood: 0, more: state.more }, input));
+  if (intent.kind === 'read') {
+    const answer = await asAnswer(ctx, dialog, active, input, false);
+    if (answer) return afterAnswer(await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
+    return showThenResume(ctx, state, await run({ misunderstood: 0 }, input));
+  }
   if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
     const sameDialog = intent.kind === 'dialog' && intent.dialogId === active.dialogId;
     // "what next for 4021" at what-next's first question: the words after the command are the answer.
@@ -52,6 +58,15 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
   }
   return afterAnswer(await answerForm(dialog, ctx, active, input), input);
+}
+
+/**
+ * Something shown in the middle of a form (a pupil's record, a page of a list): nothing is lost, so
+ * the form carries on, its question asked again, and "more" then shows the next page.
+ */
+function showThenResume(ctx: DialogContext, state: ConversationState & { active: FormState }, shown: Turn): Turn {
+  const { more: _old, ...rest } = state;
+  return { state: { ...rest, ...(shown.state.more ? { more: shown.state.more } : {}) }, views: [...shown.views, ...resumeViews(ctx, state)] };
 }
 
 /**

@@ -8,7 +8,7 @@ export interface PupilPick {
 }
 
 /** Staff often say "what next for AB?": initials pick a pupil when exactly one they can see has them. */
-async function byInitials(ctx: DialogContext, typed: string): Promise<PupilCase | 'several' | undefined> {
+export async function byInitials(ctx: DialogContext, typed: string): Promise<PupilCase | 'several' | undefined> {
   if (!/^[A-Za-z]{1,3}$/.test(typed)) return undefined;
   const matches = (await ctx.cases.visibleCases(ctx.user)).filter((c) => c.initials === typed.toUpperCase());
   return matches.length > 1 ? 'several' : matches[0];

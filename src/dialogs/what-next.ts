@@ -9,6 +9,7 @@ import { choice } from './choice-match.js';
 import { limitedText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { to } from './read/subject.js';
 
 const yn = (id: string, prompt: string, help?: string): Question => ({ id, kind: 'yesno', prompt, parse: yesNo, ...(help ? { help } : {}) });
 const pick = (id: string, prompt: string, choices: AnswerChoice[]): Question => ({ id, kind: 'choice', prompt, choices, parse: (r) => choice(choices, r) });
@@ -118,6 +119,9 @@ export const whatNextDialog: FormDialog = {
     const s = c
       ? situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true }, ctx.calendar)
       : situationFromAnswers(a);
-    return [guidanceView(ctx.pack, guide(ctx.pack, s, today), c ? describePupil(c) : undefined)];
+    const shown = guidanceView(ctx.pack, guide(ctx.pack, s, today), c ? describePupil(c) : undefined);
+    // For a recorded pupil: their summary and chronology, a button away.
+    if (c) shown.blocks.push({ type: 'actions', actions: [to.pupil({ c, viewer: ctx.user }), to.timeline({ c, viewer: ctx.user })] });
+    return [shown];
   },
 };

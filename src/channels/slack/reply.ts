@@ -15,8 +15,11 @@ export interface ReplyTarget {
   client: WebClient;
   /** From a button or slash command: lets a form open as a modal straight away (valid for 3 s). */
   triggerId?: string;
-  /** From a slash command or message button: replies only this person sees, through its response_url. */
-  respond?: { fn: RespondFn; url: string };
+  /**
+   * From a slash command or message button: replies only this person sees, through its response_url.
+   * `replace` puts the reply in place of the message the button was on (a page of a list).
+   */
+  respond?: { fn: RespondFn; url: string; replace?: boolean };
   /** Otherwise the reply goes to this channel (a DM, or a thread in a channel). */
   channel?: string;
   threadTs?: string;
@@ -36,7 +39,8 @@ export async function show(deps: SlackDeps, to: ReplyTarget, views: readonly Vie
   if (to.respond) {
     // A response_url has its own allowance (a few uses in 30 minutes), not the channel's pace.
     const respond = to.respond.fn;
-    await deps.outbox.send(`respond:${to.respond.url}`, () => respond({ response_type: 'ephemeral', replace_original: false, ...message }));
+    const replace = to.respond.replace === true;
+    await deps.outbox.send(`respond:${to.respond.url}`, () => respond({ response_type: 'ephemeral', replace_original: replace, ...message }));
     return;
   }
   if (to.channel) {

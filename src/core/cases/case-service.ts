@@ -76,6 +76,15 @@ export class CaseService {
   }
 
   /**
+   * Records that these cases were shown to the user on a list (a page of "my pupils", say): one
+   * audit line each, ids only, as a list discloses something of every pupil on it. The cases were
+   * read through `visibleCases`, so the access rules have already been applied.
+   */
+  async disclosed(user: StaffMember, shown: readonly { schoolId: string; id: string }[]): Promise<void> {
+    for (const c of shown) await this.note(user, 'case.listed', 'allowed', c);
+  }
+
+  /**
    * Whether a pupil reference is already used at the person's school, for someone who may add
    * pupils there, so "new pupil" can say so at the reference rather than after every answer.
    * Says no more than `create` would: the reference is taken, not whose pupil it is.

@@ -21,7 +21,7 @@ export interface DueItemsContext {
 }
 
 /** Statutory figures used when a pack has no rules (they are national, not local). */
-const DEFAULT_PROVISION_FROM_DAY = 6;
+export const DEFAULT_PROVISION_FROM_DAY = 6;
 const DEFAULT_DECISION_WEEKS = 6;
 const DEFAULT_COMPLETION_WEEKS = 20;
 /** EHC dates are reminded until this many days after they pass, then dropped. */
@@ -170,9 +170,9 @@ function withoutImpact(reviews: readonly PlanReview[], n: number): boolean {
  * Day-6 provision after a permanent exclusion starting `start`: day 1 is the start date if it is a
  * school day (else the next one), provision starts on school day `fromDay`, and the reminder is due
  * three school days earlier. Undefined once provision should have started more than five school
- * days ago.
+ * days ago. Exported for the pupil's summary, which names the day provision must start.
  */
-function day6Dates(start: string, fromDay: number, schoolCalendar: SchoolCalendar, today: string): { provisionOn: string; remindOn: string } | undefined {
+export function day6Dates(start: string, fromDay: number, schoolCalendar: SchoolCalendar, today: string): { provisionOn: string; remindOn: string } | undefined {
   const count = (calendar: SchoolCalendar) => {
     const provisionOn = calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1);
     const stale = provisionOn < today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= today;

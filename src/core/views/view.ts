@@ -70,6 +70,36 @@ export interface MenuItem {
   description: string;
 }
 
+/** A button that sends a command exactly as if it had been typed, e.g. "pupil 4021" or "my pupils page 2". */
+export interface CommandButton {
+  label: string;
+  command: string;
+}
+
+/**
+ * One line of a list or a record: what it is, what it says, and a button to open it when there is
+ * more to see. A plan's field is a row too (its label and the words written), with no button.
+ */
+export interface Row {
+  title: string;
+  detail?: string;
+  open?: CommandButton;
+  tone?: Tone;
+}
+
+/**
+ * Where a long list or record is, and the commands for the pages either side: card channels show
+ * Previous and Next buttons (updating the list in place where they can), the terminal "more".
+ */
+export interface Pager {
+  page: number;
+  pages: number;
+  /** What is being paged, counted: "23 pupils", "41 entries". */
+  of: string;
+  previous?: string;
+  next?: string;
+}
+
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'text'; text: string; tone?: Tone }
@@ -81,7 +111,10 @@ export type Block =
   | { type: 'menu'; items: MenuItem[] }
   | { type: 'question'; question: QuestionView }
   | { type: 'form'; form: FormView }
-  | { type: 'search'; search: SearchView };
+  | { type: 'search'; search: SearchView }
+  | { type: 'rows'; rows: Row[] }
+  | { type: 'actions'; actions: CommandButton[] }
+  | ({ type: 'pager' } & Pager);
 
 /** What may be shown above a question: guidance and plain lines, which every channel can put beside an input. */
 export type ReadFirst = Extract<Block, { type: 'recommendation' | 'text' }>;

@@ -13,6 +13,8 @@ export const MENU: MenuItem[] = [
   { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules' },
   { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },
   { command: 'my reviews', label: 'My reviews', description: 'Plan reviews that are due or overdue' },
+  { command: 'my pupils', label: 'My pupils', description: 'Your pupils a page at a time: open one for their summary, plans and chronology ("pupil 4021", "timeline 4021")' },
+  { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
 

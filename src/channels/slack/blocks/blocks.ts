@@ -4,6 +4,7 @@ import { ladderBlocks } from './ladder.js';
 import { formLauncher, searchLauncher } from './launchers.js';
 import { menuBlocks } from './menu.js';
 import { recommendationBlocks } from './recommendation.js';
+import { actionsBlocks, pagerBlocks, rowsBlocks } from './rows.js';
 import { serviceBlocks } from './service.js';
 import type { KnownBlock, SectionBlock } from './slack-types.js';
 import { andMore, chunkLines, context, escape, header, LIMITS, mrkdwn, oneLine, safe, section } from './text.js';
@@ -76,5 +77,11 @@ export function blockToSlack(b: Block, budget: Budget = FULL): KnownBlock[] {
       return formLauncher(b.form);
     case 'search':
       return searchLauncher(b.search);
+    case 'rows':
+      return rowsBlocks(b.rows, budget);
+    case 'actions':
+      return actionsBlocks(b.actions);
+    case 'pager':
+      return pagerBlocks(b);
   }
 }

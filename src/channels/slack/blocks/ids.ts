@@ -8,8 +8,11 @@ import { LIMITS } from './text.js';
  * callback_id each modal has, and what their values and private_metadata carry.
  */
 
-/** Button action_ids. Several buttons of one kind in a view get `:1`, `:2`… so each is unique. */
-export const ACTION = { command: 'gr_command', openForm: 'gr_open_form', back: 'gr_back', refineSearch: 'gr_refine_search' } as const;
+/**
+ * Button action_ids. Several buttons of one kind in a view get `:1`, `:2`… so each is unique. A
+ * page button sends its command like a command button, and its answer replaces the message it was on.
+ */
+export const ACTION = { command: 'gr_command', page: 'gr_page', openForm: 'gr_open_form', back: 'gr_back', refineSearch: 'gr_refine_search' } as const;
 export type ActionKind = (typeof ACTION)[keyof typeof ACTION];
 const KINDS: readonly string[] = Object.values(ACTION);
 

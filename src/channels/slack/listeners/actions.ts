@@ -14,9 +14,12 @@ type AnyActionArgs = SlackActionMiddlewareArgs<BlockAction<BlockElementAction>> 
 
 const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.team?.id, body.user.id, false, body.user.name ?? body.user.username);
 
-/** Where a button's reply goes: a message button answers privately, a Home or modal button in the DM. */
-function target({ body, client, respond }: ButtonArgs | AnyActionArgs): ReplyTarget {
-  return { client, triggerId: body.trigger_id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url } } : { channel: body.user.id }) };
+/**
+ * Where a button's reply goes: a message button answers privately, a Home or modal button in the DM.
+ * `replace` puts the reply in place of the message the button was on, where there is one.
+ */
+function target({ body, client, respond }: ButtonArgs | AnyActionArgs, replace = false): ReplyTarget {
+  return { client, triggerId: body.trigger_id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url, ...(replace ? { replace } : {}) } } : { channel: body.user.id }) };
 }
 
 const parseJson = (s: string | undefined): unknown => {
@@ -57,6 +60,18 @@ export const onCommandButton = (deps: SlackDeps) => {
     const cardId = (container as { message_ts?: string } | undefined)?.message_ts ?? view?.id;
     await show(deps, target(args), await presses.press(person, cardId, args.action.value));
   };
+};
+
+/**
+ * Previous and Next under a list or a long record: the command runs as if typed (it only shows
+ * something, so a repeat is harmless) and its page replaces the message the button was on, as a
+ * Teams card updates in place. From the Home tab, where nothing can be replaced, it comes as a DM.
+ */
+export const onPageButton = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const person = personOf(args.body);
+  if (!person || !args.action.value) return;
+  await show(deps, target(args, true), await deps.assistant.text(person, args.action.value));
 };
 
 /** "Open form" on a message: messages can't hold a form, so the button opens it as a modal. */
@@ -100,6 +115,7 @@ const any = (kind: string) => ({ action_id: new RegExp(`^${kind}(:\\d+)?$`) });
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(any(ACTION.command), onCommandButton(deps));
+  app.action<BlockAction<ButtonAction>>(any(ACTION.page), onPageButton(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.openForm), onOpenForm(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.refineSearch), onRefineSearch(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.back), onBack(deps));

@@ -5,6 +5,7 @@ import { formElements, readFirstElements } from './form-card.js';
 import { ladderElements } from './ladder.js';
 import { menuElements } from './menu.js';
 import { recommendationElement } from './recommendation.js';
+import { actionsElements, pagerElements, rowsElements } from './rows.js';
 import { searchElements } from './search-card.js';
 import { serviceElement } from './service.js';
 
@@ -53,5 +54,11 @@ export function blockElements(b: Block, budget: Budget = FULL): Element[] {
       return formElements(b.form);
     case 'search':
       return searchElements(b.search);
+    case 'rows':
+      return rowsElements(b.rows, budget);
+    case 'actions':
+      return actionsElements(b.actions);
+    case 'pager':
+      return pagerElements(b);
   }
 }

@@ -4,6 +4,8 @@ import type { DialogContext } from '../../../../src/dialogs/dialog.js';
 import { openForm, submitForm, type FormOutcome, type FormValues } from '../../../../src/dialogs/form-submit.js';
 import { myReviews } from '../../../../src/dialogs/my-reviews.js';
 import { DIALOGS } from '../../../../src/dialogs/registry.js';
+import { recogniseRead } from '../../../../src/dialogs/read/read-request.js';
+import { runRead } from '../../../../src/dialogs/read/run-read.js';
 import { searchServices } from '../../../../src/dialogs/signpost-dialog.js';
 import { menuView } from '../../../../src/dialogs/views/menu-view.js';
 import { silentLogger } from '../../../../src/logger.js';
@@ -113,6 +115,9 @@ export async function everyReply(ctx: DialogContext): Promise<Record<string, Vie
     state = t.state;
     replies[`typed "${line}"`] = t.views;
   }
+  // Reading the record back: the summary, each record, the chronology and the lists.
+  for (const words of ['pupil 4021', 'timeline 4021', 'show pcp 1 for 4021', 'show review 1 for 4021', 'show exclusion 2 for 4021', 'my pupils', 'deadlines this week', 'lists', 'pupil 9999'])
+    replies[`read "${words}"`] = await runRead(ctx, recogniseRead(words)!);
   // Last, because it changes the pupil's case.
   replies['review saved'] = await completeReview(ctx);
   return replies;

@@ -1,0 +1,64 @@
+import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
+import { londonDayOf } from '../text/uk-date.js';
+import { numberedItems, type ItemRef } from './record-items.js';
+
+/**
+ * A pupil's chronology: everything on the record in the order it happened, each with who did it.
+ * Built from the case alone (its plans, reviews, referrals, exclusions, step changes and timeline),
+ * so every channel and every reader sees the same story. Pure.
+ */
+
+interface EntryBase {
+  /** The day it happened (a review's date, a suspension's first day, the day a plan was written): London `YYYY-MM-DD`. */
+  date: string;
+  /** When it was recorded, when the record says (ISO date-time). */
+  recordedAt?: string;
+  /** Who did or recorded it: a staff id as the directory knows them. */
+  by: string;
+}
+
+export type ChronologyEntry = EntryBase &
+  (
+    | { kind: 'pcp'; item: ItemRef; plan: PersonCentredPlan }
+    | { kind: 'psp'; item: ItemRef; plan: PastoralSupportPlan }
+    | { kind: 'review'; item: ItemRef; review: PlanReview; plan: ItemRef }
+    | { kind: 'referral'; item: ItemRef; referral: Referral }
+    | { kind: 'exclusion'; item: ItemRef; exclusion: Exclusion }
+    | { kind: 'step'; change: StepChange }
+    /** A timeline entry with nothing more on record: the pupil added, a step moved before reasons were kept, a fact noted. */
+    | { kind: 'event'; what: string }
+  );
+
+/** Entries in date order; on the same day, in the order they were recorded. */
+export function chronology(c: PupilCase): ChronologyEntry[] {
+  const items = numberedItems(c);
+  // Each record's timeline entry: when it was recorded, and its place in the order of recording.
+  const logged = new Map<string, { at: string; by: string; seq: number }>();
+  c.timeline.forEach((t, seq) => {
+    if (t.ref && !logged.has(t.ref)) logged.set(t.ref, { at: t.at, by: t.by, seq });
+  });
+  const known = new Set<string>();
+  const out: (ChronologyEntry & { seq: number })[] = [];
+  let unlogged = c.timeline.length;
+  const add = (id: string, entry: ChronologyEntry) => {
+    known.add(id);
+    const log = logged.get(id);
+    out.push({ ...entry, ...(log && !entry.recordedAt ? { recordedAt: log.at } : {}), seq: log?.seq ?? unlogged++ });
+  };
+
+  for (const { n, plan } of items.pcps) add(plan.id, { kind: 'pcp', item: { kind: 'pcp', n }, plan, date: londonDayOf(plan.createdAt), recordedAt: plan.createdAt, by: plan.ownerId });
+  for (const { n, plan } of items.psps) add(plan.id, { kind: 'psp', item: { kind: 'psp', n }, plan, date: plan.startDate, by: plan.ownerId });
+  for (const r of items.reviews) add(r.review.id, { kind: 'review', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, date: r.review.date, by: r.review.by });
+  for (const { n, referral } of items.referrals) add(referral.id, { kind: 'referral', item: { kind: 'referral', n }, referral, date: referral.date, by: referral.by });
+  for (const { n, exclusion } of items.exclusions)
+    add(exclusion.id, { kind: 'exclusion', item: { kind: 'exclusion', n }, exclusion, date: exclusion.startDate, recordedAt: exclusion.recordedAt, by: exclusion.recordedBy });
+  for (const change of c.stepChanges) add(change.id, { kind: 'step', change, date: londonDayOf(change.at), recordedAt: change.at, by: change.agreedBy });
+  c.timeline.forEach((t, seq) => {
+    if (t.ref && known.has(t.ref)) return;
+    out.push({ kind: 'event', what: t.what, date: londonDayOf(t.at), recordedAt: t.at, by: t.by, seq });
+  });
+
+  return out
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '') || a.seq - b.seq)
+    .map(({ seq: _seq, ...entry }) => entry as ChronologyEntry);
+}

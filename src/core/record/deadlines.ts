@@ -1,0 +1,80 @@
+import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
+import type { PupilCase } from '../cases/pupil-case.js';
+import { addDays } from '../dates.js';
+import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems } from '../reminders/due-items.js';
+import type { DueKind } from '../reminders/types.js';
+import { weekdayOf } from '../calendar/london-time.js';
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { numberedItems, type ItemRef } from './record-items.js';
+
+/**
+ * Everything dated a school must act on for a pupil, as the reminders work it out (dueItems): plan
+ * reviews, the LA's EHC needs-assessment dates, day-6 provision after a permanent exclusion and the
+ * termly PEP of a looked-after child, with whether each is overdue by the school calendar (nothing
+ * is overdue before the first school day it could have been met). Pure.
+ */
+
+export interface Deadline {
+  kind: DueKind;
+  /** The date itself: a review's, the LA's statutory date, the day provision must start, the PEP's term start. */
+  dueDate: string;
+  /** When to act by, if earlier than the date itself: day-6 provision is arranged three school days ahead. */
+  actBy?: string;
+  /** Set when the date is not a school day: why, and the first school day after it. */
+  offDay?: OffDay;
+  /** The first school day on or after the date has passed. */
+  overdue: boolean;
+  /** The plan a review is for. */
+  plan?: ItemRef;
+  /** For the EHC dates: the day the assessment was requested. */
+  requestedOn?: string;
+}
+
+export interface DeadlineContext {
+  pack: KnowledgePack;
+  calendar: SchoolCalendar;
+  /** London date, YYYY-MM-DD. */
+  today: string;
+}
+
+/** The pupil's deadlines, soonest (or most overdue) first. */
+export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
+  const { calendar, today } = ctx;
+  const items = numberedItems(c);
+  const planOf = (id: string | undefined): ItemRef | undefined => {
+    const pcp = items.pcps.find((p) => p.plan.id === id);
+    if (pcp) return { kind: 'pcp', n: pcp.n };
+    const psp = items.psps.find((p) => p.plan.id === id);
+    return psp ? { kind: 'psp', n: psp.n } : undefined;
+  };
+  const dated = (kind: DueKind, dueDate: string, extra: Partial<Deadline> = {}): Deadline => {
+    const due = calendar.dueDay(dueDate);
+    return { kind, dueDate, ...(due.offDay ? { offDay: due.offDay } : {}), overdue: due.firstDay < today, ...extra };
+  };
+  const out: Deadline[] = [];
+  for (const item of dueItems([c], { pack: ctx.pack, calendar, today })) {
+    // Day-6 items are dated by their reminder; the summary names the day provision must start, below.
+    if (item.kind === 'day6-provision') continue;
+    const plan = planOf(item.planId);
+    const ehc = item.kind === 'ehc-decision' || item.kind === 'ehc-completion';
+    out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && c.ehcRequestedOn ? { requestedOn: c.ehcRequestedOn } : {}) }));
+  }
+  const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  for (const x of c.exclusions) {
+    if (x.kind !== 'permanent') continue;
+    const dates = day6Dates(x.startDate, fromDay, calendar, today);
+    if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn }));
+  }
+  return out.sort((a, b) => (a.actBy ?? a.dueDate).localeCompare(b.actBy ?? b.dueDate));
+}
+
+/** The Sunday that ends the week (Monday to Sunday) `today` is in. */
+export function endOfWeek(today: string): string {
+  return addDays(today, (7 - weekdayOf(today)) % 7);
+}
+
+/** Deadlines to act on by the end of this week, overdue ones included. */
+export function dueThisWeek(deadlines: readonly Deadline[], today: string): Deadline[] {
+  const sunday = endOfWeek(today);
+  return deadlines.filter((d) => (d.actBy ?? d.dueDate) <= sunday || d.overdue);
+}

@@ -1,0 +1,50 @@
+import type { SchoolCalendar, Term } from '../calendar/school-calendar.js';
+import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
+import { recordedSuspensions, tallyFor, type SchoolYear } from '../exclusions/suspension-days.js';
+
+/**
+ * The figures a pupil's summary shows, worked out from the case and the school calendar the way the
+ * rules count them (suspension-days.ts): school days, in the school year and term `today` is in.
+ */
+
+export interface SuspensionFigures {
+  year: SchoolYear;
+  /** Suspensions with at least one school day in this school year. */
+  yearCount: number;
+  yearDays: number;
+  /** The term `today` is in (or the next, in the holidays); undefined without term dates. */
+  term?: Term;
+  termCount?: number;
+  termDays?: number;
+  /** The latest permanent exclusion, if there is one. */
+  permanent?: Exclusion;
+}
+
+export function suspensionFigures(c: PupilCase, calendar: SchoolCalendar, today: string): SuspensionFigures {
+  const recorded = recordedSuspensions(calendar, c.exclusions);
+  const tally = tallyFor(calendar, recorded.flatMap((r) => r.days), today);
+  const within = (start: string, end: string) => recorded.filter((r) => r.days.some((d) => d >= start && d <= end)).length;
+  const permanent = c.exclusions.filter((e) => e.kind === 'permanent').at(-1);
+  return {
+    year: tally.year,
+    yearCount: within(tally.year.start, tally.year.end),
+    yearDays: tally.yearDays,
+    ...(tally.term && tally.termDays !== undefined ? { term: tally.term, termCount: within(tally.term.start, tally.term.end), termDays: tally.termDays } : {}),
+    ...(permanent ? { permanent } : {}),
+  };
+}
+
+export interface PartTimeFigures {
+  startDate: string;
+  endDate: string;
+  laNotifiedOn?: string;
+  /** Before its start, between its dates, or after its end. */
+  when: 'planned' | 'current' | 'ended';
+}
+
+export function partTimeFigures(c: PupilCase, today: string): PartTimeFigures | undefined {
+  const p = c.partTimeTimetable;
+  if (!p) return undefined;
+  const when = today < p.startDate ? 'planned' : today > p.endDate ? 'ended' : 'current';
+  return { startDate: p.startDate, endDate: p.endDate, ...(p.laNotifiedOn ? { laNotifiedOn: p.laNotifiedOn } : {}), when };
+}

@@ -1,0 +1,76 @@
+import { chronology, type ChronologyEntry } from '../../core/record/chronology.js';
+import { ukDate } from '../../core/text/uk-date.js';
+import { pageOf } from '../../core/views/paging.js';
+import { heading, text, type Block, type Row, type View } from '../../core/views/view.js';
+import type { DialogContext } from '../dialog.js';
+import { describePupil } from '../pupil-question.js';
+import { to, type Subject } from '../read/subject.js';
+import { agreedWords, byWho, count, eventWords, itemName, serviceName } from './record-words.js';
+
+/**
+ * The pupil's chronology, a page at a time: every entry in date order with who did it, and a
+ * button into each plan, review, referral and exclusion. On an LA officer's copy only what was
+ * referred to the LA is there, and who recorded a suspension stays with the school.
+ */
+export function chronologyView(ctx: DialogContext, s: Subject, page: number): View {
+  const all = chronology(s.c);
+  const shown = pageOf(all, page);
+  const blocks: Block[] = [heading(`Chronology: ${describePupil(s.c)}`)];
+  blocks.push(
+    text(s.access === 'referral-only' ? 'What was referred to the LA, in date order. Plans, reviews and the school’s notes stay with the school.' : 'Everything on the record, in date order, with who did it.', 'muted'),
+  );
+  if (!all.length) blocks.push(text('Nothing recorded yet.'));
+  else blocks.push({ type: 'rows', rows: shown.items.map((e) => row(ctx, s, e)) });
+  if (shown.pages > 1)
+    blocks.push({
+      type: 'pager',
+      page: shown.page,
+      pages: shown.pages,
+      of: count(shown.total, 'entry', 'entries'),
+      ...(shown.page > 1 ? { previous: to.timeline(s, shown.page - 1).command } : {}),
+      ...(shown.page < shown.pages ? { next: to.timeline(s, shown.page + 1).command } : {}),
+    });
+  blocks.push({ type: 'actions', actions: [to.pupil(s)] });
+  return { blocks };
+}
+
+function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
+  const when = ukDate(e.date);
+  const by = byWho(e.by, s.viewer.id);
+  switch (e.kind) {
+    case 'pcp':
+      return {
+        title: `${when}: ${itemName(e.item)} written at Step ${e.plan.step}${e.plan.status === 'closed' ? ' (now closed)' : ''}`,
+        detail: `By ${by}.${e.plan.incidentSupportPlan ? ' With an Incident Support Plan.' : ''}`,
+        open: to.item(s, e.item, `Open ${itemName(e.item)}`),
+      };
+    case 'psp':
+      return {
+        title: `${when}: ${itemName(e.item)} started${e.plan.status === 'closed' ? ' (now closed)' : ''}`,
+        detail: `By ${by}, overseen by ${byWho(e.plan.overseeingLeaderId, s.viewer.id)}; ${count(e.plan.targets.length, 'target')}.`,
+        open: to.item(s, e.item, `Open ${itemName(e.item)}`),
+      };
+    case 'review':
+      return {
+        title: `${when}: ${itemName(e.item)}, of ${itemName(e.plan)}: ${e.review.positiveChange ? 'positive change' : 'no positive change'}`,
+        detail: `${e.review.step ? `At Step ${e.review.step}. ` : ''}By ${by}.`,
+        open: to.item(s, e.item, `Open ${itemName(e.item)}`),
+      };
+    case 'referral':
+      return {
+        title: `${when}: ${itemName(e.item)}, to ${serviceName(ctx.pack, e.referral.serviceId)}`,
+        detail: `By ${by}.${e.referral.toLocalAuthority ? ' A referral to the LA.' : ''}`,
+        open: to.item(s, e.item, `Open ${itemName(e.item)}`),
+      };
+    case 'exclusion':
+      return {
+        title: `${when}: ${e.exclusion.kind === 'permanent' ? 'Permanent exclusion' : `Suspension, ${count(e.exclusion.days, 'school day')}`} (${itemName(e.item).toLowerCase()})`,
+        detail: s.access === 'referral-only' ? 'Recorded by the school.' : `Recorded by ${by}.`,
+        open: to.item(s, e.item, `Open ${itemName(e.item)}`),
+      };
+    case 'step':
+      return { title: `${when}: Step ${e.change.from} to Step ${e.change.to}`, detail: `${e.change.reason} ${agreedWords(e.change, s.viewer.id)}.` };
+    case 'event':
+      return { title: `${when}: ${eventWords(e.what)}`, detail: `By ${by}.` };
+  }
+}

@@ -1,0 +1,115 @@
+import type { StepChange } from '../../core/cases/pupil-case.js';
+import { suspensionDays } from '../../core/exclusions/suspension-days.js';
+import type { NumberedItems } from '../../core/record/record-items.js';
+import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
+import { text, type Block, type View } from '../../core/views/view.js';
+import type { DialogContext } from '../dialog.js';
+import { describePupil } from '../pupil-question.js';
+import { to, type Subject } from '../read/subject.js';
+import { packForm } from '../template-questions.js';
+import { fieldParts, recordPageView, type Part } from './record-page.js';
+import { agreedWords, byWho, count, itemName, serviceName, stepChangeWords } from './record-words.js';
+
+/** A review, a referral or an exclusion shown in full, with what followed it. */
+
+type Review = NumberedItems['reviews'][number];
+type Referral = NumberedItems['referrals'][number];
+type Exclusion = NumberedItems['exclusions'][number];
+
+/** The step change a review or referral led to, if one was recorded. */
+function followedBy(s: Subject, id: string): Block[] {
+  const change: StepChange | undefined = s.c.stepChanges.find((x) => x.ref === id);
+  return change ? [text(`Then, ${ukDate(londonDayOf(change.at))}: ${stepChangeWords(change)} ${agreedWords(change, s.viewer.id)}.`)] : [];
+}
+
+export function reviewView(s: Subject, r: Review, page: number): View {
+  const item = { kind: 'review' as const, n: r.n };
+  const notes: Part[] = r.review.notes ? [{ row: { title: 'What worked, what didn’t, what will change', detail: r.review.notes } }] : [];
+  return recordPageView(s, {
+    title: `${itemName(item)} for ${describePupil(s.c)}`,
+    top: [
+      {
+        type: 'facts',
+        facts: [
+          { label: 'Date', value: ukDate(r.review.date) },
+          { label: 'Plan', value: itemName(r.plan) },
+          ...(r.review.step ? [{ label: 'Held at', value: `Step ${r.review.step}` }] : []),
+          { label: 'Positive change', value: r.review.positiveChange ? 'Yes' : 'No' },
+          { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id) },
+        ],
+      },
+      ...(notes.length ? [] : [text('No notes were written.', 'muted')]),
+    ],
+    parts: notes,
+    bottom: followedBy(s, r.review.id),
+    item,
+    page,
+    actions: [to.item(s, r.plan, `Open ${itemName(r.plan)}`), to.pupil(s), to.timeline(s)],
+  });
+}
+
+export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: number): View {
+  const item = { kind: 'referral' as const, n: r.n };
+  const { referral } = r;
+  const fields = fieldParts(packForm(ctx, 'referral'), referral.fields, 'The referral');
+  // The reasons are kept apart from the fields only when they are not one of them already.
+  const reasons: Part[] = referral.reasons && !Object.values(referral.fields).includes(referral.reasons) ? [{ row: { title: 'Reasons', detail: referral.reasons } }] : [];
+  return recordPageView(s, {
+    title: `${itemName(item)} for ${describePupil(s.c)}`,
+    top: [
+      {
+        type: 'facts',
+        facts: [
+          { label: 'Date', value: ukDate(referral.date) },
+          { label: 'To', value: serviceName(ctx.pack, referral.serviceId) },
+          { label: 'A referral to the LA', value: referral.toLocalAuthority ? 'Yes' : 'No' },
+          { label: 'Parental permission', value: referral.parentalPermission ? 'Given' : 'Not given' },
+          { label: 'Made by', value: byWho(referral.by, s.viewer.id) },
+        ],
+      },
+    ],
+    parts: [...reasons, ...fields],
+    bottom: s.access === 'full' ? followedBy(s, referral.id) : [],
+    item,
+    page,
+    actions: [to.pupil(s), to.timeline(s)],
+  });
+}
+
+const WARNINGS: Record<string, string> = {
+  'unlawful-reason': 'the reason read like one that is not lawful',
+  'virtual-school': 'speak to the Virtual School first',
+  'social-worker': 'talk to the social worker first',
+  ehcp: 'a pupil with an EHC plan',
+  'term-days': 'the days of suspension this term',
+  'lawful-reason': 'only for a disciplinary reason',
+};
+
+export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page: number): View {
+  const item = { kind: 'exclusion' as const, n: x.n };
+  const e = x.exclusion;
+  const full = s.access === 'full';
+  const days = e.kind === 'suspension' ? suspensionDays(ctx.calendar, e) : [];
+  const span = days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : days[0] ? ukDate(days[0]) : ukDate(e.startDate);
+  const warned = (e.warningsShown ?? []).map((id) => WARNINGS[id] ?? id);
+  const reason: Part[] = full && e.reason ? [{ row: { title: 'Reason', detail: e.reason } }] : [];
+  return recordPageView(s, {
+    title: `${e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension'} (${itemName(item).toLowerCase()}) for ${describePupil(s.c)}`,
+    top: [
+      {
+        type: 'facts',
+        facts: [
+          { label: 'Kind', value: e.kind === 'permanent' ? 'Permanent exclusion' : `Suspension of ${count(e.days, 'school day')}` },
+          { label: e.kind === 'permanent' ? 'From' : 'School days', value: e.kind === 'permanent' ? ukDate(e.startDate) : span },
+          { label: 'Recorded', value: full ? `${ukDate(londonDayOf(e.recordedAt))} by ${byWho(e.recordedBy, s.viewer.id)}` : `${ukDate(londonDayOf(e.recordedAt))} by the school` },
+          ...(full ? [{ label: 'Checked before saving', value: e.warningsShown ? (warned.length ? `Shown: ${warned.join('; ')}` : 'No warnings') : 'Recorded before the checks were kept' }] : []),
+        ],
+      },
+      ...(full ? (reason.length ? [] : [text('No reason was written.', 'muted')]) : [text('The reason stays with the school.', 'muted')]),
+    ],
+    parts: reason,
+    item,
+    page,
+    actions: [to.pupil(s), to.timeline(s)],
+  });
+}

@@ -1,0 +1,105 @@
+import type { PupilFlags, StepChange } from '../../core/cases/pupil-case.js';
+import type { Deadline } from '../../core/record/deadlines.js';
+import type { ItemKind, ItemRef } from '../../core/record/record-items.js';
+import { ukDate } from '../../core/text/uk-date.js';
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+
+/** Words for reading a pupil's record back, shared by the summary, the chronology, plans and lists. */
+
+const ITEM_NAMES: Record<ItemKind, string> = { pcp: 'PCP', psp: 'PSP', review: 'Review', referral: 'Referral', exclusion: 'Exclusion' };
+
+/** "PCP 1", "Review 3". */
+export const itemName = (ref: ItemRef): string => `${ITEM_NAMES[ref.kind]} ${ref.n}`;
+
+/** A service by its name in the pack, or its id when the pack no longer lists it. */
+export const serviceName = (pack: KnowledgePack, id: string): string => pack.services.find((s) => s.id === id)?.name ?? id;
+
+/** "Step 3: Staff member and SENDCo work together", from the pack when it names its steps. */
+export function stepTitle(pack: KnowledgePack, step: number): string {
+  const title = pack.pathway?.steps.find((s) => s.number === step)?.title;
+  return title ? `Step ${step}: ${title}` : `Step ${step}`;
+}
+
+/** What the record says about the pupil's needs and care, in the words staff use. */
+export function flagWords(flags: PupilFlags): string[] {
+  return [
+    ...(flags.senSupport ? ['SEN support'] : []),
+    ...(flags.ehcp ? ['EHCP'] : []),
+    ...(flags.lookedAfter ? ['Looked after'] : []),
+    ...(flags.previouslyLookedAfter ? ['Previously looked after'] : []),
+    ...(flags.socialWorker ? ['Social worker'] : []),
+  ];
+}
+
+/** Who did something: the staff id as the directory names them, and "you" when it is the reader. */
+export const byWho = (id: string, viewerId: string): string => (id === viewerId ? `you (${id})` : id);
+
+/** "1 day", "3 days". */
+export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const CAUSES: Record<StepChange['cause'], string> = {
+  review: 'after a review',
+  referral: 'on a referral',
+  plan: 'when a plan was written',
+  set: 'set by the SENDCo',
+};
+
+/** "Step 2 to Step 3, after a review: <reason>". */
+export function stepChangeWords(c: StepChange): string {
+  return `Step ${c.from} to Step ${c.to}, ${CAUSES[c.cause]}: ${c.reason}`;
+}
+
+/** Who agreed a step change: the person who recorded it, and anyone else by role. */
+export function agreedWords(c: StepChange, viewerId: string): string {
+  return `Agreed by ${byWho(c.agreedBy, viewerId)}${c.agreedWith ? ` with ${c.agreedWith}` : ''}`;
+}
+
+/** Timeline entries with nothing more on record, by what they record. */
+const EVENTS: Record<string, string> = {
+  'case.created': 'Pupil added to the record',
+  'step.up': 'Moved up a step (recorded before reasons were kept)',
+  'step.down': 'Moved down a step (recorded before reasons were kept)',
+};
+
+/** An event's words; one this version does not know is named by its own words ("flags.changed" → "Flags changed"). */
+export function eventWords(what: string): string {
+  const known = EVENTS[what];
+  if (known) return known;
+  const words = what.replace(/[._:-]+/g, ' ').trim();
+  return words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}` : 'Recorded';
+}
+
+/** "Wed 25 Nov 2026, overdue" or "Fri 25 Dec 2026 (in the holidays; first school day Tue 5 Jan 2027)". */
+export function whenDue(d: Pick<Deadline, 'dueDate' | 'offDay' | 'overdue'>): string {
+  const off = d.offDay ? ` (${offDayWords(d.offDay.why)}${d.offDay.firstSchoolDay ? `; first school day ${ukDate(d.offDay.firstSchoolDay)}` : ''})` : '';
+  return `${ukDate(d.dueDate)}${off}${d.overdue ? ': overdue' : ''}`;
+}
+
+function offDayWords(why: string): string {
+  if (why === 'weekend') return 'at the weekend';
+  if (why === 'school holiday') return 'in the holidays';
+  if (why === 'closure') return 'while the school is closed';
+  if (why === 'bank holiday') return 'a bank holiday';
+  return why.replace(/^bank holiday: /, '');
+}
+
+/** One deadline in a sentence, e.g. "PSP review due Wed 25 Nov 2026" or "The LA’s 6-week EHC decision due …". */
+export function deadlineWords(pack: KnowledgePack, d: Deadline): string {
+  const when = whenDue(d);
+  const weeks = (which: 'decisionWeeks' | 'completionWeeks', fallback: number) => pack.rules?.ehcAssessment[which] ?? fallback;
+  const asked = d.requestedOn ? ` (requested ${ukDate(d.requestedOn)})` : '';
+  switch (d.kind) {
+    case 'pcp-review':
+      return `${d.plan ? itemName(d.plan) : 'PCP'} review due ${when}`;
+    case 'psp-review':
+      return `${d.plan ? itemName(d.plan) : 'PSP'} review due ${when}`;
+    case 'ehc-decision':
+      return `EHC needs assessment: the LA’s ${weeks('decisionWeeks', 6)}-week decision due ${when}${asked}`;
+    case 'ehc-completion':
+      return `EHC needs assessment: the LA’s ${weeks('completionWeeks', 20)}-week deadline to finish ${when}${asked}`;
+    case 'day6-provision':
+      return `Full-time provision from day ${pack.rules?.permanentExclusion.provisionFromDay ?? 6} of the permanent exclusion: ${when}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''}`;
+    case 'pep':
+      return `Termly PEP (personal education plan) due ${when}`;
+  }
+}
