@@ -1,4 +1,5 @@
 import type { PupilCase } from '../cases/pupil-case.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import type { StaffMember } from '../staff.js';
 
 /**
@@ -49,7 +50,8 @@ export function canCreateAt(user: StaffMember, schoolId: string): boolean {
 
 /**
  * The part of a case an LA officer may see: who, where, which step and the LA referrals.
- * Plans, reviews, exclusion reasons, the reasons for step changes and the timeline stay with the school.
+ * Plans, reviews, exclusion reasons, the reasons for step changes, the timeline and the chronology of
+ * facts (who recorded what, and why) stay with the school; the facts as they stand now are shown.
  */
 export function redactForLocalAuthority(c: PupilCase): PupilCase {
   return {
@@ -62,5 +64,13 @@ export function redactForLocalAuthority(c: PupilCase): PupilCase {
     timeline: [],
     stepChanges: [],
     partTimeTimetable: undefined,
+    // The facts as they stand now, but not their chronology (who recorded what, and why).
+    ...laFacts(c),
   };
+}
+
+/** The flags, risk and EHC request now, as the starting state of a record with no chronology. */
+function laFacts(c: PupilCase): Pick<PupilCase, 'flags' | 'riskOfPermanentExclusion' | 'ehcRequestedOn' | 'facts'> {
+  const f = pupilFacts(c);
+  return { flags: f.flags, riskOfPermanentExclusion: f.riskOfPermanentExclusion, ehcRequestedOn: f.ehcRequestedOn, facts: [] };
 }

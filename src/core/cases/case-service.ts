@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { canCreateAt, canEdit, canSetStep, caseAccess, redactForLocalAuthority } from '../access/policy.js';
 import { AppError } from '../errors.js';
+import type { NewFact } from '../facts/fact-entry.js';
+import { recordFact } from '../facts/record-fact.js';
 import { setStep, type ChangeContext } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
@@ -104,6 +106,7 @@ export class CaseService {
       psps: [],
       referrals: [],
       stepChanges: [],
+      facts: [],
       timeline: [{ at, by: user.id, what: 'case.created' }],
       revision: 0,
       createdAt: at,
@@ -153,6 +156,15 @@ export class CaseService {
       throw new AppError('Only a SENDCo can move a pupil to another step outside a review. Ask your SENDCo, or record a review with "review".', 'forbidden');
     }
     return this.change(user, ref, 'step.set', (c, cc) => setStep(c, input, cc));
+  }
+
+  /**
+   * Adds a fact to the pupil's chronology (care, social worker, SEN, an EHC request, a part-time
+   * timetable, a return from suspension, risk of permanent exclusion) or corrects an earlier one.
+   * Whoever may change the record may; audited as `fact.<kind>` or `fact.correction`.
+   */
+  async recordFact(user: StaffMember, ref: { schoolId: string; id: string }, input: NewFact): Promise<PupilCase> {
+    return this.change(user, ref, input.corrects ? 'fact.correction' : `fact.${input.fact}`, (c, cc) => recordFact(c, input, cc));
   }
 
   /** Adds a member of staff to the people who work with a pupil. */
