@@ -39,6 +39,8 @@ const RULES: Rule[] = [
   // "step 4021", "step down for 4021", "set step 4021": a SENDCo moving a pupil outside a review.
   { re: new RegExp(`^(?:(?:set|change|move) (?:the )?step|step(?: (?:up|down|change))?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('set-step', m[1]), typed: ['set step'] },
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
+  // "update 4021", "record a change for 4021": a fact about a saved pupil changed, or an entry was wrong.
+  { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
 ];
 
 /** The commands as staff type them, from the rules above ("what next", "pcp", "help"…). */

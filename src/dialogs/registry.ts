@@ -7,9 +7,10 @@ import { referDialog } from './refer.js';
 import { reviewDialog } from './review.js';
 import { setStepDialog } from './set-step.js';
 import { signpostDialog } from './signpost-dialog.js';
+import { updateDialog } from './update.js';
 import { whatNextDialog } from './what-next.js';
 
 /** Every form dialog by id; channels look dialogs up here so card submits route by id. */
 export const DIALOGS: Record<string, FormDialog> = Object.fromEntries(
-  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog].map((d) => [d.id, d]),
+  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, updateDialog].map((d) => [d.id, d]),
 );
