@@ -41,6 +41,8 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
   // "update 4021", "record a change for 4021": a fact about a saved pupil changed, or an entry was wrong.
   { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
+  // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
+  { re: new RegExp(`^(?:close|end|finish) (?:the |a )?(?:plan|pcp|psp|pastoral support (?:programme|plan))${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('close-plan', m[1]), typed: ['close plan'] },
 ];
 
 /** The commands as staff type them, from the rules above ("what next", "pcp", "help"…). */

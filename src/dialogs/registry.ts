@@ -1,4 +1,5 @@
 import type { FormDialog } from './dialog.js';
+import { closePlanDialog } from './close-plan.js';
 import { exclusionDialog } from './exclusion.js';
 import { newPupilDialog } from './new-pupil.js';
 import { pcpDialog } from './pcp.js';
@@ -12,5 +13,5 @@ import { whatNextDialog } from './what-next.js';
 
 /** Every form dialog by id; channels look dialogs up here so card submits route by id. */
 export const DIALOGS: Record<string, FormDialog> = Object.fromEntries(
-  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, updateDialog].map((d) => [d.id, d]),
+  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, updateDialog, closePlanDialog].map((d) => [d.id, d]),
 );
