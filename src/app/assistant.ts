@@ -129,7 +129,7 @@ export class Assistant {
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
       const dialog = DIALOGS[intent.dialogId]!;
       const first = firstQuestionId(dialog, ctx);
-      const prefill = intent.initialText && first ? { [first]: intent.initialText } : {};
+      const prefill = { ...(intent.initialText && first ? { [first]: intent.initialText } : {}), ...intent.values };
       return (await openForm(dialog, ctx, prefill)).views;
     });
   }

@@ -44,6 +44,22 @@ export function canSetStep(user: StaffMember, c: PupilCase): boolean {
   return user.role === 'sendco' && canEdit(user, c);
 }
 
+/**
+ * Who may say which teachers work with a pupil (and so see them): a SENDCo at the pupil's school,
+ * or an admin of that school. An admin does so by the pupil's reference and sees nothing more.
+ */
+export function canShare(user: StaffMember, c: Pick<PupilCase, 'schoolId'>): boolean {
+  return (user.role === 'sendco' || user.role === 'admin') && !!user.schoolId && user.schoolId === c.schoolId;
+}
+
+/**
+ * Whom a pupil may be shared with: a teacher at the pupil's school. A SENDCo there sees every pupil
+ * already; anyone else would gain nothing from the access rules (caseAccess) by being named.
+ */
+export function canBeSharedWith(target: StaffMember | undefined, c: Pick<PupilCase, 'schoolId'>): boolean {
+  return target?.role === 'teacher' && target.schoolId === c.schoolId;
+}
+
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
   return writesPupilRecords(user) && user.schoolId === schoolId;
 }

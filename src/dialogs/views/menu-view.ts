@@ -14,6 +14,7 @@ export const MENU: MenuItem[] = [
   { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules' },
   { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },
   { command: 'close plan', label: 'Close a plan', description: 'End a PCP or PSP with its outcome and what follows' },
+  { command: 'share', label: 'Share a pupil', description: 'SENDCo: let a teacher see a pupil ("unshare" takes it away)' },
   { command: 'my reviews', label: 'My reviews', description: 'Plan reviews that are due or overdue' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
