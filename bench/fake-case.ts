@@ -29,6 +29,7 @@ export function fakeCase(i: number, schools: number): PupilCase {
     psps: [],
     referrals: [],
     stepChanges: [],
+    facts: [],
     timeline: [{ at, by: 's', what: 'case.created' }],
     revision: 0,
     createdAt: at,

@@ -61,6 +61,7 @@ function benchCase(i: number, dates: 'normal' | 'backlog'): PupilCase {
     psps: [{ id: `q${i}`, overseeingLeaderId: `leader-${i % SCHOOLS}`, ownerId: teacher, startDate: pspStart, targets: ['Stay in class'], fields: {}, reviewIntervalDays: interval, reviews, status: 'active' }],
     referrals: [],
     stepChanges: [],
+    facts: [],
     timeline: [],
     revision: 1,
     createdAt: AT,

@@ -133,7 +133,7 @@ export class Assistant {
       if (intent.kind === 'read') return runRead(ctx, intent.read);
       const dialog = DIALOGS[intent.dialogId]!;
       const first = firstQuestionId(dialog, ctx);
-      const prefill = intent.initialText && first ? { [first]: intent.initialText } : {};
+      const prefill = { ...(intent.initialText && first ? { [first]: intent.initialText } : {}), ...intent.values };
       return (await openForm(dialog, ctx, prefill)).views;
     });
   }

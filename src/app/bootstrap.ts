@@ -109,5 +109,6 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     now: core.now,
     today: () => londonToday(core.now()),
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
+    staff: core.staff,
   };
 }

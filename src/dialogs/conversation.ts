@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { suggestCommand } from './command-typos.js';
 import { fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
-import { answerForm, startForm } from './form-runner.js';
+import { answerForm, answerGiven, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
@@ -71,7 +71,9 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       const dialog = DIALOGS[intent.dialogId]!;
       const started = await startForm(dialog, ctx, intent.initial);
       // "signpost autism" or "what next for 4021": the words after the command answer the first question.
-      const step = intent.initialText && started.state ? await answerForm(dialog, ctx, started.state, intent.initialText) : started;
+      const first = intent.initialText && started.state ? await answerForm(dialog, ctx, started.state, intent.initialText) : started;
+      // "share 4021 with teams:…": words for later questions answer them in turn.
+      const step = await answerGiven(dialog, ctx, first, intent.values);
       const lead = intent.initialText && started.state ? started.views.filter((v) => !v.blocks.some((b) => b.type === 'question')) : [];
       return fromStep({ ...step, views: [...lead, ...step.views] });
     }

@@ -22,6 +22,13 @@ export interface DialogContext {
   today: () => string;
   /** Records that concern notices were shown (audit: ids and category only). Absent in tests that do not audit. */
   recordConcerns?: (found: readonly Concern[]) => Promise<void>;
+  /** Who has which role, for naming a teacher on a pupil ("share"). Absent where no one can be looked up. */
+  staff?: StaffLookup;
+}
+
+/** Finds a member of staff by their channel id (the staff directory). */
+export interface StaffLookup {
+  find(id: string): StaffMember | undefined;
 }
 
 /** Answers are JSON values so a channel can keep dialog state between turns. */

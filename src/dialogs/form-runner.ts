@@ -98,6 +98,23 @@ export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: 
   return FREE_TEXT_KINDS.has(q.kind) ? { ...step, keptWords: true } : step;
 }
 
+/**
+ * Answers given with the command, by question id ("share 4021 with teams:…" names the teacher),
+ * each taken as the typed answer when its question comes up; stops at the first one refused, which
+ * is then asked again with the reason.
+ */
+export async function answerGiven(dialog: FormDialog, ctx: DialogContext, step: FormStep, values: Readonly<Record<string, string>> = {}): Promise<FormStep> {
+  let current = step;
+  const used = new Set<string>();
+  while (current.state) {
+    const next = nextQuestion(dialog, ctx, current.state.answers).next;
+    if (!next || !(next.id in values) || used.has(next.id)) return current;
+    used.add(next.id);
+    current = await answerForm(dialog, ctx, current.state, values[next.id]!);
+  }
+  return current;
+}
+
 /** A dialog refused before it started. */
 export function refusalView(message: string): View {
   return { blocks: [{ type: 'text', text: message, tone: 'warning' }] };

@@ -7,7 +7,11 @@ export type Intent =
   | { kind: 'quit' }
   | { kind: 'cancel' }
   | { kind: 'my-reviews' }
-  | { kind: 'dialog'; dialogId: string; initial: Answers; initialText?: string }
+  /**
+   * A form to open. `initialText` answers its first question; `values` answer later ones by question
+   * id, as typed ("share 4021 with teams:…" names the teacher too).
+   */
+  | { kind: 'dialog'; dialogId: string; initial: Answers; initialText?: string; values?: Record<string, string> }
   /** Reading a pupil's record back, or a list of pupils (read/read-request.ts). */
   | { kind: 'read'; read: ReadRequest }
   /** The next page of the last list or record shown (the terminal keeps its command). */
@@ -25,7 +29,16 @@ interface Rule {
   typed?: readonly string[];
 }
 
-const dialog = (dialogId: string, initialText?: string): Intent => ({ kind: 'dialog', dialogId, initial: {}, ...(initialText ? { initialText } : {}) });
+const dialog = (dialogId: string, initialText?: string, values?: Record<string, string>): Intent => ({
+  kind: 'dialog',
+  dialogId,
+  initial: {},
+  ...(initialText ? { initialText } : {}),
+  ...(values ? { values } : {}),
+});
+
+/** "share 4021 with teams:…", "unshare 4021 teams:…": the pupil and, when given, the member of staff. */
+const sharing = (dialogId: string) => (m: RegExpMatchArray) => dialog(dialogId, m[1], m[1] && m[2] ? { staffId: m[2] } : undefined);
 
 const RULES: Rule[] = [
   // The whole line, not its first word: "Help was called…" or "Start each day…" is an answer, not a command.
@@ -45,6 +58,12 @@ const RULES: Rule[] = [
   // "step 4021", "step down for 4021", "set step 4021": a SENDCo moving a pupil outside a review.
   { re: new RegExp(`^(?:(?:set|change|move) (?:the )?step|step(?: (?:up|down|change))?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('set-step', m[1]), typed: ['set step'] },
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
+  // "update 4021", "record a change for 4021": a fact about a saved pupil changed, or an entry was wrong.
+  { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
+  // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
+  { re: new RegExp(`^(?:close|end|finish) (?:the |a )?(?:plan|pcp|psp|pastoral support (?:programme|plan))${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('close-plan', m[1]), typed: ['close plan'] },
+  { re: new RegExp(`^share(?: (?:pupil )?${REF}(?: (?:with|to))?(?: (\\S+))?)?$`, 'i'), intent: sharing('share'), typed: ['share'] },
+  { re: new RegExp(`^(?:unshare|stop sharing)(?: (?:pupil )?${REF}(?: (?:with|from))?(?: (\\S+))?)?$`, 'i'), intent: sharing('unshare'), typed: ['unshare'] },
 ];
 
 /** The commands as staff type them, from the rules above ("what next", "pcp", "help"…) and the reading commands. */

@@ -3,13 +3,14 @@ import { guide } from '../core/guidance/guide.js';
 import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
 import { situationFromCase } from '../core/guidance/situation.js';
 import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import { pspTargets } from '../core/plans/close-plan.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, limitedText, yesNo } from './parse.js';
+import { dateWithin, limitedText, list, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
@@ -19,7 +20,12 @@ import { onlyPupilWriters } from './who-may.js';
 interface PlanOption extends Choice {
   kind: 'pcp' | 'psp';
   step: number;
+  /** A PSP's targets as they stand, to amend at the review. */
+  targets?: string[];
 }
+
+/** As many targets as a PSP may hold (the case schema's limit). */
+const MAX_TARGETS = 10;
 
 /** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
 const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
@@ -33,8 +39,23 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   if (!c) return [];
   return [
     ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${p.reviewDate})`, kind: 'pcp' as const, step: c.currentStep })),
-    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${p.startDate})`, kind: 'psp' as const, step: c.currentStep })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${p.startDate})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p) })),
   ];
+}
+
+/**
+ * A PSP's targets, amended at its review (003: "targets are amended and developed in response to
+ * pupil progress"): the targets as they should stand after it, or blank to keep them.
+ */
+function targetsQuestion(now: readonly string[]): Question {
+  return {
+    id: 'targets',
+    kind: 'list',
+    optional: true,
+    prompt: 'Amend the targets? Type them as they should stand after this review (separate them with ";"), or leave blank to keep them.',
+    before: [{ type: 'text', text: `The PSP’s targets now: ${now.map((t, i) => `${i + 1}. ${t}`).join('; ')}.` }],
+    parse: (r) => list(r, MAX_TARGETS, 300),
+  };
 }
 
 export const reviewDialog: FormDialog = {
@@ -72,6 +93,7 @@ export const reviewDialog: FormDialog = {
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')
       qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: typeof a.date === 'string' ? a.date : ctx.today() }));
+    if (chosen?.kind === 'psp') qs.push(targetsQuestion(chosen.targets ?? []));
     const upTo = chosen && a.positive === false ? stepAfterNoChange(chosen.step) : undefined;
     if (upTo) qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${upTo}. Record that move now?`, parse: yesNo });
     return qs;
@@ -80,7 +102,8 @@ export const reviewDialog: FormDialog = {
     const p = pickedPupil(a)!;
     const options = a.options as PlanOption[];
     const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId)!;
-    const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}) };
+    const targets = Array.isArray(a.targets) ? (a.targets as string[]) : undefined;
+    const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}), ...(targets ? { targets } : {}) };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `${chosen.kind}.review`, (c, cc) => {
       const reviewed = chosen.kind === 'pcp' ? recordPcpReview(c, chosen.value, input, cc) : recordPspReview(c, chosen.value, input, cc);
       const upTo = a.stepUp === true ? stepAfterNoChange(reviewed.currentStep) : undefined;
@@ -89,6 +112,7 @@ export const reviewDialog: FormDialog = {
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
+      if (targets) lines.push(text(`Targets amended: ${targets.map((t, i) => `${i + 1}. ${t}`).join('; ')}.`));
       lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
     const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), {}, ctx.calendar), ctx.today());

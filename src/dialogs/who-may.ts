@@ -33,3 +33,16 @@ export const onlySendcos =
     if (ctx.user.role === 'teacher' && ctx.user.schoolId) return `Only a SENDCo can ${doing}. ${instead}`;
     return onlyPupilWriters(doing)(ctx);
   };
+
+/**
+ * For a dialog's `refuse`: only a SENDCo, or an admin of a school, may say which teachers work with
+ * a pupil. CaseService checks the pupil's school again when the change is saved.
+ */
+export const onlySharers =
+  (doing: string) =>
+  ({ user }: DialogContext): string | undefined => {
+    if ((user.role === 'sendco' || user.role === 'admin') && user.schoolId) return undefined;
+    if (user.role === 'teacher' && user.schoolId) return `Only a SENDCo can ${doing}. Ask your SENDCo; they can type: share <pupil reference> with ${user.id}`;
+    if (user.role === 'admin') return `As an admin with no school, you can’t ${doing}: a SENDCo at the pupil’s school does, or an admin of that school.`;
+    return onlyPupilWriters(doing)({ user } as DialogContext);
+  };

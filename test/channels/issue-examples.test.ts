@@ -117,8 +117,8 @@ async function seedPupilWithPsp(dataDir: string): Promise<void> {
   }
 }
 
-/** "review": pupil, date (blank: today), positive change, then the notes. */
-const REVIEW_SCRIPT = ['review', '4021', '', 'yes', DISCLOSURE];
+/** "review": pupil, date (blank: today), positive change, the notes, then the PSP's targets (blank: kept). */
+const REVIEW_SCRIPT = ['review', '4021', '', 'yes', DISCLOSURE, ''];
 /** "refer": pupil, service (blank: the inclusion team), then the pack's referral form in order; the main reason is the disclosure. */
 const REFER_SCRIPT = ['refer', '4021', '', 'Oak Primary', '', '', '', 'Form tutor', '', '', '1', '', '', '', '', '', '', '', '', DISCLOSURE, 'Advice on behaviour support', '', '', 'yes'];
 
@@ -170,9 +170,8 @@ describe('issue 10 examples in the terminal (npm run chat)', () => {
   it.each([...exclusion.keys()])('warns of an unlawful exclusion for “%s”', (w) => expectExclusionWarning(reply(exclusion.get(w)!), w));
 
   it('leads with the DSL notice when the disclosure is typed as a review’s notes, and the review is saved', () => {
-    const r = reply(reviewStart + REVIEW_SCRIPT.length - 1);
-    expectNoticeFirst(r, DISCLOSURE);
-    expect(r).toContain('Review recorded for AB (ref 4021, Year 8)');
+    expectNoticeFirst(reply(reviewStart + REVIEW_SCRIPT.indexOf(DISCLOSURE)), DISCLOSURE);
+    expect(reply(reviewStart + REVIEW_SCRIPT.length - 1)).toContain('Review recorded for AB (ref 4021, Year 8)');
   });
 
   it('leads with the DSL notice when the disclosure is typed as a referral’s main reason, and the referral goes on', () => {

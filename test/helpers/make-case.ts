@@ -24,6 +24,7 @@ export function makeCase(overrides: Partial<PupilCase> = {}): PupilCase {
     psps: [],
     referrals: [],
     stepChanges: [],
+    facts: [],
     timeline: [],
     revision: 0,
     createdAt: '2025-01-06T09:00:00.000Z',

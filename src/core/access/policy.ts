@@ -1,4 +1,5 @@
 import type { PupilCase } from '../cases/pupil-case.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import type { StaffMember } from '../staff.js';
 
 /**
@@ -43,13 +44,30 @@ export function canSetStep(user: StaffMember, c: PupilCase): boolean {
   return user.role === 'sendco' && canEdit(user, c);
 }
 
+/**
+ * Who may say which teachers work with a pupil (and so see them): a SENDCo at the pupil's school,
+ * or an admin of that school. An admin does so by the pupil's reference and sees nothing more.
+ */
+export function canShare(user: StaffMember, c: Pick<PupilCase, 'schoolId'>): boolean {
+  return (user.role === 'sendco' || user.role === 'admin') && !!user.schoolId && user.schoolId === c.schoolId;
+}
+
+/**
+ * Whom a pupil may be shared with: a teacher at the pupil's school. A SENDCo there sees every pupil
+ * already; anyone else would gain nothing from the access rules (caseAccess) by being named.
+ */
+export function canBeSharedWith(target: StaffMember | undefined, c: Pick<PupilCase, 'schoolId'>): boolean {
+  return target?.role === 'teacher' && target.schoolId === c.schoolId;
+}
+
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
   return writesPupilRecords(user) && user.schoolId === schoolId;
 }
 
 /**
  * The part of a case an LA officer may see: who, where, which step and the LA referrals.
- * Plans, reviews, exclusion reasons, the reasons for step changes and the timeline stay with the school.
+ * Plans, reviews, exclusion reasons, the reasons for step changes, the timeline and the chronology of
+ * facts (who recorded what, and why) stay with the school; the facts as they stand now are shown.
  */
 export function redactForLocalAuthority(c: PupilCase): PupilCase {
   return {
@@ -62,5 +80,13 @@ export function redactForLocalAuthority(c: PupilCase): PupilCase {
     timeline: [],
     stepChanges: [],
     partTimeTimetable: undefined,
+    // The facts as they stand now, but not their chronology (who recorded what, and why).
+    ...laFacts(c),
   };
+}
+
+/** The flags, risk and EHC request now, as the starting state of a record with no chronology. */
+function laFacts(c: PupilCase): Pick<PupilCase, 'flags' | 'riskOfPermanentExclusion' | 'ehcRequestedOn' | 'facts'> {
+  const f = pupilFacts(c);
+  return { flags: f.flags, riskOfPermanentExclusion: f.riskOfPermanentExclusion, ehcRequestedOn: f.ehcRequestedOn, facts: [] };
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { canCreateAt, canEdit, canSetStep, caseAccess, redactForLocalAuthority } from '../access/policy.js';
+import { canBeSharedWith, canCreateAt, canEdit, canSetStep, canShare, caseAccess, redactForLocalAuthority } from '../access/policy.js';
 import { AppError } from '../errors.js';
+import type { NewFact } from '../facts/fact-entry.js';
+import { recordFact } from '../facts/record-fact.js';
 import { setStep, type ChangeContext } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
@@ -36,8 +38,8 @@ export class CaseService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async note(user: StaffMember, action: string, outcome: 'allowed' | 'denied' | 'done', c?: { schoolId: string; id: string }) {
-    await this.audit.record({ at: this.now().toISOString(), actorId: user.id, action, outcome, ...(c ? { schoolId: c.schoolId, caseId: c.id } : {}) });
+  private async note(user: StaffMember, action: string, outcome: 'allowed' | 'denied' | 'done', c?: { schoolId: string; id: string }, subjectId?: string) {
+    await this.audit.record({ at: this.now().toISOString(), actorId: user.id, action, outcome, ...(c ? { schoolId: c.schoolId, caseId: c.id } : {}), ...(subjectId ? { subjectId } : {}) });
   }
 
   /** A pupil at the user's school by reference, if the user may see them. */
@@ -113,6 +115,7 @@ export class CaseService {
       psps: [],
       referrals: [],
       stepChanges: [],
+      facts: [],
       timeline: [{ at, by: user.id, what: 'case.created' }],
       revision: 0,
       createdAt: at,
@@ -164,8 +167,84 @@ export class CaseService {
     return this.change(user, ref, 'step.set', (c, cc) => setStep(c, input, cc));
   }
 
-  /** Adds a member of staff to the people who work with a pupil. */
-  async addStaff(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string): Promise<PupilCase> {
-    return this.change(user, ref, 'case.staff-added', (c) => (c.staffIds.includes(staffId) ? c : { ...c, staffIds: [...c.staffIds, staffId] }));
+  /**
+   * Adds a fact to the pupil's chronology (care, social worker, SEN, an EHC request, a part-time
+   * timetable, a return from suspension, risk of permanent exclusion) or corrects an earlier one.
+   * Whoever may change the record may; audited as `fact.<kind>` or `fact.correction`.
+   */
+  async recordFact(user: StaffMember, ref: { schoolId: string; id: string }, input: NewFact): Promise<PupilCase> {
+    return this.change(user, ref, input.corrects ? 'fact.correction' : `fact.${input.fact}`, (c, cc) => recordFact(c, input, cc));
   }
+
+  /**
+   * The staff named on a pupil at the person's school, by the pupil's reference, for someone who
+   * may share it (policy: canShare); nothing else of the record. Refusals are audited.
+   */
+  async sharing(user: StaffMember, pupilRef: string): Promise<{ schoolId: string; caseId: string; pupilRef: string; staffIds: string[] } | undefined> {
+    if (!user.schoolId) return undefined;
+    const c = await this.repo.findByPupilRef(user.schoolId, pupilRef);
+    if (!c) return undefined;
+    const allowed = canShare(user, c);
+    await this.note(user, 'case.sharing', allowed ? 'allowed' : 'denied', c);
+    return allowed ? { schoolId: c.schoolId, caseId: c.id, pupilRef: c.pupilRef, staffIds: [...c.staffIds] } : undefined;
+  }
+
+  /**
+   * A SENDCo (or an admin of the school) names a teacher as working with a pupil, so the teacher
+   * sees them; `target` is who the staff directory says `staffId` is. Only a teacher at the pupil's
+   * school can be named. Audited as `case.share` with the teacher as subject, refusals too.
+   */
+  async share(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string, target: StaffMember | undefined): Promise<PupilCase> {
+    const c = await this.sharable(user, ref, 'case.share', staffId);
+    if (!canBeSharedWith(target, c)) {
+      await this.note(user, 'case.share', 'denied', ref, staffId);
+      throw new AppError(notATeacherHere(staffId, target, c.schoolId), 'invalid-input');
+    }
+    if (c.staffIds.includes(staffId)) throw new AppError(`${staffId} already works with pupil ${c.pupilRef} and can see them.`, 'invalid-input');
+    return this.saveSharing(user, c, 'case.share', staffId, [...c.staffIds, staffId]);
+  }
+
+  /** Takes a member of staff off a pupil, so a teacher no longer sees them. Audited as `case.unshare`. */
+  async unshare(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string): Promise<PupilCase> {
+    const c = await this.sharable(user, ref, 'case.unshare', staffId);
+    if (!c.staffIds.includes(staffId)) throw new AppError(`${staffId} is not named on pupil ${c.pupilRef}, so there is nothing to take away.`, 'invalid-input');
+    return this.saveSharing(user, c, 'case.unshare', staffId, c.staffIds.filter((s) => s !== staffId));
+  }
+
+  /**
+   * Adds a member of staff to the people who work with a pupil, for setting records up (tests, imports):
+   * the same permission as `share`, without the staff directory's say on who they are.
+   */
+  async addStaff(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string): Promise<PupilCase> {
+    const c = await this.sharable(user, ref, 'case.staff-added', staffId);
+    return c.staffIds.includes(staffId) ? c : this.saveSharing(user, c, 'case.staff-added', staffId, [...c.staffIds, staffId]);
+  }
+
+  /** The case as stored, when this person may say who works with it; a refusal is audited. */
+  private async sharable(user: StaffMember, ref: { schoolId: string; id: string }, action: string, staffId: string): Promise<PupilCase> {
+    const c = await this.repo.get(ref.schoolId, ref.id);
+    if (!c || !canShare(user, c)) {
+      await this.note(user, action, 'denied', ref, staffId);
+      throw new AppError('Only a SENDCo (or an admin of the school) can say which teachers work with a pupil. Ask your SENDCo.', 'forbidden');
+    }
+    return c;
+  }
+
+  /** Saves who works with the pupil, with a timeline entry naming the member of staff (ids only). */
+  private async saveSharing(user: StaffMember, current: PupilCase, action: string, staffId: string, staffIds: string[]): Promise<PupilCase> {
+    const at = this.now().toISOString();
+    const next = PupilCase.parse({ ...current, staffIds, timeline: [...current.timeline, { at, by: user.id, what: action, ref: staffId }] });
+    const saved = await this.repo.save(next, current.revision);
+    await this.note(user, action, 'done', saved, staffId);
+    for (const listener of this.#listeners) listener({ user, action, before: current, after: saved });
+    return saved;
+  }
+}
+
+/** Why `staffId` cannot be named on a pupil at `schoolId`, saying what would work. */
+export function notATeacherHere(staffId: string, target: StaffMember | undefined, schoolId: string): string {
+  if (!target) return `${staffId} has no role in this bot yet. Ask your admin to make them a teacher at ${schoolId} first (grant ${staffId} teacher ${schoolId}); they can type "whoami" to see their id.`;
+  if (target.role === 'sendco' && target.schoolId === schoolId) return `${staffId} is a SENDCo at this school and already sees every pupil here.`;
+  if (target.role === 'teacher') return `${staffId} is a teacher at another school, so this pupil cannot be shared with them.`;
+  return `${staffId} is not a teacher at this school: only teachers are named on a pupil.`;
 }

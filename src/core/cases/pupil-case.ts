@@ -1,16 +1,14 @@
 import { z } from 'zod/v4';
+import { FactEntry } from '../facts/fact-entry.js';
+import { IsoDate, IsoDateTime, SchoolId, StaffId } from './fields.js';
 import { FIELD_MAX, NOTES_MAX } from './text-limits.js';
+
+export { IsoDate, IsoDateTime, SchoolId, StaffId } from './fields.js';
 
 /**
  * A pupil case holds the minimum a school needs to run the graduated response:
  * the school's own pupil reference and initials, never a full name or date of birth.
  */
-
-export const IsoDate = z.iso.date();
-export const IsoDateTime = z.iso.datetime({ offset: true });
-
-export const SchoolId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a school id such as "st-marys-primary"');
-export const StaffId = z.string().min(1).max(128);
 
 /** The school's own reference (MIS id or similar), not a UPN and not a name. */
 export const PupilRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/, 'letters, digits and dashes, up to 20 characters');
@@ -63,8 +61,34 @@ export const PlanReview = z.strictObject({
    * the timeline (see core/guidance/pathway-state.ts).
    */
   step: Step.optional(),
+  /**
+   * A PSP's targets as amended at this review (003: "targets are amended and developed in response
+   * to pupil progress"); absent when they were kept. The targets now are the latest amendment
+   * (plans/close-plan.ts, pspTargets), the plan's own `targets` those it started with.
+   */
+  targets: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
 });
 export type PlanReview = z.infer<typeof PlanReview>;
+
+/** Where a plan's end leads, as staff would say it. */
+export const PlanLeadsTo = z.enum(['usual-support', 'new-plan', 'specialist-support', 'ehc-assessment', 'managed-move', 'alternative-provision', 'other']);
+export type PlanLeadsTo = z.infer<typeof PlanLeadsTo>;
+
+/**
+ * How a plan ended: a PCP successful or replaced, a PSP successful or not (003: a PSP is
+ * time-limited), and what follows. A plan replaced by a newer one of its kind is closed with
+ * outcome "replaced" and `replacedBy`. Plans closed before this was kept have none.
+ */
+export const PlanClosure = z.strictObject({
+  on: IsoDate,
+  outcome: z.enum(['successful', 'not-successful', 'replaced']),
+  leadsTo: PlanLeadsTo,
+  notes: z.string().max(FIELD_MAX).default(''),
+  by: StaffId,
+  at: IsoDateTime,
+  replacedBy: z.string().optional(),
+});
+export type PlanClosure = z.infer<typeof PlanClosure>;
 
 /** Appendix 3 Positive Behaviour Support Plan, used as the person-centred plan. */
 export const PersonCentredPlan = z.strictObject({
@@ -78,6 +102,7 @@ export const PersonCentredPlan = z.strictObject({
   reviewDate: IsoDate,
   reviews: z.array(PlanReview).default([]),
   status: z.enum(['active', 'closed']).default('active'),
+  closure: PlanClosure.optional(),
 });
 export type PersonCentredPlan = z.infer<typeof PersonCentredPlan>;
 
@@ -92,6 +117,7 @@ export const PastoralSupportPlan = z.strictObject({
   reviewIntervalDays: z.number().int().min(21).max(28),
   reviews: z.array(PlanReview).default([]),
   status: z.enum(['active', 'closed']).default('active'),
+  closure: PlanClosure.optional(),
 });
 export type PastoralSupportPlan = z.infer<typeof PastoralSupportPlan>;
 
@@ -150,21 +176,30 @@ export const PupilCase = z.strictObject({
   pupilRef: PupilRef,
   initials: Initials,
   yearGroup: YearGroup,
+  /**
+   * The flags when the pupil was added (or when the chronology began, for files saved before it):
+   * the starting state. What holds now is `pupilFacts(c).flags` (core/facts), folded from `facts`.
+   */
   flags: PupilFlags,
   /** Staff who work with the pupil and so may see the case. */
   staffIds: z.array(StaffId).default([]),
   currentStep: Step,
+  /** The starting state, like `flags`: now is `pupilFacts(c).riskOfPermanentExclusion`. */
   riskOfPermanentExclusion: z.boolean().default(false),
   exclusions: z.array(Exclusion).default([]),
+  /** The starting state, like `flags`: now is `pupilFacts(c).partTimeTimetable`. */
   partTimeTimetable: z
     .strictObject({ startDate: IsoDate, endDate: IsoDate, laNotifiedOn: IsoDate.optional() })
     .optional(),
+  /** The starting state, like `flags`: now is `pupilFacts(c).ehcRequestedOn`. */
   ehcRequestedOn: IsoDate.optional(),
   pcps: z.array(PersonCentredPlan).default([]),
   psps: z.array(PastoralSupportPlan).default([]),
   referrals: z.array(Referral).default([]),
   /** Files saved before step changes were kept have none (their moves are "step.up" entries in the timeline). */
   stepChanges: z.array(StepChange).default([]),
+  /** The chronology of facts about the pupil, only ever added to (core/facts); files saved before it have none. */
+  facts: z.array(FactEntry).default([]),
   timeline: z.array(TimelineEntry).default([]),
   /** Optimistic concurrency: bumped on every save. */
   revision: z.number().int().min(0),

@@ -2,6 +2,7 @@ import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import type { Advice, Rules } from '../../knowledge/schema/rules.js';
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PupilCase } from '../cases/pupil-case.js';
+import { pupilFacts, type FactsSource } from '../facts/pupil-facts.js';
 import { citation, fromAdvice } from '../guidance/recommendation.js';
 import type { Recommendation } from '../guidance/types.js';
 import { concernsIn } from '../safeguarding/for-pack.js';
@@ -127,9 +128,10 @@ function termWarnings(rules: Rules, cal: SchoolCalendar, all: readonly string[],
   return out;
 }
 
-function pupilWarnings(pupil: Pick<PupilCase, 'flags'>, kind: ProposedExclusion['kind']): Warning[] {
+/** From the pupil's facts as they stand now (core/facts), so a child who became looked after is warned about. */
+function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind']): Warning[] {
   const what = kind === 'permanent' ? 'permanent exclusion' : 'suspension';
-  const f = pupil.flags;
+  const f = pupilFacts(pupil).flags;
   const out: Warning[] = [];
   if (f.lookedAfter || f.previouslyLookedAfter)
     out.push({ id: 'virtual-school', because: `${f.lookedAfter ? 'a looked-after' : 'a previously looked-after'} child: speak to the Virtual School before this ${what} is given` });
@@ -158,7 +160,7 @@ function reasonWarning(pack: KnowledgePack, reason: string): Warning {
  * review for a pupil with an EHC plan (003 "Permanent Exclusion"); and the lawful-reason reminder,
  * stronger when the reason reads like an unlawful one (000 "Legislation and Policy Requirements").
  */
-export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: Pick<PupilCase, 'flags' | 'exclusions'>, proposed: ProposedExclusion): ExclusionCheck {
+export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: FactsSource & Pick<PupilCase, 'exclusions'>, proposed: ProposedExclusion): ExclusionCheck {
   const rules = pack.rules;
   const firstDay = firstDayProblem(cal, proposed.startDate);
   const refusals: Refusal[] = firstDay ? [{ id: 'not-a-school-day', message: firstDay }] : [];

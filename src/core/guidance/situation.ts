@@ -2,6 +2,7 @@ import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { schoolYearStart } from '../dates.js';
 import { recordedSuspensions, tallyFor } from '../exclusions/suspension-days.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import { positionOf } from './pathway-decision.js';
 import { pathwayState } from './pathway-state.js';
 import type { PupilSituation } from './types.js';
@@ -36,7 +37,11 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
   const pathway = pathwayState(c);
   const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, c.exclusions).flatMap((r) => r.days), today) : undefined;
   const psp = c.psps.filter((p) => p.status === 'active').at(-1);
-  const ptt = c.partTimeTimetable;
+  // The facts as they stand now, folded from the chronology (core/facts), never the starting flags.
+  const facts = pupilFacts(c);
+  const ptt = facts.partTimeTimetable;
+  // A return recorded for today or later: the PSP should be ready before it (003, PSP).
+  const returning = facts.returnFromSuspension && facts.returnFromSuspension.on >= today ? facts.returnFromSuspension.days : 0;
   return {
     ...positionOf(pathway),
     planNotWorking: pathway.latestReviewNoChange,
@@ -45,20 +50,20 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     ...(tally?.termDays !== undefined ? { suspensionDaysThisTerm: tally.termDays } : {}),
     longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),
     permanentlyExcluded: c.exclusions.some((e) => e.kind === 'permanent'),
-    returningFromSuspensionDays: asked.returningFromSuspensionDays ?? 0,
-    riskOfPermanentExclusion: c.riskOfPermanentExclusion,
+    returningFromSuspensionDays: asked.returningFromSuspensionDays ?? returning,
+    riskOfPermanentExclusion: facts.riskOfPermanentExclusion,
     rapidlyDeteriorating: asked.rapidlyDeteriorating ?? false,
-    lookedAfter: c.flags.lookedAfter,
-    previouslyLookedAfter: c.flags.previouslyLookedAfter,
-    socialWorker: c.flags.socialWorker,
-    ehcp: c.flags.ehcp,
-    senSupport: c.flags.senSupport,
+    lookedAfter: facts.flags.lookedAfter,
+    previouslyLookedAfter: facts.flags.previouslyLookedAfter,
+    socialWorker: facts.flags.socialWorker,
+    ehcp: facts.flags.ehcp,
+    senSupport: facts.flags.senSupport,
     onPartTimeTimetable: !!ptt && ptt.startDate <= today && ptt.endDate >= today,
     partTimeTimetableNotified: !!ptt?.laNotifiedOn,
     considerSuspension: asked.considerSuspension ?? false,
     activePsp: !!psp,
     pspReviewsWithoutImpactInARow: psp ? inARow(byDate(psp.reviews), false) : 0,
-    ...(c.ehcRequestedOn ? { ehcRequestedOn: c.ehcRequestedOn } : {}),
+    ...(facts.ehcRequestedOn ? { ehcRequestedOn: facts.ehcRequestedOn } : {}),
     notes: asked.notes ?? '',
     exclusionReasons: suspensions.map((e) => e.reason).filter(Boolean).join('. '),
   };

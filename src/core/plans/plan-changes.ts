@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
+import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
+import { londonToday } from '../dates.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -26,9 +27,14 @@ export function addPersonCentredPlan(c: PupilCase, input: NewPcp, ctx: ChangeCon
   const id = randomUUID();
   const atStep = changeStep(c, { to: Math.max(2, c.currentStep), cause: 'plan', reason: 'A person-centred plan was written: targeted support begins at Step 2.' }, ctx);
   const plan: PersonCentredPlan = { id, step: atStep.currentStep, ownerId: ctx.by, createdAt: ctx.now.toISOString(), reviews: [], status: 'active', ...input };
-  // A new plan replaces the one before it; the old one stays on record, closed.
-  const pcps = atStep.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const } : p));
+  // A new plan replaces the one before it; the old one stays on record, closed as replaced by it.
+  const pcps = atStep.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx) } : p));
   return log({ ...atStep, pcps: [...pcps, plan] }, ctx, 'pcp.created', id);
+}
+
+/** How a plan written today closes the one it replaces. */
+function replacedBy(id: string, ctx: ChangeContext): PlanClosure {
+  return { on: londonToday(ctx.now), outcome: 'replaced', leadsTo: 'new-plan', notes: '', by: ctx.by, at: ctx.now.toISOString(), replacedBy: id };
 }
 
 export interface NewReview {
@@ -37,17 +43,20 @@ export interface NewReview {
   notes: string;
   /** For a PCP: the next review date. */
   nextReviewDate?: string;
+  /** For a PSP: the targets as amended at this review; absent to keep them. */
+  targets?: string[];
 }
 
 /** A review is held at the step the pupil is on when it is recorded, and says so. */
 function review(c: PupilCase, input: NewReview, ctx: ChangeContext): PlanReview {
-  return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by, step: c.currentStep };
+  return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by, step: c.currentStep, ...(input.targets ? { targets: input.targets } : {}) };
 }
 
 export function recordPcpReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
   const plan = c.pcps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That plan is closed or no longer exists, so it cannot be reviewed.', 'not-found');
-  const r = review(c, input, ctx);
+  const { targets: _psp, ...pcpInput } = input;
+  const r = review(c, pcpInput, ctx);
   const updated: PersonCentredPlan = { ...plan, reviews: [...plan.reviews, r], reviewDate: input.nextReviewDate ?? plan.reviewDate };
   return log({ ...c, pcps: c.pcps.map((p) => (p.id === planId ? updated : p)) }, ctx, 'pcp.reviewed', r.id);
 }
@@ -63,7 +72,7 @@ export interface NewPsp {
 export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
   const plan: PastoralSupportPlan = { id, ownerId: ctx.by, reviews: [], status: 'active', ...input };
-  const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const } : p));
+  const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx) } : p));
   return log({ ...c, psps: [...psps, plan] }, ctx, 'psp.created', id);
 }
 
@@ -71,7 +80,9 @@ export function recordPspReview(c: PupilCase, planId: string, input: NewReview, 
   const plan = c.psps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That PSP is closed or no longer exists, so it cannot be reviewed.', 'not-found');
   const r = review(c, input, ctx);
-  return log({ ...c, psps: c.psps.map((p) => (p.id === planId ? { ...p, reviews: [...p.reviews, r] } : p)) }, ctx, 'psp.reviewed', r.id);
+  const reviewed = log({ ...c, psps: c.psps.map((p) => (p.id === planId ? { ...p, reviews: [...p.reviews, r] } : p)) }, ctx, 'psp.reviewed', r.id);
+  // The amended targets are the review's; the timeline says so, so a chronology shows the change.
+  return r.targets ? log(reviewed, ctx, 'psp.targets-amended', r.id) : reviewed;
 }
 
 export type NewReferral = Omit<Referral, 'id' | 'by'>;

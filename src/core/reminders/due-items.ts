@@ -1,6 +1,7 @@
 import { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
 import { pspReviewDue } from '../plans/reviews-due.js';
@@ -109,7 +110,9 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       add(item);
     }
 
-    const requestedOn = c.ehcRequestedOn;
+    // The EHC request and care as they stand now, from the chronology (an EHCP issued settles the request).
+    const facts = pupilFacts(c);
+    const requestedOn = facts.ehcRequestedOn;
     if (requestedOn) {
       const decision = addDays(requestedOn, decisionWeeks * 7);
       if (decision >= ehcKeepFrom) add(other(c, `ehc-decision:${c.schoolId}:${c.id}`, 'ehc-decision', decision, `EHC needs assessment: the LA's ${decisionWeeks}-week decision is due for ${who(c)}`));
@@ -123,7 +126,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${dates.provisionOn}) for ${who(c)}`));
     }
 
-    if (c.flags.lookedAfter) {
+    if (facts.flags.lookedAfter) {
       if (pepDue === undefined) pepDue = calendar.hasTerms ? (firstTermStartFrom(calendar, addDays(today, -PEP_TERM_GRACE_DAYS)) ?? null) : null;
       if (pepDue !== null) add(other(c, `pep:${c.schoolId}:${c.id}`, 'pep', pepDue, `Termly PEP for ${who(c)}`));
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pupilFacts } from '../../../src/core/facts/pupil-facts.js';
 import type { StaffMember } from '../../../src/core/staff.js';
 import { SENDCO, testWorld } from '../../helpers/dialog-context.js';
 
@@ -84,6 +85,19 @@ describe('who may see which pupils', () => {
     }));
     const [seen] = await w.cases.visibleCases(LA);
     expect(seen).toMatchObject({ currentStep: 4, stepChanges: [] });
+  });
+
+  it('an LA officer sees the facts as they stand, but not their chronology (who recorded what, and why)', async () => {
+    const w = await world();
+    await w.cases.recordFact(SENDCO, w.other, { fact: 'care', care: 'looked-after', on: '2026-11-02', why: 'private detail' });
+    await w.cases.change(SENDCO, w.other, 'referral.create', (c) => ({
+      ...c,
+      referrals: [{ id: 'r', date: '2026-11-20', serviceId: 'education-engagement-inclusion-team', toLocalAuthority: true, reasons: 'x', parentalPermission: true, fields: {}, by: SENDCO.id }],
+    }));
+    const [seen] = await w.cases.visibleCases(LA);
+    expect(seen).toMatchObject({ flags: { lookedAfter: true }, facts: [] });
+    expect(pupilFacts(seen!).flags.lookedAfter).toBe(true);
+    expect(JSON.stringify(seen)).not.toContain('private detail');
   });
 
   it('an LA officer cannot add pupils', async () => {

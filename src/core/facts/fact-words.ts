@@ -1,0 +1,90 @@
+import type { FactEntry, FactKind } from './fact-entry.js';
+import type { PupilFacts } from './pupil-facts.js';
+
+/** The chronology and the facts now in plain words, the same wherever they are shown. */
+
+const CARE: Record<string, string> = {
+  'looked-after': 'became looked after',
+  'previously-looked-after': 'previously looked after (left care through adoption, a special guardianship or a child arrangements order)',
+  neither: 'no longer looked after',
+};
+const SEND: Record<string, string> = { none: 'no SEN support or EHCP', 'sen-support': 'SEN support', ehcp: 'EHCP issued' };
+
+const hours = (n: number) => `${n} hour${n === 1 ? '' : 's'} a week`;
+
+function timetable(p: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string }): string {
+  const told = p.laNotifiedOn ? `the LA told on ${p.laNotifiedOn}` : 'the LA not yet told';
+  return `part-time timetable from ${p.startDate} to ${p.endDate}${p.hoursPerWeek !== undefined ? `, ${hours(p.hoursPerWeek)}` : ''}, ${told}`;
+}
+
+/** What an entry says, without its date: "became looked after", "EHCP issued". */
+export function describeFact(e: FactEntry): string {
+  switch (e.fact) {
+    case 'care':
+      return CARE[e.care]!;
+    case 'social-worker':
+      return e.has ? 'has a social worker' : 'no longer has a social worker';
+    case 'send':
+      return SEND[e.send]!;
+    case 'ehc-assessment':
+      return e.status === 'requested' ? 'EHC needs assessment requested' : 'EHC needs assessment not going ahead';
+    case 'part-time-timetable':
+      return timetable({ startDate: e.on, endDate: e.plannedEndDate, hoursPerWeek: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) });
+    case 'part-time-timetable-ended':
+      return 'part-time timetable ended: back to full time';
+    case 'suspension-return':
+      return `returns from a ${e.days}-day suspension`;
+    case 'risk-of-permanent-exclusion':
+      return e.atRisk ? 'at risk of permanent exclusion' : 'no longer at risk of permanent exclusion';
+    case 'withdrawn':
+      return 'withdrawn: it should not have been recorded';
+  }
+}
+
+/** What an entry says with its day, as a sentence's end: "became looked after on 2026-11-02". */
+export function factSentence(e: FactEntry): string {
+  switch (e.fact) {
+    case 'part-time-timetable':
+      return describeFact(e);
+    case 'suspension-return':
+      return `returns on ${e.on} from a ${e.days}-day suspension`;
+    case 'part-time-timetable-ended':
+      return `part-time timetable ended: back to full time from ${e.on}`;
+    case 'care':
+    case 'ehc-assessment':
+      return `${describeFact(e)} on ${e.on}`;
+    case 'send':
+      return `${describeFact(e)} ${e.send === 'ehcp' ? 'on' : 'from'} ${e.on}`;
+    default:
+      return `${describeFact(e)} from ${e.on}`;
+  }
+}
+
+/** An entry as one line of a list to pick from: its day, what it says, and the start of its id. */
+export function entryLine(e: FactEntry): string {
+  return `${e.on}: ${describeFact(e)} (entry ${e.id.slice(0, 8)})`;
+}
+
+/** What the record says now about one kind of fact, for "now: …" beside a choice and for refusals. */
+export function describeFacts(f: PupilFacts, kind: FactKind): string {
+  const fl = f.flags;
+  switch (kind) {
+    case 'care':
+      return fl.lookedAfter ? 'looked after' : fl.previouslyLookedAfter ? 'previously looked after' : 'not looked after';
+    case 'social-worker':
+      return fl.socialWorker ? 'has a social worker' : 'no social worker';
+    case 'send':
+      return fl.ehcp ? `has an EHCP${f.ehcpIssuedOn ? ` (issued ${f.ehcpIssuedOn})` : ''}` : fl.senSupport ? 'SEN support' : 'no SEN support or EHCP';
+    case 'ehc-assessment':
+      return f.ehcRequestedOn ? `EHC needs assessment requested ${f.ehcRequestedOn}` : 'no EHC needs assessment waiting';
+    case 'part-time-timetable':
+    case 'part-time-timetable-ended':
+      return f.partTimeTimetable ? timetable(f.partTimeTimetable) : 'full time';
+    case 'suspension-return':
+      return f.returnFromSuspension ? `returns ${f.returnFromSuspension.on} from a ${f.returnFromSuspension.days}-day suspension` : 'no return recorded';
+    case 'risk-of-permanent-exclusion':
+      return f.riskOfPermanentExclusion ? 'at risk of permanent exclusion' : 'not at risk of permanent exclusion';
+    case 'withdrawn':
+      return '';
+  }
+}

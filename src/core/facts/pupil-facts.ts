@@ -1,0 +1,133 @@
+import type { PupilCase, PupilFlags } from '../cases/pupil-case.js';
+import type { FactEntry } from './fact-entry.js';
+
+/**
+ * The pupil's facts now, folded from their chronology: the one place anything reads whether a
+ * pupil is looked after, has a social worker or an EHCP, is on a part-time timetable, is at risk of
+ * permanent exclusion, or is waiting on an EHC needs assessment. The guidance, the checks before a
+ * suspension, the reminders and the views all call {@link pupilFacts}, so they can never disagree.
+ *
+ * The starting state is what the record held before it had a chronology (the flags given when the
+ * pupil was added, or on a file saved before entries were kept); each entry then changes it, in the
+ * order of the days they happened on, then the order they were recorded.
+ */
+export interface PupilFacts {
+  flags: PupilFlags;
+  riskOfPermanentExclusion: boolean;
+  /** The day the EHCP was issued, when recorded. */
+  ehcpIssuedOn?: string;
+  /** An EHC needs assessment requested and not yet settled (no EHCP issued since, not stopped). */
+  ehcRequestedOn?: string;
+  /** The part-time timetable the pupil is on, or is due to start; gone once it has ended. */
+  partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string };
+  /** The latest return from a suspension that was recorded. */
+  returnFromSuspension?: { on: string; exclusionId: string; days: number };
+}
+
+/** The parts of a record the facts are read from; those a record may lack count as nothing recorded. */
+export type FactsSource = Pick<PupilCase, 'flags'> & Partial<Pick<PupilCase, 'riskOfPermanentExclusion' | 'ehcRequestedOn' | 'partTimeTimetable' | 'facts'>>;
+
+/** What the record held before any entry. */
+export function startingFacts(c: FactsSource): PupilFacts {
+  return {
+    flags: { ...c.flags },
+    riskOfPermanentExclusion: c.riskOfPermanentExclusion ?? false,
+    ...(c.ehcRequestedOn ? { ehcRequestedOn: c.ehcRequestedOn } : {}),
+    ...(c.partTimeTimetable ? { partTimeTimetable: { ...c.partTimeTimetable } } : {}),
+  };
+}
+
+/** Drops a key, so the state never carries `undefined` values (it is saved in answers and compared). */
+function without(s: PupilFacts, key: 'ehcpIssuedOn' | 'ehcRequestedOn' | 'partTimeTimetable'): PupilFacts {
+  if (!(key in s)) return s;
+  const rest = { ...s };
+  delete rest[key];
+  return rest;
+}
+
+/** One entry applied to the facts. Pure. */
+export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
+  switch (e.fact) {
+    case 'care':
+      return { ...s, flags: { ...s.flags, lookedAfter: e.care === 'looked-after', previouslyLookedAfter: e.care === 'previously-looked-after' } };
+    case 'social-worker':
+      return { ...s, flags: { ...s.flags, socialWorker: e.has } };
+    case 'send': {
+      const flags = { ...s.flags, senSupport: e.send === 'sen-support', ehcp: e.send === 'ehcp' };
+      if (e.send !== 'ehcp') return without({ ...s, flags }, 'ehcpIssuedOn');
+      // An EHCP issued settles the assessment that led to it.
+      return { ...without(s, 'ehcRequestedOn'), flags, ehcpIssuedOn: e.on };
+    }
+    case 'ehc-assessment':
+      return e.status === 'requested' ? { ...s, ehcRequestedOn: e.on } : without(s, 'ehcRequestedOn');
+    case 'part-time-timetable':
+      return { ...s, partTimeTimetable: { startDate: e.on, endDate: e.plannedEndDate, hoursPerWeek: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) } };
+    case 'part-time-timetable-ended':
+      return without(s, 'partTimeTimetable');
+    case 'suspension-return':
+      return { ...s, returnFromSuspension: { on: e.on, exclusionId: e.exclusionId, days: e.days } };
+    case 'risk-of-permanent-exclusion':
+      return { ...s, riskOfPermanentExclusion: e.atRisk };
+    case 'withdrawn':
+      return s;
+  }
+}
+
+/** The entry a correction is about, followed back through corrections of corrections. */
+export function originalOf(entries: readonly FactEntry[], id: string): FactEntry | undefined {
+  return rootFinder(entries)(id);
+}
+
+function rootFinder(entries: readonly FactEntry[]): (id: string) => FactEntry | undefined {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return (id) => {
+    let e = byId.get(id);
+    // Bounded, so a hand-edited file whose corrections go round in a circle cannot hang the bot.
+    for (let hops = 0; e?.corrects && hops <= entries.length; hops++) e = byId.get(e.corrects);
+    return e?.corrects ? undefined : e;
+  };
+}
+
+/** An entry that counts, as it stands after corrections, with the original it stands for. */
+export interface StandingEntry {
+  entry: FactEntry;
+  original: FactEntry;
+}
+
+/**
+ * The entries that count, as they stand after corrections, in the order they are read: each
+ * original entry replaced by the latest correction of it (a withdrawal drops it), sorted by the day
+ * it happened on and then by when the original was recorded. A correction of an entry that does not
+ * exist counts for nothing.
+ */
+export function standingEntries(entries: readonly FactEntry[]): StandingEntry[] {
+  if (!entries.length) return [];
+  const rootOf = rootFinder(entries);
+  const latest = new Map<string, FactEntry>();
+  const originals = new Map<string, { entry: FactEntry; order: number }>();
+  for (const e of entries) {
+    if (!e.corrects) originals.set(e.id, { entry: e, order: originals.size });
+    else {
+      const root = rootOf(e.id);
+      if (root) latest.set(root.id, e);
+    }
+  }
+  const standing: (StandingEntry & { order: number })[] = [];
+  for (const [id, o] of originals) {
+    const entry = latest.get(id) ?? o.entry;
+    if (entry.fact !== 'withdrawn') standing.push({ entry, original: o.entry, order: o.order });
+  }
+  standing.sort((a, b) => a.entry.on.localeCompare(b.entry.on) || a.order - b.order);
+  return standing.map(({ entry, original }) => ({ entry, original }));
+}
+
+/** The entries that count, as they stand, in the order they are read ({@link standingEntries}). */
+export function effectiveEntries(entries: readonly FactEntry[]): FactEntry[] {
+  return standingEntries(entries).map((s) => s.entry);
+}
+
+/** The pupil's facts now, from their record alone. Pure. */
+export function pupilFacts(c: FactsSource): PupilFacts {
+  const start = startingFacts(c);
+  return c.facts?.length ? effectiveEntries(c.facts).reduce(evolveFacts, start) : start;
+}

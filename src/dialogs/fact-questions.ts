@@ -1,0 +1,211 @@
+import { addDays } from '../core/dates.js';
+import type { FactKind, NewFact } from '../core/facts/fact-entry.js';
+import { WHY_MAX } from '../core/facts/fact-entry.js';
+import { describeFacts } from '../core/facts/fact-words.js';
+import type { PupilFacts } from '../core/facts/pupil-facts.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
+import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
+import { loadPicked } from './pupil-question.js';
+
+/**
+ * The questions for each kind of fact "update" records, and the entry the answers make. The same
+ * questions put a mistaken entry right, except that a correction may say what the record already
+ * says (it replaces an entry, it does not add one).
+ */
+
+/** The kinds of fact a person picks from; a part-time timetable's end is an answer within its own. */
+export type Recordable = Exclude<FactKind, 'withdrawn' | 'part-time-timetable-ended'>;
+
+export const CARE: AnswerChoice[] = [
+  { value: 'looked-after', label: 'Looked after (in care)', plainAnswer: 'yes', words: ['in care', 'lac', 'cla', 'child looked after', 'looked after child', 'foster care', 'fostered', 'care'] },
+  {
+    value: 'previously-looked-after',
+    label: 'Previously looked after (left care through adoption, a special guardianship or a child arrangements order)',
+    words: ['previously', 'pla', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order'],
+  },
+  { value: 'neither', label: 'Neither: not looked after (for example, returned home)', plainAnswer: 'no', words: ['not looked after', 'not in care', 'returned home', 'home'] },
+];
+
+export const SEND: AnswerChoice[] = [
+  { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k'] },
+  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued'] },
+  { value: 'none', label: 'Neither: no SEN support or EHCP', plainAnswer: 'no', words: ['no sen', 'none', 'neither'] },
+];
+
+const EHC: AnswerChoice[] = [
+  { value: 'requested', label: 'An EHC needs assessment has been requested', plainAnswer: 'yes', words: ['requested', 'request', 'applied'] },
+  { value: 'not-going-ahead', label: 'It is not going ahead (the LA decided not to assess, or the request was withdrawn)', words: ['not going ahead', 'refused', 'declined', 'withdrawn', 'no'] },
+];
+
+const PTT: AnswerChoice[] = [
+  { value: 'starts', label: 'It starts, or its details change (say, the LA has now been told)', words: ['start', 'starts', 'begins', 'changes', 'change', 'new'] },
+  { value: 'ended', label: 'It has ended: back to full time', words: ['ended', 'end', 'stopped', 'full time', 'back to full time'] },
+];
+
+const pick = (id: string, prompt: string, choices: AnswerChoice[], check?: (v: string) => string | undefined): Question => ({
+  id,
+  kind: 'choice',
+  prompt,
+  choices,
+  parse(raw) {
+    const p = choice(choices, raw);
+    const problem = p.ok ? check?.(String(p.value)) : undefined;
+    return problem ? { ok: false, message: problem } : p;
+  },
+});
+
+const yes = (id: string, prompt: string, check?: (v: boolean) => string | undefined): Question => ({
+  id,
+  kind: 'yesno',
+  prompt,
+  parse(raw) {
+    const p = yesNo(raw);
+    const problem = p.ok ? check?.(p.value as boolean) : undefined;
+    return problem ? { ok: false, message: problem } : p;
+  },
+});
+
+/** "The record already says …" for an answer that changes nothing, unless an entry is being corrected. */
+const already = (now: PupilFacts, kind: FactKind, correcting: boolean, same: boolean) =>
+  !correcting && same ? `The record already says: ${describeFacts(now, kind)}. Pick what is true now, or type "cancel". To change when it began, correct the earlier entry instead.` : undefined;
+
+/** The question saying what is true now, for a kind; none for a return from suspension (its date says it). */
+export function valueQuestions(kind: Recordable, now: PupilFacts, correcting: boolean): Question[] {
+  const f = now.flags;
+  switch (kind) {
+    case 'care': {
+      const current = f.lookedAfter ? 'looked-after' : f.previouslyLookedAfter ? 'previously-looked-after' : 'neither';
+      return [pick('care', 'Which is true of the pupil now?', CARE, (v) => already(now, kind, correcting, v === current))];
+    }
+    case 'social-worker':
+      return [yes('hasSocialWorker', 'Does the pupil have a social worker now (a child in need or child protection plan)?', (v) => already(now, kind, correcting, v === f.socialWorker))];
+    case 'send': {
+      const current = f.ehcp ? 'ehcp' : f.senSupport ? 'sen-support' : 'none';
+      return [pick('send', 'Which is true of the pupil’s special educational needs now?', SEND, (v) => already(now, kind, correcting, v === current))];
+    }
+    case 'ehc-assessment':
+      return 'ehc' in implied(kind, now, correcting) ? [] : [pick('ehc', 'What has happened?', EHC)];
+    case 'part-time-timetable':
+      return 'ptt' in implied(kind, now, correcting) ? [] : [pick('ptt', 'What has happened to the part-time timetable?', PTT)];
+    case 'risk-of-permanent-exclusion':
+      return [yes('atRisk', 'Is the pupil at risk of permanent exclusion now?', (v) => already(now, kind, correcting, v === now.riskOfPermanentExclusion))];
+    case 'suspension-return':
+      return [];
+  }
+}
+
+/**
+ * Answers that go without saying: with no EHC needs assessment waiting, one can only have been
+ * requested; with no part-time timetable, one can only start. A correction may be either, so asks.
+ */
+export function implied(kind: Recordable, now: PupilFacts, correcting: boolean): Answers {
+  if (correcting) return {};
+  if (kind === 'ehc-assessment' && !now.ehcRequestedOn) return { ehc: 'requested' };
+  if (kind === 'part-time-timetable' && !now.partTimeTimetable) return { ptt: 'starts' };
+  return {};
+}
+
+/** When it happened: most facts are in the past; a timetable may start and a return fall a few weeks ahead. */
+export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Question {
+  const today = ctx.today();
+  const fallback = { value: today, label: 'today' };
+  const when = (prompt: string, futureDays: number, what: string, check?: (date: string) => Promise<Parsed | undefined>): Question => ({
+    id: 'on',
+    kind: 'date',
+    prompt,
+    fallback,
+    async parse(raw) {
+      const d = dateWithin(raw, today, { pastDays: 730, futureDays, what });
+      return (d.ok && check ? await check(d.value as string) : undefined) ?? d;
+    },
+  });
+  if (kind === 'suspension-return') return when('When does (or did) the pupil return from the suspension?', 60, 'return date', (date) => suspensionBefore(ctx, a, date));
+  if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
+  if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
+  if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
+  if (kind === 'ehc-assessment' && a.ehc === 'requested') return when('When was the EHC needs assessment requested?', 0, 'date of the request');
+  return when('On what date did this happen?', 0, 'date');
+}
+
+/** The suspension a return on `date` ends: the latest recorded one that began by then. */
+async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
+  const c = await loadPicked(ctx, a);
+  const x = c?.exclusions.filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  if (!x) return { ok: false, message: 'No suspension is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
+  return { ok: true, value: date, also: { suspension: { id: x.id, days: x.days } } };
+}
+
+/** A part-time timetable's planned end, hours and the day the LA was told (000: "Part Time Timetable (notify LA)"). */
+export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
+  const today = ctx.today();
+  const start = typeof a.on === 'string' ? a.on : today;
+  return [
+    {
+      id: 'plannedEnd',
+      kind: 'date',
+      prompt: 'When is it planned to end? A part-time timetable should be short and have an end date.',
+      parse(raw) {
+        const d = parseDate(raw, today);
+        if (!d.ok) return { ok: false, message: d.message };
+        if (d.date < start) return { ok: false, message: `The planned end must be on or after the start (${start}).` };
+        if (d.date > addDays(start, 365)) return { ok: false, message: 'The planned end is more than a year after the start; please check it.' };
+        return { ok: true, value: d.date };
+      },
+    },
+    { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: hoursPerWeek },
+    {
+      id: 'laNotifiedOn',
+      kind: 'date',
+      optional: true,
+      prompt: 'When was the LA told? Leave blank if it has not been told yet.',
+      parse: (raw) => dateWithin(raw, today, { pastDays: 730, futureDays: 0, what: 'date the LA was told' }),
+    },
+  ];
+}
+
+/** Hours in school a week: a whole or half number, up to a full week. */
+function hoursPerWeek(raw: string): Parsed {
+  const t = raw.trim().replace(/\s*(hours?|hrs?|h)$/i, '');
+  const n = Number(t);
+  if (!/^\d{1,2}(\.5|\.0)?$/.test(t) || n < 0.5 || n > 40) return { ok: false, message: 'Please type the hours a week as a number from 1 to 40, such as 15 or 12.5.' };
+  return { ok: true, value: n };
+}
+
+/** Why, or anything to note: asked of every entry, and needed for a correction. */
+export function whyQuestion(correcting: boolean): Question {
+  return {
+    id: 'why',
+    kind: 'longtext',
+    optional: !correcting,
+    maxLength: WHY_MAX,
+    prompt: correcting ? 'What was wrong with the entry? (no names, please)' : 'Why, or anything to note? (no names, please)',
+    parse: (r) => freeText(r, WHY_MAX),
+  };
+}
+
+/** The entry the answers describe, for a kind (corrections add `corrects`). */
+export function factFrom(kind: Recordable, a: Answers): NewFact {
+  const on = a.on as string;
+  const why = (a.why as string | null | undefined) ?? '';
+  const common = { on, why };
+  switch (kind) {
+    case 'care':
+      return { ...common, fact: 'care', care: a.care as 'looked-after' | 'previously-looked-after' | 'neither' };
+    case 'social-worker':
+      return { ...common, fact: 'social-worker', has: a.hasSocialWorker === true };
+    case 'send':
+      return { ...common, fact: 'send', send: a.send as 'none' | 'sen-support' | 'ehcp' };
+    case 'ehc-assessment':
+      return { ...common, fact: 'ehc-assessment', status: a.ehc as 'requested' | 'not-going-ahead' };
+    case 'part-time-timetable':
+      if (a.ptt === 'ended') return { ...common, fact: 'part-time-timetable-ended' };
+      return { ...common, fact: 'part-time-timetable', plannedEndDate: a.plannedEnd as string, hoursPerWeek: a.hours as number, ...(a.laNotifiedOn ? { laNotifiedOn: a.laNotifiedOn as string } : {}) };
+    case 'suspension-return': {
+      const s = a.suspension as { id: string; days: number };
+      return { ...common, fact: 'suspension-return', exclusionId: s.id, days: s.days };
+    }
+    case 'risk-of-permanent-exclusion':
+      return { ...common, fact: 'risk-of-permanent-exclusion', atRisk: a.atRisk === true };
+  }
+}

@@ -1,0 +1,114 @@
+import { canBeSharedWith } from '../core/access/policy.js';
+import { notATeacherHere } from '../core/cases/case-service.js';
+import { heading, text } from '../core/views/view.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
+import { pickedPupil, type PupilPick } from './pupil-question.js';
+import { staffIdFrom } from './staff-id.js';
+import { onlySharers } from './who-may.js';
+
+/**
+ * `share 4021 with <id>` and `unshare 4021 <id>`: a SENDCo (or an admin of the school) says which
+ * teachers work with a pupil, and so see them (a teacher sees only those pupils). The pupil is named
+ * by reference and nothing else of the record is shown, as an admin sees no pupil data.
+ */
+
+/** Kept in the answers with the pupil: the reference, and who is named on the pupil now. */
+interface Sharing {
+  pupilRef: string;
+  sharedWith: string[];
+}
+
+const sharingOf = (a: Answers): Sharing => ({ pupilRef: String(a.pupilRef ?? ''), sharedWith: (a.sharedWith as string[] | undefined) ?? [] });
+
+function pupilByRef(ctx: DialogContext): Question {
+  return {
+    id: 'pupil',
+    kind: 'text',
+    prompt: 'Which pupil? Type their pupil reference (not their name).',
+    async parse(raw) {
+      const ref = raw.trim();
+      if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A pupil reference is letters, digits and dashes, up to 20 characters (no names, please).' };
+      const found = await ctx.cases.sharing(ctx.user, ref);
+      if (!found) return { ok: false, message: `I can’t find a pupil with reference ${ref} at your school. Check the reference, or type "cancel".` };
+      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.caseId };
+      return { ok: true, value: pick, also: { pupilRef: found.pupilRef, sharedWith: found.staffIds } };
+    },
+  };
+}
+
+function shareWith(ctx: DialogContext, a: Answers): Question {
+  const { pupilRef, sharedWith } = sharingOf(a);
+  return {
+    id: 'staffId',
+    kind: 'text',
+    prompt: `Which teacher should work with pupil ${pupilRef}? Their id in this bot (they can see it by typing "whoami"); in a Slack message you can @-mention them.`,
+    parse(raw) {
+      const read = staffIdFrom(raw, ctx.user.id, (id) => !!ctx.staff?.find(id));
+      if (!read.ok) return read;
+      if (sharedWith.includes(read.id)) return { ok: false, message: `${read.id} already works with pupil ${pupilRef}. Type another id, or "cancel".` };
+      const target = ctx.staff?.find(read.id);
+      const school = pickedPupil(a)!.schoolId;
+      return canBeSharedWith(target, { schoolId: school }) ? { ok: true, value: read.id } : { ok: false, message: notATeacherHere(read.id, target, school) };
+    },
+  };
+}
+
+function unshareFrom(ctx: DialogContext, a: Answers): Question {
+  const { pupilRef, sharedWith } = sharingOf(a);
+  const choices: AnswerChoice[] = sharedWith.map((id) => {
+    const who = ctx.staff?.find(id);
+    return { value: id, label: who ? `${id} (${who.role === 'sendco' ? 'SENDCo' : who.role})` : id };
+  });
+  return {
+    id: 'staffId',
+    kind: 'choice',
+    prompt: `Who should no longer work with pupil ${pupilRef}?`,
+    choices,
+    parse(raw) {
+      const read = staffIdFrom(raw, ctx.user.id, (id) => sharedWith.includes(id));
+      if (read.ok && sharedWith.includes(read.id)) return { ok: true, value: read.id };
+      return choice(choices, raw);
+    },
+  };
+}
+
+export const shareDialog: FormDialog = {
+  id: 'share',
+  submitLabel: 'Share',
+  title: 'Share a pupil with a teacher',
+  refuse: onlySharers('share a pupil with a teacher'),
+  intro: () => 'A teacher sees only the pupils they work with; a SENDCo sees every pupil at the school.',
+  questions: (ctx, a) => (pickedPupil(a) ? [pupilByRef(ctx), shareWith(ctx, a)] : [pupilByRef(ctx)]),
+  async finish(ctx, a) {
+    const id = a.staffId as string;
+    const p = pickedPupil(a)!;
+    const saved = await ctx.cases.share(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id, ctx.staff?.find(id));
+    return [{ blocks: [heading('Pupil shared'), text(`${id} now works with pupil ${saved.pupilRef} and can see their record. To take that away: unshare ${saved.pupilRef} ${id}`, 'success')] }];
+  },
+};
+
+export const unshareDialog: FormDialog = {
+  id: 'unshare',
+  submitLabel: 'Stop sharing',
+  title: 'Stop sharing a pupil',
+  refuse: onlySharers('stop sharing a pupil'),
+  intro: () => 'Someone taken off a pupil no longer sees them (a SENDCo still sees every pupil at the school).',
+  questions(ctx, a) {
+    const base = pupilByRef(ctx);
+    const pupil: Question = {
+      ...base,
+      async parse(raw) {
+        const p = await base.parse(raw);
+        return p.ok && !(p.also?.sharedWith as string[]).length ? { ok: false, message: `No one is named on pupil ${raw.trim()}, so there is no one to take off.` } : p;
+      },
+    };
+    return pickedPupil(a) ? [pupil, unshareFrom(ctx, a)] : [pupil];
+  },
+  async finish(ctx, a) {
+    const id = a.staffId as string;
+    const p = pickedPupil(a)!;
+    const saved = await ctx.cases.unshare(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id);
+    return [{ blocks: [heading('No longer shared'), text(`${id} no longer works with pupil ${saved.pupilRef}${ctx.staff?.find(id)?.role === 'teacher' ? ' and can no longer see their record' : ''}.`, 'success')] }];
+  },
+};

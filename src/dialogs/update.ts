@@ -1,0 +1,143 @@
+import type { FactEntry } from '../core/facts/fact-entry.js';
+import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
+import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
+import { factFamily } from '../core/facts/record-fact.js';
+import { guide } from '../core/guidance/guide.js';
+import { situationFromCase } from '../core/guidance/situation.js';
+import { heading, text } from '../core/views/view.js';
+import { choice, type AnswerChoice } from './choice-match.js';
+import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
+import { factFrom, implied, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { guidanceView } from './views/guidance-view.js';
+import { onlyPupilWriters } from './who-may.js';
+
+/**
+ * `update 4021`: something about a saved pupil has changed (care, a social worker, SEN support or an
+ * EHCP, an EHC needs assessment requested, a part-time timetable, a return from suspension, risk of
+ * permanent exclusion), or an earlier entry was wrong. Each is a new entry in the pupil's chronology,
+ * with the day it happened, who recorded it and why; the guidance that follows reads the facts as
+ * they now stand, so a pupil who became looked after gets the Virtual School warnings at once.
+ */
+
+const WHAT: AnswerChoice[] = [
+  { value: 'care', label: 'Looked after or previously looked after', words: ['care', 'in care', 'lac', 'cla', 'looked after', 'previously looked after', 'adopted', 'fostered'] },
+  { value: 'social-worker', label: 'A social worker (child in need or child protection plan)', words: ['social worker', 'sw', 'child in need', 'cin', 'child protection', 'cp plan'] },
+  { value: 'send', label: 'SEN support, or an EHCP issued', words: ['sen', 'send', 'ehcp', 'ehc plan', 'sen support'] },
+  { value: 'ehc-assessment', label: 'An EHC needs assessment requested', words: ['ehc', 'ehc request', 'requested', 'ehc needs assessment', 'needs assessment', 'ehcna', 'assessment'] },
+  { value: 'part-time-timetable', label: 'A part-time timetable', words: ['ptt', 'part time', 'part-time', 'reduced timetable', 'timetable'] },
+  { value: 'suspension-return', label: 'Returning from a suspension', words: ['return', 'returning', 'reintegration', 'back from suspension'] },
+  { value: 'risk-of-permanent-exclusion', label: 'At risk of permanent exclusion', words: ['risk', 'at risk', 'pex risk', 'risk of pex'] },
+];
+const CORRECT: AnswerChoice = { value: 'correction', label: 'Correct an earlier entry', words: ['correct', 'correction', 'mistake', 'wrong', 'fix'] };
+
+const HOW: AnswerChoice[] = [
+  { value: 'replace', label: 'It should have said something else', words: ['replace', 'change it', 'different', 'something else'] },
+  { value: 'withdraw', label: 'It should not have been recorded at all', words: ['withdraw', 'remove', 'delete', 'not at all', 'never'] },
+];
+
+/** An entry that may be corrected, as it stands after earlier corrections. */
+interface EntryOption {
+  value: string;
+  label: string;
+  fact: Recordable;
+}
+
+/** Kept in the answers when the pupil is picked: the facts now and the entries there are to correct. */
+interface Picked {
+  now: PupilFacts;
+  entries: EntryOption[];
+}
+
+function picked(a: Answers): Picked | undefined {
+  return a.now && a.entries ? { now: a.now as PupilFacts, entries: a.entries as EntryOption[] } : undefined;
+}
+
+/** The entries standing now, newest first, each labelled as it now reads and picked by its original's id. */
+function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
+  return standingEntries(entries)
+    .reverse()
+    .slice(0, 50)
+    .map(({ entry, original }) => ({ value: original.id, label: entryLine({ ...entry, id: original.id }), fact: factFamily(entry.fact) as Recordable }));
+}
+
+function pupilWithFacts(ctx: DialogContext): Question {
+  const base = pupilQuestion(ctx);
+  return {
+    ...base,
+    async parse(raw) {
+      const p = await base.parse(raw);
+      if (!p.ok) return p;
+      const c = await loadPicked(ctx, { pupil: p.value });
+      return c ? { ok: true, value: p.value, also: { now: pupilFacts(c), entries: entryOptions(c.facts) } } : p;
+    },
+  };
+}
+
+/** What the record says now, read before picking what changed. */
+function nowLines(now: PupilFacts): string {
+  const kinds = ['care', 'social-worker', 'send', 'ehc-assessment', 'part-time-timetable', 'risk-of-permanent-exclusion'] as const;
+  return `The record says now: ${kinds.map((k) => describeFacts(now, k)).join('; ')}.`;
+}
+
+function whatQuestion(p: Picked): Question {
+  const choices = p.entries.length ? [...WHAT, CORRECT] : WHAT;
+  return { id: 'what', kind: 'choice', prompt: 'What has changed?', choices, before: [{ type: 'text', text: nowLines(p.now) }], parse: (r) => choice(choices, r) };
+}
+
+/** The kind of fact the questions are about, and whether an entry is being corrected. */
+function subject(a: Answers, p: Picked): { kind?: Recordable; correcting?: EntryOption } {
+  if (a.what !== 'correction') return typeof a.what === 'string' ? { kind: a.what as Recordable } : {};
+  const correcting = p.entries.find((e) => e.value === a.entry);
+  return correcting ? { kind: correcting.fact, correcting } : {};
+}
+
+export const updateDialog: FormDialog = {
+  id: 'update',
+  draftName: 'record update',
+  submitLabel: 'Record the change',
+  title: 'Update a pupil’s record',
+  refuse: onlyPupilWriters('change pupil records'),
+  intro: () => 'Each change is added to the pupil’s chronology with its date, who recorded it and why. A mistake is put right with a correction; nothing is overwritten.',
+  questions(ctx, a) {
+    const pupil = pupilWithFacts(ctx);
+    const p = picked(a);
+    if (!pickedPupil(a) || !p) return [pupil];
+    const qs: Question[] = [pupil, whatQuestion(p)];
+    if (a.what === 'correction') {
+      const choices = p.entries.map(({ value, label }) => ({ value, label }));
+      qs.push({ id: 'entry', kind: 'choice', prompt: 'Which entry needs correcting?', choices, parse: (r) => choice(choices, r) });
+      if (!('entry' in a)) return qs;
+      qs.push({ id: 'how', kind: 'choice', prompt: 'What was wrong with it?', choices: HOW, parse: (r) => choice(HOW, r) });
+      if (a.how === 'withdraw') return [...qs, whyQuestion(true)];
+      if (a.how !== 'replace') return qs;
+    }
+    const { kind, correcting } = subject(a, p);
+    if (!kind) return qs;
+    const given = { ...implied(kind, p.now, !!correcting), ...a };
+    qs.push(...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given));
+    if (kind === 'part-time-timetable' && given.ptt === 'starts') qs.push(...timetableQuestions(ctx, given));
+    return [...qs, whyQuestion(!!correcting)];
+  },
+  async finish(ctx, a) {
+    const pick = pickedPupil(a)!;
+    const p = picked(a)!;
+    const { kind, correcting } = subject(a, p);
+    const why = (a.why as string | null | undefined) ?? '';
+    const input =
+      a.how === 'withdraw'
+        ? { fact: 'withdrawn' as const, on: ctx.today(), why, corrects: a.entry as string }
+        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
+    const saved = await ctx.cases.recordFact(ctx.user, { schoolId: pick.schoolId, id: pick.caseId }, input);
+    const entry = saved.facts.at(-1)!;
+    const who = describePupil(saved);
+    const said = correcting
+      ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)}`}. Both stay in the chronology.`
+      : `${who}: ${factSentence(entry)}.`;
+    const today = ctx.today();
+    return [
+      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
+      guidanceView(ctx.pack, guide(ctx.pack, situationFromCase(saved, today, {}, ctx.calendar), today), who),
+    ];
+  },
+};

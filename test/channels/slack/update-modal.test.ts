@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pupilFacts } from '../../../src/core/facts/pupil-facts.js';
+import { dueItems } from '../../../src/core/reminders/due-items.js';
+import { makeCase } from '../../helpers/make-case.js';
+import { slackHarness, TEAM, USERS, type SlackHarness } from './harness.js';
+import { completeModal, openModal } from './modal.js';
+
+/** `/graduated update 4021` as a modal over the real Slack endpoint, with follow-up questions as the modal updates. */
+
+let h: SlackHarness;
+afterEach(async () => h?.close());
+
+const pupil = async () => (await h.core.repo.listBySchool('oak-primary'))[0]!;
+
+describe('Slack: a pupil’s record is updated in a modal', () => {
+  it('the date an EHC needs assessment was requested sets the LA’s 6- and 20-week reminders; becoming looked after brings the Virtual School', async () => {
+    h = await slackHarness();
+    await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', currentStep: 5 }), undefined);
+    const opened = await openModal(h, 'update 4021');
+    expect(JSON.stringify(opened.blocks)).toContain('q_what');
+
+    const ehc = await completeModal(h, 'update 4021', { what: 'ehc-assessment', on: '2026-10-05', why: '' });
+    expect(ehc).toContain('EHC needs assessment requested on 2026-10-05');
+    expect(ehc).toContain('LA decision due by 2026-11-16');
+    const due = dueItems(await h.core.repo.scanAll(), { pack: h.core.pack, calendar: h.core.calendar, today: '2026-11-20' });
+    expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
+      ['ehc-decision', '2026-11-16'],
+      ['ehc-completion', '2027-02-22'],
+    ]);
+
+    const care = await completeModal(h, 'update 4021', { what: 'care', care: 'looked-after', on: '2026-11-02', why: 'Placed with foster carers' });
+    expect(care).toContain('became looked after on 2026-11-02');
+    expect(care).toContain('Looked-after child: speak to the Virtual School before any suspension');
+
+    const c = await pupil();
+    expect(c.facts.map((e) => [e.fact, e.by])).toEqual([
+      ['ehc-assessment', `slack:${TEAM}:${USERS.sendco}`],
+      ['care', `slack:${TEAM}:${USERS.sendco}`],
+    ]);
+    expect(pupilFacts(c)).toMatchObject({ ehcRequestedOn: '2026-10-05', flags: { lookedAfter: true } });
+  });
+
+  it('an entry withdrawn in the modal counts for nothing, and stays in the chronology', async () => {
+    h = await slackHarness();
+    await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', currentStep: 3 }), undefined);
+    await completeModal(h, 'update 4021', { what: 'social-worker', hasSocialWorker: 'yes', on: '2026-11-09' });
+    const first = (await pupil()).facts[0]!;
+    const done = await completeModal(h, 'update 4021', { what: 'correction', entry: first.id, how: 'withdraw', why: 'Recorded on the wrong pupil' });
+    expect(done).toContain('it no longer counts');
+    const c = await pupil();
+    expect(c.facts.map((e) => e.fact)).toEqual(['social-worker', 'withdrawn']);
+    expect(pupilFacts(c).flags.socialWorker).toBe(false);
+  });
+});
