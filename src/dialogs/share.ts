@@ -77,6 +77,7 @@ export const shareDialog: FormDialog = {
   id: 'share',
   submitLabel: 'Share',
   title: 'Share a pupil with a teacher',
+  shortTitle: 'Share a pupil',
   refuse: onlySharers('share a pupil with a teacher'),
   intro: () => 'A teacher sees only the pupils they work with; a SENDCo sees every pupil at the school.',
   questions: (ctx, a) => (pickedPupil(a) ? [pupilByRef(ctx), shareWith(ctx, a)] : [pupilByRef(ctx)]),
