@@ -1,4 +1,5 @@
 import { heading, text, type Block, type View } from '../core/views/view.js';
+import { caseAsItStands } from '../core/facts/pupil-facts.js';
 import type { DialogContext } from './dialog.js';
 import { describePupil } from './pupil-question.js';
 import { myReviews } from './my-reviews.js';
@@ -15,7 +16,7 @@ export const HOME_PUPILS = 15;
 export async function homeViews(ctx: DialogContext): Promise<View[]> {
   const start: View = { blocks: [heading('Graduated response assistant'), text(`${ctx.pack.localAuthority}’s graduated response to preventing exclusions.`, 'muted'), { type: 'menu', items: MENU.filter((m) => m.command !== 'help' && m.command !== 'my reviews' && m.command !== 'my pupils' && m.command !== 'lists') }] };
   if (ctx.user.role === 'admin') return [start, { blocks: [text('As an admin you manage roles (grant, revoke) and see no pupil records.', 'muted')] }];
-  const visible = await ctx.cases.visibleCases(ctx.user);
+  const visible = (await ctx.cases.visibleCases(ctx.user)).map(caseAsItStands);
   const cases = visible.filter((c) => ctx.user.role !== 'teacher' || c.staffIds.includes(ctx.user.id));
   const recent = [...cases].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const pupils: Block[] = [heading(ctx.user.role === 'la-officer' ? 'Pupils referred to the LA' : 'Your pupils')];

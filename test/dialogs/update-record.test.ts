@@ -51,6 +51,14 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(suspension).toContain('Why: a looked-after child: speak to the Virtual School before this suspension is given.');
   });
 
+  it('the read-back shows the facts as they now stand: the summary and the looked-after list', async () => {
+    const { bot } = await world();
+    expect(await bot.say('looked after pupils')).not.toContain('4021');
+    await bot.script(update('care', 'looked after', '2/11/2026', ''));
+    expect(await bot.say('pupil 4021')).toMatch(/Needs and care: [^\n]*looked after/i);
+    expect(await bot.say('looked after pupils')).toContain('4021');
+  });
+
   it('previously looked after, then a correction: the old entry stays, the correction says so and stands in its place', async () => {
     const { bot, pupil } = await world();
     await bot.script(update('care', 'looked after', '2/11/2026', ''));

@@ -131,3 +131,21 @@ export function pupilFacts(c: FactsSource): PupilFacts {
   const start = startingFacts(c);
   return c.facts?.length ? effectiveEntries(c.facts).reduce(evolveFacts, start) : start;
 }
+
+/**
+ * The case as it stands today: its stored starting facts (flags, risk of permanent exclusion, EHC
+ * request, part-time timetable) replaced by what pupilFacts works out from the entries, so a view
+ * that reads those fields shows what is true now. For reading only; never saved.
+ */
+export function caseAsItStands<C extends FactsSource>(c: C): C {
+  if (!c.facts?.length) return c;
+  const now = pupilFacts(c);
+  const { ehcRequestedOn: _ehc, partTimeTimetable: _ptt, ...rest } = c;
+  return {
+    ...rest,
+    flags: now.flags,
+    riskOfPermanentExclusion: now.riskOfPermanentExclusion,
+    ...(now.ehcRequestedOn ? { ehcRequestedOn: now.ehcRequestedOn } : {}),
+    ...(now.partTimeTimetable ? { partTimeTimetable: { startDate: now.partTimeTimetable.startDate, endDate: now.partTimeTimetable.endDate, ...(now.partTimeTimetable.laNotifiedOn ? { laNotifiedOn: now.partTimeTimetable.laNotifiedOn } : {}) } } : {}),
+  } as C;
+}

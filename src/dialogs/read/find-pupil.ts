@@ -1,4 +1,5 @@
 import { caseAccess } from '../../core/access/policy.js';
+import { caseAsItStands } from '../../core/facts/pupil-facts.js';
 import { schoolName } from '../../core/text/school-name.js';
 import { heading, text, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
@@ -52,7 +53,8 @@ export async function findPupil(ctx: DialogContext, at: PupilAt): Promise<{ subj
 
 function subject(ctx: DialogContext, c: Subject['c']): { subject: Subject } | { views: View[] } {
   const access = caseAccess(ctx.user, c);
-  return access === 'none' ? { views: [notFound(ctx, c.pupilRef)] } : { subject: { c, access, viewer: ctx.user } };
+  // Views read the facts as they stand now, worked out from the chronology.
+  return access === 'none' ? { views: [notFound(ctx, c.pupilRef)] } : { subject: { c: caseAsItStands(c), access, viewer: ctx.user } };
 }
 
 function notFound(ctx: DialogContext, ref: string): View {

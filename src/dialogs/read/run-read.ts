@@ -1,4 +1,5 @@
 import { numberedItems, type ItemKind } from '../../core/record/record-items.js';
+import { caseAsItStands } from '../../core/facts/pupil-facts.js';
 import { pageOf } from '../../core/views/paging.js';
 import { text, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
@@ -43,7 +44,8 @@ export async function runRead(ctx: DialogContext, r: ReadRequest): Promise<View[
 async function listPage(ctx: DialogContext, id: ListId, page: number): Promise<View> {
   const def = LISTS[id];
   const listed: Listed[] = [];
-  for (const c of await ctx.cases.visibleCases(ctx.user)) {
+  for (const stored of await ctx.cases.visibleCases(ctx.user)) {
+    const c = caseAsItStands(stored);
     const picked = def.pick(c, ctx);
     if (picked) listed.push({ c, ...picked });
   }
