@@ -58,3 +58,21 @@ export async function loadPicked(ctx: DialogContext, answers: Answers): Promise<
 
 export const describePupil = (c: Pick<PupilCase, 'pupilRef' | 'initials' | 'yearGroup'>) =>
   `${c.initials} (ref ${c.pupilRef}, ${c.yearGroup === 0 ? 'Reception' : `Year ${c.yearGroup}`})`;
+
+/**
+ * The pupil question for dialogs whose later questions depend on the record as it is when the
+ * pupil is picked: `also` reads the freshly loaded case into extra answers (the step they are on,
+ * the facts as they stand). Saving still checks against the record then.
+ */
+export function pupilQuestionReading(ctx: DialogContext, also: (c: PupilCase) => Answers): Question {
+  const base = pupilQuestion(ctx);
+  return {
+    ...base,
+    async parse(raw) {
+      const p = await base.parse(raw);
+      if (!p.ok) return p;
+      const c = await loadPicked(ctx, { pupil: p.value });
+      return c ? { ok: true, value: p.value, also: also(c) } : p;
+    },
+  };
+}

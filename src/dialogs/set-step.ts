@@ -5,7 +5,7 @@ import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { DialogContext, FormDialog, Question } from './dialog.js';
 import { freeText } from './parse.js';
-import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 import { onlySendcos } from './who-may.js';
 
@@ -23,16 +23,7 @@ function stepChoices(pack: KnowledgePack, from: number): AnswerChoice[] {
 
 /** Which pupil, and the step they are on when picked (the move is checked against the fresh record when saved). */
 function pupilWithStep(ctx: DialogContext): Question {
-  const base = pupilQuestion(ctx);
-  return {
-    ...base,
-    async parse(raw) {
-      const p = await base.parse(raw);
-      if (!p.ok) return p;
-      const c = await loadPicked(ctx, { pupil: p.value });
-      return c ? { ok: true, value: p.value, also: { fromStep: c.currentStep } } : p;
-    },
-  };
+  return pupilQuestionReading(ctx, (c) => ({ fromStep: c.currentStep }));
 }
 
 /**

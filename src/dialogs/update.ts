@@ -8,7 +8,7 @@ import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { factFrom, implied, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
-import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -62,16 +62,7 @@ function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
 }
 
 function pupilWithFacts(ctx: DialogContext): Question {
-  const base = pupilQuestion(ctx);
-  return {
-    ...base,
-    async parse(raw) {
-      const p = await base.parse(raw);
-      if (!p.ok) return p;
-      const c = await loadPicked(ctx, { pupil: p.value });
-      return c ? { ok: true, value: p.value, also: { now: pupilFacts(c), entries: entryOptions(c.facts) } } : p;
-    },
-  };
+  return pupilQuestionReading(ctx, (c) => ({ now: pupilFacts(c), entries: entryOptions(c.facts) }));
 }
 
 /** What the record says now, read before picking what changed. */
