@@ -11,6 +11,7 @@ import { labelledParts, pct, readPart, recallAndAlarms, type Labelled } from '..
 import { percentiles, report, timeSync } from './stats.js';
 
 type Scored = { it: Labelled; kinds: Set<string> }[];
+const PLACES = ['message', 'signpost', 'field'] as const;
 
 /**
  * Prints the figures. With `devOnly` the held-out test parts are not scored (a tuning run must not
@@ -39,10 +40,11 @@ function printTest(score: (items: Labelled[]) => Scored) {
   const test = labelledParts('test').flatMap((name) => {
     const rows = score(readPart(name));
     console.log(`  ${`TEST part ${name} (held out)`.padEnd(32)} ${recallAndAlarms(rows)}`);
+    for (const where of PLACES) console.log(`    typed as ${where.padEnd(21)} ${recallAndAlarms(rows.filter((r) => r.it.where === where))}`);
     return rows;
   });
   console.log(`  ${'TEST parts together'.padEnd(32)} ${recallAndAlarms(test)}`);
-  for (const where of ['message', 'signpost', 'field'] as const) console.log(`    typed as ${where.padEnd(21)} ${recallAndAlarms(test.filter((r) => r.it.where === where))}`);
+  for (const where of PLACES) console.log(`    typed as ${where.padEnd(21)} ${recallAndAlarms(test.filter((r) => r.it.where === where))}`);
   const categories = [...new Set(test.map((r) => `${r.it.expect}:${r.it.category}`))].sort();
   for (const key of categories) {
     const rows = test.filter((r) => `${r.it.expect}:${r.it.category}` === key);

@@ -3,9 +3,8 @@
  * Worcestershire pack) from the labelled development parts in test/core/safeguarding/labelled/
  * (dev.jsonl, dev2.jsonl, …). The test parts are never read here: they are only scored.
  *
- * `-- --choose-margin devN` first trains without devN and prints, for several margins, what the
- * patterns and the model together find on devN, which the model has not seen: choose the margin
- * there, then train on every part with `-- --margin N --gate G [--veto V]` (`--cross` compares vetoes).
+ * `-- --cross` first shows what each margin and veto finds on parts the model was not trained on:
+ * choose them there, then train on every part with `-- --margin N --gate G [--veto V]`.
  */
 import { writeFileSync } from 'node:fs';
 import { ConcernCheck } from '../src/core/safeguarding/concern-check.js';
@@ -24,27 +23,17 @@ const trainedOn = (parts: readonly string[]) => ({ files: parts.map((p) => `${p}
 async function main(): Promise<void> {
   const pack = await loadPack('worcestershire');
   const parts = labelledParts('dev');
-  if (process.argv.includes('--cross')) return cross(pack, parts, process.argv.includes('--show'));
-  if (process.argv.includes('--choose-margin')) {
-    const held = process.argv[process.argv.indexOf('--choose-margin') + 1];
-    if (!held || !parts.includes(held)) throw new Error(`--choose-margin needs a development part (${parts.join(', ')})`);
-    const rest = parts.filter((p) => p !== held);
-    const rows = readPart(held);
-    const score = (check: ConcernCheck) => recallAndAlarms(rows.map((it) => ({ it, kinds: new Set(check.check(it.text).map((c) => c.kind)) })));
-    say(`${held}, patterns alone: ${score(new ConcernCheck(pack.concerns!))}`);
-    // Margin and gate are only thresholds on the model's answers: train once, try each.
-    const model = trainConcernModel(examples(rest), { minMargin: 0, kindGate: -Infinity }, trainedOn(rest));
-    for (const kindGate of [-Infinity, -10, -5, 0])
-      for (const minMargin of [5, 10, 15])
-        say(`${held}, patterns + model trained without it, gate ${kindGate}, margin ${minMargin}: ${score(new ConcernCheck(pack.concerns!, { ...model, minMargin, kinds: { ...model.kinds, gate: kindGate } }))}`);
-    return;
+  if (process.argv.includes('--cross')) {
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+    if (only !== undefined && !parts.includes(only)) throw new Error(`--only needs a development part (${parts.join(', ')})`);
+    return cross(pack, parts, only ? [only] : parts, process.argv.includes('--show'));
   }
   const arg = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : NaN);
   const minMargin = arg('--margin');
   const kindGate = arg('--gate');
   const veto = process.argv.includes('--veto') ? arg('--veto') : undefined;
   if (veto !== undefined && !(veto >= 0)) throw new Error('--veto takes a number of log2 units, such as 20');
-  if (!Number.isFinite(minMargin) || !Number.isFinite(kindGate)) throw new Error('give the margin and gate chosen with --choose-margin: -- --margin 10 --gate 0');
+  if (!Number.isFinite(minMargin) || !Number.isFinite(kindGate)) throw new Error('give the margin and gate chosen with --cross: -- --margin 10 --gate 0 --veto 20');
   const model = trainConcernModel(examples(parts), { minMargin, kindGate, ...(veto !== undefined ? { veto } : {}) }, trainedOn(parts));
   const out = new URL('concern-model.json', `file://${resolvePackDir('worcestershire')}/`);
   writeFileSync(out, `${JSON.stringify({ concernModel: model })}\n`);
@@ -52,18 +41,18 @@ async function main(): Promise<void> {
 }
 
 /**
- * `-- --cross [--show]`: each development part scored by the patterns and a model trained on the
- * other parts, for several margins and vetoes (gate 0), then all parts together by place typed:
+ * `-- --cross [--only devN] [--show]`: each development part (or only devN, e.g. a new part before
+ * anything is tuned on it) scored by the patterns and a model trained on the other parts, for several margins and vetoes (gate 0), then all parts together by place typed:
  * the figures a text nobody trained the model on would get. `--show` lists each part's false
  * alarms and misses at the shipped settings. Patterns were written from every part, so their
  * share here is optimistic; a part scored before its patterns were tuned, or the test parts, say
  * how they do on unseen text.
  */
-async function cross(pack: Awaited<ReturnType<typeof loadPack>>, parts: readonly string[], show: boolean): Promise<void> {
+async function cross(pack: Awaited<ReturnType<typeof loadPack>>, parts: readonly string[], heldOut: readonly string[], show: boolean): Promise<void> {
   const settings = [10, 14].flatMap((minMargin) => [Infinity, 30, 20, 15].map((veto) => ({ minMargin, veto })));
   const shipped = { minMargin: pack.concernModel?.minMargin ?? 10, veto: pack.concernModel?.kinds.veto ?? Infinity };
   const scored = settings.map(() => [] as { it: ReturnType<typeof readPart>[number]; kinds: Set<string> }[]);
-  for (const held of parts) {
+  for (const held of heldOut) {
     const rest = parts.filter((p) => p !== held);
     const model = trainConcernModel(examples(rest), { minMargin: 0, kindGate: 0 }, trainedOn(rest));
     settings.forEach(({ minMargin, veto }, s) => {

@@ -41,8 +41,6 @@ export class ConcernCheck {
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
   readonly #model: ConcernModel | undefined;
-  /** Which sentence each pattern match in the text being read started in (reused, as reads are synchronous). */
-  readonly #sentenceOf = new Map<string, number>();
   readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory }>();
 
   /**
@@ -112,8 +110,8 @@ export class ConcernCheck {
     let settled: Set<number> | undefined;
     const isSettled = (sentence: number) => (settled ??= this.#settledSentences(tokens)).has(sentence);
     const found = new Map<string, Concern>();
-    const sentenceOf = this.#sentenceOf;
-    sentenceOf.clear();
+    // Which sentence each match started in, for the learned reader's veto.
+    const sentenceOf = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const byLemma = t.lemma === t.word ? undefined : this.#byFirst.get(t.lemma);
@@ -129,7 +127,7 @@ export class ConcernCheck {
         sentenceOf.set(key, tokens[at[0]!]!.sentence);
       }
     }
-    if (found.size && this.#model) this.#veto(found, tokens, explain);
+    if (found.size && this.#model) this.#veto(found, sentenceOf, tokens, explain);
     if (!found.size && this.#model) {
       const fromModel = this.#modelReading(text, tokens, explain);
       if (fromModel) return [fromModel];
@@ -168,12 +166,12 @@ export class ConcernCheck {
    * (a training course, a lesson plan, a closed record): the words matched, the sentence is not a
    * worry. Read by sentence, so a worry buried in a long routine note is judged on its own sentence.
    */
-  #veto(found: Map<string, Concern>, tokens: readonly Token[], explain?: (line: string) => void): void {
+  #veto(found: Map<string, Concern>, sentenceOf: ReadonlyMap<string, number>, tokens: readonly Token[], explain?: (line: string) => void): void {
     const model = this.#model!;
     if (model.veto === Infinity) return;
     const bySentence = new Map<number, number | undefined>();
     for (const [key, concern] of found) {
-      const sentence = this.#sentenceOf.get(key)!;
+      const sentence = sentenceOf.get(key)!;
       if (!bySentence.has(sentence)) bySentence.set(sentence, model.worry(tokens.filter((t) => t.sentence === sentence)));
       const worry = bySentence.get(sentence);
       if (worry === undefined || worry > -model.veto) continue;

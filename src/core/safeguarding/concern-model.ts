@@ -30,8 +30,9 @@ export interface ModelReading {
 
 /**
  * A naive Bayes classifier (wink-naive-bayes-text-classifier) over lemmas and word pairs, trained on
- * labelled phrasings by category. The concern check asks it only about texts its patterns found
- * nothing in, so a worry in words no pattern has met still reaches the DSL notice.
+ * labelled phrasings by category. The concern check asks it about texts its patterns found nothing
+ * in, so a worry in words no pattern has met still reaches the DSL notice, and about each sentence a
+ * pattern matched in, so a sentence that plainly reads as ordinary can overrule the match (`veto`).
  */
 export class ConcernModel {
   readonly #categories: NaiveBayesOdds;
