@@ -1,10 +1,11 @@
 import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
+import type { FactEntry } from '../facts/fact-entry.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { numberedItems, type ItemRef } from './record-items.js';
 
 /**
  * A pupil's chronology: everything on the record in the order it happened, each with who did it.
- * Built from the case alone (its plans, reviews, referrals, exclusions, step changes and timeline),
+ * Built from the case alone (its plans, reviews, referrals, exclusions, step changes, facts and timeline),
  * so every channel and every reader sees the same story. Pure.
  */
 
@@ -25,6 +26,8 @@ export type ChronologyEntry = EntryBase &
     | { kind: 'referral'; item: ItemRef; referral: Referral }
     | { kind: 'exclusion'; item: ItemRef; exclusion: Exclusion }
     | { kind: 'step'; change: StepChange }
+    /** A change in the pupil's facts (`update`), dated by the day it happened; a correction names the entry it corrects. */
+    | { kind: 'fact'; entry: FactEntry }
     /** A timeline entry with nothing more on record: the pupil added, a step moved before reasons were kept, a fact noted. */
     | { kind: 'event'; what: string }
   );
@@ -53,6 +56,7 @@ export function chronology(c: PupilCase): ChronologyEntry[] {
   for (const { n, exclusion } of items.exclusions)
     add(exclusion.id, { kind: 'exclusion', item: { kind: 'exclusion', n }, exclusion, date: exclusion.startDate, recordedAt: exclusion.recordedAt, by: exclusion.recordedBy });
   for (const change of c.stepChanges) add(change.id, { kind: 'step', change, date: londonDayOf(change.at), recordedAt: change.at, by: change.agreedBy });
+  for (const entry of c.facts) add(entry.id, { kind: 'fact', entry, date: entry.on, recordedAt: entry.at, by: entry.by });
   c.timeline.forEach((t, seq) => {
     if (t.ref && known.has(t.ref)) return;
     out.push({ kind: 'event', what: t.what, date: londonDayOf(t.at), recordedAt: t.at, by: t.by, seq });

@@ -1,4 +1,5 @@
 import { chronology, type ChronologyEntry } from '../../core/record/chronology.js';
+import { describeFact } from '../../core/facts/fact-words.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import { pageOf } from '../../core/views/paging.js';
 import { heading, text, type Block, type Row, type View } from '../../core/views/view.js';
@@ -70,6 +71,11 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
       };
     case 'step':
       return { title: `${when}: Step ${e.change.from} to Step ${e.change.to}`, detail: `${e.change.reason} ${agreedWords(e.change, s.viewer.id)}.` };
+    case 'fact': {
+      const words = describeFact(e.entry);
+      const why = e.entry.why ? ` ${e.entry.why.replace(/\.?$/, '.')}` : '';
+      return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${e.entry.corrects ? ' (a correction of an earlier entry)' : ''}`, detail: `Recorded by ${by}.${why}` };
+    }
     case 'event':
       return { title: `${when}: ${eventWords(e.what)}`, detail: `By ${by}.` };
   }
