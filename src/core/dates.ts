@@ -17,10 +17,14 @@ export function isRealDate(isoDate: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === isoDate;
 }
 
-/** English school years run from 1 September. */
+/**
+ * The first day of the school year `today` is in: 1 August, as the Education Act 1996 s.579 defines
+ * a school year (the period beginning with the first term to start after 31 July). The 45-day
+ * suspension limit and every "this school year" figure count from it, so they all agree.
+ */
 export function schoolYearStart(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
-  return `${m >= 9 ? y : y - 1}-09-01`;
+  return `${m >= 8 ? y : y - 1}-08-01`;
 }
 
 // Built once: constructing a DateTimeFormat costs far more than formatting with it.

@@ -1,4 +1,5 @@
 import type { SchoolCalendar, Term } from '../calendar/school-calendar.js';
+import { schoolYearStart } from '../dates.js';
 import type { Exclusion } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 
@@ -28,8 +29,7 @@ export interface SchoolYear {
 }
 
 export function schoolYearOf(date: string): SchoolYear {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  const first = m >= 8 ? y : y - 1;
+  const first = Number(schoolYearStart(date).slice(0, 4));
   return { label: `${first}/${String((first + 1) % 100).padStart(2, '0')}`, start: `${first}-08-01`, end: `${first + 1}-07-31` };
 }
 

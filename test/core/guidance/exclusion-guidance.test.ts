@@ -32,6 +32,13 @@ describe('suspension days: this term against the 15, this school year against th
     expect(warning(guide(pack, s, '2027-01-20'), 'suspension-days')).toBeUndefined();
   });
 
+  it('counts the same school year (from 1 August) for the number of suspensions, their days and the longest, as the pupil summary does', () => {
+    // A suspension begun in August belongs to the new school year: it was 0 suspensions but 2 days before.
+    const c = makeCase({ currentStep: 3, exclusions: [suspension('a', '2026-08-03', 2)] });
+    const s = situationFromCase(c, '2026-09-10', {}, terms);
+    expect([s.suspensionsThisYear, s.longestSuspensionDays]).toEqual([1, 2]);
+  });
+
   it('16 days in the spring term warn, counting this term', () => {
     const c = makeCase({ currentStep: 3, exclusions: [suspension('a', '2027-01-05', 8), suspension('b', '2027-01-18', 8)] });
     const w = warning(guide(pack, situationFromCase(c, '2027-01-29', {}, terms), '2027-01-29'), 'suspension-days');
