@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { AppError } from '../core/errors.js';
 import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Warning } from '../core/exclusions/check-before-saving.js';
-import { guide } from '../core/guidance/guide.js';
-import { situationFromCase } from '../core/guidance/situation.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
@@ -11,7 +10,6 @@ import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, freeText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
-import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 const kinds: AnswerChoice[] = [
@@ -143,7 +141,6 @@ export const exclusionDialog: FormDialog = {
     );
     const what = proposed.kind === 'permanent' ? 'Permanent exclusion' : `${proposed.days}-day suspension`;
     const noted = shown.length ? [text(`The record notes the ${shown.length === 1 ? 'warning' : `${shown.length} warnings`} you read before saving.`, 'muted')] : [];
-    const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), { considerSuspension: true }, ctx.calendar), ctx.today());
-    return [{ blocks: [heading('Recorded'), text(`${what} recorded for ${describePupil(saved)}.`, 'success'), ...noted] }, guidanceView(ctx.pack, g, describePupil(saved))];
+    return [{ blocks: [heading('Recorded'), text(`${what} recorded for ${describePupil(saved)}.`, 'success'), ...noted] }, guidanceAfterSave(ctx, saved, { considerSuspension: true })];
   },
 };

@@ -1,7 +1,6 @@
 import { NOTES_MAX } from '../core/cases/text-limits.js';
-import { guide } from '../core/guidance/guide.js';
+import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
-import { situationFromCase } from '../core/guidance/situation.js';
 import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
 import { pspTargets } from '../core/plans/close-plan.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
@@ -13,7 +12,6 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, limitedText, list, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
-import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
@@ -52,7 +50,7 @@ function targetsQuestion(now: readonly string[]): Question {
     id: 'targets',
     kind: 'list',
     optional: true,
-    prompt: 'Amend the targets? Type them as they should stand after this review (separate them with ";"), or leave blank to keep them.',
+    prompt: 'Amend the targets? Type them as they should stand after this review, or leave blank to keep them.',
     before: [{ type: 'text', text: `The PSP’s targets now: ${now.map((t, i) => `${i + 1}. ${t}`).join('; ')}.` }],
     parse: (r) => list(r, MAX_TARGETS, 300),
   };
@@ -115,7 +113,6 @@ export const reviewDialog: FormDialog = {
       if (targets) lines.push(text(`Targets amended: ${targets.map((t, i) => `${i + 1}. ${t}`).join('; ')}.`));
       lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
-    const g = guide(ctx.pack, situationFromCase(saved, ctx.today(), {}, ctx.calendar), ctx.today());
-    return [{ blocks: [heading('Review saved'), ...lines] }, guidanceView(ctx.pack, g, describePupil(saved))];
+    return [{ blocks: [heading('Review saved'), ...lines] }, guidanceAfterSave(ctx, saved)];
   },
 };

@@ -1,12 +1,10 @@
-import { guide } from '../core/guidance/guide.js';
-import { situationFromCase } from '../core/guidance/situation.js';
+import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { heading, text } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { DialogContext, FormDialog, Question } from './dialog.js';
 import { freeText } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
-import { guidanceView } from './views/guidance-view.js';
 import { onlySendcos } from './who-may.js';
 
 /**
@@ -66,10 +64,9 @@ export const setStepDialog: FormDialog = {
     const saved = await ctx.cases.setStep(ctx.user, { schoolId: p.schoolId, id: p.caseId }, { to, reason: a.reason as string, ...(agreedWith ? { agreedWith } : {}) });
     const move = saved.stepChanges.at(-1)!;
     const way = move.to > move.from ? 'up' : 'down';
-    const today = ctx.today();
     return [
       { blocks: [heading('Step changed'), text(`${describePupil(saved)} moved ${way} from Step ${move.from} to Step ${move.to}. The reason is on their record.`, 'success')] },
-      guidanceView(ctx.pack, guide(ctx.pack, situationFromCase(saved, today), today), describePupil(saved)),
+      guidanceAfterSave(ctx, saved),
     ];
   },
 };

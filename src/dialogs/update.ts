@@ -1,15 +1,13 @@
 import type { FactEntry } from '../core/facts/fact-entry.js';
+import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
 import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
 import { factFamily } from '../core/facts/record-fact.js';
-import { guide } from '../core/guidance/guide.js';
-import { situationFromCase } from '../core/guidance/situation.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { factFrom, implied, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
-import { guidanceView } from './views/guidance-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
 /**
@@ -125,10 +123,9 @@ export const updateDialog: FormDialog = {
     const said = correcting
       ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)}`}. Both stay in the chronology.`
       : `${who}: ${factSentence(entry)}.`;
-    const today = ctx.today();
     return [
       { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
-      guidanceView(ctx.pack, guide(ctx.pack, situationFromCase(saved, today, {}, ctx.calendar), today), who),
+      guidanceAfterSave(ctx, saved),
     ];
   },
 };
