@@ -83,7 +83,8 @@ export class CaseService {
    * read through `visibleCases`, so the access rules have already been applied.
    */
   async disclosed(user: StaffMember, shown: readonly { schoolId: string; id: string }[]): Promise<void> {
-    for (const c of shown) await this.note(user, 'case.listed', 'allowed', c);
+    // Together, so the audit log writes them as one batch (one flush) rather than one after another.
+    await Promise.all(shown.map((c) => this.note(user, 'case.listed', 'allowed', c)));
   }
 
   /**
@@ -140,8 +141,7 @@ export class CaseService {
     }
     const next = PupilCase.parse(apply(current, { by: user.id, now: this.now() }));
     const saved = await this.repo.save(next, current.revision);
-    await this.note(user, action, 'done', saved);
-    for (const also of alsoAudit) await this.note(user, also, 'done', saved);
+    await Promise.all([action, ...alsoAudit].map((a) => this.note(user, a, 'done', saved)));
     for (const listener of this.#listeners) listener({ user, action, before: current, after: saved });
     return saved;
   }
