@@ -3,7 +3,7 @@ import { plainYesNo } from './answer-words.js';
 import { nearControlWord } from './command-typos.js';
 import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog, FormState, Question } from './dialog.js';
-import { answerForm, currentQuestion, FREE_TEXT_KINDS, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
+import { answerForm, answerGiven, currentQuestion, FREE_TEXT_KINDS, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
 import { recognise, type Intent } from './intents.js';
 import { readAnswer, type ReadAnswer } from './read-answer.js';
 import { DIALOGS } from './registry.js';
@@ -46,7 +46,9 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
   if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
     const sameDialog = intent.kind === 'dialog' && intent.dialogId === active.dialogId;
     // "what next for 4021" at what-next's first question: the words after the command are the answer.
-    if (sameDialog && intent.initialText && active.history.length === 0) return afterAnswer(await answerForm(dialog, ctx, active, intent.initialText), input);
+    // Words for later questions ("share 4021 with teams:…") answer them in turn, as when the form opens.
+    if (sameDialog && intent.initialText && active.history.length === 0)
+      return afterAnswer(await answerGiven(dialog, ctx, await answerForm(dialog, ctx, active, intent.initialText), intent.values), input);
     const answer = await asAnswer(ctx, dialog, active, input, sameDialog);
     if (answer) return afterAnswer(await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
     if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {

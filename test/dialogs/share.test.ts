@@ -67,6 +67,13 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     expect(await sendco.say('2')).toContain(`${TEACHER_2.id} no longer works with pupil 4021`);
   });
 
+  it('the whole command typed at the form’s first question names the teacher too, as it does when the form opens', async () => {
+    const w = await world();
+    const sendco = chatter(w.as(SENDCO));
+    expect(await sendco.say('share')).toContain('? Which pupil?');
+    expect(await sendco.say('share 4021 with teacher-1')).toContain('teacher-1 now works with pupil 4021');
+  });
+
   it('only a teacher at the pupil’s school can be named, and each refusal says why', async () => {
     const w = await world();
     const sendco = chatter(w.as(SENDCO));
