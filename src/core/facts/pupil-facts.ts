@@ -126,11 +126,22 @@ export function effectiveEntries(entries: readonly FactEntry[]): FactEntry[] {
   return standingEntries(entries).map((s) => s.entry);
 }
 
-/** The pupil's facts now, from their record alone. Pure. */
+/**
+ * The pupil's facts now, from their record alone. Pure; remembered per record object (records are
+ * never changed in place, a change makes a new one), so the guidance, the reminders and the views
+ * reading the same record in one turn fold its entries once.
+ */
 export function pupilFacts(c: FactsSource): PupilFacts {
-  const start = startingFacts(c);
-  return c.facts?.length ? effectiveEntries(c.facts).reduce(evolveFacts, start) : start;
+  let facts = folded.get(c);
+  if (!facts) {
+    const start = startingFacts(c);
+    facts = c.facts?.length ? effectiveEntries(c.facts).reduce(evolveFacts, start) : start;
+    folded.set(c, facts);
+  }
+  return facts;
 }
+
+const folded = new WeakMap<FactsSource, PupilFacts>();
 
 /**
  * The case as it stands today: its stored starting facts (flags, risk of permanent exclusion, EHC

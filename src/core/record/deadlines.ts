@@ -1,4 +1,5 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import type { PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems } from '../reminders/due-items.js';
@@ -52,12 +53,13 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     return { kind, dueDate, ...(due.offDay ? { offDay: due.offDay } : {}), overdue: due.firstDay < today, ...extra };
   };
   const out: Deadline[] = [];
+  const requestedOn = pupilFacts(c).ehcRequestedOn;
   for (const item of dueItems([c], { pack: ctx.pack, calendar, today })) {
     // Day-6 items are dated by their reminder; the summary names the day provision must start, below.
     if (item.kind === 'day6-provision') continue;
     const plan = planOf(item.planId);
     const ehc = item.kind === 'ehc-decision' || item.kind === 'ehc-completion';
-    out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && c.ehcRequestedOn ? { requestedOn: c.ehcRequestedOn } : {}) }));
+    out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && requestedOn ? { requestedOn } : {}) }));
   }
   const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   for (const x of c.exclusions) {

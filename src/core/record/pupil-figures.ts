@@ -1,4 +1,5 @@
 import type { SchoolCalendar, Term } from '../calendar/school-calendar.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { recordedSuspensions, tallyFor, type SchoolYear } from '../exclusions/suspension-days.js';
 
@@ -43,7 +44,8 @@ export interface PartTimeFigures {
 }
 
 export function partTimeFigures(c: PupilCase, today: string): PartTimeFigures | undefined {
-  const p = c.partTimeTimetable;
+  // As it stands now (core/facts), not the starting value stored on the record.
+  const p = pupilFacts(c).partTimeTimetable;
   if (!p) return undefined;
   const when = today < p.startDate ? 'planned' : today > p.endDate ? 'ended' : 'current';
   return { startDate: p.startDate, endDate: p.endDate, ...(p.laNotifiedOn ? { laNotifiedOn: p.laNotifiedOn } : {}), when };

@@ -3,6 +3,7 @@ import { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import { FactEntry, type NewFact } from '../../../src/core/facts/fact-entry.js';
 import { effectiveEntries, pupilFacts } from '../../../src/core/facts/pupil-facts.js';
 import { recordFact } from '../../../src/core/facts/record-fact.js';
+import { partTimeFigures } from '../../../src/core/record/pupil-figures.js';
 import { makeCase } from '../../helpers/make-case.js';
 
 /**
@@ -68,6 +69,11 @@ describe('the facts now are folded from the chronology', () => {
     const told = record(on, { fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-11', hoursPerWeek: 15, laNotifiedOn: '2026-11-04', why: 'LA told' });
     expect(pupilFacts(told).partTimeTimetable?.laNotifiedOn).toBe('2026-11-04');
     expect(pupilFacts(record(told, { fact: 'part-time-timetable-ended', on: '2026-11-30', why: '' })).partTimeTimetable).toBeUndefined();
+  });
+
+  it('the record’s figures read the timetable as it now stands, whoever calls them', () => {
+    const on = record(makeCase(), { fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-11', hoursPerWeek: 15, why: '' });
+    expect(partTimeFigures(on, '2026-11-20')).toMatchObject({ startDate: '2026-11-02', endDate: '2026-12-11', when: 'current' });
   });
 });
 
