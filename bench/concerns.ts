@@ -7,11 +7,10 @@ import { ConcernCheck } from '../src/core/safeguarding/concern-check.js';
 import { concernCheckFor } from '../src/core/safeguarding/for-pack.js';
 import { analyse } from '../src/core/text/nlp.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
-import { labelledParts, pct, readPart, recallAndAlarms, type Labelled } from '../test/core/safeguarding/labelled-parts.js';
+import { asTyped, checkAsTyped, labelledParts, pct, PLACES, readPart, recallAndAlarms, type Labelled } from '../test/core/safeguarding/labelled-parts.js';
 import { percentiles, report, timeSync } from './stats.js';
 
 type Scored = { it: Labelled; kinds: Set<string> }[];
-const PLACES = ['message', 'signpost', 'field'] as const;
 
 /**
  * Prints the figures. With `devOnly` the held-out test parts are not scored (a tuning run must not
@@ -20,16 +19,16 @@ const PLACES = ['message', 'signpost', 'field'] as const;
 export async function concernFigures(devOnly = false): Promise<void> {
   const pack = await loadPack('worcestershire');
   const check = concernCheckFor(pack)!;
-  const score = (items: Labelled[]): Scored => items.map((it) => ({ it, kinds: new Set(check.check(it.text).map((c) => c.kind)) }));
+  const score = (items: Labelled[]): Scored => items.map((it) => ({ it, kinds: new Set(checkAsTyped(check, it).map((c) => c.kind)) }));
 
   console.log('\nconcern check (safeguarding and unlawful exclusion), labelled phrasings');
   for (const name of labelledParts('dev')) console.log(`  ${`development part ${name}`.padEnd(32)} ${recallAndAlarms(score(readPart(name)))}`);
-  const texts = [...labelledParts('dev'), ...labelledParts('test')].flatMap((n) => readPart(n).map((l) => l.text));
+  const texts = [...labelledParts('dev'), ...labelledParts('test')].flatMap((n) => readPart(n).map(asTyped));
   if (!devOnly) {
     printTest(score);
     // Baseline in the same run: the pack's patterns without the learned reader.
     const patternsOnly = new ConcernCheck(pack.concerns!);
-    const rows = labelledParts('test').flatMap(readPart).map((it) => ({ it, kinds: new Set(patternsOnly.check(it.text).map((c) => c.kind)) }));
+    const rows = labelledParts('test').flatMap(readPart).map((it) => ({ it, kinds: new Set(checkAsTyped(patternsOnly, it).map((c) => c.kind)) }));
     console.log(`  ${'baseline: patterns alone'.padEnd(32)} ${recallAndAlarms(rows)}`);
   }
   timing(check, texts);
@@ -77,7 +76,7 @@ async function listMisses(name: string): Promise<void> {
   if (!labelledParts('dev').includes(name)) throw new Error(`"${name}" is not a development part (${labelledParts('dev').join(', ')}); the test part is only scored, never read for tuning.`);
   const check = concernCheckFor(await loadPack('worcestershire'))!;
   for (const it of readPart(name)) {
-    const found = check.check(it.text);
+    const found = checkAsTyped(check, it);
     const kinds = new Set(found.map((c) => c.kind));
     if (it.expect === 'none' && found.length) console.log(`FALSE ALARM  ${it.category.padEnd(28)} ${it.text}  =>  ${found.map((c) => `${c.category}: "${c.quote}"`).join('; ')}`);
     if (it.expect !== 'none' && !kinds.has(it.expect)) console.log(`MISSED       ${it.category.padEnd(28)} ${it.text}`);

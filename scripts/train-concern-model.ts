@@ -11,12 +11,12 @@ import { ConcernCheck } from '../src/core/safeguarding/concern-check.js';
 import { ORDINARY, trainConcernModel } from '../src/core/safeguarding/concern-model.js';
 import { analyse } from '../src/core/text/nlp.js';
 import { loadPack, resolvePackDir } from '../src/knowledge/load-pack.js';
-import { labelledParts, partsHash, readPart, recallAndAlarms } from '../test/core/safeguarding/labelled-parts.js';
+import { asTyped, checkAsTyped, labelledParts, partsHash, PLACES, readPart, recallAndAlarms } from '../test/core/safeguarding/labelled-parts.js';
 
 /** Prints one line: this is a command-line tool. */
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const examples = (parts: readonly string[]) =>
-  parts.flatMap(readPart).map((r) => ({ tokens: analyse(r.text), category: r.expect === 'none' ? ORDINARY : r.category, kind: r.expect === 'none' ? ORDINARY : r.expect }));
+  parts.flatMap(readPart).map((r) => ({ tokens: analyse(asTyped(r)), category: r.expect === 'none' ? ORDINARY : r.category, kind: r.expect === 'none' ? ORDINARY : r.expect }));
 /** What a model records it was trained on: the files, and a hash the staleness test compares. */
 const trainedOn = (parts: readonly string[]) => ({ files: parts.map((p) => `${p}.jsonl`), sha256: partsHash(parts) });
 
@@ -58,7 +58,7 @@ async function cross(pack: Awaited<ReturnType<typeof loadPack>>, parts: readonly
     settings.forEach(({ minMargin, veto }, s) => {
       const check = new ConcernCheck(pack.concerns!, { ...model, minMargin, kinds: { ...model.kinds, veto } });
       for (const it of readPart(held)) {
-        const found = check.check(it.text);
+        const found = checkAsTyped(check, it);
         scored[s]!.push({ it, kinds: new Set(found.map((c) => c.kind)) });
         if (show && minMargin === shipped.minMargin && veto === shipped.veto) {
           if (it.expect === 'none' && found.length) say(`${held} FALSE ALARM ${it.where.padEnd(8)} ${found.map((c) => `${c.by}:${c.category}`).join(',')}  ${it.text}`);
@@ -70,7 +70,7 @@ async function cross(pack: Awaited<ReturnType<typeof loadPack>>, parts: readonly
   settings.forEach(({ minMargin, veto }, s) => {
     const rows = scored[s]!;
     say(`margin ${minMargin}, veto ${veto}: all ${recallAndAlarms(rows)}`);
-    for (const where of ['message', 'signpost', 'field'] as const) say(`  ${where.padEnd(8)} ${recallAndAlarms(rows.filter((r) => r.it.where === where))}`);
+    for (const where of PLACES) say(`  ${where.padEnd(8)} ${recallAndAlarms(rows.filter((r) => r.it.where === where))}`);
   });
 }
 

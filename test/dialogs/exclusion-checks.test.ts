@@ -136,6 +136,22 @@ describe('warnings come before the save, and the record keeps which were shown',
     await bot.say('yes');
     expect((await exclusions())[0]!.warningsShown).toEqual(['unlawful-reason']);
   });
+
+  it('a reason that is only lateness, or only a uniform breach, is warned about, though the words never say “exclude”', async () => {
+    const { bot, exclusions } = await world();
+    const asked = await bot.script([...suspend('23/11/2026', 1), 'late three times this week']);
+    expect(asked).toContain('Why: the reason reads like “late” (excluding for a minor incident: lateness, truancy or absence, or a minor uniform breach)');
+    expect(asked).toContain('Exclusion should not be used for minor incidents such as lateness or truancy');
+    await bot.say('yes');
+    expect((await exclusions())[0]!.warningsShown).toEqual(['unlawful-reason']);
+  });
+
+  it('a serious reason that mentions lateness too keeps only the lawful-reason reminder', async () => {
+    const { bot } = await world();
+    const asked = await bot.script([...suspend('23/11/2026', 1), 'arrived late to the lesson then punched another pupil']);
+    expect(asked).toContain('Why: every suspension and exclusion needs a disciplinary reason.');
+    expect(asked).not.toContain('minor incident');
+  });
 });
 
 describe('dates that cannot be a first day get a kind message, and the question again', () => {

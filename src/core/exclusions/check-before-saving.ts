@@ -141,7 +141,7 @@ function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind']): War
 }
 
 function reasonWarning(pack: KnowledgePack, reason: string): Warning {
-  const found = concernsIn(pack, [reason]).filter((c) => c.kind === 'exclusion');
+  const found = concernsIn(pack, [reason], { asReason: true }).filter((c) => c.kind === 'exclusion');
   if (!found.length) return { id: 'lawful-reason', because: 'every suspension and exclusion needs a disciplinary reason' };
   const notes = found.flatMap((c) => pack.concerns?.exclusion.find((e) => e.id === c.category)?.note ?? []);
   const quoted = found.map((c) => `“${c.quote}” (${c.label})`).join('; ');

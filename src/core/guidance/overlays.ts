@@ -15,7 +15,7 @@ import type { PupilSituation, Recommendation } from './types.js';
 export function notesConcerns(pack: KnowledgePack, notes: string, exclusionReasons = ''): { safeguarding?: Recommendation; unlawfulReason?: Recommendation } {
   const found = concernsIn(pack, [notes]);
   const safeguarding = safeguardingNotice(pack, found);
-  const unlawfulReason = exclusionWarning(pack, exclusionReasons ? [...found, ...concernsIn(pack, [exclusionReasons])] : found);
+  const unlawfulReason = exclusionWarning(pack, exclusionReasons ? [...found, ...concernsIn(pack, [exclusionReasons], { asReason: true })] : found);
   return { ...(safeguarding ? { safeguarding } : {}), ...(unlawfulReason ? { unlawfulReason } : {}) };
 }
 

@@ -2,7 +2,7 @@ import type { ConcernModelFile } from '../../knowledge/schema/concern-model.js';
 import type { Concerns, ConcernCategory } from '../../knowledge/schema/concerns.js';
 import { analyse, type Token } from '../text/nlp.js';
 import { clip } from '../views/fit.js';
-import { compilePattern, firstWords, matchAt, patternWords, type Pattern } from './pattern.js';
+import { compilePattern, firstWords, matchAt, negatedSpan, patternWords, type Pattern } from './pattern.js';
 import { ConcernModel } from './concern-model.js';
 import { TypoFix } from './typo-fix.js';
 
@@ -35,13 +35,16 @@ interface Rule {
 export class ConcernCheck {
   readonly #byFirst = new Map<string, Rule[]>();
   readonly #unindexed: Rule[] = [];
+  /** The pack's `asReason` patterns, read only in a suspension's or exclusion's recorded reason. */
+  readonly #reasonByFirst = new Map<string, Rule[]>();
+  readonly #reasonUnindexed: Rule[] = [];
   readonly #teaching: ReadonlySet<string>;
   readonly #settled: readonly Pattern[];
   readonly #typos: TypoFix;
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
   readonly #model: ConcernModel | undefined;
-  readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory }>();
+  readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory; notInSentence: readonly Pattern[] }>();
 
   /**
    * Throws Error naming the category and pattern that cannot be compiled, or a model category the
@@ -64,72 +67,95 @@ export class ConcernCheck {
         for (const [topic, sources] of [[false, category.signs], [true, category.topics]] as const) {
           for (const source of sources) this.#index({ kind, category, pattern: compile(category, source), topic, notWhen, notInSentence });
         }
+        for (const source of category.asReason) this.#index({ kind, category, pattern: compile(category, source), topic: false, notWhen, notInSentence }, this.#reasonByFirst, this.#reasonUnindexed);
       }
     }
     this.#typos = new TypoFix(this.#vocabulary(concerns));
-    for (const kind of ['risk', 'exclusion'] as const) for (const category of concerns[kind]) this.#categories.set(category.id, { kind, category });
+    for (const kind of ['risk', 'exclusion'] as const)
+      for (const category of concerns[kind]) this.#categories.set(category.id, { kind, category, notInSentence: category.notInSentence.map((src) => compile(category, src)) });
     this.#model = model && new ConcernModel(model, new Set(this.#categories.keys()));
   }
 
   /** Every word any pattern or context list knows, for the typo fixer. */
   #vocabulary(concerns: Concerns): string[] {
     // Each rule is indexed under every word it can start with: take each once.
-    const rules = new Set([...this.#byFirst.values()].flat().concat(this.#unindexed));
+    const rules = new Set([...this.#byFirst.values(), ...this.#reasonByFirst.values()].flat().concat(this.#unindexed, this.#reasonUnindexed));
     const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled));
     return [...new Set([...patterns].flatMap(patternWords).concat(concerns.teachingContext))];
   }
 
-  #index(rule: Rule): void {
+  #index(rule: Rule, byFirst = this.#byFirst, unindexed = this.#unindexed): void {
     const first = firstWords(rule.pattern);
-    if (!first) return void this.#unindexed.push(rule);
+    if (!first) return void unindexed.push(rule);
     for (const w of first) {
-      const list = this.#byFirst.get(w);
+      const list = byFirst.get(w);
       if (list) list.push(rule);
-      else this.#byFirst.set(w, [rule]);
+      else byFirst.set(w, [rule]);
     }
   }
 
   /** Every category found in `text`, each once, in the order found. `explain` receives excused matches too (for tuning). */
   check(text: string, explain?: (line: string) => void): Concern[] {
+    return this.#remembered(text, false, explain);
+  }
+
+  /**
+   * As `check`, for the reason recorded for a suspension or exclusion ("late three times this
+   * week"): there the exclusion goes without saying, so the pack's `asReason` patterns count too
+   * (seed 003 "Fixed-Term Exclusion": not for lateness, truancy, a minor uniform breach, poor
+   * academic performance or a parent's behaviour; seed 000 Appendix 4).
+   */
+  checkReason(text: string, explain?: (line: string) => void): Concern[] {
+    return this.#remembered(text, true, explain);
+  }
+
+  #remembered(text: string, reason: boolean, explain?: (line: string) => void): Concern[] {
     if (!text.trim()) return [];
-    const known = explain ? undefined : this.#recent.get(text);
+    const key = reason ? `reason\u0000${text}` : text;
+    const known = explain ? undefined : this.#recent.get(key);
     if (known) return [...known];
-    const found = this.#read(text, explain);
+    const found = this.#read(text, reason, explain);
     if (this.#recent.size >= RECENT_TEXTS) this.#recent.delete(this.#recent.keys().next().value!);
-    this.#recent.set(text, found);
+    this.#recent.set(key, found);
     return [...found];
   }
 
-  #read(text: string, explain?: (line: string) => void): Concern[] {
+  #read(text: string, reason: boolean, explain?: (line: string) => void): Concern[] {
     const tokens = analyse(text).map((t) => {
       const meant = this.#typos.fix(t.word);
       return meant ? { ...t, word: meant, lemma: meant } : t;
     });
     const teaching = tokens.some((t) => this.#teaching.has(t.word) || this.#teaching.has(t.lemma));
     // Worked out only once something matched: most texts match nothing.
-    let settled: Set<number> | undefined;
-    const isSettled = (sentence: number) => (settled ??= this.#settledSentences(tokens)).has(sentence);
+    let settled: number[] | undefined;
+    const isSettled = (at: number) => settledAt(tokens, (settled ??= this.#settledStarts(tokens)), at);
     const found = new Map<string, Concern>();
-    // Which sentence each match started in, for the learned reader's veto.
-    const sentenceOf = new Map<string, number>();
+    // Where each match started, for the learned reader's veto.
+    const startOf = new Map<string, number>();
+    // Worries a negation cancelled ("no bruises seen"): the learned reader must not read them back
+    // in. Only worries: for an exclusion the negation is often the sign ("we can't manage him").
+    const negated: number[][] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const byLemma = t.lemma === t.word ? undefined : this.#byFirst.get(t.lemma);
-      for (const rule of [...(this.#byFirst.get(t.word) ?? []), ...(byLemma ?? []), ...this.#unindexed]) {
+      const rules = [...(this.#byFirst.get(t.word) ?? []), ...(byLemma ?? []), ...this.#unindexed];
+      if (reason) rules.push(...(this.#reasonByFirst.get(t.word) ?? []), ...((t.lemma !== t.word && this.#reasonByFirst.get(t.lemma)) || []), ...this.#reasonUnindexed);
+      for (const rule of rules) {
         const key = `${rule.kind}:${rule.category.id}`;
         if (found.has(key)) continue;
-        const at = matchAt(rule.pattern, tokens, i);
+        const at = matchAt(rule.pattern, tokens, i, rule.kind === 'risk' ? negated : undefined);
         if (!at) continue;
-        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(tokens[at[0]!]!.sentence) ? 'settled context' : this.#excused(rule, tokens, at);
+        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(at[0]!) ? 'settled context' : this.#excused(rule, tokens, at);
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
         found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at), by: 'pattern' });
-        sentenceOf.set(key, tokens[at[0]!]!.sentence);
+        startOf.set(key, at[0]!);
       }
     }
-    if (found.size && this.#model) this.#veto(found, sentenceOf, tokens, explain);
+    if (found.size && this.#model) this.#veto(found, startOf, tokens, explain);
     if (!found.size && this.#model) {
-      const fromModel = this.#modelReading(text, tokens, explain);
+      const cancelled = new Set(negated.flatMap((m) => negatedSpan(tokens, m)));
+      const fromModel = this.#modelReading(text, cancelled.size ? tokens.filter((_, i) => !cancelled.has(i)) : tokens, explain);
       if (fromModel) return [fromModel];
     }
     return [...found.values()];
@@ -158,32 +184,39 @@ export class ConcernCheck {
         if (worry > bestWorry) [best, bestWorry] = [at, worry];
       }
     }
+    // The category's own "ordinary in this sentence" words hold for the reader too (grandparents are not private fostering).
+    const ordinary = known.notInSentence.find((p) => best.some((i) => matchAt(p, tokens, i)));
+    if (ordinary) {
+      explain?.(`model: ${known.category.id} excused by "${ordinary.source}" in the sentence`);
+      return undefined;
+    }
     return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best), by: 'model' };
   }
 
   /**
-   * Drops a pattern's match whose sentence the learned reader finds ordinary by more than its veto
-   * (a training course, a lesson plan, a closed record): the words matched, the sentence is not a
-   * worry. Read by sentence, so a worry buried in a long routine note is judged on its own sentence.
+   * Drops a pattern's match whose clause the learned reader finds ordinary by more than its veto
+   * (a training course, a lesson plan, a closed record): the words matched, the clause is not a
+   * worry. Read by clause (a sentence, split at "but", "however"…), so a worry buried in a long
+   * routine note, or turned round after "closed last month but", is judged on its own words.
    */
-  #veto(found: Map<string, Concern>, sentenceOf: ReadonlyMap<string, number>, tokens: readonly Token[], explain?: (line: string) => void): void {
+  #veto(found: Map<string, Concern>, startOf: ReadonlyMap<string, number>, tokens: readonly Token[], explain?: (line: string) => void): void {
     const model = this.#model!;
     if (model.veto === Infinity) return;
-    const bySentence = new Map<number, number | undefined>();
+    const byClause = new Map<number, number | undefined>();
     for (const [key, concern] of found) {
-      const sentence = sentenceOf.get(key)!;
-      if (!bySentence.has(sentence)) bySentence.set(sentence, model.worry(tokens.filter((t) => t.sentence === sentence)));
-      const worry = bySentence.get(sentence);
+      const [from, to] = clauseAround(tokens, startOf.get(key)!);
+      if (!byClause.has(from)) byClause.set(from, model.worry(tokens.slice(from, to)));
+      const worry = byClause.get(from);
       if (worry === undefined || worry > -model.veto) continue;
-      explain?.(`${concern.category} "${concern.quote}" vetoed: its sentence reads as ordinary by ${(-worry).toFixed(1)} (veto from ${model.veto})`);
+      explain?.(`${concern.category} "${concern.quote}" vetoed: its clause reads as ordinary by ${(-worry).toFixed(1)} (veto from ${model.veto})`);
       found.delete(key);
     }
   }
 
-  /** Sentences that say the worry is absent or over. */
-  #settledSentences(tokens: readonly Token[]): Set<number> {
-    const out = new Set<number>();
-    for (let i = 0; i < tokens.length; i++) if (!out.has(tokens[i]!.sentence) && this.#settled.some((p) => matchAt(p, tokens, i))) out.add(tokens[i]!.sentence);
+  /** Where each phrase saying the worry is absent or over starts ("closed by social care"). */
+  #settledStarts(tokens: readonly Token[]): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < tokens.length; i++) if (this.#settled.some((p) => matchAt(p, tokens, i))) out.push(i);
     return out;
   }
 
@@ -206,6 +239,33 @@ export class ConcernCheck {
     }
     return undefined;
   }
+}
+
+/** Words that turn a sentence round: what follows is not covered by what came before. */
+const CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except']);
+
+/**
+ * Whether a match starting at token `at` is covered by a settled phrase: one in the same sentence
+ * with no turn between them, so "closed by social care last month but the bruising has started
+ * again" still counts while "the bruising was explained and the case closed" does not.
+ */
+function settledAt(tokens: readonly Token[], starts: readonly number[], at: number): boolean {
+  const sentence = tokens[at]!.sentence;
+  return starts.some((s) => {
+    if (tokens[s]!.sentence !== sentence) return false;
+    for (let i = Math.min(s, at) + 1; i < Math.max(s, at); i++) if (CONTRAST.has(tokens[i]!.word)) return false;
+    return true;
+  });
+}
+
+/** The clause around token `at`, as [from, to): its sentence, cut at the turns (CONTRAST) either side. */
+function clauseAround(tokens: readonly Token[], at: number): [number, number] {
+  const sentence = tokens[at]!.sentence;
+  let from = at;
+  while (from > 0 && tokens[from - 1]!.sentence === sentence && !CONTRAST.has(tokens[from - 1]!.word)) from--;
+  let to = at + 1;
+  while (to < tokens.length && tokens[to]!.sentence === sentence && !CONTRAST.has(tokens[to]!.word)) to++;
+  return [from, to];
 }
 
 /** How many recent texts keep their answer (a bounded memory, oldest forgotten first). */

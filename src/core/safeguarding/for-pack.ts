@@ -17,11 +17,14 @@ export function concernCheckFor(pack: KnowledgePack): ConcernCheck | undefined {
   return check;
 }
 
-/** Every concern in any of `texts`, each category once, in the order found. */
-export function concernsIn(pack: KnowledgePack, texts: readonly string[]): Concern[] {
+/**
+ * Every concern in any of `texts`, each category once, in the order found. With `asReason`, the
+ * texts are recorded reasons for a suspension or exclusion (ConcernCheck.checkReason).
+ */
+export function concernsIn(pack: KnowledgePack, texts: readonly string[], opts: { asReason?: boolean } = {}): Concern[] {
   const check = concernCheckFor(pack);
   if (!check) return [];
   const found = new Map<string, Concern>();
-  for (const t of texts) for (const c of check.check(t)) if (!found.has(`${c.kind}:${c.category}`)) found.set(`${c.kind}:${c.category}`, c);
+  for (const t of texts) for (const c of opts.asReason ? check.checkReason(t) : check.check(t)) if (!found.has(`${c.kind}:${c.category}`)) found.set(`${c.kind}:${c.category}`, c);
   return [...found.values()];
 }

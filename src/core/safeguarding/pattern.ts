@@ -118,14 +118,29 @@ export function firstWords(p: Pattern): ReadonlySet<string> | undefined {
 /**
  * Where `p` matches starting at token `at`: the indexes of the matched tokens, or undefined.
  * Tries the nearest candidate for each slot first, so the quoted span is as short as it can be.
+ * A match a negation cancels is not returned; it is added to `negatedOut` when given.
  */
-export function matchAt(p: Pattern, tokens: readonly Token[], at: number): number[] | undefined {
+export function matchAt(p: Pattern, tokens: readonly Token[], at: number, negatedOut?: number[][]): number[] | undefined {
   if (!tokens[at]) return undefined;
   for (const end of endsAt(p.slots[0]!, tokens, at)) {
     const found = fill(p, tokens, 1, end - 1, range(at, end));
-    if (found && (p.negationIsPart || !negated(tokens, found))) return found;
+    if (!found) continue;
+    if (p.negationIsPart || !negated(tokens, found)) return found;
+    negatedOut?.push(found);
   }
   return undefined;
+}
+
+/**
+ * The words a negated match covers, with the negation words that governed it ("no bruises seen"),
+ * so a reader after the patterns does not read the worry back in. Token indexes.
+ */
+export function negatedSpan(tokens: readonly Token[], found: readonly number[]): number[] {
+  const first = found[0]!;
+  const isNegation = (t: Token) => NEGATIONS.has(t.word) || NEGATIONS.has(t.lemma);
+  const before: number[] = [];
+  for (let i = Math.max(0, first - NEGATION_REACH); i < first; i++) if (tokens[i]!.clause === tokens[first]!.clause && isNegation(tokens[i]!)) before.push(i);
+  return [...before, ...range(first, found[found.length - 1]! + 1)];
 }
 
 function fill(p: Pattern, tokens: readonly Token[], si: number, last: number, got: number[]): number[] | undefined {

@@ -24,6 +24,11 @@ export const ConcernCategory = z.object({
   notWhen: PatternList,
   /** Patterns that, anywhere in the same sentence, make a match ordinary ("bridesmaid" for a family wedding). */
   notInSentence: PatternList,
+  /**
+   * Exclusion kinds only: patterns read in a suspension's or exclusion's recorded reason, where the
+   * exclusion goes without saying ("late three times", "wrong shoes"), and nowhere else.
+   */
+  asReason: PatternList,
 });
 export type ConcernCategory = z.infer<typeof ConcernCategory>;
 

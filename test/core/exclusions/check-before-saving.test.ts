@@ -143,4 +143,21 @@ describe('warned before saving', () => {
     expect(w[0]!.because).toContain('off-rolling');
     expect(warningRecommendation(pack, pack.rules!, w[0]!).title).toBe('Check the reason is lawful before any suspension or exclusion');
   });
+
+  it.each([
+    ['poor grades in mocks', 'attainment'],
+    ['wearing the wrong shoes', 'minor incident'],
+    ['truanting', 'minor incident'],
+    ['mum was rude to reception staff', 'parent'],
+    ['he can not come back until he apologises to Mr B', 'condition'],
+  ])('reads a bare reason as a reason: “%s” is warned about (%s)', (reason, label) => {
+    const w = checkExclusion(pack, terms, pupil([]), propose('2026-11-23', 1, reason)).warnings;
+    expect(ids(w)).toEqual(['unlawful-reason']);
+    expect(w[0]!.because).toContain(label);
+  });
+
+  it.each(['kicked a TA during a restraint', 'racist abuse towards another pupil', 'swore at a teacher and refused to hand over his phone', 'vandalised the toilets'])(
+    'keeps only the lawful-reason reminder for the disciplinary reason “%s”',
+    (reason) => expect(ids(checkExclusion(pack, terms, pupil([]), propose('2026-11-23', 1, reason)).warnings)).toEqual(['lawful-reason']),
+  );
 });

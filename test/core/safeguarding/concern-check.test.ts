@@ -39,6 +39,22 @@ describe('the concern check on the examples staff gave', () => {
 });
 
 describe('how the check reads', () => {
+  it('reads a worry turned round after a closed record: “closed … but the bruising has started again”', () => {
+    expect(kinds('the case was closed by social care last month but the bruising has started again')).toContain('risk');
+    expect(kinds('the bruising was explained by a fall and the case was closed by social care last month')).toEqual([]);
+  });
+
+  it('lets the learned reader not read back a worry a negation cancelled, nor one its category calls ordinary in the sentence', () => {
+    expect(check.check('no bruises seen on his arms today')).toEqual([]);
+    expect(check.check('she is looked after by her grandparents on Wednesdays while mum works')).toEqual([]);
+    expect(kinds('no bruises seen today but she says dad hit her with a belt last night')).toContain('risk');
+  });
+
+  it('reads the pack’s reason-only patterns in a suspension’s reason, and nowhere else', () => {
+    expect(check.check('late three times this week')).toEqual([]);
+    expect(check.checkReason('late three times this week')).toContainEqual(expect.objectContaining({ kind: 'exclusion', category: 'minor-incident', quote: 'late' }));
+  });
+
   it('refuses a pattern with two gaps in a row, which used to mean only the last one', () => {
     expect(() => compilePattern('teacher .. ... dragged', {})).toThrow(/two gaps in a row/);
     expect(compilePattern('teacher ... dragged', {}).slots[1]!.gapBefore).toBe(8);

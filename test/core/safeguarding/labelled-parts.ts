@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod/v4';
+import type { Concern, ConcernCheck } from '../../../src/core/safeguarding/concern-check.js';
+import { cleanChannelText } from '../../../src/core/text/channel-text.js';
 
 /**
  * The labelled phrasings in ./labelled/: development parts (dev.jsonl, dev2.jsonl, …) for tuning
@@ -11,9 +13,21 @@ export const Labelled = z.object({
   text: z.string().min(1),
   expect: z.enum(['risk', 'exclusion', 'none']),
   category: z.string().min(1),
-  where: z.enum(['message', 'signpost', 'field']),
+  /** `reason`: typed as the reason for a suspension or exclusion, where the exclusion goes without saying. */
+  where: z.enum(['message', 'signpost', 'field', 'reason']),
 });
 export type Labelled = z.infer<typeof Labelled>;
+
+/** The places a phrasing can be typed, in the order the figures print them. */
+export const PLACES = Labelled.shape.where.options;
+
+/** The phrasing as the bot reads it: cleaned once as every channel's text is (HTML, entities, mentions, curly quotes). */
+export const asTyped = (it: Labelled): string => cleanChannelText(it.text);
+
+/** What the check finds in a phrasing read where it was typed: a suspension's reason by checkReason. */
+export function checkAsTyped(check: ConcernCheck, it: Labelled): Concern[] {
+  return it.where === 'reason' ? check.checkReason(asTyped(it)) : check.check(asTyped(it));
+}
 
 const DIR = new URL('./labelled/', import.meta.url);
 
