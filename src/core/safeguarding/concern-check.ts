@@ -167,16 +167,12 @@ export class ConcernCheck {
    */
   #modelReading(text: string, tokens: readonly Token[], explain?: (line: string) => void): Concern | undefined {
     const model = this.#model!;
-    const reading = model.read(tokens);
-    explain?.(`model: ${reading ? `${reading.category} by ${reading.margin.toFixed(1)} (counts from ${model.minMargin})` : 'nothing known'}`);
-    if (!model.counts(reading)) return undefined;
-    const known = this.#categories.get(reading.category)!;
     const sentences: number[][] = [];
     tokens.forEach((t, i) => (sentences[t.sentence] ??= []).push(i));
     const read = sentences.filter((at) => at.length);
-    // One sentence: the reading above is the one to quote; otherwise quote the sentence that reads most
-    // as a worry. The three-label reader judges that: the category reader costs ten times as much a sentence.
-    let best = read[0]!;
+    // The sentence that reads most as a worry, by the three-label reader: the category reader
+    // costs ten times as much a sentence.
+    let best = read[0] ?? [];
     if (read.length > 1) {
       let bestWorry = -Infinity;
       for (const at of read) {
@@ -184,6 +180,15 @@ export class ConcernCheck {
         if (worry > bestWorry) [best, bestWorry] = [at, worry];
       }
     }
+    let reading = model.read(tokens);
+    explain?.(`model: ${reading ? `${reading.category} by ${reading.margin.toFixed(1)} (counts from ${model.minMargin})` : 'nothing known'}`);
+    if (!model.counts(reading) && read.length > 1) {
+      // A long routine note dilutes one worrying sentence: read that sentence on its own too.
+      reading = model.read(best.map((i) => tokens[i]!));
+      explain?.(`model, its most worrying sentence alone: ${reading ? `${reading.category} by ${reading.margin.toFixed(1)}` : 'nothing known'}`);
+    }
+    if (!model.counts(reading)) return undefined;
+    const known = this.#categories.get(reading.category)!;
     // The category's own "ordinary in this sentence" words hold for the reader too (grandparents are not private fostering).
     const ordinary = known.notInSentence.find((p) => best.some((i) => matchAt(p, tokens, i)));
     if (ordinary) {
