@@ -24,7 +24,7 @@ export function detailsBlocks(d: Details, budget: Budget, render: Render): Known
     return [{ type: 'divider' }, ...renderWithin({ blocks: d.blocks }, budget, render, andMore)];
   const row: SectionBlock = {
     type: 'section',
-    text: mrkdwn(safe(`Behind “Show details”: ${d.summary}.`, LIMITS.sectionText)),
+    text: mrkdwn(safe(`${d.summary.charAt(0).toUpperCase()}${d.summary.slice(1)}.`, LIMITS.sectionText)),
     accessory: button('Show details', ACTION.details, value),
   };
   return [row];
