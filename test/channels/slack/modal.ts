@@ -89,14 +89,15 @@ export async function completeModalView(h: SlackHarness, text: string, answers: 
 }
 
 /**
- * Presses "Show details" on a view (a form's result) as the SENDCo; resolves with the modal Slack
- * was asked to stack on it (views.push, as a button inside a modal must).
+ * Presses "Show details" on a view (a form's result) as the SENDCo; resolves with the call that
+ * opened the details (views.push, as a button inside a modal must, or views.open).
  */
-export async function showDetails(h: SlackHarness, view: Json): Promise<Json> {
+export async function showDetails(h: SlackHarness, view: Json): Promise<{ method: string; view: Json }> {
   const before = h.api.calls.length;
   const row = (view.blocks as Json[]).find((b) => (b.accessory as Json | undefined)?.text && ((b.accessory as Json).text as Json).text === 'Show details');
   if (!row) throw new Error(`no Show details button in ${slackText(view.blocks)}`);
   const button = row.accessory as Json;
   await h.interaction({ type: 'block_actions', user: h.user(USERS.sendco), container: { type: 'view', view_id: 'V1' }, view: { ...view, id: 'V1', hash: 'h9' }, actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }] });
-  return (await h.api.waitFor((c) => c.method.startsWith('views.') && h.api.calls.indexOf(c) >= before)).params.view as Json;
+  const call = await h.api.waitFor((c) => (c.method === 'views.push' || c.method === 'views.open') && h.api.calls.indexOf(c) >= before);
+  return { method: call.method, view: call.params.view as Json };
 }

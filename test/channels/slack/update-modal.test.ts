@@ -23,8 +23,8 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
     expect(slackText(result.blocks)).toContain('EHC needs assessment requested on 2026-10-05');
     // The deadlines are in the guidance's details: "Show details" stacks them on the result.
     const details = await showDetails(h, result);
-    expect(h.api.calls.at(-1)?.method).toBe('views.push');
-    expect(slackText(details.blocks)).toContain('LA decision due by 2026-11-16');
+    expect(details.method).toBe('views.push');
+    expect(slackText(details.view.blocks)).toContain('LA decision due by 2026-11-16');
     const due = dueItems(await h.core.repo.scanAll(), { pack: h.core.pack, calendar: h.core.calendar, today: '2026-11-20' });
     expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
       ['ehc-decision', '2026-11-16'],
