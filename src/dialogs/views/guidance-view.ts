@@ -33,9 +33,9 @@ function guidanceDetails(pack: KnowledgePack, g: Guidance, input?: GuidanceInput
   const { legal, actions, advice } = splitGuidance(g);
   const blocks: Block[] = [];
   if (g.more) blocks.push(text(g.more));
-  if (legal.length) blocks.push(heading('Contacts and sources for the warnings'), ...legal.map((rec): Block => ({ type: 'recommendation', rec, part: 'refs' })));
   if (actions.length) blocks.push(heading(`Next actions (Step ${g.recommendedStep})`), ...actions.map((rec): Block => ({ type: 'recommendation', rec })));
   if (advice.length) blocks.push(heading('Also worth knowing'), ...advice.map((rec): Block => ({ type: 'recommendation', rec })));
+  if (legal.length) blocks.push(heading('Contacts and sources for the warnings'), ...legal.map((rec): Block => ({ type: 'recommendation', rec, part: 'refs' })));
   if (pack.pathway) blocks.push(text(pack.pathway.bidirectional.text, 'muted'));
   if (!actions.length && !advice.length && !legal.length && !g.more) return undefined;
   const parts = [
