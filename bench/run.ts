@@ -133,6 +133,7 @@ console.log(`bench on node ${process.version}, ${new Date().toISOString()}`);
 await signposting();
 await (await import('./concerns.js')).concernFigures();
 await guidance();
+await (await import('./first-screen.js')).firstScreenFigures();
 await store();
 await startup();
 await teamsTurn();

@@ -1,3 +1,4 @@
+import type { GuidanceInput } from '../core/guidance/guidance-input.js';
 import { AFTER_NOTICE } from '../core/safeguarding/concern-notice.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding/screen.js';
@@ -17,6 +18,7 @@ import { DIALOGS } from '../dialogs/registry.js';
 import { searchServices } from '../dialogs/signpost-dialog.js';
 import { recogniseReminderCommand, runReminderCommand } from '../dialogs/reminder-commands.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
+import { guidanceDetailsView } from '../dialogs/views/guidance-view.js';
 import { menuView } from '../dialogs/views/menu-view.js';
 import type { Logger } from '../logger.js';
 import { dialogContext, type Core } from './bootstrap.js';
@@ -127,6 +129,7 @@ export class Assistant {
       }
       // Cards and modals keep no conversation, so there is no "last list": its buttons carry the page.
       if (intent.kind === 'more') return [{ blocks: [text('Press “Next” under the list for its next page, or type the list with a page, e.g. "my pupils page 2".')] }];
+      if (intent.kind === 'details') return [{ blocks: [text('Press “Show details” under the guidance to see the rest of it.')] }];
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
@@ -161,6 +164,18 @@ export class Assistant {
       const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       return (await openForm(dialog, ctx, prefill)).views;
+    });
+  }
+
+  /**
+   * The details behind a guidance's first screen, worked out again from what the guidance was
+   * worked out from (a Slack "Show details" button). Pupil guidance, so it needs a role, as "what next" does.
+   */
+  details(person: Person, input: GuidanceInput): Promise<View[]> {
+    return this.#guard('details', async () => {
+      const ctx = this.#context(person, this.whoIs(person), false);
+      if (!ctx) return this.#needsRole(person);
+      return [guidanceDetailsView(ctx.pack, input)];
     });
   }
 

@@ -116,7 +116,8 @@ export class LaNotices {
   }
 }
 
-function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r: Referral | undefined, serviceName: string | undefined): View {
+/** The notice the LA team's channel shows for one referral (exported for the screenshot tests). */
+export function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r: Referral | undefined, serviceName: string | undefined): View {
   const status = n.assigned ? `Assigned to ${n.assigned.name}.` : n.acknowledged ? `Acknowledged by ${n.acknowledged.name}.` : 'Not yet acknowledged.';
   return {
     blocks: [

@@ -1,16 +1,19 @@
 import type { Contact } from '../knowledge/schema/common.js';
 import type { Recommendation } from '../core/guidance/types.js';
-import type { Block, Pager, QuestionView, Row, View } from '../core/views/view.js';
+import type { Block, Pager, QuestionView, RecommendationPart, Row, View } from '../core/views/view.js';
 
 /** Plain-text rendering of the neutral views, for the terminal (and any text-only fallback). */
 
 const contact = (c: Contact) => (c.kind === 'phone' ? `tel ${c.value}${c.hours ? ` (${c.hours})` : ''}` : c.value);
 
-function recommendation(r: Recommendation): string[] {
+/** A recommendation, or the part of it a first screen or its details show (RecommendationPart). */
+function recommendation(r: Recommendation, part?: RecommendationPart): string[] {
   const mark = r.kind === 'safeguarding' ? '!!! ' : r.kind === 'warning' ? '! ' : '- ';
-  const lines = [`${mark}${r.title}`, `  ${r.detail}`];
-  if (r.because) lines.push(`  Why: ${r.because}.`);
-  lines.push(`  Led by: ${r.ledByLabel}. Source: ${r.citation}.`);
+  const lines = [`${mark}${r.title}`];
+  if (part !== 'brief' && part !== 'refs') lines.push(`  ${r.detail}`);
+  if (r.because && part !== 'refs') lines.push(`  Why: ${r.because}.`);
+  if (part === 'brief' || part === 'words') return [...lines, `  Led by: ${r.ledByLabel}.`];
+  lines.push(part === 'refs' ? `  Source: ${r.citation}.` : `  Led by: ${r.ledByLabel}. Source: ${r.citation}.`);
   for (const s of r.services) lines.push(`  Contact ${s.name}${s.contacts.length ? `: ${s.contacts.map(contact).join(', ')}` : ''}`);
   return lines;
 }
@@ -41,7 +44,10 @@ function block(b: Block): string[] {
           .join(' > '),
       ];
     case 'recommendation':
-      return recommendation(b.rec);
+      return recommendation(b.rec, b.part);
+    case 'details':
+      // The terminal keeps the details for "details" (conversation.ts), so a long reply stays one screen.
+      return ['', `Type "details" for ${b.details.summary}.`];
     case 'service': {
       const r = b.result;
       const contacts = r.contacts.map(contact).join(', ');

@@ -1,4 +1,4 @@
-import type { View } from '../core/views/view.js';
+import type { Block, View } from '../core/views/view.js';
 import type { FormState } from './dialog.js';
 import type { FormStep } from './form-runner.js';
 
@@ -9,6 +9,8 @@ export interface ConversationState {
   leaving?: string;
   /** The command for the next page of the last list or record shown, for "more". */
   more?: string;
+  /** What the last reply kept behind its first screen, for "details". */
+  details?: Block[];
   misunderstood: number;
 }
 
@@ -32,4 +34,10 @@ export const newConversation = (): ConversationState => ({ misunderstood: 0 });
 export function moreIn(views: readonly View[]): { more?: string } {
   const next = views.flatMap((v) => v.blocks).findLast((b) => b.type === 'pager' && b.next !== undefined);
   return next?.type === 'pager' && next.next ? { more: next.next } : {};
+}
+
+/** The details behind the last reply's first screen, kept so "details" can show them. */
+export function detailsIn(views: readonly View[]): { details?: Block[] } {
+  const found = views.flatMap((v) => v.blocks).findLast((b) => b.type === 'details');
+  return found?.type === 'details' ? { details: found.details.blocks } : {};
 }

@@ -2,10 +2,10 @@ import { AppError } from '../core/errors.js';
 import { AFTER_NOTICE, hasSafeguardingNotice, yourWordsView } from '../core/safeguarding/concern-notice.js';
 import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
-import { heading, text } from '../core/views/view.js';
+import { heading, text, type Block } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
 import { suggestCommand } from './command-typos.js';
-import { fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
+import { detailsIn, fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
 import { answerForm, answerGiven, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
@@ -35,7 +35,9 @@ export async function converse(ctx: DialogContext, state: ConversationState, raw
   const t = await guarded(ctx, state, input, log, notices.length > 0);
   // A worry typed where a form could not keep it (a yes/no, a choice, a date): the words, once, before the question again.
   const lost = state.active !== undefined && !t.keptWords && hasSafeguardingNotice(notices);
-  return { ...t, views: leadWith(notices, lost ? [yourWordsView(input), ...t.views] : t.views) };
+  // The details behind a first screen wait for "details"; any other reply forgets them.
+  const kept = t.state.details ? {} : detailsIn(t.views);
+  return { ...t, state: { ...t.state, ...kept }, views: leadWith(notices, lost ? [yourWordsView(input), ...t.views] : t.views) };
 }
 
 async function guarded(ctx: DialogContext, state: ConversationState, input: string, log: Logger, noticed: boolean): Promise<Turn> {
@@ -47,6 +49,9 @@ async function guarded(ctx: DialogContext, state: ConversationState, input: stri
     return afterFailure(ctx, state, err);
   }
 }
+
+/** The details kept from the last reply; kept again, so they can be asked for twice. */
+const showDetails = (details: Block[]): Turn => ({ state: { misunderstood: 0, details }, views: [{ blocks: details }] });
 
 /** A line typed with no form open. */
 async function command(ctx: DialogContext, state: ConversationState, input: string, noticed: boolean): Promise<Turn> {
@@ -64,8 +69,13 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       const views = await runRead(ctx, intent.read);
       return { state: { misunderstood: 0, ...moreIn(views) }, views };
     }
+    case 'details':
+      if (state.details) return showDetails(state.details);
+      return { state: { misunderstood: 0 }, views: [{ blocks: [text('There are no details to show. Type "what next for" and a pupil reference for their guidance.')] }] };
     case 'more':
       if (state.more) return command(ctx, { misunderstood: 0 }, state.more, noticed);
+      // "more" after guidance: its details are the more there is.
+      if (state.details) return showDetails(state.details);
       return { state: { misunderstood: 0 }, views: [{ blocks: [text('There is no more to show. Type "my pupils" for your pupils, or "help" for everything I can do.')] }] };
     case 'dialog': {
       const dialog = DIALOGS[intent.dialogId]!;

@@ -16,6 +16,8 @@ export type Intent =
   | { kind: 'read'; read: ReadRequest }
   /** The next page of the last list or record shown (the terminal keeps its command). */
   | { kind: 'more' }
+  /** The details behind the last reply's first screen (the terminal keeps them; cards have a button). */
+  | { kind: 'details' }
   | { kind: 'unknown' };
 
 const REF = '([A-Za-z0-9][A-Za-z0-9-]{0,19})';
@@ -47,6 +49,7 @@ const RULES: Rule[] = [
   { re: /^(cancel|stop|never ?mind|forget it|abort|(?:cancel|stop) (?:that|this|it|the form))[!.]*$/i, intent: () => ({ kind: 'cancel' }) },
   { re: /^(my reviews|my-reviews|reviews due|what('?s| is) due|due reviews)\b/i, intent: () => ({ kind: 'my-reviews' }), typed: ['my reviews'] },
   { re: /^(more|more please|show more|next page|next)[!.]*$/i, intent: () => ({ kind: 'more' }), typed: ['more'] },
+  { re: /^(?:show |see |the |full |more )?details(?: please)?[!.]*$/i, intent: () => ({ kind: 'details' }), typed: ['details'] },
   { re: new RegExp(`^(?:what(?:'s| is)? next|what now|next steps?|what-next|what should (?:i|we) do)${FOR_PUPIL}\\??$`, 'i'), intent: (m) => dialog('what-next', m[1]), typed: ['what next'] },
   { re: /^signpost\s*(.*)$/i, intent: (m) => dialog('signpost', m[1]?.trim() || undefined), typed: ['signpost'] },
   { re: /^(?:who (?:can )?helps? with|who (?:can|could) help (?:with|for)?|find (?:a |an )?(?:service|support) for|services? for|support for|help with|where can i (?:get|find) help (?:with|for))\s+(.+?)\??$/i, intent: (m) => dialog('signpost', m[1]) },

@@ -119,7 +119,8 @@ export const whatNextDialog: FormDialog = {
     const s = c
       ? situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true }, ctx.calendar)
       : situationFromAnswers(a);
-    const shown = guidanceView(ctx.pack, guide(ctx.pack, s, today), c ? describePupil(c) : undefined);
+    const pupil = c ? describePupil(c) : undefined;
+    const shown = guidanceView(ctx.pack, guide(ctx.pack, s, today), pupil, { situation: s, today, ...(pupil ? { pupil } : {}) });
     // For a recorded pupil: their summary and chronology, a button away.
     if (c) shown.blocks.push({ type: 'actions', actions: [to.pupil({ c, viewer: ctx.user }), to.timeline({ c, viewer: ctx.user })] });
     return [shown];

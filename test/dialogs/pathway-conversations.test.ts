@@ -30,8 +30,17 @@ async function writePcp(bot: Bot): Promise<string> {
   return reply;
 }
 
+/**
+ * Every action the guidance gives, and the step they are at: the first screen names one or two and
+ * says to type "details"; the details list them all under "Next actions (Step N)".
+ */
+async function nextActions(bot: Bot, reply: string): Promise<{ step: number | undefined; actions: string[] }> {
+  expect(reply).toContain('Type "details"');
+  return listedActions(await bot.say('details'));
+}
+
 /** The action numbers listed under "Next actions", and the step in that heading. */
-function nextActions(reply: string): { step: number | undefined; actions: string[] } {
+function listedActions(reply: string): { step: number | undefined; actions: string[] } {
   const lines = reply.split('\n');
   const at = lines.findIndex((l) => l.startsWith('== Next actions'));
   if (at < 0) return { step: undefined, actions: [] };
@@ -55,7 +64,7 @@ describe('a review is read only at the step it was held at', () => {
     await writePcp(bot);
     const saved = await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'yes']);
     expect(saved).not.toContain('move to Step 4');
-    expect(nextActions(saved)).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
+    expect(await nextActions(bot, saved)).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
     expect(saved).toContain('[3 you are here]');
 
     const c = await caseOf(w);
@@ -63,7 +72,7 @@ describe('a review is read only at the step it was held at', () => {
     expect(review.step).toBe(2);
     expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 3, cause: 'review', ref: review.id, agreedBy: SENDCO.id })]);
     // Asked again later, the answer is the same.
-    expect(nextActions(await bot.script(['what next for 4021', 'no', 'no', '']))).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
+    expect(await nextActions(bot, await bot.script(['what next for 4021', 'no', 'no', '']))).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
   });
 
   it('a referral moves the pupil to Step 5 as a recorded step change, and the old Step 2 review gives no Step 6 advice', async () => {
@@ -84,7 +93,7 @@ describe('a review is read only at the step it was held at', () => {
     const next = await bot.script(['what next for 4021', 'no', 'no', '']);
     expect(next).not.toContain('[6 go here next]');
     expect(next).not.toContain('No positive change with specialist support');
-    expect(nextActions(next)).toEqual({ step: 5, actions: ['16'] });
+    expect(await nextActions(bot, next)).toEqual({ step: 5, actions: ['16'] });
   });
 
   it('step-down advice lists the lower step’s own actions under its heading, not the review it came from', async () => {
@@ -95,7 +104,7 @@ describe('a review is read only at the step it was held at', () => {
     await bot.script(['review', '4021', 'today', 'yes', 'Calmer', '18/12/2026']);
     const second = await bot.script(['review', '4021', 'today', 'yes', 'Calmer still', '18/12/2026']);
     expect(second).toContain('consider stepping support down to Step 2');
-    expect(nextActions(second)).toEqual({ step: 2, actions: ['6', '7'] });
+    expect(await nextActions(bot, second)).toEqual({ step: 2, actions: ['6', '7'] });
   });
 
   it('at Step 4 a review without change offers no move: the referral after the formal meeting is the move to Step 5', async () => {
@@ -106,7 +115,7 @@ describe('a review is read only at the step it was held at', () => {
     const saved = await bot.script(['review', '4021', 'today', 'no', 'No better', '18/12/2026']);
     expect(saved).toContain('Review saved');
     expect(saved).not.toContain('Record that move now?');
-    expect(nextActions(saved)).toEqual({ step: 4, actions: ['14', '15'] });
+    expect(await nextActions(bot, saved)).toEqual({ step: 4, actions: ['14', '15'] });
     expect((await caseOf(w)).currentStep).toBe(4);
   });
 });
@@ -125,7 +134,7 @@ describe('a SENDCo moves a pupil to another step, with the reason', () => {
     expect(await bot.say('Two good reviews; the class teacher can lead again')).toContain('Who else agreed');
     const done = await bot.say('class teacher and parents/carers');
     expect(done).toContain('AB (ref 4021, Year 8) moved down from Step 3 to Step 2');
-    expect(nextActions(done)).toEqual({ step: 2, actions: ['6', '7'] });
+    expect(await nextActions(bot, done)).toEqual({ step: 2, actions: ['6', '7'] });
 
     const c = await caseOf(w);
     expect(c.currentStep).toBe(2);

@@ -36,7 +36,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(await bot.say('looked after')).toContain('? Which is true of the pupil now?');
     expect(await bot.say('in care')).toContain('? On what date did this happen?');
     await bot.say('2/11/2026');
-    const done = await bot.say('Placed with foster carers');
+    const done = await bot.withDetails(await bot.say('Placed with foster carers'));
     expect(done).toContain('AB (ref 4021, Year 8): became looked after on 2026-11-02.');
     expect(done).toContain('Looked-after child: speak to the Virtual School before any suspension');
     expect(done).toContain("Review the looked-after child's PEP every term");
@@ -95,13 +95,13 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
 
   it('getting a social worker and losing one: the social-worker guidance comes and goes; saying it twice is asked again', async () => {
     const { bot, pupil } = await world();
-    const got = await bot.script(update('social worker', 'yes', '9/11/2026', 'Child in need plan agreed'));
+    const got = await bot.withDetails(await bot.script(update('social worker', 'yes', '9/11/2026', 'Child in need plan agreed')));
     expect(got).toContain('has a social worker from 2026-11-09');
     expect(got).toContain('Child with a social worker: plan jointly with the social worker and Virtual School');
     const again = await bot.script(update('social worker', 'yes'));
     expect(again).toContain('The record already says: has a social worker.');
     expect(again).toMatch(/^\? Does the pupil have a social worker now/m);
-    const lost = await bot.script(['no', '19/11/2026', 'Case closed by social care']);
+    const lost = await bot.withDetails(await bot.script(['no', '19/11/2026', 'Case closed by social care']));
     expect(lost).toContain('no longer has a social worker from 2026-11-19');
     expect(lost).not.toContain('Child with a social worker');
     expect((await pupil()).facts.map((e) => [e.fact, 'has' in e ? e.has : undefined, e.on])).toEqual([
@@ -115,7 +115,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     // With no assessment waiting, one can only have been requested: the date is the next question.
     const asked = await w.bot.script(update('ehc'));
     expect(asked).toContain('? When was the EHC needs assessment requested?');
-    const done = await w.bot.script(['5/10/2026', '']);
+    const done = await w.bot.withDetails(await w.bot.script(['5/10/2026', '']));
     expect(done).toContain('requested 2026-10-05: LA decision due by 2026-11-16 (the decision date has passed: chase the LA), plan finalised by 2027-02-22');
     const due = dueItems(await w.repo.scanAll(), { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' });
     expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
@@ -147,7 +147,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(told).toContain('Why: on a part-time timetable.');
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-01', hoursPerWeek: 12.5, laNotifiedOn: '2026-11-18' });
 
-    const ended = await bot.script(update('ptt', 'ended', 'today', ''));
+    const ended = await bot.withDetails(await bot.script(update('ptt', 'ended', 'today', '')));
     expect(ended).toContain('back to full time from 2026-11-20');
     expect(ended).not.toContain('Part-time timetable: exceptional');
     expect(pupilFacts(await pupil()).partTimeTimetable).toBeUndefined();
@@ -172,10 +172,10 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
 
   it('at risk of permanent exclusion, on and off: the managed-move guidance follows it', async () => {
     const { bot, pupil } = await world();
-    const on = await bot.script(update('risk', 'yes', 'today', 'Second serious incident this half term'));
+    const on = await bot.withDetails(await bot.script(update('risk', 'yes', 'today', 'Second serious incident this half term')));
     expect(on).toContain('at risk of permanent exclusion from 2026-11-20');
     expect(on).toContain('Managed move: a planned fresh start, agreed by everyone');
-    const off = await bot.script(update('at risk of permanent exclusion', 'no', 'today', ''));
+    const off = await bot.withDetails(await bot.script(update('at risk of permanent exclusion', 'no', 'today', '')));
     expect(off).toContain('no longer at risk of permanent exclusion');
     expect(off).not.toContain('Managed move');
     expect(pupilFacts(await pupil()).riskOfPermanentExclusion).toBe(false);

@@ -51,6 +51,10 @@ export function chatter(ctx: DialogContext) {
       last = renderText(t.views);
       return last;
     },
+    /** A reply with the details behind its first screen, as someone who then types "details" reads it. */
+    async withDetails(reply: string): Promise<string> {
+      return reply.includes('Type "details"') ? `${reply}\n${await this.say('details')}` : reply;
+    },
     async script(lines: string[]): Promise<string> {
       let reply = '';
       for (const l of lines) reply = await this.say(l);

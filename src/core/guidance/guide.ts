@@ -42,6 +42,7 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
     recommendedStep: decision.recommendedStep,
     movement: decision.movement,
     headline: decision.headline,
+    ...(decision.more ? { more: decision.more } : {}),
     ladder,
     ...(safeguarding ? { safeguarding } : {}),
     actions,

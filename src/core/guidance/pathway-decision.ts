@@ -15,7 +15,10 @@ export interface PathwayDecision {
   actionIds: string[];
   /** The review action whose outcome is known, so its outcome text is shown. */
   reviewed?: { actionId: string; outcome: 'positive' | 'no-change' };
+  /** What next, in one sentence: the first thing a reader sees. */
   headline: string;
+  /** What follows from it, when there is more to say than one sentence holds; shown with the details. */
+  more?: string;
 }
 
 /** What the decision needs: the step, and how the plan at that step stands. */
@@ -63,10 +66,10 @@ const startHeadline: Record<number, string> = {
  *   external specialists") → Step 6, 17a and 17b.
  * - Step 6 is the last: 17a and 17b stay under review.
  */
-const noChange: Record<number, { to: number; actions: string[]; headline: string }> = {
+const noChange: Record<number, { to: number; actions: string[]; headline: string; more?: string }> = {
   2: { to: 3, actions: ['8', '9', '10', '11', '12'], headline: 'No positive change at Step 2: move to Step 3, where the SENDCo and the teacher review the plan together.' },
-  3: { to: 4, actions: ['13'], headline: 'No positive change at Step 3: move to Step 4, led by the SENDCo: monitor and review the plan, intensifying provision. If that brings no change, the formal meeting with parents/carers and the referral follow (actions 14–15).' },
-  4: { to: 4, actions: ['14', '15'], headline: 'No positive change at Step 4: hold the formal meeting with parents/carers and the pupil, then refer to external agencies. The referral moves the pupil to Step 5 (action 16).' },
+  3: { to: 4, actions: ['13'], headline: 'No positive change at Step 3: move to Step 4, led by the SENDCo: monitor and review the plan, intensifying provision.', more: 'If that brings no change, the formal meeting with parents/carers and the referral follow (actions 14–15).' },
+  4: { to: 4, actions: ['14', '15'], headline: 'No positive change at Step 4: hold the formal meeting with parents/carers and the pupil, then refer to external agencies.', more: 'The referral moves the pupil to Step 5 (action 16).' },
   5: { to: 6, actions: ['17a', '17b'], headline: 'No positive change with specialist support: consider an EHC needs assessment and outreach support (Step 6).' },
   6: { to: 6, actions: ['17a', '17b'], headline: 'Still no positive change at Step 6: keep the EHC process and outreach under review with the LA.' },
 };
@@ -91,7 +94,8 @@ export function decidePathway(s: PathwayPosition): PathwayDecision {
       recommendedStep: 1,
       movement: 'stay',
       actionIds: [],
-      headline: 'Support has stepped down to Step 1: the whole-school offer continues. If concerns come back, begin Step 2 with actions 1–6.',
+      headline: 'Support has stepped down to Step 1: the whole-school offer continues.',
+      more: 'If concerns come back, begin Step 2 with actions 1–6.',
     };
   if (step === 1 && s.planStatus !== 'reviewed-positive') {
     return {
@@ -117,6 +121,7 @@ export function decidePathway(s: PathwayPosition): PathwayDecision {
       actionIds: n.actions,
       ...(reviewId ? { reviewed: { actionId: reviewId, outcome: 'no-change' as const } } : {}),
       headline: n.headline,
+      ...(n.more ? { more: n.more } : {}),
     };
   }
 
@@ -130,7 +135,8 @@ export function decidePathway(s: PathwayPosition): PathwayDecision {
       recommendedStep: down,
       movement: 'step-down',
       actionIds: underWay[down]!.inPlace,
-      headline: `Positive change at ${s.positiveReviewsInARow} reviews in a row at Step ${step}: keep what works and consider stepping support ${then}. A SENDCo records the move with its reason.`,
+      headline: `Positive change at ${s.positiveReviewsInARow} reviews in a row at Step ${step}: keep what works and consider stepping support ${then}.`,
+      more: 'A SENDCo records the move with its reason.',
     };
   }
   return {

@@ -90,8 +90,10 @@ export interface Guidance {
   currentStep: number;
   recommendedStep: number;
   movement: 'stay' | 'step-up' | 'step-down';
-  /** One-line summary of the decision. */
+  /** What next, in one sentence. */
   headline: string;
+  /** What follows from the decision when one sentence cannot hold it all (e.g. "The referral moves the pupil to Step 5"). */
+  more?: string;
   ladder: LadderRung[];
   /** Safeguarding comes before anything else when it applies. */
   safeguarding?: Recommendation;

@@ -1,3 +1,4 @@
+import type { GuidanceInput } from '../guidance/guidance-input.js';
 import type { LadderRung, Recommendation } from '../guidance/types.js';
 import type { SignpostFilters, SignpostResult } from '../signpost/signpost.js';
 
@@ -100,11 +101,36 @@ export interface Pager {
   next?: string;
 }
 
+/**
+ * The rest of a reply after its first screen, behind "Show details": Teams folds it away on the
+ * same card, Slack opens it in a modal, the terminal keeps it for "details". Channels render the
+ * blocks as they render any others.
+ */
+export interface Details {
+  /** What is behind the button, e.g. "all 6 actions, 2 more things worth knowing, sources and contacts". */
+  summary: string;
+  blocks: Block[];
+  /**
+   * How to work the details out again, for a channel that cannot carry the blocks with the message
+   * (a Slack button's value holds 2,000 characters): the guidance's input.
+   */
+  again?: { guidance: GuidanceInput };
+}
+
+/**
+ * How much of a recommendation a block shows, when a first screen and its details share it out:
+ * `brief` its title, why and who leads it (a next action); `words` everything but its contacts
+ * and source (a legal warning, in full); `refs` its title, contacts and source (in the details,
+ * for a warning shown in `words`). Without a part, all of it.
+ */
+export type RecommendationPart = 'brief' | 'words' | 'refs';
+
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'text'; text: string; tone?: Tone }
   | { type: 'ladder'; rungs: LadderRung[] }
-  | { type: 'recommendation'; rec: Recommendation }
+  | { type: 'recommendation'; rec: Recommendation; part?: RecommendationPart }
+  | { type: 'details'; details: Details }
   | { type: 'service'; rank: number; result: SignpostResult }
   | { type: 'facts'; facts: { label: string; value: string }[] }
   | { type: 'list'; items: string[] }

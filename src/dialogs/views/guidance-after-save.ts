@@ -13,5 +13,7 @@ import { guidanceView } from './guidance-view.js';
  */
 export function guidanceAfterSave(ctx: DialogContext, saved: PupilCase, asked: AskedToday = {}): View {
   const today = ctx.today();
-  return guidanceView(ctx.pack, guide(ctx.pack, situationFromCase(saved, today, asked, ctx.calendar), today), describePupil(saved));
+  const situation = situationFromCase(saved, today, asked, ctx.calendar);
+  const pupil = describePupil(saved);
+  return guidanceView(ctx.pack, guide(ctx.pack, situation, today), pupil, { situation, today, pupil });
 }

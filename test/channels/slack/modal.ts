@@ -73,12 +73,31 @@ export async function submitModal(h: SlackHarness, view: Json, answers: Record<s
  * a result; resolves with the result's text.
  */
 export async function completeModal(h: SlackHarness, text: string, answers: Record<string, string>): Promise<string> {
+  return slackText((await completeModalView(h, text, answers)).blocks);
+}
+
+/** As completeModal, resolving with the result's view, for pressing its buttons. */
+export async function completeModalView(h: SlackHarness, text: string, answers: Record<string, string>): Promise<Json> {
   let view = await openModal(h, text);
   for (let round = 0; round < 5; round++) {
-    if (view.callback_id !== 'gr_form') return slackText(view.blocks);
+    if (view.callback_id !== 'gr_form') return view;
     const ack = await submitModal(h, view, answers, round);
     if (ack.response_action !== 'update' || !ack.view) throw new Error(`modal not accepted: ${JSON.stringify(ack)}`);
     view = ack.view;
   }
   throw new Error(`modal did not finish: ${slackText(view.blocks)}`);
+}
+
+/**
+ * Presses "Show details" on a view (a form's result) as the SENDCo; resolves with the call that
+ * opened the details (views.push, as a button inside a modal must, or views.open).
+ */
+export async function showDetails(h: SlackHarness, view: Json): Promise<{ method: string; view: Json }> {
+  const before = h.api.calls.length;
+  const row = (view.blocks as Json[]).find((b) => (b.accessory as Json | undefined)?.text && ((b.accessory as Json).text as Json).text === 'Show details');
+  if (!row) throw new Error(`no Show details button in ${slackText(view.blocks)}`);
+  const button = row.accessory as Json;
+  await h.interaction({ type: 'block_actions', user: h.user(USERS.sendco), container: { type: 'view', view_id: 'V1' }, view: { ...view, id: 'V1', hash: 'h9' }, actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }] });
+  const call = await h.api.waitFor((c) => (c.method === 'views.push' || c.method === 'views.open') && h.api.calls.indexOf(c) >= before);
+  return { method: call.method, view: call.params.view as Json };
 }

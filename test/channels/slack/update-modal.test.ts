@@ -3,7 +3,7 @@ import { pupilFacts } from '../../../src/core/facts/pupil-facts.js';
 import { dueItems } from '../../../src/core/reminders/due-items.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { slackHarness, TEAM, USERS, type SlackHarness } from './harness.js';
-import { completeModal, openModal } from './modal.js';
+import { completeModal, completeModalView, openModal, showDetails, slackText } from './modal.js';
 
 /** `/graduated update 4021` as a modal over the real Slack endpoint, with follow-up questions as the modal updates. */
 
@@ -19,9 +19,12 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
     const opened = await openModal(h, 'update 4021');
     expect(JSON.stringify(opened.blocks)).toContain('q_what');
 
-    const ehc = await completeModal(h, 'update 4021', { what: 'ehc-assessment', on: '2026-10-05', why: '' });
-    expect(ehc).toContain('EHC needs assessment requested on 2026-10-05');
-    expect(ehc).toContain('LA decision due by 2026-11-16');
+    const result = await completeModalView(h, 'update 4021', { what: 'ehc-assessment', on: '2026-10-05', why: '' });
+    expect(slackText(result.blocks)).toContain('EHC needs assessment requested on 2026-10-05');
+    // The deadlines are in the guidance's details: "Show details" stacks them on the result.
+    const details = await showDetails(h, result);
+    expect(details.method).toBe('views.push');
+    expect(slackText(details.view.blocks)).toContain('LA decision due by 2026-11-16');
     const due = dueItems(await h.core.repo.scanAll(), { pack: h.core.pack, calendar: h.core.calendar, today: '2026-11-20' });
     expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
       ['ehc-decision', '2026-11-16'],

@@ -46,7 +46,7 @@ describe('the pathway, step by step', () => {
     const g = run({ currentStep: 4, planStatus: 'reviewed-no-change' });
     expect(g.recommendedStep).toBe(4);
     expect(actionRefs(g)).toEqual(['14', '15']);
-    expect(g.headline).toMatch(/referral moves the pupil to Step 5/);
+    expect(g.more).toMatch(/referral moves the pupil to Step 5/);
   });
 
   it('Step 5 without change points to the EHC criteria and outreach (17a, 17b)', () => {

@@ -1,5 +1,6 @@
 import type { Block, QuestionView, Tone } from '../../../core/views/view.js';
 import { FULL, type Budget } from './budget.js';
+import { detailsBlocks } from './details.js';
 import { ladderBlocks } from './ladder.js';
 import { formLauncher, searchLauncher } from './launchers.js';
 import { menuBlocks } from './menu.js';
@@ -62,7 +63,9 @@ export function blockToSlack(b: Block, budget: Budget = FULL): KnownBlock[] {
     case 'ladder':
       return ladderBlocks(b.rungs);
     case 'recommendation':
-      return recommendationBlocks(b.rec, budget);
+      return recommendationBlocks(b.rec, budget, b.part);
+    case 'details':
+      return detailsBlocks(b.details, budget, blockToSlack);
     case 'service':
       return serviceBlocks(b.rank, b.result, budget);
     case 'facts':

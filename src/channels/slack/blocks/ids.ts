@@ -12,7 +12,7 @@ import { LIMITS } from './text.js';
  * Button action_ids. Several buttons of one kind in a view get `:1`, `:2`… so each is unique. A
  * page button sends its command like a command button, and its answer replaces the message it was on.
  */
-export const ACTION = { command: 'gr_command', page: 'gr_page', openForm: 'gr_open_form', back: 'gr_back', refineSearch: 'gr_refine_search' } as const;
+export const ACTION = { command: 'gr_command', page: 'gr_page', openForm: 'gr_open_form', back: 'gr_back', refineSearch: 'gr_refine_search', details: 'gr_details' } as const;
 export type ActionKind = (typeof ACTION)[keyof typeof ACTION];
 const KINDS: readonly string[] = Object.values(ACTION);
 

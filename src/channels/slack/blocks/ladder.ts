@@ -1,10 +1,10 @@
 import type { LadderRung } from '../../../core/guidance/types.js';
 import type { KnownBlock } from './slack-types.js';
-import { context, escape, section } from './text.js';
+import { escape, section } from './text.js';
 
 /**
  * Steps 1–6 of the graduated response on one line, e.g. `✓ 1 › *2 · you are here* › 3 · next › 4`,
- * the current and next step in words, and the tiers (universal, targeted, specialist) underneath.
+ * and the current and next step in words with their tier (universal, targeted, specialist).
  */
 
 function rung(r: LadderRung): string {
@@ -33,20 +33,11 @@ function inWords(rungs: readonly LadderRung[]): string[] {
   return lines;
 }
 
-const TIER_LABEL: Record<LadderRung['tier'], string> = { universal: 'Universal', targeted: 'Targeted', specialist: 'Specialist' };
-
-/** "Universal: step 1 · Targeted: steps 2–4 · Specialist: steps 5–6", from consecutive steps of a tier. */
-export function tierLine(rungs: readonly LadderRung[]): string {
-  const runs: { tier: LadderRung['tier']; from: number; to: number }[] = [];
-  for (const r of rungs) {
-    const last = runs.at(-1);
-    if (last && last.tier === r.tier) last.to = r.step;
-    else runs.push({ tier: r.tier, from: r.step, to: r.step });
-  }
-  return runs.map((t) => `${TIER_LABEL[t.tier]}: ${t.from === t.to ? `step ${t.from}` : `steps ${t.from}–${t.to}`}`).join(' · ');
-}
-
+/**
+ * The ladder line and the current and next step in words, which name their tier (a line of the
+ * tiers under it repeated them, on a first screen kept short).
+ */
 export function ladderBlocks(rungs: readonly LadderRung[]): KnownBlock[] {
   if (!rungs.length) return [];
-  return [section([ladderLine(rungs), ...inWords(rungs)].join('\n')), context(tierLine(rungs))];
+  return [section([ladderLine(rungs), ...inWords(rungs)].join('\n'))];
 }

@@ -3,6 +3,7 @@ import { serviceContactLines } from './contacts.js';
 import type { KnownBlock } from './slack-types.js';
 import { context, escape, LIMITS, oneLine, safe, section } from './text.js';
 import type { Budget } from './budget.js';
+import type { RecommendationPart } from '../../../core/views/view.js';
 
 /**
  * One piece of guidance: what to do and the services to contact, then in small print why it
@@ -11,7 +12,17 @@ import type { Budget } from './budget.js';
 
 const MARK: Record<RecommendationKind, string> = { safeguarding: '🚨 ', warning: '⚠️ ', action: '', info: '' };
 
-export function recommendationBlocks(rec: Recommendation, budget: Budget): KnownBlock[] {
+/** The recommendation, or the part of it a first screen or its details show (RecommendationPart). */
+export function recommendationBlocks(rec: Recommendation, budget: Budget, part?: RecommendationPart): KnownBlock[] {
+  const heading = `${MARK[rec.kind]}*${safe(oneLine(rec.title), 300)}*`;
+  const why = [...(rec.because ? [`*Why:* ${escape(rec.because)}`] : []), `*Led by:* ${escape(rec.ledByLabel)}`];
+  if (part === 'brief') return [section(heading), context(...why)];
+  // A legal warning in full: all of its words, none of the budget's clipping (a section holds 3,000 characters).
+  if (part === 'words') return [section([heading, safe(rec.detail, LIMITS.sectionText - heading.length - 1)].join('\n')), context(...why)];
+  if (part === 'refs') {
+    const contacts = rec.services.flatMap((s) => ['', ...serviceContactLines(s)]);
+    return [section([heading, ...contacts].join('\n')), context(`Source: ${escape(rec.citation)}`)];
+  }
   const contacts = rec.services.flatMap((s) => ['', ...serviceContactLines(s)]);
   // The detail gives way to the contacts: who to call matters more than the last lines of advice.
   const title = `${MARK[rec.kind]}*${safe(oneLine(rec.title), 300)}*`;

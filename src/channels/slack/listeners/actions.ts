@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ButtonPresses } from '../../../app/button-presses.js';
 import { outOfDateViews } from '../../../dialogs/views/out-of-date-view.js';
+import { unpackGuidanceInput } from '../../../core/guidance/guidance-input.js';
+import { detailsModal } from '../blocks/details-modal.js';
 import { formModal } from '../blocks/form-modal.js';
 import { ACTION, decodeMetadata, OpenFormValue, RefineSearchValue, VALUE_ACTION } from '../blocks/ids.js';
 import { formValuesFromState } from '../blocks/form-modal.js';
@@ -97,6 +99,22 @@ export const onRefineSearch = (deps: SlackDeps) => async (args: ButtonArgs) => {
   if (search?.type === 'search') await args.client.views.open({ trigger_id: args.body.trigger_id, view: searchModal(search.search) });
 };
 
+/**
+ * "Show details" under guidance: the details, worked out again from the input the button carries,
+ * in a modal; on top of the modal the button was in (a form's result), since Slack opens a modal
+ * from inside another only by pushing it. A value this version did not write gets the out-of-date notice.
+ */
+export const onShowDetails = (deps: SlackDeps) => async (args: ButtonArgs) => {
+  await args.ack();
+  const person = personOf(args.body);
+  const input = unpackGuidanceInput(args.action.value);
+  if (!person) return;
+  if (!input) return staleReply(deps, args);
+  const view = detailsModal(await deps.assistant.details(person, input));
+  if (args.body.view) await args.client.views.push({ trigger_id: args.body.trigger_id, view });
+  else await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+};
+
 /** "← Back" inside a form modal: the previous step's questions, with what was typed kept. */
 export const onBack = (deps: SlackDeps) => async (args: ButtonArgs) => {
   await args.ack();
@@ -119,6 +137,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(any(ACTION.openForm), onOpenForm(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.refineSearch), onRefineSearch(deps));
   app.action<BlockAction<ButtonAction>>(any(ACTION.back), onBack(deps));
+  app.action<BlockAction<ButtonAction>>(any(ACTION.details), onShowDetails(deps));
   // Bolt runs every listener that matches, so the catch-all names what it is not: today's buttons and inputs.
   const known = [...Object.values(ACTION), VALUE_ACTION].join('|');
   app.action<BlockAction<BlockElementAction>>({ action_id: new RegExp(`^(?!(?:${known})(?::\\d+)?$)`) }, onStaleAction(deps));

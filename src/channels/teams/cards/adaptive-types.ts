@@ -13,10 +13,26 @@ export type TextWeight = 'Lighter' | 'Default' | 'Bolder';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
 export type HorizontalAlignment = 'Left' | 'Center' | 'Right';
 
+/**
+ * The card widths an element is shown at (Teams' responsive layout): a phone in portrait is
+ * `narrow`, a chat on desktop `standard`, a meeting's side panel `veryNarrow`. Without it the
+ * element shows at every width.
+ */
+export type TargetWidth =
+  | 'veryNarrow'
+  | 'narrow'
+  | 'standard'
+  | 'wide'
+  | `atLeast:${'veryNarrow' | 'narrow' | 'standard' | 'wide'}`
+  | `atMost:${'veryNarrow' | 'narrow' | 'standard' | 'wide'}`;
+
 interface ElementBase {
   id?: string;
   spacing?: Spacing;
   separator?: boolean;
+  /** False to start hidden, for an Action.ToggleVisibility to show. */
+  isVisible?: boolean;
+  targetWidth?: TargetWidth;
 }
 
 export interface TextBlock extends ElementBase {
@@ -48,6 +64,7 @@ export interface Column {
   spacing?: Spacing;
   separator?: boolean;
   verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
+  targetWidth?: TargetWidth;
 }
 
 export interface ColumnSet extends ElementBase {
@@ -145,7 +162,14 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type Action = ExecuteAction | SubmitAction | OpenUrlAction;
+/** Shows or hides elements on the same card, with no call to the bot ("Show details"). */
+export interface ToggleVisibilityAction {
+  type: 'Action.ToggleVisibility';
+  title: string;
+  targetElements: string[];
+}
+
+export type Action = ExecuteAction | SubmitAction | OpenUrlAction | ToggleVisibilityAction;
 
 export const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 

@@ -1,5 +1,7 @@
 import type { Block, QuestionView } from '../../../core/views/view.js';
 import type { Element, FactSet } from './adaptive-types.js';
+import { renderWithin } from '../../../core/views/fit.js';
+import { detailsElements, idSource, type IdSource } from './details.js';
 import { andMore, clip, FULL, headingBlock, textBlock, tonedText, type Budget } from './elements.js';
 import { formElements, readFirstElements } from './form-card.js';
 import { ladderElements } from './ladder.js';
@@ -30,7 +32,8 @@ function question(q: QuestionView): Element[] {
   return [...readFirstElements(q.before), textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [textBlock(q.error, { color: 'Attention' })] : [])];
 }
 
-export function blockElements(b: Block, budget: Budget = FULL): Element[] {
+/** `nextId` names the elements a "Show details" button toggles; one source per card keeps them unique. */
+export function blockElements(b: Block, budget: Budget = FULL, nextId: IdSource = idSource()): Element[] {
   switch (b.type) {
     case 'heading':
       return [headingBlock(b.text)];
@@ -39,7 +42,9 @@ export function blockElements(b: Block, budget: Budget = FULL): Element[] {
     case 'ladder':
       return ladderElements(b.rungs);
     case 'recommendation':
-      return [recommendationElement(b.rec, budget)];
+      return [recommendationElement(b.rec, budget, b.part)];
+    case 'details':
+      return detailsElements(renderWithin({ blocks: b.details.blocks }, budget, (inner, within) => blockElements(inner, within, nextId), andMore), nextId);
     case 'service':
       return [serviceElement(b.rank, b.result, budget)];
     case 'facts':

@@ -5,7 +5,14 @@ import { textBlock } from './elements.js';
 /**
  * Steps 1–6 of the graduated response as one row of tiles: done, "you are here", "next" and
  * ahead, with the tiers (universal, targeted, specialist) spanning their steps underneath and a
- * line naming the current and next step in words, so it reads on a phone too.
+ * line naming the current and next step in words.
+ *
+ * Six tiles of words need a standard width: on a phone in portrait ("narrow") each tile is too
+ * thin for "Step 1" and "You are here" once Teams pads a coloured column, and words broke inside
+ * themselves ("St / ep / 1"). So the card carries three layouts, picked by Teams' `targetWidth`:
+ * the tiles with words from a standard width up; on a narrow card the tiles with only the step
+ * number and a one-character mark; on a very narrow card (a meeting's side panel) no tiles. The
+ * line in words shows at every width, so nothing is lost by the smaller layouts.
  */
 
 const TILE: Record<LadderState, { style?: ContainerStyle; mark: string }> = {
@@ -14,6 +21,25 @@ const TILE: Record<LadderState, { style?: ContainerStyle; mark: string }> = {
   recommended: { style: 'good', mark: 'Next' },
   ahead: { mark: '\u00a0' },
 };
+
+/** Marks that fit a tile one digit wide. */
+const NARROW_MARK: Record<LadderState, string> = { past: '✓', current: '●', recommended: '→', ahead: '\u00a0' };
+
+/** A narrow tile: the step's number, and a one-character mark under it. */
+function numberTile(r: LadderRung): Column {
+  const t = TILE[r.state];
+  const strong = r.state === 'current' || r.state === 'recommended';
+  return {
+    type: 'Column',
+    width: 'stretch',
+    ...(t.style ? { style: t.style } : {}),
+    spacing: 'None',
+    items: [
+      textBlock(String(r.step), { horizontalAlignment: 'Center', ...(strong ? { weight: 'Bolder' } : {}), ...(r.state === 'ahead' ? { isSubtle: true } : {}) }),
+      textBlock(NARROW_MARK[r.state], { size: 'Small', horizontalAlignment: 'Center', spacing: 'None', ...(strong ? { weight: 'Bolder' } : { isSubtle: true }) }),
+    ],
+  };
+}
 
 function tile(r: LadderRung): Column {
   const t = TILE[r.state];
@@ -43,6 +69,7 @@ function tiers(rungs: readonly LadderRung[]): ColumnSet {
   return {
     type: 'ColumnSet',
     spacing: 'Small',
+    targetWidth: 'atLeast:standard',
     columns: runs.map((run, i) => ({
       type: 'Column',
       width: run.steps,
@@ -66,7 +93,8 @@ export function ladderElements(rungs: readonly LadderRung[]): Element[] {
   if (!rungs.length) return [];
   const words = inWords(rungs);
   return [
-    { type: 'ColumnSet', spacing: 'Medium', columns: rungs.map(tile) },
+    { type: 'ColumnSet', spacing: 'Medium', targetWidth: 'atLeast:standard', columns: rungs.map(tile) },
+    { type: 'ColumnSet', spacing: 'Medium', targetWidth: 'narrow', columns: rungs.map(numberTile) },
     tiers(rungs),
     ...(words ? [textBlock(words, { spacing: 'Small' })] : []),
   ];

@@ -1,4 +1,5 @@
 import type { Recommendation, RecommendationKind, ServiceLink } from '../../../core/guidance/types.js';
+import type { RecommendationPart } from '../../../core/views/view.js';
 import type { Container, ContainerStyle, Element } from './adaptive-types.js';
 import { contactButtons, contactNotes } from './contacts.js';
 import { actionSets, clip, container, FULL, smallPrint, textBlock, type Budget } from './elements.js';
@@ -19,13 +20,23 @@ function serviceContacts(s: ServiceLink): Element[] {
   ];
 }
 
-export function recommendationElement(rec: Recommendation, budget: Budget = FULL): Container {
-  const items: Element[] = [
-    textBlock(rec.kind === 'safeguarding' ? `⚠ ${rec.title}` : rec.title, { weight: 'Bolder', ...(rec.kind === 'safeguarding' ? { color: 'Attention' as const } : {}) }),
-    textBlock(clip(rec.detail, budget.maxChars), { spacing: 'Small' }),
-  ];
-  if (rec.because) items.push(textBlock(`**Why:** ${rec.because}`, { spacing: 'Small' }));
-  items.push(textBlock(`**Led by:** ${rec.ledByLabel}`, { spacing: 'Small' }));
+/** The recommendation, or the part of it a first screen or its details show (RecommendationPart). */
+export function recommendationElement(rec: Recommendation, budget: Budget = FULL, part?: RecommendationPart): Container {
+  // "8. SENDCo and staff member…" would be read as a numbered list and indented past the card's edge.
+  const words = rec.title.replace(/^(\d+[a-z]?)\. /, '$1\\. ');
+  const title = textBlock(rec.kind === 'safeguarding' ? `⚠ ${words}` : words, { weight: 'Bolder', ...(rec.kind === 'safeguarding' ? { color: 'Attention' as const } : {}) });
+  if (part === 'brief') {
+    const lines = [...(rec.because ? [`**Why:** ${rec.because}`] : []), `**Led by:** ${rec.ledByLabel}`];
+    return container([title, textBlock(lines.join('\n\n'), { spacing: 'Small' })], STYLE[rec.kind], { spacing: 'Small' });
+  }
+  const items: Element[] = [title];
+  if (part !== 'refs') {
+    // A legal warning in full is never clipped, whatever the card's budget.
+    items.push(textBlock(part === 'words' ? rec.detail : clip(rec.detail, budget.maxChars), { spacing: 'Small' }));
+    if (rec.because) items.push(textBlock(`**Why:** ${rec.because}`, { spacing: 'Small' }));
+    items.push(textBlock(`**Led by:** ${rec.ledByLabel}`, { spacing: 'Small' }));
+  }
+  if (part === 'words') return container(items, STYLE[rec.kind], { spacing: 'Medium' });
   for (const s of rec.services) items.push(...serviceContacts(s));
   items.push(smallPrint(`Source: ${rec.citation}`));
   return container(items, STYLE[rec.kind], { spacing: 'Medium' });

@@ -2,6 +2,7 @@ import { BUDGETS, FULL, renderWithin, summaryOf, type Budget } from '../../../co
 import type { View } from '../../../core/views/view.js';
 import { CARD_SCHEMA, type AdaptiveCard, type Element } from './adaptive-types.js';
 import { blockElements } from './blocks.js';
+import { idSource, type IdSource } from './details.js';
 import { andMore } from './elements.js';
 
 /**
@@ -18,11 +19,12 @@ export function cardSizeBytes(card: AdaptiveCard): number {
   return JSON.stringify(card).length * 2;
 }
 
-const viewElements = (v: View, budget: Budget): Element[] => renderWithin(v, budget, blockElements, andMore);
+const viewElements = (v: View, budget: Budget, nextId: IdSource): Element[] => renderWithin(v, budget, (b, within) => blockElements(b, within, nextId), andMore);
 
 function body(views: readonly View[], budget: Budget): Element[] {
+  const nextId = idSource();
   return views.flatMap((v, i) => {
-    const [first, ...rest] = viewElements(v, budget);
+    const [first, ...rest] = viewElements(v, budget, nextId);
     if (!first) return [];
     // A line between the parts of a reply, e.g. "Review saved" and the guidance that follows.
     return i === 0 ? [first, ...rest] : [{ ...first, separator: true, spacing: 'Large' as const }, ...rest];

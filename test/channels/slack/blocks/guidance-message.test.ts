@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION, actionKind } from '../../../../src/channels/slack/blocks/ids.js';
+import { detailsModal } from '../../../../src/channels/slack/blocks/details-modal.js';
 import { messageFrom } from '../../../../src/channels/slack/blocks/message.js';
+import { unpackGuidanceInput } from '../../../../src/core/guidance/guidance-input.js';
+import { guidanceDetailsView } from '../../../../src/dialogs/views/guidance-view.js';
 import { myReviews } from '../../../../src/dialogs/my-reviews.js';
 import { MENU, menuView } from '../../../../src/dialogs/views/menu-view.js';
 import { completeReview, pupilGuidance, unrecordedGuidance } from '../../teams/cards/replies.js';
@@ -24,26 +27,49 @@ describe('guidance for a recorded pupil', async () => {
     expect(message.text).toBe('What next for AB (ref 4021, Year 8)');
   });
 
-  it('marks the current step on the ladder line, names the next step and the tiers', () => {
-    expect(texts(message)).toContainEqual(expect.stringMatching(/^✓ 1 › \*2 · you are here\* › 3 · next › 4 › 5 › 6\n\*You are here:\* Step 2, .+ \(targeted\)\n\*Next:\* Step 3, /));
-    expect(texts(message)).toContain('Universal: step 1 · Targeted: steps 2–4 · Specialist: steps 5–6');
+  it('marks the current step on the ladder line, and names the current and next step with their tiers', () => {
+    expect(texts(message)).toContainEqual(expect.stringMatching(/^✓ 1 › \*2 · you are here\* › 3 · next › 4 › 5 › 6\n\*You are here:\* Step 2, .+ \(targeted\)\n\*Next:\* Step 3, .+ \(targeted\)$/));
   });
 
-  it('gives each action with why, who leads it and its source', () => {
+  it('gives the next one or two actions briefly: what, why and who leads it', () => {
     const psp = sectionWith(message.blocks, 'Set up a Pastoral Support Programme');
-    expect(psp.section).toMatch(/^⚠️ \*Set up a Pastoral Support Programme \(PSP\)\*\n/);
-    expect(psp.small).toEqual([expect.stringMatching(/^\*Why:\* 2 suspensions this school year/), expect.stringMatching(/^\*Led by:\* /), expect.stringMatching(/^Source: /)]);
+    expect(psp.section).toBe('⚠️ *Set up a Pastoral Support Programme (PSP)*');
+    expect(psp.small).toEqual([expect.stringMatching(/^\*Why:\* 2 suspensions this school year/), expect.stringMatching(/^\*Led by:\* /)]);
     const action8 = sectionWith(message.blocks, '8. SENDCo and staff member review the PCP together');
-    expect(action8.small).toContain('Source: Worcestershire: Graduated Response to Preventing Exclusions, Step 3 – action 8');
+    expect(action8.small).toEqual([expect.stringMatching(/^\*Led by:\* SENDCo/)]);
+    expect(texts(message).join('\n')).not.toContain('9. SENDCo gathers further information');
   });
 
-  it('shows phone numbers as text with their hours, emails as mailto links and websites as links', () => {
-    const ptt = sectionWith(message.blocks, 'Part-time timetable').section;
-    expect(ptt).toContain('*Contact:* Attendance and Children Missing Team');
-    expect(ptt).toContain('📞 01905 844 440 – Attendance helpline; Daily in term time, 9:00am to 4:30pm');
-    expect(ptt).toContain('✉️ <mailto:cme@worcestershire.gov.uk|cme@worcestershire.gov.uk>');
-    expect(ptt).toMatch(/🌐 <https:\/\/www\.worcestershire\.gov\.uk\/[^|>]+\|Attendance and CME>/);
-    expect(texts(message).join('\n')).not.toContain('tel:');
+  it('shows the legal warning in full, first, with why and who leads it', () => {
+    const ptt = sectionWith(message.blocks, 'Part-time timetable');
+    expect(ptt.section).toContain('Review it regularly and tell the local authority, which tracks part-time timetables.');
+    expect(ptt.small).toEqual(['*Why:* on a part-time timetable that the LA has not been told about', '*Led by:* Headteacher']);
+    const at = (start: string) => message.blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes(start));
+    expect(at('Part-time timetable')).toBeLessThan(at('Set up a Pastoral Support Programme'));
+  });
+
+  it('keeps the rest behind "Show details", a button carrying what the guidance was worked out from, never the notes', () => {
+    const show = buttons(message.blocks).find((b) => b.text.text === 'Show details')!;
+    expect(actionKind(show.action_id!)).toBe(ACTION.details);
+    const input = unpackGuidanceInput(show.value)!;
+    expect(input).toMatchObject({ today: '2026-11-20', pupil: 'AB (ref 4021, Year 8)', situation: { currentStep: 2, planStatus: 'reviewed-no-change', suspensionsThisYear: 2, onPartTimeTimetable: true, notes: '' } });
+    expect(show.value!.length).toBeLessThanOrEqual(2000);
+    expect(texts(message).join('\n')).toContain('All 5 actions in full, 1 more thing worth knowing, contacts and sources.');
+  });
+
+  it('opens the details in a modal: every action with its source, and the contacts (phones as text, emails and websites as links)', async () => {
+    const show = buttons(message.blocks).find((b) => b.text.text === 'Show details')!;
+    const modal = detailsModal([guidanceDetailsView(ctx.pack, unpackGuidanceInput(show.value)!)]);
+    expect(slackViolations(modal, 'modal')).toEqual([]);
+    expect(modal.title.text).toBe('Guidance details');
+    const all = texts(modal).join('\n');
+    for (const n of ['8', '9', '10', '11', '12']) expect(all).toMatch(new RegExp(`\\*${n}\\. `));
+    expect(all).toContain('Source: Worcestershire: Graduated Response to Preventing Exclusions, Step 3 – action 8');
+    expect(all).toContain('*Contact:* Attendance and Children Missing Team');
+    expect(all).toContain('📞 01905 844 440 – Attendance helpline; Daily in term time, 9:00am to 4:30pm');
+    expect(all).toContain('✉️ <mailto:cme@worcestershire.gov.uk|cme@worcestershire.gov.uk>');
+    expect(all).toMatch(/🌐 <https:\/\/www\.worcestershire\.gov\.uk\/[^|>]+\|Attendance and CME>/);
+    expect(all).not.toContain('tel:');
   });
 });
 

@@ -32,7 +32,8 @@ describe('a reply too big for one card', () => {
     const card = renderCard(views);
     expect(cardSizeBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     expect(cardProblems(card)).toEqual([]);
-    expect(texts(card)).toContain('1. Do something useful');
+    // The number escaped, so Teams' markdown does not read it as a numbered list.
+    expect(texts(card)).toContain('1\\. Do something useful');
     expect(texts(card)).toContainEqual(expect.stringMatching(/^…and \d+ more$/));
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Column, ColumnSet } from '../../../../src/channels/teams/cards/adaptive-types.js';
+import type { ActionSet, Column, ColumnSet, Container } from '../../../../src/channels/teams/cards/adaptive-types.js';
 import { renderCard, summaryOf } from '../../../../src/channels/teams/cards/render-card.js';
 import { containersWith, elements, links, textBlocks, texts } from './card-query.js';
 import { cardProblems } from './parse-card.js';
@@ -20,8 +20,8 @@ describe('guidance for a recorded pupil', async () => {
     expect(summaryOf(views)).toBe('What next for AB (ref 4021, Year 8)');
   });
 
-  it('shows the ladder with the current step marked "you are here" and the next step, with the tiers', () => {
-    const steps = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.columns.length === 6)!;
+  it('shows the ladder with the current step marked "you are here" and the next step, with the tiers, from a standard width', () => {
+    const steps = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.columns.length === 6 && e.targetWidth === 'atLeast:standard')!;
     expect(steps.columns.map(columnText)).toEqual([
       ['Step 1', '✓ done'],
       ['Step 2', 'You are here'],
@@ -36,12 +36,40 @@ describe('guidance for a recorded pupil', async () => {
     expect(texts(card)).toContainEqual(expect.stringMatching(/^\*\*You are here:\*\* Step 2, .+ \(targeted\)\n\n\*\*Next:\*\* Step 3, /));
   });
 
-  it('shows each recommendation with why, who leads, and its source', () => {
+  it('on a phone ("narrow") shows the steps as numbers with one-character marks, so no word has to break; the line in words shows at every width', () => {
+    const narrow = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.targetWidth === 'narrow')!;
+    expect(narrow.columns.map(columnText)).toEqual([['1', '✓'], ['2', '●'], ['3', '→'], ['4', '\u00a0'], ['5', '\u00a0'], ['6', '\u00a0']]);
+    expect(narrow.columns[1]).toMatchObject({ style: 'accent' });
+    const tiers = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && texts(e).includes('Universal'))!;
+    expect(tiers.targetWidth).toBe('atLeast:standard');
+    const words = textBlocks(card).find((t) => t.text.startsWith('**You are here:**'))!;
+    expect(words.targetWidth).toBeUndefined();
+  });
+
+  it('shows the next one or two actions briefly: what, why and who leads it', () => {
     const [psp] = containersWith(card, 'Set up a Pastoral Support Programme');
     expect(psp).toMatchObject({ type: 'Container', style: 'warning' });
-    expect(texts(psp!)).toEqual(expect.arrayContaining([expect.stringMatching(/^\*\*Why:\*\* 2 suspensions this school year/), expect.stringMatching(/^\*\*Led by:\*\* /)]));
-    const [action8] = containersWith(card, '8. SENDCo and staff member review the PCP together');
+    expect(texts(psp!)).toEqual(['Set up a Pastoral Support Programme (PSP)', expect.stringMatching(/^\*\*Why:\*\* 2 suspensions this school year.*\n\n\*\*Led by:\*\* /s)]);
+    // "8." would be read as a numbered list by Teams' markdown and indented off the card.
+    const [action8] = containersWith(card, '8\\. SENDCo and staff member review the PCP together');
     expect(action8).toMatchObject({ style: 'emphasis' });
+    expect(card.body).toContain(action8);
+  });
+
+  it('shows the legal warning in full before the actions, without its contacts', () => {
+    const [ptt] = containersWith(card, 'Part-time timetable: exceptional');
+    expect(texts(ptt!)).toContainEqual(expect.stringContaining('Review it regularly and tell the local authority, which tracks part-time timetables.'));
+    expect(texts(ptt!)).toContain('**Why:** on a part-time timetable that the LA has not been told about');
+    expect(links(ptt!)).toEqual([]);
+    expect(card.body.indexOf(ptt!)).toBeLessThan(card.body.findIndex((e) => texts(e).includes('Set up a Pastoral Support Programme (PSP)')));
+  });
+
+  it('folds the rest away behind "Show details", one button on the same card that turns into "Hide details"', () => {
+    const hidden = card.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false)!;
+    const [show, hide] = card.body.filter((e): e is ActionSet => e.type === 'ActionSet' && e.actions[0]?.type === 'Action.ToggleVisibility');
+    expect(show).toMatchObject({ actions: [{ type: 'Action.ToggleVisibility', title: 'Show details', targetElements: [hidden.id, show!.id, hide!.id] }] });
+    expect(hide).toMatchObject({ isVisible: false, actions: [{ title: 'Hide details', targetElements: [hidden.id, show!.id, hide!.id] }] });
+    const [action8] = containersWith(hidden, '8\\. SENDCo and staff member review the PCP together');
     expect(textBlocks(action8!)).toContainEqual({
       type: 'TextBlock',
       text: 'Source: Worcestershire: Graduated Response to Preventing Exclusions, Step 3 – action 8',
@@ -50,10 +78,12 @@ describe('guidance for a recorded pupil', async () => {
       isSubtle: true,
       spacing: 'Small',
     });
+    for (const n of ['9', '10', '11', '12']) expect(texts(hidden).join('\n')).toContain(`${n}\\. `);
   });
 
-  it("turns the services' phone numbers into tel: buttons, with the phone lines' hours", () => {
-    const [ptt] = containersWith(card, 'Part-time timetable');
+  it("turns the services' phone numbers into tel: buttons, with the phone lines' hours, in the details", () => {
+    const hidden = card.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false)!;
+    const [ptt] = containersWith(hidden, 'Part-time timetable');
     expect(links(ptt!)).toEqual(
       expect.arrayContaining([
         { type: 'Action.OpenUrl', title: 'Call 01905 844 440', url: 'tel:01905844440' },
