@@ -24,7 +24,7 @@ describe('staff roles', () => {
     const { dir, audit, staff } = await open();
     const cmd = recogniseStaffCommand('grant teams:abc-123 SENDCo oak-primary')!;
     const reply = renderText([await runStaffCommand(cmd, ADMIN.id, ADMIN, staff)]);
-    expect(reply).toContain('teams:abc-123 is now SENDCo at oak-primary');
+    expect(reply).toContain('teams:abc-123 is now SENDCo at Oak Primary.');
     expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
     await staff.close();
     const reopened = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now);
