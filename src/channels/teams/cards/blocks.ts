@@ -1,6 +1,6 @@
 import type { Block, QuestionView } from '../../../core/views/view.js';
 import type { Element, FactSet } from './adaptive-types.js';
-import { andMore, clip, FULL, headingBlock, textBlock, tonedText, type Budget } from './elements.js';
+import { andMore, clip, FULL, headingBlock, problemText, textBlock, tonedText, type Budget } from './elements.js';
 import { formElements, readFirstElements } from './form-card.js';
 import { ladderElements } from './ladder.js';
 import { menuElements } from './menu.js';
@@ -27,7 +27,7 @@ function list(items: readonly string[], budget: Budget): Element[] {
 
 /** A single question is for text channels; a card shows it as text in case one is ever shared. */
 function question(q: QuestionView): Element[] {
-  return [...readFirstElements(q.before), textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [textBlock(q.error, { color: 'Attention' })] : [])];
+  return [...readFirstElements(q.before), textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [problemText(q.error)] : [])];
 }
 
 export function blockElements(b: Block, budget: Budget = FULL): Element[] {

@@ -5,7 +5,7 @@ import { actionSets, clip, container, FULL, smallPrint, textBlock, type Budget }
 
 /**
  * One piece of guidance: what to do, why it applies, who leads it, where it comes from, and who to
- * contact. Safeguarding stands out in the attention colour, warnings in the warning colour.
+ * contact. Safeguarding stands out on the attention band, warnings on the warning band.
  */
 
 const STYLE: Record<RecommendationKind, ContainerStyle> = { safeguarding: 'attention', warning: 'warning', action: 'emphasis', info: 'emphasis' };
@@ -21,7 +21,8 @@ function serviceContacts(s: ServiceLink): Element[] {
 
 export function recommendationElement(rec: Recommendation, budget: Budget = FULL): Container {
   const items: Element[] = [
-    textBlock(rec.kind === 'safeguarding' ? `⚠ ${rec.title}` : rec.title, { weight: 'Bolder', ...(rec.kind === 'safeguarding' ? { color: 'Attention' as const } : {}) }),
+    // The attention band marks safeguarding; its title keeps the default colour, which reads on the band in every theme.
+    textBlock(rec.kind === 'safeguarding' ? `⚠ ${rec.title}` : rec.title, { weight: 'Bolder' }),
     textBlock(clip(rec.detail, budget.maxChars), { spacing: 'Small' }),
   ];
   if (rec.because) items.push(textBlock(`**Why:** ${rec.because}`, { spacing: 'Small' }));
