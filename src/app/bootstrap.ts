@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
-import { StaffDirectory, StaffFile, type StaffEntry } from '../core/staff-directory.js';
+import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
 import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
@@ -53,7 +53,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
   const index = buildIndex(pack);
   // Compiled (and the NLP model loaded) now, so the first message is not the one that waits.
   concernCheckFor(pack);
-  const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : [];
+  const configuredStaff = config.staffFile ? await readStaffFile(config.staffFile) : { staff: [] };
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   // The data-folder lock is taken first: a second live copy, or a linked data file, stops here.
   const folder = await DataFolder.open(config.dataDir, opts.log ? { log: opts.log } : {});
@@ -61,7 +61,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const repo = await LowdbCaseRepository.open(folder, { now });
     const audit = new JsonlAuditLog(folder);
     const cases = new CaseService(repo, audit, now);
-    const staff = await StaffDirectory.open(folder, configuredStaff, audit, now);
+    const staff = await StaffDirectory.open(folder, configuredStaff.staff, audit, now, configuredStaff.schools);
     const reminders = await ReminderLedger.open(folder, { now: now() });
     const idempotency = await IdempotencyStore.open(folder);
     const drafts = await DraftStore.open(folder, now);
@@ -82,7 +82,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
   }
 }
 
-async function readStaffFile(path: string): Promise<StaffEntry[]> {
+async function readStaffFile(path: string): Promise<StaffFile> {
   const text = await readFile(path, 'utf-8').catch(() => {
     throw new AppError(`Setting STAFF_FILE points to ${path}, which cannot be read.`, 'config');
   });
@@ -94,7 +94,7 @@ async function readStaffFile(path: string): Promise<StaffEntry[]> {
   }
   const parsed = StaffFile.safeParse(json);
   if (!parsed.success) throw new AppError(`The staff file ${path} is not valid: ${describeFirstIssue(parsed.error)}.`, 'config');
-  return parsed.data.staff;
+  return parsed.data;
 }
 
 /** A dialog context for one user's turn. */

@@ -34,6 +34,6 @@ export class ButtonPresses {
  * A refusal or a failure comes back as a warning (the Assistant turns errors into kind messages),
  * and nothing changed, so it is not kept: pressing again may then work.
  */
-const changedSomething = (views: View[]): boolean => !views.some((v) => v.blocks.some((b) => b.type === 'text' && b.tone === 'warning'));
+export const changedSomething = (views: readonly View[]): boolean => !views.some((v) => v.blocks.some((b) => b.type === 'text' && b.tone === 'warning'));
 
 const alreadyDone: View = { blocks: [text('That button was already pressed, so nothing was done twice.', 'muted')] };

@@ -4,6 +4,7 @@ import { text, type View } from '../core/views/view.js';
 import type { StaffMember } from '../core/staff.js';
 import type { LaNotice } from '../core/store/reminder-ledger.js';
 import { describePupil } from '../dialogs/pupil-question.js';
+import { ukDate, ukDateTime } from '../core/text/uk-date.js';
 import type { Logger } from '../logger.js';
 import type { Core } from './bootstrap.js';
 import { notifierFor, type Notifiers } from './notifier.js';
@@ -112,29 +113,40 @@ export class LaNotices {
   async #views(id: string, n: LaNotice): Promise<View[]> {
     const c = await this.core.repo.get(n.schoolId, n.caseId);
     const r = c?.referrals.find((x) => x.id === n.referralId);
-    return [noticeView(id, n, c, r, r ? this.core.pack.services.find((s) => s.id === r.serviceId)?.name : undefined)];
+    return [noticeView(id, n, c, r, r ? this.core.pack.services.find((s) => s.id === r.serviceId)?.name : undefined, this.core.staff.schoolName(n.schoolId))];
   }
 }
 
-/** The notice the LA team's channel shows for one referral (exported for the screenshot tests). */
-export function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r: Referral | undefined, serviceName: string | undefined): View {
+/**
+ * The notice as the LA team sees it. Each button goes once its work is done: Acknowledge after
+ * anyone acknowledged (or took it on), Assign to me once someone has; the notice then says who did
+ * it and when, so nobody presses a button that has nothing left to do. Exported for the screenshot tests.
+ */
+export function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r: Referral | undefined, serviceName: string | undefined, school: string): View {
   const status = n.assigned ? `Assigned to ${n.assigned.name}.` : n.acknowledged ? `Acknowledged by ${n.acknowledged.name}.` : 'Not yet acknowledged.';
+  const when = (label: string, at: string) => ({ label, value: ukDateTime(at), at });
+  const buttons = [
+    ...(n.acknowledged ? [] : [{ command: `la ack ${id}`, label: 'Acknowledge', description: 'Tell the school it has been received' }]),
+    ...(n.assigned ? [] : [{ command: `la assign ${id}`, label: 'Assign to me', description: 'Take it on' }]),
+  ];
   return {
     blocks: [
-      { type: 'heading', text: `New referral from ${n.schoolId}` },
+      { type: 'heading', text: `New referral from ${school}` },
       {
         type: 'facts',
         facts: [
           { label: 'Pupil', value: c ? describePupil(c) : 'no longer on record' },
           { label: 'Step', value: c ? `Step ${c.currentStep}` : '–' },
           { label: 'Referred to', value: serviceName ?? r?.serviceId ?? '–' },
-          { label: 'Date', value: r?.date ?? '–' },
+          { label: 'Date', value: r ? ukDate(r.date) : '–' },
           { label: 'Parental permission', value: 'given' },
+          ...(n.acknowledged ? [when('Acknowledged', n.acknowledged.at)] : []),
+          ...(n.assigned ? [when('Assigned', n.assigned.at)] : []),
         ],
       },
       text(status, n.acknowledged ? 'success' : 'warning'),
       text('Reasons and plans stay with the school; contact the school for details.', 'muted'),
-      { type: 'menu', items: [{ command: `la ack ${id}`, label: 'Acknowledge', description: 'Tell the school it has been received' }, { command: `la assign ${id}`, label: 'Assign to me', description: 'Take it on' }] },
+      ...(buttons.length ? [{ type: 'menu' as const, items: buttons }] : []),
     ],
   };
 }

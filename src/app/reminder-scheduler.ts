@@ -90,7 +90,7 @@ export class ReminderScheduler {
     }
     for (const digest of plan.digests) {
       const unreachable = this.#unreachableFor(digest);
-      await this.#deliver(digest.sendKey, digest.recipientId, [digestView({ ...digest, ...(unreachable ? { unreachable } : {}) })], report, { schoolId: digest.schoolId });
+      await this.#deliver(digest.sendKey, digest.recipientId, [digestView({ ...digest, ...(unreachable ? { unreachable } : {}) }, this.core.staff.schoolName(digest.schoolId))], report, { schoolId: digest.schoolId });
     }
     await this.la?.dispatchPending(now);
     if (report.sent || report.failed) this.log.info('reminders sent', { ...report });

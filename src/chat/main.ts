@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const out = (s: string) => process.stdout.write(`${s}\n`);
 
-  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${config.localUser.role} ${config.localUser.id} at ${config.localUser.schoolId}.`);
+  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${config.localUser.role} ${config.localUser.id} at ${core.staff.schoolName(config.localUser.schoolId)}.`);
   out(renderText([menuView()]));
   const offer = await session.start();
   if (offer.length) out(`\n${renderText(offer)}`);

@@ -12,6 +12,8 @@ import { DataFolder } from '../core/store/data-folder.js';
 import { loadSchools } from '../core/store/load-schools.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
 import { loadPack } from '../knowledge/load-pack.js';
+import { count } from '../core/text/plural.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
 
@@ -38,9 +40,9 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
-  const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))).staff : [];
+  const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))) : { staff: [] };
   const folder = DataFolder.readOnly(config.dataDir);
-  const staff = await StaffDirectory.open(folder, configured, new MemoryAuditLog());
+  const staff = await StaffDirectory.open(folder, configured.staff, new MemoryAuditLog(), undefined, configured.schools);
   const ledger = await ReminderLedger.open(folder);
   const cases = (
     await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
@@ -52,16 +54,16 @@ async function main(argv: string[]): Promise<number> {
 
   const when = londonParts(at);
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`At ${when.date} ${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')} London time (${cases.length} pupils on record):`);
+  out(`At ${ukDate(when.date)} ${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')} London time (${count(cases.length, 'pupil')} on record):`);
   const allowed = calendar.nextAllowedSend(at);
   if (allowed > at) {
     const next = londonParts(allowed);
-    out(`  Nothing is sent now (${calendar.whyNotSchoolDay(when.date) ?? 'outside sending hours'}). Next sending time: ${next.date} ${String(next.hour).padStart(2, '0')}:00.`);
+    out(`  Nothing is sent now (${calendar.whyNotSchoolDay(when.date) ?? 'outside sending hours'}). Next sending time: ${ukDate(next.date)} ${String(next.hour).padStart(2, '0')}:00.`);
   }
-  for (const s of plan.resume) out(`  resume   ${s.item.title}, due ${s.item.dueDate} → ${s.recipientId}  [recorded before a restart, not yet sent]`);
-  for (const s of plan.sends) out(`  send     ${s.item.title}, due ${s.item.dueDate} → ${s.recipientId}  [${s.round}${s.overdue ? ', overdue' : ''}]`);
-  for (const d of plan.digests) out(`  digest   ${d.schoolId}: ${d.overdue.length} overdue, ${d.due.length} due this week → ${d.recipientId}`);
-  out(`${plan.sends.length} reminder(s), ${plan.resume.length} to resume, ${plan.digests.length} digest(s).`);
+  for (const s of plan.resume) out(`  resume   ${s.item.title}, due ${ukDate(s.item.dueDate)} → ${s.recipientId}  [recorded before a restart, not yet sent]`);
+  for (const s of plan.sends) out(`  send     ${s.item.title}, due ${ukDate(s.item.dueDate)} → ${s.recipientId}  [${s.round}${s.overdue ? ', overdue' : ''}]`);
+  for (const d of plan.digests) out(`  digest   ${staff.schoolName(d.schoolId)}: ${d.overdue.length} overdue, ${d.due.length} due this week → ${d.recipientId}`);
+  out(`${count(plan.sends.length, 'reminder')}, ${plan.resume.length} to resume, ${count(plan.digests.length, 'digest')}.`);
   await staff.close();
   await ledger.close();
   return 0;

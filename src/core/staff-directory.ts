@@ -5,6 +5,7 @@ import { Role, type StaffMember } from './staff.js';
 import type { AuditLog } from './store/case-repository.js';
 import type { DataFolder } from './store/data-folder.js';
 import { JsonDocument } from './store/json-document.js';
+import { schoolName } from './text/school-name.js';
 
 /**
  * A person's id as their channel knows them, prefixed by channel so ids from Teams and Slack never
@@ -24,7 +25,16 @@ export const StaffEntry = z
   .refine((e) => e.schoolId !== undefined || e.role === 'la-officer' || e.role === 'admin', { message: 'teachers and SENDCos need a schoolId', path: ['schoolId'] });
 export type StaffEntry = z.infer<typeof StaffEntry>;
 
-export const StaffFile = z.object({ staff: z.array(StaffEntry) }).strict();
+/** A school's name as staff know it ("Oak Primary School"), for where the bot shows a school. */
+export const SchoolEntry = z.object({ id: SchoolId, name: z.string().trim().min(1).max(120) }).strict();
+export type SchoolEntry = z.infer<typeof SchoolEntry>;
+
+/**
+ * The configured staff file (STAFF_FILE) and the roles granted in chat. The staff file may also
+ * name the schools (`schools`), so people read "Oak Primary School" rather than "oak-primary".
+ */
+export const StaffFile = z.object({ staff: z.array(StaffEntry), schools: z.array(SchoolEntry).optional() }).strict();
+export type StaffFile = z.infer<typeof StaffFile>;
 
 const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}) });
 
@@ -39,11 +49,18 @@ export class StaffDirectory {
     private readonly granted: JsonDocument<z.infer<typeof StaffFile>>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
+    private readonly schools: ReadonlyMap<string, string>,
   ) {}
 
-  static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
+  /** `schools` are the names the staff file gives; a school it does not name is called by its id's words. */
+  static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date(), schools: readonly SchoolEntry[] = []): Promise<StaffDirectory> {
     const granted = await JsonDocument.open(folder, 'staff', StaffFile, () => ({ staff: [] }));
-    return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
+    return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now, new Map(schools.map((s) => [s.id, s.name])));
+  }
+
+  /** A school as people name it: "Oak Primary School" from the staff file, else "Oak Primary" from "oak-primary". */
+  schoolName(schoolId: string): string {
+    return this.schools.get(schoolId) ?? schoolName(schoolId);
   }
 
   /**

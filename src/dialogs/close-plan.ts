@@ -7,6 +7,7 @@ import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { dateWithin, freeText } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
+import { londonDayOf, ukDate } from '../core/text/uk-date.js';
 
 /**
  * `close plan 4021`: a PCP ends successful or replaced, a PSP successful or not (003: a PSP is
@@ -49,8 +50,8 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   const c = await loadPicked(ctx, a);
   if (!c) return [];
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${p.createdAt.slice(0, 10)})`, kind: 'pcp' as const, began: p.createdAt.slice(0, 10) })),
-    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${p.startDate})`, kind: 'psp' as const, began: p.startDate })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${ukDate(londonDayOf(p.createdAt))})`, kind: 'pcp' as const, began: p.createdAt.slice(0, 10) })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, began: p.startDate })),
   ];
 }
 
@@ -99,7 +100,7 @@ export const closePlanDialog: FormDialog = {
         fallback: { value: today, label: 'today' },
         parse(r) {
           const d = dateWithin(r, today, { pastDays: 365, futureDays: 0, what: 'end date' });
-          return d.ok && (d.value as string) < plan.began ? { ok: false, message: `The plan began on ${plan.began}, so it cannot have ended before then. Please check the date.` } : d;
+          return d.ok && (d.value as string) < plan.began ? { ok: false, message: `The plan began on ${ukDate(plan.began)}, so it cannot have ended before then. Please check the date.` } : d;
         },
       },
       {
@@ -126,7 +127,7 @@ export const closePlanDialog: FormDialog = {
       {
         blocks: [
           heading('Plan closed'),
-          text(`The ${name} for ${describePupil(saved)} is closed as ${outcome} on ${input.on}, leading to: ${follows.charAt(0).toLowerCase()}${follows.slice(1)}. Its review reminders stop.`, 'success'),
+          text(`The ${name} for ${describePupil(saved)} is closed as ${outcome} on ${ukDate(input.on)}, leading to: ${follows.charAt(0).toLowerCase()}${follows.slice(1)}. Its review reminders stop.`, 'success'),
           ...(next ? [text(next, 'muted')] : []),
         ],
       },

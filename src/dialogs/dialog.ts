@@ -29,6 +29,8 @@ export interface DialogContext {
 /** Finds a member of staff by their channel id (the staff directory). */
 export interface StaffLookup {
   find(id: string): StaffMember | undefined;
+  /** A school as people name it ("Oak Primary School"), where the directory knows its name. */
+  schoolName?(schoolId: string): string;
 }
 
 /** Answers are JSON values so a channel can keep dialog state between turns. */

@@ -3,6 +3,7 @@ import { reviewsDue } from '../core/plans/reviews-due.js';
 import { heading, text, type Block, type View } from '../core/views/view.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import type { DialogContext } from './dialog.js';
+import { count } from '../core/text/plural.js';
 import { dueDateText } from './views/due-wording.js';
 
 /**
@@ -17,12 +18,12 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   const due = reviewsDue(mine, ctx.today(), ctx.calendar, pspReviewWindow(ctx.pack));
   if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
   const line = (d: (typeof due)[number]) => {
-    const when = d.daysUntilDue < 0 ? `OVERDUE by ${-d.daysUntilDue} day(s)` : d.daysUntilDue === 0 ? 'due today' : `due in ${d.daysUntilDue} day(s)`;
+    const when = d.daysUntilDue < 0 ? `OVERDUE by ${count(-d.daysUntilDue, 'day')}` : d.daysUntilDue === 0 ? 'due today' : `due in ${count(d.daysUntilDue, 'day')}`;
     return `${d.initials} (ref ${d.pupilRef}): ${d.plan === 'pcp' ? 'PCP' : 'PSP'} review ${when}, ${dueDateText(d.dueDate, d.offDay)}`;
   };
   const overdue = due.filter((d) => d.daysUntilDue < 0);
   const blocks: Block[] = [heading('My reviews')];
-  if (overdue.length) blocks.push(text(`${overdue.length} review(s) overdue.`, 'warning'));
+  if (overdue.length) blocks.push(text(`${count(overdue.length, 'review')} overdue.`, 'warning'));
   blocks.push({ type: 'list', items: due.map(line) });
   // One button per pupil on card channels; the terminal shows the same commands to type.
   const soonest = due.slice(0, 8);

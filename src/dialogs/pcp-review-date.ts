@@ -1,5 +1,6 @@
 import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
 import { daysBetween } from '../core/dates.js';
+import { ukDate } from '../core/text/uk-date.js';
 import type { DialogContext, Question } from './dialog.js';
 import { dateWithin } from './parse.js';
 
@@ -24,7 +25,7 @@ export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; promp
     id: q.id,
     kind: 'date',
     prompt: q.prompt,
-    fallback: { value: suggested, label: `${suggested} (${fromToday(daysBetween(today, suggested))})` },
+    fallback: { value: suggested, label: `${ukDate(suggested)} (${fromToday(daysBetween(today, suggested))})` },
     parse: (r) => dateWithin(r, today, { pastDays: 0, futureDays: 182, what: q.what }),
   };
 }

@@ -6,6 +6,7 @@ import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 /** Fields the dialog asks in its own way, or that belong to the review rather than the plan. */
 const ASKED_ELSEWHERE = ['school', 'reviewDate', 'progressSeen', 'whatWorked', 'whatLearnt', 'whatNext', 'reviewDecision'];
@@ -43,7 +44,7 @@ export const pcpDialog: FormDialog = {
       {
         blocks: [
           heading('Plan saved'),
-          text(`The person-centred plan for ${describePupil(saved)} is saved at Step ${saved.currentStep}${isp ? ' with an Incident Support Plan' : ''}. Review due ${a.reviewDate as string}.`, 'success'),
+          text(`The person-centred plan for ${describePupil(saved)} is saved at Step ${saved.currentStep}${isp ? ' with an Incident Support Plan' : ''}. Review due ${ukDate(a.reviewDate as string)}.`, 'success'),
           text('Put the plan into practice, then type "review" on the review date.', 'muted'),
         ],
       },

@@ -7,6 +7,8 @@ import { dateWithin, list, wholeNumber } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
+import { ukDate } from '../core/text/uk-date.js';
+import { count } from '../core/text/plural.js';
 
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
@@ -69,7 +71,7 @@ export const pspDialog: FormDialog = {
       {
         blocks: [
           heading('PSP saved'),
-          text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${input.startDate} with ${input.targets.length} target(s). First review due ${due}.`, 'success'),
+          text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${ukDate(input.startDate)} with ${count(input.targets.length, 'target')}. First review due ${ukDate(due)}.`, 'success'),
           text(`If ${after} reviews in a row show no positive change, I’ll point you to the next level of support.`, 'muted'),
         ],
       },

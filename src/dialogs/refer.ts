@@ -91,7 +91,7 @@ export const referDialog: FormDialog = {
     const fields = templateValues(a, 'referral');
     const reasons = fields.mainReason ?? fields.supportRequested ?? '';
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) =>
-      addReferral(c, { date: ctx.today(), serviceId: service.id, toLocalAuthority: service.toLocalAuthority, reasons, parentalPermission: true, fields }, cc),
+      addReferral(c, { date: ctx.today(), serviceId: service.id, toLocalAuthority: service.toLocalAuthority, reasons, parentalPermission: true, fields }, cc, service.name),
     );
     return [
       {

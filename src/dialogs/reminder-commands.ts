@@ -1,7 +1,7 @@
 import { text, type View } from '../core/views/view.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { ReminderLedger } from '../core/store/reminder-ledger.js';
-import { londonParts } from '../core/calendar/london-time.js';
+import { ukDateTime } from '../core/text/uk-date.js';
 
 /** The buttons on a reminder: snooze for a day or a week, or done. They act for that person only. */
 export type ReminderCommand = { kind: 'snooze'; days: 1 | 7; id: string } | { kind: 'done'; id: string };
@@ -25,6 +25,5 @@ export async function runReminderCommand(cmd: ReminderCommand, personId: string,
   // Snoozed reminders come back at the morning hour of a school day, never in a holiday or at night.
   const until = deps.calendar.nextAllowedSend(new Date(deps.now.getTime() + cmd.days * DAY_MS));
   await deps.ledger.snooze(key, until);
-  const at = londonParts(until);
-  return { blocks: [text(`Snoozed for you until ${at.date} at ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}. Nobody else’s reminders change.`, 'success')] };
+  return { blocks: [text(`Snoozed for you until ${ukDateTime(until.toISOString())}. Nobody else’s reminders change.`, 'success')] };
 }

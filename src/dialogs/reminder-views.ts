@@ -1,6 +1,7 @@
 import type { MenuItem, View } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { DueItem, PlannedDigest, PlannedSend } from '../core/reminders/types.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { dueDateText } from './views/due-wording.js';
 
 const OPEN_LABEL: Record<DueItem['kind'], string> = {
@@ -14,14 +15,14 @@ const OPEN_LABEL: Record<DueItem['kind'], string> = {
 
 /**
  * When it was due, measured from the first school day it could be held: an item due in the
- * holidays reads "Due 2026-12-25, in the holidays; first school day 2027-01-05 (today)." on the
+ * holidays reads "Due Fri 25 Dec 2026, in the holidays; first school day Tue 5 Jan 2027 (today)." on the
  * first day back, and is overdue only after that.
  */
 function when(send: PlannedSend, today: string): string {
   const { item, offDay } = send;
   if (send.overdue) return `Overdue: it was due ${dueDateText(item.dueDate, offDay)}.`;
   if (offDay) return `Due ${dueDateText(item.dueDate, offDay)}${offDay.firstSchoolDay === today ? ' (today)' : ''}.`;
-  return item.dueDate === today ? 'Due today.' : `Due ${item.dueDate}.`;
+  return item.dueDate === today ? 'Due today.' : `Due ${ukDate(item.dueDate)}.`;
 }
 
 /**
@@ -52,13 +53,13 @@ function unreachableLine(n: number): string {
   return `Reminders can’t reach ${people}: they may have removed the bot or not opened it yet. Ask them to open it in Teams again.`;
 }
 
-/** A SENDCo's list for their school on the first school day of the week. */
-export function digestView(d: PlannedDigest): View {
+/** A SENDCo's list for their school on the first school day of the week; `school` is its name as staff know it. */
+export function digestView(d: PlannedDigest, school: string): View {
   const line = (i: DueItem) => `${i.title}: due ${dueDateText(i.dueDate, d.offDays[i.dueDate])}`;
   const all = [...d.overdue, ...d.due];
   return {
     blocks: [
-      heading(`This week: reviews and deadlines at ${d.schoolId}`),
+      heading(`This week: reviews and deadlines at ${school}`),
       ...(d.overdue.length ? [text(`${d.overdue.length} overdue.`, 'warning'), { type: 'list' as const, items: d.overdue.map(line) }] : []),
       ...(d.due.length ? [text(`${d.due.length} due in the next 7 days.`), { type: 'list' as const, items: d.due.map(line) }] : []),
       ...(d.unreachable ? [text(unreachableLine(d.unreachable), 'warning')] : []),

@@ -13,6 +13,7 @@ import { dateWithin, limitedText, list, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
 interface PlanOption extends Choice {
@@ -36,8 +37,8 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   const c = await loadPicked(ctx, a);
   if (!c) return [];
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${p.reviewDate})`, kind: 'pcp' as const, step: c.currentStep })),
-    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${p.startDate})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p) })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${ukDate(p.reviewDate)})`, kind: 'pcp' as const, step: c.currentStep })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p) })),
   ];
 }
 
@@ -111,8 +112,8 @@ export const reviewDialog: FormDialog = {
     if (chosen.kind === 'psp') {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
       if (targets) lines.push(text(`Targets amended: ${targets.map((t, i) => `${i + 1}. ${t}`).join('; ')}.`));
-      lines.push(text(`Next PSP review due ${pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays)}.`));
-    } else if (input.nextReviewDate) lines.push(text(`Next review due ${input.nextReviewDate}.`));
+      lines.push(text(`Next PSP review due ${ukDate(pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays))}.`));
+    } else if (input.nextReviewDate) lines.push(text(`Next review due ${ukDate(input.nextReviewDate)}.`));
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceAfterSave(ctx, saved)];
   },
 };

@@ -22,7 +22,7 @@ const ROLE_NAMES: Record<Role, string> = { teacher: 'teacher', sendco: 'SENDCo',
 export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMember | undefined, directory: StaffDirectory): Promise<View> {
   switch (cmd.kind) {
     case 'whoami': {
-      const role = me ? `You are set up as ${ROLE_NAMES[me.role]}${me.schoolId ? ` at ${me.schoolId}` : ''}.` : 'You have no role yet, so I can only signpost services.';
+      const role = me ? `You are set up as ${ROLE_NAMES[me.role]}${me.schoolId ? ` at ${directory.schoolName(me.schoolId)}` : ''}.` : 'You have no role yet, so I can only signpost services.';
       // The local user (terminal, no sign-in) has no channel id, so no grant can name it.
       const how = StaffKey.safeParse(id).success ? `An admin gives roles with: grant ${id} sendco <school-id>` : 'This is the local user, set by LOCAL_USER_ROLE in .env; roles in chat are given to Teams and Slack ids.';
       return { blocks: [heading('Who you are to this bot'), { type: 'facts', facts: [{ label: 'Your id', value: id }] }, text(role), text(how, 'muted')] };
@@ -32,7 +32,7 @@ export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMe
       const role = Role.safeParse(cmd.role);
       if (!role.success) return { blocks: [text(`“${cmd.role}” is not a role. Use one of: teacher, sendco, la-officer, admin.`, 'warning')] };
       const given = await directory.grant(me, { id: cmd.id, role: role.data, ...(cmd.schoolId ? { schoolId: cmd.schoolId } : {}) });
-      return { blocks: [text(`Done: ${given.id} is now ${ROLE_NAMES[given.role]}${given.schoolId ? ` at ${given.schoolId}` : ''}.`, 'success')] };
+      return { blocks: [text(`Done: ${given.id} is now ${ROLE_NAMES[given.role]}${given.schoolId ? ` at ${directory.schoolName(given.schoolId)}` : ''}.`, 'success')] };
     }
     case 'revoke': {
       if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');

@@ -35,6 +35,8 @@ export async function botHarness(opts: { dataDir?: string; start?: string } = {}
         { id: `slack:${SLACK.team}:${SLACK.la}`, role: 'la-officer' },
         { id: `slack:${SLACK.team}:${SLACK.admin}`, role: 'admin' },
       ],
+      // Named, as a staff file may name its schools; elm-high is left to be called by its id's words.
+      schools: [{ id: 'oak-primary', name: 'Oak Primary School' }],
     }),
   );
   const connector: FakeConnector = await startFakeConnector();

@@ -20,14 +20,14 @@ describe('npm run cli -- reminders due --at', () => {
     const staff = join(h.dir, 'staff-roles.json');
     const monday = cli(data, staff, 'reminders', 'due', '--at', '2026-11-23T08:00:00Z');
     expect(monday.status).toBe(0);
-    expect(monday.stdout).toContain('At 2026-11-23 08:00 London time (1 pupils on record)');
-    expect(monday.stdout).toMatch(new RegExp(`send +PSP review for AB \\(ref 4021.*due 2026-11-23 → teams:${AAD.leader}`));
-    expect(monday.stdout).toMatch(/digest +oak-primary: 0 overdue, 1 due this week/);
-    expect(monday.stdout).toContain('2 reminder(s), 0 to resume, 1 digest(s).');
+    expect(monday.stdout).toContain('At Mon 23 Nov 2026 08:00 London time (1 pupil on record)');
+    expect(monday.stdout).toMatch(new RegExp(`send +PSP review for AB \\(ref 4021.*due Mon 23 Nov 2026 → teams:${AAD.leader}`));
+    expect(monday.stdout).toMatch(/digest +Oak Primary School: 0 overdue, 1 due this week/);
+    expect(monday.stdout).toContain('2 reminders, 0 to resume, 1 digest.');
     expect(Object.keys(h.bot.core.reminders.sends)).toEqual([]);
 
     const saturday = cli(data, staff, 'reminders', 'due', '--at', '2026-11-21T10:00:00Z');
-    expect(saturday.stdout).toContain('Nothing is sent now (weekend). Next sending time: 2026-11-23 08:00.');
+    expect(saturday.stdout).toContain('Nothing is sent now (weekend). Next sending time: Mon 23 Nov 2026 08:00.');
   });
 
   it('explains its usage and refuses a date it cannot read', async () => {

@@ -28,7 +28,7 @@ describe('review reminders, end to end in Teams', () => {
     await h.bot.scheduler.tick();
     expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
     expect(reminderCards(h, AAD.leader)).toHaveLength(1);
-    expect(posts(h, AAD.sendco).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('This week: reviews and deadlines at oak-primary'))).toHaveLength(1);
+    expect(posts(h, AAD.sendco).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('This week: reviews and deadlines at Oak Primary School'))).toHaveLength(1);
     // Each reminder is in the audit trail, by ids only.
     const audited = (await h.bot.core.audit.list()).filter((e) => e.action === 'reminder.sent');
     expect(audited.map((e) => e.subjectId).sort()).toEqual([`teams:${AAD.sendco}`, `teams:${AAD.sendco}`, `teams:${AAD.leader}`].sort());
@@ -47,7 +47,7 @@ describe('review reminders, end to end in Teams', () => {
     await h.bot.scheduler.tick();
     const snooze = actionsOf(lastReminder(h, AAD.sendco), 'command').find((a) => a.title === 'Snooze 1 day')!;
     const answer = await h.pressCommand(AAD.sendco, String(snooze.data.command), 'sent-1');
-    expect(textOf(answer)).toContain('Snoozed for you until 2026-11-24 at 08:00');
+    expect(textOf(answer)).toContain('Snoozed for you until Tue 24 Nov 2026 at 08:00');
     h.setNow('2026-11-24T08:00:00Z');
     await h.bot.scheduler.tick();
     expect(reminderCards(h, AAD.sendco)).toHaveLength(2);
@@ -102,8 +102,15 @@ describe('review reminders, end to end in Teams', () => {
     const dm = await h.api.waitFor((c) => c.method === 'chat.postMessage' && c.params.channel === SLACK.sendco && JSON.stringify(c.params.blocks).includes('Snooze 1 day'));
     expect(JSON.stringify(dm.params.blocks)).toContain('PSP review for AB (ref 4021');
     const done = JSON.stringify(dm.params.blocks).match(/reminder done [0-9a-f]{16}/)![0];
-    await h.slackButton(SLACK.sendco, done);
-    await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params.blocks).includes('no more reminders to you'));
+    // Pressed on the DM itself: its answer takes the reminder's place, so Done and Snooze cannot be pressed again.
+    await h.slackButton(SLACK.sendco, done, { response_url: h.api.responseUrl('dm-reminder'), container: { type: 'message', message_ts: '1.0001' }, channel: { id: SLACK.sendco } });
+    const replaced = await h.api.waitFor((c) => c.method === '/respond/dm-reminder');
+    expect(replaced.params).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(replaced.params.blocks)).toContain('no more reminders to you');
+    expect(JSON.stringify(replaced.params.blocks)).not.toMatch(/Snooze|reminder done/);
+    // Pressed again on an old copy: only the note that it was already done, and the message stays.
+    await h.slackButton(SLACK.sendco, done, { response_url: h.api.responseUrl('dm-again'), container: { type: 'message', message_ts: '1.0001' }, channel: { id: SLACK.sendco } });
+    expect(JSON.stringify((await h.api.waitFor((c) => c.method === '/respond/dm-again')).params)).toContain('already pressed');
     h.setNow('2026-11-26T08:00:00Z');
     await h.bot.scheduler.tick();
     expect(h.api.calls.filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params.blocks).includes('Snooze 1 day'))).toHaveLength(1);
@@ -127,7 +134,7 @@ describe('LA referral notifications', () => {
 
     const c = await h.pupilWithPsp('2026-11-02');
     await h.refer(c);
-    const notice = await h.connector.waitFor((x) => x.method === 'POST' && x.conversationId === '19:la-team@thread.tacv2' && textOf(cardOf(x.body)).includes('New referral from oak-primary'));
+    const notice = await h.connector.waitFor((x) => x.method === 'POST' && x.conversationId === '19:la-team@thread.tacv2' && textOf(cardOf(x.body)).includes('New referral from Oak Primary School'));
     const noticeText = JSON.stringify(cardOf(notice.body));
     expect(noticeText).toContain('AB (ref 4021, Year 8)');
     expect(noticeText).not.toContain('Needs assessment');
@@ -138,7 +145,16 @@ describe('LA referral notifications', () => {
     const pressed = await h.pressCommand(AAD.la, String(ack.data.command), 'sent-9', channel);
     expect(textOf(pressed)).toContain('Acknowledged by Lee Adams');
     const update = await h.connector.waitFor((x) => x.method === 'PUT' && x.conversationId === '19:la-team@thread.tacv2');
-    expect(textOf(cardOf(update.body))).toContain('Acknowledged by Lee Adams');
+    // For everyone: who and when, and no Acknowledge button left to press; Assign to me stays until someone takes it.
+    for (const card of [pressed, cardOf(update.body)]) {
+      expect(textOf(card)).toContain('Acknowledged by Lee Adams');
+      expect(JSON.stringify(card)).toContain('{"title":"Acknowledged","value":"Fri 20 Nov 2026 at 10:00"}');
+      expect(actionsOf(card, 'command').map((a) => a.title)).toEqual(['Assign to me']);
+    }
+    const assign = actionsOf(pressed, 'command')[0]!;
+    const taken = await h.pressCommand(AAD.la, String(assign.data.command), 'sent-9', channel);
+    expect(textOf(taken)).toContain('Assigned to Lee Adams');
+    expect(actionsOf(taken, 'command')).toEqual([]);
     const told = await h.connector.waitFor((x) => x.conversationId === `a:personal-${AAD.sendco}` && textOf(cardOf(x.body)).includes('was acknowledged by Lee Adams'));
     expect(told.method).toBe('POST');
     expect((await h.bot.core.audit.list()).map((e) => e.action)).toEqual(expect.arrayContaining(['la-notice.posted', 'la-notice.acknowledged']));
@@ -152,11 +168,16 @@ describe('LA referral notifications', () => {
     const c = await h.pupilWithPsp('2026-11-02');
     await h.refer(c);
     const post = await h.api.waitFor((x) => x.method === 'chat.postMessage' && x.params.channel === 'C0LATEAM');
-    expect(JSON.stringify(post.params.blocks)).toContain('New referral from oak-primary');
+    expect(JSON.stringify(post.params.blocks)).toContain('New referral from Oak Primary School');
     const assign = JSON.stringify(post.params.blocks).match(/la assign [0-9a-f-]{36}/)![0];
     await h.slackButton('U0LAOFFICER', assign);
     const update = await h.api.waitFor((x) => x.method === 'chat.update');
     expect(update.params).toMatchObject({ channel: 'C0LATEAM' });
-    expect(JSON.stringify(update.params.blocks)).toContain('Assigned to sam.lee');
+    const blocks = JSON.stringify(update.params.blocks);
+    expect(blocks).toContain('Assigned to sam.lee');
+    // The moment in each reader's own time zone, with the London words where Slack cannot format it.
+    expect(blocks).toContain(`<!date^${Date.parse('2026-11-20T10:00:00Z') / 1000}^{date_short_pretty} at {time}|Fri 20 Nov 2026 at 10:00>`);
+    // Taken on, so neither button is left.
+    expect(blocks).not.toMatch(/la (ack|assign) /);
   });
 });

@@ -58,7 +58,7 @@ describe('npm run chat', () => {
   it('answers whoami, and refuses a grant from someone who is not an admin', async () => {
     const r = await chat(['whoami', 'grant teams:abc sendco oak-primary'], { DATA_DIR: await dataDir() });
     expect(r.stdout).toContain('Your id: local-sendco');
-    expect(r.stdout).toContain('You are set up as SENDCo at demo-school.');
+    expect(r.stdout).toContain('You are set up as SENDCo at Demo School.');
     expect(r.stdout).toContain('Only an admin can change who has which role.');
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });

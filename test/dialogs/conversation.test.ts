@@ -45,7 +45,7 @@ describe('the graduated response over several conversations', () => {
       else reply = await bot.say('Calmer mornings; check-in with key adult');
     }
     expect(reply).toContain('Plan saved');
-    expect(reply).toContain('Review due 2026-12-18');
+    expect(reply).toContain('Review due Fri 18 Dec 2026');
 
     const review = await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'yes']);
     expect(review).toContain('no positive change');
@@ -61,8 +61,8 @@ describe('the graduated response over several conversations', () => {
     await bot.script(NEW_PUPIL);
     await bot.script(['psp', '4021', 'Stay in lessons; no physical incidents', 'me', '2026-11-02', '']);
     const reply = await bot.answerUntil('Weekly check-in');
-    expect(reply).toContain('First review due 2026-11-23');
-    expect(await bot.say('my reviews')).toContain('AB (ref 4021): PSP review due in 3 day(s), 2026-11-23');
+    expect(reply).toContain('First review due Mon 23 Nov 2026');
+    expect(await bot.say('my reviews')).toContain('AB (ref 4021): PSP review due in 3 days, Mon 23 Nov 2026');
   });
 });
 

@@ -34,8 +34,8 @@ describe('the 45-school-day limit and overlapping dates are refused, saying why'
     const reply = await bot.script(suspend('19/10/2026', 5));
     expect(reply).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
     expect(reply).toContain('no further suspension can be given in this school year');
-    expect(reply).toContain('overlap the 45-day suspension already recorded from 2026-09-14 to 2026-11-13');
-    expect(reply).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(reply).toContain('overlap the 45-day suspension already recorded from Mon 14 Sep 2026 to Fri 13 Nov 2026');
+    expect(reply).toContain('Mon 19 Oct 2026, Tue 20 Oct 2026, Wed 21 Oct 2026, Thu 22 Oct 2026, Fri 23 Oct 2026');
     expect(reply).toMatch(/^\? How many school days\?/m);
     expect(await bot.say('cancel')).toContain('Nothing from it was saved');
     expect(await exclusions()).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('days this term are counted against the term dates', () => {
     const { bot } = await world({}, true);
     await bot.script([...suspend('02/11/2026', 12), 'Assaulted another pupil', 'yes']);
     const reply = await bot.script([...suspend('23/11/2026', 4), 'Threatened a member of staff']);
-    expect(reply).toContain('with this one, 16 school days of suspension in Autumn 2026 (2026-09-02 to 2026-12-18): more than 15, so the governing board must consider reinstatement');
+    expect(reply).toContain('with this one, 16 school days of suspension in Autumn 2026 (Wed 2 Sep 2026 to Fri 18 Dec 2026): more than 15, so the governing board must consider reinstatement');
     expect(reply).toContain('15 or more school days of suspension this term');
   });
 });
@@ -160,7 +160,7 @@ describe('dates that cannot be a first day get a kind message, and the question 
     await bot.script(['exclusion', '4021', 'suspension']);
     expect(await bot.say('30/02/2026')).toContain('30/02/2026 is not a real date. Please check the day and month.');
     const saturday = await bot.say('21/11/2026');
-    expect(saturday).toContain('2026-11-21 is not a school day (weekend). An exclusion starts on a school day: the first one after it is 2026-11-23.');
+    expect(saturday).toContain('Sat 21 Nov 2026 is not a school day (weekend). An exclusion starts on a school day: the first one after it is Mon 23 Nov 2026.');
     expect(saturday).toMatch(/^\? First day of the exclusion\?/m);
     expect(await bot.say('23/11/2026')).toMatch(/^\? How many school days\?/m);
   });
@@ -168,7 +168,7 @@ describe('dates that cannot be a first day get a kind message, and the question 
   it('a day in half term, with term dates', async () => {
     const { bot } = await world({}, true);
     await bot.script(['exclusion', '4021', 'permanent']);
-    expect(await bot.say('28/10/2026')).toContain('2026-10-28 is not a school day (closure). An exclusion starts on a school day: the first one after it is 2026-11-02.');
+    expect(await bot.say('28/10/2026')).toContain('Wed 28 Oct 2026 is not a school day (closure). An exclusion starts on a school day: the first one after it is Mon 2 Nov 2026.');
     expect(await bot.say('02/11/2026')).toMatch(/^\? The reason/m);
   });
 });
@@ -180,7 +180,7 @@ describe('the check runs again as it saves', () => {
     const [c] = await cases.visibleCases(SENDCO);
     await cases.change(SENDCO, { schoolId: c!.schoolId, id: c!.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-24', days: 2, reason: 'Fighting' }, cc));
     const reply = await bot.say('yes');
-    expect(reply).toContain('overlap the 2-day suspension already recorded from 2026-11-24 to 2026-11-25');
+    expect(reply).toContain('overlap the 2-day suspension already recorded from Tue 24 Nov 2026 to Wed 25 Nov 2026');
     expect(reply).toContain('Nothing was saved');
     expect(await exclusions()).toHaveLength(1);
   });

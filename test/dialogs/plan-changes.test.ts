@@ -78,7 +78,7 @@ describe('a plan is closed with its outcome, and its reminders stop', () => {
     expect(await bot.say('a referral')).toContain('? When did it end?');
     await bot.say('today');
     const done = await bot.say('Two reviews without change; parents agree to a referral');
-    expect(done).toContain('The Pastoral Support Programme for AB (ref 4021, Year 8) is closed as not successful on 2026-11-20, leading to: specialist support. Its review reminders stop.');
+    expect(done).toContain('The Pastoral Support Programme for AB (ref 4021, Year 8) is closed as not successful on Fri 20 Nov 2026, leading to: specialist support. Its review reminders stop.');
     expect(done).toContain('Type "refer" for the pupil');
 
     const c = await pupil();
@@ -95,7 +95,7 @@ describe('a plan is closed with its outcome, and its reminders stop', () => {
     expect(await bot.say('close the pcp for 4021')).toContain('? How did the plan end?');
     await bot.script(['successful', 'something else', 'today']);
     expect(await bot.say('')).toContain('I need an answer to this one.');
-    expect(await bot.say('A nurture group place at the school')).toContain('closed as successful on 2026-11-20');
+    expect(await bot.say('A nurture group place at the school')).toContain('closed as successful on Fri 20 Nov 2026');
     expect((await pupil()).pcps[0]).toMatchObject({ status: 'closed', closure: { outcome: 'successful', leadsTo: 'other', notes: 'A nurture group place at the school' } });
     expect(await due()).toEqual([]);
     expect(await bot.say('close plan 4021')).toContain('That pupil has no plan in place to close.');
@@ -118,7 +118,7 @@ describe('a plan is closed with its outcome, and its reminders stop', () => {
     expect(await bot.say('pcp')).toContain('1. Successful');
     expect(await bot.say('not successful')).toContain('isn’t one of the choices');
     await bot.script(['replaced', 'a new or updated plan']);
-    expect(await bot.say('19/11/2026')).toContain('The plan began on 2026-11-20, so it cannot have ended before then.');
+    expect(await bot.say('19/11/2026')).toContain('The plan began on Fri 20 Nov 2026, so it cannot have ended before then.');
     await bot.script(['today', '']);
     const c = await pupil();
     expect(c.pcps[0]!.closure).toMatchObject({ outcome: 'replaced', leadsTo: 'new-plan', on: '2026-11-20' });

@@ -78,7 +78,7 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     const w = await world();
     const sendco = chatter(w.as(SENDCO));
     expect(await sendco.say(`share 4021 with ${ELM_TEACHER.id}`)).toContain('is a teacher at another school');
-    expect(await sendco.say('teams:nobody-yet')).toContain('teams:nobody-yet has no role in this bot yet. Ask your admin to make them a teacher at oak-primary first');
+    expect(await sendco.say('teams:nobody-yet')).toContain('teams:nobody-yet has no role in this bot yet. Ask your admin to make them a teacher at this school first (grant teams:nobody-yet teacher oak-primary)');
     expect(await sendco.say(SENDCO.id)).toContain('already works with pupil 4021');
     expect(await sendco.say('teacher-1')).toContain('teacher-1 now works with pupil 4021');
     expect(await sendco.say('share 4021 with teacher-1')).toContain('teacher-1 already works with pupil 4021');

@@ -37,7 +37,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(await bot.say('in care')).toContain('? On what date did this happen?');
     await bot.say('2/11/2026');
     const done = await bot.withDetails(await bot.say('Placed with foster carers'));
-    expect(done).toContain('AB (ref 4021, Year 8): became looked after on 2026-11-02.');
+    expect(done).toContain('AB (ref 4021, Year 8): became looked after on Mon 2 Nov 2026.');
     expect(done).toContain('Looked-after child: speak to the Virtual School before any suspension');
     expect(done).toContain("Review the looked-after child's PEP every term");
 
@@ -66,7 +66,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(asked).toContain('Correct an earlier entry');
     const entries = await bot.say('correct an earlier entry');
     const first = (await pupil()).facts[0]!;
-    expect(entries).toContain(`1. 2026-11-02: became looked after (entry ${first.id.slice(0, 8)})`);
+    expect(entries).toContain(`1. Mon 2 Nov 2026: became looked after (entry ${first.id.slice(0, 8)})`);
     expect(await bot.say('1')).toContain('? What was wrong with it?');
     expect(await bot.say('it should have said something else')).toContain('? Which is true of the pupil now?');
     // A correction may say what the record says now: it replaces an entry rather than adding one.
@@ -96,13 +96,13 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
   it('getting a social worker and losing one: the social-worker guidance comes and goes; saying it twice is asked again', async () => {
     const { bot, pupil } = await world();
     const got = await bot.withDetails(await bot.script(update('social worker', 'yes', '9/11/2026', 'Child in need plan agreed')));
-    expect(got).toContain('has a social worker from 2026-11-09');
+    expect(got).toContain('has a social worker from Mon 9 Nov 2026');
     expect(got).toContain('Child with a social worker: plan jointly with the social worker and Virtual School');
     const again = await bot.script(update('social worker', 'yes'));
     expect(again).toContain('The record already says: has a social worker.');
     expect(again).toMatch(/^\? Does the pupil have a social worker now/m);
     const lost = await bot.withDetails(await bot.script(['no', '19/11/2026', 'Case closed by social care']));
-    expect(lost).toContain('no longer has a social worker from 2026-11-19');
+    expect(lost).toContain('no longer has a social worker from Thu 19 Nov 2026');
     expect(lost).not.toContain('Child with a social worker');
     expect((await pupil()).facts.map((e) => [e.fact, 'has' in e ? e.has : undefined, e.on])).toEqual([
       ['social-worker', true, '2026-11-09'],
@@ -116,7 +116,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     const asked = await w.bot.script(update('ehc'));
     expect(asked).toContain('? When was the EHC needs assessment requested?');
     const done = await w.bot.withDetails(await w.bot.script(['5/10/2026', '']));
-    expect(done).toContain('requested 2026-10-05: LA decision due by 2026-11-16 (the decision date has passed: chase the LA), plan finalised by 2027-02-22');
+    expect(done).toContain('requested Mon 5 Oct 2026: LA decision due by Mon 16 Nov 2026 (the decision date has passed: chase the LA), plan finalised by Mon 22 Feb 2027');
     const due = dueItems(await w.repo.scanAll(), { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' });
     expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
       ['ehc-decision', '2026-11-16'],
@@ -124,7 +124,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     ]);
     const issued = await w.bot.script(update('sen', 'an ehcp has been issued'));
     expect(issued).toContain('? When was the EHCP issued?');
-    expect(await w.bot.script(['19/11/2026', ''])).toContain('EHCP issued on 2026-11-19');
+    expect(await w.bot.script(['19/11/2026', ''])).toContain('EHCP issued on Thu 19 Nov 2026');
     expect(pupilFacts(await w.pupil())).toMatchObject({ flags: { ehcp: true, senSupport: false }, ehcpIssuedOn: '2026-11-19' });
     expect(dueItems(await w.repo.scanAll(), { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' })).toEqual([]);
     // A pupil with an EHCP facing a suspension: the SEN team and an emergency annual review.
@@ -140,7 +140,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(await bot.say('lots')).toContain('Please type the hours a week as a number');
     expect(await bot.say('12.5')).toContain('? When was the LA told?');
     const notTold = await bot.script(['', 'To rebuild attendance after illness']);
-    expect(notTold).toContain('part-time timetable from 2026-11-16 to 2026-12-01, 12.5 hours a week, the LA not yet told');
+    expect(notTold).toContain('part-time timetable from Mon 16 Nov 2026 to Tue 1 Dec 2026, 12.5 hours a week, the LA not yet told');
     expect(notTold).toContain('Why: on a part-time timetable that the LA has not been told about.');
 
     const told = await bot.script(update('ptt', 'its details change', '16/11/2026', '1/12/2026', '12.5', '18/11/2026', 'LA attendance team told'));
@@ -148,7 +148,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-01', hoursPerWeek: 12.5, laNotifiedOn: '2026-11-18' });
 
     const ended = await bot.withDetails(await bot.script(update('ptt', 'ended', 'today', '')));
-    expect(ended).toContain('back to full time from 2026-11-20');
+    expect(ended).toContain('back to full time from Fri 20 Nov 2026');
     expect(ended).not.toContain('Part-time timetable: exceptional');
     expect(pupilFacts(await pupil()).partTimeTimetable).toBeUndefined();
   });
@@ -160,7 +160,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     const asked = await w.bot.script(update('returning from a suspension'));
     expect(asked).toContain('? When does (or did) the pupil return from the suspension?');
     const done = await w.bot.script(['30/11/2026', 'Reintegration meeting booked']);
-    expect(done).toContain('returns on 2026-11-30 from a 10-day suspension');
+    expect(done).toContain('returns on Mon 30 Nov 2026 from a 10-day suspension');
     expect(done).toContain('returning from a 10-day suspension: put the PSP in place before the return');
     expect((await w.pupil()).facts[0]).toMatchObject({ fact: 'suspension-return', on: '2026-11-30', exclusionId: (await w.pupil()).exclusions[0]!.id, days: 10 });
   });
@@ -173,7 +173,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
   it('at risk of permanent exclusion, on and off: the managed-move guidance follows it', async () => {
     const { bot, pupil } = await world();
     const on = await bot.withDetails(await bot.script(update('risk', 'yes', 'today', 'Second serious incident this half term')));
-    expect(on).toContain('at risk of permanent exclusion from 2026-11-20');
+    expect(on).toContain('at risk of permanent exclusion from Fri 20 Nov 2026');
     expect(on).toContain('Managed move: a planned fresh start, agreed by everyone');
     const off = await bot.withDetails(await bot.script(update('at risk of permanent exclusion', 'no', 'today', '')));
     expect(off).toContain('no longer at risk of permanent exclusion');

@@ -57,11 +57,14 @@ describe('Slack manifests', () => {
     }
   });
 
-  it('hints only at things the bot understands after the command', () => {
+  it('hints only at things the bot understands after the command, the newer ones included', () => {
     const hint = http().features!.slash_commands![0]!.usage_hint!;
-    const options = hint.split('|').map((o) => o.trim().replace(/<need>/, 'attendance'));
+    const options = hint.split('|').map((o) => o.trim().replace(/<need>/, 'attendance').replace(/<ref>/, '4021'));
     expect(options.length).toBeGreaterThan(5);
     for (const o of options) expect(recognise(o).kind !== 'unknown' || recogniseStaffCommand(o) !== undefined, o).toBe(true);
+    expect(options).toEqual(expect.arrayContaining(['pupil 4021', 'my-pupils', 'update 4021', 'exclusion']));
+    // Short enough to read in Slack's command menu.
+    expect(hint.length).toBeLessThanOrEqual(140);
   });
 
   it('the HTTP manifest sends commands, events and interactivity to https://YOUR-HOST/slack/events', () => {

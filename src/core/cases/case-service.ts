@@ -243,7 +243,7 @@ export class CaseService {
 
 /** Why `staffId` cannot be named on a pupil at `schoolId`, saying what would work. */
 export function notATeacherHere(staffId: string, target: StaffMember | undefined, schoolId: string): string {
-  if (!target) return `${staffId} has no role in this bot yet. Ask your admin to make them a teacher at ${schoolId} first (grant ${staffId} teacher ${schoolId}); they can type "whoami" to see their id.`;
+  if (!target) return `${staffId} has no role in this bot yet. Ask your admin to make them a teacher at this school first (grant ${staffId} teacher ${schoolId}); they can type "whoami" to see their id.`;
   if (target.role === 'sendco' && target.schoolId === schoolId) return `${staffId} is a SENDCo at this school and already sees every pupil here.`;
   if (target.role === 'teacher') return `${staffId} is a teacher at another school, so this pupil cannot be shared with them.`;
   return `${staffId} is not a teacher at this school: only teachers are named on a pupil.`;

@@ -7,6 +7,7 @@ import { citation, fromAdvice } from '../guidance/recommendation.js';
 import type { Recommendation } from '../guidance/types.js';
 import { concernsIn } from '../safeguarding/for-pack.js';
 import { isSuspensionDay, recordedSuspensions, schoolYearOf, suspensionDays, tallyFor, type RecordedSuspension } from './suspension-days.js';
+import { ukDate } from '../text/uk-date.js';
 
 /**
  * The check run before a suspension or permanent exclusion is saved, on every channel. Pure: the
@@ -50,12 +51,12 @@ export interface ExclusionCheck {
   warnings: Warning[];
 }
 
-/** "2026-11-23 to 2026-11-27", or one date. */
-const span = (days: readonly string[]): string => (days.length > 1 ? `${days[0]} to ${days.at(-1)}` : (days[0] ?? ''));
+/** "Mon 23 Nov 2026 to Fri 27 Nov 2026", or one date. */
+const span = (days: readonly string[]): string => (days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : ukDate(days[0] ?? ''));
 
 /** Up to five dates, then "and N more". */
 function dateList(days: readonly string[]): string {
-  const shown = days.slice(0, 5).join(', ');
+  const shown = days.slice(0, 5).map(ukDate).join(', ');
   return days.length > 5 ? `${shown} and ${days.length - 5} more` : shown;
 }
 
@@ -67,7 +68,7 @@ export function firstDayProblem(cal: SchoolCalendar, date: string): string | und
   if (isSuspensionDay(cal, date)) return undefined;
   const why = cal.whyNotSchoolDay(date) ?? 'not a school day';
   const next = cal.offDay(date)?.firstSchoolDay;
-  return `${date} is not a school day (${why}). An exclusion starts on a school day${next ? `: the first one after it is ${next}` : ''}.`;
+  return `${ukDate(date)} is not a school day (${why}). An exclusion starts on a school day${next ? `: the first one after it is ${ukDate(next)}` : ''}.`;
 }
 
 function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[], proposed: readonly string[]): Refusal[] {
@@ -83,7 +84,7 @@ function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[
     return [
       {
         id: 'over-year-limit' as const,
-        message: `This would make ${total} school days of suspension in the ${year.label} school year, and the law allows no more than ${max} (${citation(pack, rules.suspensions.yearLimit.source)}). ${used} are already recorded, ${room}.`,
+        message: `This would make ${total} school days of suspension in the ${year.label} school year, and the law allows no more than ${max} (${citation(pack, rules.suspensions.yearLimit.source)}). ${used === 1 ? '1 is' : `${used} are`} already recorded, ${room}.`,
       },
     ];
   });
@@ -100,7 +101,7 @@ function overlaps(recorded: readonly RecordedSuspension[], proposed: readonly st
         id: 'overlap' as const,
         message:
           `These dates overlap the ${exclusion.days}-day suspension already recorded from ${span(days)}: both would cover ${dateList(shared)}. ` +
-          `A pupil cannot be suspended twice on the same day. To lengthen that suspension, record only the extra days${after ? `, starting after ${after}` : ''}.`,
+          `A pupil cannot be suspended twice on the same day. To lengthen that suspension, record only the extra days${after ? `, starting after ${ukDate(after)}` : ''}.`,
       },
     ];
   });
@@ -117,11 +118,11 @@ function termWarnings(rules: Rules, cal: SchoolCalendar, all: readonly string[],
     seen.add(key);
     if (t.term && t.termDays !== undefined) {
       if (t.termDays < figure) continue;
-      const name = t.term.name ? `${t.term.name} (${t.term.start} to ${t.term.end})` : `the term from ${t.term.start} to ${t.term.end}`;
+      const name = t.term.name ? `${t.term.name} (${ukDate(t.term.start)} to ${ukDate(t.term.end)})` : `the term from ${ukDate(t.term.start)} to ${ukDate(t.term.end)}`;
       const then = t.termDays > figure ? `more than ${figure}, so the governing board must consider reinstatement` : `any more this term and the governing board must consider reinstatement`;
       out.push({ id: 'term-days', because: `with this one, ${t.termDays} school days of suspension in ${name}: ${then}` });
     } else if (t.yearDays >= figure) {
-      const unknown = cal.hasTerms ? `the term dates run out before ${day}` : 'no term dates are set';
+      const unknown = cal.hasTerms ? `the term dates run out before ${ukDate(day)}` : 'no term dates are set';
       out.push({ id: 'term-days', because: `with this one, ${t.yearDays} school days of suspension in the ${t.year.label} school year; ${unknown}, so the days in this term cannot be counted: check whether more than ${figure} fall in one term` });
     }
   }

@@ -1,5 +1,7 @@
 import type { FactEntry, FactKind } from './fact-entry.js';
 import type { PupilFacts } from './pupil-facts.js';
+import { count } from '../text/plural.js';
+import { ukDate } from '../text/uk-date.js';
 
 /** The chronology and the facts now in plain words, the same wherever they are shown. */
 
@@ -10,11 +12,11 @@ const CARE: Record<string, string> = {
 };
 const SEND: Record<string, string> = { none: 'no SEN support or EHCP', 'sen-support': 'SEN support', ehcp: 'EHCP issued' };
 
-const hours = (n: number) => `${n} hour${n === 1 ? '' : 's'} a week`;
+const hours = (n: number) => `${count(n, 'hour')} a week`;
 
 function timetable(p: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string }): string {
-  const told = p.laNotifiedOn ? `the LA told on ${p.laNotifiedOn}` : 'the LA not yet told';
-  return `part-time timetable from ${p.startDate} to ${p.endDate}${p.hoursPerWeek !== undefined ? `, ${hours(p.hoursPerWeek)}` : ''}, ${told}`;
+  const told = p.laNotifiedOn ? `the LA told on ${ukDate(p.laNotifiedOn)}` : 'the LA not yet told';
+  return `part-time timetable from ${ukDate(p.startDate)} to ${ukDate(p.endDate)}${p.hoursPerWeek !== undefined ? `, ${hours(p.hoursPerWeek)}` : ''}, ${told}`;
 }
 
 /** What an entry says, without its date: "became looked after", "EHCP issued". */
@@ -41,28 +43,28 @@ export function describeFact(e: FactEntry): string {
   }
 }
 
-/** What an entry says with its day, as a sentence's end: "became looked after on 2026-11-02". */
+/** What an entry says with its day, as a sentence's end: "became looked after on Mon 2 Nov 2026". */
 export function factSentence(e: FactEntry): string {
   switch (e.fact) {
     case 'part-time-timetable':
       return describeFact(e);
     case 'suspension-return':
-      return `returns on ${e.on} from a ${e.days}-day suspension`;
+      return `returns on ${ukDate(e.on)} from a ${e.days}-day suspension`;
     case 'part-time-timetable-ended':
-      return `part-time timetable ended: back to full time from ${e.on}`;
+      return `part-time timetable ended: back to full time from ${ukDate(e.on)}`;
     case 'care':
     case 'ehc-assessment':
-      return `${describeFact(e)} on ${e.on}`;
+      return `${describeFact(e)} on ${ukDate(e.on)}`;
     case 'send':
-      return `${describeFact(e)} ${e.send === 'ehcp' ? 'on' : 'from'} ${e.on}`;
+      return `${describeFact(e)} ${e.send === 'ehcp' ? 'on' : 'from'} ${ukDate(e.on)}`;
     default:
-      return `${describeFact(e)} from ${e.on}`;
+      return `${describeFact(e)} from ${ukDate(e.on)}`;
   }
 }
 
 /** An entry as one line of a list to pick from: its day, what it says, and the start of its id. */
 export function entryLine(e: FactEntry): string {
-  return `${e.on}: ${describeFact(e)} (entry ${e.id.slice(0, 8)})`;
+  return `${ukDate(e.on)}: ${describeFact(e)} (entry ${e.id.slice(0, 8)})`;
 }
 
 /** What the record says now about one kind of fact, for "now: …" beside a choice and for refusals. */
@@ -74,14 +76,14 @@ export function describeFacts(f: PupilFacts, kind: FactKind): string {
     case 'social-worker':
       return fl.socialWorker ? 'has a social worker' : 'no social worker';
     case 'send':
-      return fl.ehcp ? `has an EHCP${f.ehcpIssuedOn ? ` (issued ${f.ehcpIssuedOn})` : ''}` : fl.senSupport ? 'SEN support' : 'no SEN support or EHCP';
+      return fl.ehcp ? `has an EHCP${f.ehcpIssuedOn ? ` (issued ${ukDate(f.ehcpIssuedOn)})` : ''}` : fl.senSupport ? 'SEN support' : 'no SEN support or EHCP';
     case 'ehc-assessment':
-      return f.ehcRequestedOn ? `EHC needs assessment requested ${f.ehcRequestedOn}` : 'no EHC needs assessment waiting';
+      return f.ehcRequestedOn ? `EHC needs assessment requested ${ukDate(f.ehcRequestedOn)}` : 'no EHC needs assessment waiting';
     case 'part-time-timetable':
     case 'part-time-timetable-ended':
       return f.partTimeTimetable ? timetable(f.partTimeTimetable) : 'full time';
     case 'suspension-return':
-      return f.returnFromSuspension ? `returns ${f.returnFromSuspension.on} from a ${f.returnFromSuspension.days}-day suspension` : 'no return recorded';
+      return f.returnFromSuspension ? `returns ${ukDate(f.returnFromSuspension.on)} from a ${f.returnFromSuspension.days}-day suspension` : 'no return recorded';
     case 'risk-of-permanent-exclusion':
       return f.riskOfPermanentExclusion ? 'at risk of permanent exclusion' : 'not at risk of permanent exclusion';
     case 'withdrawn':

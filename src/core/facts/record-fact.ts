@@ -6,6 +6,7 @@ import type { ChangeContext } from '../plans/plan-changes.js';
 import { FactEntry, type FactKind, type NewFact } from './fact-entry.js';
 import { describeFact, describeFacts } from './fact-words.js';
 import { evolveFacts, originalOf, pupilFacts } from './pupil-facts.js';
+import { ukDate } from '../text/uk-date.js';
 
 /**
  * Deciding whether a fact may be added to a pupil's chronology, and adding it: the entry with its
@@ -53,10 +54,10 @@ const sameFlags = (a: ReturnType<typeof pupilFacts>, b: ReturnType<typeof pupilF
 
 /** What the values themselves must hold, whether first recorded or corrected. */
 function checkValues(c: PupilCase, e: FactEntry): void {
-  if (e.fact === 'part-time-timetable' && e.plannedEndDate < e.on) refuse(`The planned end (${e.plannedEndDate}) is before the start (${e.on}). Please check the dates.`);
+  if (e.fact === 'part-time-timetable' && e.plannedEndDate < e.on) refuse(`The planned end (${ukDate(e.plannedEndDate)}) is before the start (${ukDate(e.on)}). Please check the dates.`);
   if (e.fact === 'suspension-return') {
     const x = c.exclusions.find((s) => s.id === e.exclusionId && s.kind === 'suspension');
     if (!x) refuse('That suspension is not on this pupil’s record. Record it first with "exclusion".');
-    if (x!.startDate > e.on) refuse(`The return (${e.on}) is before the suspension began (${x!.startDate}). Please check the date.`);
+    if (x!.startDate > e.on) refuse(`The return (${ukDate(e.on)}) is before the suspension began (${ukDate(x!.startDate)}). Please check the date.`);
   }
 }

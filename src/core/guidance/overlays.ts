@@ -5,6 +5,8 @@ import { exclusionWarning, safeguardingNotice } from '../safeguarding/concern-no
 import { concernsIn } from '../safeguarding/for-pack.js';
 import { fromAdvice } from './recommendation.js';
 import type { PupilSituation, Recommendation } from './types.js';
+import { count } from '../text/plural.js';
+import { ukDate } from '../text/uk-date.js';
 
 /**
  * What the notes raise, read once: the safeguarding notice (any sign a child may be at risk of
@@ -22,8 +24,8 @@ export function notesConcerns(pack: KnowledgePack, notes: string, exclusionReaso
 function pspTriggers(rules: Rules, s: PupilSituation): string[] {
   const t = rules.psp.triggers;
   const why: string[] = [];
-  if (s.suspensionsThisYear >= t.suspensionsThisYear) why.push(`${s.suspensionsThisYear} suspensions this school year`);
-  if (s.longestSuspensionDays >= t.singleSuspensionDays) why.push(`a suspension of ${s.longestSuspensionDays} days`);
+  if (s.suspensionsThisYear >= t.suspensionsThisYear) why.push(`${count(s.suspensionsThisYear, 'suspension')} this school year`);
+  if (s.longestSuspensionDays >= t.singleSuspensionDays) why.push(`a suspension of ${count(s.longestSuspensionDays, 'day')}`);
   if (s.riskOfPermanentExclusion) why.push('at risk of permanent exclusion');
   if (s.rapidlyDeteriorating && (s.planStatus === 'reviewed-no-change' || s.planNotWorking)) why.push('behaviour deteriorating fast after planning that has not worked');
   if (s.returningFromSuspensionDays >= rules.psp.beforeReturnFromDays)
@@ -105,7 +107,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     const decide = addDays(s.ehcRequestedOn, e.decisionWeeks * 7);
     const finish = addDays(s.ehcRequestedOn, e.completionWeeks * 7);
     const late = decide < today ? ' (the decision date has passed: chase the LA)' : '';
-    add(fromAdvice(pack, 'ehc-timescales', 'info', e.advice, `requested ${s.ehcRequestedOn}: LA decision due by ${decide}${late}, plan finalised by ${finish}`));
+    add(fromAdvice(pack, 'ehc-timescales', 'info', e.advice, `requested ${ukDate(s.ehcRequestedOn)}: LA decision due by ${ukDate(decide)}${late}, plan finalised by ${ukDate(finish)}`));
   } else if (s.currentStep >= 5 && !s.ehcp) add(fromAdvice(pack, 'ehc-criteria', 'info', rules.ehcAssessment.advice, 'specialist support without an EHCP'));
 
   if (s.riskOfPermanentExclusion) out.push(...managedMove(pack, rules, s));

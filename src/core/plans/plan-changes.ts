@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import { londonToday } from '../dates.js';
 import { AppError } from '../errors.js';
+import { ukDate } from '../text/uk-date.js';
 
 /**
  * Changes to a case, as pure functions: each returns a new case with a timeline entry.
@@ -91,11 +92,11 @@ export type NewReferral = Omit<Referral, 'id' | 'by'>;
  * A referral to external agencies or the LA (000, Step 4 action 15 and Step 5 action 16) moves a
  * pupil below Step 5 to Step 5, recorded as a step change that refers to the referral.
  */
-export function addReferral(c: PupilCase, input: NewReferral, ctx: ChangeContext): PupilCase {
+export function addReferral(c: PupilCase, input: NewReferral, ctx: ChangeContext, serviceName?: string): PupilCase {
   const id = randomUUID();
   const referral: Referral = { id, by: ctx.by, ...input };
   const referred = log({ ...c, referrals: [...c.referrals, referral] }, ctx, 'referral.made', id);
-  const reason = `Referral to external agencies on ${input.date} (${input.serviceId}): specialist involvement is Step 5.`;
+  const reason = `Referral to ${serviceName ?? 'external agencies'} on ${ukDate(input.date)}: specialist involvement is Step 5.`;
   return changeStep(referred, { to: Math.max(c.currentStep, 5), cause: 'referral', reason, ref: id }, ctx);
 }
 
@@ -146,7 +147,7 @@ export function moveAfterReview(c: PupilCase, to: number, ctx: ChangeContext): P
   const r = last && [...c.pcps, ...c.psps].flatMap((p) => p.reviews).find((x) => x.id === last.ref);
   if (!r) throw new AppError('A step change after a review needs the review recorded first.', 'invalid-input');
   const outcome = r.positiveChange ? 'positive change' : 'no positive change';
-  return changeStep(c, { to, cause: 'review', reason: `Review on ${r.date} at Step ${c.currentStep}: ${outcome}.`, ref: r.id }, ctx);
+  return changeStep(c, { to, cause: 'review', reason: `Review on ${ukDate(r.date)} at Step ${c.currentStep}: ${outcome}.`, ref: r.id }, ctx);
 }
 
 /** A SENDCo sets the step outside a review, saying why (access is the caller's: CaseService.setStep). */

@@ -8,6 +8,7 @@ import { pspReviewDue } from '../plans/reviews-due.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
+import { ukDate } from '../text/uk-date.js';
 
 export interface DueItemsContext {
   pack: KnowledgePack;
@@ -123,7 +124,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
     for (const x of c.exclusions) {
       if (x.kind !== 'permanent') continue;
       const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
-      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${dates.provisionOn}) for ${who(c)}`));
+      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
     }
 
     if (facts.flags.lookedAfter) {

@@ -125,6 +125,17 @@ export interface Details {
  */
 export type RecommendationPart = 'brief' | 'words' | 'refs';
 
+/**
+ * A label and its value. With `at` (an ISO date-time), the value is that moment in London words
+ * ("Mon 23 Nov 2026 at 10:15"), and a channel that can show a moment in each reader's own time
+ * (Slack) may show it that way instead.
+ */
+export interface Fact {
+  label: string;
+  value: string;
+  at?: string;
+}
+
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'text'; text: string; tone?: Tone }
@@ -132,7 +143,7 @@ export type Block =
   | { type: 'recommendation'; rec: Recommendation; part?: RecommendationPart }
   | { type: 'details'; details: Details }
   | { type: 'service'; rank: number; result: SignpostResult }
-  | { type: 'facts'; facts: { label: string; value: string }[] }
+  | { type: 'facts'; facts: Fact[] }
   | { type: 'list'; items: string[] }
   | { type: 'menu'; items: MenuItem[] }
   | { type: 'question'; question: QuestionView }

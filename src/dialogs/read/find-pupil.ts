@@ -1,6 +1,6 @@
 import { caseAccess } from '../../core/access/policy.js';
 import { caseAsItStands } from '../../core/facts/pupil-facts.js';
-import { schoolName } from '../../core/text/school-name.js';
+import { schoolCalled } from '../views/record-words.js';
 import { heading, text, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
 import { byInitials, describePupil } from '../pupil-question.js';
@@ -39,7 +39,7 @@ export async function findPupil(ctx: DialogContext, at: PupilAt): Promise<{ subj
             heading(`Pupil reference ${at.ref} at ${matches.length} schools`),
             {
               type: 'rows',
-              rows: matches.map((c) => ({ title: `${describePupil(c)} · ${schoolName(c.schoolId)}`, open: { label: `Open at ${schoolName(c.schoolId)}`, command: commandFor({ kind: 'pupil', ref: c.pupilRef, school: c.schoolId }) } })),
+              rows: matches.map((c) => ({ title: `${describePupil(c)} · ${schoolCalled(ctx, c.schoolId)}`, open: { label: `Open at ${schoolCalled(ctx, c.schoolId)}`, command: commandFor({ kind: 'pupil', ref: c.pupilRef, school: c.schoolId }) } })),
             },
           ],
         },

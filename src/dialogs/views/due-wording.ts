@@ -1,4 +1,5 @@
 import type { OffDay } from '../../core/calendar/school-calendar.js';
+import { ukDate } from '../../core/text/uk-date.js';
 
 /** "in the holidays", "at the weekend", "Christmas Day": why a due date is not a school day. */
 function why(o: OffDay): string {
@@ -18,13 +19,13 @@ function why(o: OffDay): string {
 
 /**
  * What to say after a due date that is not a school day: "in the holidays; first school day
- * 2027-01-05", so nobody reads a date in the holidays as one they missed.
+ * Tue 5 Jan 2027", so nobody reads a date in the holidays as one they missed.
  */
 function offDayNote(o: OffDay): string {
-  return o.firstSchoolDay ? `${why(o)}; first school day ${o.firstSchoolDay}` : why(o);
+  return o.firstSchoolDay ? `${why(o)}; first school day ${ukDate(o.firstSchoolDay)}` : why(o);
 }
 
-/** "2026-12-25, in the holidays; first school day 2027-01-05", or just the date when it is a school day. */
+/** "Fri 25 Dec 2026, in the holidays; first school day Tue 5 Jan 2027", or just the date when it is a school day. */
 export function dueDateText(dueDate: string, offDay: OffDay | undefined): string {
-  return offDay ? `${dueDate}, ${offDayNote(offDay)}` : dueDate;
+  return offDay ? `${ukDate(dueDate)}, ${offDayNote(offDay)}` : ukDate(dueDate);
 }

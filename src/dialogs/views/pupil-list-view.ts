@@ -1,6 +1,5 @@
 import type { PupilCase } from '../../core/cases/pupil-case.js';
 import { endOfWeek, type Deadline } from '../../core/record/deadlines.js';
-import { schoolName } from '../../core/text/school-name.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import type { Page } from '../../core/views/paging.js';
 import { heading, text, type Block, type MenuItem, type Row, type View } from '../../core/views/view.js';
@@ -10,7 +9,7 @@ import { describePupil } from '../pupil-question.js';
 import type { ListDef } from '../read/lists.js';
 import { commandFor, LIST_IDS, type ListId } from '../read/read-request.js';
 import { to } from '../read/subject.js';
-import { count, deadlineWords, flagWords } from './record-words.js';
+import { count, deadlineWords, flagWords, schoolCalled } from './record-words.js';
 
 /** A pupil on a list, with what put them there. */
 export interface Listed {
@@ -44,7 +43,7 @@ export function pupilListView(ctx: DialogContext, def: ListDef, shown: Page<List
     return { blocks };
   }
   const rows: Row[] = shown.items.map(({ c, deadlines }) => ({
-    title: `${describePupil(c)}${user.schoolId ? '' : ` · ${schoolName(c.schoolId)}`}`,
+    title: `${describePupil(c)}${user.schoolId ? '' : ` · ${schoolCalled(ctx, c.schoolId)}`}`,
     detail: deadlines ? deadlines.map((d) => deadlineWords(ctx.pack, d)).join('; ') : statusLine(c),
     open: to.pupil({ c, viewer: user }, `Open ${c.initials} ${c.pupilRef}`),
     ...(deadlines?.some((d) => d.overdue) ? { tone: 'warning' as const } : {}),

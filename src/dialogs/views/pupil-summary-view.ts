@@ -1,14 +1,13 @@
 import { pupilDeadlines } from '../../core/record/deadlines.js';
 import { partTimeFigures, suspensionFigures, type SuspensionFigures } from '../../core/record/pupil-figures.js';
 import { numberedItems } from '../../core/record/record-items.js';
-import { schoolName } from '../../core/text/school-name.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type CommandButton, type Row, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { commandFor } from '../read/read-request.js';
 import { to, type Subject } from '../read/subject.js';
-import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
+import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
 
 /** Step changes shown on the summary; the chronology has them all. */
 const STEP_CHANGES_SHOWN = 4;
@@ -26,7 +25,7 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
   const today = ctx.today();
   const school = s.access === 'referral-only';
   const blocks: Block[] = [heading(describePupil(c))];
-  if (school) blocks.push(text(`${schoolName(c.schoolId)}. Referred to the LA: you see the step, needs, suspension dates and referrals to the LA; plans, notes and reasons stay with the school.`, 'muted'));
+  if (school) blocks.push(text(`${schoolCalled(ctx, c.schoolId)}. Referred to the LA: you see the step, needs, suspension dates and referrals to the LA; plans, notes and reasons stay with the school.`, 'muted'));
   const flags = flagWords(c.flags);
   const sus = suspensionFigures(c, ctx.calendar, today);
   const ptt = partTimeFigures(c, today);

@@ -1,8 +1,10 @@
 import type { PupilFlags, StepChange } from '../../core/cases/pupil-case.js';
 import type { Deadline } from '../../core/record/deadlines.js';
 import type { ItemKind, ItemRef } from '../../core/record/record-items.js';
-import { ukDate } from '../../core/text/uk-date.js';
+import { ukDate, ukDatesIn } from '../../core/text/uk-date.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import { schoolName } from '../../core/text/school-name.js';
+import type { DialogContext } from '../dialog.js';
 
 /** Words for reading a pupil's record back, shared by the summary, the chronology, plans and lists. */
 
@@ -31,11 +33,14 @@ export function flagWords(flags: PupilFlags): string[] {
   ];
 }
 
+/** A school as people name it: the staff file's name, else its id's words ("oak-primary" → "Oak Primary"). */
+export const schoolCalled = (ctx: Pick<DialogContext, 'staff'>, schoolId: string): string => ctx.staff?.schoolName?.(schoolId) ?? schoolName(schoolId);
+
 /** Who did something: the staff id as the directory names them, and "you" when it is the reader. */
 export const byWho = (id: string, viewerId: string): string => (id === viewerId ? `you (${id})` : id);
 
-/** "1 day", "3 days". */
-export const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** "1 day", "3 days": the core's, shared with every view. */
+export { count } from '../../core/text/plural.js';
 
 const CAUSES: Record<StepChange['cause'], string> = {
   review: 'after a review',
@@ -44,9 +49,12 @@ const CAUSES: Record<StepChange['cause'], string> = {
   set: 'set by the SENDCo',
 };
 
-/** "Step 2 to Step 3, after a review: <reason>". */
+/**
+ * "Step 2 to Step 3, after a review: <reason>". A reason the bot wrote (after a review or a
+ * referral) may be from before dates read "Mon 23 Nov 2026"; a SENDCo's own words stay as typed.
+ */
 export function stepChangeWords(c: StepChange): string {
-  return `Step ${c.from} to Step ${c.to}, ${CAUSES[c.cause]}: ${c.reason}`;
+  return `Step ${c.from} to Step ${c.to}, ${CAUSES[c.cause]}: ${c.cause === 'set' ? c.reason : ukDatesIn(c.reason)}`;
 }
 
 /** Who agreed a step change: the person who recorded it, and anyone else by role. */

@@ -84,7 +84,7 @@ describe('Slack: a suspension is checked before it is saved', () => {
     expect(refused.response_action).toBe('update');
     const all = text(refused.view);
     expect(all).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
-    expect(all).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(all).toContain('Mon 19 Oct 2026, Tue 20 Oct 2026, Wed 21 Oct 2026, Thu 22 Oct 2026, Fri 23 Oct 2026');
     expect(confirmId(refused.view!)).toBeUndefined();
     expect(await exclusions()).toHaveLength(1);
   });
@@ -106,7 +106,7 @@ describe('Slack: a suspension is checked before it is saved', () => {
     const impossible = await submit(modal, { ...SUSPENSION, days: '3', startDate: '2026-02-30' });
     expect(impossible).toMatchObject({ response_action: 'errors', errors: { q_startDate: '2026-02-30 is not a real date. Please check the day and month.' } });
     const halfTerm = await submit(modal, { ...SUSPENSION, days: '3', startDate: '2026-10-28' });
-    expect(halfTerm).toMatchObject({ response_action: 'errors', errors: { q_startDate: expect.stringContaining('2026-10-28 is not a school day (closure)') } });
+    expect(halfTerm).toMatchObject({ response_action: 'errors', errors: { q_startDate: expect.stringContaining('Wed 28 Oct 2026 is not a school day (closure)') } });
     expect(await exclusions()).toHaveLength(0);
   });
 });

@@ -17,7 +17,7 @@ describe('Slack: a PSP’s targets amended at its review, then the PSP closed', 
     const reviewed = await completeModal(h, 'review 4021', { date: '2026-11-16', positive: 'yes', notes: '', targets: 'Stay in lessons all day\nAsk for a break card when upset' });
     expect(reviewed).toContain('Targets amended: 1. Stay in lessons all day; 2. Ask for a break card when upset.');
     const closed = await completeModal(h, 'close plan 4021', { outcome: 'successful', leadsTo: 'usual-support', on: '2026-11-20' });
-    expect(closed).toContain('closed as successful on 2026-11-20, leading to: back to the school’s usual support');
+    expect(closed).toContain('closed as successful on Fri 20 Nov 2026, leading to: back to the school’s usual support');
     const [c] = await h.core.repo.listBySchool('oak-primary');
     expect(c!.psps[0]).toMatchObject({ status: 'closed', targets: ['Stay in lessons'], reviews: [expect.objectContaining({ targets: ['Stay in lessons all day', 'Ask for a break card when upset'] })], closure: { outcome: 'successful', leadsTo: 'usual-support' } });
   });

@@ -26,7 +26,7 @@ describe('Slack: a SENDCo shares a pupil by @-mentioning the teacher', () => {
   it('share 4021 with <@U0TEACH>: the teacher sees the pupil; unshare 4021 <@U0TEACH>: they no longer do', async () => {
     h = await slackHarness();
     const teacherId = `slack:${TEAM}:${TEACHER}`;
-    expect(await say(USERS.admin, `grant ${teacherId} teacher oak-primary`)).toContain('is now teacher at oak-primary');
+    expect(await say(USERS.admin, `grant ${teacherId} teacher oak-primary`)).toContain('is now teacher at Oak Primary.');
     await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', staffIds: [] }), undefined);
     const teacher = h.core.staff.find(teacherId)!;
     expect(await h.core.cases.findByRef(teacher, '4021')).toBeUndefined();

@@ -20,11 +20,11 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
     expect(JSON.stringify(opened.blocks)).toContain('q_what');
 
     const result = await completeModalView(h, 'update 4021', { what: 'ehc-assessment', on: '2026-10-05', why: '' });
-    expect(slackText(result.blocks)).toContain('EHC needs assessment requested on 2026-10-05');
+    expect(slackText(result.blocks)).toContain('EHC needs assessment requested on Mon 5 Oct 2026');
     // The deadlines are in the guidance's details: "Show details" stacks them on the result.
     const details = await showDetails(h, result);
     expect(details.method).toBe('views.push');
-    expect(slackText(details.view.blocks)).toContain('LA decision due by 2026-11-16');
+    expect(slackText(details.view.blocks)).toContain('LA decision due by Mon 16 Nov 2026');
     const due = dueItems(await h.core.repo.scanAll(), { pack: h.core.pack, calendar: h.core.calendar, today: '2026-11-20' });
     expect(due.map((i) => [i.kind, i.dueDate])).toEqual([
       ['ehc-decision', '2026-11-16'],
@@ -32,7 +32,7 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
     ]);
 
     const care = await completeModal(h, 'update 4021', { what: 'care', care: 'looked-after', on: '2026-11-02', why: 'Placed with foster carers' });
-    expect(care).toContain('became looked after on 2026-11-02');
+    expect(care).toContain('became looked after on Mon 2 Nov 2026');
     expect(care).toContain('Looked-after child: speak to the Virtual School before any suspension');
 
     const c = await pupil();

@@ -61,8 +61,8 @@ describe('Teams: a suspension is checked before it is saved', () => {
     card = await submit(card, { ...SUSPENSION, startDate: '2026-10-19', days: '5' });
     const text = textOf(card);
     expect(text).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
-    expect(text).toContain('overlap the 45-day suspension already recorded from 2026-09-14 to 2026-11-20');
-    expect(text).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(text).toContain('overlap the 45-day suspension already recorded from Mon 14 Sep 2026 to Fri 20 Nov 2026');
+    expect(text).toContain('Mon 19 Oct 2026, Tue 20 Oct 2026, Wed 21 Oct 2026, Thu 22 Oct 2026, Fri 23 Oct 2026');
     expect(confirmInput(card)).toBeUndefined();
     expect(await exclusions()).toHaveLength(1);
   });
@@ -72,14 +72,14 @@ describe('Teams: a suspension is checked before it is saved', () => {
     await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-02', days: 12, reason: 'Assault' }, cc));
     let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION);
     card = await submit(card, { ...SUSPENSION, days: '4' });
-    expect(textOf(card)).toContain('with this one, 16 school days of suspension in Autumn 2026 (2026-09-02 to 2026-12-18): more than 15, so the governing board must consider reinstatement');
+    expect(textOf(card)).toContain('with this one, 16 school days of suspension in Autumn 2026 (Wed 2 Sep 2026 to Fri 18 Dec 2026): more than 15, so the governing board must consider reinstatement');
   });
 
   it('impossible dates and days that are not school days get a kind message under the date', async () => {
     await withPupil();
     const open = await h.say(AAD.sendco, 'exclusion 4021');
     expect(textOf(await submit(open, { ...SUSPENSION, startDate: '2026-02-30' }))).toContain('2026-02-30 is not a real date. Please check the day and month.');
-    expect(textOf(await submit(open, { ...SUSPENSION, startDate: '2026-10-28' }))).toContain('2026-10-28 is not a school day (closure). An exclusion starts on a school day: the first one after it is 2026-11-02.');
+    expect(textOf(await submit(open, { ...SUSPENSION, startDate: '2026-10-28' }))).toContain('Wed 28 Oct 2026 is not a school day (closure). An exclusion starts on a school day: the first one after it is Mon 2 Nov 2026.');
     expect(await exclusions()).toHaveLength(0);
   });
 });

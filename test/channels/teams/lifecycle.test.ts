@@ -97,6 +97,6 @@ describe('Teams lifecycle: uninstalls and removals stop sends, and the SENDCo he
     await h.teamsChannelMessage(AAD.la, 'hello');
     expect(h.bot.teams!.laPoster!.linked()).toBe(true);
     await h.bot.la.dispatchPending(new Date('2027-01-01T00:00:00Z'));
-    await h.connector.waitFor((x) => x.method === 'POST' && x.conversationId === laChannel && textOf(cardOf(x.body)).includes('New referral from oak-primary'));
+    await h.connector.waitFor((x) => x.method === 'POST' && x.conversationId === laChannel && textOf(cardOf(x.body)).includes('New referral from Oak Primary School'));
   });
 });

@@ -24,12 +24,12 @@ describe('Teams: a pupil’s record is updated in a card', () => {
     expect(textOf(card)).toContain('The record says now: not looked after; no social worker; SEN support; no EHC needs assessment waiting; full time; not at risk of permanent exclusion.');
 
     const ptt = await complete(card, { what: 'part-time-timetable', on: '2026-11-16', plannedEnd: '2026-12-04', hours: '15', why: 'Phased return after illness' });
-    expect(ptt).toContain('part-time timetable from 2026-11-16 to 2026-12-04, 15 hours a week, the LA not yet told');
+    expect(ptt).toContain('part-time timetable from Mon 16 Nov 2026 to Fri 4 Dec 2026, 15 hours a week, the LA not yet told');
     expect(ptt).toContain('Part-time timetable: exceptional, time-limited, agreed and reported');
     expect(ptt).toContain('on a part-time timetable that the LA has not been told about');
 
     const risk = await complete(await h.say(who, 'update 4021'), { what: 'risk-of-permanent-exclusion', atRisk: 'yes', on: '2026-11-19' });
-    expect(risk).toContain('at risk of permanent exclusion from 2026-11-19');
+    expect(risk).toContain('at risk of permanent exclusion from Thu 19 Nov 2026');
     expect(risk).toContain('Managed move: a planned fresh start, agreed by everyone');
 
     const c = await pupil();

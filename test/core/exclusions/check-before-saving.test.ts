@@ -52,8 +52,8 @@ describe('refused before saving', () => {
     expect(limit).toContain('This would make 50 school days of suspension in the 2026/27 school year, and the law allows no more than 45');
     expect(limit).toContain('Education Act 2002');
     expect(limit).toContain('45 are already recorded, so no further suspension can be given in this school year');
-    expect(overlap).toContain('overlap the 45-day suspension already recorded from 2026-09-14 to 2026-11-13');
-    expect(overlap).toContain('2026-10-19, 2026-10-20, 2026-10-21, 2026-10-22, 2026-10-23');
+    expect(overlap).toContain('overlap the 45-day suspension already recorded from Mon 14 Sep 2026 to Fri 13 Nov 2026');
+    expect(overlap).toContain('Mon 19 Oct 2026, Tue 20 Oct 2026, Wed 21 Oct 2026, Thu 22 Oct 2026, Fri 23 Oct 2026');
   });
 
   it('past the limit without any overlap, saying how many are left', () => {
@@ -69,8 +69,8 @@ describe('refused before saving', () => {
   });
 
   it('a first day that is not a school day, naming the first school day after it', () => {
-    expect(firstDayProblem(noTerms, '2026-11-21')).toBe('2026-11-21 is not a school day (weekend). An exclusion starts on a school day: the first one after it is 2026-11-23.');
-    expect(firstDayProblem(terms, '2026-12-25')).toContain('the first one after it is 2027-01-05');
+    expect(firstDayProblem(noTerms, '2026-11-21')).toBe('Sat 21 Nov 2026 is not a school day (weekend). An exclusion starts on a school day: the first one after it is Mon 23 Nov 2026.');
+    expect(firstDayProblem(terms, '2026-12-25')).toContain('the first one after it is Tue 5 Jan 2027');
     expect(firstDayProblem(terms, '2026-11-23')).toBeUndefined();
     expect(ids(checkExclusion(pack, terms, pupil(), propose('2026-12-22', 2)).refusals)).toEqual(['not-a-school-day']);
   });
@@ -90,7 +90,7 @@ describe('days this term, against the term dates', () => {
   it('warns once this term’s days pass 15, saying the governing board must consider reinstatement', () => {
     const check = checkExclusion(pack, terms, pupil([suspension('2027-01-05', 12)]), propose('2027-02-01', 4));
     const w = check.warnings.find((x) => x.id === 'term-days')!;
-    expect(w.because).toBe('with this one, 16 school days of suspension in Spring 2027 (2027-01-05 to 2027-03-26): more than 15, so the governing board must consider reinstatement');
+    expect(w.because).toBe('with this one, 16 school days of suspension in Spring 2027 (Tue 5 Jan 2027 to Fri 26 Mar 2027): more than 15, so the governing board must consider reinstatement');
     expect(warningRecommendation(pack, pack.rules!, w).detail).toContain('governing board must meet to consider reinstating');
   });
 

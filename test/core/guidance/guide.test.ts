@@ -136,9 +136,9 @@ describe('rules on top of the pathway', () => {
 
   it('works out EHC needs assessment dates: decision in 6 weeks, plan in 20', () => {
     const w = run({ currentStep: 6, ehcRequestedOn: '2026-09-01' }).warnings.find((x) => x.id === 'ehc-timescales')!;
-    expect(w.because).toContain('decision due by 2026-10-13');
+    expect(w.because).toContain('decision due by Tue 13 Oct 2026');
     expect(w.because).toContain('passed');
-    expect(w.because).toContain('2027-01-19');
+    expect(w.because).toContain('Tue 19 Jan 2027');
   });
 });
 

@@ -155,7 +155,7 @@ describe('day-6 provision after a permanent exclusion', () => {
         kind: 'day6-provision',
         dueDate: '2026-12-03',
         ownerIds: [],
-        title: 'Full-time provision from day 6 (2026-12-08) for AB (ref 4021)',
+        title: 'Full-time provision from day 6 (Tue 8 Dec 2026) for AB (ref 4021)',
         command: 'what next for 4021',
       }),
     ]);
@@ -163,18 +163,18 @@ describe('day-6 provision after a permanent exclusion', () => {
 
   it('counts from the next school day when the exclusion starts on one that is not', () => {
     const c = makeCase({ exclusions: [permanentExclusion('2026-11-28')] }); // a Saturday: day 1 is Mon 30 Nov
-    expect(items([c], '2026-11-28')[0]).toMatchObject({ dueDate: '2026-12-02', title: expect.stringContaining('(2026-12-07)') });
+    expect(items([c], '2026-11-28')[0]).toMatchObject({ dueDate: '2026-12-02', title: expect.stringContaining('(Mon 7 Dec 2026)') });
   });
 
   it('skips half term with term dates', () => {
     // Thu 22 Oct is day 1, Fri 23 day 2, half term, then Mon 2 Nov day 3 … Thu 5 Nov day 6.
     const c = makeCase({ exclusions: [permanentExclusion('2026-10-22')] });
-    expect(items([c], '2026-10-22', terms)[0]).toMatchObject({ dueDate: '2026-11-02', title: expect.stringContaining('(2026-11-05)') });
+    expect(items([c], '2026-10-22', terms)[0]).toMatchObject({ dueDate: '2026-11-02', title: expect.stringContaining('(Thu 5 Nov 2026)') });
   });
 
   it('counts weekdays bar bank holidays when the term dates run out, which can only be early', () => {
     const c = makeCase({ exclusions: [permanentExclusion('2027-07-20')] }); // the example's last term ends 2027-07-21
-    expect(items([c], '2027-07-20', terms)[0]).toMatchObject({ dueDate: '2027-07-22', title: expect.stringContaining('(2027-07-27)') });
+    expect(items([c], '2027-07-20', terms)[0]).toMatchObject({ dueDate: '2027-07-22', title: expect.stringContaining('(Tue 27 Jul 2027)') });
   });
 
   it('is dropped once provision should have started more than 5 school days ago; suspensions never count', () => {

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StaffDirectory } from '../../../src/core/staff-directory.js';
+import { StaffDirectory, StaffFile } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { recogniseStaffCommand, runStaffCommand } from '../../../src/dialogs/staff-commands.js';
 import { renderText } from '../../../src/chat/render-text.js';
@@ -24,7 +24,7 @@ describe('staff roles', () => {
     const { dir, audit, staff } = await open();
     const cmd = recogniseStaffCommand('grant teams:abc-123 SENDCo oak-primary')!;
     const reply = renderText([await runStaffCommand(cmd, ADMIN.id, ADMIN, staff)]);
-    expect(reply).toContain('teams:abc-123 is now SENDCo at oak-primary');
+    expect(reply).toContain('teams:abc-123 is now SENDCo at Oak Primary.');
     expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
     await staff.close();
     const reopened = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now);
@@ -82,5 +82,19 @@ describe('the school’s SENDCos, for reminders', () => {
     await staff.grant(ADMIN, { id: 'slack:T1:U2', role: 'sendco', schoolId: 'oak-primary' });
     expect(staff.sendcosAt('oak-primary')).toEqual(['slack:T1:U2', 'teams:s1']);
     expect(staff.sendcosAt('elm-high')).toEqual([]);
+  });
+});
+
+describe('school names from the staff file', () => {
+  it('names a school the file names, any other by its id’s words, and refuses a school with no name', async () => {
+    const dir = await dirs.make();
+    const staff = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now, [{ id: 'oak-primary', name: 'Oak Primary School' }]);
+    expect(staff.schoolName('oak-primary')).toBe('Oak Primary School');
+    expect(staff.schoolName('st-marys-rc-high')).toBe('St Marys RC High');
+    const reply = renderText([await runStaffCommand({ kind: 'whoami' }, 'teams:t-1', { id: 'teams:t-1', role: 'teacher', schoolId: 'oak-primary' }, staff)]);
+    expect(reply).toContain('You are set up as teacher at Oak Primary School.');
+    expect(StaffFile.safeParse({ staff: [], schools: [{ id: 'oak-primary', name: ' ' }] }).success).toBe(false);
+    expect(StaffFile.safeParse({ staff: [], schools: [{ id: 'oak-primary', name: 'Oak Primary School' }] }).success).toBe(true);
+    await staff.close();
   });
 });

@@ -37,7 +37,7 @@ describe('a pupil’s summary', () => {
     expect(said).toContain('! The LA has not been told about the part-time timetable.');
     // How they got there: each step change with why and who agreed it.
     expect(said).toMatch(/Added Fri 20 Nov 2026 at Step 2\./);
-    expect(said).toContain('Step 2 to Step 3, after a review: Review on 2026-11-10 at Step 2: no positive change. Agreed by you (sendco-1).');
+    expect(said).toContain('Step 2 to Step 3, after a review: Review on Tue 10 Nov 2026 at Step 2: no positive change. Agreed by you (sendco-1).');
     expect(said).toContain('Step 3 to Step 5, on a referral:');
     // Plans with their next review, and the buttons (commands) into each.
     expect(said).toContain('PCP 1: person-centred plan (Step 2)  [show pcp 1 for 4021]');

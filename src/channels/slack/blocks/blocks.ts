@@ -1,4 +1,4 @@
-import type { Block, QuestionView, Tone } from '../../../core/views/view.js';
+import type { Block, Fact, QuestionView, Tone } from '../../../core/views/view.js';
 import { FULL, type Budget } from './budget.js';
 import { detailsBlocks } from './details.js';
 import { ladderBlocks } from './ladder.js';
@@ -20,13 +20,23 @@ function textBlocks(text: string, tone: Tone = 'normal', budget: Budget): KnownB
   return [tone === 'muted' ? context(safe(text, max)) : section(`${TONE_MARK[tone]}${safe(text, max)}`)];
 }
 
+/**
+ * A moment in the reader's own time zone, "Today at 10:15 AM", with the London words as the
+ * fallback Slack shows where it cannot format dates (notifications, old clients).
+ */
+function valueMarkup(f: Fact, max: number): string {
+  const seconds = f.at ? Math.floor(Date.parse(f.at) / 1000) : Number.NaN;
+  // The token and its brackets take about 60 characters of the field.
+  return Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} at {time}|${safe(oneLine(f.value), max - 80)}>` : safe(f.value, max);
+}
+
 /** Facts as two columns of `*label*` and value, ten to a section. */
-function factBlocks(facts: readonly { label: string; value: string }[], budget: Budget): KnownBlock[] {
+function factBlocks(facts: readonly Fact[], budget: Budget): KnownBlock[] {
   const shown = facts.slice(0, budget.maxItems);
   const fieldMax = Math.min(LIMITS.fieldText, budget.maxChars);
   const out: KnownBlock[] = [];
   for (let i = 0; i < shown.length; i += LIMITS.sectionFields) {
-    const fields = shown.slice(i, i + LIMITS.sectionFields).map((f) => mrkdwn(`*${escape(oneLine(f.label))}*\n${safe(f.value, fieldMax)}`, LIMITS.fieldText));
+    const fields = shown.slice(i, i + LIMITS.sectionFields).map((f) => mrkdwn(`*${escape(oneLine(f.label))}*\n${valueMarkup(f, fieldMax)}`, LIMITS.fieldText));
     out.push({ type: 'section', fields } satisfies SectionBlock);
   }
   return [...out, ...(facts.length > shown.length ? [andMore(facts.length - shown.length)] : [])];

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, BlockElementAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { ButtonPresses } from '../../../app/button-presses.js';
+import { ButtonPresses, changedSomething } from '../../../app/button-presses.js';
 import { outOfDateViews } from '../../../dialogs/views/out-of-date-view.js';
 import { unpackGuidanceInput } from '../../../core/guidance/guidance-input.js';
 import { detailsModal } from '../blocks/details-modal.js';
@@ -50,7 +50,9 @@ async function staleReply(deps: SlackDeps, args: ButtonArgs | AnyActionArgs): Pr
 
 /**
  * Menu, reminder and LA buttons send a command as if typed, keyed on the message or view the
- * button was on, so a double click does nothing twice.
+ * button was on, so a double click does nothing twice. A button whose work is then done (snooze,
+ * done, acknowledge) has its message replaced by the answer, as a Teams card updates in place, so
+ * it cannot be pressed again; a button that only shows something, or was refused, leaves it.
  */
 export const onCommandButton = (deps: SlackDeps) => {
   const presses = new ButtonPresses(deps.assistant);
@@ -60,7 +62,8 @@ export const onCommandButton = (deps: SlackDeps) => {
     if (!person || !args.action.value) return;
     const { container, view } = args.body;
     const cardId = (container as { message_ts?: string } | undefined)?.message_ts ?? view?.id;
-    await show(deps, target(args), await presses.press(person, cardId, args.action.value));
+    const views = await presses.press(person, cardId, args.action.value);
+    await show(deps, target(args, deps.assistant.changes(args.action.value) && changedSomething(views)), views);
   };
 };
 

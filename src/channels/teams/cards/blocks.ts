@@ -2,7 +2,7 @@ import type { Block, QuestionView } from '../../../core/views/view.js';
 import type { Element, FactSet } from './adaptive-types.js';
 import { renderWithin } from '../../../core/views/fit.js';
 import { detailsElements, idSource, type IdSource } from './details.js';
-import { andMore, clip, FULL, headingBlock, textBlock, tonedText, type Budget } from './elements.js';
+import { andMore, clip, FULL, headingBlock, problemText, textBlock, tonedText, type Budget } from './elements.js';
 import { formElements, readFirstElements } from './form-card.js';
 import { ladderElements } from './ladder.js';
 import { menuElements } from './menu.js';
@@ -22,14 +22,15 @@ function facts(items: readonly { label: string; value: string }[], budget: Budge
 function list(items: readonly string[], budget: Budget): Element[] {
   const shown = items.slice(0, budget.maxItems);
   if (!shown.length) return [];
-  // Teams reads "- item" lines, separated by \r, as a bulleted list.
-  const bullets = textBlock(shown.map((i) => `- ${clip(i, budget.maxChars).replace(/[\r\n]+/g, ' ')}`).join('\r'));
-  return [bullets, ...(items.length > shown.length ? [andMore(items.length - shown.length)] : [])];
+  // One text block an item, with its own bullet: a markdown list's indent made a long item run off
+  // the card at phone width (seen in the screenshots), and hosts draw markdown lists differently.
+  const bullets = shown.map((i, n) => textBlock(`•\u00a0${clip(i, budget.maxChars).replace(/[\r\n]+/g, ' ')}`, { spacing: n ? 'Small' : 'Default' }));
+  return [...bullets, ...(items.length > shown.length ? [andMore(items.length - shown.length)] : [])];
 }
 
 /** A single question is for text channels; a card shows it as text in case one is ever shared. */
 function question(q: QuestionView): Element[] {
-  return [...readFirstElements(q.before), textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [textBlock(q.error, { color: 'Attention' })] : [])];
+  return [...readFirstElements(q.before), textBlock(q.prompt, { weight: 'Bolder' }), ...(q.error ? [problemText(q.error)] : [])];
 }
 
 /** `nextId` names the elements a "Show details" button toggles; one source per card keeps them unique. */

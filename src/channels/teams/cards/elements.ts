@@ -19,28 +19,34 @@ export const headingBlock = (text: string): TextBlock => textBlock(plainText(tex
 /** Small grey print: sources, why a service matched, opening hours. */
 export const smallPrint = (text: string, opts: TextOptions = {}): TextBlock => textBlock(text, { size: 'Small', isSubtle: true, spacing: 'Small', ...opts });
 
-export function tonedText(raw: string, tone: Tone = 'normal'): TextBlock {
-  const text = plainText(raw);
-  switch (tone) {
-    case 'muted':
-      return textBlock(text, { isSubtle: true });
-    case 'success':
-      return textBlock(text, { color: 'Good' });
-    case 'warning':
-      return textBlock(text, { color: 'Warning', weight: 'Bolder' });
-    case 'urgent':
-      return textBlock(text, { color: 'Attention', weight: 'Bolder' });
-    case 'normal':
-      return textBlock(text);
-  }
-}
-
 export const container = (items: Element[], style?: ContainerStyle, extra: Omit<Container, 'type' | 'items' | 'style'> = {}): Container => ({
   type: 'Container',
   items,
   ...(style ? { style } : {}),
   ...extra,
 });
+
+/**
+ * How a tone shows on a card: as a band behind the words, never as the words' colour. Teams' named
+ * text colours fail WCAG AA (4.5:1) on one theme or another: "good" is 2.07:1 and "warning" 1.47:1
+ * on the light theme, "attention" 3.24:1 on the dark. Default text on the good, warning and
+ * attention bands has 10:1 or more on light, dark and high contrast; muted text is the subtle
+ * default, 6.5:1 or more. test/channels/teams/cards/contrast.test.ts checks every colour the
+ * renderers use on every theme.
+ */
+export const TONE_BAND: Record<Tone, ContainerStyle | undefined> = { normal: undefined, muted: undefined, success: 'good', warning: 'warning', urgent: 'attention' };
+
+export function tonedText(raw: string, tone: Tone = 'normal'): Element {
+  const text = plainText(raw);
+  if (tone === 'muted') return textBlock(text, { isSubtle: true });
+  const words = textBlock(text, tone === 'warning' || tone === 'urgent' ? { weight: 'Bolder' } : {});
+  const band = TONE_BAND[tone];
+  return band ? container([words], band) : words;
+}
+
+/** Something to put right (an answer a form refused): bold words on the attention band. */
+export const problemText = (text: string, opts: Pick<TextOptions, 'size' | 'spacing'> = {}): Container =>
+  container([textBlock(text, { weight: 'Bolder', ...(opts.size ? { size: opts.size } : {}) })], TONE_BAND.urgent, opts.spacing ? { spacing: opts.spacing } : {});
 
 /** Teams shows at most a handful of buttons in a row; more are split over several rows of this size. */
 export const MAX_ACTIONS_PER_SET = 5;

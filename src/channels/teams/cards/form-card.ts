@@ -2,7 +2,7 @@ import { isRealDate } from '../../../core/dates.js';
 import type { FormView, QuestionView, ReadFirst } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
 import { cancelFormAction, inputIdFor, submitFormAction } from './actions.js';
-import { headingBlock, smallPrint, textBlock, tonedText } from './elements.js';
+import { headingBlock, problemText, smallPrint, textBlock, tonedText } from './elements.js';
 import { recommendationElement } from './recommendation.js';
 
 /**
@@ -84,7 +84,7 @@ export function questionElements(q: QuestionView): Element[] {
   return [
     ...readFirstElements(q.before),
     { ...questionInput(q), spacing: 'Medium' },
-    ...(q.error ? [textBlock(q.error, { color: 'Attention', size: 'Small', spacing: 'Small' })] : []),
+    ...(q.error ? [problemText(q.error, { size: 'Small', spacing: 'Small' })] : []),
     ...(help ? [help] : []),
   ];
 }
@@ -94,7 +94,7 @@ export function formElements(form: FormView): Element[] {
   return [
     headingBlock(form.title),
     ...(form.intro ? [textBlock(form.intro, { isSubtle: true, spacing: 'Small' })] : []),
-    ...(form.notice ? [textBlock(form.notice, hasErrors ? { color: 'Attention', weight: 'Bolder' } : { weight: 'Bolder' })] : []),
+    ...(form.notice ? [hasErrors ? problemText(form.notice) : textBlock(form.notice, { weight: 'Bolder' })] : []),
     ...form.questions.flatMap(questionElements),
     { type: 'ActionSet', spacing: 'Large', actions: [submitFormAction(form), cancelFormAction(form)] },
   ];

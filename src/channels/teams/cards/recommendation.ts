@@ -6,7 +6,7 @@ import { actionSets, clip, container, FULL, smallPrint, textBlock, type Budget }
 
 /**
  * One piece of guidance: what to do, why it applies, who leads it, where it comes from, and who to
- * contact. Safeguarding stands out in the attention colour, warnings in the warning colour.
+ * contact. Safeguarding stands out on the attention band, warnings on the warning band.
  */
 
 const STYLE: Record<RecommendationKind, ContainerStyle> = { safeguarding: 'attention', warning: 'warning', action: 'emphasis', info: 'emphasis' };
@@ -24,7 +24,8 @@ function serviceContacts(s: ServiceLink): Element[] {
 export function recommendationElement(rec: Recommendation, budget: Budget = FULL, part?: RecommendationPart): Container {
   // "8. SENDCo and staff member…" would be read as a numbered list and indented past the card's edge.
   const words = rec.title.replace(/^(\d+[a-z]?)\. /, '$1\\. ');
-  const title = textBlock(rec.kind === 'safeguarding' ? `⚠ ${words}` : words, { weight: 'Bolder', ...(rec.kind === 'safeguarding' ? { color: 'Attention' as const } : {}) });
+  // The attention band marks safeguarding; its title keeps the default colour, which reads on the band in every theme.
+  const title = textBlock(rec.kind === 'safeguarding' ? `⚠ ${words}` : words, { weight: 'Bolder' });
   if (part === 'brief') {
     const lines = [...(rec.because ? [`**Why:** ${rec.because}`] : []), `**Led by:** ${rec.ledByLabel}`];
     return container([title, textBlock(lines.join('\n\n'), { spacing: 'Small' })], STYLE[rec.kind], { spacing: 'Small' });

@@ -1,7 +1,7 @@
 import type { CommandButton, Pager, Row } from '../../../core/views/view.js';
 import type { ColumnSet, Element } from './adaptive-types.js';
 import { commandAction } from './actions.js';
-import { actionSets, andMore, clip, FULL, plainText, smallPrint, textBlock, type Budget } from './elements.js';
+import { actionSets, andMore, clip, FULL, plainText, smallPrint, TONE_BAND, textBlock, type Budget } from './elements.js';
 
 /**
  * Rows of a list or a record (a pupil, a chronology entry, a plan's field), button beside the
@@ -9,14 +9,15 @@ import { actionSets, andMore, clip, FULL, plainText, smallPrint, textBlock, type
  * command action, so Teams updates the card in place: Next replaces the list with its next page.
  */
 
+/** A row with a tone (an overdue pupil) stands on its band, as toned text does; its words keep the default colour. */
 function rowElement(r: Row, budget: Budget): ColumnSet | Element {
-  const alert = r.tone === 'warning' || r.tone === 'urgent';
+  const band = r.tone && r.tone !== 'success' ? TONE_BAND[r.tone] : undefined;
   const words: Element[] = [
-    textBlock(plainText(clip(r.title, budget.maxChars)), { weight: 'Bolder', ...(alert ? { color: 'Attention' as const } : {}) }),
+    textBlock(plainText(clip(r.title, budget.maxChars)), { weight: 'Bolder' }),
     ...(r.detail ? [textBlock(plainText(clip(r.detail, budget.maxChars)).replace(/\r?\n/g, '\n\n'), { spacing: 'None' })] : []),
   ];
-  if (!r.open) return { type: 'Container', items: words, spacing: 'Medium' };
-  return {
+  if (!r.open) return { type: 'Container', items: words, spacing: 'Medium', ...(band ? { style: band } : {}) };
+  const row: ColumnSet = {
     type: 'ColumnSet',
     spacing: 'Medium',
     columns: [
@@ -24,6 +25,7 @@ function rowElement(r: Row, budget: Budget): ColumnSet | Element {
       { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [{ type: 'ActionSet', actions: [commandAction(r.open.label, r.open.command)] }] },
     ],
   };
+  return band ? { type: 'Container', style: band, spacing: 'Medium', items: [{ ...row, spacing: 'None' }] } : row;
 }
 
 export function rowsElements(rows: readonly Row[], budget: Budget = FULL): Element[] {

@@ -136,3 +136,26 @@ describe('a finished form in the modal', () => {
     expect(texts(modal)).toContain('✅ Plan saved');
   });
 });
+
+describe('modal titles and buttons within Slack’s 24 characters, never cut', () => {
+  const LIMIT = 24;
+  const whole = (modal: ReturnType<typeof formModal>) => [modal.title.text, modal.submit?.text ?? '', modal.close?.text ?? ''];
+
+  it.each(Object.keys(DIALOGS))('%s: its title and buttons fit whole', async (id) => {
+    const form = await openedWithPupil(ctx, id);
+    const modal = formModal(form);
+    for (const t of whole(modal)) {
+      expect(t.length, t).toBeLessThanOrEqual(LIMIT);
+      expect(t, t).not.toMatch(/…$/);
+    }
+    // The title is the dialog's own short title (or its title), not a cut-down one.
+    expect(modal.title.text).toBe(form.shortTitle ?? form.title);
+    expect(modal.submit?.text).toBe(form.submitLabel);
+  });
+
+  it('result and search modals too', () => {
+    for (const title of ['Graduated response', 'Done', 'Sorry', 'Working on it', 'Services']) expect(resultModal([], title).title.text).toBe(title);
+    // A title that does not fit is cut with an ellipsis, which is what the test above rules out.
+    expect(resultModal([], 'Pastoral Support Programme review').title.text).toMatch(/…$/);
+  });
+});

@@ -5,17 +5,20 @@ import { text } from '../../../../src/core/views/view.js';
 import { cardProblems } from './parse-card.js';
 
 describe('simple blocks', () => {
-  it('gives each tone its colour', () => {
+  it('gives each tone its band, with words in the default colour that reads on every theme', () => {
     expect(blockElements(text('a', 'muted'))).toEqual([{ type: 'TextBlock', text: 'a', wrap: true, isSubtle: true }]);
-    expect(blockElements(text('a', 'success'))).toMatchObject([{ color: 'Good' }]);
-    expect(blockElements(text('a', 'warning'))).toMatchObject([{ color: 'Warning' }]);
-    expect(blockElements(text('a', 'urgent'))).toMatchObject([{ color: 'Attention' }]);
+    expect(blockElements(text('a', 'success'))).toEqual([{ type: 'Container', style: 'good', items: [{ type: 'TextBlock', text: 'a', wrap: true }] }]);
+    expect(blockElements(text('a', 'warning'))).toEqual([{ type: 'Container', style: 'warning', items: [{ type: 'TextBlock', text: 'a', wrap: true, weight: 'Bolder' }] }]);
+    expect(blockElements(text('a', 'urgent'))).toEqual([{ type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: 'a', wrap: true, weight: 'Bolder' }] }]);
     expect(blockElements(text('a'))).toEqual([{ type: 'TextBlock', text: 'a', wrap: true }]);
   });
 
   it('shows facts as a fact set and lists as bullets', () => {
     expect(blockElements({ type: 'facts', facts: [{ label: 'Your id', value: 'sendco-1' }] })).toEqual([{ type: 'FactSet', facts: [{ title: 'Your id', value: 'sendco-1' }] }]);
-    expect(blockElements({ type: 'list', items: ['one', 'two\nlines'] })).toEqual([{ type: 'TextBlock', text: '- one\r- two lines', wrap: true }]);
+    expect(blockElements({ type: 'list', items: ['one', 'two\nlines'] })).toEqual([
+      { type: 'TextBlock', text: '•\u00a0one', wrap: true, spacing: 'Default' },
+      { type: 'TextBlock', text: '•\u00a0two lines', wrap: true, spacing: 'Small' },
+    ]);
     expect(blockElements({ type: 'list', items: [] })).toEqual([]);
   });
 
@@ -23,7 +26,7 @@ describe('simple blocks', () => {
     const question = { dialogId: 'what-next', id: 'step', prompt: 'Where is the pupil now?', kind: 'text' as const, optional: false, progress: { answered: 0, total: 3 }, error: 'I need an answer to this one.' };
     expect(blockElements({ type: 'question', question })).toEqual([
       { type: 'TextBlock', text: 'Where is the pupil now?', wrap: true, weight: 'Bolder' },
-      { type: 'TextBlock', text: 'I need an answer to this one.', wrap: true, color: 'Attention' },
+      { type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: 'I need an answer to this one.', wrap: true, weight: 'Bolder' }] },
     ]);
   });
 

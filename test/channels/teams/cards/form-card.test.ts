@@ -62,11 +62,11 @@ describe('a form that comes back half-filled', async () => {
     const card = renderCard((await submitAll(ctx, 'what-next', form, { pupil: 'skip', step: '2', suspensions: 'lots', permanent: 'no' })).views);
     expect(cardProblems(card)).toEqual([]);
     expect(texts(card)).toContainEqual(expect.stringMatching(/answers need attention; everything else is kept/));
-    expect(after(card, 'q_risk')).toMatchObject({ type: 'TextBlock', color: 'Attention', text: 'I need an answer to this one.' });
-    expect(after(card, 'q_suspensions')).toMatchObject({ type: 'TextBlock', color: 'Attention', text: expect.stringContaining('number') });
+    expect(after(card, 'q_risk')).toMatchObject({ type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: 'I need an answer to this one.' }] });
+    expect(after(card, 'q_suspensions')).toMatchObject({ type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: expect.stringContaining('number') }] });
     expect(input(card, 'q_step')).toMatchObject({ value: '2' });
     expect(input(card, 'q_permanent')).toMatchObject({ value: 'no' });
-    expect(after(card, 'q_permanent')).not.toMatchObject({ color: 'Attention' });
+    expect(after(card, 'q_permanent')).not.toMatchObject({ style: 'attention' });
   });
 
   it('pcp marks an impossible date and does not put it in the date picker', async () => {
@@ -75,9 +75,9 @@ describe('a form that comes back half-filled', async () => {
     expect(cardProblems(card)).toEqual([]);
     expect(input(card, 'q_pcp.planDate')).toMatchObject({ type: 'Input.Date' });
     expect(input(card, 'q_pcp.planDate')).not.toHaveProperty('value');
-    expect(after(card, 'q_pcp.planDate')).toMatchObject({ type: 'TextBlock', color: 'Attention', text: expect.stringContaining('31/02/2027 is not a real date') });
-    expect(after(card, 'q_reviewDate')).toMatchObject({ type: 'TextBlock', color: 'Attention' });
-    expect(after(card, 'q_pcp.present')).toMatchObject({ color: 'Attention', text: 'I need an answer to this one.' });
+    expect(after(card, 'q_pcp.planDate')).toMatchObject({ type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: expect.stringContaining('31/02/2027 is not a real date') }] });
+    expect(after(card, 'q_reviewDate')).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(after(card, 'q_pcp.present')).toMatchObject({ style: 'attention', items: [{ text: 'I need an answer to this one.' }] });
     expect(input(card, 'q_wantsIsp')).toMatchObject({ value: 'no' });
     expect(input(card, 'q_pupil')).toMatchObject({ value: '4021' });
   });

@@ -100,10 +100,11 @@ describe('guidance with a safeguarding concern', async () => {
   const views = await unrecordedGuidance(ctx, 'She says she is scared to go home and has bruises on her arms.');
   const card = renderCard(views);
 
-  it('puts safeguarding first, in the attention colour, with where to refer', () => {
+  it('puts safeguarding first, on the attention band, with where to refer', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
-    expect(textBlocks(card)[0]).toMatchObject({ text: expect.stringMatching(/^⚠ Possible risk of harm/), color: 'Attention', weight: 'Bolder' });
+    expect(textBlocks(card)[0]).toMatchObject({ text: expect.stringMatching(/^⚠ Possible risk of harm/), weight: 'Bolder' });
+    expect(textBlocks(card)[0]).not.toHaveProperty('color');
     expect(texts(card.body[0]!)).toEqual(expect.arrayContaining(['**Contact:** Family Front Door', expect.stringMatching(/^Source: .*Family Front Door$/)]));
     expect(links(card.body[0]!)[0]).toMatchObject({ title: 'Website', url: expect.stringMatching(/^https:\/\/www\.worcestershire\.gov\.uk\//) });
     expect(summaryOf(views)).toBe('Possible risk of harm: tell the DSL now');

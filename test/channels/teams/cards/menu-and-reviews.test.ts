@@ -31,14 +31,14 @@ describe('the menu card', () => {
 });
 
 describe('the my-reviews card', () => {
-  it('lists the due reviews as bullets, with the overdue warning in colour and a button to record each', async () => {
+  it('lists the due reviews as bullets, with the overdue warning on its band and a button to record each', async () => {
     const { ctx } = await worldWithPupil();
     const card = renderCard([await myReviews(ctx)]);
     expect(cardProblems(card)).toEqual([]);
     expect(card.body.slice(0, 3)).toMatchObject([
       { type: 'TextBlock', text: 'My reviews', size: 'Medium', weight: 'Bolder' },
-      { type: 'TextBlock', text: '1 review(s) overdue.', color: 'Warning' },
-      { type: 'TextBlock', text: '- AB (ref 4021): PCP review OVERDUE by 2 day(s), 2026-11-18', wrap: true },
+      { type: 'Container', style: 'warning', items: [{ type: 'TextBlock', text: '1 review overdue.', weight: 'Bolder' }] },
+      { type: 'TextBlock', text: '•\u00a0AB (ref 4021): PCP review OVERDUE by 2 days, Wed 18 Nov 2026', wrap: true, spacing: 'Default' },
     ]);
     expect(executes(card).map((a) => [a.title, a.data.command])).toEqual([['Record review: AB', 'review for 4021']]);
   });

@@ -32,9 +32,9 @@ async function everyCard(): Promise<Record<string, View[]>> {
   const plan = planSends(dueItems([c], { pack, calendar: noTerms, today: '2026-11-23' }), { sends: {}, people: {} }, { now: at('2026-11-23T08:00:00Z'), calendar: noTerms, settings: every3, sendcosAt: (s) => [`sendco@${s}`] });
   const send = plan.sends[0];
   if (send) cards['reminder'] = [reminderView(send, 'abc', '2026-11-23')];
-  if (plan.digests[0]) cards['weekly digest'] = [digestView(plan.digests[0])];
+  if (plan.digests[0]) cards['weekly digest'] = [digestView(plan.digests[0], 'Oak Primary')];
   const referral = { id: 'r-1', serviceId: 'education-engagement-inclusion-team', date: '2026-11-20' };
-  cards['LA notice'] = [noticeView('0f0e0d0c-0b0a-4909-8807-060504030201', { schoolId: 'oak-primary', caseId: c.id, referralId: 'r-1', referrerId: 'sendco-1', state: 'posted', attempts: 1 }, c, referral as never, 'Education Engagement – Inclusion Team')];
+  cards['LA notice'] = [noticeView('0f0e0d0c-0b0a-4909-8807-060504030201', { schoolId: 'oak-primary', caseId: c.id, referralId: 'r-1', referrerId: 'sendco-1', state: 'posted', attempts: 1 }, c, referral as never, 'Education Engagement – Inclusion Team', 'Oak Primary')];
   return cards;
 }
 
@@ -46,7 +46,6 @@ const KNOWN: Record<string, string> = {
   'whole psp@340': 'choice labels cut with "…" at phone width (form inputs: choice sets need wrap)',
   'blank submit psp@340': 'choice labels cut with "…" at phone width (form inputs: choice sets need wrap)',
   'read "my pupils"@340': 'four list buttons in one row run off a phone-width card (buttons)',
-  'weekly digest@340': 'a date such as 2026-11-18 cannot break and runs off the card (dates in words)',
 };
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
