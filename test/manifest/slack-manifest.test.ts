@@ -64,11 +64,11 @@ describe('Slack manifests', () => {
     for (const o of options) expect(recognise(o).kind !== 'unknown' || recogniseStaffCommand(o) !== undefined, o).toBe(true);
   });
 
-  it('the HTTP manifest sends commands, events and interactivity to https://YOUR-HOST/slack/events', () => {
+  it('the HTTP manifest sends commands, events, interactivity and the pupil picker’s options to https://YOUR-HOST/slack/events', () => {
     const m = http();
     expect(httpModeProblems(m)).toEqual([]);
-    expect(findUrls(m).sort()).toEqual(['/features/slash_commands/0/url', '/settings/event_subscriptions/request_url', '/settings/interactivity/request_url']);
-    for (const url of [m.features!.slash_commands![0]!.url, m.settings!.event_subscriptions!.request_url, m.settings!.interactivity!.request_url])
+    expect(findUrls(m).sort()).toEqual(['/features/slash_commands/0/url', '/settings/event_subscriptions/request_url', '/settings/interactivity/message_menu_options_url', '/settings/interactivity/request_url']);
+    for (const url of [m.features!.slash_commands![0]!.url, m.settings!.event_subscriptions!.request_url, m.settings!.interactivity!.request_url, m.settings!.interactivity!.message_menu_options_url])
       expect(url).toBe(`https://${HOST_PLACEHOLDER}${SLACK_EVENTS_PATH}`);
   });
 
@@ -162,6 +162,7 @@ describe('Slack manifest checks can fail', () => {
     m.features.slash_commands[0].url = 'http://YOUR-HOST/slack/events';
     m.settings.event_subscriptions.request_url = 'https://YOUR-HOST/api/messages';
     delete m.settings.interactivity.request_url;
+    delete m.settings.interactivity.message_menu_options_url;
     m.settings.socket_mode_enabled = true;
     const problems = httpModeProblems(m as SlackManifest);
     expect(problems).toEqual(
@@ -170,6 +171,7 @@ describe('Slack manifest checks can fail', () => {
         'features.slash_commands[0].url must use https: http://YOUR-HOST/slack/events',
         'settings.event_subscriptions.request_url must end with /slack/events: https://YOUR-HOST/api/messages',
         'settings.interactivity.request_url is missing',
+        'settings.interactivity.message_menu_options_url is missing',
       ]),
     );
   });
