@@ -109,7 +109,8 @@ export class Assistant {
   async text(person: Person, raw: string): Promise<View[]> {
     const input = cleanChannelText(raw);
     const notices = await this.#screen(person, [wordsToScreen(input)]);
-    return leadWith(notices, await this.#text(person, input, notices.length > 0));
+    // Read as a command, a person @-mentioned is their id ("grant <@U123|ana> teacher oak-primary").
+    return leadWith(notices, await this.#text(person, cleanChannelText(raw, { mentionIds: true }), notices.length > 0));
   }
 
   #text(person: Person, input: string, noticed: boolean): Promise<View[]> {

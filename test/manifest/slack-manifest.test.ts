@@ -48,12 +48,13 @@ describe('Slack manifests', () => {
     expect(m.oauth_config?.scopes?.user).toBeUndefined();
   });
 
-  it('offers one slash command, the default SLACK_COMMAND, unescaped', () => {
+  // Escaped, an @-mention after the command arrives as <@U123|name>, which says who it is; unescaped it is a name.
+  it('offers one slash command, the default SLACK_COMMAND, escaped so a mention carries the person’s id', () => {
     for (const [, path] of both) {
       const commands = load(path).features?.slash_commands ?? [];
       expect(commands).toHaveLength(1);
       expect(commands[0]!.command).toBe(Env.parse({}).SLACK_COMMAND);
-      expect(commands[0]!.should_escape).toBe(false);
+      expect(commands[0]!.should_escape).toBe(true);
     }
   });
 
