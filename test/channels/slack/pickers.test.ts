@@ -94,3 +94,76 @@ describe('Slack: the pupil picker offers the pupils that person may see', () => 
     expect(JSON.parse(res.text)).toMatchObject({ response_action: 'errors', errors: { q_pupil: expect.stringContaining('I can’t find a pupil with reference 4022 among the pupils you work with') } });
   });
 });
+
+const dm = (user: string, text: string) => ({ type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts: `${Date.now() / 1000}` });
+
+/** A direct message from `user`; resolves with the text of the bot's reply. */
+async function say(user: string, text: string): Promise<string> {
+  const before = h.api.calls.length;
+  await h.event(dm(user, text));
+  const post = await h.api.waitFor((c) => c.method === 'chat.postMessage' && h.api.calls.indexOf(c) >= before);
+  return slackText(post.params.blocks);
+}
+
+describe('Slack: people are picked, or @-mentioned, not typed as ids', () => {
+  it('the PSP’s overseeing leader is Slack’s users_select; the user picked is the staff member in this workspace', async () => {
+    await school();
+    // "psp for 4021": the pupil is answered as the modal opens, so the PSP's questions are there at once.
+    const modal = await openModal(h, 'psp for 4021');
+    const picker = (modal.blocks as Json[]).find((b) => b.block_id === 'q_overseeingLeader')!;
+    expect(picker).toMatchObject({ optional: true, element: { type: 'users_select', action_id: 'value' }, hint: { text: expect.stringContaining('Leave blank for: me.') } });
+    expect(slackViolations(modal, 'modal')).toEqual([]);
+
+    let view = modal;
+    for (let round = 1; view.callback_id === 'gr_form' && round < 5; round++) {
+      const ack = await submitModal(h, view, { pupil: '4021', targets: 'Arrive on time\nStay in lessons', overseeingLeader: TEACHER_USER }, round);
+      expect(ack.response_action).toBe('update');
+      view = ack.view!;
+    }
+    expect(slackText(view.blocks)).toContain('PSP saved');
+    expect((await h.core.repo.findByPupilRef('oak-primary', '4021'))!.psps[0]!.overseeingLeaderId).toBe(TEACHER.id);
+  });
+
+  it('grant <@U…> in a direct message, with or without the name Slack adds, gives that person the role', async () => {
+    await school();
+    expect(await say(USERS.admin, 'grant <@U0NEW1> teacher oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW1 is now teacher at oak-primary.`);
+    expect(await say(USERS.admin, 'grant <@U0NEW2|ana> sendco oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW2 is now SENDCo at oak-primary.`);
+    expect(h.core.staff.find(`slack:${TEAM}:U0NEW2`)).toMatchObject({ role: 'sendco', schoolId: 'oak-primary' });
+    expect(await say(USERS.admin, 'revoke <@U0NEW2|ana>')).toContain(`Done: slack:${TEAM}:U0NEW2 no longer has a role given in chat.`);
+  });
+
+  it('the slash command, escaped, brings a mention as <@U…|name>: /graduated grant @ana teacher works too', async () => {
+    await school();
+    const before = h.api.calls.length;
+    await h.command(USERS.admin, 'grant <@U0NEW3|ana> teacher oak-primary');
+    await h.api.waitFor((c) => h.api.calls.indexOf(c) >= before && c.method.startsWith('/respond'));
+    expect(h.core.staff.find(`slack:${TEAM}:U0NEW3`)).toMatchObject({ role: 'teacher', schoolId: 'oak-primary' });
+  });
+
+  it('"grant" alone opens a modal with Slack’s people picker', async () => {
+    await school();
+    const before = h.api.calls.length;
+    await h.command(USERS.admin, 'grant');
+    const modal = (await h.api.waitFor((c) => c.method === 'views.open' && h.api.calls.indexOf(c) >= before)).params.view as Json;
+    expect(slackViolations(modal, 'modal')).toEqual([]);
+    expect((modal.blocks as Json[]).find((b) => b.block_id === 'q_who')).toMatchObject({ element: { type: 'users_select' } });
+    const res = await h.interaction({
+      type: 'view_submission',
+      user: h.user(USERS.admin),
+      view: { ...modal, id: 'V3', hash: 'h1', state: { values: { q_who: { value: { type: 'users_select', selected_user: 'U0NEW4' } }, q_role: { value: { type: 'radio_buttons', selected_option: { value: 'sendco' } } } } } },
+    });
+    const next = JSON.parse(res.text) as { response_action: string; view: Json };
+    expect((next.view.blocks as Json[]).map((b) => b.block_id)).toContain('q_schoolId');
+    const done = await h.interaction({
+      type: 'view_submission',
+      user: h.user(USERS.admin),
+      view: {
+        ...next.view,
+        id: 'V3',
+        hash: 'h2',
+        state: { values: { q_who: { value: { type: 'users_select', selected_user: 'U0NEW4' } }, q_role: { value: { type: 'radio_buttons', selected_option: { value: 'sendco' } } }, q_schoolId: { value: { type: 'plain_text_input', value: 'oak-primary' } } } },
+      },
+    });
+    expect(slackText((JSON.parse(done.text) as { view: Json }).view.blocks)).toContain(`slack:${TEAM}:U0NEW4 (SENDCo at Oak Primary) has the role now`);
+  });
+});

@@ -100,3 +100,82 @@ describe('Teams: the pupil picker searches the pupils that person may see', () =
     expect(inputsOf(back).find((i) => i.id === 'q_pupil')).toMatchObject({ choices: [{ title: '4022', value: '4022' }] });
   });
 });
+
+/** A PSP card filled as `completeForm` would, pressed until it finishes or comes back with a problem; resolves with its text. */
+async function pspFor(who: string, ref: string, overseer: string): Promise<string> {
+  let card = await h.say(who, `psp for ${ref}`);
+  for (let round = 0; round < 4; round++) {
+    const [submit] = actionsOf(card, 'form.submit');
+    if (!submit || textOf(card).includes('needs attention')) return textOf(card);
+    const values: Json = { q_pupil: ref, q_targets: 'Arrive on time\nStay in lessons', q_overseeingLeader: overseer };
+    for (const i of inputsOf(card)) {
+      const id = String(i.id);
+      if (id in values) continue;
+      const choices = (i.choices as { value: string }[] | undefined)?.map((c) => c.value);
+      values[id] = !i.isRequired ? '' : choices?.includes('no') ? 'no' : choices?.length ? choices[0] : i.type === 'Input.Date' ? '2026-12-18' : 'Calmer mornings';
+    }
+    card = await h.press(who, submit, values, `sent-psp-${round}`);
+  }
+  throw new Error(`psp did not finish: ${textOf(card)}`);
+}
+
+describe('Teams: people are picked, not typed as ids', () => {
+  it('the PSP’s overseeing leader is Teams’ people picker; the AAD object id it sends is the staff member the bot knows', async () => {
+    await school();
+    const card = await h.say(AAD.sendco, 'psp for 4021');
+    const [submit] = actionsOf(card, 'form.submit');
+    const more = await h.press(AAD.sendco, submit!, { q_pupil: '4021' });
+    expect(cardProblems(more)).toEqual([]);
+    const picker = inputsOf(more).find((i) => i.id === 'q_overseeingLeader');
+    expect(picker).toMatchObject({ type: 'Input.ChoiceSet', 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' }, isRequired: false, placeholder: 'Type a name, or leave blank for: me' });
+    expect(picker).not.toHaveProperty('style');
+
+    // The teacher works with 4021: picked, they oversee the PSP and get its reminders.
+    expect(await pspFor(AAD.sendco, '4021', TEACHER_AAD)).toContain('PSP saved');
+    expect((await h.core.repo.findByPupilRef('oak-primary', '4021'))!.psps[0]!.overseeingLeaderId).toBe(TEACHER.id);
+  });
+
+  it('someone the bot does not know, or who does not work with the pupil, is refused with what to do', async () => {
+    await school();
+    const unknown = await pspFor(AAD.sendco, '4022', '00000000-0000-0000-0000-0000000000ff');
+    expect(unknown).toContain('teams:00000000-0000-0000-0000-0000000000ff has no role in this bot yet');
+    const notOnPupil = await pspFor(AAD.sendco, '4022', TEACHER_AAD);
+    expect(notOnPupil).toContain('does not work with pupil 4022');
+    expect(notOnPupil).toContain(`share 4022 with ${TEACHER.id}`);
+    expect((await h.core.repo.findByPupilRef('oak-primary', '4022'))!.psps).toEqual([]);
+  });
+
+  it('where Teams does not serve the people picker itself, the bot offers the staff it knows at the school, by AAD object id', async () => {
+    await school();
+    const res = await search(AAD.sendco, '', 'graph.microsoft.com/users');
+    expect(res.body.type).toBe('application/vnd.microsoft.search.searchResponse');
+    expect(results(res)).toEqual([
+      { title: `teams:${AAD.sendco} (SENDCo at Oak Primary)`, value: AAD.sendco },
+      { title: `${TEACHER.id} (teacher at Oak Primary)`, value: TEACHER_AAD },
+    ]);
+    expect(results(await search(AAD.sendco, '00a1', 'graph.microsoft.com/users')).map((r) => r.value)).toEqual([TEACHER_AAD]);
+  });
+
+  it('"grant" alone is a form: the admin picks the person, then the role and school', async () => {
+    await school();
+    const NEWCOMER = '00000000-0000-0000-0000-0000000000b7';
+    const card = await h.say(AAD.admin, 'grant');
+    expect(cardProblems(card)).toEqual([]);
+    expect(inputsOf(card).map((i) => [i.id, i.type, (i['choices.data'] as Json | undefined)?.dataset])).toEqual([
+      ['q_who', 'Input.ChoiceSet', 'graph.microsoft.com/users'],
+      ['q_role', 'Input.ChoiceSet', undefined],
+    ]);
+    const [submit] = actionsOf(card, 'form.submit');
+    const school2 = await h.press(AAD.admin, submit!, { q_who: NEWCOMER, q_role: 'teacher' });
+    expect(inputsOf(school2).map((i) => i.id)).toEqual(['q_who', 'q_role', 'q_schoolId']);
+    const done = await h.press(AAD.admin, submit!, { q_who: NEWCOMER, q_role: 'teacher', q_schoolId: 'oak-primary' }, 'sent-3');
+    expect(textOf(done)).toContain(`Done: teams:${NEWCOMER} (teacher at Oak Primary) has the role now.`);
+    expect(h.core.staff.find(`teams:${NEWCOMER}`)).toEqual({ id: `teams:${NEWCOMER}`, role: 'teacher', schoolId: 'oak-primary' });
+
+    // No one else may, and an admin may not pick themselves.
+    expect(textOf(await h.say(AAD.sendco, 'grant'))).toContain('Only an admin can give someone a role');
+    const [again] = actionsOf(await h.say(AAD.admin, 'grant'), 'form.submit');
+    const self = await h.press(AAD.admin, again!, { q_who: AAD.admin, q_role: 'sendco', q_schoolId: 'oak-primary' }, 'sent-4');
+    expect(textOf(self)).toContain('You can’t change your own role');
+  });
+});
