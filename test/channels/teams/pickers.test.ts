@@ -129,6 +129,8 @@ describe('Teams: people are picked, not typed as ids', () => {
     const picker = inputsOf(more).find((i) => i.id === 'q_overseeingLeader');
     expect(picker).toMatchObject({ type: 'Input.ChoiceSet', 'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' }, isRequired: false, placeholder: 'Type a name, or leave blank for: me' });
     expect(picker).not.toHaveProperty('style');
+    // Targets one per line, as the terminal's ";" is only for a one-line answer.
+    expect(inputsOf(more).find((i) => i.id === 'q_targets')).toMatchObject({ type: 'Input.Text', isMultiline: true, placeholder: 'One per line', label: 'The pupil’s targets (up to 5).' });
 
     // The teacher works with 4021: picked, they oversee the PSP and get its reminders.
     expect(await pspFor(AAD.sendco, '4021', TEACHER_AAD)).toContain('PSP saved');
