@@ -54,14 +54,20 @@ export function findUrls(value: unknown, path = ''): string[] {
   return typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? [path] : [];
 }
 
-/** The HTTP manifest: one https URL ending in /slack/events for commands, events and interactivity. */
+/** The HTTP manifest: one https URL ending in /slack/events for commands, events, interactivity and select menus' options. */
 export function httpModeProblems(m: SlackManifest): string[] {
   const problems: string[] = [];
   if (m.settings?.socket_mode_enabled !== false) problems.push('settings.socket_mode_enabled must be false');
   const urls: [string, string | undefined][] = [
     ...(m.features?.slash_commands ?? []).map((c, i): [string, string | undefined] => [`features.slash_commands[${i}].url`, c.url]),
     ['settings.event_subscriptions.request_url', m.settings?.event_subscriptions?.request_url],
-    ...(m.settings?.interactivity?.is_enabled ? [['settings.interactivity.request_url', m.settings.interactivity.request_url] as [string, string | undefined]] : []),
+    ...(m.settings?.interactivity?.is_enabled
+      ? [
+          ['settings.interactivity.request_url', m.settings.interactivity.request_url] as [string, string | undefined],
+          // The pupil picker (an external_select) asks here for its options.
+          ['settings.interactivity.message_menu_options_url', m.settings.interactivity.message_menu_options_url] as [string, string | undefined],
+        ]
+      : []),
   ];
   for (const [where, url] of urls) {
     if (!url) {
@@ -78,7 +84,7 @@ export function httpModeProblems(m: SlackManifest): string[] {
     if (parsed.protocol !== 'https:') problems.push(`${where} must use https: ${url}`);
     if (!url.endsWith(SLACK_EVENTS_PATH) || parsed.pathname !== SLACK_EVENTS_PATH) problems.push(`${where} must end with ${SLACK_EVENTS_PATH}: ${url}`);
   }
-  if (new Set(urls.map(([, u]) => u)).size > 1) problems.push('commands, events and interactivity must all use the same URL');
+  if (new Set(urls.map(([, u]) => u)).size > 1) problems.push('commands, events, interactivity and select menu options must all use the same URL');
   return problems;
 }
 

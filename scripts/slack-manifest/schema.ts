@@ -65,6 +65,8 @@ const EventSubscriptions = z.strictObject({
 const Interactivity = z.strictObject({
   is_enabled: z.boolean(),
   request_url: z.string().max(3500).regex(HTTP_URL, 'an http(s) URL').optional(),
+  /** The "Select Menus" options load URL: where an external_select asks for its options as the person types. */
+  message_menu_options_url: z.string().max(3500).regex(HTTP_URL, 'an http(s) URL').optional(),
 });
 
 const Settings = z.strictObject({

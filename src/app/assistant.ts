@@ -6,11 +6,12 @@ import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
 import type { StaffMember } from '../core/staff.js';
-import { heading, text, type View } from '../core/views/view.js';
+import { heading, text, type Choice, type Lookup, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
 import { earlierStep, firstQuestionId, formAsSent, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
 import { homeViews } from '../dialogs/home.js';
+import { lookupChoices } from '../dialogs/lookups.js';
 import { recognise, wordsToScreen } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { runRead } from '../dialogs/read/run-read.js';
@@ -110,7 +111,8 @@ export class Assistant {
   async text(person: Person, raw: string): Promise<View[]> {
     const input = cleanChannelText(raw);
     const notices = await this.#screen(person, [wordsToScreen(input)]);
-    return leadWith(notices, await this.#text(person, input, notices.length > 0));
+    // Read as a command, a person @-mentioned is their id ("grant <@U123|ana> teacher oak-primary").
+    return leadWith(notices, await this.#text(person, cleanChannelText(raw, { mentionIds: true }), notices.length > 0));
   }
 
   #text(person: Person, input: string, noticed: boolean): Promise<View[]> {
@@ -224,6 +226,23 @@ export class Assistant {
       if (!query.trim()) return [{ blocks: [text('Please type what you need help with, e.g. “attendance” or “online tuition”.', 'warning')] }];
       return searchServices(ctx, query, filters);
     });
+  }
+
+  /**
+   * What a picker offers as the person types (a pupil they may see, a member of staff), read through
+   * the same access rules as everything else. Nothing in a team channel or group chat, where pupil
+   * work never happens, nor for someone with no role; a failure offers nothing rather than an error.
+   */
+  async lookup(person: Person, lookup: Lookup, typed: string, limit?: number): Promise<Choice[]> {
+    const me = this.whoIs(person);
+    const ctx = me && this.#context(person, me, false);
+    if (!ctx) return [];
+    try {
+      return await lookupChoices(ctx, lookup, typed, limit);
+    } catch (err) {
+      this.opts.log.error('lookup failed', { lookup, code: err instanceof AppError ? err.code : 'unexpected' });
+      return [];
+    }
   }
 
   /** Signposting is public directory information, so people without a role may still use it. */

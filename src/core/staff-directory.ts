@@ -82,6 +82,11 @@ export class StaffDirectory {
     return e && member(e);
   }
 
+  /** Everyone with a role (grants over the staff file), for a picker of the staff the bot knows. */
+  list(): StaffMember[] {
+    return [...this.#indexed().byId.values()].map(member);
+  }
+
   /** The school's SENDCos, who get every reminder for the school and the weekly digest. */
   sendcosAt(schoolId: string): readonly string[] {
     return this.#indexed().sendcos.get(schoolId) ?? [];

@@ -3,8 +3,8 @@ import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { CaseService } from '../core/cases/case-service.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
-import type { StaffMember } from '../core/staff.js';
-import type { QuestionView, ReadFirst, View } from '../core/views/view.js';
+import type { Role, StaffMember } from '../core/staff.js';
+import type { Choice, Lookup, QuestionView, ReadFirst, View } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { AnswerChoice } from './choice-match.js';
 
@@ -31,6 +31,10 @@ export interface StaffLookup {
   find(id: string): StaffMember | undefined;
   /** A school as people name it ("Oak Primary School"), where the directory knows its name. */
   schoolName?(schoolId: string): string;
+  /** Everyone with a role, for a picker of staff the bot knows. */
+  list?(): StaffMember[];
+  /** Gives someone a role: only an admin may, never to themselves (StaffDirectory.grant); throws AppError. */
+  grant?(by: StaffMember, entry: { id: string; role: Role; schoolId?: string }): Promise<StaffMember>;
 }
 
 /** Answers are JSON values so a channel can keep dialog state between turns. */
@@ -57,6 +61,16 @@ export interface Question {
   fallback?: { value: unknown; label: string };
   /** Shown above the question, to read before answering it (e.g. warnings before a save). */
   before?: ReadFirst[];
+  /** Picked from a search as the person types, where the channel has a picker (QuestionView.lookup). */
+  lookup?: Lookup;
+  /** An answer of this question in words, so a picker shows it chosen: its value as typed, and a label. */
+  shown?: (answer: unknown) => Choice | undefined;
+  /**
+   * What the input holds when the form first shows the question, from what the bot already knows
+   * (the school's name on a referral). Cards and modals fill it in; give it a `fallback` too, so a
+   * typed conversation offers it for a blank answer.
+   */
+  initial?: string;
   /** Raw text → value, or a kind message saying what is needed. May look things up. */
   parse: (raw: string) => Parsed | Promise<Parsed>;
 }

@@ -40,6 +40,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
     ...(q.before?.length ? { before: q.before } : {}),
     ...(q.maxLength ? { maxLength: q.maxLength } : {}),
+    ...(q.lookup ? { lookup: q.lookup } : {}),
     ...(error ? { error } : {}),
   };
 }

@@ -65,7 +65,14 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
     submitLabel: dialog.submitLabel ?? 'Submit',
     questions: qs.map((q) => {
       const v = questionView(dialog, q, progress, errors[q.id]);
-      const value = shownValue(q, sub.values[q.id]);
+      const raw = sub.values[q.id];
+      // A lookup answered shows its pick (value and words), or nothing when it was left ("skip", blank).
+      if (q.lookup && q.id in answers) {
+        const picked = raw?.trim() ? q.shown?.(answers[q.id]) : undefined;
+        return picked ? { ...v, value: picked.value, picked } : v;
+      }
+      // What the bot already knows fills a question the first time it is shown, and only then.
+      const value = raw === undefined && !sub.shown.includes(q.id) ? q.initial : shownValue(q, raw);
       return value === undefined || value === '' ? v : { ...v, value };
     }),
   };

@@ -66,6 +66,9 @@ const RULES: Rule[] = [
   // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
   { re: new RegExp(`^(?:close|end|finish) (?:the |a )?(?:plan|pcp|psp|pastoral support (?:programme|plan))${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('close-plan', m[1]), typed: ['close plan'] },
   { re: new RegExp(`^share(?: (?:pupil )?${REF}(?: (?:with|to))?(?: (\\S+))?)?$`, 'i'), intent: sharing('share'), typed: ['share'] },
+  // "grant" alone (or naming only the person): a form with the people picker. In full ("grant <id> <role>
+  // [school]") it is a staff command, run at once before any of these rules (staff-commands.ts).
+  { re: /^(?:grant (?:a )?role|give (?:someone )?(?:a )?role|grant)(?: (?:to )?(\S+))?$/i, intent: (m) => dialog('grant', m[1]), typed: ['grant'] },
   { re: new RegExp(`^(?:unshare|stop sharing)(?: (?:pupil )?${REF}(?: (?:with|from))?(?: (\\S+))?)?$`, 'i'), intent: sharing('unshare'), typed: ['unshare'] },
 ];
 

@@ -2,9 +2,13 @@ import { addPastoralSupportPlan } from '../core/plans/plan-changes.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspReviewDue } from '../core/plans/reviews-due.js';
 import { heading, text } from '../core/views/view.js';
-import type { FormDialog, Question } from './dialog.js';
+import { caseAccess } from '../core/access/policy.js';
+import type { StaffMember } from '../core/staff.js';
+import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
+import { staffLabel } from './lookups.js';
+import { staffQuestion } from './staff-question.js';
 import { dateWithin, list, wholeNumber } from './parse.js';
-import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
 import { ukDate } from '../core/text/uk-date.js';
@@ -12,6 +16,22 @@ import { count } from '../core/text/plural.js';
 
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
+
+/**
+ * The overseeing leader gets the PSP's review reminders, which name the pupil, so they must be staff
+ * the bot knows who may see the pupil: a SENDCo at the school, or a teacher who works with them. The
+ * picked id is the staff directory's key, so no other directory is asked; someone it does not know is
+ * refused with what to do. Where no directory is to hand (a bare dialog context), any id is taken.
+ */
+async function overseerCheck(ctx: DialogContext, a: Answers, id: string, member: StaffMember | undefined): Promise<Parsed> {
+  if (id === ctx.user.id || !ctx.staff) return { ok: true, value: id };
+  const c = await loadPicked(ctx, a);
+  if (!member)
+    return { ok: false, message: `${id} has no role in this bot yet, so their reminders would reach no one. Ask your admin to add them${c ? ` (grant ${id} teacher ${c.schoolId})` : ''}, or leave this blank to oversee the PSP yourself.` };
+  if (c && caseAccess(member, c) !== 'full')
+    return { ok: false, message: `${staffLabel(member)} does not work with pupil ${c.pupilRef}, so they could not open the reminders about them. Ask your SENDCo to share the pupil with them (share ${c.pupilRef} with ${id}), or choose someone who works with the pupil.` };
+  return { ok: true, value: id };
+}
 
 export const pspDialog: FormDialog = {
   id: 'psp',
@@ -30,18 +50,13 @@ export const pspDialog: FormDialog = {
     const between = pspReviewWindow(ctx.pack);
     qs.push(
       { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5).', parse: (r) => list(r, 5, 300) },
-      {
+      staffQuestion(ctx, {
         id: 'overseeingLeader',
-        kind: 'text',
-        prompt: 'Who oversees the PSP? “me”, or their id in this bot (they can type “whoami” to see it).',
+        prompt: 'Who oversees the PSP? Pick them, or type “me” or their id in this bot (they can type “whoami” to see it).',
         help: 'A member of the senior leadership team oversees each PSP; review reminders go to them as well as to you and the SENDCo.',
-        fallback: { value: ctx.user.id, label: 'me' },
-        parse: (r) => {
-          const t = r.trim();
-          if (/^me$/i.test(t)) return { ok: true, value: ctx.user.id };
-          return /^[\w.@:-]{1,128}$/.test(t) ? { ok: true, value: t } : { ok: false, message: 'Please type a staff id (no spaces), or "me".' };
-        },
-      },
+        me: true,
+        check: (id, member) => overseerCheck(ctx, a, id, member),
+      }),
       { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 60, futureDays: 60, what: 'start date' }) },
       {
         id: 'interval',

@@ -1,10 +1,30 @@
+import { writesPupilRecords } from '../core/access/policy.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
+import type { Choice, Lookup } from '../core/views/view.js';
 import type { Answers, DialogContext, Question } from './dialog.js';
 
-/** Answers keep only the case's ids; the case itself is read fresh (and access-checked) when needed. */
+/**
+ * Answers keep the case's ids; the case itself is read fresh (and access-checked) when needed. The
+ * reference and the words it was shown with (`label`) let a picker show the pupil chosen when a form
+ * comes back; answers kept before pickers have neither.
+ */
 export interface PupilPick {
   schoolId: string;
   caseId: string;
+  ref?: string;
+  label?: string;
+}
+
+/**
+ * A picker of pupils for someone who has pupils to pick from: a teacher or SENDCo at a school. An
+ * admin (who sees no pupil data) or an LA officer types the reference, as before.
+ */
+export const pupilLookup = (ctx: DialogContext): { lookup?: Lookup } => (writesPupilRecords(ctx.user) ? { lookup: 'pupil' } : {});
+
+/** How a picked pupil shows in a picker: their reference as the value, described in words. */
+export function shownPupil(answer: unknown): Choice | undefined {
+  const p = answer as PupilPick | null | undefined;
+  return p?.ref ? { value: p.ref, label: p.label ?? p.ref } : undefined;
 }
 
 /** Staff often say "what next for AB?": initials pick a pupil when exactly one they can see has them. */
@@ -33,6 +53,8 @@ export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; pr
     prompt: opts.prompt ?? 'Which pupil? Type their pupil reference or initials (not their name).',
     help: 'The reference your school uses for the pupil, such as 4021. Type "new pupil" after this dialog to add someone.',
     optional: !!opts.optional,
+    ...pupilLookup(ctx),
+    shown: shownPupil,
     async parse(raw) {
       const ref = raw.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A pupil reference is letters, digits and dashes, up to 20 characters (no names, please).' };
@@ -40,7 +62,7 @@ export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; pr
       if (found === 'several')
         return { ok: false, message: `More than one of your pupils has the initials ${ref.toUpperCase()}. Please type their pupil reference instead.` };
       if (!found) return { ok: false, message: notFound(ctx, ref, !!opts.optional) };
-      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.id };
+      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.id, ref: found.pupilRef, label: describePupil(found) };
       return { ok: true, value: pick };
     },
   };

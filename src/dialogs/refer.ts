@@ -1,4 +1,7 @@
+import type { PupilCase, Referral } from '../core/cases/pupil-case.js';
+import { pupilFacts } from '../core/facts/pupil-facts.js';
 import { addReferral } from '../core/plans/plan-changes.js';
+import { schoolName } from '../core/text/school-name.js';
 import { DRAFT_DAYS } from '../core/store/draft-store.js';
 import { signpost } from '../core/signpost/signpost.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
@@ -6,7 +9,7 @@ import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
-import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { frontDoorViews } from './views/front-door-view.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -46,6 +49,73 @@ function serviceQuestion(ctx: DialogContext): Question {
   };
 }
 
+/** The school's details on a referral, the same on every referral the school makes. */
+const SCHOOL_FIELDS = ['schoolName', 'schoolAddress', 'schoolTelephone', 'dslContact'] as const;
+/** The referrer's own details, the same on every referral they make. */
+const REFERRER_FIELDS = ['referrerRole', 'referrerContact'] as const;
+
+/**
+ * What the bot already knows for a referral's fields, so nobody types it twice: the school's details
+ * as written on its last referral this person may see (its name otherwise from the school they work
+ * at), their own role and contact as on their last referral (a SENDCo's role is plain), and the
+ * pupil's SEN status as their record has it. Read through the case service like any list.
+ */
+async function knownForReferral(ctx: DialogContext, c: PupilCase): Promise<Record<string, string>> {
+  const school = ctx.user.schoolId ?? c.schoolId;
+  const referrals = (await ctx.cases.visibleCases(ctx.user))
+    .filter((x) => x.schoolId === school)
+    .flatMap((x) => x.referrals)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const latest = (field: string, among: readonly Referral[]) => among.find((r) => r.fields[field]?.trim())?.fields[field];
+  const known: Record<string, string> = { schoolName: schoolName(school) };
+  for (const f of SCHOOL_FIELDS) {
+    const v = latest(f, referrals);
+    if (v) known[f] = v;
+  }
+  const mine = referrals.filter((r) => r.by === ctx.user.id);
+  if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
+  for (const f of REFERRER_FIELDS) {
+    const v = latest(f, mine);
+    if (v) known[f] = v;
+  }
+  const { flags } = pupilFacts(c);
+  known.senStatus = flags.ehcp ? 'ehcp' : flags.senSupport ? 'sen-support' : 'none';
+  return known;
+}
+
+/** The pupil, and what the bot knows for the referral's fields, read when the pupil is picked. */
+function pupilForReferral(ctx: DialogContext): Question {
+  const base = pupilQuestion(ctx);
+  return {
+    ...base,
+    async parse(raw) {
+      const p = await base.parse(raw);
+      if (!p.ok) return p;
+      const c = await loadPicked(ctx, { pupil: p.value });
+      return c ? { ok: true, value: p.value, also: { known: await knownForReferral(ctx, c) } } : p;
+    },
+  };
+}
+
+/**
+ * Asked first, right after where the referral goes: without parents'/carers' permission it cannot be
+ * sent at all, so nobody writes the rest of it first.
+ */
+function permissionQuestion(): Question {
+  return {
+    id: 'parentalPermission',
+    kind: 'yesno',
+    prompt: 'Have parents/carers given permission for this referral?',
+    parse(raw) {
+      const p = yesNo(raw);
+      if (!p.ok) return p;
+      return p.value
+        ? { ok: true, value: true }
+        : { ok: false, message: `A referral can only be sent once parents/carers agree. Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): speak to them, then answer "yes", or type "cancel" to stop.` };
+    },
+  };
+}
+
 export const referDialog: FormDialog = {
   id: 'refer',
   draftName: 'referral',
@@ -55,31 +125,21 @@ export const referDialog: FormDialog = {
   intro: () =>
     'A referral to external agencies is Step 5. It can only be sent with parental permission. A child-protection referral (children’s social care, the LADO) is different: the DSL makes it. Please describe, don’t name.',
   questions(ctx, a) {
-    const qs: Question[] = [pupilQuestion(ctx)];
+    const qs: Question[] = [pupilForReferral(ctx)];
     if (!pickedPupil(a)) return qs;
     qs.push(serviceQuestion(ctx));
     // The rest depends on where the referral goes: a safeguarding front door asks nothing more.
     const service = a.service as ServicePick | undefined;
     if (!service || service.frontDoor) return qs;
-    const form = packForm(ctx, 'referral');
-    const asked: Question[] = form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE) : [];
     // The service was matched from free words ("ed psych", "police"): name it above the next question,
     // so a wrong match is seen before anything is written for it.
     const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Go back ("back" in a chat) and name it again.` };
-    if (asked[0]) asked[0] = { ...asked[0], before: [named, ...(asked[0].before ?? [])] };
-    qs.push(...asked);
-    qs.push({
-      id: 'parentalPermission',
-      kind: 'yesno',
-      prompt: 'Have parents/carers given permission for this referral?',
-      parse(raw) {
-        const p = yesNo(raw);
-        if (!p.ok) return p;
-        return p.value
-          ? { ok: true, value: true }
-          : { ok: false, message: `A referral can only be sent once parents/carers agree. Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): speak to them, then answer "yes", or type "cancel" to stop.` };
-      },
-    });
+    qs.push({ ...permissionQuestion(), before: [named] });
+    // Only with permission is there a referral to write.
+    if (a.parentalPermission !== true) return qs;
+    const form = packForm(ctx, 'referral');
+    const known = (a.known as Record<string, string> | undefined) ?? {};
+    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, known) : []));
     return qs;
   },
   async finish(ctx, a) {

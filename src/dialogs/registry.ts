@@ -1,6 +1,7 @@
 import type { FormDialog } from './dialog.js';
 import { closePlanDialog } from './close-plan.js';
 import { exclusionDialog } from './exclusion.js';
+import { grantDialog } from './grant.js';
 import { newPupilDialog } from './new-pupil.js';
 import { pcpDialog } from './pcp.js';
 import { pspDialog } from './psp.js';
@@ -14,5 +15,5 @@ import { whatNextDialog } from './what-next.js';
 
 /** Every form dialog by id; channels look dialogs up here so card submits route by id. */
 export const DIALOGS: Record<string, FormDialog> = Object.fromEntries(
-  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, updateDialog, closePlanDialog, shareDialog, unshareDialog].map((d) => [d.id, d]),
+  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, updateDialog, closePlanDialog, shareDialog, unshareDialog, grantDialog].map((d) => [d.id, d]),
 );

@@ -3,8 +3,9 @@ import { notATeacherHere } from '../core/cases/case-service.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { pickedPupil, type PupilPick } from './pupil-question.js';
+import { pickedPupil, pupilLookup, shownPupil, type PupilPick } from './pupil-question.js';
 import { staffIdFrom } from './staff-id.js';
+import { staffQuestion } from './staff-question.js';
 import { onlySharers } from './who-may.js';
 
 /**
@@ -26,12 +27,16 @@ function pupilByRef(ctx: DialogContext): Question {
     id: 'pupil',
     kind: 'text',
     prompt: 'Which pupil? Type their pupil reference (not their name).',
+    // A SENDCo picks from the school's pupils; an admin, who sees no pupil data, types the reference.
+    ...pupilLookup(ctx),
+    shown: shownPupil,
     async parse(raw) {
       const ref = raw.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A pupil reference is letters, digits and dashes, up to 20 characters (no names, please).' };
       const found = await ctx.cases.sharing(ctx.user, ref);
       if (!found) return { ok: false, message: `I can’t find a pupil with reference ${ref} at your school. Check the reference, or type "cancel".` };
-      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.caseId };
+      // Named by reference only: an admin sharing a pupil sees nothing else of the record.
+      const pick: PupilPick = { schoolId: found.schoolId, caseId: found.caseId, ref: found.pupilRef, label: `Pupil ${found.pupilRef}` };
       return { ok: true, value: pick, also: { pupilRef: found.pupilRef, sharedWith: found.staffIds } };
     },
   };
@@ -39,19 +44,15 @@ function pupilByRef(ctx: DialogContext): Question {
 
 function shareWith(ctx: DialogContext, a: Answers): Question {
   const { pupilRef, sharedWith } = sharingOf(a);
-  return {
+  return staffQuestion(ctx, {
     id: 'staffId',
-    kind: 'text',
-    prompt: `Which teacher should work with pupil ${pupilRef}? Their id in this bot (they can see it by typing "whoami"); in a Slack message you can @-mention them.`,
-    parse(raw) {
-      const read = staffIdFrom(raw, ctx.user.id, (id) => !!ctx.staff?.find(id));
-      if (!read.ok) return read;
-      if (sharedWith.includes(read.id)) return { ok: false, message: `${read.id} already works with pupil ${pupilRef}. Type another id, or "cancel".` };
-      const target = ctx.staff?.find(read.id);
+    prompt: `Which teacher should work with pupil ${pupilRef}? Pick them, or type their id in this bot (they can see it by typing "whoami"); in a Slack message you can @-mention them.`,
+    check(id, target) {
+      if (sharedWith.includes(id)) return { ok: false, message: `${id} already works with pupil ${pupilRef}. Type another id, or "cancel".` };
       const school = pickedPupil(a)!.schoolId;
-      return canBeSharedWith(target, { schoolId: school }) ? { ok: true, value: read.id } : { ok: false, message: notATeacherHere(read.id, target, school) };
+      return canBeSharedWith(target, { schoolId: school }) ? { ok: true, value: id } : { ok: false, message: notATeacherHere(id, target, school) };
     },
-  };
+  });
 }
 
 function unshareFrom(ctx: DialogContext, a: Answers): Question {

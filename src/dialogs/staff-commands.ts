@@ -2,6 +2,7 @@ import { AppError } from '../core/errors.js';
 import { Role, type StaffMember } from '../core/staff.js';
 import { StaffKey, type StaffDirectory } from '../core/staff-directory.js';
 import { heading, text, type View } from '../core/views/view.js';
+import { staffIdFrom } from './staff-id.js';
 
 /** Commands about who is who: anyone may ask "whoami"; only an admin may grant or revoke. */
 export type StaffCommand = { kind: 'whoami' } | { kind: 'grant'; id: string; role: string; schoolId?: string } | { kind: 'revoke'; id: string };
@@ -31,13 +32,17 @@ export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMe
       if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');
       const role = Role.safeParse(cmd.role);
       if (!role.success) return { blocks: [text(`“${cmd.role}” is not a role. Use one of: teacher, sendco, la-officer, admin.`, 'warning')] };
-      const given = await directory.grant(me, { id: cmd.id, role: role.data, ...(cmd.schoolId ? { schoolId: cmd.schoolId } : {}) });
+      const who = staffIdFrom(cmd.id, id, (x) => !!directory.find(x));
+      if (!who.ok) return { blocks: [text(who.message, 'warning')] };
+      const given = await directory.grant(me, { id: who.id, role: role.data, ...(cmd.schoolId ? { schoolId: cmd.schoolId } : {}) });
       return { blocks: [text(`Done: ${given.id} is now ${ROLE_NAMES[given.role]}${given.schoolId ? ` at ${directory.schoolName(given.schoolId)}` : ''}.`, 'success')] };
     }
     case 'revoke': {
       if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');
-      const removed = await directory.revoke(me, cmd.id);
-      return { blocks: [text(removed ? `Done: ${cmd.id} no longer has a role given in chat.` : `${cmd.id} had no role given in chat; roles from the staff file stay until that file changes.`)] };
+      const who = staffIdFrom(cmd.id, id, (x) => !!directory.find(x));
+      const target = who.ok ? who.id : cmd.id;
+      const removed = await directory.revoke(me, target);
+      return { blocks: [text(removed ? `Done: ${target} no longer has a role given in chat.` : `${target} had no role given in chat; roles from the staff file stay until that file changes.`)] };
     }
   }
 }

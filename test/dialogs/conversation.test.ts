@@ -71,14 +71,18 @@ describe('referrals need parental permission', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    await bot.script(['refer', '4021', 'inclusion team']);
-    await bot.answerUntil('Persistent disruption despite Step 4 plan', (r) => r.includes('permission for this referral'));
+    // Permission is asked first, right after where the referral goes: without it there is nothing to write.
+    expect(await bot.script(['refer', '4021', 'inclusion team'])).toMatch(/^\? Have parents\/carers given permission for this referral\? \(yes\/no\)$/m);
     expect(await bot.say('no')).toContain('can only be sent once parents/carers agree');
     expect((await w.repo.listBySchool('oak-primary'))[0]!.referrals).toHaveLength(0);
-    const done = await bot.say('yes');
+    // The school's name is what the bot already knows: a blank takes it.
+    expect(await bot.say('yes')).toMatch(/^\? School \/ setting \[blank = Oak Primary\]$/m);
+    const done = await bot.answerUntil('Persistent disruption despite Step 4 plan', (r) => r.includes('Referral of'));
     expect(done).toContain('Referral of AB (ref 4021, Year 8) to Education Engagement');
     const [c] = await w.repo.listBySchool('oak-primary');
     expect(c!.referrals[0]).toMatchObject({ serviceId: 'education-engagement-inclusion-team', toLocalAuthority: true, parentalPermission: true });
+    // Known, not typed: the school's name, the SENDCo's role, the pupil's SEN status from their record.
+    expect(c!.referrals[0]!.fields).toMatchObject({ schoolName: 'Oak Primary', referrerRole: 'SENDCo', senStatus: 'sen-support' });
     expect(c!.currentStep).toBe(5);
   });
 });

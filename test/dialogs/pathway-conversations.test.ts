@@ -82,9 +82,8 @@ describe('a review is read only at the step it was held at', () => {
     await writePcp(bot);
     // No positive change, and the move is not recorded with the review.
     await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'no']);
-    await bot.script(['refer', '4021', 'inclusion team']);
-    await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('permission for this referral'));
-    expect(await bot.say('yes')).toContain('the pupil is now at Step 5');
+    await bot.script(['refer', '4021', 'inclusion team', 'yes']);
+    expect(await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'))).toContain('the pupil is now at Step 5');
 
     const c = await caseOf(w);
     expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 5, cause: 'referral', ref: c.referrals[0]!.id, agreedBy: SENDCO.id })]);

@@ -49,7 +49,10 @@ describe('a referral to a safeguarding front door goes through the DSL, not the 
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
-    expect(await bot.script(['refer', '4021', 'inclusion team'])).toMatch(/^\? School \/ setting/m);
+    const asked = await bot.script(['refer', '4021', 'inclusion team']);
+    expect(asked).toContain('Referring to Education Engagement');
+    expect(asked).toMatch(/^\? Have parents\/carers given permission for this referral\?/m);
+    expect(await bot.say('yes')).toMatch(/^\? School \/ setting/m);
   });
 
   it('which services are front doors is the pack’s data, checked at start-up', async () => {

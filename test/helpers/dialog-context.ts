@@ -68,7 +68,8 @@ export function chatter(ctx: DialogContext) {
     async answerUntil(words: string, done: (reply: string) => boolean = (r) => !r.includes('?')): Promise<string> {
       for (let i = 0; i < 40 && !done(last); i++) {
         const asked = last.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
-        await this.say(asked.includes('[optional') ? '' : last.includes('  1. ') ? '1' : /date/i.test(asked) ? 'today' : asked.includes('yes/no') ? 'no' : words);
+        // Blank leaves an optional question, and takes what the bot already knows ("[blank = Oak Primary]").
+        await this.say(asked.includes('[optional') || asked.includes('[blank =') ? '' : last.includes('  1. ') ? '1' : /date/i.test(asked) ? 'today' : asked.includes('yes/no') ? 'no' : words);
       }
       return last;
     },

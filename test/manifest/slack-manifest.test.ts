@@ -48,12 +48,13 @@ describe('Slack manifests', () => {
     expect(m.oauth_config?.scopes?.user).toBeUndefined();
   });
 
-  it('offers one slash command, the default SLACK_COMMAND, unescaped', () => {
+  // Escaped, an @-mention after the command arrives as <@U123|name>, which says who it is; unescaped it is a name.
+  it('offers one slash command, the default SLACK_COMMAND, escaped so a mention carries the person’s id', () => {
     for (const [, path] of both) {
       const commands = load(path).features?.slash_commands ?? [];
       expect(commands).toHaveLength(1);
       expect(commands[0]!.command).toBe(Env.parse({}).SLACK_COMMAND);
-      expect(commands[0]!.should_escape).toBe(false);
+      expect(commands[0]!.should_escape).toBe(true);
     }
   });
 
@@ -67,11 +68,11 @@ describe('Slack manifests', () => {
     expect(hint.length).toBeLessThanOrEqual(140);
   });
 
-  it('the HTTP manifest sends commands, events and interactivity to https://YOUR-HOST/slack/events', () => {
+  it('the HTTP manifest sends commands, events, interactivity and the pupil picker’s options to https://YOUR-HOST/slack/events', () => {
     const m = http();
     expect(httpModeProblems(m)).toEqual([]);
-    expect(findUrls(m).sort()).toEqual(['/features/slash_commands/0/url', '/settings/event_subscriptions/request_url', '/settings/interactivity/request_url']);
-    for (const url of [m.features!.slash_commands![0]!.url, m.settings!.event_subscriptions!.request_url, m.settings!.interactivity!.request_url])
+    expect(findUrls(m).sort()).toEqual(['/features/slash_commands/0/url', '/settings/event_subscriptions/request_url', '/settings/interactivity/message_menu_options_url', '/settings/interactivity/request_url']);
+    for (const url of [m.features!.slash_commands![0]!.url, m.settings!.event_subscriptions!.request_url, m.settings!.interactivity!.request_url, m.settings!.interactivity!.message_menu_options_url])
       expect(url).toBe(`https://${HOST_PLACEHOLDER}${SLACK_EVENTS_PATH}`);
   });
 
@@ -165,6 +166,7 @@ describe('Slack manifest checks can fail', () => {
     m.features.slash_commands[0].url = 'http://YOUR-HOST/slack/events';
     m.settings.event_subscriptions.request_url = 'https://YOUR-HOST/api/messages';
     delete m.settings.interactivity.request_url;
+    delete m.settings.interactivity.message_menu_options_url;
     m.settings.socket_mode_enabled = true;
     const problems = httpModeProblems(m as SlackManifest);
     expect(problems).toEqual(
@@ -173,6 +175,7 @@ describe('Slack manifest checks can fail', () => {
         'features.slash_commands[0].url must use https: http://YOUR-HOST/slack/events',
         'settings.event_subscriptions.request_url must end with /slack/events: https://YOUR-HOST/api/messages',
         'settings.interactivity.request_url is missing',
+        'settings.interactivity.message_menu_options_url is missing',
       ]),
     );
   });

@@ -13,6 +13,7 @@ import { registerActions } from './listeners/actions.js';
 import { registerCommand } from './listeners/command.js';
 import { registerHome } from './listeners/home.js';
 import { registerMessages } from './listeners/messages.js';
+import { registerOptions } from './listeners/options.js';
 import { skipRepeatedEvents } from './listeners/repeats.js';
 import { registerViews } from './listeners/views.js';
 import { SlackNotifier } from './slack-notifier.js';
@@ -81,6 +82,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
   registerMessages(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
+  registerOptions(app, deps);
   registerHome(app, deps);
   app.error(async (err) => log.error('slack listener failed', { error: err.name, code: (err as { code?: string }).code ?? 'unknown' }));
 

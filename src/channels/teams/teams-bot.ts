@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, type AdaptiveCardSearchResult, type AdaptiveCardsSearchParams, type Query } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import type { Assistant, Person } from '../../app/assistant.js';
 import type { FormSubmissions } from '../../app/form-submissions.js';
@@ -9,10 +9,10 @@ import type { Outbox } from '../../app/outbox.js';
 import { isSendFailure } from '../../app/outbound.js';
 import { isLinkLaChannel, type LaChannelLink } from '../../app/la-channel-link.js';
 import { StoreError } from '../../core/errors.js';
-import { text, type View } from '../../core/views/view.js';
+import { text, type Lookup, type View } from '../../core/views/view.js';
 import type { Logger } from '../../logger.js';
 import { cardMessage } from './card-message.js';
-import { CommandData, FormCancelData, FormSubmitData, formValuesFrom, SearchData, searchFrom, VERB } from './cards/actions.js';
+import { CommandData, DATASET, FormCancelData, FormSubmitData, formValuesFrom, peoplePickerValue, SearchData, searchFrom, VERB } from './cards/actions.js';
 import type { AdaptiveCard } from './cards/adaptive-types.js';
 import { renderCard } from './cards/render-card.js';
 import type { ConversationReferences } from './conversation-references.js';
@@ -46,6 +46,10 @@ export interface TeamsBotDeps {
 
 const UNKNOWN_PERSON: View[] = [{ blocks: [text('I couldn’t tell who you are from this message, so I can’t show anything yet. Please try again from Teams.', 'warning')] }];
 const STILL_WORKING: View[] = [{ blocks: [text('Still working on that. This card will update when it is done; there is no need to press again.', 'muted')] }];
+/** Teams shows at most 15 choices in a picker's list. */
+const TEAMS_PICKER_MAX = 15;
+/** Longer words than any reference, initials or name are not a search anyone typed. */
+const LOOKUP_TEXT_MAX = 100;
 const STOPPED: View[] = [{ blocks: [text('Stopped. Nothing from that form was saved.')] }];
 
 /**
@@ -102,6 +106,11 @@ export class TeamsBot {
     app.adaptiveCards.actionExecute(VERB.command, (context, _s, data) => this.#answer(context, (p) => this.#command(context, p, data)));
     app.adaptiveCards.actionExecute(VERB.submitForm, (context, _s, data) => this.#answer(context, (p) => this.#submit(p, data)));
     app.adaptiveCards.actionExecute(VERB.search, (context, _s, data) => this.#answer(context, (p) => this.#search(p, data)));
+    // Pickers: as the person types, Teams asks for the choices that match (an application/search invoke).
+    app.adaptiveCards.search(DATASET.pupil, (context, _s, query) => this.#lookup(context, 'pupil', query));
+    // Teams serves its people picker itself; a client without the organisation's directory asks the bot.
+    app.adaptiveCards.search(DATASET.staff, (context, _s, query) => this.#lookup(context, 'staff', query));
+
     app.adaptiveCards.actionExecute(VERB.cancelForm, async (context, _s, data) => renderCard(FormCancelData.safeParse(data).success ? STOPPED : this.#badData()));
 
     // Action.Submit fallback (older clients): the same work, answered as a new message.
@@ -164,6 +173,19 @@ export class TeamsBot {
     if (!SearchData.safeParse(data).success) return Promise.resolve(this.#badData());
     const { query, filters } = searchFrom(data);
     return this.deps.assistant.search(person, query, filters);
+  }
+
+  /**
+   * A picker's choices for what the person has typed so far, from the core (which applies the access
+   * rules), at most as many as Teams shows. Staff are offered by AAD object id, as Teams' own picker does.
+   */
+  async #lookup(context: TurnContext, lookup: Lookup, query: Query<AdaptiveCardsSearchParams>): Promise<AdaptiveCardSearchResult[]> {
+    const person = personOf(context.activity, this.deps.localMode);
+    if (!person) return [];
+    const typed = typeof query.parameters.queryText === 'string' ? query.parameters.queryText.slice(0, LOOKUP_TEXT_MAX) : '';
+    const count = Number.isInteger(query.count) && query.count > 0 ? Math.min(query.count, TEAMS_PICKER_MAX) : TEAMS_PICKER_MAX;
+    const choices = await this.deps.assistant.lookup(person, lookup, typed, count);
+    return choices.map((c) => ({ title: c.label, value: lookup === 'staff' ? peoplePickerValue(c.value) : c.value }));
   }
 
   /** The out-of-date notice and the person's menu. */

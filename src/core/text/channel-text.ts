@@ -8,10 +8,14 @@ import { htmlToText } from './html-text.js';
  * `<@U123|name>`, `<#C123|name>`, `<!here>`, `<https://…|label>`. Phones add curly apostrophes
  * and quotes. Recognition, risk checks and display all read the result.
  *
- * Returns plain text with single spaces; never throws.
+ * Returns plain text with single spaces; never throws. With `mentionIds`, a Slack mention that
+ * carries a name (`<@U123|ana>`) reads as the id (`@U123`), for words that name someone to act on.
  */
-export function cleanChannelText(raw: string): string {
+export function cleanChannelText(raw: string, opts: { mentionIds?: boolean } = {}): string {
   let t = raw;
+  // A person mentioned is their id where the words are read as a command ("grant <@U123|ana> teacher"):
+  // the name alone cannot say who they are.
+  if (opts.mentionIds) t = t.replace(/<@([UW][A-Z0-9]+)\|[^>]*>/g, '<@$1>');
   // Slack's own markup first, while its < and > are still markup (Slack escapes typed ones as &lt; &gt;).
   t = t.replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => slackReference(sigil, id, label));
   t = t.replace(/<((?:https?|mailto):[^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url);

@@ -36,7 +36,17 @@ export interface QuestionView {
   before?: ReadFirst[];
   /** Most characters a text answer may have, when the question sets it; forms size their inputs to it. */
   maxLength?: number;
+  /**
+   * The answer can be picked from a search run as the person types (a pupil they may see, a member
+   * of staff), where the channel has such a picker; typing the answer still works everywhere.
+   */
+  lookup?: Lookup;
+  /** For a lookup: the answer already chosen, in words, so a picker can show it chosen. */
+  picked?: Choice;
 }
+
+/** What a picker searches: the pupils this person may see, or the staff. */
+export type Lookup = 'pupil' | 'staff';
 
 /**
  * A whole dialog as one form, for channels that show every question at once (Teams cards, Slack

@@ -39,6 +39,15 @@ export function modalState(view: Json, answers: Record<string, string>): Json {
         state = { type: el.type, selected_option: value ? { value } : null };
         break;
       }
+      case 'external_select': {
+        // A picker: what the person picked from the options Slack fetched (a reference), else what it shows.
+        const value = given ?? (el.initial_option as { value: string } | undefined)?.value;
+        state = { type: 'external_select', selected_option: value ? { text: { type: 'plain_text', text: value }, value } : null };
+        break;
+      }
+      case 'users_select':
+        state = { type: 'users_select', selected_user: given ?? (el.initial_user as string | undefined) ?? null };
+        break;
       case 'datepicker':
         state = { type: 'datepicker', selected_date: given ?? (el.initial_date as string | undefined) ?? (optional ? null : '2026-12-18') };
         break;
@@ -48,7 +57,7 @@ export function modalState(view: Json, answers: Record<string, string>): Json {
       default:
         state = { type: 'plain_text_input', value: given ?? (el.initial_value as string | undefined) ?? (optional ? null : 'Calmer mornings with a key adult check-in') };
     }
-    values[String(block.block_id)] = { value: state };
+    values[String(block.block_id)] = { [String(el.action_id)]: state };
   }
   return { values };
 }

@@ -30,6 +30,12 @@ export const CALLBACK = { form: 'gr_form', search: 'gr_search' } as const;
 /** Every input's element has this action_id; the block_id says which question or filter it is. */
 export const VALUE_ACTION = 'value';
 
+/**
+ * The pupil picker (an external_select) has its own action_id, so the options it asks for as the
+ * person types (a block_suggestion to the options load URL) are told from any other select's.
+ */
+export const PUPIL_LOOKUP_ACTION = 'lookup_pupil';
+
 const QUESTION_PREFIX = 'q_';
 export const blockIdFor = (questionId: string): string => `${QUESTION_PREFIX}${questionId}`;
 export function questionIdOf(blockId: string): string | undefined {

@@ -1,6 +1,6 @@
 import { isRealDate } from '../../../core/dates.js';
-import type { QuestionView } from '../../../core/views/view.js';
-import { blockIdFor, VALUE_ACTION } from './ids.js';
+import type { Lookup, QuestionView } from '../../../core/views/view.js';
+import { blockIdFor, PUPIL_LOOKUP_ACTION, VALUE_ACTION } from './ids.js';
 import type { InputBlock, InputBlockElement, PlainTextOption } from './slack-types.js';
 import { LIMITS, oneLine, plain } from './text.js';
 
@@ -17,7 +17,7 @@ export const RADIO_MAX = 5;
 
 const INTEGER = /^-?\d{1,15}$/;
 
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(oneLine(text), LIMITS.optionText), value });
+export const option = (text: string, value: string): PlainTextOption => ({ text: plain(oneLine(text), LIMITS.optionText), value });
 
 const YES_NO: PlainTextOption[] = [option('Yes', 'yes'), option('No', 'no')];
 
@@ -43,7 +43,25 @@ function textElement(q: QuestionView, multiline: boolean): InputBlockElement {
   return { type: 'plain_text_input', action_id: VALUE_ACTION, max_length: max, ...(multiline ? { multiline: true } : {}), ...(value ? { initial_value: value } : {}) };
 }
 
+/** Slack user ids are kept as `slack:<team>:<user>`; Slack's own picker holds the user id alone. */
+const slackUserOf = (staffId: string | undefined): string | undefined => staffId?.match(/^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/)?.[1];
+
+/**
+ * A picker that searches as the person types: the bot's pupils (an external_select, whose options
+ * Slack asks the options load URL for), or Slack's own picker of the workspace's people.
+ */
+function lookupElement(q: QuestionView, lookup: Lookup): InputBlockElement {
+  if (lookup === 'staff') {
+    const user = slackUserOf(q.picked?.value ?? q.value?.trim());
+    return { type: 'users_select', action_id: VALUE_ACTION, placeholder: plain('Choose someone'), ...(user ? { initial_user: user } : {}) };
+  }
+  // What is chosen already (or was typed and refused) shows chosen, to be sent again.
+  const current = q.picked ? option(q.picked.label, q.picked.value) : q.value?.trim() ? option(q.value.trim(), q.value.trim().slice(0, LIMITS.optionValue)) : undefined;
+  return { type: 'external_select', action_id: PUPIL_LOOKUP_ACTION, min_query_length: 1, placeholder: plain('Type a reference or initials'), ...(current ? { initial_option: current } : {}) };
+}
+
 export function questionElement(q: QuestionView): InputBlockElement {
+  if (q.lookup) return lookupElement(q, q.lookup);
   const value = q.value?.trim() ?? '';
   switch (q.kind) {
     case 'text':

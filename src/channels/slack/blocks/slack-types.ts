@@ -9,6 +9,7 @@ export type {
   Button,
   ContextBlock,
   Datepicker,
+  ExternalSelect,
   DividerBlock,
   HeaderBlock,
   HomeView,
@@ -25,4 +26,5 @@ export type {
   SectionBlock,
   StaticSelect,
   TextObject,
+  UsersSelect,
 } from '@slack/types';

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { questionIdOf, VALUE_ACTION } from './ids.js';
+import { PUPIL_LOOKUP_ACTION, questionIdOf, VALUE_ACTION } from './ids.js';
 
 /**
  * What Slack sends back from a modal's inputs (`view.state.values`, block_id → action_id →
@@ -14,6 +14,8 @@ const ElementState = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('datepicker'), selected_date: Text.nullish() }),
   z.looseObject({ type: z.literal('static_select'), selected_option: z.looseObject({ value: Text }).nullish() }),
   z.looseObject({ type: z.literal('radio_buttons'), selected_option: z.looseObject({ value: Text }).nullish() }),
+  z.looseObject({ type: z.literal('external_select'), selected_option: z.looseObject({ value: Text }).nullish() }),
+  z.looseObject({ type: z.literal('users_select'), selected_user: Text.nullish() }),
 ]);
 
 const ViewState = z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.unknown())) });
@@ -32,7 +34,11 @@ export function elementText(raw: unknown): string {
       return e.selected_date ?? '';
     case 'static_select':
     case 'radio_buttons':
+    case 'external_select':
       return e.selected_option?.value ?? '';
+    case 'users_select':
+      // The user id alone; the core reads it as someone in the person's own workspace.
+      return e.selected_user ?? '';
   }
 }
 
@@ -41,7 +47,7 @@ export function blockTexts(state: unknown): Map<string, string> {
   const r = ViewState.safeParse(state);
   const out = new Map<string, string>();
   if (!r.success) return out;
-  for (const [blockId, actions] of Object.entries(r.data.values)) out.set(blockId, elementText(actions[VALUE_ACTION]));
+  for (const [blockId, actions] of Object.entries(r.data.values)) out.set(blockId, elementText(actions[VALUE_ACTION] ?? actions[PUPIL_LOOKUP_ACTION]));
   return out;
 }
 

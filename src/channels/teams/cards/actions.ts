@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import type { SignpostFilters } from '../../../core/signpost/signpost.js';
-import type { FormView } from '../../../core/views/view.js';
+import type { FormView, Lookup } from '../../../core/views/view.js';
 import { cleanFilters } from '../../../core/signpost/clean-filters.js';
 import type { ActionStyle, AssociatedInputs, ExecuteAction, JsonObject } from './adaptive-types.js';
 
@@ -13,6 +13,16 @@ import type { ActionStyle, AssociatedInputs, ExecuteAction, JsonObject } from '.
 export const VERB = { command: 'command', submitForm: 'form.submit', cancelForm: 'form.cancel', search: 'signpost.search' } as const;
 export type Verb = (typeof VERB)[keyof typeof VERB];
 export const VERBS: readonly Verb[] = Object.values(VERB);
+
+/**
+ * The datasets a picker asks for (`Data.Query`): pupils are searched by the bot (an
+ * `application/search` invoke); staff by Teams' own people picker, which sends back the person's
+ * Entra (AAD) object id, the id this bot keys staff on (`teams:<id>`).
+ */
+export const DATASET = { pupil: 'pupils', staff: 'graph.microsoft.com/users' } as const satisfies Record<Lookup, string>;
+
+/** A staff id as Teams' people picker holds it: the bare AAD object id of a `teams:` id; any other id as it is. */
+export const peoplePickerValue = (staffId: string): string => staffId.replace(/^teams:/, '');
 
 /** Form inputs are `q_<questionId>`; search inputs are fixed. */
 export const QUESTION_PREFIX = 'q_';

@@ -122,11 +122,23 @@ export interface InputChoice {
   value: string;
 }
 
+/**
+ * Choices fetched as the person types: Teams sends the bot an `application/search` invoke naming the
+ * dataset, or serves `graph.microsoft.com/users` (its people picker) itself. A Teams addition, honoured
+ * in cards of any version (Microsoft's own examples are 1.2), though the adaptivecards SDK files it under 1.6.
+ */
+export interface DataQuery {
+  type: 'Data.Query';
+  dataset: string;
+}
+
 export interface ChoiceSetInput extends InputBase {
   type: 'Input.ChoiceSet';
   choices: InputChoice[];
+  'choices.data'?: DataQuery;
   value?: string;
-  style?: 'compact' | 'expanded';
+  /** `filtered`: a box to type in that offers the choices (and the fetched ones) that match. */
+  style?: 'compact' | 'expanded' | 'filtered';
   placeholder?: string;
 }
 

@@ -1,7 +1,7 @@
 import { isRealDate } from '../../../core/dates.js';
-import type { FormView, QuestionView, ReadFirst } from '../../../core/views/view.js';
+import type { FormView, Lookup, QuestionView, ReadFirst } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
-import { cancelFormAction, inputIdFor, submitFormAction } from './actions.js';
+import { cancelFormAction, DATASET, inputIdFor, peoplePickerValue, submitFormAction } from './actions.js';
 import { headingBlock, problemText, smallPrint, textBlock, tonedText } from './elements.js';
 import { recommendationElement } from './recommendation.js';
 
@@ -22,7 +22,7 @@ function label(q: QuestionView): string {
 }
 
 function errorMessage(q: QuestionView): string {
-  return q.kind === 'choice' || q.kind === 'yesno' ? 'Please pick one.' : 'Please answer this one.';
+  return q.kind === 'choice' || q.kind === 'yesno' || q.lookup ? 'Please pick one.' : 'Please answer this one.';
 }
 
 /** The core has already turned the last answer into a choice's value when it matched one. */
@@ -47,8 +47,30 @@ function choiceInput(q: QuestionView, base: Pick<ChoiceSetInput, 'id' | 'label' 
   };
 }
 
+const LOOKUP_PLACEHOLDER: Record<Lookup, string> = { pupil: 'Type a reference or initials', staff: 'Type a name' };
+
+/**
+ * A picker that searches as the person types (Data.Query): the bot's pupils, or Teams' people picker.
+ * What is chosen already (or was typed and refused) is a static choice, so it shows and is sent again.
+ */
+function lookupInput(q: QuestionView, lookup: Lookup, base: Pick<ChoiceSetInput, 'id' | 'label' | 'isRequired' | 'errorMessage'>): ChoiceSetInput {
+  const asValue = (v: string) => (lookup === 'staff' ? peoplePickerValue(v) : v);
+  const current = q.picked ? { title: q.picked.label, value: asValue(q.picked.value) } : q.value?.trim() ? { title: q.value.trim(), value: asValue(q.value.trim()) } : undefined;
+  return {
+    type: 'Input.ChoiceSet',
+    ...base,
+    // Teams' people picker is the plain (compact) style, as Microsoft's examples have it.
+    ...(lookup === 'pupil' ? { style: 'filtered' as const } : {}),
+    choices: current ? [current] : [],
+    'choices.data': { type: 'Data.Query', dataset: DATASET[lookup] },
+    placeholder: q.defaultLabel ? `${LOOKUP_PLACEHOLDER[lookup]}, or leave blank for: ${q.defaultLabel}` : LOOKUP_PLACEHOLDER[lookup],
+    ...(current ? { value: current.value } : {}),
+  };
+}
+
 export function questionInput(q: QuestionView): Input {
   const base = { id: inputIdFor(q.id), label: label(q), isRequired: !q.optional, ...(q.optional ? {} : { errorMessage: errorMessage(q) }) };
+  if (q.lookup) return lookupInput(q, q.lookup, base);
   const placeholder = q.defaultLabel ? { placeholder: `Leave blank for: ${q.defaultLabel}` } : {};
   const text = q.value !== undefined && q.value !== '' ? { value: q.value } : {};
   switch (q.kind) {

@@ -17,12 +17,15 @@ describe('the what-next modal', async () => {
 
   it('has an input for every question, block_id q_<question id>, in order', () => {
     expect(inputs(modal).map((b) => b.block_id)).toEqual(form.questions.map((q) => `q_${q.id}`));
-    expect(inputs(modal).every((b) => b.element.action_id === 'value')).toBe(true);
+    // The pupil picker has its own, so the options it asks for are told from any other select's.
+    expect(inputs(modal).map((b) => b.element.action_id)).toEqual(form.questions.map((q) => (q.id === 'pupil' ? 'lookup_pupil' : 'value')));
     expect(slackViolations(modal, 'modal')).toEqual([]);
   });
 
   it('uses the element each kind of question needs', () => {
-    expect(input(modal, 'q_pupil')).toMatchObject({ optional: true, element: { type: 'plain_text_input', max_length: 300, initial_value: 'skip' } });
+    // A picker searching the pupils this person may see; "skip", typed earlier, leaves it empty.
+    expect(input(modal, 'q_pupil')).toMatchObject({ optional: true, element: { type: 'external_select', action_id: 'lookup_pupil', min_query_length: 1 } });
+    expect(input(modal, 'q_pupil').element).not.toHaveProperty('initial_option');
     expect(input(modal, 'q_step')).toMatchObject({ optional: false, element: { type: 'static_select', options: expect.arrayContaining([{ text: expect.objectContaining({ text: 'Step 3 – SENDCo and teacher working together' }), value: '3' }]) } });
     expect(input(modal, 'q_plan').element).toMatchObject({ type: 'radio_buttons' });
     expect(input(modal, 'q_suspensions')).toMatchObject({ element: { type: 'number_input', is_decimal_allowed: false }, hint: { text: 'Leave blank for: none.' } });

@@ -11,7 +11,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 
-const INPUT_ELEMENTS = new Set(['plain_text_input', 'number_input', 'datepicker', 'static_select', 'radio_buttons']);
+const INPUT_ELEMENTS = new Set(['plain_text_input', 'number_input', 'datepicker', 'static_select', 'radio_buttons', 'external_select', 'users_select']);
 const ACCESSORIES = new Set(['button', 'static_select', 'radio_buttons', 'datepicker']);
 const ACTION_ELEMENTS = new Set(['button', 'static_select', 'radio_buttons', 'datepicker']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -93,6 +93,20 @@ class Check {
         if (typeof e.is_decimal_allowed !== 'boolean') this.add(`${path}.is_decimal_allowed`, 'required boolean');
         for (const k of ['initial_value', 'min_value', 'max_value'])
           if (e[k] !== undefined && (typeof e[k] !== 'string' || !/^-?\d+(\.\d+)?$/.test(e[k]))) this.add(`${path}.${k}`, `${String(e[k])} is not a number string`);
+        return;
+      case 'external_select': {
+        // Options come from the options load URL; only the one shown chosen is in the view.
+        const o = e.initial_option;
+        if (o !== undefined) {
+          if (!isObj(o)) return this.add(`${path}.initial_option`, 'not an option');
+          this.text(`${path}.initial_option.text`, o.text, 75, true);
+          this.length(`${path}.initial_option.value`, o.value, 75, 1);
+        }
+        if (e.min_query_length !== undefined && (!Number.isInteger(e.min_query_length) || (e.min_query_length as number) < 0)) this.add(`${path}.min_query_length`, `${String(e.min_query_length)} is not a whole number`);
+        return;
+      }
+      case 'users_select':
+        if (e.initial_user !== undefined && (typeof e.initial_user !== 'string' || !/^[UW][A-Z0-9]+$/.test(e.initial_user))) this.add(`${path}.initial_user`, `${String(e.initial_user)} is not a Slack user id`);
         return;
       case 'datepicker':
         if (e.initial_date !== undefined && (typeof e.initial_date !== 'string' || !ISO_DATE.test(e.initial_date))) this.add(`${path}.initial_date`, `${String(e.initial_date)} is not YYYY-MM-DD`);

@@ -49,9 +49,11 @@ export function stateOf(view: Pick<ModalView, 'blocks'>): { values: Record<strin
     const state =
       e.type === 'datepicker'
         ? { type: e.type, selected_date: e.initial_date ?? null }
-        : e.type === 'static_select' || e.type === 'radio_buttons'
+        : e.type === 'static_select' || e.type === 'radio_buttons' || e.type === 'external_select'
           ? { type: e.type, selected_option: e.initial_option ?? null }
-          : { type: e.type, value: e.initial_value ?? null };
+          : e.type === 'users_select'
+            ? { type: e.type, selected_user: e.initial_user ?? null }
+            : { type: e.type, value: e.initial_value ?? null };
     values[b.block_id!] = { [e.action_id]: state };
   }
   return { values };

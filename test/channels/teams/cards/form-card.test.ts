@@ -23,7 +23,9 @@ describe('the what-next form', async () => {
   });
 
   it('uses the input each kind of question needs', () => {
-    expect(input(card, 'q_pupil')).toMatchObject({ type: 'Input.Text', value: 'skip', isRequired: false, maxLength: 300, label: expect.stringMatching(/\(optional\)$/) });
+    // A picker: Teams asks the bot for the pupils matching what is typed; "skip", typed earlier, leaves it empty.
+    expect(input(card, 'q_pupil')).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'pupils' }, choices: [], isRequired: false, label: expect.stringMatching(/\(optional\)$/) });
+    expect(input(card, 'q_pupil')).not.toHaveProperty('value');
     expect(input(card, 'q_step')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', isRequired: true, errorMessage: 'Please pick one.' });
     expect(input(card, 'q_step')).toMatchObject({ choices: expect.arrayContaining([{ title: 'Step 3 – SENDCo and teacher working together', value: '3' }]) });
     expect(input(card, 'q_plan')).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
@@ -79,7 +81,8 @@ describe('a form that comes back half-filled', async () => {
     expect(after(card, 'q_reviewDate')).toMatchObject({ type: 'Container', style: 'attention' });
     expect(after(card, 'q_pcp.present')).toMatchObject({ style: 'attention', items: [{ text: 'I need an answer to this one.' }] });
     expect(input(card, 'q_wantsIsp')).toMatchObject({ value: 'no' });
-    expect(input(card, 'q_pupil')).toMatchObject({ value: '4021' });
+    // The pupil chosen shows chosen, described as everywhere: the picker keeps its reference.
+    expect(input(card, 'q_pupil')).toMatchObject({ value: '4021', choices: [{ title: 'AB (ref 4021, Year 8)', value: '4021' }] });
   });
 
   it('keeps a real date in the date picker', async () => {

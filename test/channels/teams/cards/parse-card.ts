@@ -16,11 +16,33 @@ const SAFE_URL = /^(https:|tel:|mailto:)/;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * A picker's `choices.data` (Data.Query) is a Teams addition that Teams honours in cards of any
+ * version (Microsoft's typeahead and people-picker examples are 1.2, with `"choices": []`), while the
+ * SDK files it under 1.6 and wants a static choice. So the SDK reads the card without it, with a
+ * stand-in choice where there is none; ownProblems checks the Data.Query itself.
+ */
+function withoutDataQueries(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(withoutDataQueries);
+  if (!isObject(json)) return json;
+  const copy = Object.fromEntries(Object.entries(json).filter(([k]) => k !== 'choices.data').map(([k, v]) => [k, withoutDataQueries(v)]));
+  if ('choices.data' in json && Array.isArray(json.choices) && !json.choices.length) copy.choices = [{ title: 'fetched as the person types', value: 'fetched' }];
+  return copy;
+}
+
+function dataQueryProblems(o: Json, at: string): string[] {
+  if (!('choices.data' in o)) return [];
+  const q = o['choices.data'];
+  if (o.type !== 'Input.ChoiceSet') return [`${at}: choices.data on ${String(o.type)}`];
+  if (!isObject(q) || q.type !== 'Data.Query' || typeof q.dataset !== 'string' || !q.dataset) return [`${at}: choices.data is not a Data.Query with a dataset`];
+  return o.isMultiSelect ? [`${at}: a picker here picks one`] : [];
+}
+
 function parserProblems(json: unknown): string[] {
   const ctx = new AC.SerializationContext(new AC.Version(1, 5));
   const card = new AC.AdaptiveCard();
   card.maxVersion = new AC.Version(1, 5);
-  card.parse(json, ctx);
+  card.parse(withoutDataQueries(json), ctx);
   const problems: string[] = [];
   for (let i = 0; i < ctx.eventCount; i++) problems.push(`parser: ${ctx.getEventAt(i).message}`);
   for (const e of card.validateProperties().validationEvents) problems.push(`validation: ${e.message}`);
@@ -60,7 +82,7 @@ function ownProblems(json: unknown): string[] {
   const ids = new Set<string>();
   for (const [o, at] of walk(json)) {
     if (typeof o.type !== 'string') continue;
-    problems.push(...actionProblems(o, at));
+    problems.push(...actionProblems(o, at), ...dataQueryProblems(o, at));
     if (o.type.startsWith('Input.')) {
       if (typeof o.id !== 'string' || !o.id) problems.push(`${at}: ${o.type} has no id`);
       else if (ids.has(o.id)) problems.push(`${at}: input id ${o.id} is used twice`);

@@ -1,0 +1,78 @@
+import { writesPupilRecords } from '../core/access/policy.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import type { StaffMember } from '../core/staff.js';
+import { schoolName } from '../core/text/school-name.js';
+import type { Choice, Lookup } from '../core/views/view.js';
+import type { DialogContext } from './dialog.js';
+import { describePupil } from './pupil-question.js';
+
+/**
+ * What a picker offers as the person types (QuestionView.lookup), for every channel that has one:
+ * each choice's value is what the question reads when typed, so a pick and a typed answer are read
+ * by the same parser and the same access rules.
+ */
+
+/** The most any picker is offered at once (Teams shows 15; Slack takes up to 100). */
+export const LOOKUP_MAX = 25;
+
+/** How well a pupil matches the typed words: lower is better; undefined is no match. */
+function pupilRank(c: PupilCase, typed: string): number | undefined {
+  if (!typed) return 4;
+  const ref = c.pupilRef.toUpperCase();
+  if (ref === typed) return 0;
+  if (c.initials === typed) return 1;
+  if (ref.startsWith(typed)) return 2;
+  if (c.initials.startsWith(typed)) return 3;
+  return ref.includes(typed) ? 4 : undefined;
+}
+
+/**
+ * The pupils this person may see at their school whose reference or initials match the words typed
+ * (best first: the exact reference, the initials, then references that start so), described as
+ * everywhere else: "AB (ref 4021, Year 8)". Read through the case service like any list, so the
+ * access rules apply on every search and each pupil offered is audited as listed (ids only). Someone
+ * who keeps no pupil records (an admin, an LA officer) is offered none.
+ */
+export async function pupilChoices(ctx: DialogContext, typed: string, limit = LOOKUP_MAX): Promise<Choice[]> {
+  if (!writesPupilRecords(ctx.user)) return [];
+  const words = typed.trim().toUpperCase();
+  const ranked = (await ctx.cases.visibleCases(ctx.user))
+    .filter((c) => c.schoolId === ctx.user.schoolId)
+    .map((c) => ({ c, rank: pupilRank(c, words) }))
+    .filter((x): x is { c: PupilCase; rank: number } => x.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.c.pupilRef.localeCompare(b.c.pupilRef, 'en', { numeric: true }))
+    .slice(0, Math.max(0, Math.min(limit, LOOKUP_MAX)))
+    .map((x) => x.c);
+  await ctx.cases.disclosed(ctx.user, shownIds(ranked));
+  return ranked.map((c) => ({ value: c.pupilRef, label: describePupil(c) }));
+}
+
+const shownIds = (cases: readonly PupilCase[]) => cases.map((c) => ({ schoolId: c.schoolId, id: c.id }));
+
+const ROLE_WORDS: Record<StaffMember['role'], string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
+
+/** A member of staff in words: their name where the directory has one, else their id, with their role. */
+export function staffLabel(m: StaffMember): string {
+  return `${m.displayName ?? m.id} (${ROLE_WORDS[m.role]}${m.schoolId ? ` at ${schoolName(m.schoolId)}` : ''})`;
+}
+
+/**
+ * Staff the bot knows (the staff directory) who match the words typed, by id or name: for a channel
+ * whose own people picker cannot be used (Teams' picker searches the organisation's directory, which a
+ * local test client does not have). Anyone with a role may look; a person at a school is offered the
+ * staff there, an admin or LA officer with no school everyone.
+ */
+export function staffChoices(ctx: DialogContext, typed: string, limit = LOOKUP_MAX): Choice[] {
+  const words = typed.trim().toLowerCase();
+  const here = (m: StaffMember) => !ctx.user.schoolId || m.schoolId === ctx.user.schoolId;
+  return (ctx.staff?.list?.() ?? [])
+    .filter((m) => here(m) && (!words || m.id.toLowerCase().includes(words) || !!m.displayName?.toLowerCase().includes(words)))
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .slice(0, Math.max(0, Math.min(limit, LOOKUP_MAX)))
+    .map((m) => ({ value: m.id, label: staffLabel(m) }));
+}
+
+/** A picker's choices for the words typed so far. */
+export function lookupChoices(ctx: DialogContext, lookup: Lookup, typed: string, limit = LOOKUP_MAX): Promise<Choice[]> {
+  return lookup === 'pupil' ? pupilChoices(ctx, typed, limit) : Promise.resolve(staffChoices(ctx, typed, limit));
+}

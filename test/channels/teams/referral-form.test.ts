@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeCase } from '../../helpers/make-case.js';
+import { cardProblems } from './cards/parse-card.js';
+import { AAD, actionsOf, completeForm, inputsOf, teamsHarness, textOf, type TeamsHarness } from './harness.js';
+
+/**
+ * The referral card over the real endpoint: parents' permission, without which a referral cannot be
+ * sent at all, is asked before anything is written for it; the school's details start filled in from
+ * what the bot already knows.
+ */
+
+type Json = Record<string, unknown>;
+let h: TeamsHarness;
+afterEach(async () => h?.close());
+
+const ids = (card: Json) => inputsOf(card).map((i) => String(i.id));
+const valueOf = (card: Json, id: string) => inputsOf(card).find((i) => i.id === id)?.value;
+
+async function school() {
+  h = await teamsHarness();
+  const flags = { senSupport: false, ehcp: true, lookedAfter: false, previouslyLookedAfter: false, socialWorker: false };
+  await h.core.repo.save(makeCase({ pupilRef: '4021', initials: 'AB', yearGroup: 8, flags, currentStep: 4 }), undefined);
+  await h.core.repo.save(makeCase({ pupilRef: '4022', initials: 'CD', yearGroup: 7, currentStep: 4 }), undefined);
+}
+
+describe('Teams: the referral card asks for parents’ permission first', () => {
+  it('after where it goes, only permission is asked; "no" is refused with nothing more to fill in; "yes" brings the form', async () => {
+    await school();
+    const opened = await h.say(AAD.sendco, 'refer 4021');
+    expect(ids(opened)).toEqual(['q_pupil', 'q_service']);
+    const [submit] = actionsOf(opened, 'form.submit');
+
+    const permission = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: '' });
+    expect(ids(permission)).toEqual(['q_pupil', 'q_service', 'q_parentalPermission']);
+    expect(textOf(permission)).toContain('Referring to Education Engagement');
+
+    const refused = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: '', q_parentalPermission: 'no' });
+    expect(ids(refused)).toEqual(['q_pupil', 'q_service', 'q_parentalPermission']);
+    expect(textOf(refused)).toContain('A referral can only be sent once parents/carers agree');
+
+    const form = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: '', q_parentalPermission: 'yes' });
+    expect(cardProblems(form)).toEqual([]);
+    expect(ids(form).slice(0, 4)).toEqual(['q_pupil', 'q_service', 'q_parentalPermission', 'q_referral.schoolName']);
+    expect(ids(form)).toContain('q_referral.mainReason');
+  });
+
+  it('the school’s name, the SENDCo’s role and the pupil’s SEN status start filled in; the school’s address comes from its last referral', async () => {
+    await school();
+    const first = await h.press(AAD.sendco, actionsOf(await h.say(AAD.sendco, 'refer 4021'), 'form.submit')[0]!, { q_pupil: '4021', q_service: '', q_parentalPermission: 'yes' });
+    expect(valueOf(first, 'q_referral.schoolName')).toBe('Oak Primary');
+    expect(valueOf(first, 'q_referral.referrerRole')).toBe('SENDCo');
+    expect(valueOf(first, 'q_referral.senStatus')).toBe('ehcp');
+    expect(valueOf(first, 'q_referral.schoolAddress')).toBeUndefined();
+    const done = await completeForm(h, AAD.sendco, first, { pupil: '4021', parentalPermission: 'yes', 'referral.schoolName': 'Oak Primary School', 'referral.schoolAddress': '1 Oak Lane, Worcester WR1 1AA' });
+    expect(done).toContain('Referral of AB (ref 4021, Year 8)');
+
+    // The next referral from the school, for another pupil: what the school wrote last time is there.
+    const second = await h.press(AAD.sendco, actionsOf(await h.say(AAD.sendco, 'refer 4022'), 'form.submit')[0]!, { q_pupil: '4022', q_service: '', q_parentalPermission: 'yes' }, 'sent-2');
+    expect(valueOf(second, 'q_referral.schoolName')).toBe('Oak Primary School');
+    expect(valueOf(second, 'q_referral.schoolAddress')).toBe('1 Oak Lane, Worcester WR1 1AA');
+    expect(valueOf(second, 'q_referral.senStatus')).toBe('none');
+  });
+});
