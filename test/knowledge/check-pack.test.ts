@@ -14,7 +14,7 @@ describe('npm run knowledge:check', () => {
   it('says a pack is valid and what it holds, and names the file and pattern an LA got wrong', async () => {
     const ok = await run('worcestershire');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/Worcestershire County Council \(worcestershire\): valid\.[\s\S]*19 risk and 5 exclusion categories/);
+    expect(ok.stdout).toMatch(/Worcestershire County Council \(worcestershire\): valid\.[\s\S]*19 risk and 8 exclusion categories/);
 
     const dir = await mkdtemp(join(tmpdir(), 'gr-pack-'));
     await cp(resolvePackDir('worcestershire'), dir, { recursive: true });
