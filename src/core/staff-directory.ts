@@ -5,6 +5,7 @@ import { Role, type StaffMember } from './staff.js';
 import type { AuditLog } from './store/case-repository.js';
 import type { DataFolder } from './store/data-folder.js';
 import { JsonDocument } from './store/json-document.js';
+import { stampVersion1, type FileVersions } from './store/migrations.js';
 
 /**
  * A person's id as their channel knows them, prefixed by channel so ids from Teams and Slack never
@@ -24,7 +25,13 @@ export const StaffEntry = z
   .refine((e) => e.schoolId !== undefined || e.role === 'la-officer' || e.role === 'admin', { message: 'teachers and SENDCos need a schoolId', path: ['schoolId'] });
 export type StaffEntry = z.infer<typeof StaffEntry>;
 
+/** The staff file an operator writes (STAFF_FILE): configuration, read only, so it has no version. */
 export const StaffFile = z.object({ staff: z.array(StaffEntry) }).strict();
+
+/** The roles admins grant in chat (`staff.json` in the data folder), versioned like every data file. */
+const GrantsFile = z.object({ schemaVersion: z.literal(1), staff: z.array(StaffEntry) }).strict();
+/** Files written before data files had versions hold the same list without one. */
+const GRANTS_VERSIONS: FileVersions = { current: 1, migrations: [stampVersion1] };
 
 const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}) });
 
@@ -36,13 +43,13 @@ const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.
 export class StaffDirectory {
   private constructor(
     private readonly configured: ReadonlyMap<string, StaffEntry>,
-    private readonly granted: JsonDocument<z.infer<typeof StaffFile>>,
+    private readonly granted: JsonDocument<z.infer<typeof GrantsFile>>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
   ) {}
 
   static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date()): Promise<StaffDirectory> {
-    const granted = await JsonDocument.open(folder, 'staff', StaffFile, () => ({ staff: [] }));
+    const granted = await JsonDocument.open(folder, 'staff', GrantsFile, () => ({ schemaVersion: 1 as const, staff: [] }), GRANTS_VERSIONS);
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now);
   }
 
@@ -83,7 +90,7 @@ export class StaffDirectory {
     }
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
-    await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
+    await this.granted.update((f) => ({ ...f, staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
     this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
     return member(parsed.data);
@@ -93,7 +100,7 @@ export class StaffDirectory {
   async revoke(by: StaffMember, id: string): Promise<boolean> {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
-    await this.granted.update((f) => ({ staff: f.staff.filter((g) => g.id !== id) }));
+    await this.granted.update((f) => ({ ...f, staff: f.staff.filter((g) => g.id !== id) }));
     this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;
