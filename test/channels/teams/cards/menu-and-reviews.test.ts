@@ -37,7 +37,7 @@ describe('the my-reviews card', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card.body.slice(0, 3)).toMatchObject([
       { type: 'TextBlock', text: 'My reviews', size: 'Medium', weight: 'Bolder' },
-      { type: 'TextBlock', text: '1 review(s) overdue.', color: 'Warning' },
+      { type: 'TextBlock', text: '1 overdue.', color: 'Warning' },
       { type: 'TextBlock', text: '- AB (ref 4021): PCP review OVERDUE by 2 day(s), 2026-11-18', wrap: true },
     ]);
     expect(executes(card).map((a) => [a.title, a.data.command])).toEqual([['Record review: AB', 'review for 4021']]);
