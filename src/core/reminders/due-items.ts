@@ -4,7 +4,7 @@ import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
-import { pspReviewDue } from '../plans/reviews-due.js';
+import { latestPspReview, pspReviewDue } from '../plans/reviews-due.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
@@ -150,9 +150,7 @@ function other(c: PupilCase, itemKey: string, kind: DueKind, dueDate: string, ti
 function pspDueMemo(calendar: SchoolCalendar, window: ReviewWindow): (p: PastoralSupportPlan) => string {
   const memo = new Map<string, string[]>();
   return (p) => {
-    let last: string | undefined;
-    for (const r of p.reviews) if (last === undefined || r.date > last) last = r.date;
-    const from = last ?? p.startDate;
+    const from = latestPspReview(p) ?? p.startDate;
     let row = memo.get(from);
     if (row === undefined) memo.set(from, (row = []));
     return (row[p.reviewIntervalDays] ??= pspReviewDue(calendar, window, from, undefined, p.reviewIntervalDays));
