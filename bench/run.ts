@@ -4,11 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DataFile } from 'lowdb/node';
 import { startCore } from '../src/app/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { guide } from '../src/core/guidance/guide.js';
@@ -17,16 +16,13 @@ import type { PupilSituation } from '../src/core/guidance/types.js';
 import { filtersFromText } from '../src/core/signpost/filters-from-text.js';
 import { signpost } from '../src/core/signpost/signpost.js';
 import { buildIndex } from '../src/core/signpost/signpost-index.js';
-import { LowdbCaseRepository } from '../src/core/store/lowdb-case-repository.js';
 import { normalise } from '../src/core/text/words.js';
 import { loadPack } from '../src/knowledge/load-pack.js';
-import { fakeCase } from './fake-case.js';
-import { percentiles, report, time, timeSync } from './stats.js';
+import { percentiles, report, timeSync } from './stats.js';
+import { CASES, storeFigures } from './store.js';
 import { slackAck } from './slack-ack.js';
 import { teamsTurn } from './teams-turn.js';
 
-const SCHOOLS = 200;
-const CASES = 10_000;
 
 async function signposting() {
   const pack = await loadPack('worcestershire');
@@ -66,47 +62,6 @@ async function guidance() {
   report('  guidance decision, notes never seen', percentiles(fresh));
 }
 
-async function store() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'bench-store-'));
-  try {
-    let repo = await LowdbCaseRepository.open(dir);
-    for (let i = 0; i < CASES; i++) await repo.save(fakeCase(i, SCHOOLS), undefined);
-    await repo.close();
-
-    const t0 = performance.now();
-    repo = await LowdbCaseRepository.open(dir);
-    const openMs = performance.now() - t0;
-    const writes: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const school = `school-${String(i % SCHOOLS).padStart(3, '0')}`;
-      const [c] = await repo.listBySchool(school);
-      writes.push(await time(() => repo.save({ ...c!, currentStep: 1 + (i % 6) }, c!.revision)));
-    }
-    await repo.close();
-
-    // Baseline: the same 10,000 cases in ONE lowdb file, rewritten on every write.
-    const all = { schemaVersion: 1, cases: Array.from({ length: CASES }, (_, i) => fakeCase(i, SCHOOLS)) };
-    const single = new DataFile(path.join(dir, 'single.json'), { parse: JSON.parse, stringify: (d) => JSON.stringify(d) });
-    const singleWrites: number[] = [];
-    for (let i = 0; i < 100; i++) singleWrites.push(await time(() => single.write(all)));
-    report(`store write (${CASES} cases, ${SCHOOLS} schools)`, percentiles(writes), { p99: 10 }, { name: 'one lowdb file for all', f: percentiles(singleWrites) });
-    // What durability costs: the same school files rewritten as steno did (temp file + rename, no fsync).
-    const unsynced: number[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const file = path.join(dir, 'schools', `school-${String(i % SCHOOLS).padStart(3, '0')}.json`);
-      const text = await readFile(file, 'utf-8');
-      unsynced.push(await time(async () => {
-        await writeFile(`${file}.nosync`, text);
-        await rename(`${file}.nosync`, file);
-      }));
-    }
-    report('  case write with fsync (above)', percentiles(writes), undefined, { name: 'same write, no fsync', f: percentiles(unsynced) });
-    console.log(`${'store open + validate all files'.padEnd(34)} ${openMs.toFixed(0)} ms`);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 async function startup() {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-start-'));
   try {
@@ -134,7 +89,7 @@ await signposting();
 await (await import('./concerns.js')).concernFigures();
 await guidance();
 await (await import('./first-screen.js')).firstScreenFigures();
-await store();
+await storeFigures();
 await startup();
 await teamsTurn();
 await slackAck();

@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import type { StaffMember } from '../core/staff.js';
 import type { DataFolder } from '../core/store/data-folder.js';
 import { JsonDocument } from '../core/store/json-document.js';
+import { VERSIONED_FROM_THE_START } from '../core/store/migrations.js';
 import { text, type View } from '../core/views/view.js';
 
 const LinkFile = z.strictObject({
@@ -24,7 +25,7 @@ export class LaChannelLink {
   private constructor(private readonly doc: JsonDocument<LinkFile>) {}
 
   static async open(folder: DataFolder): Promise<LaChannelLink> {
-    return new LaChannelLink(await JsonDocument.open(folder, 'laChannel', LinkFile, () => ({ schemaVersion: 1 as const })));
+    return new LaChannelLink(await JsonDocument.open(folder, 'laChannel', LinkFile, () => ({ schemaVersion: 1 as const }), VERSIONED_FROM_THE_START));
   }
 
   get value(): LaChannelLinkValue | undefined {

@@ -6,6 +6,7 @@ import type { AuditLog } from './store/case-repository.js';
 import type { DataFolder } from './store/data-folder.js';
 import { JsonDocument } from './store/json-document.js';
 import { schoolName } from './text/school-name.js';
+import { stampVersion1, type FileVersions } from './store/migrations.js';
 
 /**
  * A person's id as their channel knows them, prefixed by channel so ids from Teams and Slack never
@@ -30,11 +31,16 @@ export const SchoolEntry = z.object({ id: SchoolId, name: z.string().trim().min(
 export type SchoolEntry = z.infer<typeof SchoolEntry>;
 
 /**
- * The configured staff file (STAFF_FILE) and the roles granted in chat. The staff file may also
- * name the schools (`schools`), so people read "Oak Primary School" rather than "oak-primary".
+ * The staff file an operator writes (STAFF_FILE): configuration, read only, so it has no version.
+ * It may also name the schools (`schools`), so people read "Oak Primary School" rather than "oak-primary".
  */
 export const StaffFile = z.object({ staff: z.array(StaffEntry), schools: z.array(SchoolEntry).optional() }).strict();
 export type StaffFile = z.infer<typeof StaffFile>;
+
+/** The roles admins grant in chat (`staff.json` in the data folder), versioned like every data file. */
+const GrantsFile = z.object({ schemaVersion: z.literal(1), staff: z.array(StaffEntry) }).strict();
+/** Files written before data files had versions hold the same list without one. */
+const GRANTS_VERSIONS: FileVersions = { current: 1, migrations: [stampVersion1] };
 
 const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}) });
 
@@ -46,7 +52,7 @@ const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.
 export class StaffDirectory {
   private constructor(
     private readonly configured: ReadonlyMap<string, StaffEntry>,
-    private readonly granted: JsonDocument<z.infer<typeof StaffFile>>,
+    private readonly granted: JsonDocument<z.infer<typeof GrantsFile>>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly schools: ReadonlyMap<string, string>,
@@ -54,7 +60,7 @@ export class StaffDirectory {
 
   /** `schools` are the names the staff file gives; a school it does not name is called by its id's words. */
   static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date(), schools: readonly SchoolEntry[] = []): Promise<StaffDirectory> {
-    const granted = await JsonDocument.open(folder, 'staff', StaffFile, () => ({ staff: [] }));
+    const granted = await JsonDocument.open(folder, 'staff', GrantsFile, () => ({ schemaVersion: 1 as const, staff: [] }), GRANTS_VERSIONS);
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now, new Map(schools.map((s) => [s.id, s.name])));
   }
 
@@ -105,7 +111,7 @@ export class StaffDirectory {
     }
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
-    await this.granted.update((f) => ({ staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
+    await this.granted.update((f) => ({ ...f, staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
     this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
     return member(parsed.data);
@@ -115,7 +121,7 @@ export class StaffDirectory {
   async revoke(by: StaffMember, id: string): Promise<boolean> {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
-    await this.granted.update((f) => ({ staff: f.staff.filter((g) => g.id !== id) }));
+    await this.granted.update((f) => ({ ...f, staff: f.staff.filter((g) => g.id !== id) }));
     this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;

@@ -1,32 +1,57 @@
-import { pspReviewWindow } from '../core/plans/review-dates.js';
-import { reviewsDue } from '../core/plans/reviews-due.js';
-import { heading, text, type Block, type View } from '../core/views/view.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
+import { daysBetween } from '../core/dates.js';
+import { pupilDeadlines, type Deadline } from '../core/record/deadlines.js';
+import { heading, text, type Block, type MenuItem, type View } from '../core/views/view.js';
 import type { DialogContext } from './dialog.js';
 import { count } from '../core/text/plural.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { dueDateText } from './views/due-wording.js';
+import { deadlineName } from './views/record-words.js';
+
+/** How many buttons the list ends with: one per pupil, soonest first. */
+const BUTTONS = 8;
 
 /**
- * Reviews this person should hold: a SENDCo sees the school's, a teacher the plans they own or share.
- * Days are counted to the first school day a review could be held, so a review due in the holidays
- * is not overdue on the first day back.
+ * What this person should hold or chase: plan reviews, the LA's EHC needs-assessment dates, day-6
+ * provision and termly PEPs. They are read from pupilDeadlines, which reads dueItems, the list the
+ * reminders and the weekly digest are sent from, so "my reviews" never says something they do not.
+ * A SENDCo sees the school's, a teacher those of the pupils they work with. Days are counted to the
+ * first school day each could be met, so a review due in the holidays is not overdue on the first
+ * day back.
  */
 export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase[]): Promise<View> {
   // A caller that has just read the person's cases passes them in, so they are read (and audited) once.
   const cases = visible ?? (await ctx.cases.visibleCases(ctx.user));
   const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
-  const due = reviewsDue(mine, ctx.today(), ctx.calendar, pspReviewWindow(ctx.pack));
-  if (!due.length) return { blocks: [heading('My reviews'), text('No plan reviews are due for your pupils.')] };
-  const line = (d: (typeof due)[number]) => {
-    const when = d.daysUntilDue < 0 ? `OVERDUE by ${count(-d.daysUntilDue, 'day')}` : d.daysUntilDue === 0 ? 'due today' : `due in ${count(d.daysUntilDue, 'day')}`;
-    return `${d.initials} (ref ${d.pupilRef}): ${d.plan === 'pcp' ? 'PCP' : 'PSP'} review ${when}, ${dueDateText(d.dueDate, d.offDay)}`;
+  const today = ctx.today();
+  const due = mine
+    .flatMap((c) => pupilDeadlines(c, { pack: ctx.pack, calendar: ctx.calendar, today }).map((d) => ({ c, d })))
+    .sort((a, b) => (a.d.actBy ?? a.d.dueDate).localeCompare(b.d.actBy ?? b.d.dueDate) || a.c.pupilRef.localeCompare(b.c.pupilRef));
+  if (!due.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.')] };
+
+  const line = ({ c, d }: { c: PupilCase; d: Deadline }) => {
+    const days = daysBetween(today, d.offDay?.firstSchoolDay ?? d.dueDate);
+    const when = days < 0 ? `OVERDUE by ${count(-days, 'day')}` : days === 0 ? 'due today' : `due in ${count(days, 'day')}`;
+    const by = d.actBy && !d.overdue ? `; arrange it by ${ukDate(d.actBy)}` : '';
+    return `${c.initials} (ref ${c.pupilRef}): ${deadlineName(ctx.pack, d)} ${when}, ${dueDateText(d.dueDate, d.offDay)}${by}`;
   };
-  const overdue = due.filter((d) => d.daysUntilDue < 0);
+  const overdue = due.filter(({ d }) => d.overdue).length;
   const blocks: Block[] = [heading('My reviews')];
-  if (overdue.length) blocks.push(text(`${count(overdue.length, 'review')} overdue.`, 'warning'));
+  if (overdue) blocks.push(text(`${overdue} overdue.`, 'warning'));
   blocks.push({ type: 'list', items: due.map(line) });
-  // One button per pupil on card channels; the terminal shows the same commands to type.
-  const soonest = due.slice(0, 8);
-  blocks.push({ type: 'menu', items: soonest.map((d) => ({ command: `review for ${d.pupilRef}`, label: `Record review: ${d.initials}`, description: `${d.plan === 'pcp' ? 'PCP' : 'PSP'} review for ${d.initials} (ref ${d.pupilRef})` })) });
+  // One button per pupil on card channels (the terminal shows the commands to type): a review to
+  // record, or for a date the LA or the Virtual School keeps, the pupil's summary with all of them.
+  const buttons = new Map<string, MenuItem>();
+  for (const { c, d } of due) {
+    if (buttons.size === BUTTONS || buttons.has(c.id)) continue;
+    const review = d.kind === 'pcp-review' || d.kind === 'psp-review';
+    buttons.set(
+      c.id,
+      review
+        ? { command: `review for ${c.pupilRef}`, label: `Record review: ${c.initials}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` }
+        : { command: `pupil ${c.pupilRef}`, label: `Open ${c.initials} ${c.pupilRef}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` },
+    );
+  }
+  blocks.push({ type: 'menu', items: [...buttons.values()] });
   return { blocks };
 }

@@ -50,8 +50,14 @@ export function dateWithin(raw: string, today: string, window: { pastDays: numbe
   if (!d.ok) return no(d.message);
   const offset = daysBetween(today, d.date);
   if (offset > window.futureDays) return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today.`);
-  if (-offset > window.pastDays) return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} is too far in the past; please check it.`);
+  if (-offset > window.pastDays) return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} can be up to ${span(window.pastDays)} ago; please check it.`);
   return ok(d.date);
+}
+
+/** "39 weeks", "2 years", "120 days": a window's length as people say it. */
+function span(days: number): string {
+  if (days % 365 === 0) return days === 365 ? 'a year' : `${days / 365} years`;
+  return days % 7 === 0 ? `${days / 7} weeks` : `${days} days`;
 }
 
 const count = (n: number) => n.toLocaleString('en-GB');

@@ -7,12 +7,22 @@ import type { StaffMember } from '../core/staff.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { staffLabel } from './lookups.js';
 import { staffQuestion } from './staff-question.js';
-import { dateWithin, list, wholeNumber } from './parse.js';
+import { dateWithin, list, parseDate, wholeNumber } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { count } from '../core/text/plural.js';
+
+/**
+ * How far back a PSP's start may be: 39 weeks. A school that starts with the bot mid-year records
+ * the PSPs already running, and the start of last term can be 30 weeks back (the autumn term's start,
+ * seen from the end of the spring term). A PSP is time-limited with reviews every three to four weeks
+ * (003), commonly about 16 school weeks, longer across the holidays and when a review extends it, so
+ * one begun then may still be running; last term's finished ones can be recorded and closed as well.
+ * A slip of the year, the usual typing mistake, lands a year back and is still refused.
+ */
+export const PSP_START_PAST_DAYS = 39 * 7;
 
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
@@ -57,7 +67,7 @@ export const pspDialog: FormDialog = {
         me: true,
         check: (id, member) => overseerCheck(ctx, a, id, member),
       }),
-      { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 60, futureDays: 60, what: 'start date' }) },
+      { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' }) },
       {
         id: 'interval',
         kind: 'number',
@@ -66,6 +76,10 @@ export const pspDialog: FormDialog = {
         parse: (r) => wholeNumber(r, between.earliestDays, between.latestDays, 'the days between reviews'),
       },
     );
+    if (typeof a.startDate === 'string' && typeof a.interval === 'number') {
+      const before = reviewedBefore(ctx, a.startDate, a.interval);
+      if (before) qs.push(before);
+    }
     const form = packForm(ctx, 'psp');
     if (form) qs.push(...templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE));
     return qs;
@@ -78,18 +92,49 @@ export const pspDialog: FormDialog = {
       startDate: a.startDate as string,
       reviewIntervalDays: a.interval as number,
       fields: templateValues(a, 'psp'),
+      ...(typeof a.lastReview === 'string' ? { lastReviewBeforeRecord: a.lastReview } : {}),
     };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'psp.create', (c, cc) => addPastoralSupportPlan(c, input, cc));
-    const due = pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), input.startDate, undefined, input.reviewIntervalDays);
+    const last = input.lastReviewBeforeRecord;
+    const due = pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), input.startDate, last, input.reviewIntervalDays);
+    const next = last ? `Reviewed ${ukDate(last)} before it was recorded here; next review due ${ukDate(due)}.` : `First review due ${ukDate(due)}.`;
+    const late = due < ctx.today() ? ` That date has passed, so the review is overdue: hold it when you can and record it with “review”.` : '';
     const after = ctx.pack.rules?.psp.escalateAfterReviewsWithoutImpact ?? 2;
     return [
       {
         blocks: [
           heading('PSP saved'),
-          text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${ukDate(input.startDate)} with ${count(input.targets.length, 'target')}. First review due ${ukDate(due)}.`, 'success'),
+          text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${ukDate(input.startDate)} with ${count(input.targets.length, 'target')}. ${next}${late}`, 'success'),
           text(`If ${after} reviews in a row show no positive change, I’ll point you to the next level of support.`, 'muted'),
         ],
       },
     ];
   },
 };
+
+/**
+ * For a PSP whose first review fell before today (it began before it was recorded here), when the
+ * latest review was held: asked rather than assumed, since the bot cannot know. Assuming none would
+ * call overdue reviews held on paper before the bot was used and chase them every few school days;
+ * assuming they were held on time would hide one that was missed. One date, not each review's
+ * outcome: the next review counts from it, and what the earlier reviews found stays on paper.
+ * Undefined when no review can have fallen due yet.
+ */
+function reviewedBefore(ctx: DialogContext, start: string, interval: number): Question | undefined {
+  const today = ctx.today();
+  if (pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), start, undefined, interval) >= today) return undefined;
+  return {
+    id: 'lastReview',
+    kind: 'date',
+    prompt: `The PSP has run since ${start}: when was its latest review held?`,
+    help: 'Reviews held before the PSP was recorded here: give the date of the latest, and the next review is due three to four weeks after it. Leave it blank if it has not been reviewed yet, and the first review is due from the start date.',
+    fallback: { value: null, label: 'not reviewed yet' },
+    parse: (raw) => {
+      const d = parseDate(raw, today);
+      if (!d.ok) return d;
+      if (d.date > today) return { ok: false, message: 'Type the date the latest review was held (not a future one), or leave it blank if there has been none.' };
+      if (d.date < start) return { ok: false, message: `The PSP started ${start}, so its reviews came after that. Type the date of the latest, or leave it blank if there has been none.` };
+      return { ok: true, value: d.date };
+    },
+  };
+}

@@ -2,6 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { DataFolder } from '../../core/store/data-folder.js';
 import { JsonDocument } from '../../core/store/json-document.js';
+import { VERSIONED_FROM_THE_START } from '../../core/store/migrations.js';
 
 /**
  * Where the bot can write to later (reminders, LA notifications): the personal chat of each person
@@ -35,7 +36,7 @@ export class ConversationReferences {
   private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
 
   static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<ConversationReferences> {
-    const doc = await JsonDocument.open(folder, 'teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }));
+    const doc = await JsonDocument.open(folder, 'teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }), VERSIONED_FROM_THE_START);
     return new ConversationReferences(doc, now);
   }
 

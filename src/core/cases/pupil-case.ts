@@ -115,6 +115,12 @@ export const PastoralSupportPlan = z.strictObject({
   fields: z.record(z.string(), z.string().max(FIELD_MAX)).default({}),
   /** Days between reviews, 21–28 (every 3–4 weeks). */
   reviewIntervalDays: z.number().int().min(21).max(28),
+  /**
+   * For a PSP recorded after it had begun (a school starting with the bot mid-programme): the day of
+   * its latest review held before then, when there was one. The next review counts from it. How that
+   * review went was not recorded here, so the pathway and the escalation read only `reviews`.
+   */
+  lastReviewBeforeRecord: IsoDate.optional(),
   reviews: z.array(PlanReview).default([]),
   status: z.enum(['active', 'closed']).default('active'),
   closure: PlanClosure.optional(),

@@ -68,11 +68,14 @@ export interface NewPsp {
   targets: string[];
   fields: Record<string, string>;
   reviewIntervalDays: number;
+  /** See PastoralSupportPlan.lastReviewBeforeRecord. */
+  lastReviewBeforeRecord?: string;
 }
 
 export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
-  const plan: PastoralSupportPlan = { id, ownerId: ctx.by, reviews: [], status: 'active', ...input };
+  const { lastReviewBeforeRecord: before, ...rest } = input;
+  const plan: PastoralSupportPlan = { id, ownerId: ctx.by, reviews: [], status: 'active', ...rest, ...(before ? { lastReviewBeforeRecord: before } : {}) };
   const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx) } : p));
   return log({ ...c, psps: [...psps, plan] }, ctx, 'psp.created', id);
 }

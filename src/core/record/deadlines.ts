@@ -1,8 +1,8 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
-import type { PupilCase } from '../cases/pupil-case.js';
+import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
-import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems } from '../reminders/due-items.js';
+import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems, needsDay6 } from '../reminders/due-items.js';
 import type { DueKind } from '../reminders/types.js';
 import { weekdayOf } from '../calendar/london-time.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
@@ -10,8 +10,8 @@ import { numberedItems, type ItemRef } from './record-items.js';
 
 /**
  * Everything dated a school must act on for a pupil, as the reminders work it out (dueItems): plan
- * reviews, the LA's EHC needs-assessment dates, day-6 provision after a permanent exclusion and the
- * termly PEP of a looked-after child, with whether each is overdue by the school calendar (nothing
+ * reviews, the LA's EHC needs-assessment dates, day-6 provision after a permanent exclusion or a
+ * suspension of more than five school days, and the termly PEP of a looked-after child, with whether each is overdue by the school calendar (nothing
  * is overdue before the first school day it could have been met). Pure.
  */
 
@@ -29,6 +29,8 @@ export interface Deadline {
   plan?: ItemRef;
   /** For the EHC dates: the day the assessment was requested. */
   requestedOn?: string;
+  /** For day-6 provision: what it follows. */
+  after?: Exclusion['kind'];
 }
 
 export interface DeadlineContext {
@@ -63,9 +65,9 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
   }
   const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   for (const x of c.exclusions) {
-    if (x.kind !== 'permanent') continue;
+    if (!needsDay6(x, fromDay)) continue;
     const dates = day6Dates(x.startDate, fromDay, calendar, today);
-    if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn }));
+    if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn, after: x.kind }));
   }
   return out.sort((a, b) => (a.actBy ?? a.dueDate).localeCompare(b.actBy ?? b.dueDate));
 }

@@ -1,10 +1,10 @@
 import { SchoolCalendar } from '../calendar/school-calendar.js';
-import type { PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
+import type { Exclusion, PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
-import { pspReviewDue } from '../plans/reviews-due.js';
+import { latestPspReview, pspReviewDue } from '../plans/reviews-due.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
@@ -42,8 +42,8 @@ const who = (c: PupilCase): string => `${c.initials} (ref ${c.pupilRef})`;
 
 /**
  * Everything with a date a school must act on, worked out from the cases alone: PCP and PSP
- * reviews, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion
- * and the termly PEP of a looked-after child (all of them, or those due by `ctx.dueBy`). Items
+ * reviews, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion or a
+ * suspension of more than five school days, and the termly PEP of a looked-after child (all of them, or those due by `ctx.dueBy`). Items
  * come back in due-date order (so overdue ones first); items due the same day keep the order of
  * `cases`. Pure: `today` is passed in.
  */
@@ -122,9 +122,10 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
     }
 
     for (const x of c.exclusions) {
-      if (x.kind !== 'permanent') continue;
+      if (!needsDay6(x, provisionFromDay)) continue;
       const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
-      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
+      const of = x.kind === 'suspension' ? ' of the suspension' : '';
+      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
     }
 
     if (facts.flags.lookedAfter) {
@@ -150,9 +151,7 @@ function other(c: PupilCase, itemKey: string, kind: DueKind, dueDate: string, ti
 function pspDueMemo(calendar: SchoolCalendar, window: ReviewWindow): (p: PastoralSupportPlan) => string {
   const memo = new Map<string, string[]>();
   return (p) => {
-    let last: string | undefined;
-    for (const r of p.reviews) if (last === undefined || r.date > last) last = r.date;
-    const from = last ?? p.startDate;
+    const from = latestPspReview(p) ?? p.startDate;
     let row = memo.get(from);
     if (row === undefined) memo.set(from, (row = []));
     return (row[p.reviewIntervalDays] ??= pspReviewDue(calendar, window, from, undefined, p.reviewIntervalDays));
@@ -171,7 +170,17 @@ function withoutImpact(reviews: readonly PlanReview[], n: number): boolean {
 }
 
 /**
- * Day-6 provision after a permanent exclusion starting `start`: day 1 is the start date if it is a
+ * Whether an exclusion brings a day-6 date: a permanent exclusion always (the LA arranges full-time
+ * education from the sixth school day), and a suspension that lasts past the fifth school day (the
+ * school arranges it from the sixth; DfE suspension and permanent exclusion guidance). The pack's
+ * day is the statutory one for both.
+ */
+export function needsDay6(x: Pick<Exclusion, 'kind' | 'days'>, provisionFromDay: number): boolean {
+  return x.kind === 'permanent' || x.days >= provisionFromDay;
+}
+
+/**
+ * Day-6 provision after an exclusion starting `start`: day 1 is the start date if it is a
  * school day (else the next one), provision starts on school day `fromDay`, and the reminder is due
  * three school days earlier. Undefined once provision should have started more than five school
  * days ago. Exported for the pupil's summary, which names the day provision must start.

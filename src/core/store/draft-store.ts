@@ -2,6 +2,7 @@ import { z } from 'zod/v4';
 import { IsoDateTime, StaffId } from '../cases/pupil-case.js';
 import type { DataFolder } from './data-folder.js';
 import { JsonDocument } from './json-document.js';
+import { VERSIONED_FROM_THE_START } from './migrations.js';
 
 /** How long an unfinished form is kept: a week, time to speak to parents, and no longer for special-category data. */
 export const DRAFT_DAYS = 7;
@@ -41,7 +42,7 @@ export class DraftStore {
 
   /** Reads the file (StoreError('store-invalid') naming it if it is not valid) and removes expired drafts from it. */
   static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<DraftStore> {
-    const doc = await JsonDocument.open(folder, 'drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }));
+    const doc = await JsonDocument.open(folder, 'drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
     const store = new DraftStore(doc, now);
     if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !folder.readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
     return store;

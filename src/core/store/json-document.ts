@@ -6,14 +6,17 @@ import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
 import type { DataFileName } from './data-files.js';
 import { commit, DurableAdapter } from './durable-adapter.js';
+import { keepBackup } from './keep-backup.js';
+import { newerFileMessage, upgrade, type FileVersions } from './migrations.js';
 import { readDataFile } from './read-data-file.js';
 import { KeyedSerialQueue } from './serial-queue.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 /**
  * A small JSON file of settings-like data (staff roles, conversation references), validated with
- * zod when opened. A file someone edited by hand into something invalid stops start-up with the
- * file and field named and is never overwritten. Writes are durable and atomic (temp file, fsync,
+ * zod when opened. Like the school files it carries a `schemaVersion`: an older file is migrated
+ * (the original kept beside it), a newer one refused. A file someone edited by hand into something
+ * invalid stops start-up with the file and field named and is never overwritten. Writes are durable and atomic (temp file, fsync,
  * rename, folder fsync), one at a time, and each first checks the data-folder lock is still ours.
  */
 export class JsonDocument<T> {
@@ -25,11 +28,13 @@ export class JsonDocument<T> {
   }
 
   /**
-   * Reads the data file `name` in `folder` (a byte-order mark is ignored), or starts from `empty()` if it is
-   * missing. Throws StoreError('store-invalid') naming the file if it is not valid JSON, fails
-   * `schema`, or is a symbolic link.
+   * Reads the data file `name` in `folder` (a byte-order mark is ignored), or starts from `empty()` if
+   * it is missing. A file at an older version than `versions.current` is migrated, its bytes kept as
+   * a backup beside it, and rewritten once; opened read-only, the migrated content is only read.
+   * Throws StoreError('store-invalid') naming the file if it is not valid JSON, was written by a newer
+   * version of the bot, fails `schema`, or is a symbolic link; such a file is left as it is.
    */
-  static async open<S extends z.ZodType>(folder: DataFolder, name: DataFileName, schema: S, empty: () => z.infer<S>): Promise<JsonDocument<z.infer<S>>> {
+  static async open<S extends z.ZodType>(folder: DataFolder, name: DataFileName, schema: S, empty: () => z.infer<S>, versions: FileVersions): Promise<JsonDocument<z.infer<S>>> {
     const path = folder.file(name);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     const text = await readDataFile(path);
@@ -40,9 +45,18 @@ export class JsonDocument<T> {
     } catch {
       throw new StoreError(`${path} is not valid JSON, so the bot will not start. Nothing was changed.`, 'store-invalid');
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new StoreError(`${path}: ${describeFirstIssue(parsed.error)}. The bot will not start; nothing was changed.`, 'store-invalid');
-    return new JsonDocument(folder, path, parsed.data);
+    const refuse = (problem: string) => new StoreError(`${path}: ${problem}. The bot will not start; nothing was changed.`, 'store-invalid');
+    const upgraded = upgrade(json, versions);
+    if (!upgraded.ok) throw upgraded.newer !== undefined ? new StoreError(newerFileMessage(path, upgraded.newer, versions.current), 'store-invalid') : refuse(upgraded.problem);
+    const parsed = schema.safeParse(upgraded.value);
+    if (!parsed.success) throw refuse(describeFirstIssue(parsed.error));
+    const doc = new JsonDocument(folder, path, parsed.data);
+    if (upgraded.from < versions.current && !folder.readOnly) {
+      await folder.assertOwner();
+      await keepBackup(path, upgraded.from, new Date());
+      await doc.#db.write();
+    }
+    return doc;
   }
 
   /** The current content. Treat as read-only; change it with `update`. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SchoolId } from '../cases/pupil-case.js';
 import { StoreError } from '../errors.js';
 import { describeNonFile, readDataFile } from './read-data-file.js';
+import { CURRENT_SCHEMA_VERSION, newerFileMessage } from './migrations.js';
 import { parseSchoolFile, schoolsDir, type SchoolFile } from './school-file.js';
 
 /** A school file read and validated at open. */
@@ -11,14 +12,15 @@ export interface LoadedSchool {
   path: string;
   file: SchoolFile;
   /** Set when the file was at an older version and needs a backup and rewrite. */
-  migration?: { from: number; originalText: string };
+  migration?: { from: number };
 }
 
 /**
  * Reads and validates every `schools/*.json` before anything is written, so one bad file
  * stops start-up with every bad file named and no file half-migrated. A symbolic link or folder
  * named like a school file is a bad file too: skipping it would hide its pupils, and the next save
- * would replace the link. A byte-order mark at the start of a file is ignored.
+ * would replace the link. A byte-order mark at the start of a file is ignored. A file from a newer
+ * version of the bot is named first, in its own sentence: it is not broken, only not for this version.
  */
 export async function loadSchools(dataDir: string): Promise<LoadedSchool[]> {
   const dir = schoolsDir(dataDir);
@@ -28,6 +30,7 @@ export async function loadSchools(dataDir: string): Promise<LoadedSchool[]> {
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const loaded: LoadedSchool[] = [];
   const problems: string[] = [];
+  const newer: string[] = [];
   for (const entry of entries) {
     const name = entry.name;
     const path = join(dir, name);
@@ -43,16 +46,18 @@ export async function loadSchools(dataDir: string): Promise<LoadedSchool[]> {
     const text = (await readDataFile(path)) ?? '';
     const parsed = parseSchoolFile(text, schoolId);
     if (!parsed.ok) {
-      problems.push(`${path}: ${parsed.problem}`);
+      if (parsed.newer !== undefined) newer.push(newerFileMessage(path, parsed.newer, CURRENT_SCHEMA_VERSION));
+      else problems.push(`${path}: ${parsed.problem}`);
     } else if (parsed.migratedFrom === undefined) {
       loaded.push({ schoolId, path, file: parsed.file });
     } else {
-      loaded.push({ schoolId, path, file: parsed.file, migration: { from: parsed.migratedFrom, originalText: text } });
+      loaded.push({ schoolId, path, file: parsed.file, migration: { from: parsed.migratedFrom } });
     }
   }
-  if (problems.length > 0) {
+  if (problems.length > 0 || newer.length > 0) {
     const intro = problems.length === 1 ? 'A case file is not valid' : `${problems.length} case files are not valid`;
-    throw new StoreError(`${intro}, so the bot will not start. Nothing was changed.\n${problems.join('\n')}`, 'store-invalid');
+    const invalid = problems.length ? [`${intro}, so the bot will not start. Nothing was changed.`, ...problems] : [];
+    throw new StoreError([...newer, ...invalid].join('\n'), 'store-invalid');
   }
   return loaded;
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { PupilCase } from '../cases/pupil-case.js';
 import type { CaseRepository } from './case-repository.js';
@@ -10,6 +10,7 @@ import { loadSchools, type LoadedSchool } from './load-schools.js';
 import type { CaseRepositoryOptions } from './memory-case-repository.js';
 import { emptySchoolFile, schoolFilePath, schoolsDir, type SchoolFile } from './school-file.js';
 import { stringifySchoolFile } from './school-file-json.js';
+import { keepBackup } from './keep-backup.js';
 import { KeyedSerialQueue } from './serial-queue.js';
 
 /** Options for opening the file store. */
@@ -20,16 +21,6 @@ export interface LowdbCaseRepositoryOptions extends CaseRepositoryOptions {
 
 /** One school's file as a lowdb database: `data` is what is on disk; writes go through the durable adapter. */
 type School = Low<SchoolFile>;
-
-/** Keeps the pre-migration bytes; never overwrites an earlier backup. */
-async function backUp(path: string, from: number, text: string, now: Date): Promise<void> {
-  try {
-    await writeFile(`${path}.v${from}.bak`, text, { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    await writeFile(`${path}.v${from}.${now.getTime()}.bak`, text, { flag: 'wx', mode: 0o600 });
-  }
-}
 
 /**
  * The embedded CaseRepository: one JSON file per school under `<dataDir>/schools/`, all held
@@ -121,11 +112,12 @@ export class LowdbCaseRepository implements CaseRepository {
     if (this.#ownsFolder) await this.#folder.close();
   }
 
+  /** Takes a loaded file into memory; one at an older version is backed up and rewritten once, every file having been read first. */
   async #adopt(loaded: LoadedSchool): Promise<void> {
     const school = this.#school(loaded.path, loaded.file);
     if (loaded.migration) {
       await this.#folder.assertOwner();
-      await backUp(loaded.path, loaded.migration.from, loaded.migration.originalText, this.#now());
+      await keepBackup(loaded.path, loaded.migration.from, this.#now());
       await school.write();
     }
     this.#schools.set(loaded.schoolId, school);

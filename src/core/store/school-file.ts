@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod/v4';
 import { PupilCase, SchoolId } from '../cases/pupil-case.js';
 import { assertSchoolId, sameRef } from './case-rules.js';
-import { CURRENT_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrations.js';
+import { CURRENT_SCHEMA_VERSION, SCHOOL_FILE_VERSIONS, upgrade } from './migrations.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 /** One school's cases on disk: `<dataDir>/schools/<schoolId>.json`. */
@@ -44,10 +44,13 @@ export function emptySchoolFile(schoolId: string): SchoolFile {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, schoolId, cases: [] };
 }
 
-/** A parsed school file, or the problem to report (field path and expectation, no values). */
+/**
+ * A parsed school file, or the problem to report (field path and expectation, no values); `newer` is
+ * the file's version when a newer bot wrote it.
+ */
 export type ParsedSchoolFile =
   | { ok: true; file: SchoolFile; migratedFrom?: number }
-  | { ok: false; problem: string };
+  | { ok: false; problem: string; newer?: number };
 
 /** Parses, migrates and validates the text of a school file named for `schoolId`. */
 export function parseSchoolFile(text: string, schoolId: string): ParsedSchoolFile {
@@ -58,16 +61,12 @@ export function parseSchoolFile(text: string, schoolId: string): ParsedSchoolFil
     // The SyntaxError quotes the surrounding text, which may hold pupil details: keep it out.
     return { ok: false, problem: 'not valid JSON (was it edited by hand?); fix it or restore it from a backup' };
   }
-  const version = readSchemaVersion(raw);
-  if (!version.ok) return version;
-  const migrated = migrate(raw, version.version);
-  if (!migrated.ok) return migrated;
-  const parsed = SchoolFile.safeParse(migrated.value);
+  const upgraded = upgrade(raw, SCHOOL_FILE_VERSIONS);
+  if (!upgraded.ok) return upgraded;
+  const parsed = SchoolFile.safeParse(upgraded.value);
   if (!parsed.success) return { ok: false, problem: describeFirstIssue(parsed.error) };
   if (parsed.data.schoolId !== schoolId) {
     return { ok: false, problem: 'schoolId: the school id in the file name' };
   }
-  return version.version < CURRENT_SCHEMA_VERSION
-    ? { ok: true, file: parsed.data, migratedFrom: version.version }
-    : { ok: true, file: parsed.data };
+  return upgraded.from < CURRENT_SCHEMA_VERSION ? { ok: true, file: parsed.data, migratedFrom: upgraded.from } : { ok: true, file: parsed.data };
 }

@@ -91,23 +91,38 @@ function offDayWords(why: string): string {
   return why.replace(/^bank holiday: /, '');
 }
 
-/** One deadline in a sentence, e.g. "PSP review due Wed 25 Nov 2026" or "The LA’s 6-week EHC decision due …". */
+/** What a dated item is, in a few words: "PSP review", "EHC needs assessment: the LA’s 6-week decision", "Full-time provision from day 6 of the suspension". */
+export function deadlineName(pack: KnowledgePack, d: Pick<Deadline, 'kind' | 'after'>): string {
+  const weeks = (which: 'decisionWeeks' | 'completionWeeks', fallback: number) => pack.rules?.ehcAssessment[which] ?? fallback;
+  switch (d.kind) {
+    case 'pcp-review':
+      return 'PCP review';
+    case 'psp-review':
+      return 'PSP review';
+    case 'ehc-decision':
+      return `EHC needs assessment: the LA’s ${weeks('decisionWeeks', 6)}-week decision`;
+    case 'ehc-completion':
+      return `EHC needs assessment: the LA’s ${weeks('completionWeeks', 20)}-week deadline to finish`;
+    case 'day6-provision':
+      return `Full-time provision from day ${pack.rules?.permanentExclusion.provisionFromDay ?? 6} of the ${d.after === 'suspension' ? 'suspension' : 'permanent exclusion'}`;
+    case 'pep':
+      return 'Termly PEP (personal education plan)';
+  }
+}
+
+/** One deadline in a sentence, e.g. "PSP 1 review due Wed 25 Nov 2026" or "EHC needs assessment: the LA’s 6-week decision due …". */
 export function deadlineWords(pack: KnowledgePack, d: Deadline): string {
   const when = whenDue(d);
-  const weeks = (which: 'decisionWeeks' | 'completionWeeks', fallback: number) => pack.rules?.ehcAssessment[which] ?? fallback;
   const asked = d.requestedOn ? ` (requested ${ukDate(d.requestedOn)})` : '';
   switch (d.kind) {
     case 'pcp-review':
-      return `${d.plan ? itemName(d.plan) : 'PCP'} review due ${when}`;
     case 'psp-review':
-      return `${d.plan ? itemName(d.plan) : 'PSP'} review due ${when}`;
-    case 'ehc-decision':
-      return `EHC needs assessment: the LA’s ${weeks('decisionWeeks', 6)}-week decision due ${when}${asked}`;
+      return `${d.plan ? itemName(d.plan) : d.kind === 'pcp-review' ? 'PCP' : 'PSP'} review due ${when}`;
     case 'ehc-completion':
-      return `EHC needs assessment: the LA’s ${weeks('completionWeeks', 20)}-week deadline to finish ${when}${asked}`;
+      return `${deadlineName(pack, d)} ${when}${asked}`;
     case 'day6-provision':
-      return `Full-time provision from day ${pack.rules?.permanentExclusion.provisionFromDay ?? 6} of the permanent exclusion: ${when}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''}`;
-    case 'pep':
-      return `Termly PEP (personal education plan) due ${when}`;
+      return `${deadlineName(pack, d)}: ${when}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''}`;
+    default:
+      return `${deadlineName(pack, d)} due ${when}${asked}`;
   }
 }

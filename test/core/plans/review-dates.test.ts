@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
 import { addDays } from '../../../src/core/dates.js';
 import { proposeReviewDate, pspReviewWindow, type ReviewWindow } from '../../../src/core/plans/review-dates.js';
-import { pspReviewDue, reviewsDue } from '../../../src/core/plans/reviews-due.js';
+import { pspReviewDue } from '../../../src/core/plans/reviews-due.js';
+import { pupilDeadlines } from '../../../src/core/record/deadlines.js';
+import type { KnowledgePack } from '../../../src/knowledge/schema/pack.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { worcestershire } from '../../helpers/pack.js';
 import { exampleTerms, noTerms, pcp, psp, review } from '../reminders/plans.js';
@@ -10,9 +12,11 @@ import { exampleTerms, noTerms, pcp, psp, review } from '../reminders/plans.js';
 let terms: SchoolCalendar;
 /** The pack's PSP window (rules.psp.reviewIntervalDays): 21 to 28 days. */
 let PSP_REVIEW_WINDOW: ReviewWindow;
+let pack: KnowledgePack;
 beforeAll(async () => {
   terms = await exampleTerms();
-  PSP_REVIEW_WINDOW = pspReviewWindow(await worcestershire());
+  pack = await worcestershire();
+  PSP_REVIEW_WINDOW = pspReviewWindow(pack);
 });
 
 describe('proposeReviewDate: a school day in the 3–4 week window', () => {
@@ -68,19 +72,19 @@ describe('PSP reviews use it', () => {
     expect(pspReviewDue(terms, PSP_REVIEW_WINDOW, '2026-09-07', '2026-12-04', 21)).toBe('2027-01-05');
   });
 
-  it('"my reviews" lists the PSP on its school day, and is not overdue before the first school day it could be held', () => {
+  it('the deadlines ("my reviews", the summary) list the PSP on its school day, and it is not overdue before the first school day it could be held', () => {
     const c = makeCase({ pupilRef: 'XMAS', psps: [psp('2026-12-04')], pcps: [pcp('2026-12-25')] });
-    const due = reviewsDue([c], '2027-01-05', terms, PSP_REVIEW_WINDOW);
-    expect(due.map((d) => [d.plan, d.dueDate, d.daysUntilDue])).toEqual([
-      ['pcp', '2026-12-25', 0],
-      ['psp', '2027-01-05', 0],
+    const due = pupilDeadlines(c, { pack, calendar: terms, today: '2027-01-05' });
+    expect(due.map((d) => [d.kind, d.dueDate, d.overdue])).toEqual([
+      ['pcp-review', '2026-12-25', false],
+      ['psp-review', '2027-01-05', false],
     ]);
     expect(due[0]!.offDay).toEqual({ why: 'school holiday', firstSchoolDay: '2027-01-05' });
-    expect(reviewsDue([c], '2027-01-06', terms, PSP_REVIEW_WINDOW).map((d) => d.daysUntilDue)).toEqual([-1, -1]);
+    expect(pupilDeadlines(c, { pack, calendar: terms, today: '2027-01-06' }).map((d) => d.overdue)).toEqual([true, true]);
   });
 
   it('a recorded review moves the next one on from the review date', () => {
     const c = makeCase({ psps: [psp('2026-11-02', { reviews: [review('2026-11-23', true)] })] });
-    expect(reviewsDue([c], '2026-11-23', noTerms, PSP_REVIEW_WINDOW)[0]?.dueDate).toBe('2026-12-14');
+    expect(pupilDeadlines(c, { pack, calendar: noTerms, today: '2026-11-23' })[0]?.dueDate).toBe('2026-12-14');
   });
 });

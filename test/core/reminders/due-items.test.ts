@@ -145,7 +145,7 @@ describe('EHC needs assessment', () => {
   });
 });
 
-describe('day-6 provision after a permanent exclusion', () => {
+describe('day-6 provision after a permanent exclusion or a long suspension', () => {
   it('is due 3 school days before provision starts, across a weekend', () => {
     // Tue 1 Dec is day 1; day 6 is Tue 8 Dec; three school days before is Thu 3 Dec.
     const c = makeCase({ pupilRef: '4021', exclusions: [permanentExclusion('2026-12-01')] });
@@ -177,10 +177,23 @@ describe('day-6 provision after a permanent exclusion', () => {
     expect(items([c], '2027-07-20', terms)[0]).toMatchObject({ dueDate: '2027-07-22', title: expect.stringContaining('(Tue 27 Jul 2027)') });
   });
 
-  it('is dropped once provision should have started more than 5 school days ago; suspensions never count', () => {
-    const c = makeCase({ exclusions: [permanentExclusion('2026-12-01'), { ...permanentExclusion('2026-12-01', 'x-2'), kind: 'suspension', days: 2 }] });
+  it('is dropped once provision should have started more than 5 school days ago; a suspension of 5 days or fewer has none', () => {
+    const c = makeCase({ exclusions: [permanentExclusion('2026-12-01'), { ...permanentExclusion('2026-12-01', 'x-2'), kind: 'suspension', days: 5 }] });
     expect(items([c], '2026-12-15')).toHaveLength(1); // 5 school days after Tue 8 Dec
     expect(items([c], '2026-12-16')).toEqual([]);
+  });
+
+  it('follows a suspension of more than five school days too: the school arranges education from its sixth day', () => {
+    // Mon 23 Nov is day 1 of 8; day 6 is Mon 30 Nov; three school days before is Wed 25 Nov.
+    const c = makeCase({ pupilRef: '4021', exclusions: [{ ...permanentExclusion('2026-11-23', 'x-9'), kind: 'suspension', days: 8 }] });
+    expect(items([c], '2026-11-20')).toEqual([
+      expect.objectContaining({
+        itemKey: `day6-provision:oak-primary:${c.id}:x-9`,
+        kind: 'day6-provision',
+        dueDate: '2026-11-25',
+        title: 'Full-time provision from day 6 of the suspension (2026-11-30) for AB (ref 4021)',
+      }),
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
+import { CURRENT_SCHEMA_VERSION } from '../../../src/core/store/migrations.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { describeCaseRepositoryContract } from './case-repository-contract.js';
 import { tempDirs } from './temp-dirs.js';
@@ -42,7 +43,7 @@ describe('LowdbCaseRepository files', () => {
     const stored = await repo.save(makeCase(), undefined);
     const text = await readFile(join(dir, 'schools', 'oak-primary.json'), 'utf-8');
     expect(text).not.toContain('\n');
-    expect(JSON.parse(text)).toEqual({ schemaVersion: 1, schoolId: 'oak-primary', cases: [stored] });
+    expect(JSON.parse(text)).toEqual({ schemaVersion: CURRENT_SCHEMA_VERSION, schoolId: 'oak-primary', cases: [stored] });
   });
 
   it('rewrites only the school that changed', async () => {

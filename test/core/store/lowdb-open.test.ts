@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LowdbCaseRepository } from '../../../src/core/store/lowdb-case-repository.js';
+import { CURRENT_SCHEMA_VERSION } from '../../../src/core/store/migrations.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { tempDirs } from './temp-dirs.js';
 
@@ -20,8 +21,8 @@ function schoolFile(cases: unknown[], extra: Record<string, unknown> = {}): stri
   return JSON.stringify({ schemaVersion: 1, schoolId: 'oak-primary', cases, ...extra }, null, 2);
 }
 
-async function openError(dir: string): Promise<Error & { code?: string }> {
-  const err: unknown = await LowdbCaseRepository.open(dir).then(
+async function openError(dir: string, opts: { now?: () => Date } = {}): Promise<Error & { code?: string }> {
+  const err: unknown = await LowdbCaseRepository.open(dir, opts).then(
     async (repo) => {
       await repo.close();
       throw new Error('expected open to fail');
@@ -82,21 +83,26 @@ describe('LowdbCaseRepository.open validation', () => {
     expect(err.message).toContain(`${name}: ${expected}`);
   });
 
-  it('refuses a file written by a newer version and leaves it alone', async () => {
-    const text = schoolFile([makeCase()], { schemaVersion: 2 });
-    const dir = await dataDirWith({ 'oak-primary.json': text });
+  it('refuses a file written by a newer version in one sentence naming it and both versions, and leaves it alone', async () => {
+    const newer = CURRENT_SCHEMA_VERSION + 1;
+    const text = schoolFile([makeCase()], { schemaVersion: newer });
+    const dir = await dataDirWith({ 'oak-primary.json': text, 'elm-academy.json': schoolFile([], { schoolId: 'elm-academy', schemaVersion: 1 }) });
     const err = await openError(dir);
+    const file = join(dir, 'schools', 'oak-primary.json');
     expect(err.code).toBe('store-invalid');
-    expect(err.message).toContain('written by a newer version of the bot');
-    expect(err.message).toContain('upgrade before starting');
-    expect(await readFile(join(dir, 'schools', 'oak-primary.json'), 'utf-8')).toBe(text);
+    expect(err.message.split('\n')).toEqual([
+      `${file} was written by a newer version of the bot (file version ${newer}; this version reads up to ${CURRENT_SCHEMA_VERSION}), so the bot will not start; the file is as it was. Run the newer version, or put back the copy it kept beside the file (oak-primary.json.v${CURRENT_SCHEMA_VERSION}-<date and time>.bak).`,
+    ]);
+    expect(await readFile(file, 'utf-8')).toBe(text);
+    // The older file beside it was not migrated either: nothing is written until every file reads.
+    expect((await readdir(join(dir, 'schools'))).sort()).toEqual(['elm-academy.json', 'oak-primary.json']);
   });
 
   it('ignores backups and temporary files left by an interrupted write', async () => {
     const dir = await dataDirWith({
       'oak-primary.json': schoolFile([]),
       '.oak-primary.json.tmp': '{"half',
-      'oak-primary.json.v0.bak': 'old',
+      'oak-primary.json.v0-20261130T090000.000Z.bak': 'old',
     });
     const repo = await LowdbCaseRepository.open(dir);
     expect(await repo.listSchools()).toEqual([]);
@@ -110,35 +116,38 @@ describe('LowdbCaseRepository.open migration', () => {
     return rest;
   }
 
-  it('migrates a version 0 file, keeping the original as .v0.bak', async () => {
+  it('migrates a version 0 file, keeping the original as .v0-<time>.bak', async () => {
     const legacy = JSON.stringify({ schoolId: 'oak-primary', cases: [legacyCase(), legacyCase()] });
     const dir = await dataDirWith({ 'oak-primary.json': legacy });
     const file = join(dir, 'schools', 'oak-primary.json');
 
-    const repo = await LowdbCaseRepository.open(dir);
+    const repo = await LowdbCaseRepository.open(dir, { now: () => new Date('2026-11-30T09:00:00Z') });
     const cases = await repo.listBySchool('oak-primary');
     expect(cases.map((c) => c.revision)).toEqual([0, 0]);
     await repo.save({ ...cases[0]!, currentStep: 2 }, 0);
     await repo.close();
 
-    expect(await readFile(`${file}.v0.bak`, 'utf-8')).toBe(legacy);
-    expect(JSON.parse(await readFile(file, 'utf-8'))).toMatchObject({ schemaVersion: 1, schoolId: 'oak-primary' });
+    expect(await readFile(`${file}.v0-20261130T090000.000Z.bak`, 'utf-8')).toBe(legacy);
+    expect(JSON.parse(await readFile(file, 'utf-8'))).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, schoolId: 'oak-primary' });
 
     // A second open finds nothing to migrate and makes no second backup.
     const again = await LowdbCaseRepository.open(dir);
     expect((await again.get('oak-primary', cases[0]!.id))?.revision).toBe(1);
     await again.close();
-    expect((await readdir(join(dir, 'schools'))).sort()).toEqual(['oak-primary.json', 'oak-primary.json.v0.bak']);
+    expect((await readdir(join(dir, 'schools'))).sort()).toEqual(['oak-primary.json', 'oak-primary.json.v0-20261130T090000.000Z.bak']);
   });
 
   it('never overwrites an earlier backup', async () => {
     const legacy = JSON.stringify({ schoolId: 'oak-primary', cases: [legacyCase()] });
-    const dir = await dataDirWith({ 'oak-primary.json': legacy, 'oak-primary.json.v0.bak': 'earlier' });
-    const repo = await LowdbCaseRepository.open(dir, { now: () => new Date(1_700_000_000_000) });
-    await repo.close();
+    const dir = await dataDirWith({ 'oak-primary.json': legacy, 'oak-primary.json.v0-20261130T090000.000Z.bak': 'earlier' });
+    const err = await openError(dir, { now: () => new Date('2026-11-30T09:00:00Z') });
+    expect(err.message).toContain('EEXIST');
     const schools = join(dir, 'schools');
-    expect(await readFile(join(schools, 'oak-primary.json.v0.bak'), 'utf-8')).toBe('earlier');
-    expect(await readFile(join(schools, 'oak-primary.json.v0.1700000000000.bak'), 'utf-8')).toBe(legacy);
+    expect(await readFile(join(schools, 'oak-primary.json.v0-20261130T090000.000Z.bak'), 'utf-8')).toBe('earlier');
+    expect(await readFile(join(schools, 'oak-primary.json'), 'utf-8')).toBe(legacy);
+    const repo = await LowdbCaseRepository.open(dir, { now: () => new Date('2026-11-30T09:00:01Z') });
+    await repo.close();
+    expect(await readFile(join(schools, 'oak-primary.json.v0-20261130T090001.000Z.bak'), 'utf-8')).toBe(legacy);
   });
 
   it('does not migrate or back up anything when any file is bad', async () => {

@@ -14,9 +14,9 @@ describe('readSchemaVersion', () => {
     expect(readSchemaVersion(raw).ok).toBe(false);
   });
 
-  it('refuses a newer version and says to upgrade', () => {
+  it('refuses a newer version, saying which', () => {
     const check = readSchemaVersion({ schemaVersion: CURRENT_SCHEMA_VERSION + 1 });
-    expect(check).toMatchObject({ ok: false, problem: expect.stringContaining('newer version of the bot') });
+    expect(check).toMatchObject({ ok: false, newer: CURRENT_SCHEMA_VERSION + 1, problem: expect.stringContaining('newer version of the bot') });
   });
 });
 
@@ -24,7 +24,7 @@ describe('migrate', () => {
   it('adds revision 0 to legacy cases without touching the input', () => {
     const raw = { schoolId: 'oak-primary', cases: [{ id: 'a' }, { id: 'b', revision: 4 }] };
     const before = structuredClone(raw);
-    expect(migrate(raw, 0)).toEqual({
+    expect(migrate(raw, 0, 1)).toEqual({
       ok: true,
       value: { schemaVersion: 1, schoolId: 'oak-primary', cases: [{ id: 'a', revision: 0 }, { id: 'b', revision: 4 }] },
     });
@@ -32,7 +32,12 @@ describe('migrate', () => {
   });
 
   it('passes malformed input through for validation to report', () => {
-    expect(migrate({ cases: 'nope' }, 0)).toEqual({ ok: true, value: { schemaVersion: 1, cases: 'nope' } });
+    expect(migrate({ cases: 'nope' }, 0)).toEqual({ ok: true, value: { schemaVersion: CURRENT_SCHEMA_VERSION, cases: 'nope' } });
+  });
+
+  it('takes a version 1 school file to version 2 with its cases exactly as they were', () => {
+    const cases = [{ id: 'a', flags: { lookedAfter: true }, revision: 3 }, { id: 'b', facts: [{ fact: 'care' }], revision: 1 }];
+    expect(migrate({ schemaVersion: 1, schoolId: 'oak-primary', cases }, 1, 2)).toEqual({ ok: true, value: { schemaVersion: 2, schoolId: 'oak-primary', cases } });
   });
 
   it('leaves a current file alone', () => {
