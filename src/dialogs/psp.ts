@@ -126,14 +126,14 @@ function reviewedBefore(ctx: DialogContext, start: string, interval: number): Qu
   return {
     id: 'lastReview',
     kind: 'date',
-    prompt: `The PSP has run since ${start}: when was its latest review held?`,
+    prompt: `The PSP has run since ${ukDate(start)}: when was its latest review held?`,
     help: 'Reviews held before the PSP was recorded here: give the date of the latest, and the next review is due three to four weeks after it. Leave it blank if it has not been reviewed yet, and the first review is due from the start date.',
     fallback: { value: null, label: 'not reviewed yet' },
     parse: (raw) => {
       const d = parseDate(raw, today);
       if (!d.ok) return d;
       if (d.date > today) return { ok: false, message: 'Type the date the latest review was held (not a future one), or leave it blank if there has been none.' };
-      if (d.date < start) return { ok: false, message: `The PSP started ${start}, so its reviews came after that. Type the date of the latest, or leave it blank if there has been none.` };
+      if (d.date < start) return { ok: false, message: `The PSP started ${ukDate(start)}, so its reviews came after that. Type the date of the latest, or leave it blank if there has been none.` };
       return { ok: true, value: d.date };
     },
   };

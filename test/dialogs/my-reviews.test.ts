@@ -26,11 +26,11 @@ describe('my reviews', () => {
     const reply = await bot.say('my reviews');
     const lines = reply.split('\n').filter((l) => l.startsWith('- '));
     expect(lines).toEqual([
-      '- AB (ref 4021): PSP review due in 3 day(s), 2026-11-23',
-      '- AB (ref 4021): Full-time provision from day 6 of the suspension due in 10 day(s), 2026-11-30; arrange it by 2026-11-25',
-      '- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision due in 10 day(s), 2026-11-30',
-      '- AB (ref 4021): Termly PEP (personal education plan) due in 46 day(s), 2027-01-05',
-      '- AB (ref 4021): EHC needs assessment: the LA’s 20-week deadline to finish due in 108 day(s), 2027-03-08',
+      '- AB (ref 4021): PSP review due in 3 days, Mon 23 Nov 2026',
+      '- AB (ref 4021): Full-time provision from day 6 of the suspension due in 10 days, Mon 30 Nov 2026; arrange it by Wed 25 Nov 2026',
+      '- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision due in 10 days, Mon 30 Nov 2026',
+      '- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027',
+      '- AB (ref 4021): EHC needs assessment: the LA’s 20-week deadline to finish due in 108 days, Mon 8 Mar 2027',
     ]);
     // One button for the pupil: their first item is a review to record.
     expect(reply).toContain('review for 4021');
@@ -42,8 +42,8 @@ describe('my reviews', () => {
     const later = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-01' });
     const reply = await later.say('my reviews');
     expect(reply).toContain('3 overdue.');
-    expect(reply).toContain('- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision OVERDUE by 1 day(s), 2026-11-30');
-    expect(reply).toContain('- AB (ref 4021): Full-time provision from day 6 of the suspension OVERDUE by 1 day(s), 2026-11-30');
+    expect(reply).toContain('- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision OVERDUE by 1 day, Mon 30 Nov 2026');
+    expect(reply).toContain('- AB (ref 4021): Full-time provision from day 6 of the suspension OVERDUE by 1 day, Mon 30 Nov 2026');
 
     const cases = await w.repo.listBySchool('oak-primary');
     const items = dueItems(cases, { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' });

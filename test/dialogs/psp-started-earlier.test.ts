@@ -22,13 +22,13 @@ describe('a PSP that started before it was recorded', () => {
   it('is recorded with its start last term, asks when it was last reviewed, and the next review counts from that', async () => {
     const { w, bot } = await saved();
     const asked = await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-06-08', '']);
-    expect(asked).toContain('? The PSP has run since 2026-06-08: when was its latest review held? [blank = not reviewed yet]');
+    expect(asked).toContain('? The PSP has run since Mon 8 Jun 2026: when was its latest review held? [blank = not reviewed yet]');
     await bot.say('2026-11-11');
     const reply = await bot.answerUntil('Weekly check-in');
-    expect(reply).toContain('starts 2026-06-08 with 1 target(s). Reviewed 2026-11-11 before it was recorded here; next review due 2026-12-02.');
+    expect(reply).toContain('starts Mon 8 Jun 2026 with 1 target. Reviewed Wed 11 Nov 2026 before it was recorded here; next review due Wed 2 Dec 2026.');
 
     // Not a flood of overdue reminders for the reviews held on paper: one review, three weeks on.
-    expect(await bot.say('my reviews')).toContain('- AB (ref 4021): PSP review due in 12 day(s), 2026-12-02');
+    expect(await bot.say('my reviews')).toContain('- AB (ref 4021): PSP review due in 12 days, Wed 2 Dec 2026');
     const items = dueItems(await w.repo.listBySchool('oak-primary'), { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' });
     expect(items.map((i) => [i.kind, i.dueDate])).toEqual([['psp-review', '2026-12-02']]);
     const plan = await bot.say('show psp 1 for 4021');
@@ -40,15 +40,15 @@ describe('a PSP that started before it was recorded', () => {
     const { bot } = await saved();
     await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-06-08', '', '']);
     const reply = await bot.answerUntil('Weekly check-in');
-    expect(reply).toContain('First review due 2026-06-29. That date has passed, so the review is overdue: hold it when you can and record it with “review”.');
+    expect(reply).toContain('First review due Mon 29 Jun 2026. That date has passed, so the review is overdue: hold it when you can and record it with “review”.');
     const reviews = (await bot.say('my reviews')).split('\n').filter((l) => l.startsWith('- '));
-    expect(reviews).toEqual(['- AB (ref 4021): PSP review OVERDUE by 144 day(s), 2026-06-29']);
+    expect(reviews).toEqual(['- AB (ref 4021): PSP review OVERDUE by 144 days, Mon 29 Jun 2026']);
   });
 
   it('refuses a review date before the start or in the future, and a start more than 39 weeks back, saying why', async () => {
     const { bot } = await saved();
     expect(await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2025-06-08'])).toContain('The start date can be up to 39 weeks ago; please check it.');
-    expect(await bot.script(['2026-06-08', '', '2026-05-01'])).toContain('The PSP started 2026-06-08, so its reviews came after that.');
+    expect(await bot.script(['2026-06-08', '', '2026-05-01'])).toContain('The PSP started Mon 8 Jun 2026, so its reviews came after that.');
     expect(await bot.say('2026-12-01')).toContain('Type the date the latest review was held (not a future one)');
   });
 
@@ -72,10 +72,10 @@ describe('a PSP that started before it was recorded', () => {
     Object.assign(values, { targets: 'Stay in lessons', overseeingLeader: 'me', startDate: '2026-06-08', interval: '21' });
     const second = formOf(await submitForm(DIALOGS.psp!, ctx, { formId: 'f', values, shown: first.questions.map((q) => q.id) }));
     expect(second.notice).toBe('Thank you. Your answers bring up a few more questions.');
-    expect(second.questions.find((q) => q.id === 'lastReview')).toMatchObject({ kind: 'date', prompt: 'The PSP has run since 2026-06-08: when was its latest review held?', optional: true, defaultLabel: 'not reviewed yet' });
+    expect(second.questions.find((q) => q.id === 'lastReview')).toMatchObject({ kind: 'date', prompt: 'The PSP has run since Mon 8 Jun 2026: when was its latest review held?', optional: true, defaultLabel: 'not reviewed yet' });
     const done = await submitForm(DIALOGS.psp!, ctx, { formId: 'f', values: { ...values, lastReview: '2026-11-11' }, shown: second.questions.map((q) => q.id) });
     expect(done.done).toBe(true);
-    expect(renderText(done.views)).toContain('Reviewed 2026-11-11 before it was recorded here; next review due 2026-12-02.');
+    expect(renderText(done.views)).toContain('Reviewed Wed 11 Nov 2026 before it was recorded here; next review due Wed 2 Dec 2026.');
     expect((await w.repo.findByPupilRef('oak-primary', '4021'))?.psps[0]).toMatchObject({ startDate: '2026-06-08', lastReviewBeforeRecord: '2026-11-11', reviews: [] });
   });
 });

@@ -126,8 +126,8 @@ describe('Slack: people are picked, or @-mentioned, not typed as ids', () => {
 
   it('grant <@U…> in a direct message, with or without the name Slack adds, gives that person the role', async () => {
     await school();
-    expect(await say(USERS.admin, 'grant <@U0NEW1> teacher oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW1 is now teacher at oak-primary.`);
-    expect(await say(USERS.admin, 'grant <@U0NEW2|ana> sendco oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW2 is now SENDCo at oak-primary.`);
+    expect(await say(USERS.admin, 'grant <@U0NEW1> teacher oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW1 is now teacher at Oak Primary.`);
+    expect(await say(USERS.admin, 'grant <@U0NEW2|ana> sendco oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW2 is now SENDCo at Oak Primary.`);
     expect(h.core.staff.find(`slack:${TEAM}:U0NEW2`)).toMatchObject({ role: 'sendco', schoolId: 'oak-primary' });
     expect(await say(USERS.admin, 'revoke <@U0NEW2|ana>')).toContain(`Done: slack:${TEAM}:U0NEW2 no longer has a role given in chat.`);
   });
