@@ -35,9 +35,11 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
     const by = d.actBy && !d.overdue ? `; arrange it by ${ukDate(d.actBy)}` : '';
     return `${c.initials} (ref ${c.pupilRef}): ${deadlineName(ctx.pack, d)} ${when}, ${dueDateText(d.dueDate, d.offDay)}${by}`;
   };
-  const overdue = due.filter(({ d }) => d.overdue).length;
+  const overdue = due.filter(({ d }) => d.overdue);
   const blocks: Block[] = [heading('My reviews')];
-  if (overdue) blocks.push(text(`${overdue} overdue.`, 'warning'));
+  // "review" while every overdue date is a plan review; otherwise the wider word.
+  const noun = overdue.every(({ d }) => d.kind.endsWith('-review')) ? 'review' : 'deadline';
+  if (overdue.length) blocks.push(text(`${count(overdue.length, noun)} overdue.`, 'warning'));
   blocks.push({ type: 'list', items: due.map(line) });
   // One button per pupil on card channels (the terminal shows the commands to type): a review to
   // record, or for a date the LA or the Virtual School keeps, the pupil's summary with all of them.

@@ -41,7 +41,7 @@ describe('my reviews', () => {
     const { w, bot } = await pupilWithDeadlines();
     const later = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-01' });
     const reply = await later.say('my reviews');
-    expect(reply).toContain('3 overdue.');
+    expect(reply).toContain('3 deadlines overdue.');
     expect(reply).toContain('- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision OVERDUE by 1 day, Mon 30 Nov 2026');
     expect(reply).toContain('- AB (ref 4021): Full-time provision from day 6 of the suspension OVERDUE by 1 day, Mon 30 Nov 2026');
 
