@@ -101,5 +101,8 @@ export function deadlineWords(pack: KnowledgePack, d: Deadline): string {
       return `Full-time provision from day ${pack.rules?.permanentExclusion.provisionFromDay ?? 6} of the permanent exclusion: ${when}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''}`;
     case 'pep':
       return `Termly PEP (personal education plan) due ${when}`;
+    // The school's own, never a pupil's; named here so every kind has words.
+    case 'self-reflection':
+      return `Inclusion self-reflection due ${when}`;
   }
 }
