@@ -3,6 +3,9 @@ import { areaRating, type Rating, type Reflection } from './reflection.js';
 
 /** Items rated at or below this are listed on their own: Not Yet Developed and Developing. */
 export const WEAK_ITEM = 2;
+/** Suggestions shown for each weakest area, and for weak items elsewhere, in the pack's order: enough to act on, few enough to read. */
+export const SUGGESTIONS_PER_AREA = 4;
+export const SUGGESTIONS_ELSEWHERE = 4;
 
 export interface AreaResult {
   area: ReflectionArea;
@@ -34,7 +37,11 @@ export interface ReflectionSummary {
   weakItems: WeakItem[];
   /** The lowest-rated areas, unless every area is at the top of the scale. */
   weakest: ReflectionArea[];
-  /** What the pack suggests: everything for the weakest areas, and whatever answers an item rated 1 or 2 elsewhere. */
+  /**
+   * What the pack suggests, in its own order: for each weakest area, what answers its lowest items or
+   * the area as a whole (up to SUGGESTIONS_PER_AREA); then what answers an item rated 1 or 2 in
+   * another area (up to SUGGESTIONS_ELSEWHERE in all).
+   */
   suggestions: Suggested[];
   /** Since the reflection before: how many items went up, down, or stayed, of those rated both times. */
   itemChanges?: { up: number; down: number; same: number };
@@ -66,13 +73,16 @@ export function summarise(tool: SelfReflectionTool, now: Pick<Reflection, 'areas
 
   const suggestions: Suggested[] = [];
   const seen = new Set<string>();
+  let elsewhere = 0;
   // The weakest areas first, then the others in the tool's order.
   for (const area of [...weakest, ...tool.areas.filter((a) => !weakest.includes(a))]) {
     // In a weakest area, the items at or below the area's own rating (an Established area's 3s); elsewhere only 1s and 2s.
     const isWeakest = weakest.includes(area);
     const upTo = isWeakest ? Math.max(WEAK_ITEM, lowest) : WEAK_ITEM;
     const low = area.items.filter((i) => (now.areas[area.id]?.ratings[i.id] ?? 5) <= upTo).map((i) => i.id);
+    let here = 0;
     for (const s of area.suggestions) {
+      if (isWeakest ? here >= SUGGESTIONS_PER_AREA : elsewhere >= SUGGESTIONS_ELSEWHERE) break;
       const forItems = low.filter((id) => s.items.some((ref) => itemMatches(id, ref)));
       if (s.items.length ? !forItems.length : !isWeakest) continue;
       // A service suggested for two areas is shown once, under the first.
@@ -80,6 +90,8 @@ export function summarise(tool: SelfReflectionTool, now: Pick<Reflection, 'areas
       if (seen.has(key)) continue;
       seen.add(key);
       suggestions.push({ area, suggestion: s, forItems });
+      if (isWeakest) here++;
+      else elsewhere++;
     }
   }
 

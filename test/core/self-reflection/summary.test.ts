@@ -43,8 +43,8 @@ describe('the summary of a reflection', () => {
     const shown = s.suggestions.map((x) => (x.suggestion.kind === 'service' ? x.suggestion.serviceId : x.suggestion.kind === 'link' ? x.suggestion.url : x.suggestion.title));
     // Leadership's own first (the provision map, partnership, the school improvement advisers)…
     expect(shown.slice(0, 4)).toEqual(['school-improvement-team', 'professionals-toolkit', 'send-local-offer', 'worcestershire-support-services-for-schools']);
-    // …2.3d is Established, so deploying support staff is not suggested; the Gypsy, Roma and Traveller item elsewhere is.
-    expect(shown).not.toContain('Strong CPD and good use of support staff');
+    // …four of them at most, so the list stays one to act on; the Gypsy, Roma and Traveller item elsewhere is answered too.
+    expect(s.suggestions.filter((x) => x.area.id === 'leadership')).toHaveLength(4);
     expect(shown).toContain('exclusions-ehe-grt-team');
     expect(s.suggestions.find((x) => x.suggestion.kind === 'service' && x.suggestion.serviceId === 'exclusions-ehe-grt-team')!.forItems).toEqual(['3.5b']);
     // Nothing for an area that is neither weakest nor has an item rated 1–2.
@@ -67,6 +67,16 @@ describe('the summary of a reflection', () => {
     ]);
     expect(s.itemChanges).toEqual({ up: 10, down: 1, same: 41 });
     expect(s.weakItems.find((w) => w.id === '2.2a')).toMatchObject({ rating: 1, before: 2 });
+  });
+
+  it('in a weakest area rated 3, suggests what answers its items at 3, not those already Enhanced', async () => {
+    const tool = (await worcestershire()).selfReflection!;
+    // Everything Enhanced but Leadership, which is Established with 2.4 still at 3.
+    const s = summarise(tool, ratedAll(tool, 4, { '2.4a': 3, '2.4b': 3, '2.4c': 3 }));
+    expect(s.weakest.map((a) => a.id)).toEqual(['leadership']);
+    expect(s.weakItems).toEqual([]);
+    const shown = s.suggestions.map((x) => (x.suggestion.kind === 'service' ? x.suggestion.serviceId : x.suggestion.kind));
+    expect(shown).toEqual(['send-local-offer', 'early-help-virtual-family-hub']);
   });
 
   it('suggests nothing when every area is Enhanced', async () => {
