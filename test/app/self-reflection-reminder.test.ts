@@ -65,7 +65,7 @@ describe('the termly self-reflection reminder, end to end', () => {
     expect(audited[0]!.caseId).toBeUndefined();
 
     const opened = await h.pressCommand(HEAD_AAD, String(actionsOf(card!, 'command')[0]!.data.command), 'reminder-1');
-    expect(textOf(opened)).toContain('A new self-reflection for this term. The last was completed Fri 20 Nov 2026');
+    expect(textOf(opened)).toContain('A new self-reflection. The last was completed Fri 20 Nov 2026 (to see it: "self-reflection summary")');
     expect(inputsOf(opened)[0]!.id).toBe('q_1.1a');
 
     // Completed on the 6th: the reminder is not sent again when it would be (three school days on).

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,11 @@ describe('the Inclusion Self-Reflection Tool in the Worcestershire pack', () => 
         'https://www.gov.uk/government/publications/personal-social-health-and-economic-education-pshe',
       ]),
     );
+  });
+
+  it('is counted by npm run knowledge:check, so an LA sees its edits were read', async () => {
+    const out = await new Promise<string>((resolve) => execFile(process.execPath, ['--import', 'tsx', 'src/knowledge/check-pack.ts', 'worcestershire'], { timeout: 30_000 }, (_e, stdout) => resolve(stdout)));
+    expect(out).toContain('self-reflection tool: 4 areas, 52 items, 26 suggestions');
   });
 
   it('reads a heading as the items under it', () => {

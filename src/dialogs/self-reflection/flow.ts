@@ -142,7 +142,7 @@ export const startReflectionDialog: FormDialog = {
     const why = progress
       ? `Carrying on. ${progress}`
       : latest
-        ? `A new self-reflection for this term. The last was completed ${ukDate(latest.completedOn)}; the summary will show what has changed since.`
+        ? `A new self-reflection. The last was completed ${ukDate(latest.completedOn)} (to see it: "${REFLECTION_COMMANDS.summary}"); this one’s summary will show what has changed since. Nothing is saved until you send the first area.`
         : 'Your school’s first Inclusion Self-Reflection: four areas, each saved as you go.';
     return nextForm(ctx, record, why);
   },
