@@ -15,7 +15,7 @@ import { lookupChoices } from '../dialogs/lookups.js';
 import { recognise, wordsToScreen } from '../dialogs/intents.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { runRead } from '../dialogs/read/run-read.js';
-import { DIALOGS } from '../dialogs/registry.js';
+import { findDialog } from '../dialogs/registry.js';
 import { searchServices } from '../dialogs/signpost-dialog.js';
 import { recogniseReminderCommand, runReminderCommand } from '../dialogs/reminder-commands.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
@@ -136,7 +136,7 @@ export class Assistant {
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
       if (intent.kind === 'read') return runRead(ctx, intent.read);
-      const dialog = DIALOGS[intent.dialogId]!;
+      const dialog = findDialog(intent.dialogId)!;
       const first = firstQuestionId(dialog, ctx);
       const prefill = { ...(intent.initialText && first ? { [first]: intent.initialText } : {}), ...intent.values };
       return (await openForm(dialog, ctx, prefill)).views;
@@ -161,7 +161,7 @@ export class Assistant {
   /** A button that opens a dialog's form, optionally with answers already given ("what next for AB"). */
   open(person: Person, dialogId: string, prefill: FormValues = {}): Promise<View[]> {
     return this.#guard('open', async () => {
-      const dialog = DIALOGS[dialogId];
+      const dialog = findDialog(dialogId);
       if (!dialog) return [menuView('That form no longer exists. Here is what I can do.', CARDS)];
       const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
@@ -184,7 +184,7 @@ export class Assistant {
   /** The form as it was one step back (Slack modals have no Back of their own). */
   back(person: Person, dialogId: string, sub: FormSubmission): Promise<View[]> {
     return this.#guard('back', async () => {
-      const dialog = DIALOGS[dialogId];
+      const dialog = findDialog(dialogId);
       const ctx = dialog && this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!dialog || !ctx) return this.open(person, dialogId);
       return [{ blocks: [{ type: 'form', form: await earlierStep(dialog, ctx, sub) }] }];
@@ -202,7 +202,7 @@ export class Assistant {
   }
 
   async #submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
-    const dialog = DIALOGS[dialogId];
+    const dialog = findDialog(dialogId);
     if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
     const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
     if (!ctx) return { done: true, views: this.#needsRole(person) };

@@ -16,6 +16,8 @@ import { JsonlAuditLog } from '../core/store/audit-log.js';
 import type { AuditLog, CaseRepository } from '../core/store/case-repository.js';
 import { DataFolder } from '../core/store/data-folder.js';
 import { DraftStore } from '../core/store/draft-store.js';
+import { FileSelfReflectionStore } from '../core/store/file-self-reflection-store.js';
+import { SelfReflectionService } from '../core/self-reflection/self-reflection-service.js';
 import { LowdbCaseRepository } from '../core/store/lowdb-case-repository.js';
 import type { StaffMember } from '../core/staff.js';
 import type { Logger } from '../logger.js';
@@ -40,6 +42,8 @@ export interface Core {
   idempotency: IdempotencyStore;
   /** Unfinished terminal forms, one per person; opened here so expired ones are removed whenever the bot or the chat starts. */
   drafts: DraftStore;
+  /** Each school's Inclusion Self-Reflection (seed 000 Appendix 2), read and saved through the access rules. */
+  reflections: SelfReflectionService;
   /** For what the system does on its own (reminders, LA notices); staff reads go through `cases`. */
   audit: AuditLog;
   now: () => Date;
@@ -65,9 +69,12 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const reminders = await ReminderLedger.open(folder, { now: now() });
     const idempotency = await IdempotencyStore.open(folder);
     const drafts = await DraftStore.open(folder, now);
+    const reflectionStore = await FileSelfReflectionStore.open(folder);
+    const reflections = new SelfReflectionService(reflectionStore, audit, now);
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, audit, folder, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, reflections, audit, folder, now,
       close: async () => {
+        await reflectionStore.close();
         await drafts.close();
         await idempotency.close();
         await reminders.close();
@@ -110,5 +117,6 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     today: () => londonToday(core.now()),
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
     staff: core.staff,
+    reflections: core.reflections,
   };
 }

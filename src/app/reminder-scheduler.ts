@@ -1,6 +1,9 @@
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { londonToday } from '../core/dates.js';
+import { fillsInSelfReflection } from '../core/access/policy.js';
 import { dueItems } from '../core/reminders/due-items.js';
+import { selfReflectionDueItems } from '../core/reminders/self-reflection-due.js';
+import type { SchoolReflections } from '../core/self-reflection/reflection.js';
 import { recipientsFor } from '../core/reminders/recipients.js';
 import { planHorizon, planSends } from '../core/reminders/plan-sends.js';
 import type { PlannedDigest, PlannedSend } from '../core/reminders/types.js';
@@ -16,13 +19,30 @@ import { notifierFor, type Notifiers } from './notifier.js';
 
 export type ReminderPlan = { sends: PlannedSend[]; digests: PlannedDigest[]; resume: PlannedSend[] };
 
-/** What is due and who would be told at `at`: shared by the scheduler and the admin command line. */
+/**
+ * What is due and who would be told at `at`: shared by the scheduler and the admin command line.
+ * `reflections` are the schools' self-reflections, for the termly revisit (none when not given).
+ */
 export function previewReminders(
-  from: { cases: readonly PupilCase[]; pack: KnowledgePack; calendar: SchoolCalendar; ledger: Pick<ReminderLedger, 'sends' | 'people'>; staff: Pick<StaffDirectory, 'sendcosAt'>; resendEverySchoolDays: number },
+  from: {
+    cases: readonly PupilCase[];
+    reflections?: readonly SchoolReflections[];
+    pack: KnowledgePack;
+    calendar: SchoolCalendar;
+    ledger: Pick<ReminderLedger, 'sends' | 'people'>;
+    staff: Pick<StaffDirectory, 'sendcosAt' | 'find'>;
+    resendEverySchoolDays: number;
+  },
   at: Date,
 ): ReminderPlan {
   // Items further off than the digest's week cannot produce a message yet, so they are not built.
-  const items = dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today: londonToday(at), dueBy: planHorizon(at) });
+  const today = londonToday(at);
+  const dueBy = planHorizon(at);
+  const fillsIn = (id: string, schoolId: string) => {
+    const who = from.staff.find(id);
+    return !!who && fillsInSelfReflection(who) && who.schoolId === schoolId;
+  };
+  const items = [...dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today, dueBy }), ...selfReflectionDueItems(from.reflections ?? [], { calendar: from.calendar, today, dueBy, fillsIn })];
   return planSends(items, { sends: from.ledger.sends, people: from.ledger.people }, {
     now: at,
     calendar: from.calendar,
@@ -70,7 +90,7 @@ export class ReminderScheduler {
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
-    return previewReminders({ cases: await this.#allCases(), pack: core.pack, calendar: core.calendar, ledger: core.reminders, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: core.reminders, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
   }
 
   /** One pass. Passes never overlap: a slow pass makes the next wait. */

@@ -6,7 +6,7 @@ import { converse, newConversation, type ConversationState } from '../dialogs/co
 import type { DialogContext, FormState } from '../dialogs/dialog.js';
 import { discardedView, DRAFT_FAILED, draftOffer, draftSubject, keptView, notKeptView, readDraftReply, replacedView, worthKeeping } from '../dialogs/drafts.js';
 import { resumeViews } from '../dialogs/mid-form.js';
-import { DIALOGS } from '../dialogs/registry.js';
+import { findDialog } from '../dialogs/registry.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import type { Logger } from '../logger.js';
 
@@ -90,7 +90,7 @@ export class ChatSession {
     const { ctx, drafts } = this.deps;
     const form = asForm(draft);
     this.#ownsDraft = true;
-    if (reply === 'discard' || !DIALOGS[form.dialogId]) {
+    if (reply === 'discard' || !findDialog(form.dialogId)) {
       const gone = reply === 'discard' ? await discardedView(ctx, form) : { blocks: [text('That unfinished form no longer exists here, so it was discarded.')] };
       await drafts.discard(this.#me).catch((err: unknown) => this.#failed(err));
       return [gone];

@@ -9,6 +9,7 @@ import { AppError } from '../core/errors.js';
 import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
 import { MemoryAuditLog } from '../core/store/audit-log.js';
 import { DataFolder } from '../core/store/data-folder.js';
+import { FileSelfReflectionStore } from '../core/store/file-self-reflection-store.js';
 import { loadSchools } from '../core/store/load-schools.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
 import { loadPack } from '../knowledge/load-pack.js';
@@ -44,13 +45,14 @@ async function main(argv: string[]): Promise<number> {
   const folder = DataFolder.readOnly(config.dataDir);
   const staff = await StaffDirectory.open(folder, configured.staff, new MemoryAuditLog(), undefined, configured.schools);
   const ledger = await ReminderLedger.open(folder);
+  const reflections = await FileSelfReflectionStore.open(folder);
   const cases = (
     await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return []; // no pupils recorded yet
       throw err;
     })
   ).flatMap((s) => s.file.cases);
-  const plan = previewReminders({ cases, pack, calendar, ledger, staff, resendEverySchoolDays: config.reminders.resendEverySchoolDays }, at);
+  const plan = previewReminders({ cases, reflections: await reflections.list(), pack, calendar, ledger, staff, resendEverySchoolDays: config.reminders.resendEverySchoolDays }, at);
 
   const when = londonParts(at);
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -66,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
   out(`${count(plan.sends.length, 'reminder')}, ${plan.resume.length} to resume, ${count(plan.digests.length, 'digest')}.`);
   await staff.close();
   await ledger.close();
+  await reflections.close();
   return 0;
 }
 

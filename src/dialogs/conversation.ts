@@ -7,12 +7,13 @@ import type { Logger } from '../logger.js';
 import { suggestCommand } from './command-typos.js';
 import { detailsIn, fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
+import { intoNextForm } from './next-form.js';
 import { answerForm, answerGiven, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
 import { runRead } from './read/run-read.js';
-import { DIALOGS } from './registry.js';
+import { findDialog } from './registry.js';
 import { afterFailure } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
 
@@ -78,12 +79,13 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       if (state.details) return showDetails(state.details);
       return { state: { misunderstood: 0 }, views: [{ blocks: [text('There is no more to show. Type "my pupils" for your pupils, or "help" for everything I can do.')] }] };
     case 'dialog': {
-      const dialog = DIALOGS[intent.dialogId]!;
+      const dialog = findDialog(intent.dialogId)!;
       const started = await startForm(dialog, ctx, intent.initial);
       // "signpost autism" or "what next for 4021": the words after the command answer the first question.
       const first = intent.initialText && started.state ? await answerForm(dialog, ctx, started.state, intent.initialText) : started;
       // "share 4021 with teams:…": words for later questions answer them in turn.
-      const step = await answerGiven(dialog, ctx, first, intent.values);
+      // A form that finishes by handing on to another (the self-reflection's areas) carries on into it.
+      const step = await intoNextForm(ctx, await answerGiven(dialog, ctx, first, intent.values));
       const lead = intent.initialText && started.state ? started.views.filter((v) => !v.blocks.some((b) => b.type === 'question')) : [];
       return fromStep({ ...step, views: [...lead, ...step.views] });
     }

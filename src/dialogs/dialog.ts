@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { CaseService } from '../core/cases/case-service.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
+import type { SelfReflectionService } from '../core/self-reflection/self-reflection-service.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
 import type { Role, StaffMember } from '../core/staff.js';
 import type { Choice, Lookup, QuestionView, ReadFirst, View } from '../core/views/view.js';
@@ -24,6 +25,8 @@ export interface DialogContext {
   recordConcerns?: (found: readonly Concern[]) => Promise<void>;
   /** Who has which role, for naming a teacher on a pupil ("share"). Absent where no one can be looked up. */
   staff?: StaffLookup;
+  /** The schools' Inclusion Self-Reflections (seed 000 Appendix 2). Absent where none are kept (most tests). */
+  reflections?: SelfReflectionService;
 }
 
 /** Finds a member of staff by their channel id (the staff directory). */

@@ -2,7 +2,7 @@ import { londonDayAndTime } from '../core/calendar/london-time.js';
 import { text, type View } from '../core/views/view.js';
 import type { DialogContext, FormState } from './dialog.js';
 import { loadPicked } from './pupil-question.js';
-import { DIALOGS } from './registry.js';
+import { findDialog } from './registry.js';
 
 /**
  * The words around a kept draft of an unfinished form, the same for any channel that keeps one
@@ -29,7 +29,7 @@ const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
  * picked and this person may still see them (read through the access rules, as every read is).
  */
 export async function draftSubject(ctx: DialogContext, form: FormState): Promise<{ noun: string; full: string }> {
-  const dialog = DIALOGS[form.dialogId];
+  const dialog = findDialog(form.dialogId);
   const noun = dialog?.draftName ?? (dialog ? `“${dialog.title}” form` : 'form');
   const pupil = await loadPicked(ctx, form.answers).catch(() => undefined);
   return { noun, full: pupil ? `${noun} for ${pupil.pupilRef}` : noun };

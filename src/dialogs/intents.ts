@@ -65,6 +65,11 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
   // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
   { re: new RegExp(`^(?:close|end|finish) (?:the |a )?(?:plan|pcp|psp|pastoral support (?:programme|plan))${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('close-plan', m[1]), typed: ['close plan'] },
+  // The Inclusion Self-Reflection Tool (Appendix 2): start or carry on, its summary, sharing with the LA, and the LA's view.
+  { re: /^(?:(?:start|begin|resume|continue|carry on(?: with)?|do|fill in|open) (?:the |our |an? )?)?(?:inclusion )?self[- ]?reflection(?: tool)?$|^inclusion review$/i, intent: () => dialog('self-reflection'), typed: ['self-reflection', 'inclusion review'] },
+  { re: /^(?:(?:inclusion )?self[- ]?reflection|inclusion review)[- ](?:summary|results?)$/i, intent: () => dialog('self-reflection-summary'), typed: ['self-reflection summary'] },
+  { re: /^(?:self[- ]?reflection|inclusion review)[- ]shar(?:e|ing)(?: with (?:the )?la)?(?: (yes|no))?$/i, intent: (m) => (m[1] ? dialog('self-reflection-share', m[1]) : dialog('self-reflection-sharing')), typed: ['self-reflection sharing'] },
+  { re: /^(?:self[- ]?reflection|inclusion review)[- ]schools$|^(?:schools'? )?inclusion ratings$/i, intent: () => dialog('self-reflection-schools'), typed: ['self-reflection schools'] },
   { re: new RegExp(`^share(?: (?:pupil )?${REF}(?: (?:with|to))?(?: (\\S+))?)?$`, 'i'), intent: sharing('share'), typed: ['share'] },
   // "grant" alone (or naming only the person): a form with the people picker. In full ("grant <id> <role>
   // [school]") it is a staff command, run at once before any of these rules (staff-commands.ts).

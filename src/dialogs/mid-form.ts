@@ -3,10 +3,11 @@ import { plainYesNo } from './answer-words.js';
 import { nearControlWord } from './command-typos.js';
 import { fromStep, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog, FormState, Question } from './dialog.js';
+import { intoNextForm } from './next-form.js';
 import { answerForm, answerGiven, currentQuestion, FREE_TEXT_KINDS, nextQuestion, takeAnswer, type FormStep, type Pending } from './form-runner.js';
 import { recognise, type Intent } from './intents.js';
 import { readAnswer, type ReadAnswer } from './read-answer.js';
-import { DIALOGS } from './registry.js';
+import { findDialog } from './registry.js';
 import { stoppedView } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
 
@@ -29,7 +30,7 @@ const HINTS = {
  */
 export async function formTurn(ctx: DialogContext, state: ConversationState & { active: FormState }, input: string, run: RunCommand): Promise<Turn> {
   const active = state.active;
-  const dialog = DIALOGS[active.dialogId];
+  const dialog = findDialog(active.dialogId);
   if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.')] };
   const intent = recognise(input);
   if (intent.kind === 'cancel') return stop(dialog);
@@ -40,7 +41,7 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
   if (intent.kind === 'more' && state.more) return showThenResume(ctx, state, await run({ misunderstood: 0, more: state.more }, input));
   if (intent.kind === 'read') {
     const answer = await asAnswer(ctx, dialog, active, input, false);
-    if (answer) return afterAnswer(await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
+    if (answer) return afterAnswer(ctx, await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
     return showThenResume(ctx, state, await run({ misunderstood: 0 }, input));
   }
   if (intent.kind === 'dialog' || intent.kind === 'my-reviews') {
@@ -48,9 +49,9 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     // "what next for 4021" at what-next's first question: the words after the command are the answer.
     // Words for later questions ("share 4021 with teams:…") answer them in turn, as when the form opens.
     if (sameDialog && intent.initialText && active.history.length === 0)
-      return afterAnswer(await answerGiven(dialog, ctx, await answerForm(dialog, ctx, active, intent.initialText), intent.values), input);
+      return afterAnswer(ctx, await answerGiven(dialog, ctx, await answerForm(dialog, ctx, active, intent.initialText), intent.values), input);
     const answer = await asAnswer(ctx, dialog, active, input, sameDialog);
-    if (answer) return afterAnswer(await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
+    if (answer) return afterAnswer(ctx, await takeAnswer(dialog, ctx, active, answer.pending, answer.read), input);
     if (intent.kind === 'my-reviews' || (intent.dialogId === 'signpost' && intent.initialText)) {
       const shown = await run({ misunderstood: 0 }, input);
       return { state, views: [...shown.views, ...resumeViews(ctx, state)] };
@@ -59,7 +60,7 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     if (active.history.length === 0) return leaveFor(dialog, input, run);
     return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
   }
-  return afterAnswer(await answerForm(dialog, ctx, active, input), input);
+  return afterAnswer(ctx, await answerForm(dialog, ctx, active, input), input);
 }
 
 /**
@@ -87,10 +88,13 @@ async function asAnswer(ctx: DialogContext, dialog: FormDialog, active: FormStat
   return read.ok ? { pending, read } : undefined;
 }
 
-/** A form's step after a typed answer; an answer asked again that looks like a slip of "cancel", "back" or "help" says how to do that. */
-function afterAnswer(step: FormStep, input: string): Turn {
+/**
+ * A form's step after a typed answer; an answer asked again that looks like a slip of "cancel", "back"
+ * or "help" says how to do that, and a form that finished by handing on to another carries on into it.
+ */
+async function afterAnswer(ctx: DialogContext, step: FormStep, input: string): Promise<Turn> {
   const control = step.state ? nearControlWord(input) : undefined;
-  return fromStep(control ? { ...step, views: withHint(step.views, HINTS[control]) } : step);
+  return fromStep(control ? { ...step, views: withHint(step.views, HINTS[control]) } : await intoNextForm(ctx, step));
 }
 
 /** Adds a hint to the error of a question asked again ("cancle" → how to stop). */
@@ -118,7 +122,7 @@ function askToLeave(dialog: FormDialog, command: string): View {
  * answer. Nothing when no form is open.
  */
 export function resumeViews(ctx: DialogContext, state: ConversationState, note?: string): View[] {
-  const dialog = state.active && DIALOGS[state.active.dialogId];
+  const dialog = state.active && findDialog(state.active.dialogId);
   return state.active && dialog ? [carryOn(ctx, dialog, state.active, note ?? `Still on “${dialog.title}”: answer the question below, or type "cancel" to stop.`)] : [];
 }
 

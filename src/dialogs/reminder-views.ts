@@ -11,7 +11,14 @@ const OPEN_LABEL: Record<DueItem['kind'], string> = {
   'ehc-completion': 'What next?',
   'day6-provision': 'What next?',
   pep: 'What next?',
+  'self-reflection': 'Open the self-reflection',
 };
+
+/** What the reminder's first button opens. */
+const opens = (item: DueItem): string => (item.kind === 'self-reflection' ? 'Opens the Inclusion Self-Reflection for your school' : 'Opens the form for this pupil');
+
+/** A digest's button: the pupil's initials beside what it opens, or the school's own item as it is. */
+const digestLabel = (i: DueItem): string => (i.initials ? `${OPEN_LABEL[i.kind]}: ${i.initials}` : OPEN_LABEL[i.kind]);
 
 /**
  * When it was due, measured from the first school day it could be held: an item due in the
@@ -32,7 +39,7 @@ function when(send: PlannedSend, today: string): string {
 export function reminderView(send: PlannedSend, id: string, today: string): View {
   const item = send.item;
   const actions: MenuItem[] = [
-    { command: item.command, label: OPEN_LABEL[item.kind], description: 'Opens the form for this pupil' },
+    { command: item.command, label: OPEN_LABEL[item.kind], description: opens(item) },
     { command: `reminder snooze 1d ${id}`, label: 'Snooze 1 day', description: 'Only for you; others are still reminded' },
     { command: `reminder snooze 1w ${id}`, label: 'Snooze 1 week', description: 'Only for you' },
     { command: `reminder done ${id}`, label: 'Done', description: 'No more reminders to you for this date' },
@@ -63,7 +70,7 @@ export function digestView(d: PlannedDigest, school: string): View {
       ...(d.overdue.length ? [text(`${d.overdue.length} overdue.`, 'warning'), { type: 'list' as const, items: d.overdue.map(line) }] : []),
       ...(d.due.length ? [text(`${d.due.length} due in the next 7 days.`), { type: 'list' as const, items: d.due.map(line) }] : []),
       ...(d.unreachable ? [text(unreachableLine(d.unreachable), 'warning')] : []),
-      { type: 'menu', items: all.slice(0, 8).map((i) => ({ command: i.command, label: `${OPEN_LABEL[i.kind]}: ${i.initials}`, description: i.title })) },
+      { type: 'menu', items: all.slice(0, 8).map((i) => ({ command: i.command, label: digestLabel(i), description: i.title })) },
     ],
   };
 }

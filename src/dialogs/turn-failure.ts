@@ -3,7 +3,7 @@ import { text, type View } from '../core/views/view.js';
 import type { ConversationState, Turn } from './conversation-state.js';
 import type { DialogContext, FormDialog } from './dialog.js';
 import { currentQuestion } from './form-runner.js';
-import { DIALOGS } from './registry.js';
+import { findDialog } from './registry.js';
 
 /** Failures that trying again cannot mend: the person may not do it, or the record or the store is gone from under them. */
 const ENDS_THE_FORM: ReadonlySet<ErrorCode> = new Set(['forbidden', 'not-found', 'store-locked', 'store-invalid']);
@@ -29,7 +29,7 @@ export function stoppedView(dialog: FormDialog, extra = ''): View {
 export function afterFailure(ctx: DialogContext, state: ConversationState, err: unknown): Turn {
   const message = said(err);
   const active = state.active;
-  const dialog = active && DIALOGS[active.dialogId];
+  const dialog = active && findDialog(active.dialogId);
   if (!active || !dialog) return { state: { misunderstood: 0 }, views: [{ blocks: [text(message === SORRY ? `${SORRY} Nothing was saved; please try again.` : message, 'warning')] }] };
   const ends = err instanceof AppError && ENDS_THE_FORM.has(err.code);
   const q = ends ? undefined : safely(() => currentQuestion(dialog, ctx, active));

@@ -13,10 +13,15 @@ async function main(): Promise<void> {
   const concerns = pack.concerns;
   const patterns = concerns ? [...concerns.risk, ...concerns.exclusion].reduce((n, c) => n + c.signs.length + c.topics.length + c.notWhen.length + c.notInSentence.length, 0) : 0;
   if (concerns) concernCheckFor(pack);
+  const tool = pack.selfReflection;
+  const reflection = tool
+    ? `${tool.areas.length} areas, ${tool.areas.reduce((n, a) => n + a.items.length, 0)} items, ${tool.areas.reduce((n, a) => n + a.suggestions.length, 0)} suggestions`
+    : 'none (no self-reflection.json)';
   process.stdout.write(
     `${pack.localAuthority} (${pack.id}): valid.\n` +
       `  ${pack.services.length} services, ${pack.apSettings.length} AP settings, ${pack.apProviders.length} AP providers, ${pack.forms.length} form templates\n` +
       `  pathway: ${pack.pathway ? 'yes' : 'no'}, rules: ${pack.rules ? 'yes' : 'no'}\n` +
+      `  self-reflection tool: ${reflection}\n` +
       `  concern check: ${concerns ? `${concerns.risk.length} risk and ${concerns.exclusion.length} exclusion categories, ${patterns} patterns` : 'none (no concerns.json)'}\n`,
   );
 }

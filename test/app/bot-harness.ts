@@ -20,7 +20,7 @@ export const SLACK = { team: 'T0001', sendco: 'U0SENDCO', la: 'U0LAOFFICER', adm
 type Json = Record<string, unknown>;
 
 /** The whole bot as `npm start` wires it (Teams and Slack, notices, scheduler) with a clock the test moves. */
-export async function botHarness(opts: { dataDir?: string; start?: string } = {}) {
+export async function botHarness(opts: { dataDir?: string; start?: string; env?: Record<string, string> } = {}) {
   const dir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'gr-bot-')));
   const staffFile = join(dir, 'staff-roles.json');
   await writeFile(
@@ -42,7 +42,7 @@ export async function botHarness(opts: { dataDir?: string; start?: string } = {}
   const connector: FakeConnector = await startFakeConnector();
   const api: FakeSlackApi = await startFakeSlackApi();
   let now = new Date(opts.start ?? '2026-11-20T10:00:00Z');
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), STAFF_FILE: staffFile, LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET });
+  const config = loadConfig({ DATA_DIR: join(dir, 'data'), STAFF_FILE: staffFile, LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, ...opts.env });
   const fast = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
   const bot: Bot = await startBot(config, silentLogger, {
     now: () => now,

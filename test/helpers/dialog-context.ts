@@ -4,6 +4,8 @@ import { buildIndex } from '../../src/core/signpost/signpost-index.js';
 import type { StaffMember } from '../../src/core/staff.js';
 import { MemoryAuditLog } from '../../src/core/store/audit-log.js';
 import { MemoryCaseRepository } from '../../src/core/store/memory-case-repository.js';
+import { SelfReflectionService } from '../../src/core/self-reflection/self-reflection-service.js';
+import { MemorySelfReflectionStore } from '../../src/core/store/self-reflection-store.js';
 import { converse, newConversation, type ConversationState } from '../../src/dialogs/conversation.js';
 import type { DialogContext } from '../../src/dialogs/dialog.js';
 import { renderText } from '../../src/chat/render-text.js';
@@ -18,7 +20,7 @@ export const LA_OFFICER: StaffMember = { id: 'la-1', role: 'la-officer' };
 /** `new pupil` answered in full: 4021, AB, Year 8, not looked after, no social worker, SEN support, Step 2, not at risk. */
 export const NEW_PUPIL = ['new pupil', '4021', 'a.b.', 'Year 8', '1', 'no', '2', '', 'no'];
 
-/** A real core on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and, unless given, no term dates. */
+/** A real core (cases and self-reflections) on memory storage with a fixed clock (Friday 20 November 2026, 10:00 London) and, unless given, no term dates. */
 export async function testWorld(opts: { calendar?: SchoolCalendar } = {}) {
   const pack = await worcestershire();
   const repo = new MemoryCaseRepository({ now: () => new Date('2026-11-20T10:00:00Z') });
@@ -27,8 +29,9 @@ export async function testWorld(opts: { calendar?: SchoolCalendar } = {}) {
   const cases = new CaseService(repo, audit, now);
   const index = buildIndex(pack);
   const calendar = opts.calendar ?? new SchoolCalendar();
-  const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, calendar, now, today: () => '2026-11-20' });
-  return { pack, repo, audit, cases, ctxFor };
+  const reflections = new SelfReflectionService(new MemorySelfReflectionStore(), audit, now);
+  const ctxFor = (user: StaffMember): DialogContext => ({ user, pack, index, cases, settings: { pspReviewIntervalDays: 21 }, calendar, now, today: () => '2026-11-20', reflections });
+  return { pack, repo, audit, cases, reflections, ctxFor };
 }
 
 /** Types lines one by one as a user would and returns what the bot said to each. */

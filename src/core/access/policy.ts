@@ -90,3 +90,17 @@ function laFacts(c: PupilCase): Pick<PupilCase, 'flags' | 'riskOfPermanentExclus
   const f = pupilFacts(c);
   return { flags: f.flags, riskOfPermanentExclusion: f.riskOfPermanentExclusion, ehcRequestedOn: f.ehcRequestedOn, facts: [] };
 }
+
+/**
+ * Who fills in a school's Inclusion Self-Reflection (seed 000, Appendix 2): its SENDCo, or an admin
+ * of the school (the head, or whoever runs the bot for it). It holds no pupil data, so an admin's
+ * rule of seeing none is kept. Teachers do not; LA officers see only what schools share.
+ */
+export function fillsInSelfReflection(user: StaffMember): boolean {
+  return (user.role === 'sendco' || user.role === 'admin') && !!user.schoolId;
+}
+
+/** Who sees the area ratings schools share (never their notes or item ratings): LA officers. */
+export function seesSharedSelfReflections(user: StaffMember): boolean {
+  return user.role === 'la-officer';
+}

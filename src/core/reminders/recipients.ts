@@ -5,11 +5,13 @@ const SENDCO_FIRST: ReadonlySet<DueKind> = new Set<DueKind>(['ehc-decision', 'eh
 
 /**
  * Who is reminded about `item`: its owners and the school's SENDCos, each once, in a stable
- * order. Reviews list the owners first; EHC, day-6 and PEP items list the SENDCos first (they
+ * order (a self-reflection: the person who last completed it, else the SENDCos). Reviews list the owners first; EHC, day-6 and PEP items list the SENDCos first (they
  * usually have no owners). Empty when a school has no SENDCo and the item no owner.
  */
 export function recipientsFor(item: DueItem, sendcosAt: (schoolId: string) => readonly string[]): string[] {
   const sendcos = sendcosAt(item.schoolId);
+  // The self-reflection goes to whoever last completed it (a head, say), or to the SENDCos when they can't.
+  if (item.kind === 'self-reflection') return [...new Set(item.ownerIds.length ? item.ownerIds : sendcos)];
   const [first, second] = SENDCO_FIRST.has(item.kind) ? [sendcos, item.ownerIds] : [item.ownerIds, sendcos];
   // Lists of two or three: includes() beats building a Set.
   const out: string[] = [];

@@ -5,27 +5,35 @@ import type { OffDay } from '../calendar/school-calendar.js';
  * snoozed or marked done lives in the reminder ledger in the store, keyed so nothing is sent twice.
  */
 
-export type DueKind = 'pcp-review' | 'psp-review' | 'ehc-decision' | 'ehc-completion' | 'day6-provision' | 'pep';
+export type DueKind = 'pcp-review' | 'psp-review' | 'ehc-decision' | 'ehc-completion' | 'day6-provision' | 'pep' | 'self-reflection';
 
-/** Something a school must do by a date, for one pupil. */
+/**
+ * Something a school must do by a date: for one pupil, or for the school itself (its termly
+ * Inclusion Self-Reflection), which has no pupil and so no case, reference or initials.
+ */
 export interface DueItem {
-  /** Stable across runs and restarts: `<kind>:<schoolId>:<caseId>[:<planId>]`. The due date is not part of it. */
+  /** Stable across runs and restarts: `<kind>:<schoolId>[:<caseId>[:<planId>]]`. The due date is not part of it. */
   itemKey: string;
   kind: DueKind;
   schoolId: string;
-  caseId: string;
-  pupilRef: string;
-  initials: string;
+  /** The pupil's, for every kind but the school's own ('self-reflection'). */
+  caseId?: string;
+  pupilRef?: string;
+  initials?: string;
   planId?: string;
   /** YYYY-MM-DD: the review date, the statutory date, or the date provision must start. */
   dueDate: string;
-  /** Staff ids the item belongs to (plan owner, PSP's overseeing leader); the school's SENDCos are added by recipients(). */
+  /**
+   * Staff ids the item belongs to (plan owner, PSP's overseeing leader, whoever last completed the
+   * self-reflection); the school's SENDCos are added by recipients(), or for a self-reflection only
+   * stand in when there is no one.
+   */
   ownerIds: string[];
   /** One line for people: "PSP review for AB (ref 4021)". */
   title: string;
   /** Why this matters now, e.g. the escalation after two PSP reviews without positive change. */
   escalation?: { title: string; detail: string; citation: string };
-  /** The command that opens the right dialog for this pupil, e.g. "review for 4021". */
+  /** The command that opens the right dialog, e.g. "review for 4021" or "self-reflection". */
   command: string;
 }
 

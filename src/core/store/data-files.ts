@@ -12,6 +12,7 @@ export const DATA_FILES = {
   reminders: 'reminders.jsonl',
   idempotency: 'idempotency.jsonl',
   drafts: 'drafts.json',
+  selfReflection: 'self-reflection.json',
   teamsConversations: join('teams', 'conversations.json'),
 } as const;
 

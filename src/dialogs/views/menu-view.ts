@@ -15,6 +15,7 @@ export const MENU: MenuItem[] = [
   { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },
   { command: 'close plan', label: 'Close a plan', description: 'End a PCP or PSP with its outcome and what follows' },
   { command: 'share', label: 'Share a pupil', description: 'SENDCo: let a teacher see a pupil ("unshare" takes it away)' },
+  { command: 'self-reflection', label: 'Inclusion self-reflection', description: 'SENDCo or head: rate the school on Appendix 2, area by area ("self-reflection summary" for the results)' },
   { command: 'my reviews', label: 'My reviews', description: 'Reviews, EHC, day-6 and PEP dates due or overdue' },
   { command: 'my pupils', label: 'My pupils', description: 'Your pupils a page at a time: open one for their summary, plans and chronology ("pupil 4021", "timeline 4021")' },
   { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },

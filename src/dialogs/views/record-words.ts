@@ -107,6 +107,9 @@ export function deadlineName(pack: KnowledgePack, d: Pick<Deadline, 'kind' | 'af
       return `Full-time provision from day ${pack.rules?.permanentExclusion.provisionFromDay ?? 6} of the ${d.after === 'suspension' ? 'suspension' : 'permanent exclusion'}`;
     case 'pep':
       return 'Termly PEP (personal education plan)';
+    // The school's own, never a pupil's; named here so every kind has words.
+    case 'self-reflection':
+      return 'Inclusion self-reflection';
   }
 }
 

@@ -77,6 +77,18 @@ export const KnowledgePack = z
           (['signs', 'topics', 'notWhen', 'notInSentence'] as const).forEach((list) => c[list].forEach((source, j) => check(source, ['concerns', kind, i, list, j]))),
         );
     }
+    if (pack.selfReflection) {
+      // A suggestion names a service or a pathway action of this pack, so a summary never cites one that is not there.
+      const actions = new Set((pack.pathway?.actions ?? []).map((a) => a.id));
+      pack.selfReflection.areas.forEach((a, i) =>
+        a.suggestions.forEach((s, j) => {
+          const at = ['selfReflection', 'areas', i, 'suggestions', j];
+          if (s.kind === 'service' && !ids.has(s.serviceId)) ctx.addIssue({ code: 'custom', path: [...at, 'serviceId'], message: `service "${s.serviceId}" is not in this pack` });
+          if (s.kind === 'action' && s.pathwayAction !== undefined && !actions.has(s.pathwayAction))
+            ctx.addIssue({ code: 'custom', path: [...at, 'pathwayAction'], message: `pathway action "${s.pathwayAction}" is not in this pack` });
+        }),
+      );
+    }
     if (pack.rules) {
       const walk = (value: unknown, path: (string | number)[]) => {
         if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));

@@ -24,21 +24,74 @@ export const FormTemplate = z.object({
 });
 export type FormTemplate = z.infer<typeof FormTemplate>;
 
-/** Appendix 2: the Inclusion Self-Reflection Tool. */
-export const SelfReflectionTool = z.object({
-  areas: z
-    .array(
-      z.object({
-        id: Slug,
-        title: z.string(),
-        items: z.array(z.object({ id: z.string(), text: z.string().min(5) })).min(1),
-      }),
-    )
-    .min(1),
-  rag: z.array(z.object({ score: z.number().int().min(1).max(4), label: z.string(), meaning: z.string() })).length(4),
-  source: SeedRef,
+/**
+ * Which items of an area a suggestion answers: an item id ("2.3b") or a heading of the tool that
+ * starts several ("2.3" is 2.3a to 2.3d). Empty: the area as a whole.
+ */
+const ItemRefs = z.array(z.string().regex(/^\d+\.\d+[a-z]?$/, 'an item id such as "2.3b" or a heading such as "2.3"')).default([]);
+
+/**
+ * What the pack suggests when an area of the self-reflection is weak, or one of its items rated
+ * 1 or 2: a whole-school action (from Step 1, or a numbered pathway action by its id), a service in
+ * this pack (Appendix 1), or a link the tool itself gives. Each cites the seed section it comes from.
+ */
+export const ReflectionSuggestion = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('action'),
+    title: z.string().min(5).max(160),
+    detail: z.string().min(10).max(600),
+    /** A numbered action of the pathway (e.g. "3"), when the suggestion is one. */
+    pathwayAction: z.string().regex(/^\d{1,2}[a-z]?$/).optional(),
+    items: ItemRefs,
+    source: SeedRef,
+  }),
+  z.object({ kind: z.literal('service'), serviceId: Slug, why: z.string().min(10).max(600), items: ItemRefs, source: SeedRef }),
+  z.object({ kind: z.literal('link'), title: z.string().min(3).max(160), url: z.url({ protocol: /^https$/ }), why: z.string().min(10).max(600), items: ItemRefs, source: SeedRef }),
+]);
+export type ReflectionSuggestion = z.infer<typeof ReflectionSuggestion>;
+
+/** One area of the tool (Appendix 2's numbered sections), its items and what helps where it is weak. */
+export const ReflectionArea = z.object({
+  id: Slug,
+  title: z.string().min(3),
+  items: z.array(z.object({ id: z.string().regex(/^\d+\.\d+[a-z]$/, 'an item id such as "1.1a"'), text: z.string().min(5).max(400) })).min(1).max(40),
+  suggestions: z.array(ReflectionSuggestion).default([]),
 });
+export type ReflectionArea = z.infer<typeof ReflectionArea>;
+
+/** Appendix 2: the Inclusion Self-Reflection Tool. */
+export const SelfReflectionTool = z
+  .object({
+    areas: z.array(ReflectionArea).min(1).max(12),
+    rag: z.array(z.object({ score: z.number().int().min(1).max(4), label: z.string().min(3).max(40), meaning: z.string() })).length(4),
+    source: SeedRef,
+  })
+  .superRefine((tool, ctx) => {
+    tool.rag.forEach((r, i) => {
+      if (r.score !== i + 1) ctx.addIssue({ code: 'custom', path: ['rag', i, 'score'], message: `the RAG scale is listed 1 to 4 in order; found ${r.score} at position ${i + 1}` });
+    });
+    const seen = new Map<string, string>();
+    tool.areas.forEach((a, i) => {
+      if (seen.has(a.id)) ctx.addIssue({ code: 'custom', path: ['areas', i, 'id'], message: `area "${a.id}" is listed twice` });
+      seen.set(a.id, a.id);
+      a.items.forEach((item, j) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['areas', i, 'items', j, 'id'], message: `item "${item.id}" is listed twice` });
+        seen.set(item.id, a.id);
+      });
+      a.suggestions.forEach((s, j) =>
+        s.items.forEach((ref, k) => {
+          if (!a.items.some((item) => itemMatches(item.id, ref)))
+            ctx.addIssue({ code: 'custom', path: ['areas', i, 'suggestions', j, 'items', k], message: `"${ref}" names no item of the area "${a.id}"` });
+        }),
+      );
+    });
+  });
 export type SelfReflectionTool = z.infer<typeof SelfReflectionTool>;
+
+/** Whether an item ("2.3b") is the one a suggestion names, or under the heading it names ("2.3"). */
+export function itemMatches(itemId: string, ref: string): boolean {
+  return itemId === ref || (/^\d+\.\d+$/.test(ref) && itemId.startsWith(ref) && /^[a-z]$/.test(itemId.slice(ref.length)));
+}
 
 /** Appendix 4: legislation and guidance. */
 export const LegislationItem = z.object({

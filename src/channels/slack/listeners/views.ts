@@ -8,9 +8,19 @@ import { messageFrom } from '../blocks/message.js';
 import { searchFromState } from '../blocks/search-modal.js';
 import { slackPerson } from '../person.js';
 import type { SlackDeps } from '../slack-deps.js';
+import { formIn } from '../reply.js';
 import { publishHome } from './home.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * A finished form that hands on to the next one (the self-reflection's next area): the modal carries
+ * on with it, whatever led the reply above it; nothing goes to the DM until the last one is done.
+ */
+const nextModal = (views: readonly View[]) => {
+  const next = formIn(views);
+  return next ? formModal(next, [], noticesOf(views)) : undefined;
+};
 
 /** The views beside a returned form: the notices its words raised, which lead the reply. */
 const noticesOf = (views: readonly View[]): View[] => views.filter((v) => !v.blocks.some((b) => b.type === 'form'));
@@ -33,7 +43,7 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
   if (!done) {
     await ack({ response_action: 'update', view: resultModal(STILL_WORKING, 'Working on it') });
     void work
-      .then((late) => client.views.update({ view_id: view.id, view: late.done ? resultModal(late.views, late.failed ? 'Sorry' : 'Done') : formModal(late.form, [...meta.history, meta.shown], noticesOf(late.views)) }))
+      .then((late) => client.views.update({ view_id: view.id, view: late.done ? (nextModal(late.views) ?? resultModal(late.views, late.failed ? 'Sorry' : 'Done')) : formModal(late.form, [...meta.history, meta.shown], noticesOf(late.views)) }))
       .catch((err: Error) => deps.log.error('late modal update failed', { error: err.name }));
     return;
   }
@@ -52,6 +62,8 @@ export const onFormSubmit = (deps: SlackDeps) => async ({ ack, body, view, clien
       return void (await ack({ response_action: 'update', view: formModal(outcome.form, meta.history, notices) }));
     return void (await ack({ response_action: 'errors', errors: formErrors(outcome.form) }));
   }
+  const next = nextModal(outcome.views);
+  if (next) return void (await ack({ response_action: 'update', view: next }));
   await ack({ response_action: 'update', view: resultModal(outcome.views, 'Done') });
   // The modal closes when dismissed; the DM keeps the record of what was done, and Home refreshes.
   const message = messageFrom(outcome.views);

@@ -3,7 +3,7 @@ import { converse, newConversation } from '../../../../src/dialogs/conversation.
 import type { DialogContext } from '../../../../src/dialogs/dialog.js';
 import { openForm, submitForm, type FormOutcome, type FormValues } from '../../../../src/dialogs/form-submit.js';
 import { myReviews } from '../../../../src/dialogs/my-reviews.js';
-import { DIALOGS } from '../../../../src/dialogs/registry.js';
+import { DIALOGS, findDialog } from '../../../../src/dialogs/registry.js';
 import { recogniseRead } from '../../../../src/dialogs/read/read-request.js';
 import { runRead } from '../../../../src/dialogs/read/run-read.js';
 import { searchServices } from '../../../../src/dialogs/signpost-dialog.js';
@@ -11,6 +11,12 @@ import { menuView } from '../../../../src/dialogs/views/menu-view.js';
 import { silentLogger } from '../../../../src/logger.js';
 
 /** Replies exactly as the core makes them, for the cards to be rendered from. */
+
+/**
+ * The dialogs that ask something, so open as a form. The others (self-reflection's start, summary,
+ * sharing and schools) answer at once with a view or the next form, and are covered by name below.
+ */
+export const formDialogIds = (ctx: DialogContext): string[] => Object.keys(DIALOGS).filter((id) => DIALOGS[id]!.questions(ctx, {}).length > 0);
 
 export function dialog(id: string) {
   const d = DIALOGS[id];
@@ -98,7 +104,7 @@ export async function completeReview(ctx: DialogContext): Promise<View[]> {
 /** Every card the bot sends, by name, built from the core. Needs the world with pupil 4021. */
 export async function everyReply(ctx: DialogContext): Promise<Record<string, View[]>> {
   const replies: Record<string, View[]> = { menu: [menuView()], 'menu with intro': [menuView('Sorry, I didn’t understand that.')] };
-  for (const id of Object.keys(DIALOGS)) {
+  for (const id of formDialogIds(ctx)) {
     replies[`open ${id}`] = (await openForm(dialog(id), ctx, {}, `form-${id}`)).views;
     const whole = await openedWithPupil(ctx, id);
     replies[`whole ${id}`] = [{ blocks: [{ type: 'form', form: whole }] }];
@@ -127,7 +133,32 @@ export async function everyReply(ctx: DialogContext): Promise<Record<string, Vie
   // Reading the record back: the summary, each record, the chronology and the lists.
   for (const words of ['pupil 4021', 'timeline 4021', 'show pcp 1 for 4021', 'show review 1 for 4021', 'show exclusion 2 for 4021', 'my pupils', 'deadlines this week', 'lists', 'pupil 9999'])
     replies[`read "${words}"`] = await runRead(ctx, recogniseRead(words)!);
+  Object.assign(replies, await selfReflectionReplies(ctx));
   // Last, because it changes the pupil's case.
   replies['review saved'] = await completeReview(ctx);
   return replies;
+}
+
+/**
+ * The Inclusion Self-Reflection's replies: the start, each area's form, the sharing question, the
+ * summary at its longest (every item at 1, so every area is the weakest and every suggestion shows,
+ * with notes as long as they may be) and the LA's view of a school that shares.
+ */
+async function selfReflectionReplies(ctx: DialogContext): Promise<Record<string, View[]>> {
+  const tool = ctx.pack.selfReflection!;
+  const open = async (id: string, who: DialogContext = ctx) => (await openForm(findDialog(id)!, who, {}, `form-${id}`)).views;
+  const out: Record<string, View[]> = { 'self-reflection summary, none yet': await open('self-reflection-summary'), 'self-reflection start': await open('self-reflection') };
+  for (const a of tool.areas) out[`self-reflection area ${a.id}`] = await open(`self-reflection/${a.id}`);
+  out['self-reflection sharing'] = await open('self-reflection-sharing');
+  const rateAll = async (score: number, note: string) => {
+    for (const a of tool.areas) await ctx.reflections!.saveArea(ctx.user, tool, a.id, Object.fromEntries(a.items.map((i) => [i.id, score])), note);
+  };
+  await rateAll(2, 'Short note');
+  await ctx.reflections!.complete(ctx.user, tool, true);
+  await rateAll(1, 'Evidence and actions. '.repeat(180).trim());
+  out['self-reflection share, last question'] = await open('self-reflection');
+  out['self-reflection completed'] = (await submitAll(ctx, 'self-reflection-share', formOf(await openForm(dialog('self-reflection-share'), ctx, {}, 'form-share')), { share: 'yes' })).views;
+  out['self-reflection summary'] = await open('self-reflection-summary');
+  out['self-reflection schools (LA)'] = await open('self-reflection-schools', { ...ctx, user: { id: 'la-1', role: 'la-officer' } });
+  return out;
 }
