@@ -191,7 +191,7 @@ describe('day-6 provision after a permanent exclusion or a long suspension', () 
         itemKey: `day6-provision:oak-primary:${c.id}:x-9`,
         kind: 'day6-provision',
         dueDate: '2026-11-25',
-        title: 'Full-time provision from day 6 of the suspension (2026-11-30) for AB (ref 4021)',
+        title: 'Full-time provision from day 6 of the suspension (Mon 30 Nov 2026) for AB (ref 4021)',
       }),
     ]);
   });
