@@ -2,6 +2,7 @@ import type { ItemRef } from '../../core/record/record-items.js';
 import { pageBySize } from '../../core/views/paging.js';
 import { heading, type Block, type CommandButton, type Row, type View } from '../../core/views/view.js';
 import type { FormTemplate } from '../../knowledge/schema/templates.js';
+import { ukDate } from '../../core/text/uk-date.js';
 import { to, type Subject } from '../read/subject.js';
 import { count } from './record-words.js';
 
@@ -71,7 +72,8 @@ export function fieldParts(template: FormTemplate | undefined, values: Readonly<
   for (const f of known) {
     const v = values[f.id];
     if (v === undefined || v === '') continue;
-    const label = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : v;
+    // Dates are kept as typed into the form's date input (YYYY-MM-DD) and read back in words.
+    const label = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : f.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? ukDate(v) : v;
     rows.push({ title: f.label, detail: label });
   }
   for (const [id, v] of Object.entries(values)) if (v !== '' && !known.some((f) => f.id === id)) rows.push({ title: id, detail: v });
