@@ -17,6 +17,7 @@ export const MENU: MenuItem[] = [
   { command: 'share', label: 'Share a pupil', description: 'SENDCo: let a teacher see a pupil ("unshare" takes it away)' },
   { command: 'my reviews', label: 'My reviews', description: 'Plan reviews that are due or overdue' },
   { command: 'my pupils', label: 'My pupils', description: 'Your pupils a page at a time: open one for their summary, plans and chronology ("pupil 4021", "timeline 4021")' },
+  { command: 'evidence', label: 'Evidence pack', description: 'A pupil’s whole graduated response as a PDF for an EHC needs assessment request or a referral, e.g. "evidence 4021"' },
   { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
