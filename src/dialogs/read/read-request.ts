@@ -122,3 +122,11 @@ export function commandFor(r: ReadRequest): string {
 
 /** The commands as staff type them, for "Did you mean …?" (command-typos.ts). */
 export const READ_WORDS: readonly string[] = ['pupil', 'timeline', 'history', 'evidence', 'my pupils', 'deadlines', 'lists', ...ITEM_KINDS.map((k) => `show ${k}`)];
+
+/**
+ * Whether these words ask for a file about a pupil (the evidence pack). Channels send such a file
+ * only where no one else can see it, and take no other command back from a file's consent card.
+ */
+export function asksForFile(words: string): boolean {
+  return recogniseRead(words.trim().replace(/\s+/g, ' '))?.kind === 'evidence';
+}
