@@ -127,3 +127,12 @@ export async function renderPdf(d: DocumentModel): Promise<RenderedPdf> {
   const bytes = await pdfmake.createPdf(definition).getBuffer();
   return { bytes, pages };
 }
+
+/**
+ * Lays out a one-line page and throws it away, so the fonts are read and the layout code compiled
+ * before anyone asks for a file: the first evidence pack in a process otherwise takes several times
+ * as long as the next. Called once the server is listening, without waiting for it.
+ */
+export async function warmUp(): Promise<void> {
+  await renderPdf({ title: '-', subject: '-', period: '-', runningHeader: '-', runningFooter: '-', author: '-', producedAt: new Date(0), sections: [{ title: '-', blocks: [{ type: 'paragraph', text: 'warm', tone: 'note' }] }] });
+}
