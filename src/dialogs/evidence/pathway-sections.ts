@@ -154,7 +154,7 @@ export function guidanceSection(p: PackInput): DocSection {
     blocks.push(
       doc.table(
         [{ title: 'Kind', width: 0.9 }, { title: 'Guidance', width: 3.2 }, { title: 'Led by', width: 1.1 }, { title: 'Source', width: 1.8 }],
-        recs.map((r) => [KIND_WORDS[r.kind], `${r.actionRef ? `Action ${r.actionRef}: ` : ''}${r.title}. ${r.detail}${r.because ? ` (Why: ${r.because}.)` : ''}`, r.ledByLabel, citation(p.pack, r.source)]),
+        recs.map((r) => [KIND_WORDS[r.kind], `${r.title}. ${r.detail}${r.because ? ` (Why: ${r.because}.)` : ''}`, r.ledByLabel, citation(p.pack, r.source)]),
       ),
     );
   return { title, blocks };

@@ -16,6 +16,9 @@ const CAUSES = { review: 'After a review', referral: 'On a referral', plan: 'Whe
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
+/** A fact in words with its dates as staff read them ("from Mon 4 Nov 2024"), not as stored. */
+const factWords = (e: Parameters<typeof describeFact>[0]) => capital(describeFact(e)).replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => ukDate(d));
+
 /** Every move up or down the pathway, with why and who agreed it, from the step the pupil was added at. */
 export function stepsSection(p: PackInput): DocSection {
   const { c } = p;
@@ -134,7 +137,7 @@ export function circumstancesSection(p: PackInput): DocSection {
     title,
     blocks: [
       doc.paragraph('Each change as recorded with "update". A correction is a new entry and the entry it corrects stays on record.', 'note'),
-      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${capital(describeFact(e))}${e.corrects ? ' (a correction of an earlier entry)' : ''}`, e.why, e.by])),
+      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}`, e.why, e.by])),
     ],
   };
 }
@@ -166,7 +169,7 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
     case 'step':
       return `Step ${e.change.from} to Step ${e.change.to}: ${e.change.reason}`;
     case 'fact':
-      return `${capital(describeFact(e.entry))}${e.entry.corrects ? ' (a correction)' : ''}`;
+      return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : ''}`;
     case 'event':
       return eventWords(e.what);
   }

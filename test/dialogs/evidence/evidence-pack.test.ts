@@ -35,7 +35,8 @@ describe('the evidence pack for a pupil with three years of records', () => {
     pdf = await pdfText(rendered.bytes);
     text = flat(pdf.all);
     audit = await w.audit.list();
-  });
+    // The first PDF in a process reads its fonts: slow on a busy machine.
+  }, 60_000);
 
   it('is an A4 PDF whose every page says what it is, the period, that it is special category data, and "Page n of m"', () => {
     expect(pdf.size.width).toBeCloseTo(595.28, 0);
@@ -112,6 +113,9 @@ describe('the evidence pack for a pupil with three years of records', () => {
     expect(text).toContain('Has a social worker');
     expect(text).toContain('Withdrawn: it should not have been recorded (a correction of an earlier entry)');
     expect(text).toContain('Needs and care now EHCP ');
+    // Dates read as staff write them, inside sentences too.
+    expect(text).toContain('Part-time timetable from Mon 4 Nov 2024 to Fri 13 Dec 2024, 15 hours a week, the LA told on Mon 4 Nov 2024');
+    expect(text).not.toMatch(/\b20\d\d-\d\d-\d\d\b/);
   });
 
   it('says which guidance the record kept, and labels today’s guidance as today’s, with its sources', () => {
@@ -120,6 +124,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
     expect(text).toContain('Guidance the bot gives now (Fri 20 Nov 2026)');
     expect(text).toContain('Not a record of guidance given before');
     expect(text).toContain('Worcestershire: Graduated Response to Preventing Exclusions, Step 4 – action 13');
+    expect(text).toContain('Next action 13. Monitor and review the PCP, stepping up provision.');
   });
 
   it('ends with the whole chronology, and producing it is audited by ids only', () => {
