@@ -2,12 +2,11 @@ import { londonParts } from '../../core/calendar/london-time.js';
 import { pupilFacts } from '../../core/facts/pupil-facts.js';
 import { partTimeFigures, suspensionFigures } from '../../core/record/pupil-figures.js';
 import type { StaffMember } from '../../core/staff.js';
-import { schoolName } from '../../core/text/school-name.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocSection, type DocumentModel } from '../../core/views/document.js';
 import type { DialogContext } from '../dialog.js';
 import type { Subject } from '../read/subject.js';
-import { count, flagWords, stepTitle } from '../views/record-words.js';
+import { count, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
 import { packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
 import { interventionsSection, pcpSection, pspSection } from './plan-sections.js';
@@ -48,7 +47,7 @@ export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const now = ctx.now();
   const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full');
   const period = `${ukDate(periodStart(p))} to ${ukDate(p.today)}`;
-  const producer = `${ctx.user.displayName ?? ctx.user.id} (${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolName(ctx.user.schoolId)}` : ''})`;
+  const producer = `${ctx.user.displayName ?? ctx.user.id} (${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''})`;
   const when = londonDateTime(now);
   const pupil = pupilWords(s.c);
   return {
@@ -59,17 +58,17 @@ export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
     runningFooter: `Produced by ${producer} on ${when}`,
     author: producer,
     producedAt: now,
-    sections: [about(p, { pupil, period, producer, when }), summary(p), stepsSection(p), cyclesSection(p), pcpSection(p), pspSection(p), interventionsSection(p), exclusionsSection(p), referralsSection(p), ehcSection(p), circumstancesSection(p), guidanceSection(p), chronologySection(p)],
+    sections: [about(p, { pupil, period, producer, when, school: schoolCalled(ctx, s.c.schoolId) }), summary(p), stepsSection(p), cyclesSection(p), pcpSection(p), pspSection(p), interventionsSection(p), exclusionsSection(p), referralsSection(p), ehcSection(p), circumstancesSection(p), guidanceSection(p), chronologySection(p)],
   };
 }
 
-function about(p: PackInput, w: { pupil: string; period: string; producer: string; when: string }): DocSection {
+function about(p: PackInput, w: { pupil: string; period: string; producer: string; when: string; school: string }): DocSection {
   return {
     title: 'About this pack',
     blocks: [
       doc.facts([
         { label: 'Pupil', value: `Pupil ${w.pupil}` },
-        { label: 'School', value: schoolName(p.c.schoolId) },
+        { label: 'School', value: w.school },
         { label: 'Period', value: `${w.period} (the whole record)` },
         { label: 'Produced by', value: w.producer },
         { label: 'Produced on', value: w.when },
