@@ -46,9 +46,10 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
   blocks.push(...plans(ctx, s), ...deadlines(ctx, s), ...referrals(ctx, s));
   const buttons: CommandButton[] = [to.timeline(s)];
   if (!school) buttons.push({ label: 'What next', command: `what next for ${c.pupilRef}` });
-  buttons.push({ label: 'Evidence pack', command: commandFor({ kind: 'evidence', ...pupilAt(s) }) });
   buttons.push({ label: school ? 'Referred pupils' : 'My pupils', command: commandFor({ kind: 'list', list: 'mine', page: 1 }) });
   blocks.push({ type: 'actions', actions: buttons });
+  // A row of its own: a fourth button runs off a phone-width Teams card.
+  blocks.push({ type: 'actions', actions: [{ label: 'Evidence pack', command: commandFor({ kind: 'evidence', ...pupilAt(s) }) }] });
   return { blocks };
 }
 
