@@ -95,3 +95,4 @@ await teamsTurn();
 await slackAck();
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this bench process, with ${CASES} cases loaded)`);
 await (await import('./reminders-due.js')).remindersDue();
+await (await import('./evidence-pack.js')).evidencePackFigures();

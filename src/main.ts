@@ -2,6 +2,7 @@ import { describeConfig, loadConfig, loadDotEnv } from './config.js';
 import { SLACK_EVENTS_PATH } from './channels/slack/slack-channel.js';
 import { AppError } from './core/errors.js';
 import { createLogger } from './logger.js';
+import { warmUp } from './pdf/render-pdf.js';
 import { listen } from './server/http-server.js';
 import { startBot } from './server/start-bot.js';
 
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const port = await listen(bot.server, config.server.host, config.server.port);
   const where = `http://${config.server.host}:${port}`;
   const slack = bot.slack ? (bot.slack.mode === 'socket' ? 'socket mode' : `${where}${SLACK_EVENTS_PATH}`) : 'off';
+  // The first PDF in a process pays for reading its fonts; pay it now, not in someone's turn.
+  void warmUp().catch((err: Error) => log.warn('pdf warm-up failed', { error: err.name }));
   log.info('bot started', { settings: describeConfig(config), teams: bot.teams ? `${where}/api/messages` : 'off', slack, calendar: bot.core.calendar.hasTerms ? 'term dates loaded' : 'no term dates: weekdays except bank holidays' });
 
   let stopping = false;

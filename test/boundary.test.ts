@@ -34,3 +34,12 @@ describe('Slack lives in its own folder', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('PDF lives in its own folder', () => {
+  it('only src/pdf imports the PDF library; the core builds documents without it', async () => {
+    const pdfLib = /from ['"](pdfmake|pdfkit|pdf-lib)[^'"]*['"]/;
+    const offenders: string[] = [];
+    for (const file of await sources('src')) if (pdfLib.test(await readFile(file, 'utf8')) && !file.startsWith(path.join('src', 'pdf'))) offenders.push(file);
+    expect(offenders).toEqual([]);
+  });
+});

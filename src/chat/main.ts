@@ -6,6 +6,7 @@ import { menuView } from '../dialogs/views/menu-view.js';
 import { createLogger } from '../logger.js';
 import { ChatSession } from './chat-session.js';
 import { renderText } from './render-text.js';
+import { saveFile } from './save-file.js';
 
 /**
  * `npm run chat`: the whole conversation in a terminal, with the same dialogs the channels use.
@@ -36,6 +37,14 @@ async function main(): Promise<void> {
     if (!interactive) out(`> ${line}`);
     const reply = await session.line(line);
     out(renderText(reply.views));
+    for (const v of reply.views)
+      if (v.file)
+        out(
+          await saveFile(config.dataDir, v.file).catch((err: NodeJS.ErrnoException) => {
+            log.error('file not saved', { code: err.code ?? 'unexpected' });
+            return 'The PDF could not be saved in the data folder. Nothing else was affected; please try again.';
+          }),
+        );
     if (reply.quit) {
       quit = true;
       break;

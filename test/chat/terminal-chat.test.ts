@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { londonToday } from '../../src/core/dates.js';
+import { pdfText } from '../helpers/pdf-text.js';
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -129,5 +131,21 @@ describe('a hand-added field in a store file', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/demo-school\.json: cases\.0.*fullName/);
     expect(await readFile(file, 'utf8')).toBe(edited);
+  });
+});
+
+describe('npm run chat: the evidence pack', () => {
+  it('saves it as a PDF under the data folder, readable by its owner only, and prints the path', async () => {
+    const dir = await dataDir();
+    const r = await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes', 'evidence P77'], { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('== Evidence pack: CD (ref P77, Year 9) ==');
+    const saved = r.stdout.match(/Saved as a PDF \((\d+) pages?, \d+ KB\): (.+\.pdf)$/m);
+    expect(saved?.[2]).toBe(path.join(dir, 'exports', `evidence-pack-P77-${londonToday(new Date())}.pdf`));
+    expect((await stat(saved![2]!)).mode & 0o777).toBe(0o600);
+    const text = (await pdfText(await readFile(saved![2]!))).all.replace(/\s+/g, ' ');
+    expect(text).toContain('Pupil ref P77 (CD), Year 9');
+    expect(text).toContain(`Page 1 of ${saved![1]}`);
+    expect(text).toContain('Produced by local-sendco (SENDCo, Demo School)');
   });
 });

@@ -41,6 +41,10 @@ describe('Teams manifest template', () => {
     expect(await validateManifest(m)).toEqual([]);
   });
 
+  it('lets the bot send files in the personal chat (the evidence pack goes through the file consent card)', () => {
+    expect((filled().bots[0] as { supportsFiles?: boolean }).supportsFiles).toBe(true);
+  });
+
   it('offers in each scope only commands the bot understands there, and the newer ones in the personal chat', () => {
     const m = filled();
     const lists = m.bots[0]!.commandLists;
@@ -52,7 +56,7 @@ describe('Teams manifest template', () => {
     expect(titles('personal')).toEqual(expect.arrayContaining(['what next', 'my pupils', 'pupil', 'my reviews', 'review', 'pcp', 'psp', 'update', 'exclusion', 'refer', 'signpost', 'help']));
     // Twelve is the most a list may hold: the rest are named in help's description, and each is understood too.
     const help = lists.find((l) => l.scopes.includes('personal'))!.commands.find((c) => c.title === 'help')!.description;
-    for (const more of ['new pupil', 'timeline', 'step', 'share', 'close plan', 'whoami']) {
+    for (const more of ['new pupil', 'timeline', 'evidence', 'step', 'share', 'close plan', 'whoami']) {
       expect(help).toContain(more);
       expect(understood(more), more).toBe(true);
     }

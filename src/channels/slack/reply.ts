@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { FormView, View } from '../../core/views/view.js';
 import { formModal } from './blocks/form-modal.js';
+import { carriesFile, uploadFiles } from './file-upload.js';
 import { messageFrom } from './blocks/message.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -23,13 +24,20 @@ export interface ReplyTarget {
   /** Otherwise the reply goes to this channel (a DM, or a thread in a channel). */
   channel?: string;
   threadTs?: string;
+  /** The Slack user the reply is for: a file it carries goes to their DM with the bot. */
+  user?: string;
+  /** `channel` is that person's DM with the bot, so a file goes there directly. */
+  inDm?: boolean;
 }
 
 /**
  * Shows a reply the Slack way: a form opens as a modal when there is a trigger, otherwise replies
- * are messages, sent through the outbox so the channel's pace and Retry-After are respected.
+ * are messages, sent through the outbox so the channel's pace and Retry-After are respected. A file
+ * the reply carries (the evidence pack) is uploaded to the person's DM.
  */
-export async function show(deps: SlackDeps, to: ReplyTarget, views: readonly View[]): Promise<void> {
+export async function show(deps: SlackDeps, to: ReplyTarget, reply: readonly View[]): Promise<void> {
+  // A file goes up first, so the reply can say where it is (or that it could not be sent).
+  const views = to.user && carriesFile(reply) ? [...reply, ...(await uploadFiles(deps, to.client, to.user, reply, to.inDm ? to.channel : undefined))] : reply;
   const form = formIn(views);
   if (form && to.triggerId) {
     await to.client.views.open({ trigger_id: to.triggerId, view: formModal(form) });

@@ -24,6 +24,8 @@ import { typedText } from './typed-text.js';
 import { cleanChannelText } from '../../core/text/channel-text.js';
 import { outOfDateViews } from '../../dialogs/views/out-of-date-view.js';
 import type { AuditLog } from '../../core/store/case-repository.js';
+import { asksForFile } from '../../dialogs/read/read-request.js';
+import { FileConsentResponse, TeamsFiles } from './file-consent.js';
 
 export interface TeamsBotDeps {
   adapter: TeamsAdapter;
@@ -33,6 +35,8 @@ export interface TeamsBotDeps {
   references: ConversationReferences;
   notifier: TeamsNotifier;
   outbox: Outbox;
+  /** Files (the evidence pack) offered through the personal chat's consent card. */
+  files: TeamsFiles;
   log: Logger;
   localMode: boolean;
   /** Teams resends what it has not seen answered in 15 s; card submits are answered well before. */
@@ -104,6 +108,10 @@ export class TeamsBot {
     });
 
     app.adaptiveCards.actionExecute(VERB.command, (context, _s, data) => this.#answer(context, (p) => this.#command(context, p, data)));
+
+    // The consent card of a file offered in the personal chat: accepted (upload it) or declined.
+    app.fileConsentAccept(async (context, _s, value) => this.#fileConsent(context, value));
+    app.fileConsentDecline(async (context, _s, value) => this.#fileConsent(context, value));
     app.adaptiveCards.actionExecute(VERB.submitForm, (context, _s, data) => this.#answer(context, (p) => this.#submit(p, data)));
     app.adaptiveCards.actionExecute(VERB.search, (context, _s, data) => this.#answer(context, (p) => this.#search(p, data)));
     // Pickers: as the person types, Teams asks for the choices that match (an application/search invoke).
@@ -133,6 +141,7 @@ export class TeamsBot {
       // Read, not passed on: the assistant cleans the raw words itself, once.
       const words = cleanChannelText(raw);
       if (isLinkLaChannel(words)) return void (await this.#send(context, await this.#linkLaChannel(context, person)));
+      if (person.shared && asksForFile(words)) return void (await this.#send(context, await this.#fileFromSharedChat(person, raw)));
       await this.#send(context, await deps.assistant.text(person, words ? raw : 'help'));
     });
 
@@ -156,10 +165,45 @@ export class TeamsBot {
     return this.deps.laLink.linkBy(this.deps.assistant.whoIs(person), where, new Date());
   }
 
-  /** Keyed on the card the button was on, so a double click or a resend does nothing twice. */
-  #command(context: TurnContext, person: Person, data: Record<string, unknown>): Promise<View[]> {
+  /**
+   * Keyed on the card the button was on, so a double click or a resend does nothing twice. A file
+   * the answer carries ("Evidence pack") is offered with its own consent card beside the card.
+   */
+  async #command(context: TurnContext, person: Person, data: Record<string, unknown>): Promise<View[]> {
     const parsed = CommandData.safeParse(data);
-    return parsed.success ? this.#presses.press(person, context.activity.replyToId, parsed.data.command) : Promise.resolve(this.#badData());
+    if (!parsed.success) return this.#badData();
+    const views = await this.#presses.press(person, context.activity.replyToId, parsed.data.command);
+    if (TeamsFiles.carriesFile(views)) this.#inBackground(this.deps.files.offer(TurnContext.getConversationReference(context.activity) as ConversationReference, views));
+    return views;
+  }
+
+  /**
+   * A file asked for in a team channel or group chat, where Teams lets no bot send one and others
+   * would see it: it goes to the person's personal chat with the bot if they have one, or they are
+   * told how to ask there. Nothing about the pupil is said here.
+   */
+  async #fileFromSharedChat(person: Person, raw: string): Promise<View[]> {
+    const personal = this.deps.files.personalChat(person);
+    const words = cleanChannelText(raw);
+    if (!personal)
+      return [{ blocks: [text(`Files about a pupil only go to your personal chat with me, where only you can see them. Open a chat with me (in Teams: Chat, then find Graduated Response), type "${words}" there, and I will send it.`)] }];
+    const views = await this.deps.assistant.text({ ...person, shared: false }, raw);
+    await this.deps.files.sendTo(personal, views);
+    return [{ blocks: [text('I have answered in your personal chat with me, where only you can see it: files about a pupil are only sent there.')] }];
+  }
+
+  /** A file's consent card was answered: upload on accept, a kind word on decline. */
+  async #fileConsent(context: TurnContext, value: unknown): Promise<void> {
+    const person = personOf(context.activity, this.deps.localMode);
+    const parsed = FileConsentResponse.safeParse(value);
+    if (!person) return void (await this.#send(context, UNKNOWN_PERSON));
+    if (!parsed.success) return void (await this.#send(context, this.#badData()));
+    await (parsed.data.action === 'accept' ? this.deps.files.accept(context, person, parsed.data) : this.deps.files.decline(context, parsed.data));
+  }
+
+  #inBackground(work: Promise<unknown>): void {
+    const done = work.catch((err: Error) => this.deps.log.error('file offer failed', { error: err.name })).finally(() => this.#background.delete(done));
+    this.#background.add(done);
   }
 
   async #submit(person: Person, data: Record<string, unknown>): Promise<View[]> {
@@ -222,7 +266,10 @@ export class TeamsBot {
     this.#background.add(done);
   }
 
-  #send(context: TurnContext, views: readonly View[]): Promise<unknown> {
-    return this.deps.outbox.send(context.activity.conversation.id, () => context.sendActivity(cardMessage(views)));
+  /** A reply in the turn's conversation; a file it carries follows with its consent card (only a personal chat gets one). */
+  async #send(context: TurnContext, views: readonly View[]): Promise<unknown> {
+    const sent = await this.deps.outbox.send(context.activity.conversation.id, () => context.sendActivity(cardMessage(views)));
+    if (TeamsFiles.carriesFile(views)) await this.deps.files.offer(TurnContext.getConversationReference(context.activity) as ConversationReference, views);
+    return sent;
   }
 }

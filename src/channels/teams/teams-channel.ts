@@ -11,6 +11,7 @@ import { TeamsNotifier } from './notifier.js';
 import { TeamsLaPoster } from './la-poster.js';
 import type { LaChannelLink } from '../../app/la-channel-link.js';
 import { TeamsBot } from './teams-bot.js';
+import { TeamsFiles } from './file-consent.js';
 import { EdgeAdapter } from './edge-adapter.js';
 import { messagesRoute } from './messages-route.js';
 import { boundedConnectorHttpClient } from './bounded-connector-client.js';
@@ -62,7 +63,8 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   const appId = teams?.appId ?? '';
   const proactiveDeps = { adapter, appId, references, outbox };
   const notifier = new TeamsNotifier(proactiveDeps);
-  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, log, localMode: opts.localMode, audit: core.audit, now: core.now, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
+  const files = new TeamsFiles({ ...proactiveDeps, assistant, log: log.child('files'), localOnly: !teams, ...(opts.callTimeoutMs ? { callTimeoutMs: opts.callTimeoutMs } : {}), ...(opts.stopping ? { stopping: opts.stopping } : {}) });
+  const bot = new TeamsBot({ adapter, appId, assistant, forms, references, notifier, outbox, files, log, localMode: opts.localMode, audit: core.audit, now: core.now, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.laLink ? { laLink: opts.laLink } : {}) });
   const laPoster = opts.laLink ? new TeamsLaPoster(proactiveDeps, opts.laLink) : undefined;
 
   // No body parser: the route reads plain JSON itself, before sign-in and with a cap. Without

@@ -88,6 +88,15 @@ export class CaseService {
   }
 
   /**
+   * Records that a document was made from a case the user has just read (`evidence-pack.produced`,
+   * ids only). The read itself went through `get` or `findByRef`, which checked and audited it;
+   * this says the record also left the bot as a file.
+   */
+  async produced(user: StaffMember, c: { schoolId: string; id: string }, what: 'evidence-pack'): Promise<void> {
+    await this.note(user, `${what}.produced`, 'done', c);
+  }
+
+  /**
    * Whether a pupil reference is already used at the person's school, for someone who may add
    * pupils there, so "new pupil" can say so at the reference rather than after every answer.
    * Says no more than `create` would: the reference is taken, not whose pupil it is.

@@ -1,5 +1,6 @@
 import type { GuidanceInput } from '../guidance/guidance-input.js';
 import type { LadderRung, Recommendation } from '../guidance/types.js';
+import type { DocumentModel } from './document.js';
 import type { SignpostFilters, SignpostResult } from '../signpost/signpost.js';
 
 /**
@@ -166,8 +167,24 @@ export type Block =
 /** What may be shown above a question: guidance and plain lines, which every channel can put beside an input. */
 export type ReadFirst = Extract<Block, { type: 'recommendation' | 'text' }>;
 
+/**
+ * A document to hand over as a file with a reply (the evidence pack). Each channel delivers it its
+ * own way (Teams asks consent in the personal chat, Slack uploads it to the DM, the terminal saves
+ * it); a channel that shows the blocks alone delivers nothing.
+ */
+export interface FileOffer {
+  /** "evidence-pack-4021-2026-11-30.pdf": the pupil's reference and the day, nothing more. */
+  fileName: string;
+  /** One line for the file's title and a consent card: the pupil's reference, initials and year at most. */
+  title: string;
+  document: DocumentModel;
+  /** The words that produce it again, read through the same access checks (Teams builds it afresh when consent is given). */
+  command: string;
+}
+
 export interface View {
   blocks: Block[];
+  file?: FileOffer;
 }
 
 export const view = (...blocks: Block[]): View => ({ blocks });

@@ -9,6 +9,7 @@ import { ITEM_KINDS, type ItemKind } from '../../core/record/record-items.js';
  * - `timeline 4021`: the chronology (also "history 4021", "chronology 4021")
  * - `show pcp 1 for 4021`, `show psp 1 …`, `show review 2 …`, `show referral 1 …`, `show exclusion 1 …`
  *   (or "show suspension 1 for 4021"; without a number, the latest)
+ * - `evidence 4021`: the evidence pack, a PDF of the whole record (also "evidence pack for 4021")
  * - `my pupils`, `pupils on a psp`, `pupils at risk`, `looked after pupils`, `deadlines this week`, `lists`
  * - any of these with "page 2"; an LA officer names the school too: `pupil 4021 at oak-primary`
  */
@@ -25,11 +26,13 @@ export interface PupilAt {
 export type ReadRequest =
   | ({ kind: 'pupil' } & PupilAt)
   | ({ kind: 'timeline'; page: number } & PupilAt)
+  /** The evidence pack: the record as a document to attach to an EHC needs assessment request or a referral. */
+  | ({ kind: 'evidence' } & PupilAt)
   | ({ kind: 'item'; item: ItemKind; /** Undefined: the latest. */ n?: number; page: number } & PupilAt)
   | { kind: 'list'; list: ListId; page: number }
   | { kind: 'lists' }
   /** "pupil" or "timeline" with no pupil: which one? */
-  | { kind: 'which'; then: 'pupil' | 'timeline' };
+  | { kind: 'which'; then: 'pupil' | 'timeline' | 'evidence' };
 
 const REF = '([A-Za-z0-9][A-Za-z0-9-]{0,19})';
 const AT = '(?: at ([a-z0-9][a-z0-9-]{1,62}))?';
@@ -69,6 +72,8 @@ const RULES: { re: RegExp; read: (m: RegExpMatchArray) => ReadRequest }[] = [
   },
   { re: new RegExp(`^(?:timeline|history|chronology)${FOR} ${REF}${AT}${PAGE}$`, 'i'), read: (m) => ({ kind: 'timeline', ...at(m[1]!, m[2]), page: pageNo(m[3]) }) },
   { re: /^(?:timeline|history|chronology)$/i, read: () => ({ kind: 'which', then: 'timeline' }) },
+  { re: new RegExp(`^(?:evidence|evidence pack|graduated response evidence)${FOR} ${REF}${AT}$`, 'i'), read: (m) => ({ kind: 'evidence', ...at(m[1]!, m[2]) }) },
+  { re: /^(?:evidence|evidence pack)$/i, read: () => ({ kind: 'which', then: 'evidence' }) },
   { re: /^(?:lists|pupil lists|show lists)$/i, read: () => ({ kind: 'lists' }) },
   // "show more" or "show me" is not a pupil called "more".
   { re: new RegExp(`^(?:pupil|show(?: pupil)?|open(?: pupil)?|summary(?: (?:for|of))?(?: pupil)?|pupil summary(?: for)?)(?: for)? (?!(?:more|me|all|help|it|them|lists?|pupils?)$)${REF}${AT}$`, 'i'), read: (m) => ({ kind: 'pupil', ...at(m[1]!, m[2]) }) },
@@ -102,6 +107,8 @@ export function commandFor(r: ReadRequest): string {
       return `pupil ${where(r)}`;
     case 'timeline':
       return `timeline ${where(r)}${page(r.page)}`;
+    case 'evidence':
+      return `evidence ${where(r)}`;
     case 'item':
       return `show ${r.item}${r.n ? ` ${r.n}` : ''} for ${where(r)}${page(r.page)}`;
     case 'list':
@@ -114,4 +121,12 @@ export function commandFor(r: ReadRequest): string {
 }
 
 /** The commands as staff type them, for "Did you mean …?" (command-typos.ts). */
-export const READ_WORDS: readonly string[] = ['pupil', 'timeline', 'history', 'my pupils', 'deadlines', 'lists', ...ITEM_KINDS.map((k) => `show ${k}`)];
+export const READ_WORDS: readonly string[] = ['pupil', 'timeline', 'history', 'evidence', 'my pupils', 'deadlines', 'lists', ...ITEM_KINDS.map((k) => `show ${k}`)];
+
+/**
+ * Whether these words ask for a file about a pupil (the evidence pack). Channels send such a file
+ * only where no one else can see it, and take no other command back from a file's consent card.
+ */
+export function asksForFile(words: string): boolean {
+  return recogniseRead(words.trim().replace(/\s+/g, ' '))?.kind === 'evidence';
+}

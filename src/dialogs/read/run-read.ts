@@ -3,6 +3,7 @@ import { caseAsItStands } from '../../core/facts/pupil-facts.js';
 import { pageOf } from '../../core/views/paging.js';
 import { text, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
+import { evidenceView } from '../evidence/evidence-view.js';
 import { chronologyView } from '../views/chronology-view.js';
 import { exclusionView, referralView, reviewView } from '../views/entry-views.js';
 import { pcpView, pspView } from '../views/plan-views.js';
@@ -26,20 +27,24 @@ export async function runRead(ctx: DialogContext, r: ReadRequest): Promise<View[
     case 'list':
       return [await listPage(ctx, r.list, r.page)];
     case 'which':
-      return [
-        { blocks: [text(r.then === 'pupil' ? 'Which pupil? Type "pupil" and their reference, e.g. "pupil 4021", or open one below.' : 'Whose chronology? Type "timeline" and their reference, e.g. "timeline 4021", or open a pupil below.')] },
-        await listPage(ctx, 'mine', 1),
-      ];
+      return [{ blocks: [text(WHICH[r.then])] }, await listPage(ctx, 'mine', 1)];
     default: {
       const found = await findPupil(ctx, r);
       if ('views' in found) return found.views;
       const s = found.subject;
       if (r.kind === 'pupil') return [pupilSummaryView(ctx, s)];
       if (r.kind === 'timeline') return [chronologyView(ctx, s, r.page)];
+      if (r.kind === 'evidence') return [await evidenceView(ctx, s)];
       return [itemView(ctx, s, r.item, r.n, r.page)];
     }
   }
 }
+
+const WHICH = {
+  pupil: 'Which pupil? Type "pupil" and their reference, e.g. "pupil 4021", or open one below.',
+  timeline: 'Whose chronology? Type "timeline" and their reference, e.g. "timeline 4021", or open a pupil below.',
+  evidence: 'Whose evidence pack? Type "evidence" and their reference, e.g. "evidence 4021", or open a pupil below and press “Evidence pack”.',
+} as const;
 
 async function listPage(ctx: DialogContext, id: ListId, page: number): Promise<View> {
   const def = LISTS[id];

@@ -76,7 +76,8 @@ export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: 
   });
 }
 
-const WARNINGS: Record<string, string> = {
+/** The checks shown before an exclusion was saved, by the ids the record keeps (Exclusion.warningsShown). */
+export const EXCLUSION_WARNINGS: Record<string, string> = {
   'unlawful-reason': 'the reason read like one that is not lawful',
   'virtual-school': 'speak to the Virtual School first',
   'social-worker': 'talk to the social worker first',
@@ -91,7 +92,7 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
   const full = s.access === 'full';
   const days = e.kind === 'suspension' ? suspensionDays(ctx.calendar, e) : [];
   const span = days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : days[0] ? ukDate(days[0]) : ukDate(e.startDate);
-  const warned = (e.warningsShown ?? []).map((id) => WARNINGS[id] ?? id);
+  const warned = (e.warningsShown ?? []).map((id) => EXCLUSION_WARNINGS[id] ?? id);
   const reason: Part[] = full && e.reason ? [{ row: { title: 'Reason', detail: e.reason } }] : [];
   return recordPageView(s, {
     title: `${e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension'} (${itemName(item).toLowerCase()}) for ${describePupil(s.c)}`,

@@ -18,6 +18,7 @@ export const MENU: MenuItem[] = [
   { command: 'self-reflection', label: 'Inclusion self-reflection', description: 'SENDCo or head: rate the school on Appendix 2, area by area ("self-reflection summary" for the results)' },
   { command: 'my reviews', label: 'My reviews', description: 'Reviews, EHC, day-6 and PEP dates due or overdue' },
   { command: 'my pupils', label: 'My pupils', description: 'Your pupils a page at a time: open one for their summary, plans and chronology ("pupil 4021", "timeline 4021")' },
+  { command: 'evidence', label: 'Evidence pack', description: 'A pupil’s whole graduated response as a PDF for an EHC needs assessment request or a referral, e.g. "evidence 4021"' },
   { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];

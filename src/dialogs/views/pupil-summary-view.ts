@@ -6,7 +6,7 @@ import { heading, text, type Block, type CommandButton, type Row, type View } fr
 import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { commandFor } from '../read/read-request.js';
-import { to, type Subject } from '../read/subject.js';
+import { pupilAt, to, type Subject } from '../read/subject.js';
 import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
 
 /** Step changes shown on the summary; the chronology has them all. */
@@ -48,6 +48,8 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
   if (!school) buttons.push({ label: 'What next', command: `what next for ${c.pupilRef}` });
   buttons.push({ label: school ? 'Referred pupils' : 'My pupils', command: commandFor({ kind: 'list', list: 'mine', page: 1 }) });
   blocks.push({ type: 'actions', actions: buttons });
+  // A row of its own: a fourth button runs off a phone-width Teams card.
+  blocks.push({ type: 'actions', actions: [{ label: 'Evidence pack', command: commandFor({ kind: 'evidence', ...pupilAt(s) }) }] });
   return { blocks };
 }
 

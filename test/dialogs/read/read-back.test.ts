@@ -48,6 +48,7 @@ describe('a pupil’s summary', () => {
     expect(said).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');
     expect(said).toContain('Referral 1: Thu 19 Nov 2026 (to the LA)  [show referral 1 for 4021]');
     expect(said).toContain('Type "timeline 4021" (chronology), "what next for 4021" (what next), "my pupils".');
+    expect(said).toContain('Type "evidence 4021" (evidence pack).');
     // Read through the access rules and audited as a read, ids only.
     const audit = await w.audit.list();
     expect(audit.at(-1)).toMatchObject({ actorId: SENDCO.id, action: 'case.read', outcome: 'allowed', schoolId: 'oak-primary' });

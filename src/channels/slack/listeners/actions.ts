@@ -21,7 +21,7 @@ const personOf = (body: BlockAction) => slackPerson(body.user.team_id ?? body.te
  * `replace` puts the reply in place of the message the button was on, where there is one.
  */
 function target({ body, client, respond }: ButtonArgs | AnyActionArgs, replace = false): ReplyTarget {
-  return { client, triggerId: body.trigger_id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url, ...(replace ? { replace } : {}) } } : { channel: body.user.id }) };
+  return { client, triggerId: body.trigger_id, user: body.user.id, ...(body.response_url ? { respond: { fn: respond, url: body.response_url, ...(replace ? { replace } : {}) } } : { channel: body.user.id }) };
 }
 
 const parseJson = (s: string | undefined): unknown => {

@@ -20,7 +20,7 @@ export const onSlashCommand = (deps: SlackDeps) => async ({ ack, command, body, 
   }
   const words = command.text.trim();
   const views = await deps.assistant.text(person, words || 'help');
-  await show(deps, { client, triggerId: body.trigger_id, respond: { fn: respond, url: body.response_url }, channel: body.channel_id }, views);
+  await show(deps, { client, triggerId: body.trigger_id, respond: { fn: respond, url: body.response_url }, channel: body.channel_id, user: body.user_id }, views);
 };
 
 export function registerCommand(app: App, command: string, deps: SlackDeps): void {

@@ -1,0 +1,52 @@
+import type { SchoolCalendar } from '../../core/calendar/school-calendar.js';
+import type { PupilCase } from '../../core/cases/pupil-case.js';
+import { chronology, type ChronologyEntry } from '../../core/record/chronology.js';
+import { numberedItems, type NumberedItems } from '../../core/record/record-items.js';
+import type { KnowledgePack } from '../../knowledge/schema/pack.js';
+import type { FormTemplate } from '../../knowledge/schema/templates.js';
+
+/**
+ * What every part of the evidence pack reads: the record as the reader may see it, read once
+ * (numbered items, the chronology), and the pack and calendar the rest of the bot reads it with.
+ */
+export interface PackInput {
+  pack: KnowledgePack;
+  calendar: SchoolCalendar;
+  /** London date the pack is produced on. */
+  today: string;
+  /** The case as it stands (facts folded), after the access rules. */
+  c: PupilCase;
+  /** False for an LA officer's copy: no plans, reasons, timeline or facts chronology. */
+  full: boolean;
+  items: NumberedItems;
+  chronology: ChronologyEntry[];
+}
+
+export function packInput(pack: KnowledgePack, calendar: SchoolCalendar, today: string, c: PupilCase, full: boolean): PackInput {
+  return { pack, calendar, today, c, full, items: numberedItems(c), chronology: chronology(c) };
+}
+
+/** A form's template from the pack (PCP, PSP, referral), for its field labels. */
+export const template = (p: PackInput, id: string): FormTemplate | undefined => p.pack.forms.find((f) => f.id === id);
+
+/**
+ * A form's answers as label and words, in the template's order, choices and yes/no as their labels;
+ * fields the template no longer has follow by their id. Empty answers are left out.
+ */
+export function filledFields(form: FormTemplate | undefined, values: Readonly<Record<string, string>>, skip: readonly string[] = []): [string, string][] {
+  const known = form?.fields ?? [];
+  const out: [string, string][] = [];
+  for (const f of known) {
+    const v = values[f.id];
+    if (v === undefined || v === '' || skip.includes(f.id)) continue;
+    const shown = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : v;
+    out.push([f.label, shown]);
+  }
+  for (const [id, v] of Object.entries(values)) if (v !== '' && !skip.includes(id) && !known.some((f) => f.id === id)) out.push([id, v]);
+  return out;
+}
+
+/** A label from a form template, or the fallback when the pack does not name the field. */
+export function fieldLabel(form: FormTemplate | undefined, id: string, fallback: string): string {
+  return form?.fields.find((f) => f.id === id)?.label ?? fallback;
+}

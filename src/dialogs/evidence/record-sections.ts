@@ -1,0 +1,176 @@
+import { addDays } from '../../core/dates.js';
+import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
+import { describeFact } from '../../core/facts/fact-words.js';
+import { pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
+import { pathwayEvents, startingStep } from '../../core/guidance/pathway-state.js';
+import type { ChronologyEntry } from '../../core/record/chronology.js';
+import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
+import { doc, type DocBlock, type DocSection } from '../../core/views/document.js';
+import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
+import { count, eventWords, itemName, serviceName, stepTitle } from '../views/record-words.js';
+import { filledFields, template, type PackInput } from './pack-input.js';
+
+/** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
+
+const CAUSES = { review: 'After a review', referral: 'On a referral', plan: 'When a plan was written', set: 'Set by the SENDCo' } as const;
+
+const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/** A fact in words with its dates as staff read them ("from Mon 4 Nov 2024"), not as stored. */
+const factWords = (e: Parameters<typeof describeFact>[0]) => capital(describeFact(e)).replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => ukDate(d));
+
+/** Every move up or down the pathway, with why and who agreed it, from the step the pupil was added at. */
+export function stepsSection(p: PackInput): DocSection {
+  const { c } = p;
+  const added = londonDayOf(c.createdAt);
+  if (!p.full) return { title: 'Steps over time', blocks: [doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. How the pupil came to this step stays with the school.`)] };
+  const start = startingStep(pathwayEvents(c), c.currentStep);
+  const rows: string[][] = [[ukDate(added), `Added to the record at Step ${start}`, '', c.timeline[0]?.by ?? '', '']];
+  for (const e of p.chronology) {
+    if (e.kind === 'step') {
+      const x = e.change;
+      rows.push([ukDate(e.date), `Step ${x.from} to Step ${x.to}`, `${CAUSES[x.cause]}: ${x.reason}`, x.agreedBy, x.agreedWith]);
+    } else if (e.kind === 'event' && (e.what === 'step.up' || e.what === 'step.down')) {
+      rows.push([ukDate(e.date), e.what === 'step.up' ? 'Moved up a step' : 'Moved down a step', 'Recorded before reasons were kept', e.by, '']);
+    }
+  }
+  return {
+    title: 'Steps over time',
+    blocks: [
+      doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. ${rows.length > 1 ? `${count(rows.length - 1, 'move')} recorded, each with why and who agreed it.` : 'No move up or down has been recorded.'}`),
+      doc.table([{ title: 'Date', width: 1.1 }, { title: 'Move', width: 1.1 }, { title: 'Why', width: 3 }, { title: 'Agreed by', width: 1.4 }, { title: 'Agreed with', width: 1.2 }], rows),
+    ],
+  };
+}
+
+/** Suspensions and permanent exclusions with their school days, and the total for each school year. */
+export function exclusionsSection(p: PackInput): DocSection {
+  const { c } = p;
+  const items = p.items.exclusions;
+  if (!items.length) return { title: 'Suspensions and exclusions', blocks: [doc.paragraph('No suspension or permanent exclusion is recorded.')] };
+  const daysOf = new Map(recordedSuspensions(p.calendar, c.exclusions).map((r) => [r.exclusion.id, r.days]));
+  const rows = items.map(({ n, exclusion: e }) => {
+    const days = daysOf.get(e.id) ?? [];
+    const span = e.kind === 'permanent' ? `From ${ukDate(e.startDate)}` : days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : ukDate(days[0] ?? e.startDate);
+    const warned = e.warningsShown ? (e.warningsShown.length ? e.warningsShown.map((id) => EXCLUSION_WARNINGS[id] ?? id).join('; ') : 'None applied') : 'Not kept (recorded before the checks)';
+    return [
+      `${itemName({ kind: 'exclusion', n })}`,
+      e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension',
+      span,
+      e.kind === 'permanent' ? '' : String(e.days),
+      p.full ? e.reason || 'No reason written' : 'Stays with the school',
+      p.full ? warned : '',
+    ];
+  });
+  const years = new Map<string, { count: number; days: number }>();
+  for (const { exclusion: e } of items) {
+    if (e.kind !== 'suspension') continue;
+    for (const label of new Set((daysOf.get(e.id) ?? []).map((d) => schoolYearOf(d).label))) {
+      const y = years.get(label) ?? { count: 0, days: 0 };
+      years.set(label, { count: y.count + 1, days: y.days + (daysOf.get(e.id) ?? []).filter((d) => schoolYearOf(d).label === label).length });
+    }
+  }
+  const blocks: DocBlock[] = [
+    doc.paragraph('School days are counted against the school calendar (weekends, bank holidays and the school’s holidays are not school days). The warnings column lists the checks the bot showed before each was saved.', 'note'),
+    doc.table(['Record', 'Kind', 'School days', { title: 'Days', width: 0.5 }, { title: 'Reason', width: 2.4 }, { title: 'Warnings shown before saving', width: 2 }], rows),
+  ];
+  if (years.size)
+    blocks.push(
+      doc.subheading('Suspensions in each school year'),
+      doc.table(['School year (from 1 August)', 'Suspensions', 'School days'], [...years].sort(([a], [b]) => a.localeCompare(b)).map(([label, y]) => [label, String(y.count), String(y.days)])),
+    );
+  return { title: 'Suspensions and exclusions', blocks };
+}
+
+/** Every referral: the service, whether to the LA, the reasons and the form as filled in. */
+export function referralsSection(p: PackInput): DocSection {
+  const refs = p.items.referrals;
+  if (!refs.length) return { title: 'Referrals', blocks: [doc.paragraph('No referral is recorded.')] };
+  const form = template(p, 'referral');
+  const blocks: DocBlock[] = [
+    doc.table(
+      ['Referral', 'Date', { title: 'Service', width: 2 }, 'To the LA', 'Made by'],
+      refs.map(({ n, referral: r }) => [itemName({ kind: 'referral', n }), ukDate(r.date), serviceName(p.pack, r.serviceId), r.toLocalAuthority ? 'Yes' : 'No', r.by]),
+    ),
+  ];
+  for (const { n, referral: r } of refs) {
+    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup']);
+    blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
+    blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
+  }
+  return { title: 'Referrals', blocks };
+}
+
+/** EHC needs assessment: each request with the LA's statutory dates, and how it was settled. */
+export function ehcSection(p: PackInput): DocSection {
+  const { c, pack } = p;
+  const decisionWeeks = pack.rules?.ehcAssessment.decisionWeeks ?? 6;
+  const completionWeeks = pack.rules?.ehcAssessment.completionWeeks ?? 20;
+  const rows: string[][] = [];
+  const standing = p.full ? standingEntries(c.facts).map((s) => s.entry) : [];
+  const dates = (on: string) => [ukDate(addDays(on, decisionWeeks * 7)), ukDate(addDays(on, completionWeeks * 7))];
+  // A request kept as the record's starting state (a file saved before the chronology, or an LA officer's copy).
+  const start = c.facts.length ? undefined : c.ehcRequestedOn;
+  if (start) rows.push([ukDate(start), 'Needs assessment requested', ...dates(start)]);
+  for (const e of standing) {
+    if (e.fact === 'ehc-assessment') rows.push([ukDate(e.on), e.status === 'requested' ? 'Needs assessment requested' : 'Not going ahead (the LA decided not to assess, or the request was withdrawn)', ...(e.status === 'requested' ? dates(e.on) : ['', ''])]);
+    if (e.fact === 'send' && e.send === 'ehcp') rows.push([ukDate(e.on), 'EHC plan issued', '', '']);
+  }
+  const now = pupilFacts(c);
+  const status = now.flags.ehcp ? `The pupil has an EHC plan${now.ehcpIssuedOn ? `, issued ${ukDate(now.ehcpIssuedOn)}` : ''}.` : now.ehcRequestedOn ? `An EHC needs assessment was requested on ${ukDate(now.ehcRequestedOn)} and is not yet settled.` : 'No EHC needs assessment is waiting.';
+  return {
+    title: 'EHC needs assessment',
+    blocks: [
+      doc.paragraph(`${status} The LA must decide whether to assess within ${decisionWeeks} weeks of a request and issue a plan (or say it will not) within ${completionWeeks} weeks.`),
+      rows.length ? doc.table(['Date', { title: 'What happened', width: 2.2 }, `${decisionWeeks}-week decision due`, `${completionWeeks}-week deadline`], rows) : doc.paragraph('No request, decision or plan is recorded.'),
+    ],
+  };
+}
+
+/** Changes in the pupil's circumstances (`update`), each on the day it happened, with why; corrections stay visible. */
+export function circumstancesSection(p: PackInput): DocSection {
+  const title = 'Changes in circumstances';
+  if (!p.full) return { title, blocks: [doc.paragraph('The chronology of the pupil’s circumstances stays with the school.')] };
+  const entries = p.chronology.flatMap((e) => (e.kind === 'fact' ? [e.entry] : []));
+  if (!entries.length) return { title, blocks: [doc.paragraph('No change in care, social worker, SEN, EHC request, part-time timetable or risk has been recorded since the pupil was added.')] };
+  return {
+    title,
+    blocks: [
+      doc.paragraph('Each change as recorded with "update". A correction is a new entry and the entry it corrects stays on record.', 'note'),
+      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}`, e.why, e.by])),
+    ],
+  };
+}
+
+/** The whole record in date order, one line each: what an EHC panel reads first. */
+export function chronologySection(p: PackInput): DocSection {
+  if (!p.chronology.length) return { title: 'Chronology', blocks: [doc.paragraph('Nothing is recorded.')] };
+  return {
+    title: 'Chronology',
+    blocks: [
+      doc.paragraph('Everything on the record in date order, with who did or recorded it (staff ids as the bot’s directory names them).', 'note'),
+      doc.table([{ title: 'Date', width: 1 }, { title: 'What', width: 4 }, { title: 'By', width: 1.4 }], p.chronology.map((e) => [ukDate(e.date), chronologyWords(p, e), e.by])),
+    ],
+  };
+}
+
+function chronologyWords(p: PackInput, e: ChronologyEntry): string {
+  switch (e.kind) {
+    case 'pcp':
+      return `${itemName(e.item)} (person-centred plan) written at Step ${e.plan.step}`;
+    case 'psp':
+      return `${itemName(e.item)} (Pastoral Support Programme) started, ${count(e.plan.targets.length, 'target')}`;
+    case 'review':
+      return `${itemName(e.item)} of ${itemName(e.plan)}${e.review.step ? ` at Step ${e.review.step}` : ''}: ${e.review.positiveChange ? 'positive change' : 'no positive change'}`;
+    case 'referral':
+      return `${itemName(e.item)} to ${serviceName(p.pack, e.referral.serviceId)}${e.referral.toLocalAuthority ? ' (the LA)' : ''}`;
+    case 'exclusion':
+      return e.exclusion.kind === 'permanent' ? `Permanent exclusion (${itemName(e.item).toLowerCase()})` : `Suspension of ${count(e.exclusion.days, 'school day')} (${itemName(e.item).toLowerCase()})`;
+    case 'step':
+      return `Step ${e.change.from} to Step ${e.change.to}: ${e.change.reason}`;
+    case 'fact':
+      return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : ''}`;
+    case 'event':
+      return eventWords(e.what);
+  }
+}
