@@ -62,8 +62,8 @@ export function launchPlan(env: NodeJS.ProcessEnv, ports: { bot: number; playgro
   const endpoint = `${botBase}/api/messages`;
   return {
     bot: {
-      // As `npm start` runs it: restify 11 trips DEP0111 on every start, which is not ours to fix.
-      args: ['--disable-warning=DEP0111', '--import', 'tsx', 'src/main.ts'],
+      // As `npm start` runs it.
+      args: ['--import', 'tsx', 'src/main.ts'],
       env: { ...env, ...LOCAL_MODE_ENV, PORT: String(ports.bot) },
       endpoint,
       health: `${botBase}/healthz`,

@@ -172,6 +172,9 @@ describe('npm run playground', () => {
       .filter((l) => (l.level === 'warn' || l.level === 'error') && !l.msg.startsWith('Local mode:'));
     expect(complaints).toEqual([]);
     expect(err).toContain('authentication is OFF');
+    // No deprecation notices either, on any supported Node (restify's spdy used to print DEP0111 and
+    // could not load at all on Node 24; see vendor/no-spdy).
+    expect(err).not.toMatch(/Warning:/);
     // ... and nothing tried to leave the machine: the Playground's telemetry is off, SDK statistics included.
     expect(proxy.seen).toEqual([]);
   }, 150_000);
