@@ -109,7 +109,7 @@ describe('npm run playground', () => {
     });
 
     await expect.poll(() => out.includes('Ctrl-C stops both') || npm.exitCode !== null, { timeout: 90_000, interval: 200 }).toBe(true);
-    expect(out).toContain(`Bot (local mode):   http://127.0.0.1:${botPort}/api/messages`);
+    expect(out, err).toContain(`Bot (local mode):   http://127.0.0.1:${botPort}/api/messages`);
     expect(out).toContain(`Agents Playground:  http://127.0.0.1:${playgroundPort}`);
     const base = `http://127.0.0.1:${playgroundPort}`;
 
@@ -151,7 +151,8 @@ describe('npm run playground', () => {
     expect(cardProblems(answer.value)).toEqual([]);
     expect(JSON.stringify(answer.value)).toContain('No plan reviews are due');
 
-    // The Playground listens on this machine only (it would otherwise relay the bot to the network).
+    // The Playground listens on this machine only (it would otherwise relay the bot to the network):
+    // checked on each other address this machine has.
     const lan = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a!.address);
     for (const address of lan) expect(await accepts(address, playgroundPort), address).toBe(false);
 
