@@ -26,5 +26,5 @@ export function listenMode(config: Config): { teams: TeamsMode; warning?: string
     throw new AppError('NODE_ENV is production but no Microsoft credentials are set (MicrosoftAppId, MicrosoftAppPassword). Refusing to start with authentication off.', 'config');
   if (!isLoopbackHost(config.server.host))
     throw new AppError(`HOST is ${config.server.host} but no Microsoft credentials are set. Without them anyone who can reach this address could post as Teams, so local mode listens on 127.0.0.1 only.`, 'config');
-  return { teams: 'local', warning: 'Local mode: Bot Framework authentication is OFF. Listening on this machine only, for the Bot Framework Emulator and tests.' };
+  return { teams: 'local', warning: 'Local mode: Bot Framework authentication is OFF. Listening on this machine only, for the Agents Playground (npm run playground), the Bot Framework Emulator and tests.' };
 }

@@ -71,6 +71,13 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
   // credentials (local mode, whatever opts.localMode says about roles) it serves loopback clients only.
   const logic = (context: Parameters<typeof bot.app.run>[0]) => bot.app.run(context).then(() => undefined);
   server.post('/api/messages', messagesRoute({ adapter, logic, localOnly: !teams, log: log.child('edge') }));
+  // A reachability probe: the Agents Playground sends HEAD each time its page loads, before it
+  // connects. An empty 200 says the endpoint is here without logging a refused request each time.
+  server.head('/api/messages', (_req, res, next) => {
+    res.writeHead(200);
+    res.end();
+    next();
+  });
 
   return {
     ...(laPoster ? { laPoster } : {}),

@@ -176,3 +176,13 @@ describe('Teams edge: refusals carry no internal text and do not flood the logs'
     expect(written.filter((w) => /\n\s+at /.test(w))).toEqual([]);
   });
 });
+
+describe('Teams edge: reachability probes', () => {
+  it('answers the Agents Playground\'s HEAD probe with an empty 200, and still nothing but POST reads a body', async () => {
+    h = await teamsHarness();
+    const head = await fetch(`${h.base}/api/messages`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${h.base}/api/messages`)).status).toBe(405);
+  });
+});
