@@ -38,8 +38,8 @@ export const shownValue = (c: Cell): number | undefined => (c.withheld ? undefin
 
 /**
  * A grid of counts with its margins: `cells[r][c]`, each row's total, each column's total and the
- * grand total. Every line (a row with its total, a column with its total, the total row with the
- * grand total) is a sum that a reader could subtract from.
+ * grand total. Every line (a row with its total, a column with its total, the column totals and
+ * the row totals each with the grand total) is a sum that a reader could subtract from.
  */
 export interface Grid {
   cells: Cell[][];
@@ -65,7 +65,7 @@ export function suppressGrid(counts: readonly (readonly number[])[]): Grid {
   const lines: Cell[][] = [];
   if (cols > 1) for (let r = 0; r < rows; r++) lines.push([...cells[r]!, rowTotals[r]!]);
   for (let c = 0; c < cols; c++) lines.push([...cells.map((row) => row[c]!), columnTotals[c]!]);
-  if (cols > 1) lines.push([...columnTotals, total]);
+  if (cols > 1) lines.push([...columnTotals, total], [...rowTotals, total]);
   if (cols === 1) for (let r = 0; r < rows; r++) rowTotals[r] = cells[r]![0]!;
 
   // Each pass withholds at least one more cell, so this ends; the bound is for safety.

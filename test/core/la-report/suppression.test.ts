@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWords, suppressGrid, type Cell, type Grid } from '../../../src/core/la-report/suppression.js';
 
-/** Every line a reader can subtract along: each row with its total, each column with its total, the totals row with the grand total. */
+/** Every line a reader can subtract along: each row and each column with its total, and the column totals and the row totals each with the grand total. */
 function lines(g: Grid): Cell[][] {
   const cols = g.columnTotals.length;
   const out: Cell[][] = [];
   if (cols > 1) g.cells.forEach((row, r) => out.push([...row, g.rowTotals[r]!]));
   for (let c = 0; c < cols; c++) out.push([...g.cells.map((row) => row[c]!), g.columnTotals[c]!]);
-  if (cols > 1) out.push([...g.columnTotals, g.total]);
+  if (cols > 1) out.push([...g.columnTotals, g.total], [...g.rowTotals, g.total]);
   return out;
 }
 
