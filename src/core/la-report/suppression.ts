@@ -85,11 +85,12 @@ export function suppressGrid(counts: readonly (readonly number[])[]): Grid {
 
 /**
  * The cell to withhold beside a line's one withheld number: the smallest shown count above zero
- * among its parts (a zero withheld beside a small number would still bound it closely), else any
- * shown part, else the line's total.
+ * among its parts, else the line's total (a zero withheld where the rest of its row shows zeros
+ * would hide nothing), else any shown part.
  */
 function partnerIn(line: Cell[]): Cell | undefined {
+  const total = line.at(-1)!;
   const parts = line.slice(0, -1).filter((x) => !x.withheld);
   const nonZero = parts.filter((x) => x.value > 0).sort((a, b) => a.value - b.value);
-  return nonZero[0] ?? parts[0] ?? (line.at(-1)!.withheld ? undefined : line.at(-1));
+  return nonZero[0] ?? (total.withheld ? undefined : total) ?? parts[0];
 }

@@ -147,8 +147,31 @@ export interface Fact {
   at?: string;
 }
 
+/**
+ * A table of figures: headings (the first names the rows), rows of words, and a totals row. With a
+ * chart, a channel that can draw (Teams) draws it above the table; the table is always shown, as
+ * it holds what a chart cannot ("fewer than 5").
+ */
+export interface TableView {
+  title: string;
+  headings: string[];
+  rows: string[][];
+  totals?: string[];
+  note?: string;
+  chart?: ChartView;
+}
+
+/** The numbers of a table that may be drawn, by series; withheld numbers are left out. */
+export interface ChartView {
+  kind: 'bar' | 'stacked-bar' | 'line' | 'pie';
+  xTitle?: string;
+  yTitle?: string;
+  series: { name: string; points: { x: string; y: number }[] }[];
+}
+
 export type Block =
   | { type: 'heading'; text: string }
+  | { type: 'table'; table: TableView }
   | { type: 'text'; text: string; tone?: Tone }
   | { type: 'ladder'; rungs: LadderRung[] }
   | { type: 'recommendation'; rec: Recommendation; part?: RecommendationPart }

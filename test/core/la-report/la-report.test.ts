@@ -114,8 +114,8 @@ describe('the LA report over seeded records', () => {
 
   it('suspensions and permanent exclusions by month and by year group, with secondary suppression in rows and columns', () => {
     expect(read('exclusions-by-month')).toEqual({
-      'Sep 2026': ['withheld', 'fewer than 5', '7'],
-      'Oct 2026': ['withheld', 'withheld', '5'],
+      'Sep 2026': ['withheld', 'fewer than 5', 'withheld'],
+      'Oct 2026': ['withheld', '0', 'withheld'],
       'Nov 2026': ['0', '0', '0'],
       Total: ['withheld', 'fewer than 5', '12'],
     });
@@ -168,7 +168,8 @@ describe('the LA report over seeded records', () => {
     expect(csv.split('\r\n')[0]).toBe('figure,row,column,value');
     expect(csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
     expect(csv).toContain('Referrals to the LA by month,Nov 2026,Referrals,withheld\r\n');
-    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Total,7\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Total,Total,12\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Permanent exclusions,fewer than 5\r\n');
     expect(csv).toContain('Time from referral to acknowledgement (calendar days),Median,Days,3\r\n');
     expect(csv).not.toMatch(/Nov 2026,Referrals,6/);
   });

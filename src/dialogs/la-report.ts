@@ -1,0 +1,64 @@
+import { AppError } from '../core/errors.js';
+import { schoolYearStart } from '../core/dates.js';
+import { laReport, type LaReport } from '../core/la-report/la-report.js';
+import { checkPeriod } from '../core/la-report/period.js';
+import { reportCsv, reportCsvName } from '../core/la-report/report-csv.js';
+import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
+import { text, type View } from '../core/views/view.js';
+import type { DialogContext } from './dialog.js';
+import { laReportViews } from './views/la-report-view.js';
+
+/** "la report", "la report 2026-09-01 2026-11-30", "la report csv …": what was asked for. */
+export interface LaReportRequest {
+  from?: string;
+  to?: string;
+  csv: boolean;
+}
+
+const DATE = '(\\d{4}-\\d{2}-\\d{2})';
+const LA_REPORT = new RegExp(`^la[ -](?:report|figures)(?: (csv))?(?: (?:from )?${DATE})?(?: (?:to )?${DATE})?(?: (csv))?$`, 'i');
+
+/** The request in the words, or undefined when they are not "la report …". */
+export function recogniseLaReport(raw: string): LaReportRequest | undefined {
+  const m = raw.trim().replace(/\s+/g, ' ').match(LA_REPORT);
+  if (!m) return undefined;
+  return { ...(m[2] ? { from: m[2] } : {}), ...(m[3] ? { to: m[3] } : {}), csv: !!(m[1] || m[4]) };
+}
+
+/** The report for the LA officer asking, read through the access rules (CaseService.forLaReport, audited). */
+export async function makeLaReport(ctx: DialogContext, from: string, to: string, audit: string): Promise<LaReport> {
+  const cases = await ctx.cases.forLaReport(ctx.user, `${audit}:${from}:${to}`);
+  const pack = ctx.pack;
+  return laReport({
+    cases,
+    period: { from, to },
+    today: ctx.today(),
+    calendar: ctx.calendar,
+    progress: (id) => ctx.referralProgress?.(id),
+    serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
+    provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
+  });
+}
+
+/**
+ * `la report [from] [to]`: the LA's figures for a period (by default this school year so far), or
+ * with "csv" the same figures as a file, given the channel's way. Only LA officers; anyone else is
+ * told so (and the refusal is audited).
+ */
+export async function runLaReport(ctx: DialogContext, req: LaReportRequest): Promise<View[]> {
+  const today = ctx.today();
+  const from = req.from ?? schoolYearStart(today);
+  const to = req.to ?? (req.from && req.from > today ? req.from : today);
+  const checked = checkPeriod(from, to);
+  if (!checked.ok) return [{ blocks: [text(checked.message, 'warning'), text('Type, for example, "la report 2026-09-01 2026-11-30".', 'muted')] }];
+  try {
+    const report = await makeLaReport(ctx, from, to, req.csv ? 'la-report.csv' : 'la-report');
+    if (!req.csv) return laReportViews(report, `la report csv ${from} ${to}`);
+    if (!ctx.deliverFile) return [{ blocks: [text('Files cannot be sent here. Use "npm run cli -- la report --csv" on the bot’s machine.', 'warning')] }];
+    const said = await ctx.deliverFile(reportCsvName(report), new TextEncoder().encode(reportCsv(report)), 'text/csv');
+    return [{ blocks: [text(said, 'success'), text('The CSV holds the same figures as the report, with "fewer than 5" and "withheld" where they are.', 'muted')] }];
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'forbidden') return [{ blocks: [text(err.message, 'warning')] }];
+    throw err;
+  }
+}
