@@ -151,6 +151,14 @@ export function laReport(input: LaReportInput): LaReport {
   const day6 = tally<Day6Status>(DAY6.map(([k]) => k));
   const schools = new Set<string>();
   let pupils = 0;
+  // Month ends (cut to the period) and London days of moments, worked out once: most records share them.
+  const ends = months.map((m) => (monthEnd(m) < period.to ? monthEnd(m) : period.to));
+  const days = new Map<string, string>();
+  const dayOf = (at: string): string => {
+    let d = days.get(at);
+    if (d === undefined) days.set(at, (d = londonDayOf(at)));
+    return d;
+  };
 
   for (const c of cases) {
     // Only what the school referred, whoever chose the cases.
@@ -165,7 +173,7 @@ export function laReport(input: LaReportInput): LaReport {
       byService.set(service, (byService.get(service) ?? 0) + 1);
       const p = input.progress(r.id);
       byStatus.add(p?.assignedAt ? 'assigned' : p?.acknowledgedAt ? 'acknowledged' : 'waiting');
-      if (p?.acknowledgedAt) waits.push(Math.max(0, daysBetween(r.date, londonDayOf(p.acknowledgedAt))));
+      if (p?.acknowledgedAt) waits.push(Math.max(0, daysBetween(r.date, dayOf(p.acknowledgedAt))));
     }
     for (const x of c.exclusions) {
       if (!within(period, x.startDate)) continue;
@@ -175,13 +183,12 @@ export function laReport(input: LaReportInput): LaReport {
       y[col] += 1;
       exclusionsByYear.set(c.yearGroup, y);
     }
-    months.forEach((m, i) => {
-      const end = monthEnd(m) < period.to ? monthEnd(m) : period.to;
+    if (c.psps.length) ends.forEach((end, i) => {
       if (end <= today && c.psps.some((p) => pspRunningOn(p, end))) onPspAtMonthEnd[i]! += 1;
     });
     if (c.psps.some((p) => p.startDate <= period.to && (pspEnd(p) ?? '9999-12-31') >= period.from)) onPspInPeriod += 1;
     for (const p of c.psps) if (p.closure && within(period, p.closure.on)) outcomes.add(p.closure.outcome);
-    if (londonDayOf(c.createdAt) <= asAt) steps.add(stepOn(c, asAt));
+    if (dayOf(c.createdAt) <= asAt) steps.add(stepOn(c, asAt, dayOf));
     for (const t of timetables(c)) {
       if (within(period, t.laNotifiedOn)) notifiedByMonth[monthIndex.get(t.laNotifiedOn!.slice(0, 7))!]! += 1;
       if (t.start <= period.to && t.end >= period.from) timetablesInPlace[t.laNotifiedOn && t.laNotifiedOn <= period.to ? 0 : 1]! += 1;

@@ -1,7 +1,6 @@
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
 import { effectiveEntries } from '../facts/pupil-facts.js';
-import { pathwayState } from '../guidance/pathway-state.js';
 import { day6ProvisionDay } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
 
@@ -11,11 +10,15 @@ import { londonDayOf } from '../text/uk-date.js';
  * (core/guidance/pathway-state) and the day-6 date as the reminders count it. Pure.
  */
 
-/** The step the pupil was on at the end of `day`: the step the pathway gives now, unless a recorded move came after that day. */
-export function stepOn(c: PupilCase, day: string): number {
+/**
+ * The step the pupil was on at the end of `day`: the step the pathway gives now (pathwayState, where
+ * the stored step has the last word, so it is `currentStep`), unless a recorded move came after that
+ * day: then the step that move started from. `dayOf` turns a moment into its London day.
+ */
+export function stepOn(c: PupilCase, day: string, dayOf: (at: string) => string = londonDayOf): number {
   let firstLater: { at: string; from: number } | undefined;
-  for (const x of c.stepChanges) if (londonDayOf(x.at) > day && (!firstLater || x.at < firstLater.at)) firstLater = x;
-  return firstLater?.from ?? pathwayState(c).step;
+  for (const x of c.stepChanges) if (dayOf(x.at) > day && (!firstLater || x.at < firstLater.at)) firstLater = x;
+  return firstLater?.from ?? c.currentStep;
 }
 
 /** The day a PSP stopped running: its closure, or for one closed before closures were kept, its last review (or start). */
