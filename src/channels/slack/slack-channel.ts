@@ -16,6 +16,7 @@ import { registerMessages } from './listeners/messages.js';
 import { registerOptions } from './listeners/options.js';
 import { skipRepeatedEvents } from './listeners/repeats.js';
 import { registerViews } from './listeners/views.js';
+import { SlackFiles } from './slack-files.js';
 import { SlackNotifier } from './slack-notifier.js';
 import { slackRequestGuard } from './slack-request-guard.js';
 import { SlackLaPoster } from './la-poster.js';
@@ -27,6 +28,7 @@ export interface SlackChannel {
   laPoster?: SlackLaPoster;
   app: App;
   notifier: SlackNotifier;
+  files: SlackFiles;
   mode: 'http' | 'socket';
   close(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     ...(opts.laLink ? { laPoster: new SlackLaPoster(app.client, opts.laLink, outbox) } : {}),
     app,
     notifier: new SlackNotifier(app.client, outbox),
+    files: new SlackFiles(app.client, outbox),
     mode: socket ? 'socket' : 'http',
     close: async () => {
       await outbox.idle();
