@@ -94,7 +94,7 @@ const OUTCOMES = [
   ['replaced', 'Replaced by a new PSP'],
 ] as const;
 const DAY6: readonly [Day6Status, string][] = [
-  ['met', 'Met (started by the day it was due)'],
+  ['met', 'Met'],
   ['late', 'Missed: started late'],
   ['not-recorded', 'Missed: no start recorded'],
   ['not-yet-due', 'Not yet due'],
