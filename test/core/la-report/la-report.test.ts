@@ -31,7 +31,7 @@ function seed(): { cases: PupilCase[]; progress: Map<string, ReferralProgress> }
   // Oak: 7 referrals in September, 3 in November. Waits (days to acknowledgement) for 9 of the 15.
   const waits = [0, 1, 1, 2, 3, 3, 4, 7, 10];
   const dates = ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-11-02', '2026-11-03', '2026-11-04'];
-  dates.forEach((d, i) => cases.push(makeCase({ schoolId: 'oak-primary', yearGroup: 8, currentStep: 5, referrals: [referral(d)] })));
+  dates.forEach((d) => cases.push(makeCase({ schoolId: 'oak-primary', yearGroup: 8, currentStep: 5, referrals: [referral(d)] })));
   ['2026-11-05', '2026-11-06', '2026-11-09'].forEach((d) => cases.push(makeCase({ schoolId: 'birch-academy', yearGroup: 9, currentStep: 4, referrals: [referral(d)] })));
   ['2026-10-05', '2026-10-06'].forEach((d) => cases.push(makeCase({ schoolId: 'elm-high', yearGroup: 10, currentStep: 4, referrals: [referral(d)] })));
   const referred = cases.map((c) => c.referrals[0]!);
