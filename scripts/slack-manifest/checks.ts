@@ -22,10 +22,11 @@ export const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
 export const SCOPE_REASONS: Readonly<Record<string, string>> = {
   commands: 'the /graduated slash command',
   'chat:write': 'sending replies and messages as the bot',
+  'files:write': 'uploading a file the person asked for (the LA figures as CSV) into their direct messages with the bot',
   'im:history': 'receiving the messages people send the bot in its direct-message (Messages) tab',
   'im:read': 'basic details of the direct-message conversations the bot is in',
   'im:write': 'starting a direct message with a person, for messages the bot sends first (reminders)',
-  'files:write': 'uploading a file a person asks for (the evidence pack) to their direct messages with the bot',
+  'files:write': 'uploading a file a person asks for (the evidence pack, the LA figures as CSV) to their direct messages with the bot',
   'app_mentions:read': 'receiving messages that @mention the bot in a channel it has been added to',
 };
 
