@@ -1,5 +1,5 @@
 import type { ChartView, TableView } from '../../../core/views/view.js';
-import type { Chart, Element, Table, TableCell } from './adaptive-types.js';
+import type { Chart, Element, FactSet, Table, TableCell } from './adaptive-types.js';
 import { headingBlock, plainText, smallPrint, textBlock } from './elements.js';
 
 /**
@@ -41,6 +41,23 @@ export function chartElement(c: ChartView): Chart {
   }
 }
 
+/**
+ * A table with more than one count per row is too wide for a phone (its headings break inside
+ * words at 340 px), so Teams gets two layouts, picked by `targetWidth`: the table from standard
+ * width up, and on a phone each row as a fact, its counts in words ("Suspensions: 6; Total: 7").
+ */
+function narrowFacts(t: TableView): FactSet {
+  const fact = (r: string[]) => ({ title: plainText(r[0]!), value: plainText(t.headings.slice(1).map((h, i) => `${h}: ${r[i + 1]}`).join('; ')) });
+  return { type: 'FactSet', targetWidth: 'atMost:narrow', facts: [...t.rows.map(fact), ...(t.totals ? [fact(t.totals)] : [])] };
+}
+
 export function figureElements(t: TableView): Element[] {
-  return [headingBlock(t.title), ...(t.chart ? [chartElement(t.chart)] : []), tableElement(t), ...(t.note ? [smallPrint(plainText(t.note))] : [])];
+  const wide = t.headings.length > 2;
+  const table = tableElement(t);
+  return [
+    headingBlock(t.title),
+    ...(t.chart ? [chartElement(t.chart)] : []),
+    ...(wide ? [{ ...table, targetWidth: 'atLeast:standard' as const }, narrowFacts(t)] : [table]),
+    ...(t.note ? [smallPrint(plainText(t.note))] : []),
+  ];
 }
