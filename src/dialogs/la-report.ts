@@ -5,17 +5,19 @@ import { checkPeriod } from '../core/la-report/period.js';
 import { reportCsv, reportCsvName } from '../core/la-report/report-csv.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
 import { text, type View } from '../core/views/view.js';
+import { parseDate } from './parse.js';
 import type { DialogContext } from './dialog.js';
 import { laReportViews } from './views/la-report-view.js';
 
-/** "la report", "la report 2026-09-01 2026-11-30", "la report csv …": what was asked for. */
+/** "la report", "la report 1/9/2026 30/11/2026", "la report csv …": what was asked for, the dates as typed. */
 export interface LaReportRequest {
   from?: string;
   to?: string;
   csv: boolean;
 }
 
-const DATE = '(\\d{4}-\\d{2}-\\d{2})';
+/** A date as staff type one (14/03/2027 or 2027-03-14), read by parseDate when the report runs. */
+const DATE = '(\\d[\\d/.-]{5,9})';
 const LA_REPORT = new RegExp(`^la[ -](?:report|figures)(?: (csv))?(?: (?:from )?${DATE})?(?: (?:to )?${DATE})?(?: (csv))?$`, 'i');
 
 /** The request in the words, or undefined when they are not "la report …". */
@@ -47,18 +49,39 @@ export async function makeLaReport(ctx: DialogContext, from: string, to: string,
  */
 export async function runLaReport(ctx: DialogContext, req: LaReportRequest): Promise<View[]> {
   const today = ctx.today();
-  const from = req.from ?? schoolYearStart(today);
-  const to = req.to ?? (req.from && req.from > today ? req.from : today);
+  const example = text('Type, for example, "la report 1/9/2026 30/11/2026" for September to November 2026.', 'muted');
+  const typed = [req.from, req.to].map((d) => (d === undefined ? undefined : parseDate(d, today)));
+  const wrong = typed.find((d) => d && !d.ok);
+  if (wrong && !wrong.ok) return [{ blocks: [text(wrong.message, 'warning'), example] }];
+  const [given, until] = typed.map((d) => (d?.ok ? d.date : undefined));
+  const from = given ?? schoolYearStart(today);
+  const to = until ?? (given && given > today ? given : today);
   const checked = checkPeriod(from, to);
-  if (!checked.ok) return [{ blocks: [text(checked.message, 'warning'), text('Type, for example, "la report 2026-09-01 2026-11-30".', 'muted')] }];
+  if (!checked.ok) return [{ blocks: [text(checked.message, 'warning'), example] }];
+  const period = `${asTyped(from)} ${asTyped(to)}`;
   try {
     const report = await makeLaReport(ctx, from, to, req.csv ? 'la-report.csv' : 'la-report');
-    if (!req.csv) return laReportViews(report, `la report csv ${from} ${to}`);
+    if (!req.csv) return laReportViews(report, `la report csv ${period}`);
     if (!ctx.deliverFile) return [{ blocks: [text('Files cannot be sent here. Use "npm run cli -- la report --csv" on the bot’s machine.', 'warning')] }];
     const said = await ctx.deliverFile(reportCsvName(report), new TextEncoder().encode(reportCsv(report)), 'text/csv');
-    return [{ blocks: [text(said, 'success'), text('The CSV holds the same figures as the report, with "fewer than 5" and "withheld" where they are.', 'muted')] }];
+    return [
+      {
+        blocks: [
+          text(said, 'success'),
+          text('The CSV holds the same figures as the report, with "fewer than 5" and "withheld" where they are.', 'muted'),
+          // A card channel replaces the report with this answer, so the figures are a button away.
+          { type: 'actions', actions: [{ label: 'Show the figures again', command: `la report ${period}` }] },
+        ],
+      },
+    ];
   } catch (err) {
     if (err instanceof AppError && err.code === 'forbidden') return [{ blocks: [text(err.message, 'warning')] }];
     throw err;
   }
 }
+
+/** A date as the bot writes it in a command for staff to type or press: 1/9/2026, never 2026-09-01. */
+const asTyped = (iso: string): string => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d}/${m}/${y}`;
+};

@@ -16,6 +16,7 @@ describe('la report in a conversation', () => {
     expect(recognise('LA report 2026-09-01 2026-11-30')).toEqual({ kind: 'la-report', request: { from: '2026-09-01', to: '2026-11-30', csv: false } });
     expect(recognise('la report csv from 2026-09-01 to 2026-11-30')).toEqual({ kind: 'la-report', request: { from: '2026-09-01', to: '2026-11-30', csv: true } });
     expect(recognise('la-report 2026-09-01')).toEqual({ kind: 'la-report', request: { from: '2026-09-01', csv: false } });
+    expect(recognise('la report 1/9/2026 30/11/2026')).toEqual({ kind: 'la-report', request: { from: '1/9/2026', to: '30/11/2026', csv: false } });
   });
 
   it('shows an LA officer the figures from referred records only, with small numbers withheld', async () => {
@@ -31,7 +32,8 @@ describe('la report in a conversation', () => {
     // The pupil never referred had 9 suspensions in September: they are not there.
     expect(reply).toMatch(/Sep 2026 +6 +0 +6\n/);
     expect(reply).not.toContain('stays with the school');
-    expect(reply).toContain('la report csv 2026-09-01 2026-11-30');
+    expect(reply).toContain('la report csv 1/9/2026 30/11/2026');
+    expect(reply).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('audits the report by ids only: one line per school whose records were read', async () => {
@@ -61,6 +63,7 @@ describe('la report in a conversation', () => {
     const ctx = { ...w.ctxFor(LA_OFFICER), deliverFile: async (name: string, bytes: Uint8Array, mime: string) => (sent.push({ name, text: new TextDecoder().decode(bytes), mime }), `Saved as /x/${name}`) };
     const reply = await chatter(ctx).say('la report csv 2026-09-01 2026-11-30');
     expect(reply).toContain('Saved as /x/la-report-2026-09-01-to-2026-11-30.csv');
+    expect(reply).toContain('la report 1/9/2026 30/11/2026');
     expect(sent).toHaveLength(1);
     expect(sent[0]!.mime).toBe('text/csv');
     expect(sent[0]!.text).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
@@ -71,7 +74,8 @@ describe('la report in a conversation', () => {
     const w = await world();
     const c = chatter(w.ctxFor(LA_OFFICER));
     expect(await c.say('la report 2026-11-30 2026-09-01')).toContain('The period must start before it ends');
-    expect(await c.say('la report 2026-02-30')).toContain('"2026-02-30" is not a date');
+    expect(await c.say('la report 2026-02-30')).toContain('2026-02-30 is not a real date');
+    expect(await c.say('la report 30/11/2026 1/9/2026')).toContain('The period must start before it ends');
     expect(await c.say('la report 2024-01-01 2026-11-30')).toContain('at most 24 months');
   });
 

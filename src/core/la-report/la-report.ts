@@ -4,6 +4,7 @@ import type { PupilCase } from '../cases/pupil-case.js';
 import { daysBetween } from '../dates.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { schoolName } from '../text/school-name.js';
+import { ukDate } from '../text/uk-date.js';
 import { monthEnd, monthLabel, monthsOf, within, type Period } from './period.js';
 import { day6Deadlines, pspEnd, pspRunningOn, stepOn, timetables, type Day6Status } from './record-figures.js';
 import { countCell, suppressGrid, SUPPRESS_BELOW, type Cell } from './suppression.js';
@@ -237,7 +238,7 @@ export function laReport(input: LaReportInput): LaReport {
         note: `${countCellWords(onPspInPeriod)} on a PSP at some time in the period. Months not yet ended count to the period's end; months after today count none.`,
       },
       figureTable({ id: 'psp-outcomes', title: 'PSPs ended in the period, by outcome', rowHeading: 'Outcome', columns: ['PSPs'], chart: 'pie' }, OUTCOMES.map(([, l]) => l), outcomes.counts().map((n) => [n])),
-      figureTable({ id: 'steps', title: `Pupils by step on ${asAt}`, rowHeading: 'Step', columns: ['Pupils'], chart: 'bar' }, [1, 2, 3, 4, 5, 6].map((s) => `Step ${s}`), steps.counts().map((n) => [n])),
+      figureTable({ id: 'steps', title: `Pupils by step on ${ukDate(asAt)}`, rowHeading: 'Step', columns: ['Pupils'], chart: 'bar' }, [1, 2, 3, 4, 5, 6].map((s) => `Step ${s}`), steps.counts().map((n) => [n])),
       figureTable(
         { id: 'part-time-notified', title: 'Part-time timetables notified to the LA, by month', rowHeading: 'Month', columns: ['Notified'], chart: 'bar', note: 'By the day the school told the LA.' },
         monthLabels,
