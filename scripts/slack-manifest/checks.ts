@@ -22,7 +22,6 @@ export const EVENT_SCOPES: Readonly<Record<string, readonly string[]>> = {
 export const SCOPE_REASONS: Readonly<Record<string, string>> = {
   commands: 'the /graduated slash command',
   'chat:write': 'sending replies and messages as the bot',
-  'files:write': 'uploading a file the person asked for (the LA figures as CSV) into their direct messages with the bot',
   'im:history': 'receiving the messages people send the bot in its direct-message (Messages) tab',
   'im:read': 'basic details of the direct-message conversations the bot is in',
   'im:write': 'starting a direct message with a person, for messages the bot sends first (reminders)',

@@ -5,7 +5,6 @@ import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding
 import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
-import type { FileDelivery } from '../core/files/deliver-file.js';
 import type { StaffMember } from '../core/staff.js';
 import { heading, text, type Choice, type Lookup, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
@@ -57,16 +56,9 @@ const KIND_FALLBACK = 'Something went wrong on my side and nothing was saved. Pl
 export class Assistant {
   #la: LaNotices | undefined;
 
-  #files: FileDelivery | undefined;
-
   /** Referral notices for the LA team; set once at start-up when a channel can carry them. */
   useLaNotices(la: LaNotices): void {
     this.#la = la;
-  }
-
-  /** How files reach people (the LA's CSV), by their channel; set once at start-up. */
-  useFiles(files: FileDelivery): void {
-    this.#files = files;
   }
 
   constructor(
@@ -258,8 +250,7 @@ export class Assistant {
   /** Signposting is public directory information, so people without a role may still use it. */
   #context(person: Person, me: StaffMember | undefined, publicOnly: boolean): DialogContext | undefined {
     if (person.shared && !publicOnly) return undefined;
-    const files = this.#files;
-    if (me) return { ...dialogContext(this.core, me), ...(files ? { deliverFile: (name: string, bytes: Uint8Array, mime: string) => files.deliverFile(person.id, name, bytes, mime) } : {}) };
+    if (me) return dialogContext(this.core, me);
     // No school and no cases: the access rules give such a user nothing, which is the point.
     return publicOnly ? dialogContext(this.core, { id: person.id, role: 'teacher' }) : undefined;
   }

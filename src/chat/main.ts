@@ -7,7 +7,6 @@ import { createLogger } from '../logger.js';
 import { ChatSession } from './chat-session.js';
 import { renderText } from './render-text.js';
 import { saveFile } from './save-file.js';
-import { TerminalFiles } from './terminal-files.js';
 
 /**
  * `npm run chat`: the whole conversation in a terminal, with the same dialogs the channels use.
@@ -18,9 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'chat');
   const core = await startCore(config);
-  const me = { id: config.localUser.id, role: config.localUser.role, schoolId: config.localUser.schoolId };
-  const files = new TerminalFiles(core.folder.path('exports'));
-  const ctx = { ...dialogContext(core, me), deliverFile: (name: string, bytes: Uint8Array, mime: string) => files.deliverFile(me.id, name, bytes, mime) };
+  const ctx = dialogContext(core, { id: config.localUser.id, role: config.localUser.role, schoolId: config.localUser.schoolId });
   const session = new ChatSession({ ctx, drafts: core.drafts, staff: core.staff, log });
   const interactive = process.stdin.isTTY === true;
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -45,7 +42,7 @@ async function main(): Promise<void> {
         out(
           await saveFile(config.dataDir, v.file).catch((err: NodeJS.ErrnoException) => {
             log.error('file not saved', { code: err.code ?? 'unexpected' });
-            return 'The PDF could not be saved in the data folder. Nothing else was affected; please try again.';
+            return 'The file could not be saved in the data folder. Nothing else was affected; please try again.';
           }),
         );
     if (reply.quit) {

@@ -30,8 +30,6 @@ export interface DialogContext {
   reflections?: SelfReflectionService;
   /** Where each referral to the LA stands with the LA team (acknowledged, assigned), for the LA's figures. */
   referralProgress?: (referralId: string) => ReferralProgress | undefined;
-  /** Gives this person a file their channel's way (core/files); resolves to words saying where it went. Absent where files cannot go. */
-  deliverFile?: (name: string, bytes: Uint8Array, mime: string) => Promise<string>;
 }
 
 /** Finds a member of staff by their channel id (the staff directory). */

@@ -4,6 +4,7 @@ import { laReport, type LaReport } from '../core/la-report/la-report.js';
 import { checkPeriod } from '../core/la-report/period.js';
 import { reportCsv, reportCsvName } from '../core/la-report/report-csv.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { text, type View } from '../core/views/view.js';
 import { parseDate } from './parse.js';
 import type { DialogContext } from './dialog.js';
@@ -44,7 +45,8 @@ export async function makeLaReport(ctx: DialogContext, from: string, to: string,
 
 /**
  * `la report [from] [to]`: the LA's figures for a period (by default this school year so far), or
- * with "csv" the same figures as a file, given the channel's way. Only LA officers; anyone else is
+ * with "csv" the same figures as a file, offered with the reply (View.file) for the channel to give
+ * its way. Only LA officers; anyone else is
  * told so (and the refusal is audited).
  */
 export async function runLaReport(ctx: DialogContext, req: LaReportRequest): Promise<View[]> {
@@ -62,16 +64,16 @@ export async function runLaReport(ctx: DialogContext, req: LaReportRequest): Pro
   try {
     const report = await makeLaReport(ctx, from, to, req.csv ? 'la-report.csv' : 'la-report');
     if (!req.csv) return laReportViews(report, `la report csv ${period}`);
-    if (!ctx.deliverFile) return [{ blocks: [text('Files cannot be sent here. Use "npm run cli -- la report --csv" on the bot’s machine.', 'warning')] }];
-    const said = await ctx.deliverFile(reportCsvName(report), new TextEncoder().encode(reportCsv(report)), 'text/csv');
+    // The file goes the channel's way (Teams: consent in the personal chat; Slack: the DM; terminal: the data folder).
+    const file = { fileName: reportCsvName(report), title: `LA figures, ${ukDate(from)} to ${ukDate(to)}`, csv: reportCsv(report), command: `la report csv ${period}` };
     return [
       {
         blocks: [
-          text(said, 'success'),
-          text('The CSV holds the same figures as the report, with "fewer than 5" and "withheld" where they are.', 'muted'),
+          text('The same figures as a CSV file, with "fewer than 5" and "withheld" where they are.', 'success'),
           // A card channel replaces the report with this answer, so the figures are a button away.
           { type: 'actions', actions: [{ label: 'Show the figures again', command: `la report ${period}` }] },
         ],
+        file,
       },
     ];
   } catch (err) {

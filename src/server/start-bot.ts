@@ -1,7 +1,6 @@
 import type { Server } from 'restify';
 import { Assistant } from '../app/assistant.js';
 import { startCore, type Core } from '../app/bootstrap.js';
-import { filesByChannel } from '../app/files.js';
 import { FormSubmissions } from '../app/form-submissions.js';
 import { LaChannelLink } from '../app/la-channel-link.js';
 import { LaNotices, type LaChannelPoster } from '../app/la-notices.js';
@@ -72,7 +71,6 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
   const la = new LaNotices(core, posters, notifiers, log.child('la'));
   la.listen();
   assistant.useLaNotices(la);
-  assistant.useFiles(filesByChannel({ ...(teams ? { teams: teams.files } : {}), ...(slack ? { slack: slack.files } : {}) }));
   const scheduler = new ReminderScheduler(core, notifiers, log.child('reminders'), la);
   if (overrides.scheduler !== 'manual') scheduler.start(config.reminders.pollSeconds);
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognise } from '../../src/dialogs/intents.js';
+import { runLaReport } from '../../src/dialogs/la-report.js';
+import { asksForFile } from '../../src/dialogs/read/read-request.js';
 import { chatter, LA_OFFICER, SENDCO, TEACHER, ADMIN, testWorld } from '../helpers/dialog-context.js';
 import { saveLaCases } from '../helpers/la-world.js';
 import { recordedPupil } from '../helpers/recorded-pupil.js';
@@ -57,17 +59,19 @@ describe('la report in a conversation', () => {
     expect((await w.audit.list({ actorId: SENDCO.id })).some((e) => e.action.startsWith('la-report') && e.outcome === 'denied')).toBe(true);
   });
 
-  it('gives the CSV as a file the channel’s way, audited as a CSV', async () => {
+  it('offers the CSV as a file with the reply, for the channel to give its way, audited as a CSV', async () => {
     const w = await world();
-    const sent: { name: string; text: string; mime: string }[] = [];
-    const ctx = { ...w.ctxFor(LA_OFFICER), deliverFile: async (name: string, bytes: Uint8Array, mime: string) => (sent.push({ name, text: new TextDecoder().decode(bytes), mime }), `Saved as /x/${name}`) };
-    const reply = await chatter(ctx).say('la report csv 2026-09-01 2026-11-30');
-    expect(reply).toContain('Saved as /x/la-report-2026-09-01-to-2026-11-30.csv');
-    expect(reply).toContain('la report 1/9/2026 30/11/2026');
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.mime).toBe('text/csv');
-    expect(sent[0]!.text).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
+    const views = await runLaReport(w.ctxFor(LA_OFFICER), { from: '1/9/2026', to: '30/11/2026', csv: true });
+    const file = views.find((v) => v.file)?.file;
+    expect(file).toMatchObject({ fileName: 'la-report-2026-09-01-to-2026-11-30.csv', title: 'LA figures, Tue 1 Sep 2026 to Mon 30 Nov 2026', command: 'la report csv 1/9/2026 30/11/2026' });
+    expect(file!.document).toBeUndefined();
+    expect(file!.csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
+    expect(asksForFile(file!.command)).toBe(true);
+    const words = JSON.stringify(views.map((v) => v.blocks));
+    expect(words).toContain('la report 1/9/2026 30/11/2026');
     expect((await w.audit.list({ actorId: LA_OFFICER.id })).some((e) => e.action === 'la-report.csv:2026-09-01:2026-11-30')).toBe(true);
+    // A SENDCo asking gets no file.
+    expect((await runLaReport(w.ctxFor(SENDCO), { csv: true })).some((v) => v.file)).toBe(false);
   });
 
   it('says what is wrong with a period it cannot use', async () => {

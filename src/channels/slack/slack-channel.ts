@@ -16,7 +16,6 @@ import { registerMessages } from './listeners/messages.js';
 import { registerOptions } from './listeners/options.js';
 import { skipRepeatedEvents } from './listeners/repeats.js';
 import { registerViews } from './listeners/views.js';
-import { SlackFiles } from './slack-files.js';
 import { SlackNotifier } from './slack-notifier.js';
 import { slackRequestGuard } from './slack-request-guard.js';
 import { SlackLaPoster } from './la-poster.js';
@@ -28,7 +27,6 @@ export interface SlackChannel {
   laPoster?: SlackLaPoster;
   app: App;
   notifier: SlackNotifier;
-  files: SlackFiles;
   mode: 'http' | 'socket';
   close(): Promise<void>;
 }
@@ -106,7 +104,6 @@ export async function startSlackChannel(server: Server, settings: NonNullable<Co
     ...(opts.laLink ? { laPoster: new SlackLaPoster(app.client, opts.laLink, outbox) } : {}),
     app,
     notifier: new SlackNotifier(app.client, outbox),
-    files: new SlackFiles(app.client, outbox),
     mode: socket ? 'socket' : 'http',
     close: async () => {
       await outbox.idle();

@@ -8,7 +8,6 @@ import { Outbox, TEAMS_CONVERSATION_LIMITS } from '../../app/outbox.js';
 import type { Logger } from '../../logger.js';
 import { ConversationReferences } from './conversation-references.js';
 import { TeamsNotifier } from './notifier.js';
-import { TeamsFiles } from './teams-files.js';
 import { TeamsLaPoster } from './la-poster.js';
 import type { LaChannelLink } from '../../app/la-channel-link.js';
 import { TeamsBot } from './teams-bot.js';
@@ -23,7 +22,6 @@ export interface TeamsChannel {
   adapter: TeamsAdapter;
   bot: TeamsBot;
   notifier: TeamsNotifier;
-  files: TeamsFiles;
   close(): Promise<void>;
 }
 
@@ -79,7 +77,6 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
     adapter,
     bot,
     notifier,
-    files: new TeamsFiles(proactiveDeps),
     close: async () => {
       await bot.idle();
       await references.close();

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Assistant } from '../../../src/app/assistant.js';
 import { startCore, type Core } from '../../../src/app/bootstrap.js';
-import { filesByChannel } from '../../../src/app/files.js';
 import { FormSubmissions } from '../../../src/app/form-submissions.js';
 import { classifySendError, Outbox, SLACK_CHANNEL_LIMITS } from '../../../src/app/outbox.js';
 import { startSlackChannel, type SlackChannel } from '../../../src/channels/slack/slack-channel.js';
@@ -43,8 +42,6 @@ export async function slackHarness(opts: { answerWithinMs?: number; env?: Record
   const server = createHttpServer(silentLogger);
   const outbox = new Outbox({ limits: SLACK_CHANNEL_LIMITS, retryable: classifySendError, maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50 });
   const slack: SlackChannel = await startSlackChannel(server, config.slack!, assistant, new FormSubmissions(assistant), { log: silentLogger, slackApiUrl: api.apiUrl, outbox, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}) });
-  // As start-bot wires it: files (the LA's CSV) go to the person's DM.
-  assistant.useFiles(filesByChannel({ slack: slack.files }));
   const port = await listen(server, '127.0.0.1', 0);
   const url = `http://127.0.0.1:${port}/slack/events`;
   let trigger = 0;

@@ -25,22 +25,21 @@ describe('Slack: the LA report', () => {
     expect(text).toContain('Download CSV');
   });
 
-  it('an LA officer asks for the CSV in a DM: it is uploaded to their DM with the bot (getUploadURLExternal, the upload, completeUploadExternal)', async () => {
+  it('an LA officer asks for the CSV in a DM: it is uploaded there (getUploadURLExternal, the upload, completeUploadExternal)', async () => {
     h = await slackHarness();
     const officer = `slack:${TEAM}:${OFFICER}`;
     await h.event(dm(USERS.admin, `grant ${officer} la-officer`));
     await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('is now LA officer'));
     await saveLaCases(h.core.repo);
 
-    await h.event(dm(OFFICER, 'la report csv 2026-09-01 2026-11-30'));
+    await h.event(dm(OFFICER, 'la report csv 1/9/2026 30/11/2026'));
     const done = await h.api.waitFor((c) => c.method === 'files.completeUploadExternal');
     expect(done.params.channel_id).toBe(`D${OFFICER}`);
     const asked = h.api.calls.find((c) => c.method === 'files.getUploadURLExternal')!;
     expect(asked.params.filename).toBe('la-report-2026-09-01-to-2026-11-30.csv');
-    const upload = h.api.calls.find((c) => c.method.startsWith('/upload/'))!;
-    expect(String(upload.params.body)).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5');
-    const reply = await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('Sent to your direct messages'));
-    expect(slackText(reply.params.blocks)).toContain('la-report-2026-09-01-to-2026-11-30.csv');
+    expect(h.api.uploads[0]!.body.toString('utf8')).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5');
+    const reply = await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('The CSV is just above'));
+    expect(slackText(reply.params.blocks)).toContain('Show the figures again');
   });
 
   it('a SENDCo asking gets a refusal and no file', async () => {

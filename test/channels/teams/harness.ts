@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Assistant } from '../../../src/app/assistant.js';
 import { startCore, type Core } from '../../../src/app/bootstrap.js';
-import { filesByChannel } from '../../../src/app/files.js';
 import { FormSubmissions } from '../../../src/app/form-submissions.js';
 import { Outbox, TEAMS_CONVERSATION_LIMITS } from '../../../src/app/outbox.js';
 import { startTeamsChannel, type TeamsChannel } from '../../../src/channels/teams/teams-channel.js';
@@ -46,8 +45,6 @@ export async function teamsHarness(opts: HarnessOptions = {}) {
   // Real pacing and retries, with short backoff so a 429 test takes milliseconds, not seconds.
   const outbox = new Outbox({ limits: TEAMS_CONVERSATION_LIMITS, maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50 });
   const teams: TeamsChannel = await startTeamsChannel(server, core, assistant, new FormSubmissions(assistant), { localMode, log: silentLogger, outbox, ...(opts.answerWithinMs ? { answerWithinMs: opts.answerWithinMs } : {}), ...(opts.callTimeoutMs ? { callTimeoutMs: opts.callTimeoutMs } : {}) });
-  // As start-bot wires it: files (the LA's CSV) go to the person's personal chat.
-  assistant.useFiles(filesByChannel({ teams: teams.files }));
   const port = await listen(server, '127.0.0.1', 0);
   const base = `http://127.0.0.1:${port}`;
   let seq = 0;
