@@ -45,7 +45,6 @@ export interface TextBlock extends ElementBase {
   isSubtle?: boolean;
   horizontalAlignment?: HorizontalAlignment;
   maxLines?: number;
-  fontType?: 'Default' | 'Monospace';
 }
 
 export interface Container extends ElementBase {
