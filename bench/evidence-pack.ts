@@ -27,7 +27,7 @@ export async function evidencePackFigures(): Promise<void> {
 
   const build = async () => {
     const [v] = await runRead(ctx, { kind: 'evidence', ref: '4021' });
-    return renderPdf(v!.file!.document);
+    return renderPdf(v!.file!.document!);
   };
   const oneLine = { title: 'x', subject: 'x', period: 'x', runningHeader: 'x', runningFooter: 'x', author: 'x', producedAt: now(), sections: [{ title: 'x', blocks: [] }] };
 

@@ -96,3 +96,4 @@ await slackAck();
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (this bench process, with ${CASES} cases loaded)`);
 await (await import('./reminders-due.js')).remindersDue();
 await (await import('./evidence-pack.js')).evidencePackFigures();
+await (await import('./la-report.js')).laReportFigures();

@@ -25,7 +25,7 @@ export const SCOPE_REASONS: Readonly<Record<string, string>> = {
   'im:history': 'receiving the messages people send the bot in its direct-message (Messages) tab',
   'im:read': 'basic details of the direct-message conversations the bot is in',
   'im:write': 'starting a direct message with a person, for messages the bot sends first (reminders)',
-  'files:write': 'uploading a file a person asks for (the evidence pack) to their direct messages with the bot',
+  'files:write': 'uploading a file a person asks for (the evidence pack, the LA figures as CSV) to their direct messages with the bot',
   'app_mentions:read': 'receiving messages that @mention the bot in a channel it has been added to',
 };
 

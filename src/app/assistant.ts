@@ -13,6 +13,7 @@ import { earlierStep, firstQuestionId, formAsSent, openForm, submitForm, type Fo
 import { homeViews } from '../dialogs/home.js';
 import { lookupChoices } from '../dialogs/lookups.js';
 import { recognise, wordsToScreen } from '../dialogs/intents.js';
+import { runLaReport } from '../dialogs/la-report.js';
 import { myReviews } from '../dialogs/my-reviews.js';
 import { runRead } from '../dialogs/read/run-read.js';
 import { findDialog } from '../dialogs/registry.js';
@@ -136,6 +137,7 @@ export class Assistant {
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];
       if (intent.kind === 'read') return runRead(ctx, intent.read);
+      if (intent.kind === 'la-report') return runLaReport(ctx, intent.request);
       const dialog = findDialog(intent.dialogId)!;
       const first = firstQuestionId(dialog, ctx);
       const prefill = { ...(intent.initialText && first ? { [first]: intent.initialText } : {}), ...intent.values };

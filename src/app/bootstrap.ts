@@ -118,5 +118,9 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
     staff: core.staff,
     reflections: core.reflections,
+    referralProgress: (id) => {
+      const n = core.reminders.notices[id];
+      return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
+    },
   };
 }

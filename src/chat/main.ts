@@ -42,7 +42,7 @@ async function main(): Promise<void> {
         out(
           await saveFile(config.dataDir, v.file).catch((err: NodeJS.ErrnoException) => {
             log.error('file not saved', { code: err.code ?? 'unexpected' });
-            return 'The PDF could not be saved in the data folder. Nothing else was affected; please try again.';
+            return 'The file could not be saved in the data folder. Nothing else was affected; please try again.';
           }),
         );
     if (reply.quit) {

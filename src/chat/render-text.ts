@@ -1,5 +1,6 @@
 import type { Contact } from '../knowledge/schema/common.js';
 import type { Recommendation } from '../core/guidance/types.js';
+import { textTable } from '../core/views/text-table.js';
 import type { Block, Pager, QuestionView, RecommendationPart, Row, View } from '../core/views/view.js';
 
 /** Plain-text rendering of the neutral views, for the terminal (and any text-only fallback). */
@@ -75,6 +76,8 @@ function block(b: Block): string[] {
       return b.actions.length ? [`Type ${b.actions.map((a) => `"${a.command}"${a.label.toLowerCase() === a.command ? '' : ` (${a.label.toLowerCase()})`}`).join(', ')}.`] : [];
     case 'pager':
       return [pager(b)];
+    case 'table':
+      return ['', b.table.title, ...textTable(b.table).map((l) => `  ${l}`), ...(b.table.note ? [`  ${b.table.note}`] : [])];
   }
 }
 

@@ -10,6 +10,7 @@ import type { DialogContext } from './dialog.js';
 import { intoNextForm } from './next-form.js';
 import { answerForm, answerGiven, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
+import { runLaReport } from './la-report.js';
 import { formTurn } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
 import { runRead } from './read/run-read.js';
@@ -73,6 +74,8 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
     case 'details':
       if (state.details) return showDetails(state.details);
       return { state: { misunderstood: 0 }, views: [{ blocks: [text('There are no details to show. Type "what next for" and a pupil reference for their guidance.')] }] };
+    case 'la-report':
+      return { state: { misunderstood: 0 }, views: await runLaReport(ctx, intent.request) };
     case 'more':
       if (state.more) return command(ctx, { misunderstood: 0 }, state.more, noticed);
       // "more" after guidance: its details are the more there is.

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { CaseService } from '../core/cases/case-service.js';
+import type { ReferralProgress } from '../core/la-report/la-report.js';
 import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SelfReflectionService } from '../core/self-reflection/self-reflection-service.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
@@ -27,6 +28,8 @@ export interface DialogContext {
   staff?: StaffLookup;
   /** The schools' Inclusion Self-Reflections (seed 000 Appendix 2). Absent where none are kept (most tests). */
   reflections?: SelfReflectionService;
+  /** Where each referral to the LA stands with the LA team (acknowledged, assigned), for the LA's figures. */
+  referralProgress?: (referralId: string) => ReferralProgress | undefined;
 }
 
 /** Finds a member of staff by their channel id (the staff directory). */

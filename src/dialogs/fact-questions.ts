@@ -91,6 +91,7 @@ export function valueQuestions(kind: Recordable, now: PupilFacts, correcting: bo
     case 'risk-of-permanent-exclusion':
       return [yes('atRisk', 'Is the pupil at risk of permanent exclusion now?', (v) => already(now, kind, correcting, v === now.riskOfPermanentExclusion))];
     case 'suspension-return':
+    case 'provision-started':
       return [];
   }
 }
@@ -121,6 +122,7 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
     },
   });
   if (kind === 'suspension-return') return when('When does (or did) the pupil return from the suspension?', 60, 'return date', (date) => suspensionBefore(ctx, a, date));
+  if (kind === 'provision-started') return when('When did full-time provision start after the permanent exclusion?', 28, 'start date', (date) => permanentBefore(ctx, a, date));
   if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
   if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
   if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
@@ -134,6 +136,14 @@ async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): P
   const x = c?.exclusions.filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No suspension is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
   return { ok: true, value: date, also: { suspension: { id: x.id, days: x.days } } };
+}
+
+/** The permanent exclusion provision starting on `date` follows: the latest recorded one that began by then. */
+async function permanentBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
+  const c = await loadPicked(ctx, a);
+  const x = c?.exclusions.filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  if (!x) return { ok: false, message: 'No permanent exclusion is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
+  return { ok: true, value: date, also: { permanent: x.id } };
 }
 
 /** A part-time timetable's planned end, hours and the day the LA was told (000: "Part Time Timetable (notify LA)"). */
@@ -207,5 +217,7 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
     }
     case 'risk-of-permanent-exclusion':
       return { ...common, fact: 'risk-of-permanent-exclusion', atRisk: a.atRisk === true };
+    case 'provision-started':
+      return { ...common, fact: 'provision-started', exclusionId: a.permanent as string };
   }
 }

@@ -1,4 +1,5 @@
 import type { Answers } from './dialog.js';
+import { recogniseLaReport, type LaReportRequest } from './la-report.js';
 import { READ_WORDS, recogniseRead, type ReadRequest } from './read/read-request.js';
 
 /** What the user asked for, recognised from the words staff actually type. */
@@ -18,6 +19,8 @@ export type Intent =
   | { kind: 'more' }
   /** The details behind the last reply's first screen (the terminal keeps them; cards have a button). */
   | { kind: 'details' }
+  /** The LA's figures for a period, or their CSV (LA officers). */
+  | { kind: 'la-report'; request: LaReportRequest }
   | { kind: 'unknown' };
 
 const REF = '([A-Za-z0-9][A-Za-z0-9-]{0,19})';
@@ -78,7 +81,7 @@ const RULES: Rule[] = [
 ];
 
 /** The commands as staff type them, from the rules above ("what next", "pcp", "help"…) and the reading commands. */
-export const COMMAND_WORDS: readonly string[] = [...RULES.flatMap((r) => r.typed ?? []), ...READ_WORDS];
+export const COMMAND_WORDS: readonly string[] = [...RULES.flatMap((r) => r.typed ?? []), ...READ_WORDS, 'la report'];
 
 /**
  * What the words ask for, by the first rule that matches the whole line (after spaces are tidied);
@@ -90,6 +93,8 @@ export function recognise(raw: string): Intent {
     const m = t.match(r.re);
     if (m) return r.intent(m);
   }
+  const laReport = recogniseLaReport(t);
+  if (laReport) return { kind: 'la-report', request: laReport };
   const read = recogniseRead(t);
   return read ? { kind: 'read', read } : { kind: 'unknown' };
 }

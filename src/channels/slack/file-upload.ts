@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { text, type FileOffer, type View } from '../../core/views/view.js';
-import { renderPdf } from '../../pdf/render-pdf.js';
+import { fileContent, handleWith, pagesWords } from '../../pdf/file-content.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /**
@@ -23,7 +23,9 @@ export async function uploadFiles(deps: SlackDeps, client: WebClient, userId: st
   const said: View[] = [];
   for (const offer of offers(views)) {
     try {
-      const { bytes, pages } = await renderPdf(offer.document);
+      const content = await fileContent(offer);
+      const { bytes } = content;
+      const pages = pagesWords(content);
       const channel = dm ?? (await client.conversations.open({ users: userId })).channel?.id;
       if (!channel) throw new Error('no direct message channel');
       await deps.outbox.send(channel, () =>
@@ -32,13 +34,13 @@ export async function uploadFiles(deps: SlackDeps, client: WebClient, userId: st
           file: bytes,
           filename: offer.fileName,
           title: offer.title,
-          initial_comment: `${offer.title} (${pages} page${pages === 1 ? '' : 's'}). It holds special category data about a child: keep it somewhere secure and share it only for the request it is for.`,
+          initial_comment: `${offer.title}${pages ? ` (${pages})` : ''}. ${handleWith(content)}`,
         }),
       );
-      said.push({ blocks: [text(dm ? 'The PDF is just above.' : 'The PDF is in your direct messages with me, where only you can see it.', 'muted')] });
+      said.push({ blocks: [text(dm ? `The ${content.kind} is just above.` : `The ${content.kind} is in your direct messages with me, where only you can see it.`, 'muted')] });
     } catch (err) {
       deps.log.error('file upload failed', { error: (err as Error).name, code: (err as { code?: string }).code ?? 'unknown' });
-      said.push({ blocks: [text('The PDF could not be sent to you just now. Please ask for it again in a moment.', 'warning')] });
+      said.push({ blocks: [text(`The ${offer.csv === undefined ? 'PDF' : 'CSV'} could not be sent to you just now. Please ask for it again in a moment.`, 'warning')] });
     }
   }
   return said;

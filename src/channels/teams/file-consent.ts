@@ -5,7 +5,7 @@ import { callSignal, CALL_TIMEOUT_MS } from '../../app/outbound.js';
 import { text, type FileOffer, type View } from '../../core/views/view.js';
 import { asksForFile } from '../../dialogs/read/read-request.js';
 import type { Logger } from '../../logger.js';
-import { renderPdf } from '../../pdf/render-pdf.js';
+import { fileContent, pagesWords } from '../../pdf/file-content.js';
 import { isLoopbackUrl } from '../../server/loopback.js';
 import { cardMessage } from './card-message.js';
 import { personKey, type SavedConversation } from './conversation-references.js';
@@ -53,12 +53,14 @@ export interface TeamsFilesDeps extends ProactiveDeps {
 const files = (views: readonly View[]): FileOffer[] => views.flatMap((v) => (v.file ? [v.file] : []));
 
 /** The consent card for one file, sized, with the command that makes it as both contexts. */
-export function consentCard(offer: FileOffer, sizeInBytes: number, pages: number): Partial<Attachment> {
+export function consentCard(offer: FileOffer, sizeInBytes: number, pages?: number, aboutAChild = true): Partial<Attachment> {
   const context = { command: offer.command };
+  const what = [offer.title, pagesWords({ pages })].filter(Boolean).join(': ');
+  const care = aboutAChild ? 'It holds special category data about a child.' : 'Small numbers are withheld in it.';
   return {
     contentType: FILE_CONSENT_CARD,
     name: offer.fileName,
-    content: { description: `${offer.title}: ${pages} page${pages === 1 ? '' : 's'}. It holds special category data about a child. Accept to save it to your OneDrive.`, sizeInBytes, acceptContext: context, declineContext: context },
+    content: { description: `${what}. ${care} Accept to save it to your OneDrive.`, sizeInBytes, acceptContext: context, declineContext: context },
   };
 }
 
@@ -76,8 +78,8 @@ export class TeamsFiles {
    */
   async offer(ref: Partial<ConversationReference> & Pick<ConversationReference, 'conversation'>, views: readonly View[]): Promise<void> {
     for (const offer of files(views)) {
-      const { bytes, pages } = await renderPdf(offer.document);
-      await sendOrMarkGone(this.deps, ref, (context) => context.sendActivity({ attachments: [consentCard(offer, bytes.length, pages) as Attachment] }));
+      const { bytes, pages, aboutAChild } = await fileContent(offer);
+      await sendOrMarkGone(this.deps, ref, (context) => context.sendActivity({ attachments: [consentCard(offer, bytes.length, pages, aboutAChild) as Attachment] }));
     }
   }
 
@@ -106,7 +108,7 @@ export class TeamsFiles {
     // Not made (the pupil is no longer theirs to see, say): the answer says why.
     if (!offer) return void (await this.#say(context, views));
     try {
-      const { bytes } = await renderPdf(offer.document);
+      const { bytes } = await fileContent(offer);
       await this.#upload(info.uploadUrl, bytes);
     } catch (err) {
       this.deps.log.error('file upload failed', { error: (err as Error).name });

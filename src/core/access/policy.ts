@@ -18,10 +18,15 @@ export function caseAccess(user: StaffMember, c: PupilCase): CaseAccess {
     case 'sendco':
       return user.schoolId === c.schoolId ? 'full' : 'none';
     case 'la-officer':
-      return c.referrals.some((r) => r.toLocalAuthority) ? 'referral-only' : 'none';
+      return sharedWithLocalAuthority(c) ? 'referral-only' : 'none';
     case 'admin':
       return 'none';
   }
+}
+
+/** Whether the school has brought the pupil to the LA: a referral to the LA. Only these records reach LA officers, one by one or in figures. */
+export function sharedWithLocalAuthority(c: Pick<PupilCase, 'referrals'>): boolean {
+  return c.referrals.some((r) => r.toLocalAuthority);
 }
 
 /**

@@ -78,6 +78,28 @@ export class CaseService {
   }
 
   /**
+   * The records an LA officer's figures read: every pupil a school has referred to the LA, whole,
+   * for counting only (the figures are suppressed before anyone sees them; no record leaves).
+   * Anyone else is refused. Audited by ids only: one line per school whose records were read, with
+   * the report's name and period as the action ("la-report:2026-09-01:2026-11-30"), or one refusal.
+   */
+  async forLaReport(user: StaffMember, report: string): Promise<PupilCase[]> {
+    if (user.role !== 'la-officer') {
+      await this.note(user, report, 'denied');
+      throw new AppError('Only LA officers can see the LA’s figures.', 'forbidden');
+    }
+    const out: PupilCase[] = [];
+    const schools = new Set<string>();
+    for (const c of await this.repo.scanAll()) {
+      if (caseAccess(user, c) === 'none') continue;
+      out.push(c as PupilCase);
+      schools.add(c.schoolId);
+    }
+    await Promise.all(schools.size ? [...schools].map((schoolId) => this.audit.record({ at: this.now().toISOString(), actorId: user.id, action: report, schoolId, outcome: 'allowed' })) : [this.note(user, report, 'allowed')]);
+    return out;
+  }
+
+  /**
    * Records that these cases were shown to the user on a list (a page of "my pupils", say): one
    * audit line each, ids only, as a list discloses something of every pupil on it. The cases were
    * read through `visibleCases`, so the access rules have already been applied.

@@ -64,6 +64,11 @@ export const FactEntry = z.discriminatedUnion('fact', [
   /** The pupil returns (or returned) on `on` from the recorded suspension `exclusionId`, of `days` school days. */
   z.strictObject({ ...common, fact: z.literal('suspension-return'), exclusionId: z.string().min(1).max(64), days: z.number().min(0).max(45) }),
   z.strictObject({ ...common, fact: z.literal('risk-of-permanent-exclusion'), atRisk: z.boolean() }),
+  /**
+   * Full-time education began on `on` after the recorded permanent exclusion `exclusionId`: the day-6
+   * duty (000, permanent exclusion) is met when `on` is no later than the day it fell due.
+   */
+  z.strictObject({ ...common, fact: z.literal('provision-started'), exclusionId: z.string().min(1).max(64) }),
   /** With `corrects`: that entry should never have been recorded, and counts for nothing. */
   z.strictObject({ ...common, fact: z.literal('withdrawn'), corrects: EntryId }),
 ]);

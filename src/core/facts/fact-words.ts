@@ -38,6 +38,8 @@ export function describeFact(e: FactEntry): string {
       return `returns from a ${e.days}-day suspension`;
     case 'risk-of-permanent-exclusion':
       return e.atRisk ? 'at risk of permanent exclusion' : 'no longer at risk of permanent exclusion';
+    case 'provision-started':
+      return 'full-time provision started after a permanent exclusion';
     case 'withdrawn':
       return 'withdrawn: it should not have been recorded';
   }
@@ -52,6 +54,8 @@ export function factSentence(e: FactEntry): string {
       return `returns on ${ukDate(e.on)} from a ${e.days}-day suspension`;
     case 'part-time-timetable-ended':
       return `part-time timetable ended: back to full time from ${ukDate(e.on)}`;
+    case 'provision-started':
+      return `full-time provision started on ${ukDate(e.on)} after a permanent exclusion`;
     case 'care':
     case 'ehc-assessment':
       return `${describeFact(e)} on ${ukDate(e.on)}`;
@@ -86,6 +90,7 @@ export function describeFacts(f: PupilFacts, kind: FactKind): string {
       return f.returnFromSuspension ? `returns ${ukDate(f.returnFromSuspension.on)} from a ${f.returnFromSuspension.days}-day suspension` : 'no return recorded';
     case 'risk-of-permanent-exclusion':
       return f.riskOfPermanentExclusion ? 'at risk of permanent exclusion' : 'not at risk of permanent exclusion';
+    case 'provision-started':
     case 'withdrawn':
       return '';
   }

@@ -68,7 +68,9 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
       return { ...s, returnFromSuspension: { on: e.on, exclusionId: e.exclusionId, days: e.days } };
     case 'risk-of-permanent-exclusion':
       return { ...s, riskOfPermanentExclusion: e.atRisk };
+    case 'provision-started':
     case 'withdrawn':
+      // A day on record (read by the day-6 figures), not a fact about the pupil now.
       return s;
   }
 }

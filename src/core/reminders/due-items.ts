@@ -191,6 +191,18 @@ export function day6Dates(start: string, fromDay: number, schoolCalendar: School
     const stale = provisionOn < today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= today;
     return stale ? undefined : { provisionOn, remindOn: calendar.addSchoolDays(provisionOn, -DAY6_LEAD_SCHOOL_DAYS) };
   };
+  return withTermsOrWeekdays(schoolCalendar, count);
+}
+
+/**
+ * The day full-time provision must start after a permanent exclusion starting `start` (school day
+ * `fromDay`, counted as {@link day6Dates} counts it), however long ago: for figures over a period.
+ */
+export function day6ProvisionDay(start: string, fromDay: number, schoolCalendar: SchoolCalendar): string {
+  return withTermsOrWeekdays(schoolCalendar, (calendar) => calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1));
+}
+
+function withTermsOrWeekdays<T>(schoolCalendar: SchoolCalendar, count: (calendar: SchoolCalendar) => T): T {
   try {
     return count(schoolCalendar);
   } catch {

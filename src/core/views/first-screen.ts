@@ -50,6 +50,8 @@ function blockText(b: Block): string[] {
       return b.rows.flatMap((r) => [r.title, r.detail ?? '']);
     case 'actions':
       return b.actions.map((a) => a.label);
+    case 'table':
+      return [b.table.title, ...b.table.headings, ...b.table.rows.flat(), ...(b.table.totals ?? []), ...(b.table.note ? [b.table.note] : [])];
     case 'search':
     case 'pager':
       return [];

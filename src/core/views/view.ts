@@ -147,8 +147,31 @@ export interface Fact {
   at?: string;
 }
 
+/**
+ * A table of figures: headings (the first names the rows), rows of words, and a totals row. With a
+ * chart, a channel that can draw (Teams) draws it above the table; the table is always shown, as
+ * it holds what a chart cannot ("fewer than 5").
+ */
+export interface TableView {
+  title: string;
+  headings: string[];
+  rows: string[][];
+  totals?: string[];
+  note?: string;
+  chart?: ChartView;
+}
+
+/** The numbers of a table that may be drawn, by series; withheld numbers are left out. */
+export interface ChartView {
+  kind: 'bar' | 'stacked-bar' | 'line' | 'pie';
+  xTitle?: string;
+  yTitle?: string;
+  series: { name: string; points: { x: string; y: number }[] }[];
+}
+
 export type Block =
   | { type: 'heading'; text: string }
+  | { type: 'table'; table: TableView }
   | { type: 'text'; text: string; tone?: Tone }
   | { type: 'ladder'; rungs: LadderRung[] }
   | { type: 'recommendation'; rec: Recommendation; part?: RecommendationPart }
@@ -168,16 +191,19 @@ export type Block =
 export type ReadFirst = Extract<Block, { type: 'recommendation' | 'text' }>;
 
 /**
- * A document to hand over as a file with a reply (the evidence pack). Each channel delivers it its
- * own way (Teams asks consent in the personal chat, Slack uploads it to the DM, the terminal saves
- * it); a channel that shows the blocks alone delivers nothing.
+ * A document to hand over as a file with a reply (the evidence pack as a PDF, the LA's figures as
+ * CSV). Each channel delivers it its own way (Teams asks consent in the personal chat, Slack
+ * uploads it to the DM, the terminal saves it); a channel that shows the blocks alone delivers
+ * nothing. It is either a `document` drawn as a PDF or `csv` text given as it is.
  */
 export interface FileOffer {
   /** "evidence-pack-4021-2026-11-30.pdf": the pupil's reference and the day, nothing more. */
   fileName: string;
   /** One line for the file's title and a consent card: the pupil's reference, initials and year at most. */
   title: string;
-  document: DocumentModel;
+  document?: DocumentModel;
+  /** The file's text when it is a CSV (the LA's figures: counts only, small ones withheld). */
+  csv?: string;
   /** The words that produce it again, read through the same access checks (Teams builds it afresh when consent is given). */
   command: string;
 }

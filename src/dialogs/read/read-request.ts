@@ -1,4 +1,5 @@
 import { ITEM_KINDS, type ItemKind } from '../../core/record/record-items.js';
+import { recogniseLaReport } from '../la-report.js';
 
 /**
  * The commands that read a pupil's record back, as staff type them and as buttons send them. Each
@@ -124,9 +125,11 @@ export function commandFor(r: ReadRequest): string {
 export const READ_WORDS: readonly string[] = ['pupil', 'timeline', 'history', 'evidence', 'my pupils', 'deadlines', 'lists', ...ITEM_KINDS.map((k) => `show ${k}`)];
 
 /**
- * Whether these words ask for a file about a pupil (the evidence pack). Channels send such a file
- * only where no one else can see it, and take no other command back from a file's consent card.
+ * Whether these words ask for a file (the evidence pack about a pupil, the LA's figures as CSV).
+ * Channels send such a file only where no one else can see it, and take no other command back from
+ * a file's consent card.
  */
 export function asksForFile(words: string): boolean {
-  return recogniseRead(words.trim().replace(/\s+/g, ' '))?.kind === 'evidence';
+  const t = words.trim().replace(/\s+/g, ' ');
+  return recogniseRead(t)?.kind === 'evidence' || recogniseLaReport(t)?.csv === true;
 }

@@ -19,6 +19,7 @@ export const MENU: MenuItem[] = [
   { command: 'my reviews', label: 'My reviews', description: 'Reviews, EHC, day-6 and PEP dates due or overdue' },
   { command: 'my pupils', label: 'My pupils', description: 'Your pupils a page at a time: open one for their summary, plans and chronology ("pupil 4021", "timeline 4021")' },
   { command: 'evidence', label: 'Evidence pack', description: 'A pupil’s whole graduated response as a PDF for an EHC needs assessment request or a referral, e.g. "evidence 4021"' },
+  { command: 'la report', label: 'LA figures', description: 'LA officers: referrals, suspensions, PSPs, steps, part-time timetables and day-6 provision over time, e.g. "la report 1/9/2026 30/11/2026"' },
   { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];

@@ -30,7 +30,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
     const w = await world();
     const views = await runRead(w.ctxFor(SENDCO), { kind: 'evidence', ref: '4021' });
     offer = fileOf(views)!;
-    const rendered = await renderPdf(offer.document);
+    const rendered = await renderPdf(offer.document!);
     pages = rendered.pages;
     pdf = await pdfText(rendered.bytes);
     text = flat(pdf.all);
@@ -151,7 +151,7 @@ describe('who may have an evidence pack', () => {
   it('an LA officer’s pack holds what was referred to the LA, and says the plans stay with the school', async () => {
     const w = await world();
     const views = await runRead(w.ctxFor(LA_OFFICER), { kind: 'evidence', ref: '4021', school: 'oak-primary' });
-    const text = flat((await pdfText((await renderPdf(fileOf(views)!.document)).bytes)).all);
+    const text = flat((await pdfText((await renderPdf(fileOf(views)!.document!)).bytes)).all);
     expect(text).toContain('Made from an LA officer’s copy of the record');
     expect(text).toContain('Educational Psychology Service');
     expect(text).not.toContain('CAMHS');
@@ -165,7 +165,7 @@ describe('who may have an evidence pack', () => {
     const c = PupilCase.parse({ ...threeYearRecord({ sendco: SENDCO.id }), id: 'bare', pupilRef: '77', exclusions: [], pcps: [], psps: [], referrals: [], stepChanges: [], facts: [], timeline: [], currentStep: 1, createdAt: '2026-11-02T09:00:00.000Z' });
     await w.repo.save(c, undefined);
     const views = await runRead(w.ctxFor(SENDCO), { kind: 'evidence', ref: '77' });
-    const text = flat((await pdfText((await renderPdf(fileOf(views)!.document)).bytes)).all);
+    const text = flat((await pdfText((await renderPdf(fileOf(views)!.document!)).bytes)).all);
     expect(text).toContain('Period Mon 2 Nov 2026 to Fri 20 Nov 2026');
     expect(text).toContain('No person-centred plan is recorded.');
     expect(text).toContain('No suspension or permanent exclusion is recorded.');

@@ -1,6 +1,7 @@
 import type { Block, Fact, QuestionView, Tone } from '../../../core/views/view.js';
 import { FULL, type Budget } from './budget.js';
 import { detailsBlocks } from './details.js';
+import { figureBlocks } from './figures.js';
 import { ladderBlocks } from './ladder.js';
 import { formLauncher, searchLauncher } from './launchers.js';
 import { menuBlocks } from './menu.js';
@@ -96,5 +97,7 @@ export function blockToSlack(b: Block, budget: Budget = FULL): KnownBlock[] {
       return actionsBlocks(b.actions);
     case 'pager':
       return pagerBlocks(b);
+    case 'table':
+      return figureBlocks(b.table);
   }
 }

@@ -143,7 +143,67 @@ export interface ChoiceSetInput extends InputBase {
 }
 
 export type Input = TextInput | NumberInput | DateInput | ChoiceSetInput;
-export type Element = TextBlock | Container | ColumnSet | FactSet | ActionSet | Input;
+
+export interface TableCell {
+  type: 'TableCell';
+  items: Element[];
+}
+
+export interface TableRow {
+  type: 'TableRow';
+  cells: TableCell[];
+  style?: ContainerStyle;
+}
+
+/** Adaptive Cards 1.5 Table. */
+export interface Table extends ElementBase {
+  type: 'Table';
+  columns: { width: number }[];
+  rows: TableRow[];
+  firstRowAsHeader?: boolean;
+  showGridLines?: boolean;
+}
+
+/**
+ * Teams' chart elements (learn.microsoft.com, "Charts in Adaptive Cards"): Teams-only, so not in the
+ * Adaptive Cards 1.5 schema or Microsoft's parser, which skips them for their `fallback`.
+ */
+export interface ChartPoint {
+  x: string;
+  y: number;
+}
+interface ChartBase extends ElementBase {
+  title?: string;
+  colorSet?: 'categorical' | 'sequential' | 'diverging';
+  fallback: 'drop' | Element;
+}
+export interface VerticalBarChart extends ChartBase {
+  type: 'Chart.VerticalBar';
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  showBarValues?: boolean;
+  data: ChartPoint[];
+}
+export interface GroupedVerticalBarChart extends ChartBase {
+  type: 'Chart.VerticalBar.Grouped';
+  stacked?: boolean;
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  data: { legend: string; values: ChartPoint[] }[];
+}
+export interface LineChart extends ChartBase {
+  type: 'Chart.Line';
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  data: { legend: string; values: ChartPoint[] }[];
+}
+export interface PieChart extends ChartBase {
+  type: 'Chart.Pie';
+  data: { legend: string; value: number }[];
+}
+export type Chart = VerticalBarChart | GroupedVerticalBarChart | LineChart | PieChart;
+
+export type Element = TextBlock | Container | ColumnSet | FactSet | ActionSet | Input | Table | Chart;
 
 export type AssociatedInputs = 'auto' | 'none';
 export type ActionStyle = 'default' | 'positive' | 'destructive';

@@ -3,6 +3,7 @@ import type { Element, FactSet } from './adaptive-types.js';
 import { renderWithin } from '../../../core/views/fit.js';
 import { detailsElements, idSource, type IdSource } from './details.js';
 import { andMore, clip, FULL, headingBlock, problemText, textBlock, tonedText, type Budget } from './elements.js';
+import { figureElements } from './figures.js';
 import { formElements, readFirstElements } from './form-card.js';
 import { ladderElements } from './ladder.js';
 import { menuElements } from './menu.js';
@@ -66,5 +67,7 @@ export function blockElements(b: Block, budget: Budget = FULL, nextId: IdSource 
       return actionsElements(b.actions);
     case 'pager':
       return pagerElements(b);
+    case 'table':
+      return figureElements(b.table);
   }
 }

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { renderText } from '../chat/render-text.js';
+import { loadConfig, loadDotEnv } from '../config.js';
+import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
+import { SchoolCalendar } from '../core/calendar/school-calendar.js';
+import { londonToday, schoolYearStart } from '../core/dates.js';
+import { laReport } from '../core/la-report/la-report.js';
+import { checkPeriod } from '../core/la-report/period.js';
+import { reportCsv } from '../core/la-report/report-csv.js';
+import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
+import { DataFolder } from '../core/store/data-folder.js';
+import { loadSchools } from '../core/store/load-schools.js';
+import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { laReportViews } from '../dialogs/views/la-report-view.js';
+import { loadPack } from '../knowledge/load-pack.js';
+
+export const LA_REPORT_USAGE = `  la report       the LA's figures for a period from the records schools referred to the LA,
+                  as LA officers see them with "la report" (numbers 1-4 withheld). Default: this
+                  school year so far. --csv prints the CSV instead of the tables.
+                  Example: npm run cli -- la report --from 2026-09-01 --to 2026-11-30 [--csv]`;
+
+/**
+ * `npm run cli -- la report --from … --to … [--csv]`: the same figures as the chat command, read from
+ * the data folder without taking its lock (safe beside a running bot). For the bot's operator, who
+ * can read the data folder anyway: nothing is written, so it is not in the audit log.
+ */
+export async function laReportCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { from: { type: 'string' }, to: { type: 'string' }, csv: { type: 'boolean' } } });
+  loadDotEnv();
+  const config = loadConfig();
+  const today = londonToday(new Date());
+  const checked = checkPeriod(values.from ?? schoolYearStart(today), values.to ?? today);
+  if (!checked.ok) {
+    err(checked.message);
+    return 2;
+  }
+  const pack = await loadPack(config.knowledgePack);
+  const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
+  const folder = DataFolder.readOnly(config.dataDir);
+  const ledger = await ReminderLedger.open(folder);
+  const cases = (
+    await loadSchools(config.dataDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return []; // no pupils recorded yet
+      throw e;
+    })
+  ).flatMap((s) => s.file.cases);
+  const report = laReport({
+    cases,
+    period: checked.period,
+    today,
+    calendar,
+    progress: (id) => {
+      const n = ledger.notices[id];
+      return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
+    },
+    serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
+    provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
+  });
+  await ledger.close();
+  if (values.csv) {
+    out(reportCsv(report).replace(/\r\n$/, ''));
+    return 0;
+  }
+  // The chat's views without their CSV button: here --csv is the way.
+  out(renderText(laReportViews(report, '').slice(0, -1)).replace(/^\n/, ''));
+  return 0;
+}

@@ -1,0 +1,100 @@
+import type { SchoolCalendar } from '../calendar/school-calendar.js';
+import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
+import { effectiveEntries } from '../facts/pupil-facts.js';
+import { day6ProvisionDay } from '../reminders/due-items.js';
+import { londonDayOf } from '../text/uk-date.js';
+
+/**
+ * What one pupil's record says for the LA's figures, read the way the rest of the bot reads it: the
+ * chronology of facts as it stands after corrections (core/facts), the step from the pathway
+ * (core/guidance/pathway-state) and the day-6 date as the reminders count it. Pure.
+ */
+
+/**
+ * The step the pupil was on at the end of `day`: the step the pathway gives now (pathwayState, where
+ * the stored step has the last word, so it is `currentStep`), unless a recorded move came after that
+ * day: then the step that move started from. `dayOf` turns a moment into its London day.
+ */
+export function stepOn(c: PupilCase, day: string, dayOf: (at: string) => string = londonDayOf): number {
+  let firstLater: { at: string; from: number } | undefined;
+  for (const x of c.stepChanges) if (dayOf(x.at) > day && (!firstLater || x.at < firstLater.at)) firstLater = x;
+  return firstLater?.from ?? c.currentStep;
+}
+
+/** The day a PSP stopped running: its closure, or for one closed before closures were kept, its last review (or start). */
+export function pspEnd(p: PastoralSupportPlan): string | undefined {
+  if (p.closure) return p.closure.on;
+  if (p.status !== 'closed') return undefined;
+  return p.reviews.reduce((last, r) => (r.date > last ? r.date : last), p.startDate);
+}
+
+/** Whether a PSP was running on `day`. */
+export const pspRunningOn = (p: PastoralSupportPlan, day: string): boolean => p.startDate <= day && (pspEnd(p) ?? '9999-12-31') >= day;
+
+/** One part-time timetable from start to end, as the chronology tells it. */
+export interface Timetable {
+  start: string;
+  /** The day it ended early, or else its planned end. */
+  end: string;
+  laNotifiedOn?: string;
+}
+
+/**
+ * The pupil's part-time timetables. An entry recorded while one is running (its dates or hours
+ * changed, or the LA was told) updates that one; one recorded after the last has run its course
+ * starts another; "back to full time" ends it. A record kept before the chronology had its
+ * timetable stored on it: that one comes first.
+ */
+export function timetables(c: PupilCase): Timetable[] {
+  const out: Timetable[] = [];
+  let current: Timetable | undefined;
+  if (c.partTimeTimetable) {
+    current = { start: c.partTimeTimetable.startDate, end: c.partTimeTimetable.endDate, ...(c.partTimeTimetable.laNotifiedOn ? { laNotifiedOn: c.partTimeTimetable.laNotifiedOn } : {}) };
+    out.push(current);
+  }
+  for (const e of effectiveEntries(c.facts)) {
+    if (e.fact === 'part-time-timetable-ended') {
+      if (current && e.on < current.end) current.end = e.on;
+      current = undefined;
+    } else if (e.fact === 'part-time-timetable') {
+      if (current && current.end >= e.on) {
+        current.end = e.plannedEndDate;
+        current.laNotifiedOn = e.laNotifiedOn ?? current.laNotifiedOn;
+        if (!current.laNotifiedOn) delete current.laNotifiedOn;
+      } else {
+        current = { start: e.on, end: e.plannedEndDate, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) };
+        out.push(current);
+      }
+    }
+  }
+  return out;
+}
+
+/** Where day-6 provision after one permanent exclusion stands. */
+export type Day6Status = 'met' | 'late' | 'not-recorded' | 'not-yet-due';
+
+export interface Day6Deadline {
+  exclusionId: string;
+  /** The day full-time provision had to start. */
+  dueOn: string;
+  startedOn?: string;
+  status: Day6Status;
+}
+
+/**
+ * The day-6 deadline of each permanent exclusion, with the day provision started as the chronology
+ * has it ("update": full-time provision started): met on or before the day it fell due, late
+ * after it; with no start recorded, not yet due until that day has passed, then not recorded.
+ */
+export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: number, today: string): Day6Deadline[] {
+  const started = new Map<string, string>();
+  for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
+  return c.exclusions
+    .filter((x) => x.kind === 'permanent')
+    .map((x) => {
+      const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
+      const startedOn = started.get(x.id);
+      const status: Day6Status = startedOn ? (startedOn <= dueOn ? 'met' : 'late') : dueOn >= today ? 'not-yet-due' : 'not-recorded';
+      return { exclusionId: x.id, dueOn, ...(startedOn ? { startedOn } : {}), status };
+    });
+}

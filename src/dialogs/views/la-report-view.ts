@@ -1,0 +1,61 @@
+import type { FigureRow, FigureTable, LaReport } from '../../core/la-report/la-report.js';
+import { cellWords, shownValue } from '../../core/la-report/suppression.js';
+import { ukDate } from '../../core/text/uk-date.js';
+import { heading, text, type Block, type ChartView, type TableView, type View } from '../../core/views/view.js';
+
+/** Rows a table shows in a message; the CSV has them all. */
+export const MAX_TABLE_ROWS = 15;
+
+const words = (r: FigureRow): string[] => [r.label, ...r.cells.map(cellWords), ...(r.total ? [cellWords(r.total)] : [])];
+
+/** The numbers that may be drawn, one series per column; a withheld number is left out of the chart. */
+function chartOf(t: FigureTable): ChartView | undefined {
+  if (!t.chart) return undefined;
+  const series = t.columns.map((name, i) => ({ name, points: t.rows.flatMap((r) => (shownValue(r.cells[i]!) === undefined ? [] : [{ x: r.label, y: r.cells[i]!.value }])) }));
+  if (!series.some((s) => s.points.some((p) => p.y > 0))) return undefined;
+  return { kind: t.chart, xTitle: t.rowHeading, yTitle: t.columns.length === 1 ? t.columns[0]! : 'Number', series };
+}
+
+/** One figure as a table block, the longest cut to {@link MAX_TABLE_ROWS} rows with a note of the rest. */
+export function tableBlock(t: FigureTable): Block {
+  const shown = t.rows.slice(0, MAX_TABLE_ROWS);
+  const more = t.rows.length - shown.length;
+  const notes = [t.note, more > 0 ? `${more} more ${more === 1 ? 'row is' : 'rows are'} in the CSV.` : undefined].filter(Boolean).join(' ');
+  const chart = chartOf(t);
+  const table: TableView = {
+    title: t.title,
+    headings: [t.rowHeading, ...t.columns, ...(t.columns.length > 1 ? ['Total'] : [])],
+    rows: shown.map(words),
+    ...(t.totals ? { totals: words(t.totals) } : {}),
+    ...(notes ? { note: notes } : {}),
+    ...(chart ? { chart } : {}),
+  };
+  return { type: 'table', table };
+}
+
+const days = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} calendar day${n === 1 ? '' : 's'}`;
+
+/**
+ * The report as views: what it covers and how small numbers are treated, the time to
+ * acknowledgement, then each figure; and a button for the CSV. `csvCommand` is the command that
+ * sends it (so cards and the terminal alike can ask for it).
+ */
+export function laReportViews(r: LaReport, csvCommand: string): View[] {
+  const a = r.acknowledgement;
+  const ack = a.medianDays === undefined || a.p90Days === undefined
+    ? 'Fewer than 5 referrals were acknowledged in the period, so the time to acknowledgement is not shown.'
+    : `Median ${days(a.medianDays)}; 90% within ${days(a.p90Days)} (from the referral’s date to the day it was acknowledged, over ${cellWords(a.acknowledged)} acknowledged referrals).`;
+  const intro: View = {
+    blocks: [
+      heading(`LA figures, ${ukDate(r.period.from)} to ${ukDate(r.period.to)}`),
+      text(`From the records of ${cellWords(r.pupils)} pupils that ${cellWords(r.schools)} schools have referred to the LA. Made ${ukDate(r.today)}.`),
+      text('Numbers from 1 to 4 show as "fewer than 5". Where a total would give one of them back, another number in that row or column is withheld too ("withheld"). No pupil is named or counted on their own.', 'muted'),
+      { type: 'facts', facts: [{ label: 'Time from referral to acknowledgement', value: ack }] },
+    ],
+  };
+  return [
+    intro,
+    ...r.tables.map((t) => ({ blocks: [tableBlock(t)] })),
+    { blocks: [{ type: 'actions', actions: [{ label: 'Download CSV', command: csvCommand }] }] },
+  ];
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
+import type { PastoralSupportPlan, PupilCase, Referral } from '../../../src/core/cases/pupil-case.js';
+import type { FactEntry } from '../../../src/core/facts/fact-entry.js';
+import { laReport, medianAndP90, type FigureTable, type LaReport, type ReferralProgress } from '../../../src/core/la-report/la-report.js';
+import { reportCsv } from '../../../src/core/la-report/report-csv.js';
+import { cellWords } from '../../../src/core/la-report/suppression.js';
+import { makeCase } from '../../helpers/make-case.js';
+
+/**
+ * A seeded set of records, September to November 2026, with every figure worked out by hand:
+ * 15 pupils referred to the LA at three schools, one pupil never referred (whose record must count
+ * for nothing), exclusions, PSPs, step changes, part-time timetables and day-6 provision.
+ */
+
+const AT = '2026-09-01T08:00:00.000Z';
+let n = 0;
+const referral = (date: string, over: Partial<Referral> = {}): Referral => ({
+  id: `ref-${++n}`, date, serviceId: 'eeit', toLocalAuthority: true, reasons: 'private words', parentalPermission: true, fields: {}, by: 'sendco-1', ...over,
+});
+const suspension = (startDate: string, kind: 'suspension' | 'permanent' = 'suspension') => ({ id: `x-${++n}`, kind, startDate, days: kind === 'permanent' ? 0 : 2, reason: 'private', recordedBy: 's', recordedAt: AT });
+const psp = (startDate: string, closure?: { on: string; outcome: 'successful' | 'not-successful' | 'replaced' }): PastoralSupportPlan => ({
+  id: `psp-${++n}`, overseeingLeaderId: 'head', ownerId: 's', startDate, targets: ['Stay in lessons'], fields: {}, reviewIntervalDays: 21, reviews: [],
+  status: closure ? 'closed' : 'active', ...(closure ? { closure: { ...closure, leadsTo: 'usual-support', notes: '', by: 's', at: AT } } : {}),
+});
+const fact = (f: Record<string, unknown>): FactEntry => ({ id: `f-${++n}`, at: AT, by: 's', why: '', ...f }) as FactEntry;
+
+function seed(): { cases: PupilCase[]; progress: Map<string, ReferralProgress> } {
+  const cases: PupilCase[] = [];
+  const progress = new Map<string, ReferralProgress>();
+  // Oak: 7 referrals in September, 3 in November. Waits (days to acknowledgement) for 9 of the 15.
+  const waits = [0, 1, 1, 2, 3, 3, 4, 7, 10];
+  const dates = ['2026-09-01', '2026-09-02', '2026-09-03', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-11-02', '2026-11-03', '2026-11-04'];
+  dates.forEach((d) => cases.push(makeCase({ schoolId: 'oak-primary', yearGroup: 8, currentStep: 5, referrals: [referral(d)] })));
+  ['2026-11-05', '2026-11-06', '2026-11-09'].forEach((d) => cases.push(makeCase({ schoolId: 'birch-academy', yearGroup: 9, currentStep: 4, referrals: [referral(d)] })));
+  ['2026-10-05', '2026-10-06'].forEach((d) => cases.push(makeCase({ schoolId: 'elm-high', yearGroup: 10, currentStep: 4, referrals: [referral(d)] })));
+  const referred = cases.map((c) => c.referrals[0]!);
+  waits.forEach((w, i) => {
+    const r = referred[i]!;
+    const day = new Date(`${r.date}T12:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + w);
+    progress.set(r.id, { acknowledgedAt: day.toISOString(), ...(i < 2 ? { assignedAt: day.toISOString() } : {}) });
+  });
+  // Not counted: a referral to a service outside the LA, and one before the period.
+  cases[0] = { ...cases[0]!, referrals: [...cases[0]!.referrals, referral('2026-09-15', { toLocalAuthority: false, serviceId: 'camhs' }), referral('2026-08-20')] };
+
+  // Exclusions: September 6 suspensions (Year 8) and 1 permanent (Year 10); October 5 suspensions (Year 9); one in August (not counted).
+  for (let i = 0; i < 6; i++) cases[i] = { ...cases[i]!, exclusions: [suspension(`2026-09-${String(14 + i).padStart(2, '0')}`)] };
+  const permanent = suspension('2026-09-14', 'permanent');
+  cases[13] = { ...cases[13]!, exclusions: [permanent], facts: [fact({ fact: 'provision-started', on: '2026-09-21', exclusionId: permanent.id })] };
+  const missed = suspension('2026-08-24', 'permanent'); // day 6 falls on 2026-09-01 (31 August is a bank holiday): no start recorded
+  cases[14] = { ...cases[14]!, exclusions: [missed] };
+  for (let i = 0; i < 3; i++) cases[10 + i] = { ...cases[10 + i]!, exclusions: [suspension(`2026-10-0${5 + i}`)] };
+  cases[6] = { ...cases[6]!, yearGroup: 9, exclusions: [suspension('2026-10-12'), suspension('2026-08-28')] };
+  cases[7] = { ...cases[7]!, yearGroup: 9, exclusions: [suspension('2026-10-13')] };
+
+  // PSPs: 6 from 10 September, two ending 15 October (one successful, one not); one more from 3 November.
+  for (let i = 0; i < 6; i++) cases[i] = { ...cases[i]!, psps: [psp('2026-09-10', i === 0 ? { on: '2026-10-15', outcome: 'successful' } : i === 1 ? { on: '2026-10-15', outcome: 'not-successful' } : undefined)] };
+  cases[8] = { ...cases[8]!, psps: [psp('2026-11-03')] };
+
+  // Steps: one Oak pupil moved from Step 4 to 5 on 1 December, after the period: Step 4 at its end.
+  cases[9] = { ...cases[9]!, stepChanges: [{ id: 'sc1', at: '2026-12-01T10:00:00.000Z', from: 4, to: 5, cause: 'set', reason: 'r', agreedBy: 's', agreedWith: '' }] };
+
+  // Part-time timetables: told in September (and changed later: the same one), one kept before the chronology never told, one told in November.
+  cases[2] = { ...cases[2]!, facts: [fact({ fact: 'part-time-timetable', on: '2026-09-07', plannedEndDate: '2026-10-16', hoursPerWeek: 15, laNotifiedOn: '2026-09-08' }), fact({ fact: 'part-time-timetable', on: '2026-09-21', plannedEndDate: '2026-10-23', hoursPerWeek: 20 })] };
+  cases[3] = { ...cases[3]!, partTimeTimetable: { startDate: '2026-10-01', endDate: '2026-11-01' } };
+  cases[4] = { ...cases[4]!, facts: [fact({ fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-11', hoursPerWeek: 12, laNotifiedOn: '2026-11-02' })] };
+
+  // Never referred: its suspension, PSP and step must count for nothing.
+  cases.push(makeCase({ schoolId: 'oak-primary', currentStep: 6, exclusions: [suspension('2026-09-20')], psps: [psp('2026-09-10')] }));
+  return { cases, progress };
+}
+
+const { cases, progress } = seed();
+const report: LaReport = laReport({
+  cases,
+  period: { from: '2026-09-01', to: '2026-11-30' },
+  today: '2026-12-01',
+  calendar: new SchoolCalendar(),
+  progress: (id) => progress.get(id),
+  serviceName: (id) => (id === 'eeit' ? 'Education Engagement and Inclusion Team' : undefined),
+  provisionFromDay: 6,
+});
+
+const table = (id: string): FigureTable => report.tables.find((t) => t.id === id)!;
+/** Rows as a person reads them: label, each column and the total, in words. */
+const read = (id: string) => {
+  const t = table(id);
+  return Object.fromEntries([...t.rows, ...(t.totals ? [t.totals] : [])].map((r) => [r.label, [...r.cells, ...(r.total ? [r.total] : [])].map(cellWords)]));
+};
+
+describe('the LA report over seeded records', () => {
+  it('reads only pupils referred to the LA: 15 pupils at 3 schools', () => {
+    expect(cellWords(report.pupils)).toBe('15');
+    expect(cellWords(report.schools)).toBe('3');
+  });
+
+  it('referrals by month: October (2) is fewer than 5, and November is withheld so the total cannot give October back', () => {
+    expect(read('referrals-by-month')).toEqual({ 'Sep 2026': ['7'], 'Oct 2026': ['fewer than 5'], 'Nov 2026': ['withheld'], Total: ['15'] });
+  });
+
+  it('referrals by school, by service and by status', () => {
+    expect(read('referrals-by-school')).toEqual({ 'Oak Primary': ['10'], 'Birch Academy': ['fewer than 5'], 'Elm High': ['fewer than 5'], Total: ['15'] });
+    expect(read('referrals-by-service')).toEqual({ 'Education Engagement and Inclusion Team': ['15'], Total: ['15'] });
+    // 6 waiting, 7 acknowledged, 2 assigned: the 2 is small, so the smallest other (6) is withheld too.
+    expect(read('referrals-by-status')).toEqual({ 'Not yet acknowledged': ['withheld'], Acknowledged: ['7'], 'Assigned to an officer': ['fewer than 5'], Total: ['15'] });
+  });
+
+  it('time from referral to acknowledgement: median 3 and 90th percentile 10 calendar days; the count is withheld as it would give back the waiting', () => {
+    expect(report.acknowledgement.medianDays).toBe(3);
+    expect(report.acknowledgement.p90Days).toBe(10);
+    expect(cellWords(report.acknowledgement.acknowledged)).toBe('withheld');
+  });
+
+  it('suspensions and permanent exclusions by month and by year group, with secondary suppression in rows and columns', () => {
+    expect(read('exclusions-by-month')).toEqual({
+      'Sep 2026': ['withheld', 'fewer than 5', 'withheld'],
+      'Oct 2026': ['withheld', '0', 'withheld'],
+      'Nov 2026': ['0', '0', '0'],
+      Total: ['withheld', 'fewer than 5', '12'],
+    });
+    expect(read('exclusions-by-year-group')).toEqual({
+      'Year 8': ['6', '0', '6'],
+      // Year 10's 1 would follow from 12 − 6 − 5 down the Total column, so Year 9's total is withheld, and then its suspensions.
+      'Year 9': ['withheld', '0', 'withheld'],
+      'Year 10': ['0', 'fewer than 5', 'fewer than 5'],
+      Total: ['withheld', 'fewer than 5', '12'],
+    });
+  });
+
+  it('pupils on a PSP at each month end (6, 4, 5) and PSP outcomes (1 successful, 1 not: all fewer than 5)', () => {
+    expect(read('pupils-on-a-psp')).toEqual({ 'Sep 2026': ['6'], 'Oct 2026': ['fewer than 5'], 'Nov 2026': ['5'] });
+    expect(table('pupils-on-a-psp').note).toContain('7 pupils were on a PSP at some time');
+    expect(read('psp-outcomes')).toEqual({ Successful: ['fewer than 5'], 'Not successful': ['fewer than 5'], 'Replaced by a new PSP': ['0'], Total: ['fewer than 5'] });
+  });
+
+  it('step distribution at the period’s end: 9 at Step 5, 6 at Step 4 (one moved up only after it)', () => {
+    expect(read('steps')).toEqual({ 'Step 1': ['0'], 'Step 2': ['0'], 'Step 3': ['0'], 'Step 4': ['6'], 'Step 5': ['9'], 'Step 6': ['0'], Total: ['15'] });
+  });
+
+  it('part-time timetables: notified in September and November, and in place told or not told', () => {
+    expect(read('part-time-notified')).toEqual({ 'Sep 2026': ['fewer than 5'], 'Oct 2026': ['0'], 'Nov 2026': ['fewer than 5'], Total: ['fewer than 5'] });
+    expect(read('part-time-in-place')).toEqual({ 'Told by the period’s end': ['fewer than 5'], 'Not told': ['fewer than 5'], Total: ['fewer than 5'] });
+  });
+
+  it('day-6 provision: one met, one missed with no start recorded', () => {
+    expect(read('day6')).toEqual({
+      Met: ['fewer than 5'],
+      'Missed: started late': ['0'],
+      'Missed: no start recorded': ['fewer than 5'],
+      'Not yet due': ['0'],
+      Total: ['fewer than 5'],
+    });
+  });
+
+  it('the same figures before suppression, so the small ones are known to be right', () => {
+    const raw = (id: string) => table(id).rows.map((r) => r.cells.map((c) => c.value));
+    expect(raw('referrals-by-status')).toEqual([[6], [7], [2]]);
+    expect(raw('exclusions-by-month')).toEqual([[6, 1], [5, 0], [0, 0]]);
+    expect(raw('part-time-notified')).toEqual([[1], [0], [1]]);
+    expect(raw('part-time-in-place')).toEqual([[2], [1]]);
+    expect(raw('day6')).toEqual([[1], [0], [1], [0]]);
+    expect(raw('psp-outcomes')).toEqual([[1], [1], [0]]);
+  });
+
+  it('the CSV has every figure as shown, and no withheld value', () => {
+    const csv = reportCsv(report);
+    expect(csv.split('\r\n')[0]).toBe('figure,row,column,value');
+    expect(csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
+    expect(csv).toContain('Referrals to the LA by month,Nov 2026,Referrals,withheld\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Total,Total,12\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Permanent exclusions,fewer than 5\r\n');
+    expect(csv).toContain('Time from referral to acknowledgement (calendar days),Median,Days,3\r\n');
+    expect(csv).not.toMatch(/Nov 2026,Referrals,6/);
+  });
+});
+
+describe('median and 90th percentile', () => {
+  it('take the middle (or the mean of the middle two) and the nearest rank', () => {
+    expect(medianAndP90([4, 1, 3, 2])).toEqual({ median: 2.5, p90: 4 });
+    expect(medianAndP90([5])).toEqual({ median: 5, p90: 5 });
+    expect(medianAndP90([])).toBeUndefined();
+  });
+});
