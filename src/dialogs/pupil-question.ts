@@ -86,7 +86,7 @@ export const describePupil = (c: Pick<PupilCase, 'pupilRef' | 'initials' | 'year
  * pupil is picked: `also` reads the freshly loaded case into extra answers (the step they are on,
  * the facts as they stand). Saving still checks against the record then.
  */
-export function pupilQuestionReading(ctx: DialogContext, also: (c: PupilCase) => Answers): Question {
+export function pupilQuestionReading(ctx: DialogContext, also: (c: PupilCase) => Answers | Promise<Answers>): Question {
   const base = pupilQuestion(ctx);
   return {
     ...base,
@@ -94,7 +94,7 @@ export function pupilQuestionReading(ctx: DialogContext, also: (c: PupilCase) =>
       const p = await base.parse(raw);
       if (!p.ok) return p;
       const c = await loadPicked(ctx, { pupil: p.value });
-      return c ? { ok: true, value: p.value, also: also(c) } : p;
+      return c ? { ok: true, value: p.value, also: await also(c) } : p;
     },
   };
 }

@@ -9,7 +9,7 @@ import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
-import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
+import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { frontDoorViews } from './views/front-door-view.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -85,16 +85,7 @@ async function knownForReferral(ctx: DialogContext, c: PupilCase): Promise<Recor
 
 /** The pupil, and what the bot knows for the referral's fields, read when the pupil is picked. */
 function pupilForReferral(ctx: DialogContext): Question {
-  const base = pupilQuestion(ctx);
-  return {
-    ...base,
-    async parse(raw) {
-      const p = await base.parse(raw);
-      if (!p.ok) return p;
-      const c = await loadPicked(ctx, { pupil: p.value });
-      return c ? { ok: true, value: p.value, also: { known: await knownForReferral(ctx, c) } } : p;
-    },
-  };
+  return pupilQuestionReading(ctx, async (c) => ({ known: await knownForReferral(ctx, c) }));
 }
 
 /**

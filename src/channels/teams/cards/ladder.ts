@@ -26,22 +26,12 @@ const TILE: Record<LadderState, { style?: ContainerStyle; mark: string }> = {
 const NARROW_MARK: Record<LadderState, string> = { past: '✓', current: '●', recommended: '→', ahead: '\u00a0' };
 
 /** A narrow tile: the step's number, and a one-character mark under it. */
-function numberTile(r: LadderRung): Column {
-  const t = TILE[r.state];
-  const strong = r.state === 'current' || r.state === 'recommended';
-  return {
-    type: 'Column',
-    width: 'stretch',
-    ...(t.style ? { style: t.style } : {}),
-    spacing: 'None',
-    items: [
-      textBlock(String(r.step), { horizontalAlignment: 'Center', ...(strong ? { weight: 'Bolder' } : {}), ...(r.state === 'ahead' ? { isSubtle: true } : {}) }),
-      textBlock(NARROW_MARK[r.state], { size: 'Small', horizontalAlignment: 'Center', spacing: 'None', ...(strong ? { weight: 'Bolder' } : { isSubtle: true }) }),
-    ],
-  };
-}
+const numberTile = (r: LadderRung): Column => tileOf(r, String(r.step), NARROW_MARK[r.state]);
 
-function tile(r: LadderRung): Column {
+const tile = (r: LadderRung): Column => tileOf(r, `Step ${r.step}`, TILE[r.state].mark);
+
+/** One rung as a column: its label, and its mark under it, in the rung's style. */
+function tileOf(r: LadderRung, label: string, mark: string): Column {
   const t = TILE[r.state];
   const strong = r.state === 'current' || r.state === 'recommended';
   return {
@@ -50,8 +40,8 @@ function tile(r: LadderRung): Column {
     ...(t.style ? { style: t.style } : {}),
     spacing: 'None',
     items: [
-      textBlock(`Step ${r.step}`, { horizontalAlignment: 'Center', ...(strong ? { weight: 'Bolder' } : {}), ...(r.state === 'ahead' ? { isSubtle: true } : {}) }),
-      textBlock(t.mark, { size: 'Small', horizontalAlignment: 'Center', spacing: 'None', ...(strong ? { weight: 'Bolder' } : { isSubtle: true }) }),
+      textBlock(label, { horizontalAlignment: 'Center', ...(strong ? { weight: 'Bolder' } : {}), ...(r.state === 'ahead' ? { isSubtle: true } : {}) }),
+      textBlock(mark, { size: 'Small', horizontalAlignment: 'Center', spacing: 'None', ...(strong ? { weight: 'Bolder' } : { isSubtle: true }) }),
     ],
   };
 }
