@@ -7,6 +7,7 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 /**
  * The questions for each kind of fact "update" records, and the entry the answers make. The same
@@ -158,8 +159,8 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
       parse(raw) {
         const d = parseDate(raw, today);
         if (!d.ok) return { ok: false, message: d.message };
-        if (d.date < start) return { ok: false, message: `The planned end must be on or after the start (${start}).` };
-        if (d.date > addDays(start, 365)) return { ok: false, message: 'The planned end is more than a year after the start; please check it.' };
+        if (d.date < start) return { ok: false, message: `The planned end (${ukDate(d.date)}) is before the start (${ukDate(start)}). Please type a date on or after ${ukDate(start)}.` };
+        if (d.date > addDays(start, 365)) return { ok: false, message: `The planned end (${ukDate(d.date)}) is more than a year after the start (${ukDate(start)}). Please type a date up to ${ukDate(addDays(start, 365))}.` };
         return { ok: true, value: d.date };
       },
     },

@@ -130,7 +130,7 @@ export const referDialog: FormDialog = {
     if (a.parentalPermission !== true) return qs;
     const form = packForm(ctx, 'referral');
     const known = (a.known as Record<string, string> | undefined) ?? {};
-    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, known) : []));
+    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, { known, answers: a }) : []));
     return qs;
   },
   async finish(ctx, a) {
