@@ -105,3 +105,12 @@ export function otherYears(date: string): string[] {
   const y = Number(date.slice(0, 4));
   return [y - 1, y + 1].map((year) => `${year}${date.slice(4)}`).filter(isRealDate);
 }
+
+/**
+ * Whether words are written as a date, right or wrong ("from Monday", "31/2/2026"), rather than
+ * something else: for telling "suspended for 2 days from Monday" from "suspended for 2 days for fighting".
+ */
+export function looksLikeDate(raw: string): boolean {
+  const d = readDate(raw, '2026-01-01');
+  return d.ok || d.message !== DATE_FORMATS;
+}

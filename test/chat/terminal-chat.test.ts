@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { londonToday } from '../../src/core/dates.js';
+import { SchoolCalendar } from '../../src/core/calendar/school-calendar.js';
+import { addDays, londonToday } from '../../src/core/dates.js';
+import { ukDate } from '../../src/core/text/uk-date.js';
 import { pdfText } from '../helpers/pdf-text.js';
 
 const temps: string[] = [];
@@ -147,5 +149,21 @@ describe('npm run chat: the evidence pack', () => {
     expect(text).toContain('Pupil ref P77 (CD), Year 9');
     expect(text).toContain(`Page 1 of ${saved![1]}`);
     expect(text).toContain('Produced by local-sendco (SENDCo, Demo School)');
+  });
+});
+
+describe('npm run chat: a suspension said in words (issue 11, tester items 4 and 5)', () => {
+  it('"P77 suspended for 2 days from <a date as the bot shows dates>" asks only the reason, checks, and saves that day', async () => {
+    const dir = await dataDir();
+    // A school day a few days ahead, typed back as the bot writes dates ("Mon 23 Nov 2026").
+    const day = new SchoolCalendar().nextSchoolDay(addDays(londonToday(new Date()), 2));
+    const r = await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes', `P77 suspended for 2 days from ${ukDate(day)}`, 'Threw a chair at a member of staff', 'yes'], { DATA_DIR: dir });
+    const [asked, confirm, saved] = r.stdout.split(/^> /m).slice(-3);
+    expect(asked).toMatch(/^\? The reason, briefly \(no names\)\./m);
+    expect(asked).not.toContain('Please type a date like');
+    expect(confirm).toContain('Record this 2-day suspension, having read the above?');
+    expect(saved).toContain('2-day suspension recorded for CD (ref P77, Year 9)');
+    const file = JSON.parse(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')) as { cases: { exclusions: { startDate: string; days: number }[] }[] };
+    expect(file.cases[0]!.exclusions).toMatchObject([{ startDate: day, days: 2 }]);
   });
 });
