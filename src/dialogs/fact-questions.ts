@@ -1,5 +1,5 @@
 import { addDays } from '../core/dates.js';
-import type { FactKind, NewFact } from '../core/facts/fact-entry.js';
+import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
 import { describeFacts } from '../core/facts/fact-words.js';
 import type { PupilFacts } from '../core/facts/pupil-facts.js';
@@ -221,4 +221,48 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
     case 'provision-started':
       return { ...common, fact: 'provision-started', exclusionId: a.permanent as string };
   }
+}
+
+/**
+ * What an entry said, as the answers to its questions: a correction starts from these, so only what
+ * was wrong is typed again (blank keeps the rest). The suspension or permanent exclusion an entry is
+ * about comes too, since keeping its day does not read it again.
+ */
+export function entryAnswers(e: FactEntry): Answers {
+  const on = { on: e.on };
+  switch (e.fact) {
+    case 'care':
+      return { ...on, care: e.care };
+    case 'social-worker':
+      return { ...on, hasSocialWorker: e.has };
+    case 'send':
+      return { ...on, send: e.send };
+    case 'ehc-assessment':
+      return { ...on, ehc: e.status };
+    case 'part-time-timetable':
+      return { ...on, ptt: 'starts', plannedEnd: e.plannedEndDate, hours: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) };
+    case 'part-time-timetable-ended':
+      return { ...on, ptt: 'ended' };
+    case 'suspension-return':
+      return { ...on, suspension: { id: e.exclusionId, days: e.days } };
+    case 'risk-of-permanent-exclusion':
+      return { ...on, atRisk: e.atRisk };
+    case 'provision-started':
+      return { ...on, permanent: e.exclusionId };
+    case 'withdrawn':
+      return on;
+  }
+}
+
+/**
+ * A question of a correction, starting from what the entry said (`was`): its input holds that on a
+ * card or modal, and a blank answer keeps it ("blank = Mon 2 Nov 2026 (as recorded)") rather than
+ * taking today or nothing. Unchanged when the entry said nothing for it.
+ */
+export function keeping(q: Question, was: Answers): Question {
+  const v = was[q.id];
+  if (v === undefined || v === null) return q;
+  const shown = q.kind === 'yesno' ? (v ? 'yes' : 'no') : String(v);
+  const words = q.kind === 'date' ? ukDate(String(v)) : q.kind === 'yesno' ? shown : q.kind === 'choice' ? (q.choices?.find((c) => c.value === v)?.label ?? shown) : shown;
+  return { ...q, initial: shown, fallback: { value: v, label: `${words} (as recorded)` } };
 }

@@ -1,12 +1,13 @@
 import type { FactEntry } from '../core/facts/fact-entry.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
+import { changesMade } from '../core/facts/corrections.js';
 import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
 import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
 import { factFamily } from '../core/facts/record-fact.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { factFrom, implied, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, keeping, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -40,6 +41,8 @@ interface EntryOption {
   value: string;
   label: string;
   fact: Recordable;
+  /** What it says now, which the correction's questions start from. */
+  entry: FactEntry;
 }
 
 /** Kept in the answers when the pupil is picked: the facts now and the entries there are to correct. */
@@ -57,7 +60,7 @@ function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
   return standingEntries(entries)
     .reverse()
     .slice(0, 50)
-    .map(({ entry, original }) => ({ value: original.id, label: entryLine({ ...entry, id: original.id }), fact: factFamily(entry.fact) as Recordable }));
+    .map(({ entry, original }) => ({ value: original.id, label: entryLine({ ...entry, id: original.id }), fact: factFamily(entry.fact) as Recordable, entry }));
 }
 
 function pupilWithFacts(ctx: DialogContext): Question {
@@ -104,10 +107,13 @@ export const updateDialog: FormDialog = {
     }
     const { kind, correcting } = subject(a, p);
     if (!kind) return qs;
-    const given = { ...implied(kind, p.now, !!correcting), ...a };
-    qs.push(...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given));
-    if (kind === 'part-time-timetable' && given.ptt === 'starts') qs.push(...timetableQuestions(ctx, given));
-    return [...qs, whyQuestion(!!correcting)];
+    // A correction starts from what the entry said: only what was wrong is typed again, and the
+    // questions its values bring up (a timetable's hours) are there from the start.
+    const was = correcting ? entryAnswers(correcting.entry) : {};
+    const given = { ...implied(kind, p.now, !!correcting), ...was, ...a };
+    const asked = [...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given)];
+    if (kind === 'part-time-timetable' && given.ptt === 'starts') asked.push(...timetableQuestions(ctx, given));
+    return [...qs, ...asked.map((q) => keeping(q, was)), whyQuestion(!!correcting)];
   },
   async finish(ctx, a) {
     const pick = pickedPupil(a)!;
@@ -117,12 +123,12 @@ export const updateDialog: FormDialog = {
     const input =
       a.how === 'withdraw'
         ? { fact: 'withdrawn' as const, on: ctx.today(), why, corrects: a.entry as string }
-        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
+        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...(correcting ? entryAnswers(correcting.entry) : {}), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
     const saved = await ctx.cases.recordFact(ctx.user, { schoolId: pick.schoolId, id: pick.caseId }, input);
     const entry = saved.facts.at(-1)!;
     const who = describePupil(saved);
     const said = correcting
-      ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)}`}. Both stay in the chronology.`
+      ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)} (${changesMade(correcting.entry, entry).join('; ')})`}. Both stay in the chronology, the earlier one marked as corrected.`
       : `${who}: ${factSentence(entry)}.`;
     return [
       { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
