@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -165,5 +165,23 @@ describe('npm run chat: a suspension said in words (issue 11, tester items 4 and
     expect(saved).toContain('2-day suspension recorded for CD (ref P77, Year 9)');
     const file = JSON.parse(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')) as { cases: { exclusions: { startDate: string; days: number }[] }[] };
     expect(file.cases[0]!.exclusions).toMatchObject([{ startDate: day, days: 2 }]);
+  });
+});
+
+describe('npm run chat: a broken drafts file (issue 11, tester item 6)', () => {
+  it('does not stop the chat: the file is set aside as it was, the log names it (not what is in it), and the person whose draft it held is told', async () => {
+    const dir = await dataDir();
+    const broken = '{"schemaVersion":1,"drafts":{"local-sendco":{"dialogId":"pcp","answers":{"pcp.whoIsThisPupil":"Loves drawing"},"history":[],"savedAt":"2026-11-30T17:20:00.000Z"},}}';
+    await writeFile(path.join(dir, 'drafts.json'), broken, { mode: 0o600 });
+    const r = await chat(['help'], { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('You left an unfinished form, but the file it was kept in could not be read, so it cannot be offered back.');
+    expect(r.stdout).toContain('What I can help with');
+    const [aside] = (await readdir(dir)).filter((n) => n.startsWith('drafts.json.broken-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(broken);
+    expect(r.stderr).toContain(`${path.join(dir, 'drafts.json')} could not be read (not valid JSON)`);
+    expect(r.stderr).toContain(aside);
+    expect(r.stdout + r.stderr).not.toContain('Loves drawing');
   });
 });
