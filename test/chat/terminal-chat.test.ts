@@ -117,6 +117,9 @@ describe('npm run chat', () => {
     const r = await chat(['help'], { DATA_DIR: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('demo-school.json');
+    // What can truly be done: the bot keeps no backup of its own to restore (issue 11, tester item 7).
+    expect(r.stderr).toContain('To start, correct that field in a text editor (the file is as it was). The bot keeps no other copy of this file to go back to.');
+    expect(r.stderr).not.toMatch(/restore/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')).toBe(broken);
   });
