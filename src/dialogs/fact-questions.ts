@@ -5,6 +5,8 @@ import { describeFacts } from '../core/facts/fact-words.js';
 import type { PupilFacts } from '../core/facts/pupil-facts.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
+import type { ReadFirst } from '../core/views/view.js';
+import { fromAdvice } from '../core/guidance/recommendation.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
 import { ukDate } from '../core/text/uk-date.js';
@@ -265,4 +267,27 @@ export function keeping(q: Question, was: Answers): Question {
   const shown = q.kind === 'yesno' ? (v ? 'yes' : 'no') : String(v);
   const words = q.kind === 'date' ? ukDate(String(v)) : q.kind === 'yesno' ? shown : q.kind === 'choice' ? (q.choices?.find((c) => c.value === v)?.label ?? shown) : shown;
   return { ...q, initial: shown, fallback: { value: v, label: `${words} (as recorded)` } };
+}
+
+/**
+ * Asked when a pupil is recorded as looked after and the record has no social worker: a looked-after
+ * child normally has one, and always has the Virtual School, which leads the termly PEP with the
+ * school (002 Hertfordshire, "Statutory Personal Education Plans (ePEP)"). Optional: the social
+ * worker may not be known yet, and "no" or blank records nothing more.
+ */
+export function socialWorkerTooQuestion(ctx: DialogContext): Question {
+  const pep = ctx.pack.rules?.lookedAfter.pep;
+  const before: ReadFirst[] = [
+    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
+    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
+  ];
+  return {
+    id: 'socialWorkerToo',
+    kind: 'yesno',
+    optional: true,
+    prompt: 'Does the pupil have a social worker? Answer yes to record that too, from the same day.',
+    help: 'Leave it blank or answer no if you do not know yet; record the social worker later with "update". The Virtual School is there either way.',
+    before,
+    parse: yesNo,
+  };
 }
