@@ -1,4 +1,4 @@
-import type { FormField, FormTemplate } from '../knowledge/schema/templates.js';
+import { withPlaces, type FormField, type FormTemplate } from '../knowledge/schema/templates.js';
 import type { Answers, DialogContext, Question } from './dialog.js';
 import { choice } from './choice-match.js';
 import { anchorFor, dateRuleProblem, fieldName, type AskedAs } from './date-rules.js';
@@ -12,7 +12,10 @@ export interface TemplateOptions {
   answers?: Answers;
   /** Fields the dialog asks its own way, by field id → its question id. */
   askedAs?: AskedAs;
+  /** Words for the `{name}` places in a field's label and help ("{service}": the service referred to). */
+  words?: Readonly<Record<string, string>>;
 }
+
 
 /**
  * Questions from a pack form template (Appendix 3's plan, the PSP, the referral form), so
@@ -35,7 +38,7 @@ function withKnown(q: Question, f: FormField, known: string | undefined): Questi
 }
 
 function question(ctx: DialogContext, f: FormField, prefix: string, template: FormTemplate, opts: TemplateOptions): Question {
-  const base = { id: `${prefix}.${f.id}`, prompt: f.label, optional: !f.required, ...(f.help ? { help: f.help } : {}) };
+  const base = { id: `${prefix}.${f.id}`, prompt: withPlaces(f.label, opts.words), optional: !f.required, ...(f.help ? { help: withPlaces(f.help, opts.words) } : {}) };
   switch (f.kind) {
     case 'yesno':
       return { ...base, kind: 'yesno', parse: (r) => {

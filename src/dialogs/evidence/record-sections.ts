@@ -95,7 +95,7 @@ export function referralsSection(p: PackInput): DocSection {
     ),
   ];
   for (const { n, referral: r } of refs) {
-    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup']);
+    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
     blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
     blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
   }

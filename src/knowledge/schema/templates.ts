@@ -60,6 +60,15 @@ export const FormTemplate = z
 export type FormTemplate = z.infer<typeof FormTemplate>;
 
 /**
+ * A field's label or help with its `{name}` places filled from `words` ("What support would you like
+ * from {service}?" with the service referred to); a place with no word reads "the <name>", so a
+ * label shown where the word is not known (an old record) still reads as a sentence.
+ */
+export function withPlaces(text: string, words: Readonly<Record<string, string>> = {}): string {
+  return text.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => words[name] ?? `the ${name}`);
+}
+
+/**
  * Which items of an area a suggestion answers: an item id ("2.3b") or a heading of the tool that
  * starts several ("2.3" is 2.3a to 2.3d). Empty: the area as a whole.
  */
