@@ -13,8 +13,8 @@ import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-q
 import { onlyPupilWriters } from './who-may.js';
 
 const kinds: AnswerChoice[] = [
-  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fte suspension'] },
-  { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
+  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'suspend', 'fte suspension', 'fixed period exclusion', 'temporary exclusion', 'short exclusion'] },
+  { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'excluded permanently', 'permanently exclude', 'perm ex', 'pex', 'pe', 'expelled', 'expulsion'] },
 ];
 
 /** Where the reason's answer keeps the warnings found for it, for the confirm question to show. */
@@ -85,7 +85,12 @@ function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
       const p = n.ok ? proposal({ ...a, days: n.value }) : undefined;
       if (!p) return n;
       const refused = await refusalsOf(ctx, a, p);
-      if (refused.some((r) => r.id === 'over-year-limit')) return { ok: false, message: refused.map((r) => r.message).join(' ') };
+      const limit = refused.find((r) => r.id === 'over-year-limit');
+      if (limit) {
+        // Fewer days, when any are left; otherwise only other dates (another school year) or stopping.
+        const then = limit.daysLeft ? `Type a number of days up to ${limit.daysLeft}, or "cancel".` : 'If the first day is wrong, type "back" to change it; otherwise type "cancel": nothing can be recorded.';
+        return { ok: false, message: `${refused.map((r) => r.message).join(' ')} ${then}` };
+      }
       const clash = refused.filter((r) => r.id === 'overlap');
       return clash.length && n.ok ? { ok: true, value: n.value, reopen: { id: 'startDate', message: `${clash.map((r) => r.message).join(' ')} ${ANOTHER_DAY}` } } : n;
     },

@@ -25,14 +25,14 @@ export const CARE: AnswerChoice[] = [
   {
     value: 'previously-looked-after',
     label: 'Previously looked after (left care through adoption, a special guardianship or a child arrangements order)',
-    words: ['previously', 'pla', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order'],
+    words: ['previously', 'pla', 'plac', 'post looked after', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order', 'cao'],
   },
   { value: 'neither', label: 'Neither: not looked after (for example, returned home)', plainAnswer: 'no', words: ['not looked after', 'not in care', 'returned home', 'home'] },
 ];
 
 export const SEND: AnswerChoice[] = [
-  { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k'] },
-  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued'] },
+  { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k', 'send support', 'on the sen register'] },
+  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued', 'statement', 'statement of sen'] },
   { value: 'none', label: 'Neither: no SEN support or EHCP', plainAnswer: 'no', words: ['no sen', 'none', 'neither'] },
 ];
 

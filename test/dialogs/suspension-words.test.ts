@@ -80,3 +80,19 @@ describe('dates that overlap a recorded suspension', () => {
     expect((await exclusions()).map((x) => [x.startDate, x.days])).toEqual([['2026-11-23', 3], ['2026-11-26', 4]]);
   });
 });
+
+describe('past the 45-day limit, the refusal says what to type', () => {
+  it('with days left: how many may still be given; with none: "back" to change the first day, or "cancel"', async () => {
+    const { bot, exclusions } = await world();
+    await bot.script(['exclusion', '4021', 'suspension', '14/09/2026', '40', 'Assault on a member of staff', 'yes']);
+    const over = await bot.script(['exclusion', '4021', 'suspension', '30/11/2026', '8']);
+    expect(over).toContain('Type a number of days up to 5, or "cancel".');
+    expect(over).toMatch(/^\? How many school days\?/m);
+    await bot.script(['5', 'Swore at staff', 'yes']);
+    expect((await exclusions()).map((x) => x.days)).toEqual([40, 5]);
+    const none = await bot.script(['exclusion', '4021', 'suspension', '23/11/2026', '1']);
+    expect(none).toContain('no further suspension can be given in this school year');
+    expect(none).toContain('If the first day is wrong, type "back" to change it; otherwise type "cancel": nothing can be recorded.');
+    expect(await bot.say('back')).toMatch(/^\? First day of the exclusion\?/m);
+  });
+});
