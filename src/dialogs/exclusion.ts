@@ -3,7 +3,10 @@ import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { AppError } from '../core/errors.js';
 import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Refusal, type Warning } from '../core/exclusions/check-before-saving.js';
+import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
+import { count } from '../core/text/plural.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
@@ -97,12 +100,27 @@ function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
   };
 }
 
+/**
+ * What is being recorded, in dates, once they are known: said above the reason, so dates given in
+ * words with the command ("from Monday") are seen as the days they were read as before anything else.
+ */
+function recording(ctx: DialogContext, a: Answers): ReadFirst[] {
+  const p = proposal(a);
+  if (!p) return [];
+  if (p.kind === 'permanent') return [{ type: 'text', tone: 'muted', text: `Recording a permanent exclusion from ${ukDate(p.startDate)}.` }];
+  const days = suspensionDays(ctx.calendar, p);
+  const span = days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : ukDate(p.startDate);
+  return [{ type: 'text', tone: 'muted', text: `Recording a suspension of ${count(p.days, 'school day')}: ${span}.` }];
+}
+
 /** The reason; reading it runs the check, and what it finds is kept for the confirm question. */
 function reasonQuestion(ctx: DialogContext, a: Answers): Question {
+  const before = recording(ctx, a);
   return {
     id: 'reason',
     kind: 'longtext',
     prompt: 'The reason, briefly (no names).',
+    ...(before.length ? { before } : {}),
     maxLength: FIELD_MAX,
     async parse(raw): Promise<Parsed> {
       const t = freeText(raw, FIELD_MAX);

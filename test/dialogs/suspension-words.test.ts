@@ -45,6 +45,8 @@ describe('a suspension said the way staff say it', () => {
     const asked = await bot.say('4021 suspended for 2 days from Monday');
     expect(asked).toMatch(/^\? The reason, briefly \(no names\)\./m);
     expect(asked).not.toMatch(/^\? (First day|How many|Suspension or permanent)/m);
+    // "from Monday" is shown as the days it was read as, before anything else is asked.
+    expect(asked).toContain('Recording a suspension of 2 school days: Mon 23 Nov 2026 to Tue 24 Nov 2026.');
     const confirm = await bot.say('Threw a chair at a member of staff');
     expect(confirm).toContain('Record this 2-day suspension, having read the above?');
     await bot.say('yes');
