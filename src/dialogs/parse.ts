@@ -1,4 +1,5 @@
-import { daysBetween } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { otherYears, readDate } from './read-date.js';
 import { plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
@@ -44,8 +45,11 @@ export function dateWithin(raw: string, today: string, window: { pastDays: numbe
   const other = d.yearGiven || fits(d.date) ? undefined : otherYears(d.date).find(fits);
   if (other) return ok(other);
   const offset = daysBetween(today, d.date);
-  if (offset > window.futureDays) return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today.`);
-  if (-offset > window.pastDays) return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} can be up to ${span(window.pastDays)} ago; please check it.`);
+  // Each says the furthest day that would do, so the person knows what to type.
+  if (offset > window.futureDays)
+    return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today: by ${ukDate(addDays(today, window.futureDays))}.`);
+  if (-offset > window.pastDays)
+    return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} can be up to ${span(window.pastDays)} ago; please check it. The earliest it can be is ${ukDate(addDays(today, -window.pastDays))}.`);
   return ok(d.date);
 }
 

@@ -50,6 +50,11 @@ describe('dates as staff type them', () => {
     expect(dateWithin('3 Jan 2026', '2026-12-20', { pastDays: 0, futureDays: 182, what: 'review date' })).toEqual({ ok: false, message: 'The review date must be today or later.' });
   });
 
+  it('a date outside its window says the furthest day that would do', () => {
+    expect(dateWithin('in 20 weeks', TODAY, { pastDays: 365, futureDays: 60, what: 'start date' })).toEqual({ ok: false, message: 'The start date must be within 9 weeks of today: by Tue 19 Jan 2027.' });
+    expect(dateWithin('1/1/2025', TODAY, { pastDays: 273, futureDays: 60, what: 'start date' })).toEqual({ ok: false, message: 'The start date can be up to 39 weeks ago; please check it. The earliest it can be is Fri 20 Feb 2026.' });
+  });
+
   it('explains the accepted formats for gibberish', () => {
     const p = parseDate('next tuesday-ish', TODAY);
     expect(p.ok).toBe(false);
