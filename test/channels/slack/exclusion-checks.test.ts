@@ -133,3 +133,17 @@ describe('Slack: dates that overlap a suspension already recorded (issue 11, tes
     expect((await exclusions()).map((x) => [x.startDate, x.days])).toEqual([['2026-11-23', 3], ['2026-11-26', 4]]);
   });
 });
+
+describe('Slack: a suspension said in words (issue 11, tester item 4)', () => {
+  it('/graduated suspend 4021 for 2 days from Monday opens the modal with the kind, the days and Mon 23 Nov 2026 in place', async () => {
+    await withPupil();
+    await h.command(USERS.sendco, 'suspend 4021 for 2 days from Monday');
+    const modal = (await h.api.waitFor((c) => c.method === 'views.open')).params.view as Modal;
+    const block = (id: string) => modal.blocks.find((b) => b.block_id === `q_${id}`) as Json & { element: Json };
+    expect((block('kind').element.initial_option as Json).value).toBe('suspension');
+    expect(block('days').element.initial_value).toBe('2');
+    expect(block('startDate').element.initial_date).toBe('2026-11-23');
+    expect(text(modal)).toContain('Recording a suspension of 2 school days: Mon 23 Nov 2026 to Tue 24 Nov 2026.');
+    expect(await exclusions()).toHaveLength(0);
+  });
+});
