@@ -40,6 +40,7 @@ export class ConcernCheck {
   readonly #reasonUnindexed: Rule[] = [];
   readonly #teaching: ReadonlySet<string>;
   readonly #settled: readonly Pattern[];
+  readonly #doubt: readonly Pattern[];
   readonly #typos: TypoFix;
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
@@ -60,6 +61,7 @@ export class ConcernCheck {
       }
     };
     this.#settled = concerns.settledContext.map((source) => compilePattern(source, concerns.lexicon));
+    this.#doubt = concerns.doubtContext.map((source) => compilePattern(source, concerns.lexicon));
     for (const [kind, list] of [['risk', concerns.risk], ['exclusion', concerns.exclusion]] as const) {
       for (const category of list) {
         const notWhen = category.notWhen.map((s) => compile(category, s));
@@ -80,7 +82,7 @@ export class ConcernCheck {
   #vocabulary(concerns: Concerns): string[] {
     // Each rule is indexed under every word it can start with: take each once.
     const rules = new Set([...this.#byFirst.values(), ...this.#reasonByFirst.values()].flat().concat(this.#unindexed, this.#reasonUnindexed));
-    const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled));
+    const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled, this.#doubt));
     return [...new Set([...patterns].flatMap(patternWords).concat(concerns.teachingContext))];
   }
 
@@ -129,6 +131,8 @@ export class ConcernCheck {
     // Worked out only once something matched: most texts match nothing.
     let settled: number[] | undefined;
     const isSettled = (at: number) => settledAt(tokens, (settled ??= this.#settledStarts(tokens)), at);
+    let doubted: boolean | undefined;
+    const inDoubt = () => (doubted ??= tokens.some((_, i) => this.#doubt.some((p) => matchAt(p, tokens, i))));
     const found = new Map<string, Concern>();
     // Where each match started, for the learned reader's veto.
     const startOf = new Map<string, number>();
@@ -145,7 +149,7 @@ export class ConcernCheck {
         if (found.has(key)) continue;
         const at = matchAt(rule.pattern, tokens, i, rule.kind === 'risk' ? negated : undefined);
         if (!at) continue;
-        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(at[0]!) ? 'settled context' : this.#excused(rule, tokens, at);
+        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(at[0]!) ? 'settled context' : this.#excused(rule, tokens, at, inDoubt);
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
         found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at), by: 'pattern' });
@@ -225,14 +229,19 @@ export class ConcernCheck {
     return out;
   }
 
-  /** The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it does not count. */
-  #excused(rule: Rule, tokens: readonly Token[], at: readonly number[]): string | undefined {
+  /**
+   * The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it
+   * does not count. A notWhen does not excuse a worry when the text doubts the explanation given
+   * (`inDoubt`: "fell off his bike, story keeps changing"): the excuse is then what is in question.
+   */
+  #excused(rule: Rule, tokens: readonly Token[], at: readonly number[], inDoubt: () => boolean): string | undefined {
     const sentence = tokens[at[0]!]!.sentence;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.sentence !== sentence) continue;
       const hit = rule.notInSentence.find((p) => matchAt(p, tokens, i));
       if (hit) return `"${hit.source}" in the sentence`;
     }
+    if (rule.kind === 'risk' && rule.notWhen.length && inDoubt()) return undefined;
     const from = at[0]!;
     const to = at[at.length - 1]!;
     // A notWhen counts when it overlaps the match: "hit by a ball in PE" excuses "hit", not a later disclosure.

@@ -100,6 +100,15 @@ describe('how the check reads', () => {
     expect(kinds("she's being bullied and getting hit at break")).toEqual(['risk']);
   });
 
+  it('lets an everyday explanation excuse an injury, unless the note doubts that explanation', () => {
+    const categories = (text: string) => check.check(text).map((c) => c.category);
+    expect(categories('bruise on his cheek from falling off his bike at the weekend')).toEqual([]);
+    expect(categories('black eye, says he fell off his bike, 3rd injury this term and the story keeps changing')).toContain('physical-abuse');
+    expect(categories('Y7 presents with fingertip bruising to both upper arms consistent with being gripped. Explanation given (rugby) is inconsistent as he does not play rugby.')).toContain('physical-abuse');
+    // A gift is still a gift: "presents" only excuses bruising when it is a present.
+    expect(categories('bought her a birthday present, she showed me a bruise from the trampoline')).toEqual([]);
+  });
+
   it('names the worry for what it is: a child put out of the home is homelessness, not a kick', () => {
     expect(check.check('mum kicked him out last night and he slept at a mates').map((c) => c.category)).toEqual(['homelessness']);
     expect(check.check('mum kicked him in the leg last night').map((c) => c.category)).toContain('physical-abuse');
