@@ -109,6 +109,11 @@ describe('how the check reads', () => {
     expect(categories('bought her a birthday present, she showed me a bruise from the trampoline')).toEqual([]);
   });
 
+  it('keeps a plan’s support strategy ordinary, and a child staying over with an adult she met is not', () => {
+    expect(kinds('Strategies: staying nearby with one familiar adult at break times; movement breaks')).toEqual([]);
+    expect(check.check('she stayed the weekend at an adult’s flat, someone she met online').map((c) => c.category)).toContain('cse');
+  });
+
   it('names the worry for what it is: a child put out of the home is homelessness, not a kick', () => {
     expect(check.check('mum kicked him out last night and he slept at a mates').map((c) => c.category)).toEqual(['homelessness']);
     expect(check.check('mum kicked him in the leg last night').map((c) => c.category)).toContain('physical-abuse');
