@@ -317,10 +317,12 @@ function quote(text: string, tokens: readonly Token[], at: readonly number[]): s
   let last = at[at.length - 1]!;
   const clause = tokens[last]!.clause;
   let more = 0;
-  while (last + 1 < tokens.length && tokens[last + 1]!.clause === clause && more < QUOTE_RUN_ON) {
+  const runsOn = (i: number) => i < tokens.length && tokens[i]!.clause === clause && /[a-z0-9]/.test(tokens[i]!.word);
+  while (runsOn(last + 1) && more < QUOTE_RUN_ON) {
     last++;
     more++;
   }
-  if (last + 1 < tokens.length && tokens[last + 1]!.clause === clause) last = at[at.length - 1]!;
+  // Still mid-clause after a few words: the clause is long, so the match alone is the clearer quote.
+  if (runsOn(last + 1)) last = at[at.length - 1]!;
   return clip(text.slice(start, tokens[last]!.end).replace(/\s+/g, ' '), 80);
 }
