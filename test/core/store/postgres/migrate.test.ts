@@ -53,7 +53,7 @@ describe('PostgreSQL schema migrations at start-up', () => {
     // The previous release's schema, as node-pg-migrate would have left it.
     await runner({ databaseUrl: d.url, dir: MIGRATIONS_DIR, migrationsTable: MIGRATIONS_TABLE, direction: 'up', count: known.length - 1, logger: { debug() {}, info() {}, warn() {}, error() {} } });
     expect(await ran(d.url)).toEqual(known.slice(0, -1));
-    await sql(d.url, `INSERT INTO audit_event (at, actor_id, action, outcome) VALUES (now(), 'teams:a', 'case.read', 'allowed')`);
+    await sql(d.url, `INSERT INTO audit_event (at, at_text, actor_id, action, outcome) VALUES (now(), now()::text, 'teams:a', 'case.read', 'allowed')`);
     const heard: string[][] = [];
     const db = await PostgresDatabase.open(d.url, { log: (_m, f) => heard.push(f.migrations) });
     await db.close();

@@ -22,6 +22,8 @@ CREATE INDEX pupil_case_school_created ON pupil_case (school_id, created_at, seq
 CREATE TABLE audit_event (
   seq        bigserial   PRIMARY KEY,
   at         timestamptz NOT NULL,
+  -- The instant as recorded (with its offset), which the bot hands back unchanged.
+  at_text    text        NOT NULL,
   actor_id   text        NOT NULL,
   action     text        NOT NULL,
   school_id  text,
