@@ -6,6 +6,7 @@ import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { ReminderLedgerStore } from '../core/store/reminder-ledger-store.js';
 import { IdempotencyStore } from '../core/store/idempotency-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
@@ -35,7 +36,7 @@ export interface Core {
   staff: StaffDirectory;
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
-  reminders: ReminderLedger;
+  reminders: ReminderLedgerStore;
   /** The data folder and its lock, for stores opened by the channels (conversation references, LA channel). */
   folder: DataFolder;
   /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
@@ -118,9 +119,7 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
     staff: core.staff,
     reflections: core.reflections,
-    referralProgress: (id) => {
-      const n = core.reminders.notices[id];
-      return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
-    },
+    referralProgress: async () =>
+      new Map(Object.entries(await core.reminders.allNotices()).map(([id, n]) => [id, { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) }])),
   };
 }

@@ -12,7 +12,7 @@ import { digestView, reminderView } from '../dialogs/reminder-views.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
-import type { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { ReminderState } from '../core/reminders/plan-sends.js';
 import type { StaffDirectory } from '../core/staff-directory.js';
 import type { Core } from './bootstrap.js';
 import { notifierFor, type Notifiers } from './notifier.js';
@@ -29,7 +29,7 @@ export function previewReminders(
     reflections?: readonly SchoolReflections[];
     pack: KnowledgePack;
     calendar: SchoolCalendar;
-    ledger: Pick<ReminderLedger, 'sends' | 'people'>;
+    ledger: ReminderState;
     staff: Pick<StaffDirectory, 'sendcosAt' | 'find'>;
     resendEverySchoolDays: number;
   },
@@ -90,7 +90,7 @@ export class ReminderScheduler {
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
-    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: core.reminders, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
   }
 
   /** One pass. Passes never overlap: a slow pass makes the next wait. */
@@ -105,7 +105,7 @@ export class ReminderScheduler {
     const report: TickReport = { sent: 0, failed: 0, unreachable: 0 };
     const today = londonToday(now);
     for (const send of [...plan.resume, ...plan.sends]) {
-      const id = this.core.reminders.remember(send.personKey);
+      const id = await this.core.reminders.remember(send.personKey);
       await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report, { schoolId: send.item.schoolId, caseId: send.item.caseId });
     }
     for (const digest of plan.digests) {
@@ -126,9 +126,11 @@ export class ReminderScheduler {
 
   async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport, about: { schoolId: string; caseId?: string }): Promise<void> {
     const ledger = this.core.reminders;
-    const attempts = ledger.sends[sendKey]?.attempts ?? 0;
+    // Claimed in the store before it goes: sent already, or another live instance has it, and it is not ours to send.
+    const claim = await ledger.claim(sendKey, this.core.now());
+    if (!claim) return;
+    const attempts = claim.attemptsBefore;
     const retryAt = () => new Date(this.core.now().getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length - 1)]! * 60_000);
-    if (ledger.sends[sendKey]?.state !== 'recorded') await ledger.recorded(sendKey, this.core.now());
     const notifier = notifierFor(this.notifiers, recipientId);
     try {
       const outcome = notifier ? await notifier.notifyPerson(recipientId, views) : 'unreachable';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { StoreError } from '../../errors.js';
 import { migrateSchema, type MigrationLog } from './migrate.js';
@@ -11,6 +12,13 @@ export interface PostgresOptions {
   /** Hears which migrations ran at start-up (names only). */
   log?: MigrationLog;
 }
+
+/**
+ * Every connection an instance opens carries `application_name` = this prefix and its instance id,
+ * so the database can tell whether the instance that claimed a reminder is still running: its
+ * sessions end with its process (kill -9 included), and pg_stat_activity no longer lists them.
+ */
+export const INSTANCE_PREFIX = 'graduated-bot:';
 
 /** The database named by a URL, by host and name only: the URL may carry a password, which must never reach a log or a message. */
 export function describeDatabase(url: string): string {
@@ -33,6 +41,8 @@ export class PostgresDatabase {
     readonly pool: pg.Pool,
     /** Host, port and database name, for messages (never the password). */
     readonly name: string,
+    /** This instance, as its connections name it (application_name after INSTANCE_PREFIX). */
+    readonly instanceId: string,
   ) {}
 
   /**
@@ -42,10 +52,11 @@ export class PostgresDatabase {
    */
   static async open(url: string, opts: PostgresOptions = {}): Promise<PostgresDatabase> {
     const name = describeDatabase(url);
-    const pool = new pg.Pool({ connectionString: url, max: opts.maxConnections ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000 });
+    const instanceId = randomBytes(6).toString('hex');
+    const pool = new pg.Pool({ connectionString: url, max: opts.maxConnections ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, application_name: `${INSTANCE_PREFIX}${instanceId}` });
     // An idle connection the server drops (a restart, a failover) must not take the process down.
     pool.on('error', () => {});
-    const db = new PostgresDatabase(pool, name);
+    const db = new PostgresDatabase(pool, name, instanceId);
     try {
       const client = await pool.connect().catch((err: unknown) => {
         throw new StoreError(`The database ${name} (DATABASE_URL) cannot be reached (${reason(err)}), so the bot will not start. Check that PostgreSQL is running there and the URL, user and password are right.`, 'store-unavailable', { cause: err });
