@@ -53,6 +53,18 @@ export function previewReminders(
 
 export type { Notifiers } from './notifier.js';
 
+/**
+ * Which of several instances runs the scheduler (PostgreSQL: AdvisoryLockLeadership). Without one,
+ * this instance does, as it always has with the data folder (one process per folder).
+ */
+export interface SchedulerLeadership {
+  /** Tries for leadership now and then; `onGained` runs when this instance becomes the leader. */
+  start(onGained: () => void): void;
+  /** True only if this instance leads now (checked with the database before each send). */
+  confirm(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
 export interface TickReport {
   sent: number;
   failed: number;
@@ -80,6 +92,8 @@ export class ReminderScheduler {
     private readonly log: Logger,
     /** Referral notices that could not be posted yet are retried on each pass. */
     private readonly la?: { dispatchPending(now: Date): Promise<void> },
+    /** Several instances: only the leader passes. */
+    private readonly leadership?: SchedulerLeadership,
   ) {}
 
   /** Everything on record, read as the system rather than as a member of staff, without copying. */
@@ -100,6 +114,7 @@ export class ReminderScheduler {
   }
 
   async #tick(): Promise<TickReport> {
+    if (this.leadership && !(await this.leadership.confirm())) return { sent: 0, failed: 0, unreachable: 0 };
     const now = this.core.now();
     const plan = await this.preview(now);
     const report: TickReport = { sent: 0, failed: 0, unreachable: 0 };
@@ -126,6 +141,8 @@ export class ReminderScheduler {
 
   async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport, about: { schoolId: string; caseId?: string }): Promise<void> {
     const ledger = this.core.reminders;
+    // A leader that lost its lock mid-pass stops here; the new leader resumes what is left.
+    if (this.leadership && !(await this.leadership.confirm())) return;
     // Claimed in the store before it goes: sent already, or another live instance has it, and it is not ours to send.
     const claim = await ledger.claim(sendKey, this.core.now());
     if (!claim) return;
@@ -161,11 +178,14 @@ export class ReminderScheduler {
         });
     };
     this.#timer = setTimeout(loop, 0);
+    // Taking over from a leader that died: pass at once rather than at the next poll.
+    this.leadership?.start(() => void this.tick().catch((err: Error) => this.log.error('reminder pass failed', { error: err.name })));
   }
 
   async stop(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#running;
+    await this.leadership?.stop();
   }
 }

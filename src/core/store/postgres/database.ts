@@ -37,13 +37,23 @@ export function describeDatabase(url: string): string {
  * which turn a lost connection into StoreError('store-unavailable'), whose message staff may read.
  */
 export class PostgresDatabase {
+  readonly #url: string;
+
   private constructor(
+    url: string,
     readonly pool: pg.Pool,
     /** Host, port and database name, for messages (never the password). */
     readonly name: string,
     /** This instance, as its connections name it (application_name after INSTANCE_PREFIX). */
     readonly instanceId: string,
-  ) {}
+  ) {
+    this.#url = url;
+  }
+
+  /** A connection of its own, outside the pool, named as this instance's are: for a session that must last (the scheduler's advisory lock). The caller ends it. */
+  dedicatedClient(): pg.Client {
+    return new pg.Client({ connectionString: this.#url, application_name: `${INSTANCE_PREFIX}${this.instanceId}`, keepAlive: true, keepAliveInitialDelayMillis: 5000, connectionTimeoutMillis: 10_000 });
+  }
 
   /**
    * Connects and migrates. Throws StoreError('store-unavailable') in one line when the server cannot
@@ -56,7 +66,7 @@ export class PostgresDatabase {
     const pool = new pg.Pool({ connectionString: url, max: opts.maxConnections ?? 10, connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000, application_name: `${INSTANCE_PREFIX}${instanceId}` });
     // An idle connection the server drops (a restart, a failover) must not take the process down.
     pool.on('error', () => {});
-    const db = new PostgresDatabase(pool, name, instanceId);
+    const db = new PostgresDatabase(url, pool, name, instanceId);
     try {
       const client = await pool.connect().catch((err: unknown) => {
         throw new StoreError(`The database ${name} (DATABASE_URL) cannot be reached (${reason(err)}), so the bot will not start. Check that PostgreSQL is running there and the URL, user and password are right.`, 'store-unavailable', { cause: err });
