@@ -68,6 +68,20 @@ export class IdempotencyStore {
     return false;
   }
 
+  /** Takes `key` until `expiresAt` unless held at `now`; one process owns the file, so the check and the set need no lock. */
+  async take(key: string, expiresAt: number, now: number): Promise<boolean> {
+    if (this.has(key, now)) return false;
+    await this.put(key, expiresAt);
+    return true;
+  }
+
+  /** Gives a key back: a line that has already expired, so the replay after a restart drops it too. */
+  async release(key: string): Promise<void> {
+    if (!this.keys.has(key)) return;
+    await this.put(key, 0);
+    this.keys.delete(key);
+  }
+
   /** Keys held now, expired or not yet swept. */
   get size(): number {
     return this.keys.size;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../../../src/core/store/idempotency-store.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
+import { describeKeyStoreContract } from './key-store-contract.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
@@ -103,3 +104,5 @@ describe('the idempotency store', () => {
     expect(reopened.size).toBe(3_000);
   });
 });
+
+describeKeyStoreContract('IdempotencyStore (idempotency.jsonl)', async () => IdempotencyStore.open(await folderAt(await dirs.make()), { clock: () => 0 }));
