@@ -132,7 +132,10 @@ export class Once<T> {
     const entry: Entry<T> = { at: this.clock.now(), kind: 'mark' };
     this.insert(key, entry);
     try {
-      return !(await this.#take(key, this.ttlMs));
+      const taken = await this.#take(key, this.ttlMs);
+      // Taken is not yet kept in every store (the data folder holds a take in memory): keep it.
+      if (taken) await this.#keep(key);
+      return !taken;
     } catch (err) {
       if (this.entries.get(key) === entry) this.entries.delete(key);
       throw err;
