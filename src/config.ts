@@ -10,12 +10,27 @@ const wholeNumber = (min: number, max: number) => {
 };
 
 /**
+ * A PostgreSQL connection URL (`postgres://user:password@host:5432/database`). The message never
+ * repeats the value: it may hold a password.
+ */
+const postgresUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '' && u.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}, 'a PostgreSQL URL such as postgres://user:password@db.example.org:5432/graduated (postgres:// or postgresql://, a host and a database name)');
+
+/**
  * Every setting the bot reads, parsed once at start-up. `.env.example` lists exactly these keys.
  * Defaults make local mode work with no Teams or Slack credentials.
  */
 export const Env = z.object({
   KNOWLEDGE_PACK: z.string().min(1).default('worcestershire'),
   DATA_DIR: z.string().min(1).default('./data'),
+  // Set for PostgreSQL (several instances, one database); unset keeps the lowdb data folder.
+  DATABASE_URL: postgresUrl.optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   PSP_REVIEW_INTERVAL_DAYS: wholeNumber(21, 28).default(21),
   LOCAL_USER_ID: z.string().min(1).max(128).default('local-sendco'),
@@ -50,6 +65,8 @@ export const Env = z.object({
 export type Config = {
   knowledgePack: string;
   dataDir: string;
+  /** Set: every store is in this PostgreSQL database, and several instances may share it. Unset: the lowdb data folder. */
+  databaseUrl?: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   pspReviewIntervalDays: number;
   localUser: { id: string; role: Role; schoolId: string };
@@ -96,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(teams ? { teams } : {}),
     knowledgePack: e.KNOWLEDGE_PACK,
     dataDir: e.DATA_DIR,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     logLevel: e.LOG_LEVEL,
     pspReviewIntervalDays: e.PSP_REVIEW_INTERVAL_DAYS,
     localUser: { id: e.LOCAL_USER_ID, role: e.LOCAL_USER_ROLE, schoolId: e.LOCAL_SCHOOL_ID },
@@ -120,5 +138,7 @@ function slackSettings(e: z.infer<typeof Env>): Config['slack'] {
 export function describeConfig(c: Config): string {
   const auth = c.teams ? `teams-app=${c.teams.appId} (${c.teams.appType})` : 'teams-auth=off (local mode)';
   const slack = c.slack ? `slack=${c.slack.appToken ? 'socket-mode' : 'http /slack/events'} ${c.slack.command}` : 'slack=off';
-  return `pack=${c.knowledgePack} data=${c.dataDir} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role} listen=${c.server.host}:${c.server.port} ${auth} ${slack}`;
+  // The database by host and name only: the URL may carry a password.
+  const data = c.databaseUrl ? `postgres://${new URL(c.databaseUrl).host}${new URL(c.databaseUrl).pathname}` : c.dataDir;
+  return `pack=${c.knowledgePack} data=${data} psp-review-days=${c.pspReviewIntervalDays} local-user-role=${c.localUser.role} listen=${c.server.host}:${c.server.port} ${auth} ${slack}`;
 }

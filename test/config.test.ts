@@ -35,6 +35,33 @@ describe('configuration', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  it('keeps the data folder when unset, and takes a PostgreSQL URL', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db.example.org:5432/graduated?sslmode=verify-full' }).databaseUrl).toBe('postgres://bot:pw@db.example.org:5432/graduated?sslmode=verify-full');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://127.0.0.1/graduated' }).databaseUrl).toBe('postgresql://127.0.0.1/graduated');
+  });
+
+  it('explains a bad URL in one line, never repeating it (it may hold a password)', () => {
+    for (const bad of ['mysql://bot:hunter2@db/graduated', 'postgres://bot:hunter2@db.example.org', 'db.example.org:5432/graduated', 'postgres://:5432/x']) {
+      const err = (() => {
+        try {
+          loadConfig({ DATABASE_URL: bad });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(err?.message).toBe('Setting DATABASE_URL is not valid: a PostgreSQL URL such as postgres://user:password@db.example.org:5432/graduated (postgres:// or postgresql://, a host and a database name). See .env.example.');
+    }
+  });
+
+  it('names the database in the start-up summary without its password', () => {
+    const line = describeConfig(loadConfig({ DATABASE_URL: 'postgres://bot:hunter2@db.example.org:5432/graduated' }));
+    expect(line).toContain('data=postgres://db.example.org:5432/graduated ');
+    expect(line).not.toContain('hunter2');
+  });
+});
+
 describe('Slack settings', () => {
   it('keeps Slack off with no settings, and names what is missing when half set', () => {
     expect(loadConfig({}).slack).toBeUndefined();

@@ -6,7 +6,16 @@ import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { ReminderLedgerStore } from '../core/store/reminder-ledger-store.js';
 import { IdempotencyStore } from '../core/store/idempotency-store.js';
+import type { KeyStore } from './once.js';
+import { PostgresDatabase } from '../core/store/postgres/database.js';
+import { PostgresCaseRepository } from '../core/store/postgres/postgres-case-repository.js';
+import { PostgresAuditLog } from '../core/store/postgres/postgres-audit-log.js';
+import { PostgresReminderLedger } from '../core/store/postgres/postgres-reminder-ledger.js';
+import { PostgresIdempotencyStore } from '../core/store/postgres/postgres-idempotency-store.js';
+import { PostgresSelfReflectionStore } from '../core/store/postgres/postgres-self-reflection-store.js';
+import type { SelfReflectionStore } from '../core/store/self-reflection-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
 import { concernCheckFor } from '../core/safeguarding/for-pack.js';
@@ -35,11 +44,13 @@ export interface Core {
   staff: StaffDirectory;
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
-  reminders: ReminderLedger;
+  reminders: ReminderLedgerStore;
   /** The data folder and its lock, for stores opened by the channels (conversation references, LA channel). */
   folder: DataFolder;
   /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
-  idempotency: IdempotencyStore;
+  idempotency: KeyStore;
+  /** Set when DATABASE_URL is: the PostgreSQL database the shared stores live in (and the scheduler's leadership lock). */
+  database?: PostgresDatabase;
   /** Unfinished terminal forms, one per person; opened here so expired ones are removed whenever the bot or the chat starts. */
   drafts: DraftStore;
   /** Each school's Inclusion Self-Reflection (seed 000 Appendix 2), read and saved through the access rules. */
@@ -61,32 +72,74 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   // The data-folder lock is taken first: a second live copy, or a linked data file, stops here.
   const folder = await DataFolder.open(config.dataDir, opts.log ? { log: opts.log } : {});
+  let database: PostgresDatabase | undefined;
   try {
-    const repo = await LowdbCaseRepository.open(folder, { now });
-    const audit = new JsonlAuditLog(folder);
+    // With DATABASE_URL the shared stores are in PostgreSQL (refused in one line if it cannot be
+    // reached or is newer than this code); the data folder keeps what is still per instance.
+    database = config.databaseUrl ? await PostgresDatabase.open(config.databaseUrl, opts.log ? { log: (m, f) => opts.log!.info(m, f) } : {}) : undefined;
+    const shared = database ? postgresStores(database, now) : await fileStores(folder, now);
+    const { repo, audit, reminders, idempotency, reflectionStore } = shared;
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(folder, configuredStaff.staff, audit, now, configuredStaff.schools);
-    const reminders = await ReminderLedger.open(folder, { now: now() });
-    const idempotency = await IdempotencyStore.open(folder);
     const drafts = await DraftStore.open(folder, now, opts.log);
-    const reflectionStore = await FileSelfReflectionStore.open(folder);
     const reflections = new SelfReflectionService(reflectionStore, audit, now);
+    const db = database;
     return {
       config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, reflections, audit, folder, now,
+      ...(db ? { database: db } : {}),
       close: async () => {
         await reflectionStore.close();
         await drafts.close();
-        await idempotency.close();
-        await reminders.close();
+        await shared.close();
         await staff.close();
         await repo.close();
+        await db?.close();
         await folder.close();
       },
     };
   } catch (err) {
+    await database?.close();
     await folder.close();
     throw err;
   }
+}
+
+/** The stores several instances must share, however they are kept. */
+interface SharedStores {
+  repo: CaseRepository;
+  audit: AuditLog;
+  reminders: ReminderLedgerStore;
+  idempotency: KeyStore;
+  reflectionStore: SelfReflectionStore;
+  /** Waits for their writes in flight (the file stores append in batches). */
+  close(): Promise<void>;
+}
+
+/** The embedded default: everything in the data folder, one process at a time (its lock). */
+async function fileStores(folder: DataFolder, now: () => Date): Promise<SharedStores> {
+  const repo = await LowdbCaseRepository.open(folder, { now });
+  const reminders = await ReminderLedger.open(folder, { now: now() });
+  const idempotency = await IdempotencyStore.open(folder);
+  const reflectionStore = await FileSelfReflectionStore.open(folder);
+  return {
+    repo, audit: new JsonlAuditLog(folder), reminders, idempotency, reflectionStore,
+    close: async () => {
+      await idempotency.close();
+      await reminders.close();
+    },
+  };
+}
+
+/** PostgreSQL (DATABASE_URL): cases, audit, reminders, idempotency keys and self-reflections, shared by every instance. */
+function postgresStores(db: PostgresDatabase, now: () => Date): SharedStores {
+  return {
+    repo: new PostgresCaseRepository(db, { now }),
+    audit: new PostgresAuditLog(db),
+    reminders: new PostgresReminderLedger(db, now),
+    idempotency: new PostgresIdempotencyStore(db),
+    reflectionStore: new PostgresSelfReflectionStore(db),
+    close: async () => {},
+  };
 }
 
 async function readStaffFile(path: string): Promise<StaffFile> {
@@ -118,9 +171,7 @@ export function dialogContext(core: Core, user: StaffMember): DialogContext {
     recordConcerns: (found) => recordConcernsShown(core.audit, user.id, core.now(), found),
     staff: core.staff,
     reflections: core.reflections,
-    referralProgress: (id) => {
-      const n = core.reminders.notices[id];
-      return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
-    },
+    referralProgress: async () =>
+      new Map(Object.entries(await core.reminders.allNotices()).map(([id, n]) => [id, { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) }])),
   };
 }

@@ -51,7 +51,7 @@ export class LaNotices {
 
   /** Posts every notice not yet posted whose retry time has come (called on each scheduler pass). */
   async dispatchPending(now: Date): Promise<void> {
-    for (const [id, n] of Object.entries(this.core.reminders.notices)) if (n.state !== 'posted' && (!n.nextTryAt || new Date(n.nextTryAt) <= now)) await this.dispatch(id);
+    for (const [id, n] of Object.entries(await this.core.reminders.allNotices())) if (n.state !== 'posted' && (!n.nextTryAt || new Date(n.nextTryAt) <= now)) await this.dispatch(id);
   }
 
   /** Posts one notice. Concurrent calls for the same notice share one post. */
@@ -64,7 +64,7 @@ export class LaNotices {
   }
 
   async #dispatch(id: string): Promise<void> {
-    const notice = this.core.reminders.notices[id];
+    const notice = await this.core.reminders.notice(id);
     const poster = this.posters.find((p) => p.linked());
     if (!notice || notice.state === 'posted') return;
     if (!poster) return this.log.warn('no LA team channel is linked; the referral notice waits', { notice: id });
@@ -84,7 +84,7 @@ export class LaNotices {
     if (me?.role !== 'la-officer') return [{ blocks: [text('Only the LA inclusion team can acknowledge or take a referral.', 'warning')] }];
     // A press can arrive while the post is still being recorded; wait, so the message id is known.
     await this.#posting.get(id);
-    const notice = this.core.reminders.notices[id];
+    const notice = await this.core.reminders.notice(id);
     if (!notice) return [{ blocks: [text('I can’t find that referral any more. Nothing was changed.', 'warning')] }];
     const at = this.core.now().toISOString();
     const name = (person.name ?? 'a member of the LA team').slice(0, 80);

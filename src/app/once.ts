@@ -8,13 +8,28 @@ import { createHash } from 'node:crypto';
  * each finished key is also written to the data folder, which is what survives a restart.
  */
 
-/** Where finished keys are kept across restarts: the data folder's IdempotencyStore. */
+/**
+ * Where keys are kept across restarts and shared between instances: the data folder's
+ * IdempotencyStore, or PostgreSQL's (PostgresIdempotencyStore). Times are epoch ms.
+ */
 export interface KeyStore {
-  /** Whether `key` is kept and unexpired at `now` (epoch ms). */
-  has(key: string, now: number): boolean;
-  /** Resolves once `key` is on disk until `expiresAt` (epoch ms). */
+  /**
+   * Takes `key` until `expiresAt` unless it is held and unexpired at `now`, in one step (in
+   * PostgreSQL, one statement, so two instances cannot both take it). True when taken now.
+   */
+  take(key: string, expiresAt: number, now: number): Promise<boolean>;
+  /** Holds `key` until `expiresAt` (taken or not); resolves once it is stored. */
   put(key: string, expiresAt: number): Promise<void>;
+  /** Gives a taken key back (the work failed, or its result is not to be kept), so a resend runs. */
+  release(key: string): Promise<void>;
 }
+
+/**
+ * How long a run holds its key before it finishes: another instance given the same form meanwhile
+ * answers "already sent" rather than saving it twice, and if this instance dies mid-run the key
+ * frees itself this soon, so the person's resend is saved after all.
+ */
+const IN_FLIGHT_MS = 2 * 60_000;
 
 /** Options for {@link Once}. */
 export interface OnceOptions<T> {
@@ -70,30 +85,39 @@ export class Once<T> {
     if (existing?.kind === 'mark') throw new TypeError('Once: key was marked by seen(); use separate instances for run() and seen()');
     if (existing?.kind === 'done') return { value: existing.value as T, repeat: true };
     if (existing?.promise) return { value: await existing.promise, repeat: true };
-    if (this.#kept(key)) {
-      if (!this.persist?.restored) throw new TypeError('Once: run() with persist needs persist.restored');
-      return { value: this.persist.restored(), repeat: true };
-    }
+    if (this.persist && !this.persist.restored) throw new TypeError('Once: run() with persist needs persist.restored');
 
     const entry: Entry<T> = { at: this.clock.now(), kind: 'running' };
     // Wrap so a synchronous throw in fn behaves like a rejection and still clears the key.
-    entry.promise = (async () => fn())();
+    // Taken in the store first (held for IN_FLIGHT_MS), so another instance, or this one after a
+    // restart, answers a repeat as already done rather than running it again.
+    let took = false;
+    entry.promise = (async () => {
+      if (!(await this.#take(key, IN_FLIGHT_MS))) throw new AlreadyTaken();
+      took = true;
+      return fn();
+    })();
     this.insert(key, entry);
     try {
       const value = await entry.promise;
       // Not ours if the size bound evicted it meanwhile; the key still goes to disk below.
       const ours = this.entries.get(key) === entry;
       if (ours) this.entries.delete(key);
-      if (!keep(value)) return { value, repeat: false };
+      if (!keep(value)) {
+        await this.#release(key);
+        return { value, repeat: false };
+      }
       // Re-insert so Map order stays oldest-first by completion time; the TTL starts now.
       if (ours) this.entries.set(key, { at: this.clock.now(), kind: 'done', value });
-      // Recorded, then answered: the key is on disk before the caller replies. The window left is
-      // a crash after fn saved its work but before this append reached the disk (one group-commit
-      // write): a resend after that restart runs again.
+      // Recorded, then answered: the key is held for the whole TTL before the caller replies. The
+      // window left is a crash after fn saved its work but before this write: the in-flight hold
+      // still answers a resend for IN_FLIGHT_MS, and after that a resend runs again.
       await this.#keep(key);
       return { value, repeat: false };
     } catch (err) {
       if (this.entries.get(key) === entry) this.entries.delete(key);
+      if (err instanceof AlreadyTaken) return { value: this.persist!.restored!(), repeat: true };
+      if (took) await this.#release(key);
       throw err;
     }
   }
@@ -104,20 +128,30 @@ export class Once<T> {
    * is dropped and the error thrown, so the caller does nothing it could not record.
    */
   async seen(key: string): Promise<boolean> {
-    if (this.lookup(key) || this.#kept(key)) return true;
+    if (this.lookup(key)) return true;
     const entry: Entry<T> = { at: this.clock.now(), kind: 'mark' };
     this.insert(key, entry);
     try {
-      await this.#keep(key);
+      const taken = await this.#take(key, this.ttlMs);
+      // Taken is not yet kept in every store (the data folder holds a take in memory): keep it.
+      if (taken) await this.#keep(key);
+      return !taken;
     } catch (err) {
       if (this.entries.get(key) === entry) this.entries.delete(key);
       throw err;
     }
-    return false;
   }
 
-  #kept(key: string): boolean {
-    return !!this.persist?.store.has(this.#stored(key), this.clock.now());
+  /** True when there is no store, or the store let this process take the key for `forMs`. */
+  async #take(key: string, forMs: number): Promise<boolean> {
+    if (!this.persist) return true;
+    const now = this.clock.now();
+    return this.persist.store.take(this.#stored(key), now + forMs, now);
+  }
+
+  /** Best effort: a key that cannot be given back frees itself when its hold runs out. */
+  async #release(key: string): Promise<void> {
+    if (this.persist) await this.persist.store.release(this.#stored(key)).catch(() => {});
   }
 
   async #keep(key: string): Promise<void> {
@@ -173,3 +207,6 @@ export class Once<T> {
     return e.kind !== 'running' && e.at + this.ttlMs <= now;
   }
 }
+
+/** A run found its key already taken in the store: by another instance, or before a restart. */
+class AlreadyTaken extends Error {}

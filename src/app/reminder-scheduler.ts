@@ -12,7 +12,7 @@ import { digestView, reminderView } from '../dialogs/reminder-views.js';
 import type { Logger } from '../logger.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
-import type { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { ReminderState } from '../core/reminders/plan-sends.js';
 import type { StaffDirectory } from '../core/staff-directory.js';
 import type { Core } from './bootstrap.js';
 import { notifierFor, type Notifiers } from './notifier.js';
@@ -29,7 +29,7 @@ export function previewReminders(
     reflections?: readonly SchoolReflections[];
     pack: KnowledgePack;
     calendar: SchoolCalendar;
-    ledger: Pick<ReminderLedger, 'sends' | 'people'>;
+    ledger: ReminderState;
     staff: Pick<StaffDirectory, 'sendcosAt' | 'find'>;
     resendEverySchoolDays: number;
   },
@@ -52,6 +52,18 @@ export function previewReminders(
 }
 
 export type { Notifiers } from './notifier.js';
+
+/**
+ * Which of several instances runs the scheduler (PostgreSQL: AdvisoryLockLeadership). Without one,
+ * this instance does, as it always has with the data folder (one process per folder).
+ */
+export interface SchedulerLeadership {
+  /** Tries for leadership now and then; `onGained` runs when this instance becomes the leader. */
+  start(onGained: () => void): void;
+  /** True only if this instance leads now (checked with the database before each send). */
+  confirm(): Promise<boolean>;
+  stop(): Promise<void>;
+}
 
 export interface TickReport {
   sent: number;
@@ -80,6 +92,8 @@ export class ReminderScheduler {
     private readonly log: Logger,
     /** Referral notices that could not be posted yet are retried on each pass. */
     private readonly la?: { dispatchPending(now: Date): Promise<void> },
+    /** Several instances: only the leader passes. */
+    private readonly leadership?: SchedulerLeadership,
   ) {}
 
   /** Everything on record, read as the system rather than as a member of staff, without copying. */
@@ -90,7 +104,7 @@ export class ReminderScheduler {
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
-    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: core.reminders, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
   }
 
   /** One pass. Passes never overlap: a slow pass makes the next wait. */
@@ -100,12 +114,13 @@ export class ReminderScheduler {
   }
 
   async #tick(): Promise<TickReport> {
+    if (this.leadership && !(await this.leadership.confirm())) return { sent: 0, failed: 0, unreachable: 0 };
     const now = this.core.now();
     const plan = await this.preview(now);
     const report: TickReport = { sent: 0, failed: 0, unreachable: 0 };
     const today = londonToday(now);
     for (const send of [...plan.resume, ...plan.sends]) {
-      const id = this.core.reminders.remember(send.personKey);
+      const id = await this.core.reminders.remember(send.personKey);
       await this.#deliver(send.sendKey, send.recipientId, [reminderView(send, id, today)], report, { schoolId: send.item.schoolId, caseId: send.item.caseId });
     }
     for (const digest of plan.digests) {
@@ -126,9 +141,13 @@ export class ReminderScheduler {
 
   async #deliver(sendKey: string, recipientId: string, views: View[], report: TickReport, about: { schoolId: string; caseId?: string }): Promise<void> {
     const ledger = this.core.reminders;
-    const attempts = ledger.sends[sendKey]?.attempts ?? 0;
+    // A leader that lost its lock mid-pass stops here; the new leader resumes what is left.
+    if (this.leadership && !(await this.leadership.confirm())) return;
+    // Claimed in the store before it goes: sent already, or another live instance has it, and it is not ours to send.
+    const claim = await ledger.claim(sendKey, this.core.now());
+    if (!claim) return;
+    const attempts = claim.attemptsBefore;
     const retryAt = () => new Date(this.core.now().getTime() + RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length - 1)]! * 60_000);
-    if (ledger.sends[sendKey]?.state !== 'recorded') await ledger.recorded(sendKey, this.core.now());
     const notifier = notifierFor(this.notifiers, recipientId);
     try {
       const outcome = notifier ? await notifier.notifyPerson(recipientId, views) : 'unreachable';
@@ -159,11 +178,14 @@ export class ReminderScheduler {
         });
     };
     this.#timer = setTimeout(loop, 0);
+    // Taking over from a leader that died: pass at once rather than at the next poll.
+    this.leadership?.start(() => void this.tick().catch((err: Error) => this.log.error('reminder pass failed', { error: err.name })));
   }
 
   async stop(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#running;
+    await this.leadership?.stop();
   }
 }

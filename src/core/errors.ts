@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'knowledge-pack'
   | 'store-invalid'
   | 'store-locked'
+  | 'store-unavailable'
   | 'conflict'
   | 'not-found'
   | 'forbidden'
@@ -24,7 +25,7 @@ export class AppError extends Error {
 }
 
 export class StoreError extends AppError {
-  constructor(message: string, code: 'store-invalid' | 'store-locked' | 'conflict' | 'not-found', options?: { cause?: unknown }) {
+  constructor(message: string, code: 'store-invalid' | 'store-locked' | 'store-unavailable' | 'conflict' | 'not-found', options?: { cause?: unknown }) {
     super(message, code, options);
     this.name = 'StoreError';
   }

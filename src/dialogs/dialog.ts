@@ -28,8 +28,8 @@ export interface DialogContext {
   staff?: StaffLookup;
   /** The schools' Inclusion Self-Reflections (seed 000 Appendix 2). Absent where none are kept (most tests). */
   reflections?: SelfReflectionService;
-  /** Where each referral to the LA stands with the LA team (acknowledged, assigned), for the LA's figures. */
-  referralProgress?: (referralId: string) => ReferralProgress | undefined;
+  /** Where each referral to the LA stands with the LA team (acknowledged, assigned), by referral id, for the LA's figures; read once per report. */
+  referralProgress?: () => Promise<ReadonlyMap<string, ReferralProgress>>;
 }
 
 /** Finds a member of staff by their channel id (the staff directory). */

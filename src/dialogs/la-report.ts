@@ -32,12 +32,13 @@ export function recogniseLaReport(raw: string): LaReportRequest | undefined {
 export async function makeLaReport(ctx: DialogContext, from: string, to: string, audit: string): Promise<LaReport> {
   const cases = await ctx.cases.forLaReport(ctx.user, `${audit}:${from}:${to}`);
   const pack = ctx.pack;
+  const progress = await ctx.referralProgress?.();
   return laReport({
     cases,
     period: { from, to },
     today: ctx.today(),
     calendar: ctx.calendar,
-    progress: (id) => ctx.referralProgress?.(id),
+    progress: (id) => progress?.get(id),
     serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
     provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
   });

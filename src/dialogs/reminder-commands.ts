@@ -1,6 +1,6 @@
 import { text, type View } from '../core/views/view.js';
 import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
-import type { ReminderLedger } from '../core/store/reminder-ledger.js';
+import type { ReminderLedgerStore } from '../core/store/reminder-ledger-store.js';
 import { ukDateTime } from '../core/text/uk-date.js';
 
 /** The buttons on a reminder: snooze for a day or a week, or done. They act for that person only. */
@@ -15,8 +15,8 @@ export function recogniseReminderCommand(raw: string): ReminderCommand | undefin
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function runReminderCommand(cmd: ReminderCommand, personId: string, deps: { ledger: ReminderLedger; calendar: SchoolCalendar; now: Date }): Promise<View> {
-  const key = deps.ledger.personKeyFor(cmd.id, personId);
+export async function runReminderCommand(cmd: ReminderCommand, personId: string, deps: { ledger: ReminderLedgerStore; calendar: SchoolCalendar; now: Date }): Promise<View> {
+  const key = await deps.ledger.personKeyFor(cmd.id, personId);
   if (!key) return { blocks: [text('That reminder is not one of yours, or it has already gone. Nothing was changed.', 'warning')] };
   if (cmd.kind === 'done') {
     await deps.ledger.done(key, deps.now);

@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createHttpServer } from './http-server.js';
 import { listenMode } from './listen-policy.js';
+import { AdvisoryLockLeadership } from '../core/store/postgres/advisory-leadership.js';
 
 /** What tests and benches may swap: the clock, Slack's address, the outboxes' backoff. */
 export interface BotOverrides {
@@ -71,7 +72,10 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
   const la = new LaNotices(core, posters, notifiers, log.child('la'));
   la.listen();
   assistant.useLaNotices(la);
-  const scheduler = new ReminderScheduler(core, notifiers, log.child('reminders'), la);
+  const leaderLog = log.child('reminders');
+  // Several instances on one database: the scheduler runs on whichever holds the advisory lock.
+  const leadership = core.database ? new AdvisoryLockLeadership(core.database, { log: (m) => leaderLog.info(m, { instance: core.database!.instanceId }) }) : undefined;
+  const scheduler = new ReminderScheduler(core, notifiers, leaderLog, la, leadership);
   if (overrides.scheduler !== 'manual') scheduler.start(config.reminders.pollSeconds);
 
   return {

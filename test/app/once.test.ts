@@ -160,10 +160,17 @@ function memoryStore() {
   const store = {
     keys,
     failing: false,
-    has: (k: string, now: number) => (keys.get(k) ?? -1) > now,
+    async take(k: string, exp: number, now: number) {
+      if ((keys.get(k) ?? -1) > now) return false;
+      await store.put(k, exp);
+      return true;
+    },
     async put(k: string, exp: number) {
       if (store.failing) throw new Error('disk full');
       keys.set(k, exp);
+    },
+    async release(k: string) {
+      keys.delete(k);
     },
   } satisfies KeyStore & Record<string, unknown>;
   return store;

@@ -24,7 +24,7 @@ describe('npm run cli -- reminders due --at', () => {
     expect(monday.stdout).toMatch(new RegExp(`send +PSP review for AB \\(ref 4021.*due Mon 23 Nov 2026 → teams:${AAD.leader}`));
     expect(monday.stdout).toMatch(/digest +Oak Primary School: 0 overdue, 1 due this week/);
     expect(monday.stdout).toContain('2 reminders, 0 to resume, 1 digest.');
-    expect(Object.keys(h.bot.core.reminders.sends)).toEqual([]);
+    expect(Object.keys((await h.bot.core.reminders.snapshot()).sends)).toEqual([]);
 
     const saturday = cli(data, staff, 'reminders', 'due', '--at', '2026-11-21T10:00:00Z');
     expect(saturday.stdout).toContain('Nothing is sent now (weekend). Next sending time: Mon 23 Nov 2026 08:00.');

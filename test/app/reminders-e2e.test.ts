@@ -65,7 +65,7 @@ describe('review reminders, end to end in Teams', () => {
     const plan = await h.bot.scheduler.preview(h.now);
     expect(plan.sends).toHaveLength(1);
     // Crash after recording the send, before it went out.
-    await h.bot.core.reminders.recorded(plan.sends[0]!.sendKey, h.now);
+    await h.bot.core.reminders.claim(plan.sends[0]!.sendKey, h.now);
     const dir = h.dir;
     await h.close();
     h = await botHarness({ dataDir: dir, start: '2026-12-07T09:05:00Z' });
@@ -73,7 +73,7 @@ describe('review reminders, end to end in Teams', () => {
     await h.bot.scheduler.tick();
     await h.bot.scheduler.tick();
     expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
-    expect(h.bot.core.reminders.sends[plan.sends[0]!.sendKey]?.state).toBe('sent');
+    expect((await h.bot.core.reminders.snapshot()).sends[plan.sends[0]!.sendKey]?.state).toBe('sent');
   });
 
   it('keeps a reminder through a storm of 429s and sends it once when Teams lets it', async () => {

@@ -40,6 +40,7 @@ export class ConcernCheck {
   readonly #reasonUnindexed: Rule[] = [];
   readonly #teaching: ReadonlySet<string>;
   readonly #settled: readonly Pattern[];
+  readonly #doubt: readonly Pattern[];
   readonly #typos: TypoFix;
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
@@ -60,6 +61,7 @@ export class ConcernCheck {
       }
     };
     this.#settled = concerns.settledContext.map((source) => compilePattern(source, concerns.lexicon));
+    this.#doubt = concerns.doubtContext.map((source) => compilePattern(source, concerns.lexicon));
     for (const [kind, list] of [['risk', concerns.risk], ['exclusion', concerns.exclusion]] as const) {
       for (const category of list) {
         const notWhen = category.notWhen.map((s) => compile(category, s));
@@ -80,7 +82,7 @@ export class ConcernCheck {
   #vocabulary(concerns: Concerns): string[] {
     // Each rule is indexed under every word it can start with: take each once.
     const rules = new Set([...this.#byFirst.values(), ...this.#reasonByFirst.values()].flat().concat(this.#unindexed, this.#reasonUnindexed));
-    const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled));
+    const patterns = new Set([...rules].flatMap((r) => [r.pattern, ...r.notWhen, ...r.notInSentence]).concat(this.#settled, this.#doubt));
     return [...new Set([...patterns].flatMap(patternWords).concat(concerns.teachingContext))];
   }
 
@@ -127,8 +129,10 @@ export class ConcernCheck {
     });
     const teaching = tokens.some((t) => this.#teaching.has(t.word) || this.#teaching.has(t.lemma));
     // Worked out only once something matched: most texts match nothing.
-    let settled: number[] | undefined;
-    const isSettled = (at: number) => settledAt(tokens, (settled ??= this.#settledStarts(tokens)), at);
+    let settled: SettledPhrase[] | undefined;
+    const isSettled = (at: number, risk: boolean) => settledAt(tokens, (settled ??= this.#settledStarts(tokens)), at, risk);
+    let doubted: boolean | undefined;
+    const inDoubt = () => (doubted ??= tokens.some((_, i) => this.#doubt.some((p) => matchAt(p, tokens, i))));
     const found = new Map<string, Concern>();
     // Where each match started, for the learned reader's veto.
     const startOf = new Map<string, number>();
@@ -145,7 +149,7 @@ export class ConcernCheck {
         if (found.has(key)) continue;
         const at = matchAt(rule.pattern, tokens, i, rule.kind === 'risk' ? negated : undefined);
         if (!at) continue;
-        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(at[0]!) ? 'settled context' : this.#excused(rule, tokens, at);
+        const excuse = rule.topic && teaching ? 'teaching context' : isSettled(at[0]!, rule.kind === 'risk') ? 'settled context' : this.#excused(rule, tokens, at, inDoubt);
         explain?.(`${rule.category.id} ${rule.topic ? 'topic' : 'sign'} "${rule.pattern.source}" → "${quote(text, tokens, at)}"${excuse ? ` excused by ${excuse}` : ''}`);
         if (excuse) continue;
         found.set(key, { kind: rule.kind, category: rule.category.id, label: rule.category.label, contact: rule.category.contact, quote: quote(text, tokens, at), by: 'pattern' });
@@ -219,20 +223,28 @@ export class ConcernCheck {
   }
 
   /** Where each phrase saying the worry is absent or over starts ("closed by social care"). */
-  #settledStarts(tokens: readonly Token[]): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < tokens.length; i++) if (this.#settled.some((p) => matchAt(p, tokens, i))) out.push(i);
+  #settledStarts(tokens: readonly Token[]): SettledPhrase[] {
+    const out: SettledPhrase[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const p = this.#settled.find((q) => matchAt(q, tokens, i));
+      if (p) out.push({ at: i, forwardOnly: SAYS_NONE.test(p.source) });
+    }
     return out;
   }
 
-  /** The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it does not count. */
-  #excused(rule: Rule, tokens: readonly Token[], at: readonly number[]): string | undefined {
+  /**
+   * The notWhen pattern that overlaps the match, or a notInSentence pattern in its sentence: then it
+   * does not count. A notWhen does not excuse a worry when the text doubts the explanation given
+   * (`inDoubt`: "fell off his bike, story keeps changing"): the excuse is then what is in question.
+   */
+  #excused(rule: Rule, tokens: readonly Token[], at: readonly number[], inDoubt: () => boolean): string | undefined {
     const sentence = tokens[at[0]!]!.sentence;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i]!.sentence !== sentence) continue;
       const hit = rule.notInSentence.find((p) => matchAt(p, tokens, i));
       if (hit) return `"${hit.source}" in the sentence`;
     }
+    if (rule.kind === 'risk' && rule.notWhen.length && inDoubt()) return undefined;
     const from = at[0]!;
     const to = at[at.length - 1]!;
     // A notWhen counts when it overlaps the match: "hit by a ball in PE" excuses "hit", not a later disclosure.
@@ -249,15 +261,31 @@ export class ConcernCheck {
 /** Words that turn a sentence round: what follows is not covered by what came before. */
 const CONTRAST: ReadonlySet<string> = new Set(['but', 'however', 'although', 'though', 'yet', 'whereas', 'except']);
 
+/** Where a settled phrase starts, and whether it only speaks for what comes after it. */
+interface SettledPhrase {
+  at: number;
+  forwardOnly: boolean;
+}
+
+/**
+ * A settled phrase that says there is nothing ("no concerns", "nothing to report") speaks for what
+ * follows it and its own clause, not for a worry written before it: "Dad hits him; no other
+ * concerns" ends many record notes, and the worry stands.
+ */
+const SAYS_NONE = /^(no|nothing)\b/;
+
 /**
  * Whether a match starting at token `at` is covered by a settled phrase: one in the same sentence
  * with no turn between them, so "closed by social care last month but the bruising has started
- * again" still counts while "the bruising was explained and the case closed" does not.
+ * again" still counts while "the bruising was explained and the case closed" does not. A phrase
+ * that says there is nothing covers only its own clause and what follows it (SAYS_NONE) for a risk of
+ * harm; for an exclusion it still covers the sentence ("off roll: parent's choice, no concerns").
  */
-function settledAt(tokens: readonly Token[], starts: readonly number[], at: number): boolean {
+function settledAt(tokens: readonly Token[], phrases: readonly SettledPhrase[], at: number, risk: boolean): boolean {
   const sentence = tokens[at]!.sentence;
-  return starts.some((s) => {
+  return phrases.some(({ at: s, forwardOnly }) => {
     if (tokens[s]!.sentence !== sentence) return false;
+    if (risk && forwardOnly && s > at && tokens[s]!.clause !== tokens[at]!.clause) return false;
     for (let i = Math.min(s, at) + 1; i < Math.max(s, at); i++) if (CONTRAST.has(tokens[i]!.word)) return false;
     return true;
   });
@@ -277,10 +305,24 @@ function clauseAround(tokens: readonly Token[], at: number): [number, number] {
 const RECENT_TEXTS = 256;
 
 /** The person's own words from the first to the last matched word, trimmed to about 80 characters. */
+/** How many words a quote may run on past its match to finish the clause. */
+const QUOTE_RUN_ON = 4;
+
 function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
   // "n't go home" and "'s new boyfriend" start inside a word: quote from the word's start.
   const first = at[0]!;
   const start = /^['’]|^n't$/.test(tokens[first]!.word) && first > 0 ? tokens[first - 1]!.start : tokens[first]!.start;
-  const end = tokens[at[at.length - 1]!]!.end;
-  return clip(text.slice(start, end).replace(/\s+/g, ' '), 80);
+  // A match can end mid-phrase ("with a black", "same clothes all"): run on to the end of its
+  // clause when that is a few words away, so the quote reads as the person wrote it.
+  let last = at[at.length - 1]!;
+  const clause = tokens[last]!.clause;
+  let more = 0;
+  const runsOn = (i: number) => i < tokens.length && tokens[i]!.clause === clause && /[a-z0-9]/.test(tokens[i]!.word);
+  while (runsOn(last + 1) && more < QUOTE_RUN_ON) {
+    last++;
+    more++;
+  }
+  // Still mid-clause after a few words: the clause is long, so the match alone is the clearer quote.
+  if (runsOn(last + 1)) last = at[at.length - 1]!;
+  return clip(text.slice(start, tokens[last]!.end).replace(/\s+/g, ' '), 80);
 }

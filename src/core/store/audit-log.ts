@@ -8,7 +8,8 @@ import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
 import { readDataFile } from './read-data-file.js';
 
-function parseEvent(event: AuditEvent): AuditEvent {
+/** Validates an event as every AuditLog stores it (ids only; unknown fields dropped). Throws AppError('invalid-input') naming the field. */
+export function parseEvent(event: AuditEvent): AuditEvent {
   const parsed = AuditEventSchema.safeParse(event);
   if (!parsed.success) {
     throw new AppError(`The audit event is not valid: ${describeFirstIssue(parsed.error)}`, 'invalid-input', {

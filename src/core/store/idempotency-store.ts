@@ -33,6 +33,8 @@ export class IdempotencyStore {
   #lines: number;
   #compactAtLines: number;
   #compacting: Promise<void> | undefined;
+  /** Keys taken by a run still going (see take), and until when (epoch ms). */
+  readonly #inFlight = new Map<string, number>();
 
   private constructor(
     private readonly folder: DataFolder,
@@ -68,6 +70,28 @@ export class IdempotencyStore {
     return false;
   }
 
+  /**
+   * Takes `key` until `expiresAt` unless held at `now`; one process owns the file, so the check and
+   * the set need no lock. The hold is kept in memory only: with one process there is no other
+   * instance to keep out, and a hold that outlived a crash would answer the person's resend as done
+   * when nothing was saved. {@link put} makes it last.
+   */
+  async take(key: string, expiresAt: number, now: number): Promise<boolean> {
+    if (this.has(key, now)) return false;
+    const held = this.#inFlight.get(key);
+    if (held !== undefined && held > now) return false;
+    this.#inFlight.set(key, expiresAt);
+    return true;
+  }
+
+  /** Gives a key back: a line that has already expired, so the replay after a restart drops it too. */
+  async release(key: string): Promise<void> {
+    this.#inFlight.delete(key);
+    if (!this.keys.has(key)) return;
+    await this.put(key, 0);
+    this.keys.delete(key);
+  }
+
   /** Keys held now, expired or not yet swept. */
   get size(): number {
     return this.keys.size;
@@ -79,6 +103,7 @@ export class IdempotencyStore {
    */
   async put(key: string, expiresAt: number): Promise<void> {
     const line = KeyLine.parse({ k: key, exp: expiresAt });
+    this.#inFlight.delete(key);
     // Delete first so Map order stays oldest-written first, which is what the cap drops.
     this.keys.delete(key);
     this.keys.set(key, expiresAt);

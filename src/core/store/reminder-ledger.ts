@@ -4,6 +4,7 @@ import type { PersonState, SendState } from '../reminders/types.js';
 import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
 import { replayJsonLines } from './json-lines.js';
+import type { LedgerSnapshot, ReminderLedgerStore, SendClaim } from './reminder-ledger-store.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -59,7 +60,7 @@ export const reminderId = (personKey: string): string => createHash('sha256').up
  * commit, so a busy Monday costs one append per batch rather than a rewrite of the whole file per
  * send. It is compacted at start-up. The data-folder lock keeps a second bot process out.
  */
-export class ReminderLedger {
+export class ReminderLedger implements ReminderLedgerStore {
   readonly #byId = new Map<string, string>();
 
   private constructor(
@@ -121,7 +122,7 @@ export class ReminderLedger {
   }
 
   /** The person key behind a button's reminder id, if it is this person's. */
-  personKeyFor(id: string, personId: string): string | undefined {
+  async personKeyFor(id: string, personId: string): Promise<string | undefined> {
     const key = this.#byId.get(id);
     return key && key.endsWith(`|${personId}`) ? key : undefined;
   }
@@ -130,7 +131,7 @@ export class ReminderLedger {
    * Makes a reminder addressable by id (a button) before it is sent. Nothing is written: the send
    * recorded next carries the person key, and the index is rebuilt from the sends at start-up.
    */
-  remember(personKey: string): string {
+  async remember(personKey: string): Promise<string> {
     return this.#index(personKey);
   }
 
@@ -144,6 +145,27 @@ export class ReminderLedger {
 
   setNotice(id: string, notice: LaNotice): Promise<void> {
     return this.#write({ t: 'notice', key: id, v: LaNotice.parse(notice) });
+  }
+
+  /** The file's state as held in memory (shared, not copied: planSends only reads it). */
+  async snapshot(): Promise<LedgerSnapshot> {
+    return { sends: this.state.sends, people: this.state.people };
+  }
+
+  /** One process owns the data folder (its lock), so the only send it may not claim is one already sent. */
+  async claim(sendKey: string, now: Date): Promise<SendClaim | undefined> {
+    const current = this.state.sends[sendKey];
+    if (current?.state === 'sent') return undefined;
+    if (current?.state !== 'recorded') await this.recorded(sendKey, now);
+    return { attemptsBefore: current?.attempts ?? 0 };
+  }
+
+  async notice(id: string): Promise<LaNotice | undefined> {
+    return this.state.notices[id];
+  }
+
+  async allNotices(): Promise<Readonly<Record<string, LaNotice>>> {
+    return this.state.notices;
   }
 
   /** Applied in memory at once (so the next read sees it) and resolved once it is on disk. */

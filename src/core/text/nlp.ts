@@ -13,7 +13,7 @@ export interface Token {
   lemma: string;
   /** Which sentence, from 0. */
   sentence: number;
-  /** Which clause, from 0: commas, semicolons, dashes, brackets and "but", "and", "so", "because" start a new one. */
+  /** Which clause, from 0: a new sentence, commas, semicolons, dashes, brackets and "but", "and", "so", "because" start a new one. */
   clause: number;
   start: number;
   end: number;
@@ -58,12 +58,15 @@ export function analyse(text: string, opts: { stems?: boolean } = {}): Token[] |
         return;
       }
       if (CLAUSE_WORDS.has(value.toLowerCase())) clause++;
+      const sentence = t.parentSentence().index();
+      // A new sentence is a new clause too, so nothing "within its clause" reaches across a full stop.
+      if (tokens.length && tokens[tokens.length - 1]!.sentence !== sentence) clause++;
       tokens.push({
         // "C." at the end of a sentence is the letter, not an abbreviation.
         word: value.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/^([a-z])\.$/, '$1'),
         lemma: (out(t, its.lemma) as string).toLowerCase().replace(/[\u2018\u2019]/g, "'"),
         ...(opts.stems ? { stem: (out(t, its.stem) as string).toLowerCase() } : {}),
-        sentence: t.parentSentence().index(),
+        sentence,
         clause,
         start,
         end: at,

@@ -38,6 +38,12 @@ export const Concerns = z.object({
   teachingContext: z.array(z.string().min(2)).default([]),
   /** Patterns that, anywhere in the same sentence, say the worry is absent or over ("no concerns", "now settled"). */
   settledContext: PatternList,
+  /**
+   * Patterns that, anywhere in the text, put the explanation given for an injury in doubt ("story
+   * keeps changing", "explanation inconsistent"): then an everyday excuse (`notWhen`: a fall, PE)
+   * does not cancel a worry, since the excuse is what staff doubt.
+   */
+  doubtContext: PatternList,
   /** Child-protection categories (Keeping Children Safe in Education). */
   risk: z.array(ConcernCategory).min(1),
   /** Unlawful or informal exclusion, off-rolling, part-time timetables as a sanction. */

@@ -82,7 +82,7 @@ describe('Teams lifecycle: uninstalls and removals stop sends, and the SENDCo he
     await h.teamsChannelMessage(AAD.admin, 'link la channel');
     h.connector.refuse(laChannel, 403);
     await h.refer(await h.pupilWithPsp('2026-11-02'));
-    const failed = async () => Object.values(h!.bot.core.reminders.notices).some((n) => n.state === 'failed');
+    const failed = async () => Object.values(await h!.bot.core.reminders.allNotices()).some((n) => n.state === 'failed');
     for (let i = 0; i < 200 && !(await failed()); i++) await new Promise((r) => setTimeout(r, 10));
     expect(await failed()).toBe(true);
     expect((await savedReferences(h))[`conversation:${laChannel}`]?.unreachableSince).toBeDefined();

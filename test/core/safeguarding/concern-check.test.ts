@@ -52,7 +52,7 @@ describe('how the check reads', () => {
 
   it('reads the pack’s reason-only patterns in a suspension’s reason, and nowhere else', () => {
     expect(check.check('late three times this week')).toEqual([]);
-    expect(check.checkReason('late three times this week')).toContainEqual(expect.objectContaining({ kind: 'exclusion', category: 'minor-incident', quote: 'late' }));
+    expect(check.checkReason('late three times this week')).toContainEqual(expect.objectContaining({ kind: 'exclusion', category: 'minor-incident', quote: 'late three times this week' }));
   });
 
   it('refuses a pattern with two gaps in a row, which used to mean only the last one', () => {
@@ -98,6 +98,39 @@ describe('how the check reads', () => {
     expect(kinds('we did a lesson on stranger danger and online grooming in PSHE')).toEqual([]);
     expect(kinds('she cut herself on the craft knife in DT')).toEqual([]);
     expect(kinds("she's being bullied and getting hit at break")).toEqual(['risk']);
+  });
+
+  it('lets an everyday explanation excuse an injury, unless the note doubts that explanation', () => {
+    const categories = (text: string) => check.check(text).map((c) => c.category);
+    expect(categories('bruise on his cheek from falling off his bike at the weekend')).toEqual([]);
+    expect(categories('black eye, says he fell off his bike, 3rd injury this term and the story keeps changing')).toContain('physical-abuse');
+    expect(categories('Y7 presents with fingertip bruising to both upper arms consistent with being gripped. Explanation given (rugby) is inconsistent as he does not play rugby.')).toContain('physical-abuse');
+    // A gift is still a gift: "presents" only excuses bruising when it is a present.
+    expect(categories('bought her a birthday present, she showed me a bruise from the trampoline')).toEqual([]);
+  });
+
+  it('keeps a plan’s support strategy ordinary, and a child staying over with an adult she met is not', () => {
+    expect(kinds('Strategies: staying nearby with one familiar adult at break times; movement breaks')).toEqual([]);
+    expect(check.check('she stayed the weekend at an adult’s flat, someone she met online').map((c) => c.category)).toContain('cse');
+  });
+
+  it('keeps a worry that a record note ends with “no other concerns”, and lets “no concerns” before a worry speak only for its own sentence', () => {
+    expect(kinds('Stepdad punches him; no other concerns.')).toEqual(['risk']);
+    expect(kinds('Uncle burns him with cigarettes; otherwise no concerns, settled well in class.')).toEqual(['risk']);
+    expect(kinds('Attendance 97%, no concerns. Says uncle burns him with cigarettes.')).toEqual(['risk']);
+    expect(kinds('no concerns about the bruise, it was from PE')).toEqual([]);
+  });
+
+  it('quotes to the end of the phrase, not mid-way through it', () => {
+    expect(check.check('wears the same clothes all week and smells').map((c) => c.quote)).toContain('same clothes all week');
+  });
+
+  it('sends a worry about a relative to the DSL, and keeps the LADO for adults who work with children', () => {
+    const uncle = check.check('her uncle makes her sit on his lap and touches her');
+    expect(uncle.map((c) => c.category)).toContain('sexual-abuse');
+    expect(uncle.map((c) => c.category)).not.toContain('allegation-adult');
+    expect(check.check('the coach makes her sit on his lap in the minibus').map((c) => c.category)).toContain('allegation-adult');
+    expect(kinds('the PE teacher hugged him after he scored and he was thrilled')).toEqual([]);
   });
 
   it('names the worry for what it is: a child put out of the home is homelessness, not a kick', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import type { CaseRepository } from '../../../src/core/store/case-repository.js';
 import { makeCase } from '../../helpers/make-case.js';
 
@@ -7,8 +8,29 @@ export type MakeRepository = (now: () => Date) => Promise<CaseRepository>;
 
 const NOW = new Date('2025-03-10T08:30:00.000Z');
 
+/** What an implementation may add to the contract run. */
+export interface ContractOptions {
+  /**
+   * A second repository on the same storage as the last one made, as another instance of the bot
+   * would open it (PostgreSQL). Stores that allow one process per data folder have none.
+   */
+  sibling?: (now: () => Date) => Promise<CaseRepository>;
+}
+
+/** Saves `change(case)` on a fresh read, again and again while another writer gets in first: how a careful caller writes. */
+async function saveWithRetry(repo: CaseRepository, schoolId: string, caseId: string, change: (c: PupilCase) => PupilCase): Promise<PupilCase> {
+  for (;;) {
+    const current = (await repo.get(schoolId, caseId))!;
+    try {
+      return await repo.save(change(current), current.revision);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'conflict') throw err;
+    }
+  }
+}
+
 /** The behaviour every CaseRepository must share; run it once per implementation. */
-export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepository): void {
+export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepository, opts: ContractOptions = {}): void {
   describe(`${name} (CaseRepository contract)`, () => {
     let repo: CaseRepository;
     beforeEach(async () => {
@@ -144,6 +166,56 @@ export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepos
         await expect(repo.get(schoolId, 'x')).rejects.toMatchObject({ code: 'invalid-input' });
       }
       expect(await repo.listSchools()).toEqual([]);
+    });
+
+    describe('concurrent writers', () => {
+      /** The repositories writing at once: this one, and another instance's where the store has them. */
+      const writers = async (): Promise<CaseRepository[]> => (opts.sibling ? [repo, await opts.sibling(() => NOW)] : [repo]);
+      const closing: CaseRepository[] = [];
+      afterEach(async () => {
+        for (const r of closing.splice(0)) if (r !== repo) await r.close();
+      });
+      const open = async () => {
+        const ws = await writers();
+        closing.push(...ws);
+        return ws;
+      };
+
+      it('lets exactly one of ten saves from the same revision win, and keeps the winner', async () => {
+        const ws = await open();
+        const first = await repo.save(makeCase(), undefined);
+        const steps = [2, 3, 4, 5, 6, 2, 3, 4, 5, 6];
+        const results = await Promise.allSettled(steps.map((step, i) => ws[i % ws.length]!.save({ ...first, currentStep: step, initials: `A${String.fromCharCode(65 + i)}` }, 0)));
+        const won = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        expect(won).toHaveLength(1);
+        for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'conflict' });
+        for (const w of ws) expect(await w.get(first.schoolId, first.id)).toEqual(won[0]);
+      });
+
+      it('loses no change when ten writers each read, change and save one case, trying again on a conflict', async () => {
+        const ws = await open();
+        const first = await repo.save(makeCase({ staffIds: [] }), undefined);
+        await Promise.all(Array.from({ length: 10 }, (_, i) => saveWithRetry(ws[i % ws.length]!, first.schoolId, first.id, (c) => ({ ...c, staffIds: [...c.staffIds, `staff-${i}`] }))));
+        const last = (await repo.get(first.schoolId, first.id))!;
+        expect(last.revision).toBe(10);
+        expect([...last.staffIds].sort()).toEqual(Array.from({ length: 10 }, (_, i) => `staff-${i}`).sort());
+      });
+
+      it('keeps every one of twenty new cases saved at once to one school', async () => {
+        const ws = await open();
+        const cases = Array.from({ length: 20 }, () => makeCase());
+        await Promise.all(cases.map((c, i) => ws[i % ws.length]!.save(c, undefined)));
+        for (const w of ws) expect((await w.listBySchool('oak-primary')).map((c) => c.id).sort()).toEqual(cases.map((c) => c.id).sort());
+      });
+
+      it('lets only one of two new cases with one pupil reference in, however they race', async () => {
+        const ws = await open();
+        const a = makeCase({ pupilRef: 'race-1' });
+        const b = makeCase({ pupilRef: 'RACE-1' });
+        const results = await Promise.allSettled([ws[0]!.save(a, undefined), ws[ws.length - 1]!.save(b, undefined)]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(await repo.listBySchool('oak-primary')).toHaveLength(1);
+      });
     });
   });
 }

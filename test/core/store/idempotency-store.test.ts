@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../../../src/core/store/idempotency-store.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
+import { describeKeyStoreContract } from './key-store-contract.js';
 
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
@@ -32,6 +33,21 @@ describe('the idempotency store', () => {
     const c = await IdempotencyStore.open(await folderAt(d), { clock });
     expect(c.size).toBe(1);
     expect(await linesOf(d)).toEqual([JSON.stringify({ k: 'slack-event:bbb', exp: 10_000 })]);
+  });
+
+  it('holds a key taken by a run still going only while this process lives, so a resend after a crash mid-run is saved', async () => {
+    const d = await dirs.make();
+    const a = await IdempotencyStore.open(await folderAt(d), { clock: () => 1_000 });
+    expect(await a.take('form:typed', 100_000, 1_000)).toBe(true);
+    expect(await a.take('form:typed', 100_000, 1_000)).toBe(false);
+    await a.close();
+    // The process died before the run finished: nothing was saved, so the resend must run.
+    const b = await IdempotencyStore.open(await folderAt(d), { clock: () => 2_000 });
+    expect(await b.take('form:typed', 100_000, 2_000)).toBe(true);
+    await b.put('form:typed', 100_000);
+    await b.close();
+    const c = await IdempotencyStore.open(await folderAt(d), { clock: () => 3_000 });
+    expect(await c.take('form:typed', 100_000, 3_000)).toBe(false);
   });
 
   it('ignores a last line cut short by a crash', async () => {
@@ -103,3 +119,5 @@ describe('the idempotency store', () => {
     expect(reopened.size).toBe(3_000);
   });
 });
+
+describeKeyStoreContract('IdempotencyStore (idempotency.jsonl)', async () => IdempotencyStore.open(await folderAt(await dirs.make()), { clock: () => 0 }));

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataFolder } from '../../../src/core/store/data-folder.js';
 import { reminderId, ReminderLedger } from '../../../src/core/store/reminder-ledger.js';
 import { folderAt, tempDirs } from './temp-dirs.js';
+import { describeReminderLedgerContract } from './reminder-ledger-contract.js';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const dirs = tempDirs();
@@ -17,15 +18,15 @@ describe('the reminder ledger', () => {
     await a.recorded('k1', now);
     await a.sent('k1', now);
     await a.recorded('k2', now);
-    const id = a.remember('item|2026-11-23|teams:x');
+    const id = await a.remember('item|2026-11-23|teams:x');
     await a.snooze('item|2026-11-23|teams:x', new Date('2026-11-24T08:00:00Z'));
     await a.close();
     const b = await ReminderLedger.open(await folderAt(d), { now });
     expect(b.sends.k1).toMatchObject({ state: 'sent', attempts: 1 });
     expect(b.sends.k2).toMatchObject({ state: 'recorded' });
     expect(b.people['item|2026-11-23|teams:x']).toEqual({ snoozedUntil: '2026-11-24T08:00:00.000Z' });
-    expect(b.personKeyFor(id, 'teams:x')).toBe('item|2026-11-23|teams:x');
-    expect(b.personKeyFor(id, 'teams:someone-else')).toBeUndefined();
+    expect(await b.personKeyFor(id, 'teams:x')).toBe('item|2026-11-23|teams:x');
+    expect(await b.personKeyFor(id, 'teams:someone-else')).toBeUndefined();
     expect(id).toBe(reminderId('item|2026-11-23|teams:x'));
   });
 
@@ -72,3 +73,5 @@ describe('the reminder ledger', () => {
     expect(await readFile(join(d, 'reminders.jsonl'), 'utf-8')).toBe(before);
   });
 });
+
+describeReminderLedgerContract('ReminderLedger (reminders.jsonl)', async () => ReminderLedger.open(await folderAt(await dir()), { now }));
