@@ -61,7 +61,7 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** `log` hears about the data-folder lock (taken over from a crashed copy, or lost); ids only. */
+/** `log` hears about the data-folder lock (taken over from a crashed copy, or lost) and a drafts file set aside; ids and paths only. */
 export async function startCore(config: Config, opts: { now?: () => Date; log?: Logger } = {}): Promise<Core> {
   const now = opts.now ?? (() => new Date());
   const pack = await loadPack(config.knowledgePack);
@@ -81,7 +81,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const { repo, audit, reminders, idempotency, reflectionStore } = shared;
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(folder, configuredStaff.staff, audit, now, configuredStaff.schools);
-    const drafts = await DraftStore.open(folder, now);
+    const drafts = await DraftStore.open(folder, now, opts.log);
     const reflections = new SelfReflectionService(reflectionStore, audit, now);
     const db = database;
     return {

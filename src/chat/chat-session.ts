@@ -4,7 +4,7 @@ import type { DraftStore, FormDraft } from '../core/store/draft-store.js';
 import { text, type View } from '../core/views/view.js';
 import { converse, newConversation, type ConversationState } from '../dialogs/conversation.js';
 import type { DialogContext, FormState } from '../dialogs/dialog.js';
-import { discardedView, DRAFT_FAILED, draftOffer, draftSubject, keptView, notKeptView, readDraftReply, replacedView, worthKeeping } from '../dialogs/drafts.js';
+import { discardedView, DRAFT_FAILED, draftOffer, draftSubject, keptView, notKeptView, readDraftReply, replacedView, UNREADABLE_DRAFT, worthKeeping } from '../dialogs/drafts.js';
 import { resumeViews } from '../dialogs/mid-form.js';
 import { findDialog } from '../dialogs/registry.js';
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
@@ -48,10 +48,10 @@ export class ChatSession {
     return this.deps.ctx.user.id;
   }
 
-  /** What to say when the chat opens: the offer of an unfinished form, if one is kept. */
+  /** What to say when the chat opens: the offer of an unfinished form, if one is kept, or that one could not be read. */
   async start(): Promise<View[]> {
     const draft = this.deps.drafts.get(this.#me);
-    if (!draft) return [];
+    if (!draft) return this.deps.drafts.unreadableDraft(this.#me) ? [UNREADABLE_DRAFT] : [];
     this.#offered = draft;
     this.#ownsDraft = false;
     return [await draftOffer(this.deps.ctx, asForm(draft), new Date(draft.savedAt))];

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'chat');
-  const core = await startCore(config);
+  const core = await startCore(config, { log });
   const ctx = dialogContext(core, { id: config.localUser.id, role: config.localUser.role, schoolId: config.localUser.schoolId });
   const session = new ChatSession({ ctx, drafts: core.drafts, staff: core.staff, log });
   const interactive = process.stdin.isTTY === true;

@@ -40,6 +40,22 @@ function pickOne(raw: string, choices: readonly AnswerChoice[], test: (c: Answer
   return found.length > 1 ? ambiguous(raw, found) : undefined;
 }
 
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/**
+ * A number said in words at the end of an answer, as its digits: "three", "the third", "step three"
+ * read as "3", "the 3", "step 3", so a choice numbered or labelled with digits ("Step 3") is picked
+ * by the words staff say. Only the last word, so "no one" or "one of them" stay as they are.
+ */
+function numberWords(t: string): string {
+  const words = t.split(' ');
+  const last = words.at(-1) ?? '';
+  const n = NUMBER_WORDS.indexOf(last) + 1 || ORDINALS.indexOf(last) + 1;
+  if (!n || (words.length > 1 && !['step', 'the', 'number', 'option', 'choice'].includes(words.at(-2)!))) return t;
+  return [...words.slice(0, -1), String(n)].join(' ');
+}
+
 /** Words that never tell choices apart ("the LA knows" is "LA knows"). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 const bare = (t: string) => t.split(' ').filter((w) => !ARTICLES.has(w)).join(' ');
@@ -53,8 +69,9 @@ const bare = (t: string) => t.split(' ').filter((w) => !ARTICLES.has(w)).join(' 
  * words that fit none list the choices.
  */
 export function choice(choices: readonly AnswerChoice[], raw: string): Parsed {
-  const t = normalise(raw);
-  if (/^\d+$/.test(t) && Number(t) >= 1 && Number(t) <= choices.length) return { ok: true, value: choices[Number(t) - 1]!.value };
+  const t = numberWords(normalise(raw));
+  const numbered = /^(?:(?:number|option|choice|the) )?(\d+)$/.exec(t)?.[1];
+  if (numbered && Number(numbered) >= 1 && Number(numbered) <= choices.length) return { ok: true, value: choices[Number(numbered) - 1]!.value };
   return match(raw, t, choices) ?? { ok: false, message: `“${raw.trim()}” isn’t one of the choices. Type its number or its words: ${listed(choices)}.` };
 }
 

@@ -100,7 +100,7 @@ export const closePlanDialog: FormDialog = {
         fallback: { value: today, label: 'today' },
         parse(r) {
           const d = dateWithin(r, today, { pastDays: 365, futureDays: 0, what: 'end date' });
-          return d.ok && (d.value as string) < plan.began ? { ok: false, message: `The plan began on ${ukDate(plan.began)}, so it cannot have ended before then. Please check the date.` } : d;
+          return d.ok && (d.value as string) < plan.began ? { ok: false, message: `The plan began on ${ukDate(plan.began)}, so it cannot have ended before then. Please type a date from ${ukDate(plan.began)} to today.` } : d;
         },
       },
       {

@@ -49,9 +49,18 @@ export type Answers = Record<string, unknown>;
 /**
  * A parser's reading of an answer. A refusal may hand back `typed`, the person's own words, when
  * they would be hard to type again (a long note over the limit): a typed conversation shows them
- * under the problem so nothing is lost; a form keeps them in its input anyway.
+ * under the problem so nothing is lost; a form keeps them in its input anyway. An answer may be
+ * kept while it shows that an earlier one must change (`reopen`: a suspension's days run over one
+ * already recorded, so its first day is what clashed): that earlier answer is taken back and its
+ * question asked again with the message.
  */
-export type Parsed = { ok: true; value: unknown; also?: Answers } | { ok: false; message: string; typed?: string };
+export type Parsed = { ok: true; value: unknown; also?: Answers; reopen?: Reopen } | { ok: false; message: string; typed?: string };
+
+/** An earlier question to ask again (by id), and why, saying what to type. */
+export interface Reopen {
+  id: string;
+  message: string;
+}
 
 export interface Question {
   id: string;

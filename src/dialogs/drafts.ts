@@ -67,3 +67,8 @@ export async function replacedView(ctx: DialogContext, old: FormState, savedAt: 
 
 /** While a form is open and its draft cannot be written. */
 export const DRAFT_FAILED: View = { blocks: [text('I could not keep a draft of this form, so if you leave the chat now its answers will be lost. Finish it, or type "cancel".', 'warning')] };
+
+/** When the chat opens and the person's draft was in a drafts file that could not be read (it was set aside at start-up). */
+export const UNREADABLE_DRAFT: View = {
+  blocks: [text('You left an unfinished form, but the file it was kept in could not be read, so it cannot be offered back. Nothing else is affected: please start the form again. The file was kept aside for whoever runs the bot.', 'warning')],
+};

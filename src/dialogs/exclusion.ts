@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { AppError } from '../core/errors.js';
-import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Warning } from '../core/exclusions/check-before-saving.js';
+import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Refusal, type Warning } from '../core/exclusions/check-before-saving.js';
+import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
+import { count } from '../core/text/plural.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
@@ -13,8 +16,8 @@ import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-q
 import { onlyPupilWriters } from './who-may.js';
 
 const kinds: AnswerChoice[] = [
-  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'fte suspension'] },
-  { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'pex', 'pe', 'expelled', 'expulsion'] },
+  { value: 'suspension', label: 'Suspension (fixed-term exclusion)', words: ['suspended', 'suspend', 'fte suspension', 'fixed period exclusion', 'temporary exclusion', 'short exclusion'] },
+  { value: 'permanent', label: 'Permanent exclusion', words: ['permanently excluded', 'excluded permanently', 'permanently exclude', 'perm ex', 'pex', 'pe', 'expelled', 'expulsion'] },
 ];
 
 /** Where the reason's answer keeps the warnings found for it, for the confirm question to show. */
@@ -39,7 +42,42 @@ async function record(ctx: DialogContext, a: Answers): Promise<PupilCase> {
 /** The confirm question belongs to exactly these warnings: other answers, or a change to the record, ask again. */
 const confirmId = (warnings: readonly Warning[]): string => `${CONFIRM}${createHash('sha256').update(JSON.stringify(warnings)).digest('hex').slice(0, 12)}`;
 
-/** The number of days, refused past the 45-day limit or over a recorded suspension's dates, saying why. */
+/** The refusals of a proposal on the record as it is now, leaving out the first day (its own question checks that). */
+async function refusalsOf(ctx: DialogContext, a: Answers, p: ProposedExclusion): Promise<Refusal[]> {
+  return checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p).refusals.filter((r) => r.id !== 'not-a-school-day');
+}
+
+/** What to type after dates that overlap a recorded suspension: the first day is what clashed. */
+const ANOTHER_DAY = 'Please give another first day, one after the suspension already recorded.';
+
+/**
+ * The first day. It must be a school day; and when it is asked again for a suspension whose days
+ * ran over one already recorded (the length is kept), the new dates must not overlap it either.
+ * The first time, the length is not known yet: the days question checks the dates.
+ */
+function startDateQuestion(ctx: DialogContext, a: Answers): Question {
+  return {
+    id: 'startDate',
+    kind: 'date',
+    prompt: 'First day of the exclusion?',
+    fallback: { value: ctx.today(), label: 'today' },
+    async parse(r): Promise<Parsed> {
+      const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date' });
+      if (!d.ok) return d;
+      const problem = firstDayProblem(ctx.calendar, d.value as string);
+      if (problem) return { ok: false, message: problem };
+      const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
+      const clash = p ? (await refusalsOf(ctx, a, p)).filter((x) => x.id === 'overlap') : [];
+      return clash.length ? { ok: false, message: `${clash.map((x) => x.message).join(' ')} ${ANOTHER_DAY}` } : d;
+    },
+  };
+}
+
+/**
+ * The number of days. Past the 45-day limit it is refused, saying why (fewer days is the answer).
+ * Days that run over a recorded suspension are kept, and the first day is asked again naming the
+ * dates that clash, since that is what was wrong.
+ */
 function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
   return {
     id: 'days',
@@ -49,18 +87,40 @@ function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
       const n = wholeNumber(raw, 1, max, 'the number of days');
       const p = n.ok ? proposal({ ...a, days: n.value }) : undefined;
       if (!p) return n;
-      const refused = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p).refusals.filter((r) => r.id !== 'not-a-school-day');
-      return refused.length ? { ok: false, message: refused.map((r) => r.message).join(' ') } : n;
+      const refused = await refusalsOf(ctx, a, p);
+      const limit = refused.find((r) => r.id === 'over-year-limit');
+      if (limit) {
+        // Fewer days, when any are left; otherwise only other dates (another school year) or stopping.
+        const then = limit.daysLeft ? `Type a number of days up to ${limit.daysLeft}, or "cancel".` : 'If the first day is wrong, type "back" to change it; otherwise type "cancel": nothing can be recorded.';
+        return { ok: false, message: `${refused.map((r) => r.message).join(' ')} ${then}` };
+      }
+      const clash = refused.filter((r) => r.id === 'overlap');
+      return clash.length && n.ok ? { ok: true, value: n.value, reopen: { id: 'startDate', message: `${clash.map((r) => r.message).join(' ')} ${ANOTHER_DAY}` } } : n;
     },
   };
 }
 
+/**
+ * What is being recorded, in dates, once they are known: said above the reason, so dates given in
+ * words with the command ("from Monday") are seen as the days they were read as before anything else.
+ */
+function recording(ctx: DialogContext, a: Answers): ReadFirst[] {
+  const p = proposal(a);
+  if (!p) return [];
+  if (p.kind === 'permanent') return [{ type: 'text', tone: 'muted', text: `Recording a permanent exclusion from ${ukDate(p.startDate)}.` }];
+  const days = suspensionDays(ctx.calendar, p);
+  const span = days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : ukDate(p.startDate);
+  return [{ type: 'text', tone: 'muted', text: `Recording a suspension of ${count(p.days, 'school day')}: ${span}.` }];
+}
+
 /** The reason; reading it runs the check, and what it finds is kept for the confirm question. */
 function reasonQuestion(ctx: DialogContext, a: Answers): Question {
+  const before = recording(ctx, a);
   return {
     id: 'reason',
     kind: 'longtext',
     prompt: 'The reason, briefly (no names).',
+    ...(before.length ? { before } : {}),
     maxLength: FIELD_MAX,
     async parse(raw): Promise<Parsed> {
       const t = freeText(raw, FIELD_MAX);
@@ -101,17 +161,7 @@ export const exclusionDialog: FormDialog = {
     const max = ctx.pack.rules?.suspensions.maxDaysPerYear ?? 45;
     qs.push(
       { id: 'kind', kind: 'choice', prompt: 'Suspension or permanent exclusion?', choices: kinds, parse: (r) => choice(kinds, r) },
-      {
-        id: 'startDate',
-        kind: 'date',
-        prompt: 'First day of the exclusion?',
-        fallback: { value: ctx.today(), label: 'today' },
-        parse: (r) => {
-          const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date' });
-          const problem = d.ok ? firstDayProblem(ctx.calendar, d.value as string) : undefined;
-          return problem ? { ok: false, message: problem } : d;
-        },
-      },
+      startDateQuestion(ctx, a),
     );
     if (a.kind === 'suspension') qs.push(daysQuestion(ctx, a, max));
     qs.push(reasonQuestion(ctx, a));

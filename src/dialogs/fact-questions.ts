@@ -1,12 +1,15 @@
 import { addDays } from '../core/dates.js';
-import type { FactKind, NewFact } from '../core/facts/fact-entry.js';
+import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
 import { describeFacts } from '../core/facts/fact-words.js';
 import type { PupilFacts } from '../core/facts/pupil-facts.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
+import type { ReadFirst } from '../core/views/view.js';
+import { fromAdvice } from '../core/guidance/recommendation.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 /**
  * The questions for each kind of fact "update" records, and the entry the answers make. The same
@@ -22,14 +25,14 @@ export const CARE: AnswerChoice[] = [
   {
     value: 'previously-looked-after',
     label: 'Previously looked after (left care through adoption, a special guardianship or a child arrangements order)',
-    words: ['previously', 'pla', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order'],
+    words: ['previously', 'pla', 'plac', 'post looked after', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order', 'cao'],
   },
   { value: 'neither', label: 'Neither: not looked after (for example, returned home)', plainAnswer: 'no', words: ['not looked after', 'not in care', 'returned home', 'home'] },
 ];
 
 export const SEND: AnswerChoice[] = [
-  { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k'] },
-  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued'] },
+  { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k', 'send support', 'on the sen register'] },
+  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued', 'statement', 'statement of sen'] },
   { value: 'none', label: 'Neither: no SEN support or EHCP', plainAnswer: 'no', words: ['no sen', 'none', 'neither'] },
 ];
 
@@ -158,8 +161,8 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
       parse(raw) {
         const d = parseDate(raw, today);
         if (!d.ok) return { ok: false, message: d.message };
-        if (d.date < start) return { ok: false, message: `The planned end must be on or after the start (${start}).` };
-        if (d.date > addDays(start, 365)) return { ok: false, message: 'The planned end is more than a year after the start; please check it.' };
+        if (d.date < start) return { ok: false, message: `The planned end (${ukDate(d.date)}) is before the start (${ukDate(start)}). Please type a date on or after ${ukDate(start)}.` };
+        if (d.date > addDays(start, 365)) return { ok: false, message: `The planned end (${ukDate(d.date)}) is more than a year after the start (${ukDate(start)}). Please type a date up to ${ukDate(addDays(start, 365))}.` };
         return { ok: true, value: d.date };
       },
     },
@@ -220,4 +223,71 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
     case 'provision-started':
       return { ...common, fact: 'provision-started', exclusionId: a.permanent as string };
   }
+}
+
+/**
+ * What an entry said, as the answers to its questions: a correction starts from these, so only what
+ * was wrong is typed again (blank keeps the rest). The suspension or permanent exclusion an entry is
+ * about comes too, since keeping its day does not read it again.
+ */
+export function entryAnswers(e: FactEntry): Answers {
+  const on = { on: e.on };
+  switch (e.fact) {
+    case 'care':
+      return { ...on, care: e.care };
+    case 'social-worker':
+      return { ...on, hasSocialWorker: e.has };
+    case 'send':
+      return { ...on, send: e.send };
+    case 'ehc-assessment':
+      return { ...on, ehc: e.status };
+    case 'part-time-timetable':
+      return { ...on, ptt: 'starts', plannedEnd: e.plannedEndDate, hours: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) };
+    case 'part-time-timetable-ended':
+      return { ...on, ptt: 'ended' };
+    case 'suspension-return':
+      return { ...on, suspension: { id: e.exclusionId, days: e.days } };
+    case 'risk-of-permanent-exclusion':
+      return { ...on, atRisk: e.atRisk };
+    case 'provision-started':
+      return { ...on, permanent: e.exclusionId };
+    case 'withdrawn':
+      return on;
+  }
+}
+
+/**
+ * A question of a correction, starting from what the entry said (`was`): its input holds that on a
+ * card or modal, and a blank answer keeps it ("blank = Mon 2 Nov 2026 (as recorded)") rather than
+ * taking today or nothing. Unchanged when the entry said nothing for it.
+ */
+export function keeping(q: Question, was: Answers): Question {
+  const v = was[q.id];
+  if (v === undefined || v === null) return q;
+  const shown = q.kind === 'yesno' ? (v ? 'yes' : 'no') : String(v);
+  const words = q.kind === 'date' ? ukDate(String(v)) : q.kind === 'yesno' ? shown : q.kind === 'choice' ? (q.choices?.find((c) => c.value === v)?.label ?? shown) : shown;
+  return { ...q, initial: shown, fallback: { value: v, label: `${words} (as recorded)` } };
+}
+
+/**
+ * Asked when a pupil is recorded as looked after and the record has no social worker: a looked-after
+ * child normally has one, and always has the Virtual School, which leads the termly PEP with the
+ * school (002 Hertfordshire, "Statutory Personal Education Plans (ePEP)"). Optional: the social
+ * worker may not be known yet, and "no" or blank records nothing more.
+ */
+export function socialWorkerTooQuestion(ctx: DialogContext): Question {
+  const pep = ctx.pack.rules?.lookedAfter.pep;
+  const before: ReadFirst[] = [
+    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
+    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
+  ];
+  return {
+    id: 'socialWorkerToo',
+    kind: 'yesno',
+    optional: true,
+    prompt: 'Does the pupil have a social worker? Answer yes to record that too, from the same day.',
+    help: 'Leave it blank or answer no if you do not know yet; record the social worker later with "update". The Virtual School is there either way.',
+    before,
+    parse: yesNo,
+  };
 }

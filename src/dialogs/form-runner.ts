@@ -1,5 +1,5 @@
 import type { QuestionView, View } from '../core/views/view.js';
-import type { Answers, DialogContext, FormDialog, FormState, Question } from './dialog.js';
+import type { Answers, DialogContext, FormDialog, FormState, Question, Reopen } from './dialog.js';
 import { readAnswer, type ReadAnswer } from './read-answer.js';
 
 /** What a turn of a form produces: the next state (undefined when finished) and what to show. */
@@ -95,8 +95,20 @@ export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: 
     return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
   }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
-  const step = await advance(dialog, ctx, next);
+  const step = read.reopen ? await reopen(dialog, ctx, next, read.reopen) : await advance(dialog, ctx, next);
   return FREE_TEXT_KINDS.has(q.kind) ? { ...step, keptWords: true } : step;
+}
+
+/**
+ * An answer kept that shows an earlier one must change: the earlier answer is taken back and its
+ * question asked again with the reason (or, should the form no longer ask it, the next question under it).
+ */
+async function reopen(dialog: FormDialog, ctx: DialogContext, state: FormState, again: Reopen): Promise<FormStep> {
+  const { [again.id]: _taken, ...answers } = state.answers;
+  const next: FormState = { ...state, answers, history: state.history.filter((id) => id !== again.id) };
+  const p = nextQuestion(dialog, ctx, next.answers);
+  if (p.next?.id === again.id) return { state: next, views: [{ blocks: [{ type: 'question', question: questionView(dialog, p.next, p, again.message) }] }] };
+  return advance(dialog, ctx, next, [{ blocks: [{ type: 'text', text: again.message, tone: 'warning' }] }]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isRealDate } from '../core/dates.js';
 import type { FormView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice } from './choice-match.js';
@@ -38,8 +39,15 @@ async function readAnswers(dialog: FormDialog, ctx: DialogContext, sub: FormSubm
     const q = dialog.questions(ctx, answers).find((x) => !settled(x) && (shown.has(x.id) || (sub.values[x.id] ?? '').trim() !== ''));
     if (!q) break;
     const read = await readAnswer(q, sub.values[q.id] ?? '');
-    if (read.ok) Object.assign(answers, read.also, { [q.id]: read.value });
-    else errors[q.id] = read.message;
+    if (!read.ok) errors[q.id] = read.message;
+    else {
+      Object.assign(answers, read.also, { [q.id]: read.value });
+      // This answer stands, and shows an earlier one must change: that one is marked, as typed.
+      if (read.reopen) {
+        delete answers[read.reopen.id];
+        errors[read.reopen.id] = read.reopen.message;
+      }
+    }
   }
   return { answers, errors };
 }
@@ -72,7 +80,7 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
         return picked ? { ...v, value: picked.value, picked } : v;
       }
       // What the bot already knows fills a question the first time it is shown, and only then.
-      const value = raw === undefined && !sub.shown.includes(q.id) ? q.initial : shownValue(q, raw);
+      const value = raw === undefined && !sub.shown.includes(q.id) ? q.initial : shownValue(q, raw, answers[q.id]);
       return value === undefined || value === '' ? v : { ...v, value };
     }),
   };
@@ -81,9 +89,11 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
 /**
  * What to show again in a field. For a choice, the choice's own value when the words match one
  * ("Yes", "y", "2", "Step 2 – …"), read by the same parser as a typed answer, so every channel can
- * preselect it without matching words itself.
+ * preselect it without matching words itself. For a date typed in words ("tomorrow", "from Monday",
+ * given with the command), the day it was read as, which a date picker can show.
  */
-function shownValue(q: Question, raw: string | undefined): string | undefined {
+function shownValue(q: Question, raw: string | undefined, answer: unknown): string | undefined {
+  if (q.kind === 'date' && raw?.trim() && typeof answer === 'string' && isRealDate(answer)) return answer;
   if (raw === undefined || (q.kind !== 'yesno' && q.kind !== 'choice')) return raw;
   const parsed = q.kind === 'yesno' ? yesNo(raw) : choice(q.choices ?? [], raw);
   if (!parsed.ok) return raw;

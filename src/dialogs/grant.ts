@@ -33,7 +33,7 @@ function schoolQuestion(ctx: DialogContext, role: string): Question {
     ...(own ? { fallback: { value: own, label: schoolName(own) } } : AT_A_SCHOOL.includes(role) ? {} : { optional: true }),
     parse(raw) {
       const id = raw.trim().toLowerCase();
-      return SchoolId.safeParse(id).success ? { ok: true, value: id } : { ok: false, message: 'A school id is lower-case letters, digits and dashes, such as "oak-primary".' };
+      return SchoolId.safeParse(id).success ? { ok: true, value: id } : { ok: false, message: 'A school id is lower-case letters, digits and dashes. Please type the school’s id, such as "oak-primary".' };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Answers } from './dialog.js';
+import { recogniseExclusionWords } from './exclusion-words.js';
 import { recogniseLaReport, type LaReportRequest } from './la-report.js';
 import { READ_WORDS, recogniseRead, type ReadRequest } from './read/read-request.js';
 
@@ -64,6 +65,8 @@ const RULES: Rule[] = [
   // "step 4021", "step down for 4021", "set step 4021": a SENDCo moving a pupil outside a review.
   { re: new RegExp(`^(?:(?:set|change|move) (?:the )?step|step(?: (?:up|down|change))?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('set-step', m[1]), typed: ['set step'] },
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
+  // "suspend" alone (with a pupil or more, exclusion-words.ts reads it first): a suspension, said so.
+  { re: /^suspend$/i, intent: () => dialog('exclusion', undefined, { kind: 'suspension' }), typed: ['suspend'] },
   // "update 4021", "record a change for 4021": a fact about a saved pupil changed, or an entry was wrong.
   { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
   // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
@@ -89,6 +92,9 @@ export const COMMAND_WORDS: readonly string[] = [...RULES.flatMap((r) => r.typed
  */
 export function recognise(raw: string): Intent {
   const t = raw.trim().replace(/\s+/g, ' ');
+  // "suspend 4021 for 3 days from Monday": the exclusion dialog, with what was said filled in.
+  const excluded = recogniseExclusionWords(t);
+  if (excluded) return dialog('exclusion', excluded.pupil, excluded.values);
   for (const r of RULES) {
     const m = t.match(r.re);
     if (m) return r.intent(m);

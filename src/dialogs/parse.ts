@@ -1,4 +1,6 @@
-import { addDays, daysBetween, isRealDate } from '../core/dates.js';
+import { addDays, daysBetween } from '../core/dates.js';
+import { ukDate } from '../core/text/uk-date.js';
+import { otherYears, readDate } from './read-date.js';
 import { plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
 
@@ -22,35 +24,32 @@ export function wholeNumber(raw: string, min: number, max: number, what: string)
 }
 
 /**
- * Dates as staff type them: "today", "tomorrow", "in 3 weeks", "2026-12-01", "1/12/2026" or
- * "1/12/26" (day first, as in England). Impossible dates are refused by name.
+ * Dates as staff type them (read-date.ts): "today", "tomorrow", "in 3 weeks", "2026-12-01",
+ * "1/12/2026" or "1/12/26" (day first, as in England), "Mon 1 Dec 2026" as the bot shows dates,
+ * "1 Dec", "next Monday". Impossible dates are refused by name.
  */
 export function parseDate(raw: string, today: string): { ok: true; date: string } | { ok: false; message: string } {
-  const t = raw.trim().toLowerCase();
-  if (t === 'today') return { ok: true, date: today };
-  if (t === 'tomorrow') return { ok: true, date: addDays(today, 1) };
-  if (t === 'yesterday') return { ok: true, date: addDays(today, -1) };
-  const rel = t.match(/^in (\d{1,3}) (day|days|week|weeks)$/);
-  if (rel) return { ok: true, date: addDays(today, Number(rel[1]) * (rel[2]!.startsWith('week') ? 7 : 1)) };
-  let iso: string | undefined;
-  const dmy = t.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) iso = t;
-  else if (dmy) {
-    const year = dmy[3]!.length === 2 ? `20${dmy[3]}` : dmy[3]!;
-    iso = `${year}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-  }
-  if (!iso) return { ok: false, message: 'Please type a date like 14/03/2027, 2027-03-14, "today" or "in 3 weeks".' };
-  if (!isRealDate(iso)) return { ok: false, message: `${raw.trim()} is not a real date. Please check the day and month.` };
-  return { ok: true, date: iso };
+  const d = readDate(raw, today);
+  return d.ok ? { ok: true, date: d.date } : d;
 }
 
-/** A date within a sensible window around today. */
+/**
+ * A date within a sensible window around today (`pastDays` and `futureDays` are calendar days). A
+ * date typed without its year ("2 Nov") is the nearest such day, or the one a year either side when
+ * only that falls in the window (a review held "12 Dec", typed in January).
+ */
 export function dateWithin(raw: string, today: string, window: { pastDays: number; futureDays: number; what: string }): Parsed {
-  const d = parseDate(raw, today);
+  const d = readDate(raw, today);
   if (!d.ok) return no(d.message);
+  const fits = (date: string) => daysBetween(today, date) <= window.futureDays && -daysBetween(today, date) <= window.pastDays;
+  const other = d.yearGiven || fits(d.date) ? undefined : otherYears(d.date).find(fits);
+  if (other) return ok(other);
   const offset = daysBetween(today, d.date);
-  if (offset > window.futureDays) return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today.`);
-  if (-offset > window.pastDays) return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} can be up to ${span(window.pastDays)} ago; please check it.`);
+  // Each says the furthest day that would do, so the person knows what to type.
+  if (offset > window.futureDays)
+    return no(window.futureDays === 0 ? `The ${window.what} can’t be in the future.` : `The ${window.what} must be within ${Math.round(window.futureDays / 7)} weeks of today: by ${ukDate(addDays(today, window.futureDays))}.`);
+  if (-offset > window.pastDays)
+    return no(window.pastDays === 0 ? `The ${window.what} must be today or later.` : `The ${window.what} can be up to ${span(window.pastDays)} ago; please check it. The earliest it can be is ${ukDate(addDays(today, -window.pastDays))}.`);
   return ok(d.date);
 }
 

@@ -1,8 +1,10 @@
 import { PCP_REVIEW_WINDOW, proposeReviewDate } from '../core/plans/review-dates.js';
 import { daysBetween } from '../core/dates.js';
 import { ukDate } from '../core/text/uk-date.js';
+import { dateRuleProblem, type Anchor } from './date-rules.js';
 import type { DialogContext, Question } from './dialog.js';
 import { dateWithin } from './parse.js';
+import { packForm } from './template-questions.js';
 
 /** How far off a date is from today, as the suggestion reads: "in 11 days", "in about 6 weeks". */
 function fromToday(days: number): string {
@@ -13,19 +15,26 @@ function fromToday(days: number): string {
 
 /**
  * When a PCP is next reviewed, asked the same way when the plan is written and after each review:
- * a school day about six weeks after `from` (the plan's start or the review just held), or after
+ * a school day about six weeks after `from` (the plan's date or the review just held), or after
  * today when that would already be past, and at most 26 weeks ahead. The suggestion says how far
- * off it is counted from today, whatever it was counted from.
+ * off it is counted from today, whatever it was counted from. A typed date must keep the pack's
+ * rule for the plan's review date (forms.json, pcp `reviewDate`: after the plan's date, within 26
+ * weeks of it, on a school day); after a review it counts from the review instead of the plan's date.
  */
-export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; prompt: string; what: string; from?: string }): Question {
+export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; prompt: string; what: string; from?: Anchor }): Question {
   const today = ctx.today();
-  const fromGiven = proposeReviewDate(ctx.calendar, q.from ?? today, PCP_REVIEW_WINDOW);
+  const rule = packForm(ctx, 'pcp')?.fields.find((f) => f.id === 'reviewDate')?.dateRule;
+  const fromGiven = proposeReviewDate(ctx.calendar, q.from?.date ?? today, PCP_REVIEW_WINDOW);
   const suggested = fromGiven >= today ? fromGiven : proposeReviewDate(ctx.calendar, today, PCP_REVIEW_WINDOW);
   return {
     id: q.id,
     kind: 'date',
     prompt: q.prompt,
     fallback: { value: suggested, label: `${ukDate(suggested)} (${fromToday(daysBetween(today, suggested))})` },
-    parse: (r) => dateWithin(r, today, { pastDays: 0, futureDays: 182, what: q.what }),
+    parse(r) {
+      const d = dateWithin(r, today, { pastDays: 0, futureDays: 182, what: q.what });
+      const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, `the ${q.what}`, d.value as string, q.from) : undefined;
+      return problem ? { ok: false, message: `${problem} Or leave it blank for ${ukDate(suggested)}.` } : d;
+    },
   };
 }

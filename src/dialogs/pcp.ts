@@ -1,6 +1,7 @@
 import { addPersonCentredPlan } from '../core/plans/plan-changes.js';
 import { heading, text } from '../core/views/view.js';
 import type { FormDialog, Question } from './dialog.js';
+import { fieldName } from './date-rules.js';
 import { yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { describePupil, pickedPupil, pupilQuestion } from './pupil-question.js';
@@ -26,7 +27,11 @@ export const pcpDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const pcp = packForm(ctx, 'pcp');
     if (pcp) qs.push(...templateQuestions(ctx, pcp, 'pcp', ASKED_ELSEWHERE));
-    qs.push(pcpReviewDateQuestion(ctx, { id: 'reviewDate', prompt: 'When will the plan be reviewed?', what: 'review date' }));
+    // The review counts from the plan's date (the pack's rule for the review date names it).
+    const planField = pcp?.fields.find((f) => f.id === 'planDate');
+    const planDate = a['pcp.planDate'];
+    const from = planField && typeof planDate === 'string' ? { date: planDate, name: fieldName(planField) } : undefined;
+    qs.push(pcpReviewDateQuestion(ctx, { id: 'reviewDate', prompt: 'When will the plan be reviewed?', what: 'review date', ...(from ? { from } : {}) }));
     const isp = packForm(ctx, 'incident-support-plan');
     if (isp) {
       qs.push({ id: 'wantsIsp', kind: 'yesno', prompt: 'Add an Incident Support Plan for moments of crisis?', parse: yesNo });

@@ -81,7 +81,7 @@ export const pspDialog: FormDialog = {
       if (before) qs.push(before);
     }
     const form = packForm(ctx, 'psp');
-    if (form) qs.push(...templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE));
+    if (form) qs.push(...templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE, { answers: a, askedAs: { startDate: 'startDate' } }));
     return qs;
   },
   async finish(ctx, a) {

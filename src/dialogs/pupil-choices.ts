@@ -9,12 +9,12 @@ export const CARE_CHOICES: AnswerChoice[] = [
     value: 'previously',
     label: 'Previously looked after',
     plainAnswer: 'yes',
-    words: ['pla', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order'],
+    words: ['pla', 'plac', 'post looked after', 'previously in care', 'was in care', 'was looked after', 'adopted', 'adoption', 'special guardianship', 'sgo', 'child arrangements order', 'cao'],
   },
 ];
 
 export const SEND_CHOICES: AnswerChoice[] = [
   { value: 'none', label: 'No identified SEND', words: ['no sen', 'nothing identified', 'neither'] },
-  { value: 'sen-support', label: 'SEN support', plainAnswer: 'yes', words: ['sen k', 'k'] },
+  { value: 'sen-support', label: 'SEN support', plainAnswer: 'yes', words: ['sen k', 'k', 'send support', 'on the sen register'] },
   { value: 'ehcp', label: 'Has an EHCP', plainAnswer: 'yes', words: ['ehc plan', 'education health and care plan', 'statement'] },
 ];

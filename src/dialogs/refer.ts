@@ -1,7 +1,4 @@
-import type { PupilCase, Referral } from '../core/cases/pupil-case.js';
-import { pupilFacts } from '../core/facts/pupil-facts.js';
 import { addReferral } from '../core/plans/plan-changes.js';
-import { schoolName } from '../core/text/school-name.js';
 import { DRAFT_DAYS } from '../core/store/draft-store.js';
 import { signpost } from '../core/signpost/signpost.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
@@ -9,6 +6,8 @@ import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
+import { consentFrom, CONSENT_WORDS, type ConsentRoute } from './referral-consent.js';
+import { knownForReferral } from './referral-known.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { frontDoorViews } from './views/front-door-view.js';
@@ -49,60 +48,29 @@ function serviceQuestion(ctx: DialogContext): Question {
   };
 }
 
-/** The school's details on a referral, the same on every referral the school makes. */
-const SCHOOL_FIELDS = ['schoolName', 'schoolAddress', 'schoolTelephone', 'dslContact'] as const;
-/** The referrer's own details, the same on every referral they make. */
-const REFERRER_FIELDS = ['referrerRole', 'referrerContact'] as const;
-
-/**
- * What the bot already knows for a referral's fields, so nobody types it twice: the school's details
- * as written on its last referral this person may see (its name otherwise from the school they work
- * at), their own role and contact as on their last referral (a SENDCo's role is plain), and the
- * pupil's SEN status as their record has it. Read through the case service like any list.
- */
-async function knownForReferral(ctx: DialogContext, c: PupilCase): Promise<Record<string, string>> {
-  const school = ctx.user.schoolId ?? c.schoolId;
-  const referrals = (await ctx.cases.visibleCases(ctx.user))
-    .filter((x) => x.schoolId === school)
-    .flatMap((x) => x.referrals)
-    .sort((a, b) => b.date.localeCompare(a.date));
-  const latest = (field: string, among: readonly Referral[]) => among.find((r) => r.fields[field]?.trim())?.fields[field];
-  const known: Record<string, string> = { schoolName: schoolName(school) };
-  for (const f of SCHOOL_FIELDS) {
-    const v = latest(f, referrals);
-    if (v) known[f] = v;
-  }
-  const mine = referrals.filter((r) => r.by === ctx.user.id);
-  if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
-  for (const f of REFERRER_FIELDS) {
-    const v = latest(f, mine);
-    if (v) known[f] = v;
-  }
-  const { flags } = pupilFacts(c);
-  known.senStatus = flags.ehcp ? 'ehcp' : flags.senSupport ? 'sen-support' : 'none';
-  return known;
-}
-
-/** The pupil, and what the bot knows for the referral's fields, read when the pupil is picked. */
+/** The pupil, what the bot knows for the referral's fields and who gives consent for them, read when the pupil is picked. */
 function pupilForReferral(ctx: DialogContext): Question {
-  return pupilQuestionReading(ctx, async (c) => ({ known: await knownForReferral(ctx, c) }));
+  return pupilQuestionReading(ctx, async (c) => ({ known: await knownForReferral(ctx, c), consent: consentFrom(c) }));
 }
 
 /**
- * Asked first, right after where the referral goes: without parents'/carers' permission it cannot be
- * sent at all, so nobody writes the rest of it first.
+ * Asked first, right after where the referral goes: without the agreement of whoever holds parental
+ * responsibility it cannot be sent at all, so nobody writes the rest of it first. For a looked-after
+ * child that is not simply "the parents": it is asked in the words for their care (consent.ts).
  */
-function permissionQuestion(): Question {
+function permissionQuestion(consent: ConsentRoute): Question {
+  const words = CONSENT_WORDS[consent];
   return {
     id: 'parentalPermission',
     kind: 'yesno',
-    prompt: 'Have parents/carers given permission for this referral?',
+    prompt: words.prompt,
+    ...(words.help ? { help: words.help } : {}),
     parse(raw) {
       const p = yesNo(raw);
       if (!p.ok) return p;
       return p.value
         ? { ok: true, value: true }
-        : { ok: false, message: `A referral can only be sent once parents/carers agree. Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): speak to them, then answer "yes", or type "cancel" to stop.` };
+        : { ok: false, message: `${words.refused} Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): ${words.speakTo}, then answer "yes", or type "cancel" to stop.` };
     },
   };
 }
@@ -125,12 +93,13 @@ export const referDialog: FormDialog = {
     // The service was matched from free words ("ed psych", "police"): name it above the next question,
     // so a wrong match is seen before anything is written for it.
     const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Go back ("back" in a chat) and name it again.` };
-    qs.push({ ...permissionQuestion(), before: [named] });
+    qs.push({ ...permissionQuestion((a.consent as ConsentRoute | undefined) ?? 'parents'), before: [named] });
     // Only with permission is there a referral to write.
     if (a.parentalPermission !== true) return qs;
     const form = packForm(ctx, 'referral');
     const known = (a.known as Record<string, string> | undefined) ?? {};
-    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, known) : []));
+    // "What support would you like from {service}?": the service picked, not one named in the form.
+    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, { known, answers: a, words: { service: service.name } }) : []));
     return qs;
   },
   async finish(ctx, a) {

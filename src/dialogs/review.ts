@@ -91,7 +91,7 @@ export const reviewDialog: FormDialog = {
     );
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')
-      qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: typeof a.date === 'string' ? a.date : ctx.today() }));
+      qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: { date: typeof a.date === 'string' ? a.date : ctx.today(), name: 'the review it follows' } }));
     if (chosen?.kind === 'psp') qs.push(targetsQuestion(chosen.targets ?? []));
     const upTo = chosen && a.positive === false ? stepAfterNoChange(chosen.step) : undefined;
     if (upTo) qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${upTo}. Record that move now?`, parse: yesNo });

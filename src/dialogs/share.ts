@@ -1,5 +1,5 @@
-import { canBeSharedWith } from '../core/access/policy.js';
-import { notATeacherHere } from '../core/cases/case-service.js';
+import { canBeSharedWith, canBeUnshared } from '../core/access/policy.js';
+import { notATeacherHere, notRemovable } from '../core/cases/case-service.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
@@ -55,20 +55,27 @@ function shareWith(ctx: DialogContext, a: Answers): Question {
   });
 }
 
+/** Those named on the pupil whom taking off changes anything: teachers, and ids the directory no longer knows. */
+const removable = (ctx: DialogContext, sharedWith: readonly string[]) => sharedWith.filter((id) => canBeUnshared(ctx.staff?.find(id), id, ctx.user));
+
 function unshareFrom(ctx: DialogContext, a: Answers): Question {
   const { pupilRef, sharedWith } = sharingOf(a);
-  const choices: AnswerChoice[] = sharedWith.map((id) => {
+  const offered = removable(ctx, sharedWith);
+  const choices: AnswerChoice[] = offered.map((id) => {
     const who = ctx.staff?.find(id);
-    return { value: id, label: who ? `${id} (${who.role === 'sendco' ? 'SENDCo' : who.role})` : id };
+    return { value: id, label: who ? `${id} (${who.role})` : `${id} (no longer has a role here)` };
   });
   return {
     id: 'staffId',
     kind: 'choice',
-    prompt: `Who should no longer work with pupil ${pupilRef}?`,
+    prompt: `Which teacher should no longer work with pupil ${pupilRef}?`,
     choices,
     parse(raw) {
       const read = staffIdFrom(raw, ctx.user.id, (id) => sharedWith.includes(id));
-      if (read.ok && sharedWith.includes(read.id)) return { ok: true, value: read.id };
+      // Someone named who sees the pupil anyway (a SENDCo, or you): said why, with the teachers to pick from.
+      if (read.ok && sharedWith.includes(read.id) && !offered.includes(read.id))
+        return { ok: false, message: `${notRemovable(read.id, ctx.staff?.find(read.id), ctx.user)} Type one of: ${choices.map((c) => c.label).join('; ')}, or "cancel".` };
+      if (read.ok && offered.includes(read.id)) return { ok: true, value: read.id };
       return choice(choices, raw);
     },
   };
@@ -102,7 +109,9 @@ export const unshareDialog: FormDialog = {
       ...base,
       async parse(raw) {
         const p = await base.parse(raw);
-        return p.ok && !(p.also?.sharedWith as string[]).length ? { ok: false, message: `No one is named on pupil ${raw.trim()}, so there is no one to take off.` } : p;
+        if (!p.ok || removable(ctx, p.also?.sharedWith as string[]).length) return p;
+        const ref = String(p.also?.pupilRef ?? raw.trim());
+        return { ok: false, message: `No teacher is named on pupil ${ref}, so there is no one to take off (a SENDCo sees every pupil at the school whether named or not). To name a teacher: share ${ref} with <their id>. Type another pupil reference, or "cancel".` };
       },
     };
     return pickedPupil(a) ? [pupil, unshareFrom(ctx, a)] : [pupil];
@@ -110,7 +119,7 @@ export const unshareDialog: FormDialog = {
   async finish(ctx, a) {
     const id = a.staffId as string;
     const p = pickedPupil(a)!;
-    const saved = await ctx.cases.unshare(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id);
+    const saved = await ctx.cases.unshare(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id, ctx.staff?.find(id));
     return [{ blocks: [heading('No longer shared'), text(`${id} no longer works with pupil ${saved.pupilRef}${ctx.staff?.find(id)?.role === 'teacher' ? ' and can no longer see their record' : ''}.`, 'success')] }];
   },
 };

@@ -1,16 +1,30 @@
-import type { FormField, FormTemplate } from '../knowledge/schema/templates.js';
+import { withPlaces, type FormField, type FormTemplate } from '../knowledge/schema/templates.js';
 import type { Answers, DialogContext, Question } from './dialog.js';
 import { choice } from './choice-match.js';
+import { anchorFor, dateRuleProblem, fieldName, type AskedAs } from './date-rules.js';
 import { dateWithin, limitedText, list, yesNo } from './parse.js';
+
+/** What a dialog tells the template's questions: what the bot knows, the answers so far and where it keeps fields it asks itself. */
+export interface TemplateOptions {
+  /** Answers the bot already has (the school's name on a referral), by field id. */
+  known?: Readonly<Record<string, string>>;
+  /** The answers so far, for a date rule that counts from another date (DateRule.after). */
+  answers?: Answers;
+  /** Fields the dialog asks its own way, by field id → its question id. */
+  askedAs?: AskedAs;
+  /** Words for the `{name}` places in a field's label and help ("{service}": the service referred to). */
+  words?: Readonly<Record<string, string>>;
+}
+
 
 /**
  * Questions from a pack form template (Appendix 3's plan, the PSP, the referral form), so
  * another LA's template changes the dialog without code. Answers are stored under `prefix.fieldId`.
  */
-export function templateQuestions(ctx: DialogContext, template: FormTemplate, prefix: string, skip: readonly string[] = [], known: Readonly<Record<string, string>> = {}): Question[] {
+export function templateQuestions(ctx: DialogContext, template: FormTemplate, prefix: string, skip: readonly string[] = [], opts: TemplateOptions = {}): Question[] {
   return template.fields
     .filter((f) => !skip.includes(f.id))
-    .map((f): Question => withKnown(question(ctx, f, prefix), f, known[f.id]));
+    .map((f): Question => withKnown(question(ctx, f, prefix, template, opts), f, opts.known?.[f.id]));
 }
 
 /**
@@ -23,8 +37,8 @@ function withKnown(q: Question, f: FormField, known: string | undefined): Questi
   return { ...q, initial: known, fallback: { value: known, label } };
 }
 
-function question(ctx: DialogContext, f: FormField, prefix: string): Question {
-  const base = { id: `${prefix}.${f.id}`, prompt: f.label, optional: !f.required, ...(f.help ? { help: f.help } : {}) };
+function question(ctx: DialogContext, f: FormField, prefix: string, template: FormTemplate, opts: TemplateOptions): Question {
+  const base = { id: `${prefix}.${f.id}`, prompt: withPlaces(f.label, opts.words), optional: !f.required, ...(f.help ? { help: withPlaces(f.help, opts.words) } : {}) };
   switch (f.kind) {
     case 'yesno':
       return { ...base, kind: 'yesno', parse: (r) => {
@@ -36,7 +50,12 @@ function question(ctx: DialogContext, f: FormField, prefix: string): Question {
       return { ...base, kind: 'choice', choices, parse: (r) => choice(choices, r) };
     }
     case 'date':
-      return { ...base, kind: 'date', parse: (r) => dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase() }) };
+      return { ...base, kind: 'date', parse: (r) => {
+        const d = dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase() });
+        const anchor = anchorFor(template, f, opts.answers ?? {}, prefix, opts.askedAs);
+        const problem = d.ok && f.dateRule ? dateRuleProblem(ctx.calendar, f.dateRule, fieldName(f), d.value as string, anchor) : undefined;
+        return problem ? { ok: false, message: problem } : d;
+      } };
     case 'list':
       // Kept as one field, so the items together fit the field's limit too.
       return { ...base, kind: 'list', maxLength: f.maxLength, parse: (r) => {

@@ -1,12 +1,14 @@
 import type { FactEntry } from '../core/facts/fact-entry.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
+import { changesMade } from '../core/facts/corrections.js';
 import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
 import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
 import { factFamily } from '../core/facts/record-fact.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { factFrom, implied, onQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, keeping, onQuestion, socialWorkerTooQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -40,6 +42,8 @@ interface EntryOption {
   value: string;
   label: string;
   fact: Recordable;
+  /** What it says now, which the correction's questions start from. */
+  entry: FactEntry;
 }
 
 /** Kept in the answers when the pupil is picked: the facts now and the entries there are to correct. */
@@ -57,7 +61,7 @@ function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
   return standingEntries(entries)
     .reverse()
     .slice(0, 50)
-    .map(({ entry, original }) => ({ value: original.id, label: entryLine({ ...entry, id: original.id }), fact: factFamily(entry.fact) as Recordable }));
+    .map(({ entry, original }) => ({ value: original.id, label: entryLine({ ...entry, id: original.id }), fact: factFamily(entry.fact) as Recordable, entry }));
 }
 
 function pupilWithFacts(ctx: DialogContext): Question {
@@ -104,10 +108,15 @@ export const updateDialog: FormDialog = {
     }
     const { kind, correcting } = subject(a, p);
     if (!kind) return qs;
-    const given = { ...implied(kind, p.now, !!correcting), ...a };
-    qs.push(...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given));
-    if (kind === 'part-time-timetable' && given.ptt === 'starts') qs.push(...timetableQuestions(ctx, given));
-    return [...qs, whyQuestion(!!correcting)];
+    // A correction starts from what the entry said: only what was wrong is typed again, and the
+    // questions its values bring up (a timetable's hours) are there from the start.
+    const was = correcting ? entryAnswers(correcting.entry) : {};
+    const given = { ...implied(kind, p.now, !!correcting), ...was, ...a };
+    const asked = [...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given)];
+    if (kind === 'part-time-timetable' && given.ptt === 'starts') asked.push(...timetableQuestions(ctx, given));
+    // Looked after, and no social worker on record: a looked-after child normally has one (002).
+    if (kind === 'care' && given.care === 'looked-after' && !p.now.flags.socialWorker) asked.push(socialWorkerTooQuestion(ctx));
+    return [...qs, ...asked.map((q) => keeping(q, was)), whyQuestion(!!correcting)];
   },
   async finish(ctx, a) {
     const pick = pickedPupil(a)!;
@@ -117,15 +126,20 @@ export const updateDialog: FormDialog = {
     const input =
       a.how === 'withdraw'
         ? { fact: 'withdrawn' as const, on: ctx.today(), why, corrects: a.entry as string }
-        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
-    const saved = await ctx.cases.recordFact(ctx.user, { schoolId: pick.schoolId, id: pick.caseId }, input);
+        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...(correcting ? entryAnswers(correcting.entry) : {}), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
+    const ref = { schoolId: pick.schoolId, id: pick.caseId };
+    let saved = await ctx.cases.recordFact(ctx.user, ref, input);
     const entry = saved.facts.at(-1)!;
+    // "Yes" to a social worker when recording looked after: a second entry, from the same day.
+    const withSocialWorker = a.socialWorkerToo === true && 'on' in input;
+    if (withSocialWorker) saved = await ctx.cases.recordFact(ctx.user, ref, { fact: 'social-worker', has: true, on: input.on, why: '' });
     const who = describePupil(saved);
     const said = correcting
-      ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)}`}. Both stay in the chronology.`
-      : `${who}: ${factSentence(entry)}.`;
+      ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)} (${changesMade(correcting.entry, entry).join('; ')})`}. Both stay in the chronology, the earlier one marked as corrected.`
+      : `${who}: ${factSentence(entry)}${withSocialWorker ? `, and has a social worker from ${ukDate(entry.on)}` : ''}.`;
+    const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text('No social worker is recorded: add one with "update" when you know. The Virtual School supports every looked-after child, with a PEP each term.', 'muted')] : [];
     return [
-      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
+      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
       guidanceAfterSave(ctx, saved),
     ];
   },

@@ -34,7 +34,7 @@ describe('safeguarding first, whatever the words, in Teams over the real endpoin
     teams = await teamsHarness();
     const who = AAD.sendco;
     await completeForm(teams, who, await teams.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support' });
-    const done = await completeForm(teams, who, await teams.say(who, 'pcp for 4021'), { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.behavioursOfConcern': 'Leaves lessons. Came in with a burn on his hand and said the iron did it.' });
+    const done = await completeForm(teams, who, await teams.say(who, 'pcp for 4021'), { wantsIsp: 'no', 'pcp.planDate': '2026-11-20', reviewDate: '2026-12-18', 'pcp.behavioursOfConcern': 'Leaves lessons. Came in with a burn on his hand and said the iron did it.' });
     expect(done).toMatch(/tell the DSL now/);
     expect(done).toContain('burn on his hand');
     expect(done).toContain('Plan saved');

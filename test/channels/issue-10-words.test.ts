@@ -44,7 +44,7 @@ describe('long notes in Teams, over the real endpoint', () => {
     const long = inputsOf(card).find((i) => i.id === 'q_pcp.whoIsThisPupil');
     expect(long).toMatchObject({ isMultiline: true, maxLength: FIELD_MAX });
     const note = longNote(3500);
-    const done = await completeForm(h, AAD.sendco, card, { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note });
+    const done = await completeForm(h, AAD.sendco, card, { wantsIsp: 'no', 'pcp.planDate': '2026-11-20', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note });
     expect(done).toContain('Plan saved');
     const [c] = await h.core.repo.listBySchool('oak-primary');
     expect(c!.pcps.at(-1)!.fields.whoIsThisPupil).toBe(note);
@@ -74,7 +74,7 @@ describe('long notes in Teams, over the real endpoint', () => {
   it('a save that fails on our side brings the card back with every word in it, and sending it again saves it', async () => {
     const card = await h.say(AAD.sendco, 'pcp for 4021');
     const note = longNote(3000);
-    const answers = { wantsIsp: 'no', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note };
+    const answers = { wantsIsp: 'no', 'pcp.planDate': '2026-11-20', reviewDate: '2026-12-18', 'pcp.whoIsThisPupil': note };
     // Every save fails while the form is filled in, so its last step is the one that fails.
     const repo = h.core.repo;
     const save = repo.save.bind(repo);

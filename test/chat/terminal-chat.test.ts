@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { londonToday } from '../../src/core/dates.js';
+import { SchoolCalendar } from '../../src/core/calendar/school-calendar.js';
+import { addDays, londonToday } from '../../src/core/dates.js';
+import { ukDate } from '../../src/core/text/uk-date.js';
 import { pdfText } from '../helpers/pdf-text.js';
 
 const temps: string[] = [];
@@ -115,6 +117,9 @@ describe('npm run chat', () => {
     const r = await chat(['help'], { DATA_DIR: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('demo-school.json');
+    // What can truly be done: the bot keeps no backup of its own to restore (issue 11, tester item 7).
+    expect(r.stderr).toContain('To start, correct that field in a text editor (the file is as it was). The bot keeps no other copy of this file to go back to.');
+    expect(r.stderr).not.toMatch(/restore/i);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')).toBe(broken);
   });
@@ -147,5 +152,39 @@ describe('npm run chat: the evidence pack', () => {
     expect(text).toContain('Pupil ref P77 (CD), Year 9');
     expect(text).toContain(`Page 1 of ${saved![1]}`);
     expect(text).toContain('Produced by local-sendco (SENDCo, Demo School)');
+  });
+});
+
+describe('npm run chat: a suspension said in words (issue 11, tester items 4 and 5)', () => {
+  it('"P77 suspended for 2 days from <a date as the bot shows dates>" asks only the reason, checks, and saves that day', async () => {
+    const dir = await dataDir();
+    // A school day a few days ahead, typed back as the bot writes dates ("Mon 23 Nov 2026").
+    const day = new SchoolCalendar().nextSchoolDay(addDays(londonToday(new Date()), 2));
+    const r = await chat(['new pupil', 'P77', 'CD', '9', '2', 'no', '1', '3', 'yes', `P77 suspended for 2 days from ${ukDate(day)}`, 'Threw a chair at a member of staff', 'yes'], { DATA_DIR: dir });
+    const [asked, confirm, saved] = r.stdout.split(/^> /m).slice(-3);
+    expect(asked).toMatch(/^\? The reason, briefly \(no names\)\./m);
+    expect(asked).not.toContain('Please type a date like');
+    expect(confirm).toContain('Record this 2-day suspension, having read the above?');
+    expect(saved).toContain('2-day suspension recorded for CD (ref P77, Year 9)');
+    const file = JSON.parse(await readFile(path.join(dir, 'schools', 'demo-school.json'), 'utf8')) as { cases: { exclusions: { startDate: string; days: number }[] }[] };
+    expect(file.cases[0]!.exclusions).toMatchObject([{ startDate: day, days: 2 }]);
+  });
+});
+
+describe('npm run chat: a broken drafts file (issue 11, tester item 6)', () => {
+  it('does not stop the chat: the file is set aside as it was, the log names it (not what is in it), and the person whose draft it held is told', async () => {
+    const dir = await dataDir();
+    const broken = '{"schemaVersion":1,"drafts":{"local-sendco":{"dialogId":"pcp","answers":{"pcp.whoIsThisPupil":"Loves drawing"},"history":[],"savedAt":"2026-11-30T17:20:00.000Z"},}}';
+    await writeFile(path.join(dir, 'drafts.json'), broken, { mode: 0o600 });
+    const r = await chat(['help'], { DATA_DIR: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('You left an unfinished form, but the file it was kept in could not be read, so it cannot be offered back.');
+    expect(r.stdout).toContain('What I can help with');
+    const [aside] = (await readdir(dir)).filter((n) => n.startsWith('drafts.json.broken-'));
+    expect(aside).toBeDefined();
+    expect(await readFile(path.join(dir, aside!), 'utf8')).toBe(broken);
+    expect(r.stderr).toContain(`${path.join(dir, 'drafts.json')} could not be read (not valid JSON)`);
+    expect(r.stderr).toContain(aside);
+    expect(r.stdout + r.stderr).not.toContain('Loves drawing');
   });
 });

@@ -179,3 +179,42 @@ describe('cards and modals read typed words the same way', () => {
     expect((await w.repo.listBySchool('oak-primary'))[0]).toMatchObject({ flags: { lookedAfter: false, previouslyLookedAfter: false, socialWorker: false, senSupport: false, ehcp: false } });
   });
 });
+
+// Issue 11, "answer matching accepts natural words for every choice", looked at again for the tester's round.
+describe('more of the words staff use for a choice', () => {
+  it.each([
+    ['three', '3'],
+    ['Step three', '3'],
+    ['the third', '3'],
+    ['step 4', '4'],
+  ])('"%s" at "Which step…?" is Step %s', async (word, step) => {
+    const { answers } = await answerAt([...TO_CARE, 'no', 'no', '1'], word);
+    expect(answers.step).toBe(step);
+  });
+
+  it.each([
+    ['temporary exclusion', 'suspension'],
+    ['suspend', 'suspension'],
+    ['fixed period exclusion', 'suspension'],
+    ['perm ex', 'permanent'],
+    ['excluded permanently', 'permanent'],
+  ])('"%s" at "Suspension or permanent exclusion?" is %s', async (word, kind) => {
+    const { answers } = await answerAt([...NEW_PUPIL, 'exclusion', '4021'], word);
+    expect(answers.kind).toBe(kind);
+  });
+
+  it('"statement" at the SEN question of "update" is an EHCP issued (statements became EHCPs)', async () => {
+    const { answers } = await answerAt([...NEW_PUPIL, 'update 4021', 'sen'], 'statement');
+    expect(answers.send).toBe('ehcp');
+  });
+
+  it('"send support" when a pupil is added is SEN support', async () => {
+    const { answers } = await answerAt([...TO_CARE, 'no', 'no'], 'send support');
+    expect(answers.send).toBe('sen-support');
+  });
+
+  it.each(['PLAC', 'post looked after', 'CAO'])('"%s" is previously looked after, when a pupil is added', async (word) => {
+    const { answers } = await answerAt(TO_CARE, word);
+    expect(answers.care).toBe('previously');
+  });
+});

@@ -15,6 +15,9 @@ describe('review dates the dialogs propose are school days', () => {
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
     await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-12-04', '']);
+    // The PSP's end comes after its start (the pack's date rule), so it is typed rather than "today".
+    await bot.answerUntil('Weekly check-in', (r) => r.includes('? End date'));
+    await bot.say('26/3/2027');
     const reply = await bot.answerUntil('Weekly check-in');
     // No term dates in this world: Christmas Day, the weekend and the Boxing Day substitute are passed over.
     expect(reply).toContain('First review due Tue 29 Dec 2026.');

@@ -62,9 +62,18 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     expect(await sendco.say('@ana')).toContain('I can’t tell who “@ana” is from a name.');
     expect(await sendco.say(TEACHER_2.id)).toContain(`${TEACHER_2.id} now works with pupil 4021`);
     const asked = await sendco.script(['unshare', '4021']);
-    expect(asked).toContain(`1. ${SENDCO.id} (SENDCo)`);
-    expect(asked).toContain(`2. ${TEACHER_2.id} (teacher)`);
-    expect(await sendco.say('2')).toContain(`${TEACHER_2.id} no longer works with pupil 4021`);
+    // Issue 11, tester item 10: the SENDCo (who added the pupil, so is named) was offered too; only teachers are now.
+    expect(asked).toContain(`1. ${TEACHER_2.id} (teacher)`);
+    expect(asked).not.toContain(`${SENDCO.id} (SENDCo)`);
+    // Typing the SENDCo's own id says why not, and what to type.
+    const self = await sendco.say(SENDCO.id);
+    expect(self).toContain('That is you: you see every pupil at the school whether named on a pupil or not, so there is nothing to take away.');
+    expect(self).toContain(`Type one of: ${TEACHER_2.id} (teacher), or "cancel".`);
+    expect(await sendco.say('1')).toContain(`${TEACHER_2.id} no longer works with pupil 4021`);
+    // With no teacher left, there is no one to offer: said at the pupil, with how to name one.
+    const none = await sendco.script(['unshare', '4021']);
+    expect(none).toContain('No teacher is named on pupil 4021, so there is no one to take off (a SENDCo sees every pupil at the school whether named or not). To name a teacher: share 4021 with <their id>.');
+    expect(await sendco.say('cancel')).toContain('Nothing from it was saved');
   });
 
   it('the whole command typed at the form’s first question names the teacher too, as it does when the form opens', async () => {
@@ -110,6 +119,8 @@ describe('who may share', () => {
     const c = await w.pupil();
     await expect(w.cases.share(TEACHER, c, TEACHER_2.id, TEACHER_2)).rejects.toThrow(/Only a SENDCo/);
     await expect(w.cases.unshare(ELM_SENDCO, c, SENDCO.id)).rejects.toThrow(/Only a SENDCo/);
+    // Nor does it take a SENDCo off a pupil (they see it anyway), whoever asks.
+    await expect(w.cases.unshare(SENDCO, c, SENDCO.id)).rejects.toThrow(/That is you: you see every pupil/);
     await expect(w.cases.share(SENDCO, c, ELM_TEACHER.id, ELM_TEACHER)).rejects.toThrow(/another school/);
     expect((await w.audit.list({ caseId: c.id })).filter((e) => e.outcome === 'denied').map((e) => [e.action, e.actorId, e.subjectId])).toEqual([
       ['case.share', TEACHER.id, TEACHER_2.id],

@@ -35,7 +35,9 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(asked).not.toContain('Correct an earlier entry');
     expect(await bot.say('looked after')).toContain('? Which is true of the pupil now?');
     expect(await bot.say('in care')).toContain('? On what date did this happen?');
-    await bot.say('2/11/2026');
+    // No social worker on record: asked about one (issue 11, tester item 8); left blank here.
+    expect(await bot.say('2/11/2026')).toContain('? Does the pupil have a social worker?');
+    await bot.say('');
     const done = await bot.withDetails(await bot.say('Placed with foster carers'));
     expect(done).toContain('AB (ref 4021, Year 8): became looked after on Mon 2 Nov 2026.');
     expect(done).toContain('Looked-after child: speak to the Virtual School before any suspension');
@@ -51,17 +53,42 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(suspension).toContain('Why: a looked-after child: speak to the Virtual School before this suspension is given.');
   });
 
+  // Issue 11, tester item 8: looked after with no social worker on record gave no prompt.
+  it('looked after with no social worker on record: asked about one, with the Virtual School and the termly PEP; "yes" records both from the same day', async () => {
+    const { bot, pupil } = await world();
+    const asked = await bot.script(update('looked after', 'in care', '2/11/2026'));
+    expect(asked).toContain('A looked-after child normally has a social worker, and the record has none.');
+    expect(asked).toContain("Review the looked-after child's PEP every term");
+    expect(asked).toContain('Virtual School');
+    expect(asked).toMatch(/^\? Does the pupil have a social worker\? Answer yes to record that too, from the same day\. \(yes\/no\) \[optional/m);
+    const done = await bot.script(['yes', 'Placed with foster carers']);
+    expect(done).toContain('AB (ref 4021, Year 8): became looked after on Mon 2 Nov 2026, and has a social worker from Mon 2 Nov 2026.');
+    const c = await pupil();
+    expect(c.facts.map((e) => [e.fact, e.on])).toEqual([['care', '2026-11-02'], ['social-worker', '2026-11-02']]);
+    expect(pupilFacts(c).flags).toMatchObject({ lookedAfter: true, socialWorker: true });
+  });
+
+  it('looked after, social worker not known yet: nothing more is recorded, and the reply says how to add one later; with one on record, nothing is asked', async () => {
+    const { bot, pupil } = await world();
+    const done = await bot.script(update('looked after', 'in care', '2/11/2026', 'no', ''));
+    expect(done).toContain('No social worker is recorded: add one with "update" when you know. The Virtual School supports every looked-after child, with a PEP each term.');
+    expect((await pupil()).facts).toHaveLength(1);
+    await bot.script(update('social worker', 'yes', '3/11/2026', ''));
+    await bot.script(update('looked after', 'neither', '4/11/2026', ''));
+    expect(await bot.script(update('looked after', 'in care', '5/11/2026'))).not.toContain('? Does the pupil have a social worker?');
+  });
+
   it('the read-back shows the facts as they now stand: the summary and the looked-after list', async () => {
     const { bot } = await world();
     expect(await bot.say('looked after pupils')).not.toContain('4021');
-    await bot.script(update('care', 'looked after', '2/11/2026', ''));
+    await bot.script(update('care', 'looked after', '2/11/2026', '', ''));
     expect(await bot.say('pupil 4021')).toMatch(/Needs and care: [^\n]*looked after/i);
     expect(await bot.say('looked after pupils')).toContain('4021');
   });
 
   it('previously looked after, then a correction: the old entry stays, the correction says so and stands in its place', async () => {
     const { bot, pupil } = await world();
-    await bot.script(update('care', 'looked after', '2/11/2026', ''));
+    await bot.script(update('care', 'looked after', '2/11/2026', '', ''));
     const asked = await bot.say('update 4021');
     expect(asked).toContain('Correct an earlier entry');
     const entries = await bot.say('correct an earlier entry');
@@ -151,6 +178,31 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(ended).toContain('back to full time from Fri 20 Nov 2026');
     expect(ended).not.toContain('Part-time timetable: exceptional');
     expect(pupilFacts(await pupil()).partTimeTimetable).toBeUndefined();
+  });
+
+  // Issue 11, tester item 2: a correction made the person type every field again, and a blank start became today.
+  it('correcting a part-time timetable starts from what it said: blank keeps each value (the start is not today), and the timeline marks the entry as corrected', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(update('part-time timetable', '2/11/2026', '18/12/2026', '15', '', 'Phased return after illness'));
+    const original = (await pupil()).facts[0]!;
+    await bot.script(update('correct an earlier entry'));
+    await bot.say('1');
+    const first = await bot.say('it should have said something else');
+    expect(first).toMatch(/^\? What has happened to the part-time timetable\? .*\[blank = It starts, or its details change .*\(as recorded\)\]/m);
+    expect(await bot.say('')).toMatch(/^\? When does \(or did\) the part-time timetable start\? \[blank = Mon 2 Nov 2026 \(as recorded\)\]/m);
+    expect(await bot.say('')).toMatch(/\[blank = Fri 18 Dec 2026 \(as recorded\)\]/);
+    expect(await bot.say('')).toMatch(/\[blank = 15 \(as recorded\)\]/);
+    await bot.say('12');
+    const done = await bot.script(['', 'It was 12 hours, not 15']);
+    expect(done).toContain('it now says part-time timetable from Mon 2 Nov 2026 to Fri 18 Dec 2026, 12 hours a week, the LA not yet told (hours a week: 15 hours → 12 hours)');
+    const c = await pupil();
+    expect(c.facts).toEqual([original, expect.objectContaining({ fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-18', hoursPerWeek: 12, corrects: original.id })]);
+
+    const timeline = await bot.say('timeline 4021');
+    expect(timeline).toContain('Mon 2 Nov 2026: Part-time timetable from Mon 2 Nov 2026 to Fri 18 Dec 2026, 15 hours a week, the LA not yet told (corrected)');
+    expect(timeline).toContain('Corrected on Fri 20 Nov 2026 by you (sendco-1): hours a week: 15 hours → 12 hours.');
+    expect(timeline).toContain('(a correction of an earlier entry)');
+    expect(timeline).toContain('Corrects the entry of Mon 2 Nov 2026: hours a week: 15 hours → 12 hours.');
   });
 
   it('returning from a suspension on a date: the PSP should be ready before the return', async () => {

@@ -95,6 +95,18 @@ describe('a broken pack stops start-up and says where', () => {
     await expect(loadPack(dir)).rejects.toThrow(/rules\.json → rules\.psp\.escalation\.serviceIds\.0: service "no-such-service"/);
   });
 
+  it('refuses a form date rule that names no date of its form, or sits on a field that is not a date', async () => {
+    const dir = await copyOf('worcestershire');
+    await edit(path.join(dir, 'forms.json'), (d) => (d.forms.find((f: { id: string }) => f.id === 'psp').fields.find((f: { id: string }) => f.id === 'endDate').dateRule.after = 'startedOn'));
+    await expect(loadPack(dir)).rejects.toThrow(/forms\.json → forms\.2\.fields\.\d+\.dateRule\.after: "startedOn" is not another date field of the form "psp"/);
+    await edit(path.join(dir, 'forms.json'), (d) => {
+      const fields = d.forms.find((f: { id: string }) => f.id === 'psp').fields;
+      fields.find((f: { id: string }) => f.id === 'endDate').dateRule.after = 'startDate';
+      fields.find((f: { id: string }) => f.id === 'pupilViews').dateRule = { schoolDay: true };
+    });
+    await expect(loadPack(dir)).rejects.toThrow(/dateRule: a dateRule belongs on a date field; "pupilViews" is longtext/);
+  });
+
   it('reports invalid JSON with the file name', async () => {
     const dir = await copyOf('hackney');
     await writeFile(path.join(dir, 'services.json'), '{ "services": [ oops');

@@ -65,6 +65,16 @@ export function canBeSharedWith(target: StaffMember | undefined, c: Pick<PupilCa
   return target?.role === 'teacher' && target.schoolId === c.schoolId;
 }
 
+/**
+ * Whether taking `staffId` off a pupil changes what they may see, so it is worth offering: a teacher
+ * (who sees only the pupils they are named on), or an id the staff directory no longer knows (a
+ * leftover, `target` undefined). A SENDCo, admin or LA officer sees by their role whether named or
+ * not, and nobody takes themselves off.
+ */
+export function canBeUnshared(target: StaffMember | undefined, staffId: string, by: Pick<StaffMember, 'id'>): boolean {
+  return staffId !== by.id && (target === undefined || target.role === 'teacher');
+}
+
 export function canCreateAt(user: StaffMember, schoolId: string): boolean {
   return writesPupilRecords(user) && user.schoolId === schoolId;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canBeSharedWith, canCreateAt, canEdit, canSetStep, canShare, caseAccess, redactForLocalAuthority } from '../access/policy.js';
+import { canBeSharedWith, canBeUnshared, canCreateAt, canEdit, canSetStep, canShare, caseAccess, redactForLocalAuthority } from '../access/policy.js';
 import { AppError } from '../errors.js';
 import type { NewFact } from '../facts/fact-entry.js';
 import { recordFact } from '../facts/record-fact.js';
@@ -236,9 +236,10 @@ export class CaseService {
   }
 
   /** Takes a member of staff off a pupil, so a teacher no longer sees them. Audited as `case.unshare`. */
-  async unshare(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string): Promise<PupilCase> {
+  async unshare(user: StaffMember, ref: { schoolId: string; id: string }, staffId: string, target?: StaffMember): Promise<PupilCase> {
     const c = await this.sharable(user, ref, 'case.unshare', staffId);
     if (!c.staffIds.includes(staffId)) throw new AppError(`${staffId} is not named on pupil ${c.pupilRef}, so there is nothing to take away.`, 'invalid-input');
+    if (!canBeUnshared(target, staffId, user)) throw new AppError(notRemovable(staffId, target, user), 'invalid-input');
     return this.saveSharing(user, c, 'case.unshare', staffId, c.staffIds.filter((s) => s !== staffId));
   }
 
@@ -273,6 +274,15 @@ export class CaseService {
 }
 
 /** Why `staffId` cannot be named on a pupil at `schoolId`, saying what would work. */
+/** Why `staffId` is not taken off a pupil (canBeUnshared), saying what they see anyway. */
+export function notRemovable(staffId: string, target: StaffMember | undefined, by: StaffMember): string {
+  const self = staffId === by.id;
+  const role = self ? by.role : target?.role;
+  const who = self ? 'That is you' : `${staffId} is ${role === 'sendco' ? 'a SENDCo' : role === 'admin' ? 'an admin' : 'an LA officer'}`;
+  const sees = role === 'la-officer' ? 'what was referred to the LA' : role === 'admin' ? 'no pupil records' : 'every pupil at the school';
+  return `${who}: ${self ? 'you see' : 'they see'} ${sees} whether named on a pupil or not, so there is nothing to take away. Only teachers are taken off a pupil.`;
+}
+
 export function notATeacherHere(staffId: string, target: StaffMember | undefined, schoolId: string): string {
   if (!target) return `${staffId} has no role in this bot yet. Ask your admin to make them a teacher at this school first (grant ${staffId} teacher ${schoolId}); they can type "whoami" to see their id.`;
   if (target.role === 'sendco' && target.schoolId === schoolId) return `${staffId} is a SENDCo at this school and already sees every pupil here.`;

@@ -31,6 +31,8 @@ export interface Refusal {
   id: RefusalId;
   /** Written for staff: what is wrong, why, and what would work. */
   message: string;
+  /** Over the year's limit: the school days still allowed in that school year (0 when none). */
+  daysLeft?: number;
 }
 
 /** Stable ids, kept on the saved exclusion and in the audit log: never words about the pupil. */
@@ -84,6 +86,7 @@ function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[
     return [
       {
         id: 'over-year-limit' as const,
+        daysLeft: left,
         message: `This would make ${total} school days of suspension in the ${year.label} school year, and the law allows no more than ${max} (${citation(pack, rules.suspensions.yearLimit.source)}). ${used === 1 ? '1 is' : `${used} are`} already recorded, ${room}.`,
       },
     ];

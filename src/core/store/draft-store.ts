@@ -1,8 +1,12 @@
 import { z } from 'zod/v4';
 import { IsoDateTime, StaffId } from '../cases/pupil-case.js';
 import type { DataFolder } from './data-folder.js';
+import type { Logger } from '../../logger.js';
 import { JsonDocument } from './json-document.js';
-import { VERSIONED_FROM_THE_START } from './migrations.js';
+import { upgrade, VERSIONED_FROM_THE_START } from './migrations.js';
+import { readDataFile } from './read-data-file.js';
+import { setAside } from './set-aside.js';
+import { describeFirstIssue } from './zod-issue.js';
 
 /** How long an unfinished form is kept: a week, time to speak to parents, and no longer for special-category data. */
 export const DRAFT_DAYS = 7;
@@ -35,17 +39,43 @@ type DraftsFile = z.infer<typeof DraftsFile>;
  * when the file is opened and whenever it is written, and never handed out once expired.
  */
 export class DraftStore {
+  /** People whose draft was in a drafts file that could not be read, so it cannot be offered back. */
+  readonly #unreadable: Set<string>;
+
   private constructor(
     private readonly doc: JsonDocument<DraftsFile>,
     private readonly now: () => Date,
-  ) {}
+    unreadable: readonly string[] = [],
+  ) {
+    this.#unreadable = new Set(unreadable);
+  }
 
-  /** Reads the file (StoreError('store-invalid') naming it if it is not valid) and removes expired drafts from it. */
-  static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<DraftStore> {
+  /**
+   * Reads the file and removes expired drafts from it. Drafts are a convenience, so a file that is
+   * not valid JSON or fails the schema (edited by hand) does not stop the bot: it is moved aside
+   * byte for byte (set-aside.ts), `log` says so naming both files and the problem's place (never
+   * what is in it), and the bot starts with no drafts; whose drafts it held, where that can be read,
+   * is kept so each can be told (unreadableDraft). A newer version's file or a symbolic link still
+   * stops start-up (StoreError('store-invalid') naming it), as for any data file.
+   */
+  static async open(folder: DataFolder, now: () => Date = () => new Date(), log?: Logger): Promise<DraftStore> {
+    const path = folder.file('drafts');
+    const broken = await brokenDrafts(path);
+    if (broken && !folder.readOnly) {
+      await folder.assertOwner();
+      const aside = await setAside(path, now());
+      log?.warn(`${path} could not be read (${broken.problem}), so no unfinished forms are offered. It was moved aside, as it was, to ${aside}; it holds pupil details like the drafts, so delete it once checked.`, { file: path, movedTo: aside });
+    }
+    // Opened read-only nothing may be moved, so a broken file is refused by name as before.
     const doc = await JsonDocument.open(folder, 'drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
-    const store = new DraftStore(doc, now);
+    const store = new DraftStore(doc, now, broken?.owners);
     if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !folder.readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
     return store;
+  }
+
+  /** Whether the person had a draft in a drafts file that could not be read at start-up, so none can be offered. */
+  unreadableDraft(personId: string): boolean {
+    return this.#unreadable.has(personId);
   }
 
   /** The person's unfinished form, unless it has expired. */
@@ -87,4 +117,30 @@ export class DraftStore {
   #live(f: DraftsFile): DraftsFile['drafts'] {
     return Object.fromEntries(Object.entries(f.drafts).filter(([, d]) => !this.#expired(d)));
   }
+}
+
+/** Staff ids a drafts file written by this bot names as holding a draft: `"<id>": {"dialogId"`, read even when the JSON is broken. */
+function ownersIn(text: string): string[] {
+  const ids = [...text.matchAll(/"([^"\\]{1,200})"\s*:\s*\{\s*"dialogId"/g)].map((m) => m[1]!);
+  return [...new Set(ids.filter((id) => StaffId.safeParse(id).success))];
+}
+
+/**
+ * Why the drafts file cannot be read, and whose drafts it seems to hold; undefined when it is missing,
+ * readable, or from a newer version of the bot (JsonDocument refuses that one by name).
+ */
+async function brokenDrafts(path: string): Promise<{ problem: string; owners: string[] } | undefined> {
+  const text = await readDataFile(path);
+  if (text === undefined) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // The SyntaxError quotes the text around the mistake, which may hold pupil details: keep it out.
+    return { problem: 'not valid JSON', owners: ownersIn(text) };
+  }
+  const upgraded = upgrade(json, VERSIONED_FROM_THE_START);
+  if (!upgraded.ok) return upgraded.newer !== undefined ? undefined : { problem: upgraded.problem, owners: ownersIn(text) };
+  const parsed = DraftsFile.safeParse(upgraded.value);
+  return parsed.success ? undefined : { problem: describeFirstIssue(parsed.error), owners: ownersIn(text) };
 }

@@ -6,6 +6,7 @@ import { StoreError } from '../errors.js';
 import type { DataFolder } from './data-folder.js';
 import type { DataFileName } from './data-files.js';
 import { commit, DurableAdapter } from './durable-adapter.js';
+import { howToFix, jsonMistakeAt } from './fix-advice.js';
 import { keepBackup } from './keep-backup.js';
 import { newerFileMessage, upgrade, type FileVersions } from './migrations.js';
 import { readDataFile } from './read-data-file.js';
@@ -42,14 +43,16 @@ export class JsonDocument<T> {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch {
-      throw new StoreError(`${path} is not valid JSON, so the bot will not start. Nothing was changed.`, 'store-invalid');
+    } catch (err) {
+      // Only the mistake's position is read from the SyntaxError: its quoted text may hold pupil details.
+      const at = jsonMistakeAt(text, err);
+      throw new StoreError(`${path} is not valid JSON${at ? ` at ${at}` : ''}, so the bot will not start. Nothing was changed. ${await howToFix(path, { json: true, ...(at ? { at } : {}) })}`, 'store-invalid');
     }
-    const refuse = (problem: string) => new StoreError(`${path}: ${problem}. The bot will not start; nothing was changed.`, 'store-invalid');
+    const refuse = async (problem: string) => new StoreError(`${path}: ${problem}. The bot will not start; nothing was changed. ${await howToFix(path, { field: true })}`, 'store-invalid');
     const upgraded = upgrade(json, versions);
-    if (!upgraded.ok) throw upgraded.newer !== undefined ? new StoreError(newerFileMessage(path, upgraded.newer, versions.current), 'store-invalid') : refuse(upgraded.problem);
+    if (!upgraded.ok) throw upgraded.newer !== undefined ? new StoreError(newerFileMessage(path, upgraded.newer, versions.current), 'store-invalid') : await refuse(upgraded.problem);
     const parsed = schema.safeParse(upgraded.value);
-    if (!parsed.success) throw refuse(describeFirstIssue(parsed.error));
+    if (!parsed.success) throw await refuse(describeFirstIssue(parsed.error));
     const doc = new JsonDocument(folder, path, parsed.data);
     if (upgraded.from < versions.current && !folder.readOnly) {
       await folder.assertOwner();

@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4';
 import { StoreError } from '../errors.js';
 import { readDataFile } from './read-data-file.js';
+import { jsonMistakeAt } from './fix-advice.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 /**
@@ -19,8 +20,9 @@ export async function replayJsonLines<T>(path: string, schema: z.ZodType<T>, app
     let json: unknown;
     try {
       json = JSON.parse(row);
-    } catch {
-      throw new StoreError(`${path} line ${i + 1} is not valid JSON, so the bot will not start. ${whatToDo}`, 'store-invalid');
+    } catch (err) {
+      const at = jsonMistakeAt(row, err)?.replace(/^line 1, /, '');
+      throw new StoreError(`${path} line ${i + 1} is not valid JSON${at ? ` (at ${at})` : ''}, so the bot will not start. ${whatToDo}`, 'store-invalid');
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new StoreError(`${path} line ${i + 1}: ${describeFirstIssue(parsed.error)}. The bot will not start. ${whatToDo}`, 'store-invalid');

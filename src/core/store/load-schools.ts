@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SchoolId } from '../cases/pupil-case.js';
 import { StoreError } from '../errors.js';
 import { describeNonFile, readDataFile } from './read-data-file.js';
+import { howToFix } from './fix-advice.js';
 import { CURRENT_SCHEMA_VERSION, newerFileMessage } from './migrations.js';
 import { parseSchoolFile, schoolsDir, type SchoolFile } from './school-file.js';
 
@@ -47,7 +48,7 @@ export async function loadSchools(dataDir: string): Promise<LoadedSchool[]> {
     const parsed = parseSchoolFile(text, schoolId);
     if (!parsed.ok) {
       if (parsed.newer !== undefined) newer.push(newerFileMessage(path, parsed.newer, CURRENT_SCHEMA_VERSION));
-      else problems.push(`${path}: ${parsed.problem}`);
+      else problems.push(`${path}: ${parsed.problem}. ${await howToFix(path, parsed.mistake ?? { field: true })}`);
     } else if (parsed.migratedFrom === undefined) {
       loaded.push({ schoolId, path, file: parsed.file });
     } else {

@@ -192,7 +192,7 @@ function apply(state: LedgerState, line: LedgerLine): void {
  */
 async function replay(path: string): Promise<{ state: LedgerState; lines: number }> {
   const state: LedgerState = { sends: {}, people: {}, notices: {} };
-  const { lines } = await replayJsonLines(path, LedgerLine, (line) => apply(state, line), 'Nothing was changed.');
+  const { lines } = await replayJsonLines(path, LedgerLine, (line) => apply(state, line), 'Nothing was changed. Correct that line in a text editor (the bot keeps no other copy of this file); deleting the line instead forgets what it recorded, so a reminder it marked as sent may be sent again.');
   return { state, lines };
 }
 

@@ -4,6 +4,7 @@ import { PupilCase, SchoolId } from '../cases/pupil-case.js';
 import { assertSchoolId, sameRef } from './case-rules.js';
 import { CURRENT_SCHEMA_VERSION, SCHOOL_FILE_VERSIONS, upgrade } from './migrations.js';
 import { describeFirstIssue } from './zod-issue.js';
+import { jsonMistakeAt, type Mistake } from './fix-advice.js';
 
 /** One school's cases on disk: `<dataDir>/schools/<schoolId>.json`. */
 export const SchoolFile = z
@@ -46,20 +47,21 @@ export function emptySchoolFile(schoolId: string): SchoolFile {
 
 /**
  * A parsed school file, or the problem to report (field path and expectation, no values); `newer` is
- * the file's version when a newer bot wrote it.
+ * the file's version when a newer bot wrote it; `mistake` says what to correct (a field when absent).
  */
 export type ParsedSchoolFile =
   | { ok: true; file: SchoolFile; migratedFrom?: number }
-  | { ok: false; problem: string; newer?: number };
+  | { ok: false; problem: string; newer?: number; mistake?: Mistake };
 
 /** Parses, migrates and validates the text of a school file named for `schoolId`. */
 export function parseSchoolFile(text: string, schoolId: string): ParsedSchoolFile {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch {
-    // The SyntaxError quotes the surrounding text, which may hold pupil details: keep it out.
-    return { ok: false, problem: 'not valid JSON (was it edited by hand?); fix it or restore it from a backup' };
+  } catch (err) {
+    // The SyntaxError quotes the surrounding text, which may hold pupil details: only its position is kept.
+    const at = jsonMistakeAt(text, err);
+    return { ok: false, problem: `not valid JSON${at ? ` at ${at}` : ''} (was it edited by hand?)`, mistake: { json: true, ...(at ? { at } : {}) } };
   }
   const upgraded = upgrade(raw, SCHOOL_FILE_VERSIONS);
   if (!upgraded.ok) return upgraded;

@@ -3,7 +3,7 @@ import type { PupilCase } from '../../core/cases/pupil-case.js';
 import { chronology, type ChronologyEntry } from '../../core/record/chronology.js';
 import { numberedItems, type NumberedItems } from '../../core/record/record-items.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import type { FormTemplate } from '../../knowledge/schema/templates.js';
+import { withPlaces, type FormTemplate } from '../../knowledge/schema/templates.js';
 
 /**
  * What every part of the evidence pack reads: the record as the reader may see it, read once
@@ -33,14 +33,14 @@ export const template = (p: PackInput, id: string): FormTemplate | undefined => 
  * A form's answers as label and words, in the template's order, choices and yes/no as their labels;
  * fields the template no longer has follow by their id. Empty answers are left out.
  */
-export function filledFields(form: FormTemplate | undefined, values: Readonly<Record<string, string>>, skip: readonly string[] = []): [string, string][] {
+export function filledFields(form: FormTemplate | undefined, values: Readonly<Record<string, string>>, skip: readonly string[] = [], words: Readonly<Record<string, string>> = {}): [string, string][] {
   const known = form?.fields ?? [];
   const out: [string, string][] = [];
   for (const f of known) {
     const v = values[f.id];
     if (v === undefined || v === '' || skip.includes(f.id)) continue;
     const shown = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : v;
-    out.push([f.label, shown]);
+    out.push([withPlaces(f.label, words), shown]);
   }
   for (const [id, v] of Object.entries(values)) if (v !== '' && !skip.includes(id) && !known.some((f) => f.id === id)) out.push([id, v]);
   return out;

@@ -1,6 +1,7 @@
 import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
+import { correctionNote } from '../../core/facts/corrections.js';
 import { pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
 import { pathwayEvents, startingStep } from '../../core/guidance/pathway-state.js';
 import type { ChronologyEntry } from '../../core/record/chronology.js';
@@ -94,7 +95,7 @@ export function referralsSection(p: PackInput): DocSection {
     ),
   ];
   for (const { n, referral: r } of refs) {
-    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup']);
+    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
     blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
     blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
   }
@@ -127,6 +128,9 @@ export function ehcSection(p: PackInput): DocSection {
   };
 }
 
+/** A correction's note after an entry's words, as a sentence of its own. */
+const withNote = (note: string) => (note ? `. ${note}` : '');
+
 /** Changes in the pupil's circumstances (`update`), each on the day it happened, with why; corrections stay visible. */
 export function circumstancesSection(p: PackInput): DocSection {
   const title = 'Changes in circumstances';
@@ -137,7 +141,7 @@ export function circumstancesSection(p: PackInput): DocSection {
     title,
     blocks: [
       doc.paragraph('Each change as recorded with "update". A correction is a new entry and the entry it corrects stays on record.', 'note'),
-      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}`, e.why, e.by])),
+      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}${withNote(correctionNote(entries, e, (id) => id))}`, e.why, e.by])),
     ],
   };
 }
@@ -169,7 +173,7 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
     case 'step':
       return `Step ${e.change.from} to Step ${e.change.to}: ${e.change.reason}`;
     case 'fact':
-      return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : ''}`;
+      return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : correctionNote(p.chronology.flatMap((x) => (x.kind === 'fact' ? [x.entry] : [])), e.entry, (id) => id) ? ' (corrected later)' : ''}`;
     case 'event':
       return eventWords(e.what);
   }

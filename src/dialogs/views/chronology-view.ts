@@ -1,4 +1,5 @@
 import { chronology, type ChronologyEntry } from '../../core/record/chronology.js';
+import { correctionNote } from '../../core/facts/corrections.js';
 import { describeFact } from '../../core/facts/fact-words.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import { pageOf } from '../../core/views/paging.js';
@@ -74,7 +75,10 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
     case 'fact': {
       const words = describeFact(e.entry);
       const why = e.entry.why ? ` ${e.entry.why.replace(/\.?$/, '.')}` : '';
-      return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${e.entry.corrects ? ' (a correction of an earlier entry)' : ''}`, detail: `Recorded by ${by}.${why}` };
+      // A corrected entry stays, marked with what changed, by whom and when; a correction says what it put right.
+      const note = correctionNote(s.c.facts, e.entry, (id) => byWho(id, s.viewer.id));
+      const mark = e.entry.corrects ? ' (a correction of an earlier entry)' : note ? ' (corrected)' : '';
+      return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${mark}`, detail: `Recorded by ${by}.${why}${note ? ` ${note}` : ''}` };
     }
     case 'event':
       return { title: `${when}: ${eventWords(e.what)}`, detail: `By ${by}.` };

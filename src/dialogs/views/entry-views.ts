@@ -51,7 +51,7 @@ export function reviewView(s: Subject, r: Review, page: number): View {
 export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: number): View {
   const item = { kind: 'referral' as const, n: r.n };
   const { referral } = r;
-  const fields = fieldParts(packForm(ctx, 'referral'), referral.fields, 'The referral');
+  const fields = fieldParts(packForm(ctx, 'referral'), referral.fields, 'The referral', { service: serviceName(ctx.pack, referral.serviceId) });
   // The reasons are kept apart from the fields only when they are not one of them already.
   const reasons: Part[] = referral.reasons && !Object.values(referral.fields).includes(referral.reasons) ? [{ row: { title: 'Reasons', detail: referral.reasons } }] : [];
   return recordPageView(s, {

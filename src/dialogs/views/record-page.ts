@@ -1,7 +1,7 @@
 import type { ItemRef } from '../../core/record/record-items.js';
 import { pageBySize } from '../../core/views/paging.js';
 import { heading, type Block, type CommandButton, type Row, type View } from '../../core/views/view.js';
-import type { FormTemplate } from '../../knowledge/schema/templates.js';
+import { withPlaces, type FormTemplate } from '../../knowledge/schema/templates.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import { to, type Subject } from '../read/subject.js';
 import { count } from './record-words.js';
@@ -66,7 +66,7 @@ export function recordPageView(s: Subject, r: RecordPage): View {
  * A form's answers as parts, in the pack template's order, under `section`: each field that was
  * filled in, a choice by its label. Fields the template no longer has follow, by their id.
  */
-export function fieldParts(template: FormTemplate | undefined, values: Readonly<Record<string, string>>, section?: string): Part[] {
+export function fieldParts(template: FormTemplate | undefined, values: Readonly<Record<string, string>>, section?: string, words: Readonly<Record<string, string>> = {}): Part[] {
   const known = template?.fields ?? [];
   const rows: Row[] = [];
   for (const f of known) {
@@ -74,7 +74,7 @@ export function fieldParts(template: FormTemplate | undefined, values: Readonly<
     if (v === undefined || v === '') continue;
     // Dates are kept as typed into the form's date input (YYYY-MM-DD) and read back in words.
     const label = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : f.kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? ukDate(v) : v;
-    rows.push({ title: f.label, detail: label });
+    rows.push({ title: withPlaces(f.label, words), detail: label });
   }
   for (const [id, v] of Object.entries(values)) if (v !== '' && !known.some((f) => f.id === id)) rows.push({ title: id, detail: v });
   return rows.map((row, i) => ({ ...(i === 0 && section ? { section } : {}), row }));

@@ -2,27 +2,71 @@ import { z } from 'zod/v4';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import { SeedRef, Slug } from './common.js';
 
+const FieldId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a camelCase field id');
+
+/**
+ * What a date answer must meet beside the other answers of its form, checked as it is typed and
+ * refused with a message naming the field and what to type: after another date of the form (a
+ * PSP's end after its start), within so many calendar days of it, and on a school day of the
+ * school's calendar (a review), where a date that is not gets the first school day after it.
+ */
+export const DateRule = z.strictObject({
+  /** A date field of the same form this one must come after (not on the same day). */
+  after: FieldId.optional(),
+  /** At most this many calendar days (not school days) after `after`. */
+  maxDaysAfter: z.number().int().positive().max(3650).optional(),
+  /** On a school day: not a weekend, bank holiday, closure or school holiday. */
+  schoolDay: z.boolean().default(false),
+});
+export type DateRule = z.infer<typeof DateRule>;
+
 export const FormField = z.object({
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a camelCase field id'),
+  id: FieldId,
   label: z.string().min(2).max(120),
+  /** How a message names the field in a sentence, where its label reads badly there ("the plan’s date" for "Date"). */
+  name: z.string().min(2).max(60).optional(),
   help: z.string().max(300).optional(),
   kind: z.enum(['text', 'longtext', 'date', 'list', 'yesno', 'choice']),
   choices: z.array(z.object({ value: Slug, label: z.string() })).optional(),
   required: z.boolean().default(false),
   /** Characters an answer may have; at most what the store keeps in a field. */
   maxLength: z.number().int().positive().max(FIELD_MAX).default(FIELD_MAX),
+  /** For a date: how it stands to the form's other dates and the school calendar. */
+  dateRule: DateRule.optional(),
 });
 export type FormField = z.infer<typeof FormField>;
 
 /** A form the bot walks staff through: PCP (Appendix 3), Incident Support Plan, PSP, referral. */
-export const FormTemplate = z.object({
-  id: Slug,
-  title: z.string().min(3),
-  purpose: z.string().min(10),
-  fields: z.array(FormField).min(1),
-  source: SeedRef,
-});
+export const FormTemplate = z
+  .object({
+    id: Slug,
+    title: z.string().min(3),
+    purpose: z.string().min(10),
+    fields: z.array(FormField).min(1),
+    source: SeedRef,
+  })
+  .superRefine((form, ctx) => {
+    form.fields.forEach((f, i) => {
+      const rule = f.dateRule;
+      if (!rule) return;
+      if (f.kind !== 'date') ctx.addIssue({ code: 'custom', path: ['fields', i, 'dateRule'], message: `a dateRule belongs on a date field; "${f.id}" is ${f.kind}` });
+      if (rule.maxDaysAfter !== undefined && !rule.after) ctx.addIssue({ code: 'custom', path: ['fields', i, 'dateRule', 'maxDaysAfter'], message: 'maxDaysAfter counts from "after": name the date it counts from' });
+      if (!rule.after) return;
+      const anchor = form.fields.find((x) => x.id === rule.after);
+      if (!anchor || anchor.kind !== 'date' || anchor.id === f.id)
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'dateRule', 'after'], message: `"${rule.after}" is not another date field of the form "${form.id}"` });
+    });
+  });
 export type FormTemplate = z.infer<typeof FormTemplate>;
+
+/**
+ * A field's label or help with its `{name}` places filled from `words` ("What support would you like
+ * from {service}?" with the service referred to); a place with no word reads "the <name>", so a
+ * label shown where the word is not known (an old record) still reads as a sentence.
+ */
+export function withPlaces(text: string, words: Readonly<Record<string, string>> = {}): string {
+  return text.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => words[name] ?? `the ${name}`);
+}
 
 /**
  * Which items of an area a suggestion answers: an item id ("2.3b") or a heading of the tool that

@@ -110,3 +110,40 @@ describe('Slack: a suspension is checked before it is saved', () => {
     expect(await exclusions()).toHaveLength(0);
   });
 });
+
+describe('Slack: dates that overlap a suspension already recorded (issue 11, tester item 3)', () => {
+  it('come back under the first day, naming the dates that clash, with the days kept; another first day saves', async () => {
+    const c = await withPupil();
+    await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-23', days: 3, reason: 'Assault' }, cc));
+    const answers = { ...SUSPENSION, startDate: '2026-11-19', days: '4' };
+    const withDays = await submit(await open(), answers);
+    const refused = await submit(withDays.view!, answers);
+    // Slack shows a problem under its input when short; this one is long, so the modal comes back with it there in full.
+    const startDate = (refused.view?.blocks ?? []).find((b) => b.block_id === 'q_startDate');
+    expect(text(startDate)).toContain('These dates overlap the 3-day suspension already recorded from Mon 23 Nov 2026 to Wed 25 Nov 2026: both would cover Mon 23 Nov 2026, Tue 24 Nov 2026.');
+    expect(text(startDate)).toContain('Please give another first day, one after the suspension already recorded.');
+    const days = (refused.view?.blocks ?? []).find((b) => b.block_id === 'q_days');
+    expect(days).toMatchObject({ element: { initial_value: '4' } });
+    expect(text(days)).not.toContain('overlap');
+    expect(await exclusions()).toHaveLength(1);
+
+    const asked = await submit(refused.view!, { ...answers, startDate: '2026-11-26' });
+    const confirm = confirmId(asked.view!)!;
+    await submit(asked.view!, { ...answers, startDate: '2026-11-26', [confirm]: 'yes' });
+    expect((await exclusions()).map((x) => [x.startDate, x.days])).toEqual([['2026-11-23', 3], ['2026-11-26', 4]]);
+  });
+});
+
+describe('Slack: a suspension said in words (issue 11, tester item 4)', () => {
+  it('/graduated suspend 4021 for 2 days from Monday opens the modal with the kind, the days and Mon 23 Nov 2026 in place', async () => {
+    await withPupil();
+    await h.command(USERS.sendco, 'suspend 4021 for 2 days from Monday');
+    const modal = (await h.api.waitFor((c) => c.method === 'views.open')).params.view as Modal;
+    const block = (id: string) => modal.blocks.find((b) => b.block_id === `q_${id}`) as Json & { element: Json };
+    expect((block('kind').element.initial_option as Json).value).toBe('suspension');
+    expect(block('days').element.initial_value).toBe('2');
+    expect(block('startDate').element.initial_date).toBe('2026-11-23');
+    expect(text(modal)).toContain('Recording a suspension of 2 school days: Mon 23 Nov 2026 to Tue 24 Nov 2026.');
+    expect(await exclusions()).toHaveLength(0);
+  });
+});

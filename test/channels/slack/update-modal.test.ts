@@ -3,7 +3,7 @@ import { pupilFacts } from '../../../src/core/facts/pupil-facts.js';
 import { dueItems } from '../../../src/core/reminders/due-items.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { slackHarness, TEAM, USERS, type SlackHarness } from './harness.js';
-import { completeModal, completeModalView, openModal, showDetails, slackText } from './modal.js';
+import { completeModal, completeModalView, openModal, showDetails, slackText, submitModal } from './modal.js';
 
 /** `/graduated update 4021` as a modal over the real Slack endpoint, with follow-up questions as the modal updates. */
 
@@ -54,4 +54,23 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
     expect(c.facts.map((e) => e.fact)).toEqual(['social-worker', 'withdrawn']);
     expect(pupilFacts(c).flags.socialWorker).toBe(false);
   });
+
+  // Issue 11, tester item 8.
+  it('looked after with no social worker on record: the modal asks about one, beside the Virtual School and the termly PEP; "yes" records both', async () => {
+    h = await slackHarness();
+    await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', currentStep: 3 }), undefined);
+    const answers = { what: 'care', care: 'looked-after', on: '2026-11-02', why: 'Placed with foster carers' };
+    const what = await submitModal(h, await openModal(h, 'update 4021'), answers);
+    const asked = await submitModal(h, what.view!, answers, 1);
+    expect(asked.response_action).toBe('update');
+    const shown = slackText((asked.view as { blocks: unknown }).blocks);
+    expect(shown).toContain('A looked-after child normally has a social worker, and the record has none.');
+    expect(shown).toContain('Review the looked-after child');
+    expect(shown).toContain('Does the pupil have a social worker? Answer yes to record that too, from the same day.');
+    expect((await pupil()).facts).toHaveLength(0);
+    const done = await submitModal(h, asked.view!, { ...answers, socialWorkerToo: 'yes' }, 2);
+    expect(slackText((done.view as { blocks: unknown }).blocks)).toContain('became looked after on Mon 2 Nov 2026, and has a social worker from Mon 2 Nov 2026');
+    expect((await pupil()).facts.map((e) => e.fact)).toEqual(['care', 'social-worker']);
+  });
 });
+

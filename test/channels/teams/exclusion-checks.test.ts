@@ -83,3 +83,36 @@ describe('Teams: a suspension is checked before it is saved', () => {
     expect(await exclusions()).toHaveLength(0);
   });
 });
+
+describe('Teams: a suspension said in words, and dates that overlap one already recorded (issue 11, tester items 3 and 4)', () => {
+  it('"4021 suspended for 2 days from Monday" opens the card with the kind, the days and Mon 23 Nov 2026 filled in; every check still runs before saving', async () => {
+    await withPupil({ lookedAfter: true });
+    const card = await h.say(AAD.sendco, '4021 suspended for 2 days from Monday');
+    const value = (id: string) => inputsOf(card).find((i) => i.id === `q_${id}`)?.value;
+    expect([value('kind'), value('days'), value('startDate')]).toEqual(['suspension', 2, '2026-11-23']);
+    expect(cardProblems(card)).toEqual([]);
+    const answers = { pupil: '4021', kind: 'suspension', days: '2', startDate: '2026-11-23', reason: 'Threw a chair at a member of staff' };
+    const asked = await submit(card, answers);
+    expect(textOf(asked)).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(await exclusions()).toHaveLength(0);
+    await submit(asked, { ...answers, [confirmInput(asked)!]: 'yes' });
+    expect(await exclusions()).toMatchObject([{ startDate: '2026-11-23', days: 2, warningsShown: ['virtual-school', 'lawful-reason'] }]);
+  });
+
+  it('days that run over a recorded suspension come back under the first day, naming the dates that clash, with the days kept', async () => {
+    const c = await withPupil();
+    await h.core.cases.change(ME, { schoolId: c.schoolId, id: c.id }, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-23', days: 3, reason: 'Assault' }, cc));
+    const answers = { ...SUSPENSION, startDate: '2026-11-19', days: '4' };
+    const back = await submit(await submit(await h.say(AAD.sendco, 'exclusion 4021'), answers), answers);
+    const shown = textOf(back);
+    const clash = 'These dates overlap the 3-day suspension already recorded from Mon 23 Nov 2026 to Wed 25 Nov 2026: both would cover Mon 23 Nov 2026, Tue 24 Nov 2026.';
+    expect(shown).toContain(`${clash} A pupil cannot be suspended twice on the same day.`);
+    expect(shown).toContain('Please give another first day, one after the suspension already recorded.');
+    // Under the first day, not under the days, which are kept as typed.
+    expect(shown.indexOf('First day of the exclusion?')).toBeLessThan(shown.indexOf(clash));
+    expect(shown.indexOf(clash)).toBeLessThan(shown.indexOf('How many school days?'));
+    expect(inputsOf(back).find((i) => i.id === 'q_days')).toMatchObject({ value: 4 });
+    expect(cardProblems(back)).toEqual([]);
+    expect(await exclusions()).toHaveLength(1);
+  });
+});

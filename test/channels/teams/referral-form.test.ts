@@ -60,4 +60,35 @@ describe('Teams: the referral card asks for parents’ permission first', () => 
     expect(valueOf(second, 'q_referral.schoolAddress')).toBe('1 Oak Lane, Worcester WR1 1AA');
     expect(valueOf(second, 'q_referral.senStatus')).toBe('none');
   });
+
+  // Issue 11, tester item 9: the form named one service whatever was picked, left the pupil's exclusions to be
+  // typed again, and asked a looked-after child's "parents/carers" for permission.
+  it('names the service picked, starts with the pupil’s suspensions and exclusions from the record, and asks a looked-after child’s consent through the social worker', async () => {
+    h = await teamsHarness();
+    const flags = { senSupport: true, ehcp: false, lookedAfter: true, previouslyLookedAfter: false, socialWorker: true };
+    const exclusions = [
+      { id: 'x1', kind: 'suspension' as const, startDate: '2026-11-02', days: 3, reason: 'Threw a chair in science', recordedBy: 'sendco-1', recordedAt: '2026-11-02T12:00:00.000Z' },
+      { id: 'x2', kind: 'suspension' as const, startDate: '2026-09-14', days: 1, reason: 'Swore at staff', recordedBy: 'sendco-1', recordedAt: '2026-09-14T12:00:00.000Z' },
+    ];
+    await h.core.repo.save(makeCase({ pupilRef: '4021', initials: 'AB', yearGroup: 8, flags, currentStep: 4, exclusions }), undefined);
+    const [submit] = actionsOf(await h.say(AAD.sendco, 'refer 4021'), 'form.submit');
+    const asked = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: 'ed psych' });
+    expect(textOf(asked)).toContain('The pupil is looked after: has the person with parental responsibility agreed to this referral, through the child’s social worker?');
+    expect(textOf(asked)).toContain('the local authority, as corporate parent, shares parental responsibility');
+    expect(textOf(asked)).not.toContain('Have parents/carers given permission');
+    const refused = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: 'ed psych', q_parentalPermission: 'no' });
+    expect(textOf(refused)).toContain('A referral for a looked-after child can only be sent once whoever holds parental responsibility agrees.');
+    expect(textOf(refused)).toContain('ask the child’s social worker (the Virtual School can advise)');
+
+    const form = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: 'ed psych', q_parentalPermission: 'yes' });
+    expect(cardProblems(form)).toEqual([]);
+    expect(textOf(form)).toContain('What support would you like from The Educational Psychology Service (EPS)?');
+    expect(textOf(form)).not.toContain('Inclusion Support Service');
+    expect(valueOf(form, 'q_referral.previousExclusions')).toBe('Mon 14 Sep 2026: suspension of 1 school day (Swore at staff); Mon 2 Nov 2026: suspension of 3 school days (Threw a chair in science)');
+    const done = await completeForm(h, AAD.sendco, form, { pupil: '4021', service: 'ed psych', parentalPermission: 'yes' });
+    expect(done).toContain('to The Educational Psychology Service (EPS) recorded');
+    const shown = textOf(await h.say(AAD.sendco, 'show referral 1 for 4021'));
+    expect(shown).toContain('What support would you like from The Educational Psychology Service (EPS)?');
+  });
 });
+

@@ -12,7 +12,7 @@ describe('Teams: a pupil through the graduated response, all in cards', () => {
     const who = AAD.sendco;
     expect(await complete(who, await h.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support' })).toContain('recorded at Step 2');
 
-    const pcp = await complete(who, await h.say(who, 'pcp for 4021'), { wantsIsp: 'yes', reviewDate: '2026-12-18' });
+    const pcp = await complete(who, await h.say(who, 'pcp for 4021'), { wantsIsp: 'yes', 'pcp.planDate': '2026-11-20', reviewDate: '2026-12-18' });
     expect(pcp).toContain('Plan saved');
     expect(pcp).toContain('Review due Fri 18 Dec 2026');
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pupilFacts } from '../../../src/core/facts/pupil-facts.js';
-import { AAD, completeForm, inputsOf, teamsHarness, textOf, type TeamsHarness } from './harness.js';
+import { AAD, actionsOf, completeForm, inputsOf, teamsHarness, textOf, type TeamsHarness } from './harness.js';
 
 /**
  * `update 4021` as an Adaptive Card over the real Teams endpoint: the card asks what changed,
@@ -51,4 +51,26 @@ describe('Teams: a pupil’s record is updated in a card', () => {
     const c = await pupil();
     expect(c.facts).toEqual([first, expect.objectContaining({ corrects: first.id, care: 'previously-looked-after' })]);
   });
+
+  // Issue 11, tester item 2: the card for a correction came empty, and a blank start became today.
+  it('a correction card holds what the entry said; changing only the hours keeps the start, and the chronology marks the entry corrected', async () => {
+    h = await teamsHarness();
+    await complete(await h.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support', step: '3' });
+    await complete(await h.say(who, 'update 4021'), { what: 'part-time-timetable', on: '2026-11-02', plannedEnd: '2026-12-18', hours: '15', laNotifiedOn: '2026-11-03' });
+    const original = (await pupil()).facts[0]!;
+    const [submit] = actionsOf(await h.say(who, 'update 4021'), 'form.submit');
+    const card = await h.press(who, submit!, { q_pupil: '4021', q_what: 'correction', q_entry: original.id, q_how: 'replace' });
+    const value = (id: string) => inputsOf(card).find((i) => i.id === `q_${id}`)?.value;
+    expect([value('ptt'), value('on'), value('plannedEnd'), value('hours'), value('laNotifiedOn')]).toEqual(['starts', '2026-11-02', '2026-12-18', 15, '2026-11-03']);
+    expect(textOf(card)).toContain('Leave blank for: Mon 2 Nov 2026 (as recorded).');
+
+    // Sent with the start left blank: it stays Mon 2 Nov 2026, not today.
+    const fixed = await complete(card, { on: '', hours: '12', why: 'It was 12 hours, not 15' });
+    expect(fixed).toContain('(hours a week: 15 hours → 12 hours)');
+    expect((await pupil()).facts[1]).toMatchObject({ corrects: original.id, on: '2026-11-02', plannedEndDate: '2026-12-18', hoursPerWeek: 12, laNotifiedOn: '2026-11-03' });
+    const timeline = textOf(await h.say(who, 'timeline 4021'));
+    expect(timeline).toContain('15 hours a week, the LA told on Tue 3 Nov 2026 (corrected)');
+    expect(timeline).toMatch(/Corrected on Fri 20 Nov 2026 by you \(teams:[0-9a-f-]+\): hours a week: 15 hours → 12 hours\./);
+  });
 });
+

@@ -50,6 +50,7 @@ async function readBack(core: Core): Promise<string> {
   return replies.join('\n');
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const backups = async (dir: string, sub = '') => (await readdir(join(dir, sub))).filter((n) => n.endsWith('.bak')).sort();
 
 describe('a data folder written by the version before the chronology of facts', () => {
@@ -137,9 +138,27 @@ describe('a data file the bot cannot use', () => {
     const dir = await copyOf('before-facts');
     const broken = (await readFile(join(dir, 'staff.json'), 'utf-8')).replace('"staff": [', '"staff": [,');
     await writeFile(join(dir, 'staff.json'), broken);
-    await expect(open(dir)).rejects.toMatchObject({ code: 'store-invalid', message: `${join(dir, 'staff.json')} is not valid JSON, so the bot will not start. Nothing was changed.` });
+    // Issue 11, tester item 7: the message now says what can be done, and that no copy is kept (the place, where
+    // Node's parser gives it: Node 20 gives none for a stray comma).
+    const err = await open(dir).then(() => undefined, (e: Error & { code?: string }) => e);
+    expect(err?.code).toBe('store-invalid');
+    const place = String.raw`(?: at line \d+, column \d+)?, so the bot will not start\. Nothing was changed\. To start, (?:correct the mistake at line \d+, column \d+|find the mistake with a JSON checker and correct it)`;
+    expect(err?.message).toMatch(new RegExp(`^${escape(join(dir, 'staff.json'))} is not valid JSON${place} in a text editor \\(the file is as it was\\)\\. The bot keeps no other copy of this file to go back to\\.$`));
     expect(await readFile(join(dir, 'staff.json'), 'utf-8')).toBe(broken);
     expect(await backups(dir)).toEqual([]);
+  });
+
+  it('a school file broken after a migration: the refusal names the copy the migration kept, and what putting it back loses; never "restore from backup"', async () => {
+    const dir = await copyOf('before-facts');
+    await (await open(dir)).close();
+    const [kept] = await backups(dir, 'schools');
+    const file = join(dir, 'schools', 'demo-school.json');
+    // Two commas in a row: Node's parser names the place of this mistake.
+    await writeFile(file, (await readFile(file, 'utf-8')).replace('"schoolId":"demo-school",', '"schoolId":"demo-school",,'));
+    const err = await open(dir).then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(new RegExp(`${escape(file)}: not valid JSON at line \\d+, column \\d+ \\(was it edited by hand\\?\\)\\. To start, correct the mistake at line \\d+, column \\d+ in a text editor`));
+    expect(err?.message).toContain(`(the file is as it was), or put back ${join(dir, 'schools', kept!)}, the copy kept when the bot last upgraded this file; that copy lacks anything recorded since.`);
+    expect(err?.message).not.toMatch(/restore/i);
   });
 
   it('opened read-only beside a running bot (the command line), an older file is read as migrated and not written', async () => {

@@ -1,0 +1,75 @@
+import type { Exclusion, PupilCase, Referral } from '../core/cases/pupil-case.js';
+import { FIELD_MAX } from '../core/cases/text-limits.js';
+import { pupilFacts } from '../core/facts/pupil-facts.js';
+import { count } from '../core/text/plural.js';
+import { schoolName } from '../core/text/school-name.js';
+import { ukDate } from '../core/text/uk-date.js';
+import type { DialogContext } from './dialog.js';
+import { packForm } from './template-questions.js';
+
+/**
+ * What the bot already knows for a referral's fields (seed 004's form), so nobody types it twice:
+ * the school's and referrer's details from earlier referrals, the pupil's SEN status, and their
+ * suspensions and exclusions as recorded.
+ */
+
+/** The school's details on a referral, the same on every referral the school makes. */
+const SCHOOL_FIELDS = ['schoolName', 'schoolAddress', 'schoolTelephone', 'dslContact'] as const;
+/** The referrer's own details, the same on every referral they make. */
+const REFERRER_FIELDS = ['referrerRole', 'referrerContact'] as const;
+
+/**
+ * What the bot already knows for a referral's fields, so nobody types it twice: the school's details
+ * as written on its last referral this person may see (its name otherwise from the school they work
+ * at), their own role and contact as on their last referral (a SENDCo's role is plain), and the
+ * pupil's SEN status and previous suspensions and exclusions as their record has them. Read through
+ * the case service like any list.
+ */
+export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promise<Record<string, string>> {
+  const school = ctx.user.schoolId ?? c.schoolId;
+  const referrals = (await ctx.cases.visibleCases(ctx.user))
+    .filter((x) => x.schoolId === school)
+    .flatMap((x) => x.referrals)
+    .sort((a, b) => b.date.localeCompare(a.date));
+  const latest = (field: string, among: readonly Referral[]) => among.find((r) => r.fields[field]?.trim())?.fields[field];
+  const known: Record<string, string> = { schoolName: schoolName(school) };
+  for (const f of SCHOOL_FIELDS) {
+    const v = latest(f, referrals);
+    if (v) known[f] = v;
+  }
+  const mine = referrals.filter((r) => r.by === ctx.user.id);
+  if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
+  for (const f of REFERRER_FIELDS) {
+    const v = latest(f, mine);
+    if (v) known[f] = v;
+  }
+  const { flags } = pupilFacts(c);
+  known.senStatus = flags.ehcp ? 'ehcp' : flags.senSupport ? 'sen-support' : 'none';
+  const max = packForm(ctx, 'referral')?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
+  const exclusions = previousExclusions(c, max);
+  if (exclusions) known.previousExclusions = exclusions;
+  return known;
+}
+
+
+/** One suspension or exclusion as the referral's "Details of previous exclusions" lists it: date, length, reason. */
+function exclusionLine(x: Exclusion): string {
+  const what = x.kind === 'permanent' ? 'permanent exclusion' : `suspension of ${count(x.days, 'school day')}`;
+  return `${ukDate(x.startDate)}: ${what}${x.reason.trim() ? ` (${x.reason.trim().replace(/\s+/g, ' ')})` : ''}`;
+}
+
+/**
+ * The pupil's suspensions and exclusions as recorded, oldest first, for "Details of previous
+ * exclusions" (004: "Dates, lengths and reasons"); undefined when none are recorded. Within `max`
+ * characters: when they do not all fit, the latest that do, saying how many earlier ones are on the record.
+ */
+export function previousExclusions(c: Pick<PupilCase, 'exclusions'>, max: number): string | undefined {
+  const lines = [...c.exclusions].sort((a, b) => a.startDate.localeCompare(b.startDate)).map(exclusionLine);
+  if (!lines.length) return undefined;
+  for (let from = 0; from < lines.length; from++) {
+    const lead = from ? `${count(from, 'earlier one')} on the pupil’s record; ` : '';
+    const text = `${lead}${lines.slice(from).join('; ')}`;
+    if (text.length <= max) return text;
+  }
+  return `${count(lines.length, 'suspension or exclusion', 'suspensions or exclusions')} on the pupil’s record: see the record for their dates and reasons.`;
+}
