@@ -17,6 +17,7 @@ import { runRead } from './read/run-read.js';
 import { findDialog } from './registry.js';
 import { afterFailure } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
+import type { View } from '../core/views/view.js';
 
 export { newConversation, type ConversationState, type Turn } from './conversation-state.js';
 
@@ -36,7 +37,8 @@ export async function converse(ctx: DialogContext, state: ConversationState, raw
   const notices = await screenTexts(ctx.pack, [wordsToScreen(input)], ctx.recordConcerns, log);
   const t = await guarded(ctx, state, input, log, notices.length > 0);
   // A worry typed where a form could not keep it (a yes/no, a choice, a date): the words, once, before the question again.
-  const lost = state.active !== undefined && !t.keptWords && hasSafeguardingNotice(notices);
+  // Not when the reply already gives them back whole (an answer over a field's limit is shown to copy).
+  const lost = state.active !== undefined && !t.keptWords && hasSafeguardingNotice(notices) && !showsWhole(t.views, input);
   // The details behind a first screen wait for "details"; any other reply forgets them.
   const kept = t.state.details ? {} : detailsIn(t.views);
   return { ...t, state: { ...t.state, ...kept }, views: leadWith(notices, lost ? [yourWordsView(input), ...t.views] : t.views) };
@@ -105,4 +107,9 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       return { state: { misunderstood }, views: [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }] };
     }
   }
+}
+
+/** Whether a question in `views` gives `words` back whole to copy (QuestionView.value: a note over its limit). */
+function showsWhole(views: readonly View[], words: string): boolean {
+  return views.some((v) => v.blocks.some((b) => b.type === 'question' && b.question.value === words));
 }
