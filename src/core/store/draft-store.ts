@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { IsoDateTime, StaffId } from '../cases/pupil-case.js';
 import type { DataFolder } from './data-folder.js';
-import { JsonDocument } from './json-document.js';
+import { documentSource, type DocumentSource, type SettingsDocument } from './settings-document.js';
 import { VERSIONED_FROM_THE_START } from './migrations.js';
 
 /** How long an unfinished form is kept: a week, time to speak to parents, and no longer for special-category data. */
@@ -36,15 +36,19 @@ type DraftsFile = z.infer<typeof DraftsFile>;
  */
 export class DraftStore {
   private constructor(
-    private readonly doc: JsonDocument<DraftsFile>,
+    private readonly doc: SettingsDocument<DraftsFile>,
     private readonly now: () => Date,
   ) {}
 
-  /** Reads the file (StoreError('store-invalid') naming it if it is not valid) and removes expired drafts from it. */
-  static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<DraftStore> {
-    const doc = await JsonDocument.open(folder, 'drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
+  /**
+   * Reads the file (StoreError('store-invalid') naming it if it is not valid) and removes expired drafts from it.
+   * `where` is the data folder, or a source keeping documents elsewhere (PostgreSQL, so a draft left on one instance is offered on another).
+   */
+  static async open(where: DataFolder | DocumentSource, now: () => Date = () => new Date()): Promise<DraftStore> {
+    const readOnly = typeof where !== 'function' && where.readOnly;
+    const doc = await documentSource(where)('drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
     const store = new DraftStore(doc, now);
-    if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !folder.readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
+    if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
     return store;
   }
 
