@@ -16,6 +16,7 @@ import { loadPack } from '../knowledge/load-pack.js';
 import { count } from '../core/text/plural.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { LA_REPORT_USAGE, laReportCommand } from './la-report-command.js';
+import { STORE_COPY_USAGE, storeCopyCommand } from './store-copy-command.js';
 
 const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
        npm run cli -- la report [--from <date>] [--to <date>] [--csv]
@@ -23,13 +24,15 @@ const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
   reminders due   lists every reminder and weekly digest that would be sent at that moment,
                   without sending or recording anything. Default: now.
                   Example: npm run cli -- reminders due --at 2026-11-23T08:00:00Z
-${LA_REPORT_USAGE}`;
+${LA_REPORT_USAGE}
+${STORE_COPY_USAGE}`;
 
 /**
- * The admin command line. It only reads the data folder (no lock, no writes), so it is safe to
- * run beside a running bot.
+ * The admin command line. Its reports only read the data folder (no lock, no writes), so they are
+ * safe beside a running bot; `store copy` takes the folder's lock, so the bot must be stopped.
  */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'store' && argv[1] === 'copy') return storeCopyCommand(argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
   if (argv[0] === 'la' && argv[1] === 'report') return laReportCommand(argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help || positionals.join(' ') !== 'reminders due') {
