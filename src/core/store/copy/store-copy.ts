@@ -47,7 +47,7 @@ export async function copyStores(from: StorePlace, to: StorePlace, opts: { force
     try {
       const present = countDump(await target.read());
       if (!isEmpty(present) && !opts.force) {
-        const held = Object.entries(present).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`).join(', ');
+        const held = Object.entries(present).filter(([, n]) => n > 0).map(([what, n]) => `${what} (${n})`).join(', ');
         throw new AppError(`${describePlace(to)} already holds ${held}, so nothing was copied. Copy into an empty one, or add --force to replace what it holds.`, 'invalid-input');
       }
       await target.write(dump, !isEmpty(present));
