@@ -24,7 +24,7 @@ const WARM_UP = 3;
 const AIM_MS = 100;
 const TODAY = '2026-11-23';
 /** Monday 08:30 London (GMT): sending time on a school day in term. */
-const NOW = new Date('2026-11-23T08:30:00Z');
+export const NOW = new Date('2026-11-23T08:30:00Z');
 const AT = '2026-09-01T09:00:00.000Z';
 
 /**
@@ -33,7 +33,7 @@ const AT = '2026-09-01T09:00:00.000Z';
  * ahead, as when schools keep up. `backlog`: two months either side, so about half are overdue
  * and most plans are due at once, as after a long outage.
  */
-function benchCase(i: number, dates: 'normal' | 'backlog'): PupilCase {
+export function benchCase(i: number, dates: 'normal' | 'backlog'): PupilCase {
   const schoolId = `school-${String(i % SCHOOLS).padStart(3, '0')}`;
   const teacher = `teacher-${i % SCHOOLS}-${i % 7}`;
   const interval = 21 + (i % 8);

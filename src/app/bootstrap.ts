@@ -15,6 +15,9 @@ import { PostgresAuditLog } from '../core/store/postgres/postgres-audit-log.js';
 import { PostgresReminderLedger } from '../core/store/postgres/postgres-reminder-ledger.js';
 import { PostgresIdempotencyStore } from '../core/store/postgres/postgres-idempotency-store.js';
 import { PostgresSelfReflectionStore } from '../core/store/postgres/postgres-self-reflection-store.js';
+import { caseDueWindow, dueWindowBasis } from '../core/reminders/due-window.js';
+import { PostgresDocuments } from '../core/store/postgres/postgres-documents.js';
+import { fileDocuments, type DocumentSource } from '../core/store/settings-document.js';
 import type { SelfReflectionStore } from '../core/store/self-reflection-store.js';
 import { CaseService } from '../core/cases/case-service.js';
 import { londonToday } from '../core/dates.js';
@@ -45,8 +48,10 @@ export interface Core {
   /** School days, holidays and the hours reminders may be sent. */
   calendar: SchoolCalendar;
   reminders: ReminderLedgerStore;
-  /** The data folder and its lock, for stores opened by the channels (conversation references, LA channel). */
+  /** The data folder and its lock. */
   folder: DataFolder;
+  /** Where settings documents are kept (staff grants, conversation references, the LA channel link, drafts): the data folder, or PostgreSQL with DATABASE_URL. */
+  documents: DocumentSource;
   /** Keys of what was already done (forms, activities, events, button presses), so a repeat after a restart saves nothing twice. */
   idempotency: KeyStore;
   /** Set when DATABASE_URL is: the PostgreSQL database the shared stores live in (and the scheduler's leadership lock). */
@@ -77,21 +82,21 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     // With DATABASE_URL the shared stores are in PostgreSQL (refused in one line if it cannot be
     // reached or is newer than this code); the data folder keeps what is still per instance.
     database = config.databaseUrl ? await PostgresDatabase.open(config.databaseUrl, opts.log ? { log: (m, f) => opts.log!.info(m, f) } : {}) : undefined;
-    const shared = database ? postgresStores(database, now) : await fileStores(folder, now);
-    const { repo, audit, reminders, idempotency, reflectionStore } = shared;
+    const shared = database ? await postgresStores(database, pack, now) : await fileStores(folder, now);
+    const { repo, audit, reminders, idempotency, reflectionStore, documents } = shared;
     const cases = new CaseService(repo, audit, now);
-    const staff = await StaffDirectory.open(folder, configuredStaff.staff, audit, now, configuredStaff.schools);
-    const drafts = await DraftStore.open(folder, now, opts.log);
+    const staff = await StaffDirectory.open(documents, configuredStaff.staff, audit, now, configuredStaff.schools);
+    const drafts = await DraftStore.open(documents, now, opts.log);
     const reflections = new SelfReflectionService(reflectionStore, audit, now);
     const db = database;
     return {
-      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, reflections, audit, folder, now,
+      config, pack, index, repo, cases, staff, calendar, reminders, idempotency, drafts, reflections, audit, folder, documents, now,
       ...(db ? { database: db } : {}),
       close: async () => {
         await reflectionStore.close();
         await drafts.close();
-        await shared.close();
         await staff.close();
+        await shared.close();
         await repo.close();
         await db?.close();
         await folder.close();
@@ -111,6 +116,8 @@ interface SharedStores {
   reminders: ReminderLedgerStore;
   idempotency: KeyStore;
   reflectionStore: SelfReflectionStore;
+  /** Staff grants, conversation references, the LA channel link and drafts. */
+  documents: DocumentSource;
   /** Waits for their writes in flight (the file stores append in batches). */
   close(): Promise<void>;
 }
@@ -122,7 +129,7 @@ async function fileStores(folder: DataFolder, now: () => Date): Promise<SharedSt
   const idempotency = await IdempotencyStore.open(folder);
   const reflectionStore = await FileSelfReflectionStore.open(folder);
   return {
-    repo, audit: new JsonlAuditLog(folder), reminders, idempotency, reflectionStore,
+    repo, audit: new JsonlAuditLog(folder), reminders, idempotency, reflectionStore, documents: fileDocuments(folder),
     close: async () => {
       await idempotency.close();
       await reminders.close();
@@ -130,15 +137,18 @@ async function fileStores(folder: DataFolder, now: () => Date): Promise<SharedSt
   };
 }
 
-/** PostgreSQL (DATABASE_URL): cases, audit, reminders, idempotency keys and self-reflections, shared by every instance. */
-function postgresStores(db: PostgresDatabase, now: () => Date): SharedStores {
+/** PostgreSQL (DATABASE_URL): every store, shared by every instance (the data folder keeps only its lock). */
+async function postgresStores(db: PostgresDatabase, pack: KnowledgePack, now: () => Date): Promise<SharedStores> {
+  const documents = await PostgresDocuments.open(db);
   return {
-    repo: new PostgresCaseRepository(db, { now }),
+    documents: documents.source,
+    // Each case's due window is kept beside it, so a reminder pass reads only the cases due.
+    repo: new PostgresCaseRepository(db, { now, dueWindows: { basis: dueWindowBasis(pack), of: (c) => caseDueWindow(c, pack) } }),
     audit: new PostgresAuditLog(db),
     reminders: new PostgresReminderLedger(db, now),
     idempotency: new PostgresIdempotencyStore(db),
     reflectionStore: new PostgresSelfReflectionStore(db),
-    close: async () => {},
+    close: () => documents.close(),
   };
 }
 

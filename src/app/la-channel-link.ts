@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import type { StaffMember } from '../core/staff.js';
 import type { DataFolder } from '../core/store/data-folder.js';
-import { JsonDocument } from '../core/store/json-document.js';
+import { documentSource, type DocumentSource, type SettingsDocument } from '../core/store/settings-document.js';
 import { VERSIONED_FROM_THE_START } from '../core/store/migrations.js';
 import { text, type View } from '../core/views/view.js';
 
@@ -22,10 +22,11 @@ export type LaChannelLinkValue = NonNullable<LinkFile['link']>;
 
 /** Which channel is the LA inclusion team's: set by an admin running "link la channel" in it. */
 export class LaChannelLink {
-  private constructor(private readonly doc: JsonDocument<LinkFile>) {}
+  private constructor(private readonly doc: SettingsDocument<LinkFile>) {}
 
-  static async open(folder: DataFolder): Promise<LaChannelLink> {
-    return new LaChannelLink(await JsonDocument.open(folder, 'laChannel', LinkFile, () => ({ schemaVersion: 1 as const }), VERSIONED_FROM_THE_START));
+  /** Kept in the data folder (`la-channel.json`), or wherever `where` keeps documents (PostgreSQL, shared by every instance). */
+  static async open(where: DataFolder | DocumentSource): Promise<LaChannelLink> {
+    return new LaChannelLink(await documentSource(where)('laChannel', LinkFile, () => ({ schemaVersion: 1 as const }), VERSIONED_FROM_THE_START));
   }
 
   get value(): LaChannelLinkValue | undefined {

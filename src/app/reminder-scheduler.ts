@@ -96,15 +96,20 @@ export class ReminderScheduler {
     private readonly leadership?: SchedulerLeadership,
   ) {}
 
-  /** Everything on record, read as the system rather than as a member of staff, without copying. */
-  #allCases(): Promise<readonly Readonly<PupilCase>[]> {
-    return this.core.repo.scanAll();
+  /**
+   * What the pass plans from, read as the system rather than as a member of staff, without copying:
+   * the cases that may have something due by the plan's horizon where the store can find them by
+   * index (PostgreSQL), else everything on record.
+   */
+  #allCases(at: Date): Promise<readonly Readonly<PupilCase>[]> {
+    const { repo } = this.core;
+    return repo.casesDueBy ? repo.casesDueBy(londonToday(at), planHorizon(at)) : repo.scanAll();
   }
 
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
-    return previewReminders({ cases: await this.#allCases(), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    return previewReminders({ cases: await this.#allCases(at), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
   }
 
   /** One pass. Passes never overlap: a slow pass makes the next wait. */

@@ -8,9 +8,7 @@ import { laReport } from '../core/la-report/la-report.js';
 import { checkPeriod } from '../core/la-report/period.js';
 import { reportCsv } from '../core/la-report/report-csv.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
-import { DataFolder } from '../core/store/data-folder.js';
-import { loadSchools } from '../core/store/load-schools.js';
-import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { openReadStores } from './read-stores.js';
 import { laReportViews } from '../dialogs/views/la-report-view.js';
 import { loadPack } from '../knowledge/load-pack.js';
 
@@ -21,7 +19,7 @@ export const LA_REPORT_USAGE = `  la report       the LA's figures for a period 
 
 /**
  * `npm run cli -- la report --from … --to … [--csv]`: the same figures as the chat command, read from
- * the data folder without taking its lock (safe beside a running bot). For the bot's operator, who
+ * the data folder without taking its lock, or from PostgreSQL when DATABASE_URL is set (either way safe beside a running bot). For the bot's operator, who
  * can read the data folder anyway: nothing is written, so it is not in the audit log.
  */
 export async function laReportCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
@@ -36,27 +34,23 @@ export async function laReportCommand(argv: string[], out: (s: string) => void, 
   }
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
-  const folder = DataFolder.readOnly(config.dataDir);
-  const ledger = await ReminderLedger.open(folder);
-  const cases = (
-    await loadSchools(config.dataDir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT') return []; // no pupils recorded yet
-      throw e;
-    })
-  ).flatMap((s) => s.file.cases);
+  // The figures name no one, so the staff file is not read.
+  const stores = await openReadStores(config, pack, { staff: [] });
+  const cases = await stores.allCases();
+  const notices = await stores.ledger.allNotices();
   const report = laReport({
     cases,
     period: checked.period,
     today,
     calendar,
     progress: (id) => {
-      const n = ledger.notices[id];
+      const n = notices[id];
       return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
     },
     serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
     provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
   });
-  await ledger.close();
+  await stores.close();
   if (values.csv) {
     out(reportCsv(report).replace(/\r\n$/, ''));
     return 0;

@@ -6,16 +6,15 @@ import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { londonParts } from '../core/calendar/london-time.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { AppError } from '../core/errors.js';
-import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
-import { MemoryAuditLog } from '../core/store/audit-log.js';
-import { DataFolder } from '../core/store/data-folder.js';
-import { FileSelfReflectionStore } from '../core/store/file-self-reflection-store.js';
-import { loadSchools } from '../core/store/load-schools.js';
-import { ReminderLedger } from '../core/store/reminder-ledger.js';
+import { londonToday } from '../core/dates.js';
+import { planHorizon } from '../core/reminders/plan-sends.js';
+import { StaffFile } from '../core/staff-directory.js';
+import { openReadStores } from './read-stores.js';
 import { loadPack } from '../knowledge/load-pack.js';
 import { count } from '../core/text/plural.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { LA_REPORT_USAGE, laReportCommand } from './la-report-command.js';
+import { STORE_COPY_USAGE, storeCopyCommand } from './store-copy-command.js';
 
 const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
        npm run cli -- la report [--from <date>] [--to <date>] [--csv]
@@ -23,13 +22,15 @@ const USAGE = `Usage: npm run cli -- reminders due [--at <ISO date-time>]
   reminders due   lists every reminder and weekly digest that would be sent at that moment,
                   without sending or recording anything. Default: now.
                   Example: npm run cli -- reminders due --at 2026-11-23T08:00:00Z
-${LA_REPORT_USAGE}`;
+${LA_REPORT_USAGE}
+${STORE_COPY_USAGE}`;
 
 /**
- * The admin command line. It only reads the data folder (no lock, no writes), so it is safe to
- * run beside a running bot.
+ * The admin command line. Its reports only read (the data folder without its lock, or PostgreSQL
+ * when DATABASE_URL is set), so they are safe beside a running bot; `store copy` takes the folder's lock, so the bot must be stopped.
  */
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'store' && argv[1] === 'copy') return storeCopyCommand(argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
   if (argv[0] === 'la' && argv[1] === 'report') return laReportCommand(argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`));
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help || positionals.join(' ') !== 'reminders due') {
@@ -46,21 +47,15 @@ async function main(argv: string[]): Promise<number> {
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))) : { staff: [] };
-  const folder = DataFolder.readOnly(config.dataDir);
-  const staff = await StaffDirectory.open(folder, configured.staff, new MemoryAuditLog(), undefined, configured.schools);
-  const ledger = await ReminderLedger.open(folder);
-  const reflections = await FileSelfReflectionStore.open(folder);
-  const cases = (
-    await loadSchools(config.dataDir).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return []; // no pupils recorded yet
-      throw err;
-    })
-  ).flatMap((s) => s.file.cases);
-  const plan = previewReminders({ cases, reflections: await reflections.list(), pack, calendar, ledger, staff, resendEverySchoolDays: config.reminders.resendEverySchoolDays }, at);
+  const stores = await openReadStores(config, pack, configured);
+  const { staff } = stores;
+  const cases = await stores.casesDueBy(londonToday(at), planHorizon(at));
+  const onRecord = await stores.pupilsOnRecord();
+  const plan = previewReminders({ cases, reflections: await stores.reflections(), pack, calendar, ledger: await stores.ledger.snapshot(), staff, resendEverySchoolDays: config.reminders.resendEverySchoolDays }, at);
 
   const when = londonParts(at);
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`At ${ukDate(when.date)} ${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')} London time (${count(cases.length, 'pupil')} on record):`);
+  out(`At ${ukDate(when.date)} ${String(when.hour).padStart(2, '0')}:${String(when.minute).padStart(2, '0')} London time (${count(onRecord, 'pupil')} on record):`);
   const allowed = calendar.nextAllowedSend(at);
   if (allowed > at) {
     const next = londonParts(allowed);
@@ -70,9 +65,7 @@ async function main(argv: string[]): Promise<number> {
   for (const s of plan.sends) out(`  send     ${s.item.title}, due ${ukDate(s.item.dueDate)} → ${s.recipientId}  [${s.round}${s.overdue ? ', overdue' : ''}]`);
   for (const d of plan.digests) out(`  digest   ${staff.schoolName(d.schoolId)}: ${d.overdue.length} overdue, ${d.due.length} due this week → ${d.recipientId}`);
   out(`${count(plan.sends.length, 'reminder')}, ${plan.resume.length} to resume, ${count(plan.digests.length, 'digest')}.`);
-  await staff.close();
-  await ledger.close();
-  await reflections.close();
+  await stores.close();
   return 0;
 }
 

@@ -4,7 +4,7 @@ import { AppError } from './errors.js';
 import { Role, type StaffMember } from './staff.js';
 import type { AuditLog } from './store/case-repository.js';
 import type { DataFolder } from './store/data-folder.js';
-import { JsonDocument } from './store/json-document.js';
+import { documentSource, type DocumentSource, type SettingsDocument } from './store/settings-document.js';
 import { schoolName } from './text/school-name.js';
 import { stampVersion1, type FileVersions } from './store/migrations.js';
 
@@ -52,15 +52,18 @@ const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.
 export class StaffDirectory {
   private constructor(
     private readonly configured: ReadonlyMap<string, StaffEntry>,
-    private readonly granted: JsonDocument<z.infer<typeof GrantsFile>>,
+    private readonly granted: SettingsDocument<z.infer<typeof GrantsFile>>,
     private readonly audit: AuditLog,
     private readonly now: () => Date,
     private readonly schools: ReadonlyMap<string, string>,
   ) {}
 
-  /** `schools` are the names the staff file gives; a school it does not name is called by its id's words. */
-  static async open(folder: DataFolder, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date(), schools: readonly SchoolEntry[] = []): Promise<StaffDirectory> {
-    const granted = await JsonDocument.open(folder, 'staff', GrantsFile, () => ({ schemaVersion: 1 as const, staff: [] }), GRANTS_VERSIONS);
+  /**
+   * `schools` are the names the staff file gives; a school it does not name is called by its id's words.
+   * Grants are kept in the data folder (`staff.json`), or wherever `where` keeps documents (PostgreSQL, shared by every instance).
+   */
+  static async open(where: DataFolder | DocumentSource, configured: readonly StaffEntry[], audit: AuditLog, now: () => Date = () => new Date(), schools: readonly SchoolEntry[] = []): Promise<StaffDirectory> {
+    const granted = await documentSource(where)('staff', GrantsFile, () => ({ schemaVersion: 1 as const, staff: [] }), GRANTS_VERSIONS);
     return new StaffDirectory(new Map(configured.map((e) => [e.id, e])), granted, audit, now, new Map(schools.map((s) => [s.id, s.name])));
   }
 
@@ -73,14 +76,15 @@ export class StaffDirectory {
    * Everyone by id (grants over the staff file) and each school's SENDCos. Asked on every request
    * and once per due item on every reminder pass, so built once and again only when a role changes.
    */
-  #index: { byId: Map<string, StaffEntry>; sendcos: Map<string, string[]> } | undefined;
+  #index: { from: unknown; byId: Map<string, StaffEntry>; sendcos: Map<string, string[]> } | undefined;
 
   #indexed() {
-    if (this.#index) return this.#index;
+    // Built again whenever the grants change, here or (with PostgreSQL) on another instance.
+    if (this.#index?.from === this.granted.data) return this.#index;
     const byId = new Map<string, StaffEntry>([...this.configured, ...this.granted.data.staff.map((g) => [g.id, g] as const)]);
     const sendcos = new Map<string, string[]>();
     for (const e of byId.values()) if (e.role === 'sendco' && e.schoolId) sendcos.set(e.schoolId, [...(sendcos.get(e.schoolId) ?? []), e.id].sort());
-    return (this.#index = { byId, sendcos });
+    return (this.#index = { from: this.granted.data, byId, sendcos });
   }
 
   find(id: string): StaffMember | undefined {
@@ -112,7 +116,6 @@ export class StaffDirectory {
     const parsed = StaffEntry.safeParse({ ...entry, grantedBy: by.id, grantedAt: this.now().toISOString() });
     if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
     await this.granted.update((f) => ({ ...f, staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
-    this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
     return member(parsed.data);
   }
@@ -122,7 +125,6 @@ export class StaffDirectory {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
     await this.granted.update((f) => ({ ...f, staff: f.staff.filter((g) => g.id !== id) }));
-    this.#index = undefined;
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;
   }

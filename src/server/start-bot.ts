@@ -52,7 +52,7 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
   const core = await startCore(config, { log: log.child('store'), ...(overrides.now ? { now: overrides.now } : {}) });
   // Said once start-up can no longer be refused for another reason, so a refusal stands alone.
   if (mode.warning) log.warn(mode.warning);
-  const laLink = await LaChannelLink.open(core.folder);
+  const laLink = await LaChannelLink.open(core.documents);
   // Local mode (nobody signs in) only when Teams runs locally and Slack is off.
   const localMode = mode.teams === 'local' && !config.slack;
   const assistant = new Assistant(core, { localMode, log: log.child('assistant') });

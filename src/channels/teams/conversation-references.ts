@@ -1,7 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod/v4';
 import type { DataFolder } from '../../core/store/data-folder.js';
-import { JsonDocument } from '../../core/store/json-document.js';
+import { documentSource, type DocumentSource, type SettingsDocument } from '../../core/store/settings-document.js';
 import { VERSIONED_FROM_THE_START } from '../../core/store/migrations.js';
 
 /**
@@ -33,10 +33,11 @@ export const personKey = (personId: string) => `person:${personId}`;
 export const conversationKey = (conversationId: string) => `conversation:${conversationId}`;
 
 export class ConversationReferences {
-  private constructor(private readonly doc: JsonDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
+  private constructor(private readonly doc: SettingsDocument<z.infer<typeof ReferencesFile>>, private readonly now: () => Date) {}
 
-  static async open(folder: DataFolder, now: () => Date = () => new Date()): Promise<ConversationReferences> {
-    const doc = await JsonDocument.open(folder, 'teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }), VERSIONED_FROM_THE_START);
+  /** Kept in the data folder (`teams/conversations.json`), or wherever `where` keeps documents (PostgreSQL, shared by every instance). */
+  static async open(where: DataFolder | DocumentSource, now: () => Date = () => new Date()): Promise<ConversationReferences> {
+    const doc = await documentSource(where)('teamsConversations', ReferencesFile, () => ({ schemaVersion: 1 as const, references: {} }), VERSIONED_FROM_THE_START);
     return new ConversationReferences(doc, now);
   }
 

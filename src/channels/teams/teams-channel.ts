@@ -55,7 +55,7 @@ export async function startTeamsChannel(server: Server, core: Core, assistant: A
     { httpClient: boundedConnectorHttpClient({ timeoutMs: opts.callTimeoutMs ?? CALL_TIMEOUT_MS, ...(opts.stopping ? { stopping: opts.stopping } : {}) }) },
   );
   const log = opts.log;
-  const references = await ConversationReferences.open(core.folder, core.now);
+  const references = await ConversationReferences.open(core.documents, core.now);
   // The Bot Connector client already retries 5xx and 429-with-Retry-After three times, so the
   // outbox adds few attempts of its own: it exists for 412, bare 429s, connection failures (which
   // the bounded client keeps from the SDK's slow retries) and the per-conversation pace.

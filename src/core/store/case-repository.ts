@@ -20,6 +20,12 @@ export interface CaseRepository {
    */
   scanAll(): Promise<readonly Readonly<PupilCase>[]>;
   /**
+   * The cases that may have something due by `dueBy` (London dates, YYYY-MM-DD; a superset of those
+   * that do), for the reminder pass. Stores that can find them by index (PostgreSQL) have it; the
+   * others are read whole with scanAll.
+   */
+  casesDueBy?(today: string, dueBy: string): Promise<readonly Readonly<PupilCase>[]>;
+  /**
    * Inserts or replaces a case. `expectedRevision` is the revision the caller read
    * (undefined for a new case); a mismatch throws StoreError('conflict') so no update is lost.
    * Returns the case as stored, with revision bumped and updatedAt set.

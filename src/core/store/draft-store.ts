@@ -2,10 +2,10 @@ import { z } from 'zod/v4';
 import { IsoDateTime, StaffId } from '../cases/pupil-case.js';
 import type { DataFolder } from './data-folder.js';
 import type { Logger } from '../../logger.js';
-import { JsonDocument } from './json-document.js';
 import { upgrade, VERSIONED_FROM_THE_START } from './migrations.js';
 import { readDataFile } from './read-data-file.js';
 import { setAside } from './set-aside.js';
+import { documentSource, type DocumentSource, type SettingsDocument } from './settings-document.js';
 import { describeFirstIssue } from './zod-issue.js';
 
 /** How long an unfinished form is kept: a week, time to speak to parents, and no longer for special-category data. */
@@ -43,7 +43,7 @@ export class DraftStore {
   readonly #unreadable: Set<string>;
 
   private constructor(
-    private readonly doc: JsonDocument<DraftsFile>,
+    private readonly doc: SettingsDocument<DraftsFile>,
     private readonly now: () => Date,
     unreadable: readonly string[] = [],
   ) {
@@ -51,25 +51,30 @@ export class DraftStore {
   }
 
   /**
-   * Reads the file and removes expired drafts from it. Drafts are a convenience, so a file that is
-   * not valid JSON or fails the schema (edited by hand) does not stop the bot: it is moved aside
-   * byte for byte (set-aside.ts), `log` says so naming both files and the problem's place (never
-   * what is in it), and the bot starts with no drafts; whose drafts it held, where that can be read,
-   * is kept so each can be told (unreadableDraft). A newer version's file or a symbolic link still
-   * stops start-up (StoreError('store-invalid') naming it), as for any data file.
+   * Reads the drafts and removes expired ones. `where` is the data folder, or a source keeping
+   * documents elsewhere (PostgreSQL, so a draft left on one instance is offered on another).
+   * Drafts are a convenience, so a data-folder file that is not valid JSON or fails the schema
+   * (edited by hand) does not stop the bot: it is moved aside byte for byte (set-aside.ts), `log`
+   * says so naming both files and the problem's place (never what is in it), and the bot starts
+   * with no drafts; whose drafts it held, where that can be read, is kept so each can be told
+   * (unreadableDraft). A newer version's file or a symbolic link still stops start-up
+   * (StoreError('store-invalid') naming it), as for any data file; so does an invalid PostgreSQL
+   * document, refused by name when read.
    */
-  static async open(folder: DataFolder, now: () => Date = () => new Date(), log?: Logger): Promise<DraftStore> {
-    const path = folder.file('drafts');
-    const broken = await brokenDrafts(path);
-    if (broken && !folder.readOnly) {
+  static async open(where: DataFolder | DocumentSource, now: () => Date = () => new Date(), log?: Logger): Promise<DraftStore> {
+    const folder = typeof where === 'function' ? undefined : where;
+    const readOnly = !!folder?.readOnly;
+    const path = folder?.file('drafts');
+    const broken = path ? await brokenDrafts(path) : undefined;
+    if (folder && path && broken && !readOnly) {
       await folder.assertOwner();
       const aside = await setAside(path, now());
       log?.warn(`${path} could not be read (${broken.problem}), so no unfinished forms are offered. It was moved aside, as it was, to ${aside}; it holds pupil details like the drafts, so delete it once checked.`, { file: path, movedTo: aside });
     }
     // Opened read-only nothing may be moved, so a broken file is refused by name as before.
-    const doc = await JsonDocument.open(folder, 'drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
+    const doc = await documentSource(where)('drafts', DraftsFile, () => ({ schemaVersion: 1 as const, drafts: {} }), VERSIONED_FROM_THE_START);
     const store = new DraftStore(doc, now, broken?.owners);
-    if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !folder.readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
+    if (Object.keys(store.#live(doc.data)).length < Object.keys(doc.data.drafts).length && !readOnly) await doc.update((f) => ({ ...f, drafts: store.#live(f) }));
     return store;
   }
 

@@ -61,6 +61,11 @@ export class IdempotencyStore {
     return new IdempotencyStore(folder, path, keys, maxKeys, clock, new GroupAppend(folder, folder.dir));
   }
 
+  /** Every key kept and not expired at `now` (epoch ms), with when it expires: for `store copy`. */
+  live(now: number): [key: string, expiresAt: number][] {
+    return [...this.keys].filter(([, exp]) => exp > now);
+  }
+
   /** Whether `key` was stored and has not expired at `now` (epoch ms). */
   has(key: string, now: number): boolean {
     const exp = this.keys.get(key);

@@ -197,7 +197,12 @@ async function replay(path: string): Promise<{ state: LedgerState; lines: number
 }
 
 /** Rewrites the file with one line per live entry, durably, so a crash leaves one or the other. */
-async function compact(folder: DataFolder, path: string, state: LedgerState): Promise<void> {
+function compact(folder: DataFolder, path: string, state: LedgerState): Promise<void> {
+  return writeLedgerFile(folder, path, state);
+}
+
+/** Writes `state` as the ledger file at `path` (one line per entry), durably: compaction, and `store copy` into a data folder. */
+export async function writeLedgerFile(folder: DataFolder, path: string, state: { sends: Readonly<Record<string, SendState>>; people: Readonly<Record<string, PersonState>>; notices: Readonly<Record<string, LaNotice>> }): Promise<void> {
   const lines = [
     ...Object.entries(state.sends).map(([key, v]) => ({ t: 'send' as const, key, v })),
     ...Object.entries(state.people).map(([key, v]) => ({ t: 'person' as const, key, v })),
