@@ -155,10 +155,13 @@ export function planStatusOf(p: PathwayState): PlanStatus {
   return p.plan === 'in-place' ? 'in-place' : 'none';
 }
 
-/** Trailing reviews with positive change, held at the current step. */
+/**
+ * Trailing reviews with positive change, held at the current step; a PSP review without positive
+ * change recorded at the step ends the run (the latest review recorded at the step counts).
+ */
 export function positiveInARow(p: PathwayState): number {
   let n = 0;
-  for (let i = p.reviews.length - 1; i >= 0 && p.reviews[i]; i--) n++;
+  for (let i = p.reviews.length - 1; i >= (p.positiveRunFrom ?? 0) && p.reviews[i]; i--) n++;
   return n;
 }
 
