@@ -11,6 +11,7 @@ import { dateWithin, list, parseDate, wholeNumber } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
+import { dateRuleProblem } from './date-rules.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { count } from '../core/text/plural.js';
 
@@ -67,7 +68,19 @@ export const pspDialog: FormDialog = {
         me: true,
         check: (id, member) => overseerCheck(ctx, a, id, member),
       }),
-      { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' }) },
+      {
+        id: 'startDate',
+        kind: 'date',
+        prompt: 'Start date?',
+        fallback: { value: ctx.today(), label: 'today' },
+        parse(r) {
+          const d = dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' });
+          // The pack's rule for the start date (forms.json psp `startDate`: on a school day).
+          const rule = packForm(ctx, 'psp')?.fields.find((f) => f.id === 'startDate')?.dateRule;
+          const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, 'the start date', d.value as string) : undefined;
+          return problem ? { ok: false, message: problem } : d;
+        },
+      },
       {
         id: 'interval',
         kind: 'number',
