@@ -25,6 +25,9 @@ import { count } from '../core/text/plural.js';
  */
 export const PSP_START_PAST_DAYS = 39 * 7;
 
+/** The most targets a PSP holds, when it is written and when they are amended at a review: a few SMART targets. */
+export const PSP_MAX_TARGETS = 5;
+
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
 
@@ -60,7 +63,7 @@ export const pspDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const between = pspReviewWindow(ctx.pack);
     qs.push(
-      { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5).', parse: (r) => list(r, 5, 300) },
+      { id: 'targets', kind: 'list', prompt: `The pupil’s targets (up to ${PSP_MAX_TARGETS}).`, parse: (r) => list(r, PSP_MAX_TARGETS, 300) },
       staffQuestion(ctx, {
         id: 'overseeingLeader',
         prompt: 'Who oversees the PSP? Pick them, or type “me” or their id in this bot (they can type “whoami” to see it).',

@@ -12,6 +12,7 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, limitedText, list, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
 import { planDayProblem } from './plan-day.js';
+import { PSP_MAX_TARGETS } from './psp.js';
 import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -27,8 +28,6 @@ interface PlanOption extends Choice {
   began?: string;
 }
 
-/** As many targets as a PSP may hold (the case schema's limit). */
-const MAX_TARGETS = 10;
 
 /** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
 const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
@@ -55,9 +54,9 @@ function targetsQuestion(now: readonly string[]): Question {
     id: 'targets',
     kind: 'list',
     optional: true,
-    prompt: 'Amend the targets? Type them as they should stand after this review, or leave blank to keep them.',
+    prompt: `Amend the targets? Type them (up to ${PSP_MAX_TARGETS}) as they should stand after this review, or leave blank to keep them.`,
     before: [{ type: 'text', text: `The PSP’s targets now: ${now.map((t, i) => `${i + 1}. ${t}`).join('; ')}.` }],
-    parse: (r) => list(r, MAX_TARGETS, 300),
+    parse: (r) => list(r, PSP_MAX_TARGETS, 300),
   };
 }
 
