@@ -25,3 +25,27 @@ describe('amending a PSP’s targets at a review', () => {
     expect(c!.psps[0]!.reviews.at(-1)?.targets).toEqual(['One', 'Two', 'Three', 'Four', 'Five']);
   });
 });
+
+describe('the targets as they stand are what the record shows', () => {
+  it('after a review amends them, the PSP, the review and the pupil summary show the amended targets and when', async () => {
+    const { w, bot } = await pspAt4021();
+    await bot.script(['review 4021', '13/11/2026', 'yes', '']);
+    await bot.say('Stay in lessons; Use the time-out card; Hand in homework');
+    await bot.script(['review 4021', 'today', 'yes', '', '']);
+    const [c] = await w.repo.listBySchool('oak-primary');
+    expect(c!.psps[0]!.reviews.map((r) => r.targets)).toEqual([['Stay in lessons', 'Use the time-out card', 'Hand in homework'], undefined]);
+
+    const plan = await bot.say('show psp 1 for 4021');
+    expect(plan).toContain('Targets (amended at review 1 on Fri 13 Nov 2026)');
+    expect(plan).toContain('Use the time-out card');
+    expect(plan).toContain('Targets at the start');
+
+    const review = await bot.say('show review 1 for 4021');
+    expect(review).toContain('Targets amended at this review');
+    expect(review).toContain('Hand in homework');
+    expect(await bot.say('show review 2 for 4021')).not.toContain('Targets amended');
+
+    const summary = await bot.say('pupil 4021');
+    expect(summary).toContain('3 targets (amended at review 1 on Fri 13 Nov 2026)');
+  });
+});

@@ -10,6 +10,7 @@ import { to, type Subject } from '../read/subject.js';
 import { packForm } from '../template-questions.js';
 import { fieldParts, recordPageView, type Part } from './record-page.js';
 import { byWho, itemName, whenDue } from './record-words.js';
+import { pspTargetsNow } from './psp-targets-now.js';
 
 /** A PCP or PSP shown in full: every field written, its Incident Support Plan or targets, and its reviews. */
 
@@ -51,6 +52,7 @@ export function pcpView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
 export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { n, plan }: Psp, page: number): View {
   const item = { kind: 'psp' as const, n };
   const due = plan.status === 'active' ? pupilDeadlines(s.c, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).find((d) => d.plan?.kind === 'psp' && d.plan.n === n) : undefined;
+  const now = pspTargetsNow(items, plan);
   const top: Block[] = [
     {
       type: 'facts',
@@ -63,8 +65,10 @@ export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
         ...(due ? [{ label: 'Next review', value: whenDue(due) }] : []),
       ],
     },
-    heading('Targets'),
-    { type: 'list', items: plan.targets },
+    heading(now.amended ? `Targets (${now.amended.words})` : 'Targets'),
+    { type: 'list', items: now.targets },
+    // The targets it started with stay on record, shown once they have changed.
+    ...(now.amended ? [heading('Targets at the start'), { type: 'list' as const, items: plan.targets }] : []),
   ];
   return recordPageView(s, {
     title: `${itemName(item)}: Pastoral Support Programme for ${describePupil(s.c)}`,
