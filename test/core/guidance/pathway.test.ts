@@ -210,3 +210,27 @@ describe('PSP reviews are read in the order recorded (issue 11)', () => {
     expect(situationFromCase(c, TODAY).pspReviewsWithoutImpactInARow).toBe(1);
   });
 });
+
+describe('Step 6 for a pupil who already has an EHC plan (issue 11.7)', () => {
+  const withEhcp = (step: number, given: Event[] = []) => given.reduce((c, e) => e.apply(c), makeCase({ currentStep: step, flags: { ...makeCase().flags, ehcp: true }, timeline: [{ at: '2026-09-07T09:00:00.000Z', by: 'sendco-1', what: 'case.created' }] }));
+
+  it('suggests an (emergency) annual review with the SEN team and outreach, not a new EHC needs assessment', () => {
+    const c = withEhcp(6);
+    const p = pathwayFor(c);
+    expect(p.actionIds).toEqual(['17b']);
+    expect(p.headline).toContain('annual review');
+    expect(p.headline).toContain('SEN team');
+    const g = guide(pack, situationFromCase(c, TODAY), TODAY);
+    expect(g.actions.map((a) => a.actionRef)).toEqual(['17b']);
+  });
+
+  it('the move up from Step 5 says the same', () => {
+    const p = pathwayFor(withEhcp(5, [pcp, NO]));
+    expect(p).toMatchObject({ recommendedStep: 6, movement: 'step-up', actionIds: ['17b'] });
+    expect(p.headline).toContain('annual review');
+  });
+
+  it('without an EHC plan, Step 6 still considers the criteria for an assessment (17a)', () => {
+    expect(pathwayFor(recordAt(6)).actionIds).toEqual(['17a', '17b']);
+  });
+});
