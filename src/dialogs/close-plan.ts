@@ -5,6 +5,8 @@ import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { dateWithin, freeText } from './parse.js';
+import { planDayProblem } from './plan-day.js';
+import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 import { londonDayOf, ukDate } from '../core/text/uk-date.js';
@@ -50,7 +52,7 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   const c = await loadPicked(ctx, a);
   if (!c) return [];
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${ukDate(londonDayOf(p.createdAt))})`, kind: 'pcp' as const, began: p.createdAt.slice(0, 10) })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${ukDate(londonDayOf(p.createdAt))})`, kind: 'pcp' as const, began: planBegan('pcp', p) })),
     ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, began: p.startDate })),
   ];
 }
@@ -100,7 +102,8 @@ export const closePlanDialog: FormDialog = {
         fallback: { value: today, label: 'today' },
         parse(r) {
           const d = dateWithin(r, today, { pastDays: 365, futureDays: 0, what: 'end date' });
-          return d.ok && (d.value as string) < plan.began ? { ok: false, message: `The plan began on ${ukDate(plan.began)}, so it cannot have ended before then. Please type a date from ${ukDate(plan.began)} to today.` } : d;
+          const problem = d.ok ? planDayProblem(ctx.calendar, d.value as string, { began: plan.began, name: plan.kind === 'pcp' ? 'the plan’s date' : 'the PSP’s start date' }, 'the end date') : undefined;
+          return problem ? { ok: false, message: problem } : d;
         },
       },
       {

@@ -1,3 +1,5 @@
+import { suspensionDays } from '../core/exclusions/suspension-days.js';
+import { dateRuleProblem } from './date-rules.js';
 import { addDays } from '../core/dates.js';
 import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
@@ -138,6 +140,16 @@ async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): P
   const c = await loadPicked(ctx, a);
   const x = c?.exclusions.filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No suspension is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
+  // The pupil returns on a school day after the suspension's last school day, never inside it.
+  const last = suspensionDays(ctx.calendar, x).at(-1);
+  if (last && date <= last) {
+    const after = addDays(last, 1);
+    const next = ctx.calendar.isSchoolDay(after) ? after : ctx.calendar.offDay(after)?.firstSchoolDay;
+    const span = last === x.startDate ? `is on ${ukDate(last)}` : `runs from ${ukDate(x.startDate)} to ${ukDate(last)}`;
+    return { ok: false, message: `${ukDate(date)} is inside the suspension, which ${span}; the pupil returns after it. Please type a school day after ${ukDate(last)}${next ? `, such as ${ukDate(next)}` : ''}.` };
+  }
+  const offDay = dateRuleProblem(ctx.calendar, { schoolDay: true }, 'the return date', date);
+  if (offDay) return { ok: false, message: offDay };
   return { ok: true, value: date, also: { suspension: { id: x.id, days: x.days } } };
 }
 

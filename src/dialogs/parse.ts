@@ -83,7 +83,8 @@ export const limitedText = (max: number) => ({ maxLength: max, parse: (raw: stri
 export function list(raw: string, maxItems: number, maxLength: number, maxTotal = Number.POSITIVE_INFINITY): Parsed {
   const items = raw.split(/;|\n/).map((s) => s.trim()).filter(Boolean);
   if (!items.length) return no('Please type at least one item: one per line, or separated with ";".');
-  if (items.length > maxItems) return no(`Please give at most ${maxItems} items.`);
+  // What was typed comes back to copy, so trimming a long list loses none of it.
+  if (items.length > maxItems) return { ok: false, message: `Please give at most ${maxItems} items; you gave ${items.length}.`, typed: raw.trim() };
   const long = items.find((i) => i.length > maxLength);
   if (long) return { ok: false, message: `Each item can have up to ${count(maxLength)} characters; one has ${count(long.length)}. Please shorten it and send them again.`, typed: raw.trim() };
   const total = items.join('; ').length;

@@ -11,6 +11,7 @@ import { dateWithin, list, parseDate, wholeNumber } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { onlyPupilWriters } from './who-may.js';
+import { dateRuleProblem } from './date-rules.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { count } from '../core/text/plural.js';
 
@@ -23,6 +24,9 @@ import { count } from '../core/text/plural.js';
  * A slip of the year, the usual typing mistake, lands a year back and is still refused.
  */
 export const PSP_START_PAST_DAYS = 39 * 7;
+
+/** The most targets a PSP holds, when it is written and when they are amended at a review: a few SMART targets. */
+export const PSP_MAX_TARGETS = 5;
 
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
@@ -59,7 +63,7 @@ export const pspDialog: FormDialog = {
     if (!pickedPupil(a)) return qs;
     const between = pspReviewWindow(ctx.pack);
     qs.push(
-      { id: 'targets', kind: 'list', prompt: 'The pupil’s targets (up to 5).', parse: (r) => list(r, 5, 300) },
+      { id: 'targets', kind: 'list', prompt: `The pupil’s targets (up to ${PSP_MAX_TARGETS}).`, parse: (r) => list(r, PSP_MAX_TARGETS, 300) },
       staffQuestion(ctx, {
         id: 'overseeingLeader',
         prompt: 'Who oversees the PSP? Pick them, or type “me” or their id in this bot (they can type “whoami” to see it).',
@@ -67,7 +71,19 @@ export const pspDialog: FormDialog = {
         me: true,
         check: (id, member) => overseerCheck(ctx, a, id, member),
       }),
-      { id: 'startDate', kind: 'date', prompt: 'Start date?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' }) },
+      {
+        id: 'startDate',
+        kind: 'date',
+        prompt: 'Start date?',
+        fallback: { value: ctx.today(), label: 'today' },
+        parse(r) {
+          const d = dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' });
+          // The pack's rule for the start date (forms.json psp `startDate`: on a school day).
+          const rule = packForm(ctx, 'psp')?.fields.find((f) => f.id === 'startDate')?.dateRule;
+          const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, 'the start date', d.value as string) : undefined;
+          return problem ? { ok: false, message: problem } : d;
+        },
+      },
       {
         id: 'interval',
         kind: 'number',

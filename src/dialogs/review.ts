@@ -11,6 +11,9 @@ import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { dateWithin, limitedText, list, yesNo } from './parse.js';
 import { pcpReviewDateQuestion } from './pcp-review-date.js';
+import { planDayProblem } from './plan-day.js';
+import { PSP_MAX_TARGETS } from './psp.js';
+import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 import { ukDate } from '../core/text/uk-date.js';
@@ -21,10 +24,10 @@ interface PlanOption extends Choice {
   step: number;
   /** A PSP's targets as they stand, to amend at the review. */
   targets?: string[];
+  /** The plan's own date (plan-began.ts): a review cannot come before it. Absent on answers saved before it was kept. */
+  began?: string;
 }
 
-/** As many targets as a PSP may hold (the case schema's limit). */
-const MAX_TARGETS = 10;
 
 /** What staff call each kind of plan, so "the PSP" picks it when a pupil has both. */
 const PLAN_WORDS: Record<PlanOption['kind'], string[]> = {
@@ -37,8 +40,8 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   const c = await loadPicked(ctx, a);
   if (!c) return [];
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${ukDate(p.reviewDate)})`, kind: 'pcp' as const, step: c.currentStep })),
-    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p) })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${ukDate(p.reviewDate)})`, kind: 'pcp' as const, step: c.currentStep, began: planBegan('pcp', p) })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p), began: planBegan('psp', p) })),
   ];
 }
 
@@ -51,9 +54,9 @@ function targetsQuestion(now: readonly string[]): Question {
     id: 'targets',
     kind: 'list',
     optional: true,
-    prompt: 'Amend the targets? Type them as they should stand after this review, or leave blank to keep them.',
+    prompt: `Amend the targets? Type them (up to ${PSP_MAX_TARGETS}) as they should stand after this review, or leave blank to keep them.`,
     before: [{ type: 'text', text: `The PSP’s targets now: ${now.map((t, i) => `${i + 1}. ${t}`).join('; ')}.` }],
-    parse: (r) => list(r, MAX_TARGETS, 300),
+    parse: (r) => list(r, PSP_MAX_TARGETS, 300),
   };
 }
 
@@ -85,7 +88,19 @@ export const reviewDialog: FormDialog = {
     }
     const chosen = options.length === 1 ? options[0]! : options.find((o) => o.value === a.planId);
     qs.push(
-      { id: 'date', kind: 'date', prompt: 'Date of the review?', fallback: { value: ctx.today(), label: 'today' }, parse: (r) => dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' }) },
+      {
+        id: 'date',
+        kind: 'date',
+        prompt: 'Date of the review?',
+        fallback: { value: ctx.today(), label: 'today' },
+        parse(r) {
+          const d = dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' });
+          const began = chosen?.began;
+          const name = chosen?.kind === 'psp' ? 'the PSP’s start date' : 'the plan’s date';
+          const problem = d.ok && began ? planDayProblem(ctx.calendar, d.value as string, { began, name }, 'the review date') : undefined;
+          return problem ? { ok: false, message: problem } : d;
+        },
+      },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', ...limitedText(NOTES_MAX) },
     );

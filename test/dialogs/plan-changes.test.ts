@@ -118,7 +118,7 @@ describe('a plan is closed with its outcome, and its reminders stop', () => {
     expect(await bot.say('pcp')).toContain('1. Successful');
     expect(await bot.say('not successful')).toContain('isn’t one of the choices');
     await bot.script(['replaced', 'a new or updated plan']);
-    expect(await bot.say('19/11/2026')).toContain('The plan began on Fri 20 Nov 2026, so it cannot have ended before then.');
+    expect(await bot.say('19/11/2026')).toContain('The end date (Thu 19 Nov 2026) is before the plan’s date (Fri 20 Nov 2026); it cannot come before it.');
     await bot.script(['today', '']);
     const c = await pupil();
     expect(c.pcps[0]!.closure).toMatchObject({ outcome: 'replaced', leadsTo: 'new-plan', on: '2026-11-20' });

@@ -217,6 +217,20 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect((await w.pupil()).facts[0]).toMatchObject({ fact: 'suspension-return', on: '2026-11-30', exclusionId: (await w.pupil()).exclusions[0]!.id, days: 10 });
   });
 
+  // Issue 11.6: a return inside the suspension, or at the weekend, was accepted.
+  it('a return inside the suspension or at the weekend is refused, saying which day to type, and a school day after it is kept', async () => {
+    const w = await world();
+    const c = await w.pupil();
+    await w.cases.change(SENDCO, c, 'exclusion.suspension', (x, cc) => recordExclusion(x, { kind: 'suspension', startDate: '2026-11-16', days: 10, reason: 'Assault on a member of staff' }, cc));
+    await w.bot.script(update('returning from a suspension'));
+    expect(await w.bot.say('25/11/2026')).toContain(
+      'Wed 25 Nov 2026 is inside the suspension, which runs from Mon 16 Nov 2026 to Fri 27 Nov 2026; the pupil returns after it. Please type a school day after Fri 27 Nov 2026, such as Mon 30 Nov 2026.',
+    );
+    expect(await w.bot.say('28/11/2026')).toContain('Sat 28 Nov 2026 is not a school day');
+    await w.bot.script(['30/11/2026', 'Reintegration meeting booked']);
+    expect((await w.pupil()).facts).toEqual([expect.objectContaining({ fact: 'suspension-return', on: '2026-11-30' })]);
+  });
+
   it('a return with no suspension recorded before it is asked again, saying what to do', async () => {
     const { bot } = await world();
     expect(await bot.script(update('return', '30/11/2026'))).toContain('No suspension is recorded for this pupil before that date. Record it first with "exclusion"');

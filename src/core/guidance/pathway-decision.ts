@@ -1,4 +1,5 @@
 import type { PupilCase } from '../cases/pupil-case.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import { pathwayState, type PathwayState } from './pathway-state.js';
 import type { PlanStatus, PupilSituation } from './types.js';
 
@@ -21,8 +22,23 @@ export interface PathwayDecision {
   more?: string;
 }
 
-/** What the decision needs: the step, and how the plan at that step stands. */
-export type PathwayPosition = Pick<PupilSituation, 'currentStep' | 'planStatus' | 'positiveReviewsInARow' | 'steppedDown'>;
+/** What the decision needs: the step, how the plan at that step stands, and whether the pupil already has an EHC plan (absent: not known, taken as no). */
+export type PathwayPosition = Pick<PupilSituation, 'currentStep' | 'planStatus' | 'positiveReviewsInARow' | 'steppedDown'> & Partial<Pick<PupilSituation, 'ehcp'>>;
+
+/**
+ * Step 6 for a pupil who already has an EHC plan: 17a (the criteria for a new EHC needs
+ * assessment) does not apply; the plan they have is reviewed instead, with the LA's SEN team, as an
+ * emergency annual review where they are at risk of exclusion (003, "Where a pupil with a statement
+ * of SEN is at risk of permanent exclusion ... request an emergency annual review"). Outreach (17b) stays.
+ */
+function withEhcp(d: PathwayDecision): PathwayDecision {
+  if (d.recommendedStep !== 6 || !d.actionIds.includes('17a')) return d;
+  const headline =
+    d.movement === 'step-up'
+      ? 'No positive change with specialist support: the pupil has an EHC plan, so ask the LA’s SEN team for an (emergency) annual review of it rather than a new assessment, with outreach support (Step 6).'
+      : 'Step 6: the pupil has an EHC plan, so ask the LA’s SEN team for an (emergency) annual review of it rather than a new assessment, and outreach support (action 17b).';
+  return { ...d, actionIds: d.actionIds.filter((a) => a !== '17a'), headline };
+}
 
 /** Reviews in a row with positive change, at the current step, before the engine suggests stepping down. */
 export const POSITIVE_REVIEWS_TO_STEP_DOWN = 2;
@@ -86,6 +102,11 @@ export function stepAfterNoChange(step: number): number | undefined {
 
 /** The decision from where the pupil is. Pure: the same position always gives the same decision. */
 export function decidePathway(s: PathwayPosition): PathwayDecision {
+  const d = decideByStep(s);
+  return s.ehcp ? withEhcp(d) : d;
+}
+
+function decideByStep(s: PathwayPosition): PathwayDecision {
   const step = Math.min(6, Math.max(1, s.currentStep));
   // 000 Step 1 → Step 2: a concern beyond the universal offer starts targeted support. A pupil
   // stepped down to Step 1 is back on the universal offer until a new concern.
@@ -155,10 +176,13 @@ export function planStatusOf(p: PathwayState): PlanStatus {
   return p.plan === 'in-place' ? 'in-place' : 'none';
 }
 
-/** Trailing reviews with positive change, held at the current step. */
+/**
+ * Trailing reviews with positive change, held at the current step; a PSP review without positive
+ * change recorded at the step ends the run (the latest review recorded at the step counts).
+ */
 export function positiveInARow(p: PathwayState): number {
   let n = 0;
-  for (let i = p.reviews.length - 1; i >= 0 && p.reviews[i]; i--) n++;
+  for (let i = p.reviews.length - 1; i >= (p.positiveRunFrom ?? 0) && p.reviews[i]; i--) n++;
   return n;
 }
 
@@ -173,5 +197,5 @@ export function positionOf(p: PathwayState): PathwayPosition {
  */
 export function pathwayFor(c: PupilCase): PathwayDecision & { step: number } {
   const state = pathwayState(c);
-  return { step: state.step, ...decidePathway(positionOf(state)) };
+  return { step: state.step, ...decidePathway({ ...positionOf(state), ehcp: pupilFacts(c).flags.ehcp }) };
 }

@@ -18,7 +18,14 @@ export type PathwayEvent =
   /** A recorded move up or down (000, Guiding Principles: the pathway is bi-directional). */
   | { kind: 'step'; to: number; from?: number }
   /** A referral saved before referrals recorded their move: it took the pupil to Step 5 if below it. */
-  | { kind: 'referral' };
+  | { kind: 'referral' }
+  /**
+   * A review of the pupil's PSP (003: reviewed every three to four weeks). It is not the step's own
+   * "positive change?" question (000 actions 7, 12, 13), which the PCP review answers, so it never
+   * takes the NO branch; but one without positive change, recorded after the PCP's reviews at the
+   * same step, means the positive change is no longer sustained, so stepping down is not suggested.
+   */
+  | { kind: 'psp-review'; positive: boolean; step?: number };
 
 export interface PathwayState {
   step: number;
@@ -34,6 +41,12 @@ export interface PathwayState {
   reviews: boolean[];
   /** Whether the latest PCP review at any step found no positive change ("planning that has not worked"). */
   latestReviewNoChange: boolean;
+  /**
+   * The first of `reviews` that may count towards a run of positive change: a PSP review without
+   * positive change recorded at this step ends the run before it, so only PCP reviews recorded after
+   * it count towards stepping down. Absent: 0.
+   */
+  positiveRunFrom?: number;
 }
 
 /** A pupil just added at a step: nothing under way there yet. */
@@ -48,7 +61,7 @@ function moveTo(s: PathwayState, to: number): PathwayState {
   if (to === s.step) return s;
   const up = to > s.step;
   const plan = s.plan === 'none' ? 'none' : up ? 'from-lower-step' : 'in-place';
-  return { ...s, step: to, arrived: up ? 'up' : 'down', plan, reviews: [] };
+  return { ...s, step: to, arrived: up ? 'up' : 'down', plan, reviews: [], positiveRunFrom: 0 };
 }
 
 /** One event applied to the state. Pure. */
@@ -60,11 +73,16 @@ export function evolve(s: PathwayState, e: PathwayEvent): PathwayState {
       return moveTo(s, Math.max(s.step, 5));
     case 'plan':
       // A new plan replaces the one before it, so the old plan's reviews no longer decide anything.
-      return { ...moveTo(s, e.step), plan: 'in-place', reviews: [] };
+      return { ...moveTo(s, e.step), plan: 'in-place', reviews: [], positiveRunFrom: 0 };
     case 'review': {
       // A review that says which step it was held at is a fact about where the pupil was.
       const at = e.step === undefined ? s : moveTo(s, e.step);
       return { ...at, reviews: [...at.reviews, e.positive], latestReviewNoChange: !e.positive };
+    }
+    case 'psp-review': {
+      // Held at an earlier step, it says nothing about this one (the pupil has moved since).
+      if (e.step !== undefined && e.step !== s.step) return s;
+      return e.positive ? s : { ...s, positiveRunFrom: s.reviews.length };
     }
   }
 }
@@ -86,6 +104,7 @@ type Dated = { day: string; order: number; event: PathwayEvent };
  */
 export function pathwayEvents(c: PupilCase): PathwayEvent[] {
   const reviews = new Map(c.pcps.flatMap((p) => p.reviews.map((r) => [r.id, r] as const)));
+  const pspReviews = new Map(c.psps.flatMap((p) => p.reviews.map((r) => [r.id, r] as const)));
   const plans = new Map(c.pcps.map((p) => [p.id, p]));
   const changes = new Map(c.stepChanges.map((x) => [x.id, x]));
   const referralsWithMove = new Set(c.stepChanges.flatMap((x) => (x.cause === 'referral' && x.ref ? [x.ref] : [])));
@@ -102,6 +121,11 @@ export function pathwayEvents(c: PupilCase): PathwayEvent[] {
     } else if (t.what === 'pcp.reviewed') {
       const r = reviews.get(ref);
       if (r) events.push({ kind: 'review', positive: r.positiveChange, ...(r.step ? { step: r.step } : {}) });
+    } else if (t.what === 'psp.reviewed') {
+      // In the order recorded, never by the review's own date: a review dated earlier but recorded
+      // later is still the latest thing known about the pupil.
+      const r = pspReviews.get(ref);
+      if (r) events.push({ kind: 'psp-review', positive: r.positiveChange, ...(r.step ? { step: r.step } : {}) });
     } else if (t.what === 'step.up' || t.what === 'step.down') {
       const x = changes.get(ref);
       if (x) events.push({ kind: 'step', from: x.from, to: x.to });

@@ -15,14 +15,11 @@ export interface AskedToday {
   returningFromSuspensionDays?: number;
 }
 
+/** Trailing reviews with (or without) positive change, in the order recorded (a plan's reviews are appended as recorded). */
 function inARow(reviews: readonly PlanReview[], positive: boolean): number {
   let n = 0;
   for (let i = reviews.length - 1; i >= 0 && reviews[i]!.positiveChange === positive; i--) n++;
   return n;
-}
-
-function byDate(reviews: readonly PlanReview[]): PlanReview[] {
-  return [...reviews].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
@@ -62,7 +59,7 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     partTimeTimetableNotified: !!ptt?.laNotifiedOn,
     considerSuspension: asked.considerSuspension ?? false,
     activePsp: !!psp,
-    pspReviewsWithoutImpactInARow: psp ? inARow(byDate(psp.reviews), false) : 0,
+    pspReviewsWithoutImpactInARow: psp ? inARow(psp.reviews, false) : 0,
     ...(facts.ehcRequestedOn ? { ehcRequestedOn: facts.ehcRequestedOn } : {}),
     notes: asked.notes ?? '',
     exclusionReasons: suspensions.map((e) => e.reason).filter(Boolean).join('. '),

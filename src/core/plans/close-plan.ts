@@ -2,6 +2,7 @@ import type { PastoralSupportPlan, PlanClosure, PlanLeadsTo, PupilCase } from '.
 import { AppError } from '../errors.js';
 import type { ChangeContext } from './plan-changes.js';
 import { ukDate } from '../text/uk-date.js';
+import { planBegan } from './plan-began.js';
 
 /**
  * Ending a plan with its outcome, and a PSP's targets as they stand. A closed plan stays on record;
@@ -25,7 +26,7 @@ export function closePlan(c: PupilCase, kind: 'pcp' | 'psp', planId: string, inp
   const plan = plans.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That plan is already closed or no longer exists.', 'not-found');
   if (!(OUTCOMES[kind] as readonly string[]).includes(input.outcome)) throw new AppError(`A ${kind.toUpperCase()} ends ${OUTCOMES[kind].join(' or ')}.`, 'invalid-input');
-  const began = kind === 'pcp' ? c.pcps.find((p) => p.id === planId)!.createdAt.slice(0, 10) : c.psps.find((p) => p.id === planId)!.startDate;
+  const began = kind === 'pcp' ? planBegan('pcp', c.pcps.find((p) => p.id === planId)!) : planBegan('psp', c.psps.find((p) => p.id === planId)!);
   if (input.on < began) throw new AppError(`The plan began on ${ukDate(began)}, so it cannot have ended on ${ukDate(input.on)}. Please check the date.`, 'invalid-input');
   const closure: PlanClosure = { ...input, by: ctx.by, at: ctx.now.toISOString() };
   const close = <P extends { id: string }>(p: P): P => (p.id === planId ? { ...p, status: 'closed' as const, closure } : p);

@@ -1,4 +1,4 @@
-import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
+import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import type { FactEntry } from '../facts/fact-entry.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { numberedItems, type ItemRef } from './record-items.js';
@@ -28,6 +28,8 @@ export type ChronologyEntry = EntryBase &
     | { kind: 'step'; change: StepChange }
     /** A change in the pupil's facts (`update`), dated by the day it happened; a correction names the entry it corrects. */
     | { kind: 'fact'; entry: FactEntry }
+    /** A plan ended (plans/close-plan.ts), dated by the day it ended. */
+    | { kind: 'closed'; item: ItemRef; closure: PlanClosure }
     /** A timeline entry with nothing more on record: the pupil added, a step moved before reasons were kept, a fact noted. */
     | { kind: 'event'; what: string }
   );
@@ -57,6 +59,17 @@ export function chronology(c: PupilCase): ChronologyEntry[] {
     add(exclusion.id, { kind: 'exclusion', item: { kind: 'exclusion', n }, exclusion, date: exclusion.startDate, recordedAt: exclusion.recordedAt, by: exclusion.recordedBy });
   for (const change of c.stepChanges) add(change.id, { kind: 'step', change, date: londonDayOf(change.at), recordedAt: change.at, by: change.agreedBy });
   for (const entry of c.facts) add(entry.id, { kind: 'fact', entry, date: entry.on, recordedAt: entry.at, by: entry.by });
+  // A plan's end: its own timeline entry ("pcp.closed"/"psp.closed") places it among the rest.
+  const closedAt = new Map<string, number>();
+  c.timeline.forEach((t, seq) => {
+    if (t.ref && (t.what === 'pcp.closed' || t.what === 'psp.closed')) closedAt.set(t.ref, seq);
+  });
+  const ended = [...items.pcps.map((x) => ({ ...x, kind: 'pcp' as const })), ...items.psps.map((x) => ({ ...x, kind: 'psp' as const }))];
+  for (const { n, plan, kind } of ended) {
+    if (!plan.closure) continue;
+    const seq = closedAt.get(plan.id) ?? unlogged++;
+    out.push({ kind: 'closed', item: { kind, n }, closure: plan.closure, date: plan.closure.on, recordedAt: plan.closure.at, by: plan.closure.by, seq });
+  }
   c.timeline.forEach((t, seq) => {
     if (t.ref && known.has(t.ref)) return;
     out.push({ kind: 'event', what: t.what, date: londonDayOf(t.at), recordedAt: t.at, by: t.by, seq });

@@ -1,3 +1,4 @@
+import { closureLine } from '../views/closure-words.js';
 import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
@@ -174,6 +175,8 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
       return `Step ${e.change.from} to Step ${e.change.to}: ${e.change.reason}`;
     case 'fact':
       return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : correctionNote(p.chronology.flatMap((x) => (x.kind === 'fact' ? [x.entry] : [])), e.entry, (id) => id) ? ' (corrected later)' : ''}`;
+    case 'closed':
+      return closureLine(e.item, e.closure);
     case 'event':
       return eventWords(e.what);
   }

@@ -2,7 +2,7 @@ import type { StepChange } from '../../core/cases/pupil-case.js';
 import { suspensionDays } from '../../core/exclusions/suspension-days.js';
 import type { NumberedItems } from '../../core/record/record-items.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
-import { text, type Block, type View } from '../../core/views/view.js';
+import { heading, text, type Block, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { to, type Subject } from '../read/subject.js';
@@ -25,6 +25,8 @@ function followedBy(s: Subject, id: string): Block[] {
 export function reviewView(s: Subject, r: Review, page: number): View {
   const item = { kind: 'review' as const, n: r.n };
   const notes: Part[] = r.review.notes ? [{ row: { title: 'What worked, what didn’t, what will change', detail: r.review.notes } }] : [];
+  // A PSP review that amended the targets shows them as they stood after it (003: targets amended at reviews).
+  const targets: Block[] = r.review.targets ? [heading('Targets amended at this review'), { type: 'list', items: r.review.targets }] : [];
   return recordPageView(s, {
     title: `${itemName(item)} for ${describePupil(s.c)}`,
     top: [
@@ -38,6 +40,7 @@ export function reviewView(s: Subject, r: Review, page: number): View {
           { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id) },
         ],
       },
+      ...targets,
       ...(notes.length ? [] : [text('No notes were written.', 'muted')]),
     ],
     parts: notes,

@@ -10,6 +10,8 @@ import { to, type Subject } from '../read/subject.js';
 import { packForm } from '../template-questions.js';
 import { fieldParts, recordPageView, type Part } from './record-page.js';
 import { byWho, itemName, whenDue } from './record-words.js';
+import { pspTargetsNow } from './psp-targets-now.js';
+import { closureFacts } from './closure-words.js';
 
 /** A PCP or PSP shown in full: every field written, its Incident Support Plan or targets, and its reviews. */
 
@@ -29,8 +31,10 @@ export function pcpView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
         { label: 'Status', value: plan.status === 'active' ? 'Active' : 'Closed' },
         { label: 'Written', value: `${ukDate(londonDayOf(plan.createdAt))} by ${byWho(plan.ownerId, s.viewer.id)}` },
         { label: 'Step', value: `Written at Step ${plan.step}` },
-        due ? { label: 'Next review', value: whenDue(due) } : { label: 'Review date', value: ukDate(plan.reviewDate) },
+        // A closed plan has no review to come, so its last review date is not shown as one.
+        ...(due ? [{ label: 'Next review', value: whenDue(due) }] : plan.status === 'active' ? [{ label: 'Review date', value: ukDate(plan.reviewDate) }] : []),
         { label: 'Reviews', value: plan.reviews.length ? String(plan.reviews.length) : 'None yet' },
+        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id) : []),
       ],
     },
   ];
@@ -51,6 +55,7 @@ export function pcpView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
 export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { n, plan }: Psp, page: number): View {
   const item = { kind: 'psp' as const, n };
   const due = plan.status === 'active' ? pupilDeadlines(s.c, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).find((d) => d.plan?.kind === 'psp' && d.plan.n === n) : undefined;
+  const now = pspTargetsNow(items, plan);
   const top: Block[] = [
     {
       type: 'facts',
@@ -61,10 +66,13 @@ export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
         { label: 'Reviews', value: `Every ${plan.reviewIntervalDays} days; ${plan.reviews.length ? `${plan.reviews.length} so far` : 'none recorded yet'}` },
         ...(plan.lastReviewBeforeRecord ? [{ label: 'Reviewed before it was recorded here', value: `Latest ${ukDate(plan.lastReviewBeforeRecord)} (how it went is not on this record)` }] : []),
         ...(due ? [{ label: 'Next review', value: whenDue(due) }] : []),
+        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id) : []),
       ],
     },
-    heading('Targets'),
-    { type: 'list', items: plan.targets },
+    heading(now.amended ? `Targets (${now.amended.words})` : 'Targets'),
+    { type: 'list', items: now.targets },
+    // The targets it started with stay on record, shown once they have changed.
+    ...(now.amended ? [heading('Targets at the start'), { type: 'list' as const, items: plan.targets }] : []),
   ];
   return recordPageView(s, {
     title: `${itemName(item)}: Pastoral Support Programme for ${describePupil(s.c)}`,

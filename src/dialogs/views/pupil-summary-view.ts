@@ -8,6 +8,7 @@ import { describePupil } from '../pupil-question.js';
 import { commandFor } from '../read/read-request.js';
 import { pupilAt, to, type Subject } from '../read/subject.js';
 import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
+import { pspTargetsNow } from './psp-targets-now.js';
 
 /** Step changes shown on the summary; the chronology has them all. */
 const STEP_CHANGES_SHOWN = 4;
@@ -99,9 +100,10 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
   }
   for (const { n, plan } of items.psps.filter((p) => p.plan.status === 'active')) {
     const d = next('psp', n);
+    const now = pspTargetsNow(items, plan);
     rows.push({
       title: `${itemName({ kind: 'psp', n })}: Pastoral Support Programme`,
-      detail: `Started ${ukDate(plan.startDate)}, ${count(plan.targets.length, 'target')}, overseen by ${byWho(plan.overseeingLeaderId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
+      detail: `Started ${ukDate(plan.startDate)}, ${count(now.targets.length, 'target')}${now.amended ? ` (${now.amended.words})` : ''}, overseen by ${byWho(plan.overseeingLeaderId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
       open: to.item(s, { kind: 'psp', n }, `Open PSP ${n}`),
       ...(d?.overdue ? { tone: 'warning' as const } : {}),
     });

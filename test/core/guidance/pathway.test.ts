@@ -3,7 +3,7 @@ import { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import { guide } from '../../../src/core/guidance/guide.js';
 import { pathwayFor, stepAfterNoChange } from '../../../src/core/guidance/pathway-decision.js';
 import { situationFromCase } from '../../../src/core/guidance/situation.js';
-import { addPersonCentredPlan, addReferral, moveAfterReview, recordPcpReview, setStep, type ChangeContext } from '../../../src/core/plans/plan-changes.js';
+import { addPastoralSupportPlan, addPersonCentredPlan, addReferral, moveAfterReview, recordPcpReview, recordPspReview, setStep, type ChangeContext } from '../../../src/core/plans/plan-changes.js';
 import type { KnowledgePack } from '../../../src/knowledge/schema/pack.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { worcestershire } from '../../helpers/pack.js';
@@ -42,6 +42,15 @@ const referral: Event = {
 };
 const sendcoSets = (to: number): Event => ({ name: `the SENDCo sets Step ${to}`, apply: (c) => setStep(c, { to, reason: 'Agreed at the review meeting', agreedWith: 'class teacher' }, ctx) });
 const nothing: Event = { name: 'what next?', apply: (c) => c };
+const psp: Event = {
+  name: 'a PSP is started',
+  apply: (c) => addPastoralSupportPlan(c, { overseeingLeaderId: 'sendco-1', startDate: '2026-11-02', targets: ['Attend every lesson'], fields: {}, reviewIntervalDays: 21 }, ctx),
+};
+/** A PSP review recorded now but dated a week earlier: the order recorded decides, not the date (issue 11). */
+const pspReview = (positive: boolean): Event => ({
+  name: positive ? 'a PSP review dated earlier: positive change' : 'a PSP review dated earlier: no positive change, targets amended',
+  apply: (c) => recordPspReview(c, c.psps.find((p) => p.status === 'active')!.id, { date: '2026-11-14', positiveChange: positive, notes: '', ...(positive ? {} : { targets: ['Attend every lesson', 'Use the time-out card'] }) }, ctx),
+});
 
 /** A pupil just added at `step`, then the events in `given`. */
 function recordAt(step: number, given: Event[] = []): PupilCase {
@@ -118,6 +127,9 @@ const ROWS: Row[] = [
   { source: 'Step down recorded by the SENDCo: the plan carries down, Step 2 actions 6–7', start: 3, given: [pcp, YES, YES], when: sendcoSets(2), then: { step: 2, recommended: 2, movement: 'stay', actions: ['6', '7'], moved: { from: 3, to: 2, cause: 'set' } } },
   { source: 'Step down recorded to Step 1: the whole-school offer, no numbered actions', start: 2, given: [pcp, YES, YES], when: sendcoSets(1), then: { step: 1, recommended: 1, movement: 'stay', actions: [], moved: { from: 2, to: 1, cause: 'set' } } },
   { source: 'After a step down, Step 3’s positive reviews do not count at Step 2 (one YES is not two)', start: 3, given: [pcp, YES, YES, sendcoSets(2)], when: YES, then: { step: 2, recommended: 2, movement: 'stay', actions: ['7'] } },
+  { source: 'Step 3 YES twice, then a PSP review without positive change: not sustained, so no step down (12)', start: 3, given: [pcp, YES, YES, psp], when: pspReview(false), then: { step: 3, recommended: 3, movement: 'stay', actions: ['12'] } },
+  { source: 'Step 3 after a PSP review without positive change: one YES is not two (12)', start: 3, given: [pcp, YES, YES, psp, pspReview(false)], when: YES, then: { step: 3, recommended: 3, movement: 'stay', actions: ['12'] } },
+  { source: 'Step 3 YES twice, then a PSP review with positive change: step down still suggested', start: 3, given: [pcp, YES, YES, psp], when: pspReview(true), then: { step: 3, recommended: 2, movement: 'step-down', actions: ['6', '7'] } },
   { source: 'Step 3 YES then NO: the latest review at the step decides (12 NO)', start: 3, given: [pcp, YES], when: NO, then: { step: 3, recommended: 4, movement: 'step-up', actions: ['13'] } },
 
   // A SENDCo sets the step up.
@@ -185,5 +197,40 @@ describe('reviews record the step they were held at', () => {
 
   it('setting the step the pupil is already on is refused', () => {
     expect(() => sendcoSets(3).apply(recordAt(3))).toThrow(/already at Step 3/);
+  });
+});
+
+describe('PSP reviews are read in the order recorded (issue 11)', () => {
+  it('a PSP review without positive change, dated before one already recorded, still counts towards escalation', () => {
+    const laterDated: Event = {
+      name: 'a PSP review dated later: positive change',
+      apply: (c) => recordPspReview(c, c.psps[0]!.id, { date: '2026-11-18', positiveChange: true, notes: '' }, ctx),
+    };
+    const c = recordAt(3, [pcp, psp, laterDated, pspReview(false)]);
+    expect(situationFromCase(c, TODAY).pspReviewsWithoutImpactInARow).toBe(1);
+  });
+});
+
+describe('Step 6 for a pupil who already has an EHC plan (issue 11.7)', () => {
+  const withEhcp = (step: number, given: Event[] = []) => given.reduce((c, e) => e.apply(c), makeCase({ currentStep: step, flags: { ...makeCase().flags, ehcp: true }, timeline: [{ at: '2026-09-07T09:00:00.000Z', by: 'sendco-1', what: 'case.created' }] }));
+
+  it('suggests an (emergency) annual review with the SEN team and outreach, not a new EHC needs assessment', () => {
+    const c = withEhcp(6);
+    const p = pathwayFor(c);
+    expect(p.actionIds).toEqual(['17b']);
+    expect(p.headline).toContain('annual review');
+    expect(p.headline).toContain('SEN team');
+    const g = guide(pack, situationFromCase(c, TODAY), TODAY);
+    expect(g.actions.map((a) => a.actionRef)).toEqual(['17b']);
+  });
+
+  it('the move up from Step 5 says the same', () => {
+    const p = pathwayFor(withEhcp(5, [pcp, NO]));
+    expect(p).toMatchObject({ recommendedStep: 6, movement: 'step-up', actionIds: ['17b'] });
+    expect(p.headline).toContain('annual review');
+  });
+
+  it('without an EHC plan, Step 6 still considers the criteria for an assessment (17a)', () => {
+    expect(pathwayFor(recordAt(6)).actionIds).toEqual(['17a', '17b']);
   });
 });
