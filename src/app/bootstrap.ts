@@ -86,7 +86,8 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const { repo, audit, reminders, idempotency, reflectionStore, documents } = shared;
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(documents, configuredStaff.staff, audit, now, configuredStaff.schools);
-    const drafts = await DraftStore.open(documents, now, opts.log);
+    // On the data folder itself when there is no database, so a drafts file edited by hand is set aside rather than stopping the bot.
+    const drafts = await DraftStore.open(database ? documents : folder, now, opts.log);
     const reflections = new SelfReflectionService(reflectionStore, audit, now);
     const db = database;
     return {
