@@ -73,8 +73,10 @@ const RULES: { re: RegExp; read: (m: RegExpMatchArray) => ReadRequest }[] = [
   },
   { re: new RegExp(`^(?:timeline|history|chronology)${FOR} ${REF}${AT}${PAGE}$`, 'i'), read: (m) => ({ kind: 'timeline', ...at(m[1]!, m[2]), page: pageNo(m[3]) }) },
   { re: /^(?:timeline|history|chronology)$/i, read: () => ({ kind: 'which', then: 'timeline' }) },
-  { re: new RegExp(`^(?:evidence|evidence pack|graduated response evidence)${FOR} ${REF}${AT}$`, 'i'), read: (m) => ({ kind: 'evidence', ...at(m[1]!, m[2]) }) },
-  { re: /^(?:evidence|evidence pack)$/i, read: () => ({ kind: 'which', then: 'evidence' }) },
+  // Asked for with no pupil ("evidence pack", "an evidence pack please"): which pupil? Before the rule
+  // below, which would otherwise read "pack", "for" or "please" as a pupil's reference.
+  { re: /^(?:(?:make|get|give me|produce|create)(?: me)? )?(?:an? |the )?(?:evidence|evidence pack|graduated response evidence(?: pack)?)(?: for| of| please| for a pupil)?[?.!]?$/i, read: () => ({ kind: 'which', then: 'evidence' }) },
+  { re: new RegExp(`^(?:evidence|evidence pack|graduated response evidence)${FOR} (?!(?:pack|for|please|pupil)$)${REF}${AT}$`, 'i'), read: (m) => ({ kind: 'evidence', ...at(m[1]!, m[2]) }) },
   { re: /^(?:lists|pupil lists|show lists)$/i, read: () => ({ kind: 'lists' }) },
   // "show more" or "show me" is not a pupil called "more".
   { re: new RegExp(`^(?:pupil|show(?: pupil)?|open(?: pupil)?|summary(?: (?:for|of))?(?: pupil)?|pupil summary(?: for)?)(?: for)? (?!(?:more|me|all|help|it|them|lists?|pupils?)$)${REF}${AT}$`, 'i'), read: (m) => ({ kind: 'pupil', ...at(m[1]!, m[2]) }) },
