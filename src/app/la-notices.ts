@@ -96,6 +96,8 @@ export class LaNotices {
     };
     await this.core.reminders.setNotice(id, next);
     await this.core.audit.record({ at, actorId: person.id, action: what === 'ack' ? 'la-notice.acknowledged' : 'la-notice.assigned', schoolId: notice.schoolId, caseId: notice.caseId, outcome: 'done' });
+    // The pupil's record keeps the acknowledgement too, so its chronology and evidence pack show it.
+    if (firstAck) await this.core.cases.referralAcknowledged(me, { schoolId: notice.schoolId, id: notice.caseId }, notice.referralId).catch((err: Error) => this.log.warn('acknowledgement not recorded on the case', { error: err.name }));
     const views = await this.#views(id, next);
     const poster = next.message && this.posters.find((p) => p.channel === next.message!.channel);
     if (poster && next.message) await poster.update(next.message.id, views).catch((err: Error) => this.log.warn('LA notice update failed', { error: err.name }));

@@ -4,7 +4,7 @@ import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
 import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
 import { pspTargets } from '../core/plans/close-plan.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
-import { pspReviewDue } from '../core/plans/reviews-due.js';
+import { pspNextReview } from '../core/plans/reviews-due.js';
 import type { Choice } from '../core/views/view.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
@@ -127,7 +127,8 @@ export const reviewDialog: FormDialog = {
     if (chosen.kind === 'psp') {
       const plan = saved.psps.find((x) => x.id === chosen.value)!;
       if (targets) lines.push(text(`Targets amended: ${targets.map((t, i) => `${i + 1}. ${t}`).join('; ')}.`));
-      lines.push(text(`Next PSP review due ${ukDate(pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), plan.startDate, input.date, plan.reviewIntervalDays))}.`));
+      // As `my reviews` will remind of it: from the latest review on record, which may be later than this one.
+      lines.push(text(`Next PSP review due ${ukDate(pspNextReview(ctx.calendar, pspReviewWindow(ctx.pack), plan))}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${ukDate(input.nextReviewDate)}.`));
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceAfterSave(ctx, saved)];
   },

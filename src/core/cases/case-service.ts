@@ -6,6 +6,7 @@ import { recordFact } from '../facts/record-fact.js';
 import { setStep, type ChangeContext } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
+import { ACKNOWLEDGED } from '../record/chronology.js';
 import { PupilCase, type PupilFlags } from './pupil-case.js';
 
 export interface NewCase {
@@ -196,6 +197,27 @@ export class CaseService {
       throw new AppError('Only a SENDCo can move a pupil to another step outside a review. Ask your SENDCo, or record a review with "review".', 'forbidden');
     }
     return this.change(user, ref, 'step.set', (c, cc) => setStep(c, input, cc));
+  }
+
+  /**
+   * An LA officer acknowledged a referral to the LA (the LA team's notice): the case's chronology
+   * records it, once, dated by when it happened and by whom, so the pupil's record and evidence pack
+   * show it. Only an LA officer, and only for a referral made to the LA; audited either way (ids only).
+   * Returns false when there was nothing to record (already acknowledged on the record).
+   */
+  async referralAcknowledged(user: StaffMember, ref: { schoolId: string; id: string }, referralId: string): Promise<boolean> {
+    const current = await this.repo.get(ref.schoolId, ref.id);
+    const referral = current?.referrals.find((r) => r.id === referralId && r.toLocalAuthority);
+    if (!current || !referral || user.role !== 'la-officer' || caseAccess(user, current) === 'none') {
+      await this.note(user, 'referral.acknowledged', 'denied', ref);
+      throw new AppError('Only the LA inclusion team can acknowledge a referral to the LA.', 'forbidden');
+    }
+    if (current.timeline.some((t) => t.what === ACKNOWLEDGED && t.ref === referralId)) return false;
+    const at = this.now().toISOString();
+    const next = PupilCase.parse({ ...current, timeline: [...current.timeline, { at, by: user.id, what: ACKNOWLEDGED, ref: referralId }], updatedAt: at });
+    await this.repo.save(next, current.revision);
+    await this.note(user, 'referral.acknowledged', 'done', current);
+    return true;
   }
 
   /**

@@ -99,7 +99,13 @@ export const PersonCentredPlan = z.strictObject({
   /** Field values keyed by the pack's PCP template field ids. */
   fields: z.record(z.string(), z.string().max(FIELD_MAX)),
   incidentSupportPlan: z.record(z.string(), z.string().max(FIELD_MAX)).optional(),
+  /** The next review's date: set when the plan is written, moved on at each review (what the reminders read). */
   reviewDate: IsoDate,
+  /**
+   * The first review's date as set when the plan was written; `reviewDate` moves on at each review.
+   * Plans saved before it was kept have none (plans/reviews-due.ts pcpReviewDates says what is known).
+   */
+  firstReviewDate: IsoDate.optional(),
   reviews: z.array(PlanReview).default([]),
   status: z.enum(['active', 'closed']).default('active'),
   closure: PlanClosure.optional(),

@@ -1,4 +1,4 @@
-import type { PastoralSupportPlan, PersonCentredPlan } from '../cases/pupil-case.js';
+import type { PastoralSupportPlan, PersonCentredPlan, PupilCase, StepChange } from '../cases/pupil-case.js';
 import { londonDayOf } from '../text/uk-date.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,4 +14,28 @@ export function planBegan(kind: 'pcp' | 'psp', plan: Partial<Pick<PersonCentredP
   if (kind === 'psp') return plan.startDate!;
   const typed = plan.fields?.planDate;
   return typed && ISO_DAY.test(typed) ? typed : londonDayOf(plan.createdAt!);
+}
+
+/**
+ * The day a step change took effect, London `YYYY-MM-DD`: the date of the review, referral or plan
+ * that led to it (a move agreed at a review held on Monday and typed in on Thursday took effect on
+ * Monday), else the day it was recorded (a SENDCo setting the step). Not the moment it was typed.
+ */
+export function stepChangeOn(c: Pick<PupilCase, 'pcps' | 'psps' | 'referrals'>, change: Pick<StepChange, 'ref' | 'at'>): string {
+  const ref = change.ref;
+  if (ref) {
+    for (const p of c.pcps) {
+      if (p.id === ref) return planBegan('pcp', p);
+      const r = p.reviews.find((x) => x.id === ref);
+      if (r) return r.date;
+    }
+    for (const p of c.psps) {
+      if (p.id === ref) return planBegan('psp', p);
+      const r = p.reviews.find((x) => x.id === ref);
+      if (r) return r.date;
+    }
+    const referral = c.referrals.find((x) => x.id === ref);
+    if (referral) return referral.date;
+  }
+  return londonDayOf(change.at);
 }

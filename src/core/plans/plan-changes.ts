@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import { londonToday } from '../dates.js';
+import { planBegan } from './plan-began.js';
 import { AppError } from '../errors.js';
 import { ukDate } from '../text/uk-date.js';
 
@@ -26,17 +27,21 @@ export interface NewPcp {
 /** A plan is Step 2's action 5 (000, Step 2): writing one for a pupil at Step 1 starts Step 2, recorded as a step change. */
 export function addPersonCentredPlan(c: PupilCase, input: NewPcp, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
-  const atStep = changeStep(c, { to: Math.max(2, c.currentStep), cause: 'plan', reason: 'A person-centred plan was written: targeted support begins at Step 2.' }, ctx);
-  const plan: PersonCentredPlan = { id, step: atStep.currentStep, ownerId: ctx.by, createdAt: ctx.now.toISOString(), reviews: [], status: 'active', ...input };
-  // A new plan replaces the one before it; the old one stays on record, closed as replaced by it.
-  const pcps = atStep.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx) } : p));
+  // The move refers to the plan, so it is dated by the plan's own date (plan-began.ts stepChangeOn).
+  const atStep = changeStep(c, { to: Math.max(2, c.currentStep), cause: 'plan', reason: 'A person-centred plan was written: targeted support begins at Step 2.', ref: id }, ctx);
+  const plan: PersonCentredPlan = { id, step: atStep.currentStep, ownerId: ctx.by, createdAt: ctx.now.toISOString(), reviews: [], status: 'active', ...input, firstReviewDate: input.reviewDate };
+  // A new plan replaces the one before it; the old one stays on record, closed as replaced by it on the new plan's date.
+  const began = planBegan('pcp', plan);
+  const pcps = atStep.pcps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx, laterOf(began, planBegan('pcp', p))) } : p));
   return log({ ...atStep, pcps: [...pcps, plan] }, ctx, 'pcp.created', id);
 }
 
-/** How a plan written today closes the one it replaces. */
-function replacedBy(id: string, ctx: ChangeContext): PlanClosure {
-  return { on: londonToday(ctx.now), outcome: 'replaced', leadsTo: 'new-plan', notes: '', by: ctx.by, at: ctx.now.toISOString(), replacedBy: id };
+/** How a new plan closes the one it replaces: on the new plan's own date (never before the old one began). */
+function replacedBy(id: string, ctx: ChangeContext, on: string = londonToday(ctx.now)): PlanClosure {
+  return { on, outcome: 'replaced', leadsTo: 'new-plan', notes: '', by: ctx.by, at: ctx.now.toISOString(), replacedBy: id };
 }
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);
 
 export interface NewReview {
   date: string;
@@ -76,7 +81,7 @@ export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeC
   const id = randomUUID();
   const { lastReviewBeforeRecord: before, ...rest } = input;
   const plan: PastoralSupportPlan = { id, ownerId: ctx.by, reviews: [], status: 'active', ...rest, ...(before ? { lastReviewBeforeRecord: before } : {}) };
-  const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx) } : p));
+  const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx, laterOf(input.startDate, p.startDate)) } : p));
   return log({ ...c, psps: [...psps, plan] }, ctx, 'psp.created', id);
 }
 

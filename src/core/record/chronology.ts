@@ -1,7 +1,11 @@
 import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import type { FactEntry } from '../facts/fact-entry.js';
 import { londonDayOf } from '../text/uk-date.js';
-import { numberedItems, type ItemRef } from './record-items.js';
+import { planBegan, stepChangeOn } from '../plans/plan-began.js';
+import { itemWithId, numberedItems, type ItemRef } from './record-items.js';
+
+/** The timeline entry an LA officer's acknowledgement of a referral leaves on the case (ref: the referral's id). */
+export const ACKNOWLEDGED = 'referral.acknowledged';
 
 /**
  * A pupil's chronology: everything on the record in the order it happened, each with who did it.
@@ -28,8 +32,10 @@ export type ChronologyEntry = EntryBase &
     | { kind: 'step'; change: StepChange }
     /** A change in the pupil's facts (`update`), dated by the day it happened; a correction names the entry it corrects. */
     | { kind: 'fact'; entry: FactEntry }
-    /** A plan ended (plans/close-plan.ts), dated by the day it ended. */
-    | { kind: 'closed'; item: ItemRef; closure: PlanClosure }
+    /** A plan ended (plans/close-plan.ts), dated by the day it ended; `replacedBy` is the plan that replaced it. */
+    | { kind: 'closed'; item: ItemRef; closure: PlanClosure; replacedBy?: ItemRef }
+    /** The LA acknowledged a referral to it (the LA team's "Acknowledge"), dated by the day it did; `by` is the LA officer. */
+    | { kind: 'acknowledged'; item: ItemRef; referral: Referral }
     /** A timeline entry with nothing more on record: the pupil added, a step moved before reasons were kept, a fact noted. */
     | { kind: 'event'; what: string }
   );
@@ -51,13 +57,14 @@ export function chronology(c: PupilCase): ChronologyEntry[] {
     out.push({ ...entry, ...(log && !entry.recordedAt ? { recordedAt: log.at } : {}), seq: log?.seq ?? unlogged++ });
   };
 
-  for (const { n, plan } of items.pcps) add(plan.id, { kind: 'pcp', item: { kind: 'pcp', n }, plan, date: londonDayOf(plan.createdAt), recordedAt: plan.createdAt, by: plan.ownerId });
+  // A plan on its own date (a PCP's form date, a PSP's start), not the day it was typed in; likewise a step change.
+  for (const { n, plan } of items.pcps) add(plan.id, { kind: 'pcp', item: { kind: 'pcp', n }, plan, date: planBegan('pcp', plan), recordedAt: plan.createdAt, by: plan.ownerId });
   for (const { n, plan } of items.psps) add(plan.id, { kind: 'psp', item: { kind: 'psp', n }, plan, date: plan.startDate, by: plan.ownerId });
   for (const r of items.reviews) add(r.review.id, { kind: 'review', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, date: r.review.date, by: r.review.by });
   for (const { n, referral } of items.referrals) add(referral.id, { kind: 'referral', item: { kind: 'referral', n }, referral, date: referral.date, by: referral.by });
   for (const { n, exclusion } of items.exclusions)
     add(exclusion.id, { kind: 'exclusion', item: { kind: 'exclusion', n }, exclusion, date: exclusion.startDate, recordedAt: exclusion.recordedAt, by: exclusion.recordedBy });
-  for (const change of c.stepChanges) add(change.id, { kind: 'step', change, date: londonDayOf(change.at), recordedAt: change.at, by: change.agreedBy });
+  for (const change of c.stepChanges) add(change.id, { kind: 'step', change, date: stepChangeOn(c, change), recordedAt: change.at, by: change.agreedBy });
   for (const entry of c.facts) add(entry.id, { kind: 'fact', entry, date: entry.on, recordedAt: entry.at, by: entry.by });
   // A plan's end: its own timeline entry ("pcp.closed"/"psp.closed") places it among the rest.
   const closedAt = new Map<string, number>();
@@ -68,9 +75,14 @@ export function chronology(c: PupilCase): ChronologyEntry[] {
   for (const { n, plan, kind } of ended) {
     if (!plan.closure) continue;
     const seq = closedAt.get(plan.id) ?? unlogged++;
-    out.push({ kind: 'closed', item: { kind, n }, closure: plan.closure, date: plan.closure.on, recordedAt: plan.closure.at, by: plan.closure.by, seq });
+    const replacedBy = plan.closure.replacedBy === undefined ? undefined : itemWithId(items, plan.closure.replacedBy);
+    out.push({ kind: 'closed', item: { kind, n }, closure: plan.closure, ...(replacedBy ? { replacedBy } : {}), date: plan.closure.on, recordedAt: plan.closure.at, by: plan.closure.by, seq });
   }
   c.timeline.forEach((t, seq) => {
+    if (t.what === ACKNOWLEDGED && t.ref) {
+      const r = items.referrals.find((x) => x.referral.id === t.ref);
+      if (r) return void out.push({ kind: 'acknowledged', item: { kind: 'referral', n: r.n }, referral: r.referral, date: londonDayOf(t.at), recordedAt: t.at, by: t.by, seq });
+    }
     if (t.ref && known.has(t.ref)) return;
     out.push({ kind: 'event', what: t.what, date: londonDayOf(t.at), recordedAt: t.at, by: t.by, seq });
   });

@@ -4,7 +4,7 @@ import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
-import { latestPspReview, pspReviewDue } from '../plans/reviews-due.js';
+import { latestPspReview, pcpReviewDates, pspNextReview } from '../plans/reviews-due.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
@@ -74,7 +74,8 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
   for (const c of cases) {
     let review: string | undefined; // "review for <ref>", shared by the case's plans
     for (const p of c.pcps) {
-      if (p.status !== 'active' || p.reviewDate > dueBy) continue;
+      const next = pcpReviewDates(p).next;
+      if (next === undefined || next > dueBy) continue;
       add({
         itemKey: flat(`pcp-review:${c.schoolId}:${c.id}:${p.id}`),
         kind: 'pcp-review',
@@ -83,7 +84,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
         pupilRef: c.pupilRef,
         initials: c.initials,
         planId: p.id,
-        dueDate: p.reviewDate,
+        dueDate: next,
         ownerIds: [p.ownerId],
         title: flat(`PCP review for ${c.initials} (ref ${c.pupilRef})`),
         command: (review ??= flat(`review for ${c.pupilRef}`)),
@@ -145,16 +146,17 @@ function other(c: PupilCase, itemKey: string, kind: DueKind, dueDate: string, ti
 }
 
 /**
- * A PSP's next review, by pspReviewDue from its latest review (or its start), memoised per base date
+ * A PSP's next review, by pspNextReview from its latest review (or its start), memoised per base date
  * and interval for one run: the calendar's answers per plan are most of the cost at 100,000 plans.
  */
 function pspDueMemo(calendar: SchoolCalendar, window: ReviewWindow): (p: PastoralSupportPlan) => string {
   const memo = new Map<string, string[]>();
   return (p) => {
+    // Keyed as pspNextReview counts: from the latest review (or the start), at the plan's interval.
     const from = latestPspReview(p) ?? p.startDate;
     let row = memo.get(from);
     if (row === undefined) memo.set(from, (row = []));
-    return (row[p.reviewIntervalDays] ??= pspReviewDue(calendar, window, from, undefined, p.reviewIntervalDays));
+    return (row[p.reviewIntervalDays] ??= pspNextReview(calendar, window, p));
   };
 }
 

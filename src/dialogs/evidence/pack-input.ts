@@ -4,6 +4,7 @@ import { chronology, type ChronologyEntry } from '../../core/record/chronology.j
 import { numberedItems, type NumberedItems } from '../../core/record/record-items.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { withPlaces, type FormTemplate } from '../../knowledge/schema/templates.js';
+import { ukDatesIn } from '../../core/text/uk-date.js';
 
 /**
  * What every part of the evidence pack reads: the record as the reader may see it, read once
@@ -31,7 +32,8 @@ export const template = (p: PackInput, id: string): FormTemplate | undefined => 
 
 /**
  * A form's answers as label and words, in the template's order, choices and yes/no as their labels;
- * fields the template no longer has follow by their id. Empty answers are left out.
+ * fields the template no longer has follow by their id. Dates read as staff write them ("Mon 23 Nov 2026"),
+ * date fields and dates typed inside an answer alike. Empty answers are left out.
  */
 export function filledFields(form: FormTemplate | undefined, values: Readonly<Record<string, string>>, skip: readonly string[] = [], words: Readonly<Record<string, string>> = {}): [string, string][] {
   const known = form?.fields ?? [];
@@ -40,9 +42,9 @@ export function filledFields(form: FormTemplate | undefined, values: Readonly<Re
     const v = values[f.id];
     if (v === undefined || v === '' || skip.includes(f.id)) continue;
     const shown = f.kind === 'choice' ? (f.choices?.find((c) => c.value === v)?.label ?? v) : f.kind === 'yesno' ? (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : v) : v;
-    out.push([withPlaces(f.label, words), shown]);
+    out.push([withPlaces(f.label, words), ukDatesIn(shown)]);
   }
-  for (const [id, v] of Object.entries(values)) if (v !== '' && !skip.includes(id) && !known.some((f) => f.id === id)) out.push([id, v]);
+  for (const [id, v] of Object.entries(values)) if (v !== '' && !skip.includes(id) && !known.some((f) => f.id === id)) out.push([id, ukDatesIn(v)]);
   return out;
 }
 

@@ -1,9 +1,10 @@
 import type { PersonCentredPlan, PlanReview } from '../../core/cases/pupil-case.js';
 import { citation } from '../../core/guidance/recommendation.js';
+import { planBegan } from '../../core/plans/plan-began.js';
 import { guide } from '../../core/guidance/guide.js';
 import { situationFromCase } from '../../core/guidance/situation.js';
 import type { Recommendation } from '../../core/guidance/types.js';
-import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
+import { ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocBlock, type DocSection } from '../../core/views/document.js';
 import type { CyclePhase, PathwayAction } from '../../knowledge/schema/pathway.js';
 import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
@@ -65,7 +66,7 @@ function onRecord(p: PackInput, cy: Cycle, phase: CyclePhase, numbered: Readonly
       return f.length ? `In ${name}: ${f.join('; ')}` : NOTHING;
     }
     case 'plan':
-      return written ? `${name} written ${ukDate(londonDayOf(cy.plan.createdAt))} by ${cy.plan.ownerId}` : `${name} carried on at this step`;
+      return written ? `${name} written ${ukDate(planBegan('pcp', cy.plan))} by ${cy.plan.ownerId}` : `${name} carried on at this step`;
     case 'do': {
       const f = filled(DO_FIELDS);
       return f.length ? `In ${name}: ${f.join('; ')} (see the plan)` : NOTHING;

@@ -1,6 +1,10 @@
 import type { PlanClosure, PlanLeadsTo, PlanReview } from '../../core/cases/pupil-case.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocBlock, type DocSection } from '../../core/views/document.js';
+import { planBegan } from '../../core/plans/plan-began.js';
+import { pspReviewWindow } from '../../core/plans/review-dates.js';
+import { pcpReviewDates, pspReviewDates, type PlanReviewDates } from '../../core/plans/reviews-due.js';
+import { itemWithId } from '../../core/record/record-items.js';
 import { count, itemName, serviceName } from '../views/record-words.js';
 import { fieldLabel, filledFields, template, type PackInput } from './pack-input.js';
 
@@ -19,12 +23,34 @@ const LEADS_TO: Record<PlanLeadsTo, string> = {
 
 const WITH_SCHOOL = 'Plans and reviews stay with the school: an LA officer’s copy of the record holds the referrals to the LA, the step, needs and suspension dates.';
 
-/** How a plan stands: active, or closed with its outcome, what follows, by whom and when. */
-export function planStatus(status: 'active' | 'closed', closure: PlanClosure | undefined): string {
+/** How a plan stands: active, or closed with its outcome (and the plan that replaced it), what follows, by whom and when. */
+export function planStatus(status: 'active' | 'closed', closure: PlanClosure | undefined, replacedBy?: string): string {
   if (status === 'active') return 'Active';
   if (!closure) return 'Closed (recorded before outcomes were kept)';
   const notes = closure.notes ? ` Notes: ${closure.notes}` : '';
-  return `Closed ${ukDate(closure.on)}: ${OUTCOMES[closure.outcome]}; leads to ${LEADS_TO[closure.leadsTo]}. Closed by ${closure.by}.${notes}`;
+  const outcome = closure.outcome === 'replaced' && replacedBy ? `replaced by ${replacedBy}` : OUTCOMES[closure.outcome];
+  return `Closed ${ukDate(closure.on)}: ${outcome}; leads to ${LEADS_TO[closure.leadsTo]}. Closed by ${closure.by}.${notes}`;
+}
+
+/** "PCP 2" for the plan a closure says replaced this one, when the record has it. */
+function replacedByName(p: PackInput, closure: PlanClosure | undefined): string | undefined {
+  const ref = closure?.replacedBy === undefined ? undefined : itemWithId(p.items, closure.replacedBy);
+  return ref && itemName(ref);
+}
+
+/**
+ * A plan's first and next review as the reminders count them (plans/reviews-due.ts): the pack, the
+ * pupil's summary and `my reviews` give the same dates.
+ */
+function reviewFacts(d: PlanReviewDates, heldBeforeRecord?: string): { label: string; value: string }[] {
+  const first = d.first
+    ? `Due ${ukDate(d.first)}${d.firstHeld ? `; first held ${ukDate(d.firstHeld)}` : ''}`
+    : heldBeforeRecord
+      ? `Held before the plan was recorded here (latest then ${ukDate(heldBeforeRecord)})`
+      : d.firstHeld
+        ? `Held ${ukDate(d.firstHeld)} (the date first set was not kept)`
+        : 'Not set';
+  return [{ label: 'First review', value: first }, ...(d.next ? [{ label: 'Next review due', value: ukDate(d.next) }] : [])];
 }
 
 function reviewsTable(reviews: readonly PlanReview[], numbered: ReadonlyMap<string, number>, withTargets: boolean): DocBlock {
@@ -52,12 +78,12 @@ export function pcpSection(p: PackInput): DocSection {
   const numbered = new Map(p.items.reviews.map((r) => [r.review.id, r.n]));
   const blocks: DocBlock[] = [];
   for (const { n, plan } of p.items.pcps) {
-    blocks.push(doc.subheading(`${itemName({ kind: 'pcp', n })}: written ${ukDate(londonDayOf(plan.createdAt))} at Step ${plan.step}`));
+    blocks.push(doc.subheading(`${itemName({ kind: 'pcp', n })}: written ${ukDate(planBegan('pcp', plan))} at Step ${plan.step}`));
     blocks.push(
       doc.facts([
-        { label: 'Written by', value: plan.ownerId },
-        { label: 'First review date set', value: ukDate(plan.reviewDate) },
-        { label: 'Status', value: planStatus(plan.status, plan.closure) },
+        { label: 'Written by', value: `${plan.ownerId}${londonDayOf(plan.createdAt) !== planBegan('pcp', plan) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
+        ...reviewFacts(pcpReviewDates(plan)),
+        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure)) },
         { label: 'Reviews', value: plan.reviews.length ? String(plan.reviews.length) : 'None yet' },
       ]),
     );
@@ -86,7 +112,8 @@ export function pspSection(p: PackInput): DocSection {
         { label: 'Set up by', value: plan.ownerId },
         { label: 'Overseen by', value: plan.overseeingLeaderId },
         { label: 'Reviews', value: `Every ${plan.reviewIntervalDays} days; ${plan.reviews.length ? `${plan.reviews.length} held` : 'none yet'}` },
-        { label: 'Status', value: planStatus(plan.status, plan.closure) },
+        ...reviewFacts(pspReviewDates(p.calendar, pspReviewWindow(p.pack), plan), plan.lastReviewBeforeRecord),
+        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure)) },
       ]),
       doc.paragraph('Targets it started with', 'important'),
       doc.list(plan.targets),
@@ -110,7 +137,7 @@ export function interventionsSection(p: PackInput): DocSection {
   if (p.full) {
     for (const kind of ['pcp', 'psp'] as const) {
       const form = template(p, kind);
-      const plans = kind === 'pcp' ? p.items.pcps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(londonDayOf(plan.createdAt)) })) : p.items.psps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(plan.startDate) }));
+      const plans = kind === 'pcp' ? p.items.pcps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(planBegan('pcp', plan)) })) : p.items.psps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(plan.startDate) }));
       for (const { n, fields, from } of plans)
         for (const id of INTERVENTION_FIELDS[kind]) if (fields[id]) rows.push([`${itemName({ kind, n })} (${from})`, fieldLabel(form, id, id), fields[id]]);
     }

@@ -1,4 +1,4 @@
-import { closureLine } from '../views/closure-words.js';
+import { acknowledgedLine, closureLine } from '../views/closure-words.js';
 import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
@@ -176,7 +176,9 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
     case 'fact':
       return `${factWords(e.entry)}${e.entry.corrects ? ' (a correction)' : correctionNote(p.chronology.flatMap((x) => (x.kind === 'fact' ? [x.entry] : [])), e.entry, (id) => id) ? ' (corrected later)' : ''}`;
     case 'closed':
-      return closureLine(e.item, e.closure);
+      return closureLine(e.item, e.closure, e.replacedBy);
+    case 'acknowledged':
+      return acknowledgedLine(e.item);
     case 'event':
       return eventWords(e.what);
   }

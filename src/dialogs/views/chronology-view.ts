@@ -8,7 +8,7 @@ import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { to, type Subject } from '../read/subject.js';
 import { agreedWords, byWho, count, eventWords, itemName, serviceName } from './record-words.js';
-import { closureLine } from './closure-words.js';
+import { acknowledgedLine, closureLine } from './closure-words.js';
 
 /**
  * The pupil's chronology, a page at a time: every entry in date order with who did it, and a
@@ -82,7 +82,9 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
       return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${mark}`, detail: `Recorded by ${by}.${why}${note ? ` ${note}` : ''}` };
     }
     case 'closed':
-      return { title: `${when}: ${closureLine(e.item, e.closure)}`, detail: `Closed by ${by}.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
+      return { title: `${when}: ${closureLine(e.item, e.closure, e.replacedBy)}`, detail: `Closed by ${by}.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
+    case 'acknowledged':
+      return { title: `${when}: ${acknowledgedLine(e.item)}`, detail: `By ${by} in the LA inclusion team.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
     case 'event':
       return { title: `${when}: ${eventWords(e.what)}`, detail: `By ${by}.` };
   }

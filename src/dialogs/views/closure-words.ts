@@ -32,7 +32,14 @@ export function closureFacts(closure: PlanClosure, viewerId: string): { label: s
   ];
 }
 
-/** A closure as one chronology line: "PSP 1 closed: successful; next, back to the school’s usual support". */
-export function closureLine(item: ItemRef, closure: PlanClosure): string {
+/**
+ * A closure as one chronology line: "PSP 1 closed: successful; next, back to the school’s usual
+ * support", or "PCP 1 closed: replaced by PCP 2" when the record names the plan that replaced it.
+ */
+export function closureLine(item: ItemRef, closure: PlanClosure, replacedBy?: ItemRef): string {
+  if (closure.outcome === 'replaced' && replacedBy) return `${itemName(item)} closed: replaced by ${itemName(replacedBy)}`;
   return `${itemName(item)} closed: ${OUTCOME[closure.outcome].toLowerCase()}; next, ${FOLLOWS[closure.leadsTo].charAt(0).toLowerCase()}${FOLLOWS[closure.leadsTo].slice(1)}`;
 }
+
+/** An LA acknowledgement as one chronology line: "Referral 1 acknowledged by the LA". */
+export const acknowledgedLine = (item: ItemRef): string => `${itemName(item)} acknowledged by the LA`;

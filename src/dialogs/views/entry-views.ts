@@ -1,3 +1,4 @@
+import { stepChangeOn } from '../../core/plans/plan-began.js';
 import type { StepChange } from '../../core/cases/pupil-case.js';
 import { suspensionDays } from '../../core/exclusions/suspension-days.js';
 import type { NumberedItems } from '../../core/record/record-items.js';
@@ -19,7 +20,7 @@ type Exclusion = NumberedItems['exclusions'][number];
 /** The step change a review or referral led to, if one was recorded. */
 function followedBy(s: Subject, id: string): Block[] {
   const change: StepChange | undefined = s.c.stepChanges.find((x) => x.ref === id);
-  return change ? [text(`Then, ${ukDate(londonDayOf(change.at))}: ${stepChangeWords(change)} ${agreedWords(change, s.viewer.id)}.`)] : [];
+  return change ? [text(`Then, ${ukDate(stepChangeOn(s.c, change))}: ${stepChangeWords(change)} ${agreedWords(change, s.viewer.id)}.`)] : [];
 }
 
 export function reviewView(s: Subject, r: Review, page: number): View {

@@ -1,3 +1,4 @@
+import { planBegan } from '../../core/plans/plan-began.js';
 import { writesPupilRecords } from '../../core/access/policy.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
 import type { NumberedItems } from '../../core/record/record-items.js';
@@ -29,7 +30,7 @@ export function pcpView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
       type: 'facts',
       facts: [
         { label: 'Status', value: plan.status === 'active' ? 'Active' : 'Closed' },
-        { label: 'Written', value: `${ukDate(londonDayOf(plan.createdAt))} by ${byWho(plan.ownerId, s.viewer.id)}` },
+        { label: 'Written', value: `${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id)}${planBegan('pcp', plan) !== londonDayOf(plan.createdAt) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
         { label: 'Step', value: `Written at Step ${plan.step}` },
         // A closed plan has no review to come, so its last review date is not shown as one.
         ...(due ? [{ label: 'Next review', value: whenDue(due) }] : plan.status === 'active' ? [{ label: 'Review date', value: ukDate(plan.reviewDate) }] : []),

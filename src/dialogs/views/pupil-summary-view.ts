@@ -1,3 +1,4 @@
+import { planBegan, stepChangeOn } from '../../core/plans/plan-began.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
 import { partTimeFigures, suspensionFigures, type SuspensionFigures } from '../../core/record/pupil-figures.js';
 import { numberedItems } from '../../core/record/record-items.js';
@@ -74,7 +75,7 @@ function howTheyGotHere(ctx: DialogContext, s: Subject): Block[] {
   const lines = [
     `Added ${ukDate(londonDayOf(c.createdAt))}${start !== undefined ? ` at Step ${start}` : ''}.`,
     ...legacy.map((t) => `${ukDate(londonDayOf(t.at))}: moved ${t.what === 'step.up' ? 'up' : 'down'} a step (recorded before reasons were kept).`),
-    ...changes.slice(-STEP_CHANGES_SHOWN).map((x) => `${ukDate(londonDayOf(x.at))}: ${stepChangeWords(x)} ${agreedWords(x, s.viewer.id)}.`),
+    ...changes.slice(-STEP_CHANGES_SHOWN).map((x) => `${ukDate(stepChangeOn(c, x))}: ${stepChangeWords(x)} ${agreedWords(x, s.viewer.id)}.`),
   ];
   const earlier = changes.length - STEP_CHANGES_SHOWN;
   if (earlier > 0) lines.splice(1 + legacy.length, 0, `…${count(earlier, 'earlier step change')}: see the chronology.`);
@@ -93,7 +94,7 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
     const d = next('pcp', n);
     rows.push({
       title: `${itemName({ kind: 'pcp', n })}: person-centred plan (Step ${plan.step})`,
-      detail: `Written ${ukDate(londonDayOf(plan.createdAt))} by ${byWho(plan.ownerId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
+      detail: `Written ${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
       open: to.item(s, { kind: 'pcp', n }, `Open PCP ${n}`),
       ...(d?.overdue ? { tone: 'warning' as const } : {}),
     });

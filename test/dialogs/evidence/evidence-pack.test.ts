@@ -71,7 +71,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
   it('has every PCP and PSP with its fields, targets, reviews, dates and outcome', () => {
     expect(text).toContain('PCP 1: written Mon 2 Oct 2023 at Step 2');
     expect(text).toContain('Meet and greet each morning; movement breaks; visual timetable; key adult check-in.');
-    expect(text).toContain('Closed Mon 10 Jun 2024: replaced; leads to a new or updated plan. Closed by sendco-1.');
+    expect(text).toContain('Closed Mon 10 Jun 2024: replaced by PCP 2; leads to a new or updated plan. Closed by sendco-1.');
     expect(text).toContain('PCP 2: written Mon 10 Jun 2024 at Step 4');
     expect(text).toContain('Incident Support Plan with PCP 2');
     expect(text).toMatch(/Review 2 Mon 15 Jan 2024 Step 2 No positive change No change; two incidents of refusal this half term\. teacher-1/);

@@ -93,7 +93,7 @@ describe('each record in full', () => {
     const review = await chat.say('show review 1 for 4021');
     expect(review).toContain('Positive change: No');
     expect(review).toContain(PRIVATE.reviewNotes);
-    expect(review).toContain('Then, Fri 20 Nov 2026: Step 2 to Step 3, after a review');
+    expect(review).toContain('Then, Tue 10 Nov 2026: Step 2 to Step 3, after a review');
     const referral = await chat.say('show referral 1 for 4021');
     expect(referral).toContain('To: Education Engagement – Inclusion Team');
     expect(referral).toContain('* Is there SEN Support/EHCP in place?\n    SEN Support');
@@ -127,12 +127,13 @@ describe('the chronology', () => {
     expect(lines).toEqual([
       '* Mon 2 Nov 2026: PSP 1 started  [show psp 1 for 4021]',
       '* Tue 10 Nov 2026: Review 1, of PCP 1: no positive change  [show review 1 for 4021]',
+      // Each move on the day the review or referral that led to it was held, not the day it was typed in.
+      '* Tue 10 Nov 2026: Step 2 to Step 3',
       '* Mon 16 Nov 2026: Suspension, 2 school days (exclusion 1)  [show exclusion 1 for 4021]',
       '* Thu 19 Nov 2026: Referral 1, to Education Engagement – Inclusion Team  [show referral 1 for 4021]',
+      '* Thu 19 Nov 2026: Step 3 to Step 5',
       '* Fri 20 Nov 2026: Pupil added to the record',
       '* Fri 20 Nov 2026: PCP 1 written at Step 2  [show pcp 1 for 4021]',
-      '* Fri 20 Nov 2026: Step 2 to Step 3',
-      '* Fri 20 Nov 2026: Step 3 to Step 5',
     ]);
     expect(said).toContain('    By you (sendco-1), overseen by head-1; 2 targets.');
   });
