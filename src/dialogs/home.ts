@@ -1,3 +1,4 @@
+import { exclusionStanding } from '../core/record/pupil-figures.js';
 import { heading, text, type Block, type View } from '../core/views/view.js';
 import { caseAsItStands } from '../core/facts/pupil-facts.js';
 import type { DialogContext } from './dialog.js';
@@ -28,7 +29,7 @@ export async function homeViews(ctx: DialogContext): Promise<View[]> {
       type: 'rows',
       rows: recent.slice(0, HOME_PUPILS).map((c) => ({
         title: describePupil(c),
-        detail: `Step ${c.currentStep}${c.riskOfPermanentExclusion ? ', at risk of permanent exclusion' : ''}`,
+        detail: `Step ${c.currentStep}${exclusionStanding(c).permanent ? ', permanently excluded' : exclusionStanding(c).atRisk ? ', at risk of permanent exclusion' : ''}`,
         open: to.pupil({ c, viewer: ctx.user }, `Open ${c.initials} ${c.pupilRef}`),
       })),
     });

@@ -73,6 +73,11 @@ export class SchoolCalendar {
   /** offDay's answers: a date's walk to the next school day can cross a summer holiday, and plans share due dates. */
   private readonly offDays = new Map<string, OffDay | undefined>();
 
+  /** The first term's start and the last term's end (London dates), or undefined with no term dates. */
+  get termDates(): Readonly<Range> | undefined {
+    return this.termSpan;
+  }
+
   /**
    * @param settings a school's calendar settings (validated here, so code-built ones get the same
    *   checks as files); by default no terms, 08:00 sends and 18:00–07:30 quiet hours.

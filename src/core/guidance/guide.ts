@@ -13,7 +13,7 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
   const { pathway, rules } = pack;
   if (!pathway || !rules) throw new AppError(`The ${pack.localAuthority} pack has no pathway or rules, so it cannot give step-by-step guidance.`, 'knowledge-pack');
 
-  const decision = decidePathway(s);
+  const decision = s.permanentlyExcluded ? afterPermanentExclusion(s.currentStep, rules.permanentExclusion.provisionFromDay) : decidePathway(s);
   const byId = new Map(pathway.actions.map((a) => [a.id, a]));
   const actions = decision.actionIds.flatMap((id) => {
     const a = byId.get(id);
@@ -47,5 +47,20 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
     ...(safeguarding ? { safeguarding } : {}),
     actions,
     warnings: overlays(pack, rules, s, today, unlawfulReason),
+  };
+}
+
+/**
+ * After a permanent exclusion the pupil is off the school's graduated response: no PCP, PSP or
+ * step-by-step action is offered as a next step. The LA arranges full-time education from the sixth
+ * school day (000 Step 6; 001, day-6 provision), which the overlays give with their source.
+ */
+function afterPermanentExclusion(currentStep: number, fromDay: number): ReturnType<typeof decidePathway> {
+  return {
+    recommendedStep: currentStep,
+    movement: 'stay',
+    actionIds: [],
+    headline: `Permanently excluded: the school’s plans (PCP, PSP) are no longer the next step. The LA arranges full-time education from day ${fromDay}; work with the LA on the pupil’s provision and share the record it needs.`,
+    more: 'If the governing board or an independent review panel reinstates the pupil, the school’s graduated response picks up again.',
   };
 }

@@ -89,7 +89,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));
-  else if (!s.activePsp) {
+  else if (!s.activePsp && !s.permanentlyExcluded) {
     const why = pspTriggers(rules, s);
     if (why.length) add(fromAdvice(pack, 'psp-recommended', 'warning', rules.psp.advice, why.join('; ')));
   }
@@ -111,6 +111,6 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
   } else if (s.currentStep >= 5 && !s.ehcp) add(fromAdvice(pack, 'ehc-criteria', 'info', rules.ehcAssessment.advice, 'specialist support without an EHCP'));
 
   if (s.riskOfPermanentExclusion) out.push(...managedMove(pack, rules, s));
-  if (s.currentStep <= 2 && s.planStatus === 'none') add(fromAdvice(pack, 'early-help', 'info', rules.earlyHelp, 'a need is emerging'));
+  if (s.currentStep <= 2 && s.planStatus === 'none' && !s.permanentlyExcluded) add(fromAdvice(pack, 'early-help', 'info', rules.earlyHelp, 'a need is emerging'));
   return out;
 }

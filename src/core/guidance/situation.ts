@@ -1,3 +1,4 @@
+import { exclusionStanding } from '../record/pupil-figures.js';
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { schoolYearStart } from '../dates.js';
@@ -36,6 +37,7 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
   const psp = c.psps.filter((p) => p.status === 'active').at(-1);
   // The facts as they stand now, folded from the chronology (core/facts), never the starting flags.
   const facts = pupilFacts(c);
+  const standing = exclusionStanding(c);
   const ptt = facts.partTimeTimetable;
   // A return recorded for today or later: the PSP should be ready before it (003, PSP).
   const returning = facts.returnFromSuspension && facts.returnFromSuspension.on >= today ? facts.returnFromSuspension.days : 0;
@@ -46,9 +48,10 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     suspensionDaysThisYear: tally ? tally.yearDays : suspensions.reduce((t, e) => t + e.days, 0),
     ...(tally?.termDays !== undefined ? { suspensionDaysThisTerm: tally.termDays } : {}),
     longestSuspensionDays: suspensions.reduce((m, e) => Math.max(m, e.days), 0),
-    permanentlyExcluded: c.exclusions.some((e) => e.kind === 'permanent'),
+    permanentlyExcluded: standing.permanent !== undefined,
     returningFromSuspensionDays: asked.returningFromSuspensionDays ?? returning,
-    riskOfPermanentExclusion: facts.riskOfPermanentExclusion,
+    // Once permanently excluded, no longer "at risk" (core/record/pupil-figures.ts exclusionStanding).
+    riskOfPermanentExclusion: standing.atRisk,
     rapidlyDeteriorating: asked.rapidlyDeteriorating ?? false,
     lookedAfter: facts.flags.lookedAfter,
     previouslyLookedAfter: facts.flags.previouslyLookedAfter,

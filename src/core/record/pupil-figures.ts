@@ -50,3 +50,19 @@ export function partTimeFigures(c: PupilCase, today: string): PartTimeFigures | 
   const when = today < p.startDate ? 'planned' : today > p.endDate ? 'ended' : 'current';
   return { startDate: p.startDate, endDate: p.endDate, ...(p.laNotifiedOn ? { laNotifiedOn: p.laNotifiedOn } : {}), when };
 }
+
+/**
+ * Where the pupil stands on exclusion, derived from the record: permanently excluded (the latest
+ * permanent exclusion on record), else at risk of permanent exclusion as the facts say. A pupil
+ * permanently excluded is no longer "at risk": the LA arranges full-time education from the sixth
+ * school day (000 Step 6; 001 day-6 provision), and the school's own plans no longer apply.
+ */
+export interface ExclusionStanding {
+  permanent?: Exclusion;
+  atRisk: boolean;
+}
+
+export function exclusionStanding(c: Pick<PupilCase, 'exclusions'> & Parameters<typeof pupilFacts>[0]): ExclusionStanding {
+  const permanent = c.exclusions.filter((e) => e.kind === 'permanent').at(-1);
+  return permanent ? { permanent, atRisk: false } : { atRisk: pupilFacts(c).riskOfPermanentExclusion };
+}

@@ -1,13 +1,15 @@
 import { londonParts } from '../../core/calendar/london-time.js';
 import { pupilFacts } from '../../core/facts/pupil-facts.js';
-import { partTimeFigures, suspensionFigures } from '../../core/record/pupil-figures.js';
+import { pupilDeadlines } from '../../core/record/deadlines.js';
+import { DEFAULT_PROVISION_FROM_DAY } from '../../core/reminders/due-items.js';
+import { exclusionStanding, partTimeFigures, suspensionFigures } from '../../core/record/pupil-figures.js';
 import type { StaffMember } from '../../core/staff.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocSection, type DocumentModel } from '../../core/views/document.js';
 import type { DialogContext } from '../dialog.js';
 import type { Subject } from '../read/subject.js';
 import { count, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
-import { packInput, type PackInput } from './pack-input.js';
+import { calendarWords, packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
 import { interventionsSection, pcpSection, pspSection } from './plan-sections.js';
 import { chronologySection, circumstancesSection, ehcSection, exclusionsSection, referralsSection, stepsSection } from './record-sections.js';
@@ -76,7 +78,7 @@ function about(p: PackInput, w: { pupil: string; period: string; producer: strin
       ]),
       doc.paragraph(SPECIAL_CATEGORY, 'important'),
       ...(p.full ? [] : [doc.paragraph('Made from an LA officer’s copy of the record: the referrals to the LA, the step, needs and care, and suspension dates. The school’s plans, reviews, notes and reasons stay with the school and are not in this pack.', 'important')]),
-      doc.paragraph('Pupils are named by the school’s reference, initials and year only; staff by the id the bot knows them by. Dates are school days where the pack says so, counted against the school calendar.', 'note'),
+      doc.paragraph(`Pupils are named by the school’s reference, initials and year only; staff by the id the bot knows them by. Dates are school days where the pack says so. ${calendarWords(p.calendar)}`, 'note'),
     ],
   };
 }
@@ -88,6 +90,7 @@ function summary(p: PackInput): DocSection {
   const sus = suspensionFigures(c, p.calendar, p.today);
   const ptt = partTimeFigures(c, p.today);
   const suspensions = c.exclusions.filter((e) => e.kind === 'suspension');
+  const fromDay = p.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   const reviews = p.items.reviews.map((r) => r.review);
   const positive = reviews.filter((r) => r.positiveChange).length;
   const active = (plans: { plan: { status: string } }[]) => plans.filter((x) => x.plan.status === 'active').length;
@@ -97,7 +100,9 @@ function summary(p: PackInput): DocSection {
       doc.facts([
         { label: 'Step now', value: stepTitle(p.pack, c.currentStep) },
         { label: 'Needs and care now', value: needs.length ? needs.join(', ') : 'None recorded' },
-        { label: 'At risk of permanent exclusion', value: facts.riskOfPermanentExclusion ? 'Yes' : 'No' },
+        sus.permanent
+          ? { label: 'Permanently excluded', value: `From ${ukDate(sus.permanent.startDate)}: no longer on the school’s graduated response; the LA arranges full-time education from the sixth school day` }
+          : { label: 'At risk of permanent exclusion', value: exclusionStanding(c).atRisk ? 'Yes' : 'No' },
         { label: 'EHC needs assessment', value: facts.ehcRequestedOn ? `Requested ${ukDate(facts.ehcRequestedOn)}, not yet settled` : facts.flags.ehcp ? `EHC plan${facts.ehcpIssuedOn ? ` issued ${ukDate(facts.ehcpIssuedOn)}` : ''}` : 'None waiting' },
         ...(p.full
           ? [
@@ -110,6 +115,10 @@ function summary(p: PackInput): DocSection {
         { label: 'Suspensions on the record', value: suspensions.length ? `${suspensions.length} (${count(suspensions.reduce((t, e) => t + e.days, 0), 'school day')} as recorded)` : 'None' },
         { label: `Suspensions this school year (${sus.year.label})`, value: sus.yearCount ? `${sus.yearCount} (${count(sus.yearDays, 'school day')})` : 'None' },
         { label: 'Permanent exclusion', value: sus.permanent ? `From ${ukDate(sus.permanent.startDate)}` : 'None' },
+        // The day-6 dates still to act on, as the pupil's summary and `my reviews` give them.
+        ...pupilDeadlines(c, { pack: p.pack, calendar: p.calendar, today: p.today })
+          .filter((d) => d.kind === 'day6-provision')
+          .map((d) => ({ label: `Full-time education from day ${fromDay}`, value: `From ${ukDate(d.dueDate)}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''} (${d.after === 'permanent' ? 'the LA arranges it' : 'the school arranges it'})` })),
         { label: 'Referrals', value: p.items.referrals.length ? `${p.items.referrals.length} (${p.items.referrals.filter((r) => r.referral.toLocalAuthority).length} to the LA)` : 'None' },
       ]),
     ],

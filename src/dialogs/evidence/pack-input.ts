@@ -4,7 +4,7 @@ import { chronology, type ChronologyEntry } from '../../core/record/chronology.j
 import { numberedItems, type NumberedItems } from '../../core/record/record-items.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { withPlaces, type FormTemplate } from '../../knowledge/schema/templates.js';
-import { ukDatesIn } from '../../core/text/uk-date.js';
+import { ukDate, ukDatesIn } from '../../core/text/uk-date.js';
 
 /**
  * What every part of the evidence pack reads: the record as the reader may see it, read once
@@ -51,4 +51,15 @@ export function filledFields(form: FormTemplate | undefined, values: Readonly<Re
 /** A label from a form template, or the fallback when the pack does not name the field. */
 export function fieldLabel(form: FormTemplate | undefined, id: string, fallback: string): string {
   return form?.fields.find((f) => f.id === id)?.label ?? fallback;
+}
+
+/**
+ * Which calendar the pack's school days were counted with, in words: the school's term dates (and
+ * the span they cover), or, with none loaded, weekdays that are not bank holidays, saying that school
+ * holidays then count as school days so no figure claims more accuracy than it has.
+ */
+export function calendarWords(calendar: SchoolCalendar): string {
+  const span = calendar.termDates;
+  if (!span) return 'No term dates are loaded for this school, so school days here are weekdays that are not bank holidays in England: days in the school’s holidays count as school days. Check any school-day figure against the school’s own calendar.';
+  return `School days are counted against the school’s term dates as loaded here (${ukDate(span.start)} to ${ukDate(span.end)}), less weekends, bank holidays and closures.`;
 }

@@ -10,6 +10,7 @@ import type { CyclePhase, PathwayAction } from '../../knowledge/schema/pathway.j
 import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
 import { itemName, serviceName, stepTitle } from '../views/record-words.js';
 import { fieldLabel, template, type PackInput } from './pack-input.js';
+import { ehcRequests, ehcWeeks } from './record-sections.js';
 
 /** The parts of the evidence pack that read the record against the pathway: its assess–plan–do–review cycles, and the guidance. */
 
@@ -102,16 +103,23 @@ export function cyclesSection(p: PackInput): DocSection {
     });
     blocks.push(doc.table([{ title: 'Phase', width: 0.8 }, { title: 'The graduated response’s actions', width: 2.4 }, { title: 'On record', width: 2.6 }], rows));
   });
-  // Steps 5 and 6 are led by referrals and the EHC request rather than a plan's own cycle.
+  // Steps 5 and 6 are led by referrals and the EHC request rather than a plan's own cycle: each
+  // action beside what the record shows for it (16: the referrals; 17a: the EHC request and its dates).
   const specialist = actions.filter((a) => a.step >= 5);
-  if (p.items.referrals.length && specialist.length)
+  const requests = ehcRequests(p);
+  if ((p.items.referrals.length || requests.length) && specialist.length) {
+    const { decisionWeeks, completionWeeks } = ehcWeeks(p);
+    const referrals = p.items.referrals.map(({ n, referral: r }) => `${itemName({ kind: 'referral', n })} on ${ukDate(r.date)} to ${serviceName(p.pack, r.serviceId)}`).join('\n');
+    const ehc = requests.map((r) => `EHC needs assessment requested ${ukDate(r.on)}: the LA’s ${decisionWeeks}-week decision due ${ukDate(r.decisionBy)}, ${completionWeeks}-week deadline ${ukDate(r.completeBy)}`).join('\n');
+    const shownFor = (a: PathwayAction) => (a.id === '17a' ? ehc : a.step === 5 ? referrals : '') || NOTHING;
     blocks.push(
       doc.subheading('External agencies and additional provision'),
       doc.table(
         [{ title: 'The graduated response’s actions', width: 2.4 }, { title: 'On record', width: 2.6 }],
-        [[actionsLine(specialist), p.items.referrals.map(({ n, referral: r }) => `${itemName({ kind: 'referral', n })} on ${ukDate(r.date)} to ${serviceName(p.pack, r.serviceId)}`).join('\n')]],
+        specialist.map((a) => [actionsLine([a]), shownFor(a)]),
       ),
     );
+  }
   return { title, blocks };
 }
 

@@ -1,5 +1,5 @@
 import type { PlanClosure, PlanLeadsTo, PlanReview } from '../../core/cases/pupil-case.js';
-import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
+import { londonDayOf, ukDate, ukDatesIn } from '../../core/text/uk-date.js';
 import { doc, type DocBlock, type DocSection } from '../../core/views/document.js';
 import { planBegan } from '../../core/plans/plan-began.js';
 import { pspReviewWindow } from '../../core/plans/review-dates.js';
@@ -139,12 +139,12 @@ export function interventionsSection(p: PackInput): DocSection {
       const form = template(p, kind);
       const plans = kind === 'pcp' ? p.items.pcps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(planBegan('pcp', plan)) })) : p.items.psps.map(({ n, plan }) => ({ n, fields: plan.fields, from: ukDate(plan.startDate) }));
       for (const { n, fields, from } of plans)
-        for (const id of INTERVENTION_FIELDS[kind]) if (fields[id]) rows.push([`${itemName({ kind, n })} (${from})`, fieldLabel(form, id, id), fields[id]]);
+        for (const id of INTERVENTION_FIELDS[kind]) if (fields[id]) rows.push([`${itemName({ kind, n })} (${from})`, fieldLabel(form, id, id), ukDatesIn(fields[id])]);
     }
   }
   for (const { n, referral: r } of p.items.referrals) {
     rows.push([`${itemName({ kind: 'referral', n })} (${ukDate(r.date)})`, 'Service referred to', serviceName(p.pack, r.serviceId)]);
-    if (r.fields.otherAgencies) rows.push([`${itemName({ kind: 'referral', n })} (${ukDate(r.date)})`, fieldLabel(template(p, 'referral'), 'otherAgencies', 'Other agencies'), r.fields.otherAgencies]);
+    if (r.fields.otherAgencies) rows.push([`${itemName({ kind: 'referral', n })} (${ukDate(r.date)})`, fieldLabel(template(p, 'referral'), 'otherAgencies', 'Other agencies'), ukDatesIn(r.fields.otherAgencies)]);
   }
   const services = [...new Set(p.items.referrals.map((r) => serviceName(p.pack, r.referral.serviceId)))];
   return {

@@ -3,18 +3,21 @@ import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
 import { correctionNote } from '../../core/facts/corrections.js';
-import { pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
+import { effectiveEntries, pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
 import { pathwayEvents, startingStep } from '../../core/guidance/pathway-state.js';
 import type { ChronologyEntry } from '../../core/record/chronology.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocBlock, type DocSection } from '../../core/views/document.js';
 import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
 import { count, eventWords, itemName, serviceName, stepTitle } from '../views/record-words.js';
-import { filledFields, template, type PackInput } from './pack-input.js';
+import { calendarWords, filledFields, template, type PackInput } from './pack-input.js';
+import { day6ProvisionDay, DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../../core/reminders/due-items.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
 
 const CAUSES = { review: 'After a review', referral: 'On a referral', plan: 'When a plan was written', set: 'Set by the SENDCo' } as const;
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
@@ -73,9 +76,32 @@ export function exclusionsSection(p: PackInput): DocSection {
     }
   }
   const blocks: DocBlock[] = [
-    doc.paragraph('School days are counted against the school calendar (weekends, bank holidays and the school’s holidays are not school days). The warnings column lists the checks the bot showed before each was saved.', 'note'),
+    doc.paragraph(`${calendarWords(p.calendar)} The warnings column lists the checks the bot showed before each was saved.`, 'note'),
     doc.table(['Record', 'Kind', 'School days', { title: 'Days', width: 0.5 }, { title: 'Reason', width: 2.4 }, { title: 'Warnings shown before saving', width: 2 }], rows),
   ];
+  // Day-6 provision (001; 000 Step 6): for a suspension of more than five school days the school,
+  // and after a permanent exclusion the LA, arranges full-time education from the sixth school day,
+  // counted as the reminders count it (reminders/due-items.ts day6ProvisionDay).
+  const fromDay = p.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  const started = new Map(p.full ? effectiveEntries(c.facts).flatMap((e) => (e.fact === 'provision-started' ? [[e.exclusionId, e.on] as const] : [])) : []);
+  const day6 = items.filter(({ exclusion: e }) => needsDay6(e, fromDay));
+  if (day6.length)
+    blocks.push(
+      doc.subheading(`Full-time education from the ${ordinal(fromDay)} school day`),
+      doc.table(
+        ['Record', { title: 'Who arranges it', width: 1.6 }, 'Provision must start', { title: 'Provision started', width: 1.4 }],
+        day6.map(({ n, exclusion: e }) => {
+          const due = day6ProvisionDay(e.startDate, fromDay, p.calendar);
+          const on = started.get(e.id);
+          return [
+            itemName({ kind: 'exclusion', n }),
+            e.kind === 'permanent' ? 'The LA (permanent exclusion)' : `The school (a suspension of ${count(e.days, 'school day')})`,
+            ukDate(due),
+            on ? `${ukDate(on)}${on > due ? ' (late)' : ''}` : 'Not recorded',
+          ];
+        }),
+      ),
+    );
   if (years.size)
     blocks.push(
       doc.subheading('Suspensions in each school year'),
@@ -103,20 +129,30 @@ export function referralsSection(p: PackInput): DocSection {
   return { title: 'Referrals', blocks };
 }
 
+/** The LA's statutory weeks for an EHC needs assessment (the pack's rules, else the national 6 and 20). */
+export function ehcWeeks(p: PackInput): { decisionWeeks: number; completionWeeks: number } {
+  return { decisionWeeks: p.pack.rules?.ehcAssessment.decisionWeeks ?? 6, completionWeeks: p.pack.rules?.ehcAssessment.completionWeeks ?? 20 };
+}
+
+/** Each EHC needs assessment request on the record (London dates), with the LA's decision and completion dates counted from it. */
+export function ehcRequests(p: PackInput): { on: string; decisionBy: string; completeBy: string }[] {
+  const { decisionWeeks, completionWeeks } = ehcWeeks(p);
+  const dated = (on: string) => ({ on, decisionBy: addDays(on, decisionWeeks * 7), completeBy: addDays(on, completionWeeks * 7) });
+  // A request kept as the record's starting state (a file saved before the chronology, or an LA officer's copy).
+  const start = p.c.facts.length ? undefined : p.c.ehcRequestedOn;
+  const standing = p.full ? standingEntries(p.c.facts).map((s) => s.entry) : [];
+  return [...(start ? [dated(start)] : []), ...standing.flatMap((e) => (e.fact === 'ehc-assessment' && e.status === 'requested' ? [dated(e.on)] : []))];
+}
+
 /** EHC needs assessment: each request with the LA's statutory dates, and how it was settled. */
 export function ehcSection(p: PackInput): DocSection {
-  const { c, pack } = p;
-  const decisionWeeks = pack.rules?.ehcAssessment.decisionWeeks ?? 6;
-  const completionWeeks = pack.rules?.ehcAssessment.completionWeeks ?? 20;
-  const rows: string[][] = [];
+  const { c } = p;
+  const { decisionWeeks, completionWeeks } = ehcWeeks(p);
   const standing = p.full ? standingEntries(c.facts).map((s) => s.entry) : [];
-  const dates = (on: string) => [ukDate(addDays(on, decisionWeeks * 7)), ukDate(addDays(on, completionWeeks * 7))];
-  // A request kept as the record's starting state (a file saved before the chronology, or an LA officer's copy).
-  const start = c.facts.length ? undefined : c.ehcRequestedOn;
-  if (start) rows.push([ukDate(start), 'Needs assessment requested', ...dates(start)]);
+  const rows: [string, string[]][] = ehcRequests(p).map((r) => [r.on, [ukDate(r.on), 'Needs assessment requested', ukDate(r.decisionBy), ukDate(r.completeBy)]]);
   for (const e of standing) {
-    if (e.fact === 'ehc-assessment') rows.push([ukDate(e.on), e.status === 'requested' ? 'Needs assessment requested' : 'Not going ahead (the LA decided not to assess, or the request was withdrawn)', ...(e.status === 'requested' ? dates(e.on) : ['', ''])]);
-    if (e.fact === 'send' && e.send === 'ehcp') rows.push([ukDate(e.on), 'EHC plan issued', '', '']);
+    if (e.fact === 'ehc-assessment' && e.status !== 'requested') rows.push([e.on, [ukDate(e.on), 'Not going ahead (the LA decided not to assess, or the request was withdrawn)', '', '']]);
+    if (e.fact === 'send' && e.send === 'ehcp') rows.push([e.on, [ukDate(e.on), 'EHC plan issued', '', '']]);
   }
   const now = pupilFacts(c);
   const status = now.flags.ehcp ? `The pupil has an EHC plan${now.ehcpIssuedOn ? `, issued ${ukDate(now.ehcpIssuedOn)}` : ''}.` : now.ehcRequestedOn ? `An EHC needs assessment was requested on ${ukDate(now.ehcRequestedOn)} and is not yet settled.` : 'No EHC needs assessment is waiting.';
@@ -124,7 +160,9 @@ export function ehcSection(p: PackInput): DocSection {
     title: 'EHC needs assessment',
     blocks: [
       doc.paragraph(`${status} The LA must decide whether to assess within ${decisionWeeks} weeks of a request and issue a plan (or say it will not) within ${completionWeeks} weeks.`),
-      rows.length ? doc.table(['Date', { title: 'What happened', width: 2.2 }, `${decisionWeeks}-week decision due`, `${completionWeeks}-week deadline`], rows) : doc.paragraph('No request, decision or plan is recorded.'),
+      rows.length
+        ? doc.table(['Date', { title: 'What happened', width: 2.2 }, `${decisionWeeks}-week decision due`, `${completionWeeks}-week deadline`], [...rows].sort((x, y) => x[0].localeCompare(y[0])).map(([, row]) => row))
+        : doc.paragraph('No request, decision or plan is recorded.'),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { exclusionStanding } from '../../core/record/pupil-figures.js';
 import type { PupilCase } from '../../core/cases/pupil-case.js';
 import { dueThisWeek, endOfWeek, pupilDeadlines, type Deadline } from '../../core/record/deadlines.js';
 import type { StaffMember } from '../../core/staff.js';
@@ -38,7 +39,8 @@ export const LISTS: Record<ListId, ListDef> = {
     id: 'risk',
     title: () => 'Pupils at risk of permanent exclusion',
     empty: () => 'None of your pupils is recorded as at risk of permanent exclusion.',
-    pick: (c) => (c.riskOfPermanentExclusion ? {} : undefined),
+    // A pupil already permanently excluded is not "at risk" of it (exclusionStanding).
+    pick: (c) => (exclusionStanding(c).atRisk ? {} : undefined),
   },
   care: {
     id: 'care',

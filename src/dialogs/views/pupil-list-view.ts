@@ -1,3 +1,4 @@
+import { exclusionStanding } from '../../core/record/pupil-figures.js';
 import type { PupilCase } from '../../core/cases/pupil-case.js';
 import { endOfWeek, type Deadline } from '../../core/record/deadlines.js';
 import { ukDate } from '../../core/text/uk-date.js';
@@ -24,7 +25,7 @@ function statusLine(c: PupilCase): string {
   return [
     `Step ${c.currentStep}`,
     ...(psp ? ['on a PSP'] : pcp ? ['PCP in place'] : []),
-    ...(c.riskOfPermanentExclusion ? ['at risk of permanent exclusion'] : []),
+    ...(exclusionStanding(c).permanent ? ['permanently excluded'] : exclusionStanding(c).atRisk ? ['at risk of permanent exclusion'] : []),
     ...flagWords(c.flags).map((f) => (f === 'SEN support' || f === 'EHCP' ? f : f.toLowerCase())),
   ].join(' · ');
 }

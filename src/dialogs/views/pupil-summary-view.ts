@@ -1,6 +1,6 @@
 import { planBegan, stepChangeOn } from '../../core/plans/plan-began.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
-import { partTimeFigures, suspensionFigures, type SuspensionFigures } from '../../core/record/pupil-figures.js';
+import { exclusionStanding, partTimeFigures, suspensionFigures, type SuspensionFigures } from '../../core/record/pupil-figures.js';
 import { numberedItems } from '../../core/record/record-items.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type CommandButton, type Row, type View } from '../../core/views/view.js';
@@ -37,7 +37,7 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
       { label: 'Where on the pathway', value: stepTitle(ctx.pack, c.currentStep) },
       { label: 'Needs and care', value: flags.length ? flags.join(', ') : 'None recorded' },
       ...(c.ehcRequestedOn ? [{ label: 'EHC needs assessment', value: `Requested ${ukDate(c.ehcRequestedOn)}` }] : []),
-      { label: 'At risk of permanent exclusion', value: c.riskOfPermanentExclusion ? 'Yes' : 'No' },
+      exclusionFact(c),
       ...suspensionFacts(sus),
       ...(school ? [] : [{ label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})` : 'No' }]),
     ],
@@ -53,6 +53,13 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
   // A row of its own: a fourth button runs off a phone-width Teams card.
   blocks.push({ type: 'actions', actions: [{ label: 'Evidence pack', command: commandFor({ kind: 'evidence', ...pupilAt(s) }) }] });
   return { blocks };
+}
+
+/** Permanently excluded (and since when), else whether at risk of it: never "at risk" once excluded. */
+function exclusionFact(c: Subject['c']): { label: string; value: string } {
+  const standing = exclusionStanding(c);
+  if (standing.permanent) return { label: 'Permanently excluded', value: `From ${ukDate(standing.permanent.startDate)}: the LA arranges full-time education from the sixth school day` };
+  return { label: 'At risk of permanent exclusion', value: standing.atRisk ? 'Yes' : 'No' };
 }
 
 function suspensionFacts(s: SuspensionFigures): { label: string; value: string }[] {
