@@ -1,3 +1,4 @@
+import { chronology } from '../../src/core/record/chronology.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../src/app/reminder-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
@@ -157,7 +158,10 @@ describe('LA referral notifications', () => {
     expect(actionsOf(taken, 'command')).toEqual([]);
     const told = await h.connector.waitFor((x) => x.conversationId === `a:personal-${AAD.sendco}` && textOf(cardOf(x.body)).includes('was acknowledged by Lee Adams'));
     expect(told.method).toBe('POST');
-    expect((await h.bot.core.audit.list()).map((e) => e.action)).toEqual(expect.arrayContaining(['la-notice.posted', 'la-notice.acknowledged']));
+    expect((await h.bot.core.audit.list()).map((e) => e.action)).toEqual(expect.arrayContaining(['la-notice.posted', 'la-notice.acknowledged', 'referral.acknowledged']));
+    // The pupil's record keeps the acknowledgement too (issue 13.5), once, so its chronology and evidence pack show it.
+    const record = (await h.bot.core.repo.get(c.schoolId, c.id))!;
+    expect(chronology(record).filter((e) => e.kind === 'acknowledged').map((e) => [e.kind, e.date, e.item])).toEqual([['acknowledged', '2026-11-20', { kind: 'referral', n: 1 }]]);
   });
 
   it('Slack: posts to the linked channel and updates the same message on "Assign to me"', async () => {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
 import { addDays } from '../../../src/core/dates.js';
 import { proposeReviewDate, pspReviewWindow, type ReviewWindow } from '../../../src/core/plans/review-dates.js';
-import { pspReviewDue } from '../../../src/core/plans/reviews-due.js';
+import { pcpReviewDates, pspReviewDates, pspReviewDue } from '../../../src/core/plans/reviews-due.js';
+import { dueItems } from '../../../src/core/reminders/due-items.js';
 import { pupilDeadlines } from '../../../src/core/record/deadlines.js';
 import type { KnowledgePack } from '../../../src/knowledge/schema/pack.js';
 import { makeCase } from '../../helpers/make-case.js';
@@ -86,5 +87,26 @@ describe('PSP reviews use it', () => {
   it('a recorded review moves the next one on from the review date', () => {
     const c = makeCase({ psps: [psp('2026-11-02', { reviews: [review('2026-11-23', true)] })] });
     expect(pupilDeadlines(c, { pack, calendar: noTerms, today: '2026-11-23' })[0]?.dueDate).toBe('2026-12-14');
+  });
+});
+
+describe('a plan’s first and next review: one function for the pack, the summary and the reminders (issue 13.2)', () => {
+  it('a PSP’s first and next review are the dates dueItems reminds of, also when it was reviewed before it was recorded here', () => {
+    const fresh = psp('2026-11-30', { id: 'a', reviewIntervalDays: 28 });
+    const before = psp('2026-10-05', { id: 'b', reviewIntervalDays: 28, lastReviewBeforeRecord: '2026-11-23' });
+    const due = dueItems([makeCase({ psps: [fresh, before] })], { pack, calendar: terms, today: '2026-11-30' });
+    // Four weeks from Mon 30 Nov is Mon 28 Dec, in the holidays: the first school day after the window.
+    expect(pspReviewDates(terms, PSP_REVIEW_WINDOW, fresh)).toEqual({ first: '2027-01-05', next: '2027-01-05' });
+    expect(due.find((d) => d.planId === 'a')?.dueDate).toBe('2027-01-05');
+    // Reviewed before it was recorded here: the first review was then, and the next counts from it.
+    expect(pspReviewDates(terms, PSP_REVIEW_WINDOW, before)).toEqual({ next: due.find((d) => d.planId === 'b')!.dueDate });
+  });
+
+  it('a PCP keeps the first review date it was written with; the next is the date moved on at its review', () => {
+    const plan = pcp('2026-12-14', { firstReviewDate: '2026-11-02', reviews: [review('2026-11-03', false)] });
+    expect(pcpReviewDates(plan)).toEqual({ first: '2026-11-02', firstHeld: '2026-11-03', next: '2026-12-14' });
+    expect(dueItems([makeCase({ pcps: [plan] })], { pack, calendar: terms, today: '2026-11-30' })[0]?.dueDate).toBe('2026-12-14');
+    // Saved before first dates were kept, and reviewed since: the first date is not known, so not invented.
+    expect(pcpReviewDates(pcp('2026-12-14', { reviews: [review('2026-11-03', false)] }))).toEqual({ firstHeld: '2026-11-03', next: '2026-12-14' });
   });
 });

@@ -185,3 +185,46 @@ describe('13.9: a school with no term dates loaded', () => {
     expect(pack).not.toContain('term dates as loaded here');
   }, 60_000);
 });
+
+describe('13.4: a permanently excluded pupil', () => {
+  /** At risk of permanent exclusion, then permanently excluded from Mon 16 Nov 2026, with no PSP. */
+  const excluded = () =>
+    PupilCase.parse(
+      makeCase({
+        id: 'case-excluded',
+        pupilRef: '5002',
+        staffIds: [SENDCO.id],
+        currentStep: 4,
+        riskOfPermanentExclusion: true,
+        createdAt: T('2026-09-07', 9),
+        exclusions: [
+          { id: 'x1', kind: 'suspension', startDate: '2026-10-05', days: 3, reason: 'Assault', recordedBy: SENDCO.id, recordedAt: T('2026-10-05', 13) },
+          { id: 'x2', kind: 'permanent', startDate: '2026-11-16', days: 0, reason: 'Serious assault', recordedBy: SENDCO.id, recordedAt: T('2026-11-16', 13) },
+        ],
+      }),
+    );
+
+  it('is shown as permanently excluded, not "at risk", and is not on the at-risk list', async () => {
+    const w = await testWorld({ calendar: termDates() });
+    await w.repo.save(excluded(), undefined);
+    const ctx = w.ctxFor(SENDCO);
+    const summary = renderText(await runRead(ctx, { kind: 'pupil', ref: '5002' }));
+    expect(summary).toContain('Permanently excluded: From Mon 16 Nov 2026: the LA arranges full-time education from the sixth school day');
+    expect(summary).not.toContain('At risk of permanent exclusion');
+    expect(renderText(await runRead(ctx, { kind: 'list', list: 'risk', page: 1 }))).not.toContain('5002');
+    expect(renderText(await runRead(ctx, { kind: 'list', list: 'mine', page: 1 }))).toContain('permanently excluded');
+  });
+
+  it('its pack says so, and the guidance offers no PSP, PCP or managed move, only the LA’s provision from day 6', async () => {
+    const w = await testWorld({ calendar: termDates() });
+    await w.repo.save(excluded(), undefined);
+    const pack = await packText(await runRead(w.ctxFor(SENDCO), { kind: 'evidence', ref: '5002' }));
+    expect(pack).toContain('Permanently excluded From Mon 16 Nov 2026: no longer on the school’s graduated response');
+    expect(pack).not.toContain('At risk of permanent exclusion Yes');
+    expect(pack).toContain('Permanently excluded: the school’s plans (PCP, PSP) are no longer the next step. The LA arranges full-time education from day 6');
+    expect(pack).toContain('Exclusion 2 The LA (permanent exclusion) Mon 23 Nov 2026');
+    expect(pack).not.toContain('Set up a Pastoral Support Programme (PSP)');
+    expect(pack).not.toContain('Managed move');
+    expect(pack).not.toMatch(/Next action \d/);
+  }, 60_000);
+});
