@@ -9,6 +9,7 @@ import { text, type View } from '../core/views/view.js';
 import { parseDate } from './parse.js';
 import type { DialogContext } from './dialog.js';
 import { laReportViews } from './views/la-report-view.js';
+import { schoolCalled } from './views/record-words.js';
 
 /** "la report", "la report 1/9/2026 30/11/2026", "la report csv …": what was asked for, the dates as typed. */
 export interface LaReportRequest {
@@ -64,6 +65,7 @@ export async function makeLaReport(ctx: DialogContext, from: string, to: string,
     progress: (id) => progress?.get(id),
     serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
     provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
+    schoolName: (id) => schoolCalled(ctx, id),
   });
 }
 

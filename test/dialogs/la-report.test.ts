@@ -102,6 +102,14 @@ describe('la report in a conversation', () => {
     expect(figures(other)).toBe(figures(reply));
   });
 
+  it('names schools as the staff directory does, the one source of a school’s name, never by id (issue 13 B.3)', async () => {
+    const w = await world();
+    const ctx = { ...w.ctxFor(LA_OFFICER), staff: { find: () => undefined, schoolName: (id: string) => (id === 'oak-primary' ? 'Oak Primary School' : `${id} named`) } };
+    const reply = await chatter(ctx).say('la report sep to nov');
+    expect(reply).toMatch(/Oak Primary School +\d+|Oak Primary School +withheld/);
+    expect(reply).not.toMatch(/oak-primary/);
+  });
+
   it('a period not yet begun says there are no figures yet, not tables of blanks (issue 13 B.7)', async () => {
     const w = await world();
     const reply = await chatter(w.ctxFor(LA_OFFICER)).say('la report 2027-01 - 2027-03');

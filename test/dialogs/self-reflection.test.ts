@@ -96,7 +96,8 @@ describe('the self-reflection in a typed conversation', () => {
     expect(second).toContain('No item is rated 1 or 2.');
 
     const seen = await la.say('self-reflection');
-    expect(seen).toContain('Oak Primary (oak-primary): completed Wed 6 Jan 2027');
+    expect(seen).toContain('Oak Primary: completed Wed 6 Jan 2027');
+    expect(seen).not.toContain('oak-primary');
     expect(seen).toContain('Leadership: 3 Established (was 2)');
     expect(seen).not.toContain('Private note');
     expect(seen).not.toContain('2.1a');

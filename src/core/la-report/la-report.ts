@@ -34,6 +34,8 @@ export interface LaReportInput {
   serviceName: (serviceId: string) => string | undefined;
   /** School day on which day-6 provision must start (the pack's rules; 6 by default). */
   provisionFromDay: number;
+  /** A school's name as people say it (the staff directory's, the one source for it); by default the id's words. */
+  schoolName?: (schoolId: string) => string;
 }
 
 /** How a table is best drawn where a channel can draw: the numbers are always in the table too. */
@@ -229,7 +231,7 @@ export function laReport(input: LaReportInput): LaReport {
     [{ id: 'referrals-by-month', title: 'Referrals to the LA by month', rowHeading: 'Month', columns: ['Referrals'], chart: 'bar' }, monthLabels, referralMonths.map((n) => [n])],
     [{ id: 'referrals-by-status', title: 'Referrals to the LA by status', rowHeading: 'Status', columns: ['Referrals'], chart: 'pie' }, STATUS.map(([, l]) => l), byStatus.counts().map((n) => [n])],
     [{ id: 'referrals-by-service', title: 'Referrals to the LA by service', rowHeading: 'Service', columns: ['Referrals'], chart: 'bar' }, servicesRanked.map(([s]) => s), servicesRanked.map(([, n]) => [n])],
-    [{ id: 'referrals-by-school', title: 'Referrals to the LA by school', rowHeading: 'School', columns: ['Referrals'] }, schoolsRanked.map(([s]) => schoolName(s)), schoolsRanked.map(([, n]) => [n])],
+    [{ id: 'referrals-by-school', title: 'Referrals to the LA by school', rowHeading: 'School', columns: ['Referrals'] }, schoolsRanked.map(([s]) => (input.schoolName ?? schoolName)(s)), schoolsRanked.map(([, n]) => [n])],
   ]);
   const [exclusionsByMonthTable, exclusionsByYearTable] = linkedTables([
     [

@@ -65,7 +65,7 @@ function onRecord(p: PackInput, cy: Cycle, phase: CyclePhase, numbered: Readonly
       return f.length ? `In ${name}: ${f.join('; ')}` : NOTHING;
     }
     case 'plan':
-      return written ? `${name} written ${ukDate(londonDayOf(cy.plan.createdAt))} by ${cy.plan.ownerId}` : `${name} carried on at this step`;
+      return written ? `${name} written ${ukDate(londonDayOf(cy.plan.createdAt))}${p.who(cy.plan.ownerId) ? ` by ${p.who(cy.plan.ownerId)}` : ''}` : `${name} carried on at this step`;
     case 'do': {
       const f = filled(DO_FIELDS);
       return f.length ? `In ${name}: ${f.join('; ')} (see the plan)` : NOTHING;

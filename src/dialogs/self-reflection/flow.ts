@@ -10,6 +10,7 @@ import type { DialogContext, FormDialog, Question } from '../dialog.js';
 import { openForm } from '../form-submit.js';
 import { yesNo } from '../parse.js';
 import { nothingYetView, progressWords, REFLECTION_COMMANDS, sharedView, sharingWords, summaryView } from '../views/self-reflection-view.js';
+import { schoolCalled } from '../views/record-words.js';
 
 /**
  * The Inclusion Self-Reflection Tool (seed 000, Appendix 2), filled in by a school's SENDCo or head
@@ -135,7 +136,7 @@ export const startReflectionDialog: FormDialog = {
   async finish(ctx) {
     const service = serviceOf(ctx);
     const tool = toolOf(ctx)!;
-    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool))];
+    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
     const record = await service.forSchool(ctx.user);
     const { latest } = latestTwo(record);
     const progress = progressWords(tool, record);
@@ -165,7 +166,7 @@ export const shareDialog: FormDialog = {
     if (before?.inProgress && !areasLeft(tool, before.inProgress).length) {
       const { record, completed } = await service.complete(ctx.user, tool, share);
       const { previous } = latestTwo(record);
-      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id)];
+      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id, (id) => schoolCalled(ctx, id))];
     }
     const record = await service.setSharing(ctx.user, share);
     const progress = progressWords(tool, record);
@@ -196,12 +197,12 @@ export const summaryDialog: FormDialog = {
   async finish(ctx) {
     const service = serviceOf(ctx);
     const tool = toolOf(ctx)!;
-    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool))];
+    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
     const record = await service.forSchool(ctx.user);
     const { latest, previous } = latestTwo(record);
-    if (!latest) return [nothingYetView(tool, record, ctx.user.schoolId!)];
+    if (!latest) return [nothingYetView(tool, record, ctx.user.schoolId!, (id) => schoolCalled(ctx, id))];
     const progress = progressWords(tool, record);
-    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
+    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id, (id) => schoolCalled(ctx, id)), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
   },
 };
 
@@ -218,7 +219,7 @@ export const schoolsDialog: FormDialog = {
   questions: () => [],
   async finish(ctx) {
     const tool = toolOf(ctx)!;
-    return [sharedView(tool, await serviceOf(ctx).shared(ctx.user, tool))];
+    return [sharedView(tool, await serviceOf(ctx).shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
   },
 };
 
