@@ -2,7 +2,7 @@ import { fillsInSelfReflection, seesSharedSelfReflections } from '../../core/acc
 import { AppError } from '../../core/errors.js';
 import { areasLeft, AREA_NOTE_MAX, latestTwo, type SchoolReflections } from '../../core/self-reflection/reflection.js';
 import type { SelfReflectionService } from '../../core/self-reflection/self-reflection-service.js';
-import { ukDate } from '../../core/text/uk-date.js';
+import { ukDate, ukDateTime } from '../../core/text/uk-date.js';
 import { heading, text, type View } from '../../core/views/view.js';
 import type { SelfReflectionTool } from '../../knowledge/schema/templates.js';
 import { choice, type AnswerChoice } from '../choice-match.js';
@@ -109,7 +109,11 @@ export function areaDialog(areaId: string): FormDialog {
       const saved = await serviceOf(ctx).saveArea(ctx.user, tool, area.id, ratings, typeof a.note === 'string' ? a.note : undefined);
       const left = areasLeft(tool, saved.inProgress);
       const done = tool.areas.length - left.length;
-      const said = `Saved “${area.title}”: ${done} of ${tool.areas.length} areas rated.`;
+      const standing = saved.inProgress?.areas[area.id];
+      const replaced = standing?.earlier?.at(-1);
+      // Two leaders on the same area: say whose ratings stand, and that the colleague's were kept.
+      const colleague = replaced && replaced.replacedAt === standing!.at ? ` Your ratings now stand for this area; ${ctx.staff?.find(replaced.by)?.displayName ?? 'a colleague'}’s ratings saved ${ukDateTime(replaced.at)} were kept with the record, not lost.` : '';
+      const said = `Saved “${area.title}”: ${done} of ${tool.areas.length} areas rated.${colleague}`;
       return nextForm(ctx, saved, left.length ? `${said} You can stop here and carry on later: type "${REFLECTION_COMMANDS.start}".` : `${said} One last question, then the summary.`);
     },
   };
