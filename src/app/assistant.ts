@@ -5,7 +5,7 @@ import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding
 import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
-import type { StaffMember } from '../core/staff.js';
+import { localStaffMember, type StaffMember } from '../core/staff.js';
 import { heading, text, type Choice, type Lookup, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
@@ -76,7 +76,7 @@ export class Assistant {
     const found = this.core.staff.find(person.id);
     if (found) return found;
     const local = this.core.config.localUser;
-    return this.opts.localMode ? { id: local.id, role: local.role, schoolId: local.schoolId } : undefined;
+    return this.opts.localMode ? localStaffMember(local) : undefined;
   }
 
   welcome(person: Person): View[] {
