@@ -31,6 +31,19 @@ describe('Teams: the LA report through the real endpoint', () => {
     expect(offer.content.description).toBe('LA figures, Tue 1 Sep 2026 to Mon 30 Nov 2026. Small numbers are withheld in it. Accept to save it to your OneDrive.');
   });
 
+  it('asked in a channel the LA team uses: a kind reason saying it works in the personal chat, and no figures (issue 13 B.7)', async () => {
+    h = await teamsHarness({ env: { LOCAL_USER_ROLE: 'la-officer' } });
+    await saveLaCases(h.core.repo);
+    const channel = { id: '19:la-team@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' };
+    const before = h.connector.calls.length;
+    await h.post(h.activity(AAD.stranger, { type: 'message', text: '<at>Graduated Response</at> la report sep to nov', conversation: channel, entities: [{ type: 'mention', text: '<at>Graduated Response</at>', mentioned: { id: '28:bot', name: 'Graduated Response' } }] }));
+    const reply = await h.connector.waitFor((c) => h.connector.calls.indexOf(c) >= before && c.conversationId === channel.id && c.body.type === 'message');
+    const words = JSON.stringify(reply.body);
+    expect(words).toContain('I show them in your personal chat with me');
+    expect(words).toContain('la report sep to nov');
+    expect(words).not.toContain('Referrals to the LA by month');
+  });
+
   it('a SENDCo is refused', async () => {
     h = await teamsHarness();
     await saveLaCases(h.core.repo);
