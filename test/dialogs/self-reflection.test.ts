@@ -108,6 +108,18 @@ describe('the self-reflection in a typed conversation', () => {
     expect((await w.audit.list({ actorId: LA_OFFICER.id })).map((e) => [e.action, e.schoolId])).toEqual([['self-reflection.disclosed', 'oak-primary']]);
   });
 
+  it('cancel part-way through an area says the areas already saved are kept (issue 13 B.7)', async () => {
+    const w = await world();
+    const chat = chatter(w.ctxFor(SENDCO));
+    await chat.say('self-reflection');
+    await rateArea(chat, ITEMS[0]!, 3, 'first area note');
+    await chat.say('2');
+    const stopped = await chat.say('cancel');
+    expect(stopped).toContain('The areas already saved are kept; only this area’s answers were not saved.');
+    expect(stopped).not.toContain('Nothing from it was saved');
+    expect(Object.keys((await w.store.get('oak-primary'))!.inProgress!.areas)).toEqual(['environment-culture-and-ethos']);
+  });
+
   it('refuses a teacher before the first question, and the summary says when nothing is finished yet', async () => {
     const w = await world();
     expect(await chatter(w.ctxFor(TEACHER)).say('self-reflection')).toContain('filled in by the school’s SENDCo or head');

@@ -90,6 +90,7 @@ export function areaDialog(areaId: string): FormDialog {
     title: 'Inclusion self-reflection',
     shortTitle: 'Self-reflection',
     draftName: 'self-reflection area',
+    keptOnStop: `The areas already saved are kept; only this area’s answers were not saved. Type "${REFLECTION_COMMANDS.start}" to carry on where you left off.`,
     submitLabel: 'Save this area',
     refuse: (ctx) => onlyReflectors(ctx) ?? (areaIn(ctx) ? undefined : `That area is no longer in the self-reflection tool. Type "${REFLECTION_COMMANDS.start}" to carry on.`),
     intro(ctx) {
