@@ -5,7 +5,7 @@ import { leadWith, recordConcernsShown, screenTexts } from '../core/safeguarding
 import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
-import type { StaffMember } from '../core/staff.js';
+import { localStaffMember, type StaffMember } from '../core/staff.js';
 import { heading, text, type Choice, type Lookup, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
@@ -76,7 +76,7 @@ export class Assistant {
     const found = this.core.staff.find(person.id);
     if (found) return found;
     const local = this.core.config.localUser;
-    return this.opts.localMode ? { id: local.id, role: local.role, schoolId: local.schoolId } : undefined;
+    return this.opts.localMode ? localStaffMember(local) : undefined;
   }
 
   welcome(person: Person): View[] {
@@ -133,6 +133,9 @@ export class Assistant {
       // Cards and modals keep no conversation, so there is no "last list": its buttons carry the page.
       if (intent.kind === 'more') return [{ blocks: [text('Press “Next” under the list for its next page, or type the list with a page, e.g. "my pupils page 2".')] }];
       if (intent.kind === 'details') return [{ blocks: [text('Press “Show details” under the guidance to see the rest of it.')] }];
+      // Everyone in a channel would see the figures, and not all of them need be LA officers: say where they are shown.
+      if (intent.kind === 'la-report' && person.shared)
+        return [{ blocks: [heading('The LA figures are shown in your personal chat'), text('Everyone in this channel would see them, and they are for LA officers only, so I show them in your personal chat with me. Open a chat with the bot and type "la report" there (for example "la report sep to nov"); the CSV comes there too.')] }];
       const ctx = this.#context(person, me, intent.kind === 'dialog' && intent.dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       if (intent.kind === 'my-reviews') return [await myReviews(ctx)];

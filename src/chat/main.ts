@@ -7,6 +7,7 @@ import { createLogger } from '../logger.js';
 import { ChatSession } from './chat-session.js';
 import { renderText } from './render-text.js';
 import { saveFile } from './save-file.js';
+import { localStaffMember } from '../core/staff.js';
 
 /**
  * `npm run chat`: the whole conversation in a terminal, with the same dialogs the channels use.
@@ -17,13 +18,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'chat');
   const core = await startCore(config, { log });
-  const ctx = dialogContext(core, { id: config.localUser.id, role: config.localUser.role, schoolId: config.localUser.schoolId });
+  const me = localStaffMember(config.localUser);
+  const ctx = dialogContext(core, me);
   const session = new ChatSession({ ctx, drafts: core.drafts, staff: core.staff, log });
   const interactive = process.stdin.isTTY === true;
   const out = (s: string) => process.stdout.write(`${s}\n`);
 
-  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${config.localUser.role} ${config.localUser.id} at ${core.staff.schoolName(config.localUser.schoolId)}.`);
-  out(renderText([menuView()]));
+  const where = me.schoolId ? `at ${core.staff.schoolName(me.schoolId)}` : me.role === 'la-officer' ? `in ${core.pack.localAuthority}’s LA team: the LA’s figures and what schools share with it` : 'with no school';
+  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${config.localUser.role} ${config.localUser.id} ${where}.`);
+  out(renderText([menuView(undefined, { role: me.role })]));
   const offer = await session.start();
   if (offer.length) out(`\n${renderText(offer)}`);
   const rl = createInterface({ input: process.stdin, terminal: interactive });

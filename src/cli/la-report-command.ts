@@ -5,7 +5,7 @@ import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { londonToday, schoolYearStart } from '../core/dates.js';
 import { laReport } from '../core/la-report/la-report.js';
-import { checkPeriod } from '../core/la-report/period.js';
+import { checkPeriod, monthEnd, WIDENED_WORDS } from '../core/la-report/period.js';
 import { reportCsv } from '../core/la-report/report-csv.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
 import { openReadStores } from './read-stores.js';
@@ -13,9 +13,10 @@ import { laReportViews } from '../dialogs/views/la-report-view.js';
 import { loadPack } from '../knowledge/load-pack.js';
 
 export const LA_REPORT_USAGE = `  la report       the LA's figures for a period from the records schools referred to the LA,
-                  as LA officers see them with "la report" (numbers 1-4 withheld). Default: this
-                  school year so far. --csv prints the CSV instead of the tables.
-                  Example: npm run cli -- la report --from 2026-09-01 --to 2026-11-30 [--csv]`;
+                  as LA officers see them with "la report" (numbers 1-4 withheld). Whole calendar
+                  months only: other dates widen to their months. Default: this school year so
+                  far. --csv prints the CSV instead of the tables.
+                  Example: npm run cli -- la report --from 2026-09 --to 2026-11 [--csv]`;
 
 /**
  * `npm run cli -- la report --from … --to … [--csv]`: the same figures as the chat command, read from
@@ -27,11 +28,17 @@ export async function laReportCommand(argv: string[], out: (s: string) => void, 
   loadDotEnv();
   const config = loadConfig();
   const today = londonToday(new Date());
-  const checked = checkPeriod(values.from ?? schoolYearStart(today), values.to ?? today);
+  // A month (2026-09) stands for its first day as --from and its last as --to.
+  const isMonth = (v: string | undefined): v is string => !!v && /^\d{4}-\d{2}$/.test(v);
+  const from = isMonth(values.from) ? `${values.from}-01` : values.from;
+  const to = isMonth(values.to) ? monthEnd(values.to) : values.to;
+  const checked = checkPeriod(from ?? schoolYearStart(today), to ?? today);
   if (!checked.ok) {
     err(checked.message);
     return 2;
   }
+  // Said on stderr, so --csv output stays a clean file.
+  if ((from !== undefined && from !== checked.period.from) || (to !== undefined && to !== checked.period.to)) err(`${WIDENED_WORDS} Period: ${checked.period.from} to ${checked.period.to}.`);
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
   // The figures name no one, so the staff file is not read.

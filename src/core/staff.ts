@@ -13,3 +13,12 @@ export const StaffMember = z.object({
   displayName: z.string().max(80).optional(),
 });
 export type StaffMember = z.infer<typeof StaffMember>;
+
+/**
+ * The person the bot's local mode (terminal chat, Emulator without credentials) acts as, from the
+ * configured id, role and school: an LA officer belongs to the LA, not a school, so the configured
+ * school (LOCAL_SCHOOL_ID, which has a default) is dropped for them and they get the LA's views.
+ */
+export function localStaffMember(local: { id: string; role: Role; schoolId?: string }): StaffMember {
+  return local.role === 'la-officer' ? { id: local.id, role: local.role } : { id: local.id, role: local.role, ...(local.schoolId ? { schoolId: local.schoolId } : {}) };
+}

@@ -64,7 +64,7 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
     case 'quit':
       return { state, views: [{ blocks: [text('Goodbye.')] }], quit: true };
     case 'help':
-      return { state: { misunderstood: 0 }, views: [menuView()] };
+      return { state: { misunderstood: 0 }, views: [menuView(undefined, { role: ctx.user.role })] };
     case 'cancel':
       return { state: { misunderstood: 0 }, views: [{ blocks: [text('There is nothing to cancel. Type "help" to see what I can do.')] }] };
     case 'my-reviews':
@@ -100,7 +100,7 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       const meant = suggestCommand(input);
       const misunderstood = state.misunderstood + 1;
       if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS && !meant)
-        return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:')] };
+        return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:', { role: ctx.user.role })] };
       const tip = meant
         ? `Did you mean “${meant}”? Type it like that, or "help" for everything I can do.`
         : 'Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.';

@@ -98,6 +98,8 @@ export interface Question {
 export interface FormDialog {
   id: string;
   title: string;
+  /** What "cancel" says was kept, for a form whose earlier parts were saved as they went (self-reflection areas); by default nothing from it was saved. */
+  keptOnStop?: string;
   /** At most 24 characters, when `title` is longer: a Slack modal's title bar holds no more. */
   shortTitle?: string;
   /** What staff call an unfinished one, without an article ("PCP", "referral"); a kept draft is named by it. */

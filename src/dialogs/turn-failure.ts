@@ -17,7 +17,7 @@ function said(err: unknown): string {
 
 /** The line that closes a form that was stopped, by the person or by a failure. */
 export function stoppedView(dialog: FormDialog, extra = ''): View {
-  return { blocks: [text(`Stopped “${dialog.title}”. Nothing from it was saved.${extra}`)] };
+  return { blocks: [text(`Stopped “${dialog.title}”. ${dialog.keptOnStop ?? 'Nothing from it was saved.'}${extra}`)] };
 }
 
 /**

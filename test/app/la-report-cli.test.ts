@@ -32,12 +32,23 @@ describe('npm run cli -- la report', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('== LA figures, Tue 1 Sep 2026 to Mon 30 Nov 2026 ==');
     expect(text.stdout).toContain('Median 2 calendar days; 90% within 4 calendar days');
-    expect(text.stdout).toMatch(/Oct 2026 +fewer than 5\n/);
+    expect(text.stdout).toMatch(/Oct 2026 +withheld\n/);
     expect(text.stdout).not.toContain('Download CSV');
     const csv = cli(dir, 'la', 'report', '--from', '2026-09-01', '--to', '2026-11-30', '--csv');
     expect(csv.status).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe('figure,row,column,value');
     expect(csv.stdout).toContain('Referrals to the LA by month,Sep 2026,Referrals,6');
+  });
+
+  it('widens dates inside a month to whole months and says so on stderr; months can be given as 2026-09 (issue 13 B.2)', async () => {
+    const dir = await dataFolder();
+    const inside = cli(dir, 'la', 'report', '--from', '2026-09-14', '--to', '2026-11-03', '--csv');
+    expect(inside.status).toBe(0);
+    expect(inside.stderr).toContain('Period: 2026-09-01 to 2026-11-30.');
+    const months = cli(dir, 'la', 'report', '--from', '2026-09', '--to', '2026-11', '--csv');
+    expect(months.stderr).toBe('');
+    expect(inside.stdout).toBe(months.stdout);
+    expect(months.stdout).toContain('Report,Period,From,2026-09-01');
   });
 
   it('refuses a period it cannot use, and names the command in its usage', async () => {

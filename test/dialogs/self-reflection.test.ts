@@ -96,7 +96,8 @@ describe('the self-reflection in a typed conversation', () => {
     expect(second).toContain('No item is rated 1 or 2.');
 
     const seen = await la.say('self-reflection');
-    expect(seen).toContain('Oak Primary (oak-primary): completed Wed 6 Jan 2027');
+    expect(seen).toContain('Oak Primary: completed Wed 6 Jan 2027');
+    expect(seen).not.toContain('oak-primary');
     expect(seen).toContain('Leadership: 3 Established (was 2)');
     expect(seen).not.toContain('Private note');
     expect(seen).not.toContain('2.1a');
@@ -105,6 +106,18 @@ describe('the self-reflection in a typed conversation', () => {
     expect(await chat.say('self-reflection share no')).toContain('not shared with the LA');
     expect(await la.say('inclusion ratings')).toContain('No school shares');
     expect((await w.audit.list({ actorId: LA_OFFICER.id })).map((e) => [e.action, e.schoolId])).toEqual([['self-reflection.disclosed', 'oak-primary']]);
+  });
+
+  it('cancel part-way through an area says the areas already saved are kept (issue 13 B.7)', async () => {
+    const w = await world();
+    const chat = chatter(w.ctxFor(SENDCO));
+    await chat.say('self-reflection');
+    await rateArea(chat, ITEMS[0]!, 3, 'first area note');
+    await chat.say('2');
+    const stopped = await chat.say('cancel');
+    expect(stopped).toContain('The areas already saved are kept; only this area’s answers were not saved.');
+    expect(stopped).not.toContain('Nothing from it was saved');
+    expect(Object.keys((await w.store.get('oak-primary'))!.inProgress!.areas)).toEqual(['environment-culture-and-ethos']);
   });
 
   it('refuses a teacher before the first question, and the summary says when nothing is finished yet', async () => {

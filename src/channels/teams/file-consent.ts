@@ -8,6 +8,7 @@ import type { Logger } from '../../logger.js';
 import { fileContent, pagesWords } from '../../pdf/file-content.js';
 import { isLoopbackUrl } from '../../server/loopback.js';
 import { cardMessage } from './card-message.js';
+import { putWhole } from './upload-put.js';
 import { personKey, type SavedConversation } from './conversation-references.js';
 import { sendOrMarkGone, type ProactiveDeps } from './proactive.js';
 
@@ -132,11 +133,10 @@ export class TeamsFiles {
     return u.protocol === 'https:' || (this.deps.localOnly && isLoopbackUrl(url));
   }
 
-  /** One PUT of the whole file, as an upload session takes it; bounded like every outbound call. */
+  /** One PUT of the whole file, as an upload session takes it (Node's http client: see putWhole); bounded like every outbound call. */
   async #upload(url: string, bytes: Uint8Array): Promise<void> {
     const signal = callSignal(this.deps.callTimeoutMs ?? CALL_TIMEOUT_MS, this.deps.stopping);
-    const res = await fetch(url, { method: 'PUT', headers: { 'Content-Length': String(bytes.length), 'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}` }, body: bytes, signal });
-    if (!res.ok) throw new Error(`upload answered ${res.status}`);
+    await putWhole(url, bytes, signal);
   }
 
   #say(context: TurnContext, views: readonly View[]): Promise<unknown> {

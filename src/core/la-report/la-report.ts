@@ -7,7 +7,7 @@ import { schoolName } from '../text/school-name.js';
 import { ukDate } from '../text/uk-date.js';
 import { monthEnd, monthLabel, monthsOf, within, type Period } from './period.js';
 import { day6Deadlines, pspEnd, pspRunningOn, stepOn, timetables, type Day6Status } from './record-figures.js';
-import { countCell, suppressGrid, SUPPRESS_BELOW, type Cell } from './suppression.js';
+import { countCell, isSmall, suppressGrid, SUPPRESS_BELOW, type Cell, type ForcedMargins } from './suppression.js';
 
 /**
  * The LA's picture: figures over a period from the records schools have referred to the LA, every
@@ -34,6 +34,8 @@ export interface LaReportInput {
   serviceName: (serviceId: string) => string | undefined;
   /** School day on which day-6 provision must start (the pack's rules; 6 by default). */
   provisionFromDay: number;
+  /** A school's name as people say it (the staff directory's, the one source for it); by default the id's words. */
+  schoolName?: (schoolId: string) => string;
 }
 
 /** How a table is best drawn where a channel can draw: the numbers are always in the table too. */
@@ -65,8 +67,8 @@ export interface FigureTable {
 /** Time from referral to acknowledgement, in calendar days (the day of the referral to the day it was acknowledged, London time). */
 export interface AcknowledgementFigures {
   /**
-   * How many acknowledged referrals the times are read from: withheld when 1–4, and when the status
-   * table withholds its "not yet acknowledged" count (this number would give it back from the total).
+   * How many acknowledged referrals the times are read from (the status table's Acknowledged and
+   * Assigned rows together): shown only when the status table gives it anyway, else withheld.
    */
   acknowledged: Cell;
   /** Undefined when fewer than 5 referrals were acknowledged: a middle value of so few would be someone's. */
@@ -109,15 +111,37 @@ function tally<K extends string | number>(keys: readonly K[]): { add: (k: K) => 
   return { add: (k) => m.set(k, (m.get(k) ?? 0) + 1), counts: () => keys.map((k) => m.get(k) ?? 0) };
 }
 
-/** A suppressed table from rows of counts (one or more columns). */
-export function figureTable(spec: Omit<FigureTable, 'rows' | 'totals'>, labels: readonly string[], counts: readonly (readonly number[])[]): FigureTable {
-  const g = suppressGrid(counts);
+/** A suppressed table from rows of counts (one or more columns); `forced` margins start withheld (another table withholds the same number). */
+export function figureTable(spec: Omit<FigureTable, 'rows' | 'totals'>, labels: readonly string[], counts: readonly (readonly number[])[], forced?: ForcedMargins): FigureTable {
+  const g = suppressGrid(counts, forced, spec.columns.length);
   const many = spec.columns.length > 1;
   return {
     ...spec,
     rows: labels.map((label, r) => ({ label, cells: g.cells[r]!, ...(many ? { total: g.rowTotals[r]! } : {}) })),
     totals: { label: 'Total', cells: g.columnTotals, ...(many ? { total: g.total } : {}) },
   };
+}
+
+type TableArgs = [spec: Omit<FigureTable, 'rows' | 'totals'>, labels: readonly string[], counts: readonly (readonly number[])[]];
+
+/**
+ * Tables of the same report that share their totals (the referrals by month, status, service and
+ * school all add up to the same referrals; suspensions by month and by year group to the same
+ * suspensions): a total withheld in one must be withheld in all, or the other table gives it back.
+ * Suppresses each, then again with the totals any of them withheld forced in every one, until they agree.
+ */
+function linkedTables(specs: readonly TableArgs[]): FigureTable[] {
+  let forced: ForcedMargins = {};
+  for (;;) {
+    const tables = specs.map(([spec, labels, counts]) => figureTable(spec, labels, counts, forced));
+    const cols = specs[0]![0].columns.length;
+    const many = cols > 1;
+    const total = tables.some((t) => (many ? t.totals?.total : t.totals?.cells[0])?.withheld);
+    const columnTotals = Array.from({ length: cols }, (_, c) => tables.some((t) => t.totals?.cells[c]?.withheld));
+    const agree = tables.every((t) => (many ? !!t.totals?.total?.withheld === total : true) && columnTotals.every((w, c) => !!t.totals?.cells[c]?.withheld === w));
+    if (agree) return tables;
+    forced = { total, columnTotals };
+  }
 }
 
 /** The median (the mean of the middle two for an even count) and the 90th percentile (nearest rank). */
@@ -203,9 +227,31 @@ export function laReport(input: LaReportInput): LaReport {
   const years = [...exclusionsByYear.keys()].sort((a, b) => a - b);
   const ack = medianAndP90(waits);
   const enough = waits.length >= SUPPRESS_BELOW;
-  const byStatusTable = figureTable({ id: 'referrals-by-status', title: 'Referrals to the LA by status', rowHeading: 'Status', columns: ['Referrals'], chart: 'pie' }, STATUS.map(([, l]) => l), byStatus.counts().map((n) => [n]));
-  const acknowledged = countCell(waits.length);
-  if (byStatusTable.rows[0]!.cells[0]!.withheld && !acknowledged.withheld) acknowledged.withheld = 'secondary';
+  const [byMonthTable, byStatusTable, byServiceTable, bySchoolTable] = linkedTables([
+    [{ id: 'referrals-by-month', title: 'Referrals to the LA by month', rowHeading: 'Month', columns: ['Referrals'], chart: 'bar' }, monthLabels, referralMonths.map((n) => [n])],
+    [{ id: 'referrals-by-status', title: 'Referrals to the LA by status', rowHeading: 'Status', columns: ['Referrals'], chart: 'pie' }, STATUS.map(([, l]) => l), byStatus.counts().map((n) => [n])],
+    [{ id: 'referrals-by-service', title: 'Referrals to the LA by service', rowHeading: 'Service', columns: ['Referrals'], chart: 'bar' }, servicesRanked.map(([s]) => s), servicesRanked.map(([, n]) => [n])],
+    [{ id: 'referrals-by-school', title: 'Referrals to the LA by school', rowHeading: 'School', columns: ['Referrals'] }, schoolsRanked.map(([s]) => (input.schoolName ?? schoolName)(s)), schoolsRanked.map(([, n]) => [n])],
+  ]);
+  const [exclusionsByMonthTable, exclusionsByYearTable] = linkedTables([
+    [
+      { id: 'exclusions-by-month', title: 'Suspensions and permanent exclusions by month', rowHeading: 'Month', columns: ['Suspensions', 'Permanent exclusions'], chart: 'stacked-bar', note: 'By the day each began.' },
+      monthLabels,
+      exclusionsByMonth,
+    ],
+    [
+      { id: 'exclusions-by-year-group', title: 'Suspensions and permanent exclusions by year group', rowHeading: 'Year group', columns: ['Suspensions', 'Permanent exclusions'], note: 'The pupil’s year group as recorded now.' },
+      years.map(yearGroupLabel),
+      years.map((y) => exclusionsByYear.get(y)!),
+    ],
+  ]);
+  // Acknowledged referrals are the status table's Acknowledged and Assigned rows (assigning acknowledges):
+  // shown only where the table gives the number anyway (both rows shown, or Not yet acknowledged and
+  // the total shown, which the table keeps from being 1–4), so it gives nothing more back.
+  const [waitingCell, ackCell, assignedCell] = byStatusTable!.rows.map((r) => r.cells[0]!) as [Cell, Cell, Cell];
+  const statusTotal = byStatusTable!.totals!.cells[0]!;
+  const derivable = (!ackCell.withheld && !assignedCell.withheld) || (!waitingCell.withheld && !statusTotal.withheld);
+  const acknowledged: Cell = derivable ? { value: waits.length } : { value: waits.length, withheld: isSmall(waits.length) ? 'small' : 'secondary' };
 
   return {
     period,
@@ -214,20 +260,12 @@ export function laReport(input: LaReportInput): LaReport {
     schools: { value: schools.size },
     acknowledgement: { acknowledged, ...(enough && ack ? { medianDays: ack.median, p90Days: ack.p90 } : {}) },
     tables: [
-      figureTable({ id: 'referrals-by-month', title: 'Referrals to the LA by month', rowHeading: 'Month', columns: ['Referrals'], chart: 'bar' }, monthLabels, referralMonths.map((n) => [n])),
-      byStatusTable,
-      figureTable({ id: 'referrals-by-service', title: 'Referrals to the LA by service', rowHeading: 'Service', columns: ['Referrals'], chart: 'bar' }, servicesRanked.map(([s]) => s), servicesRanked.map(([, n]) => [n])),
-      figureTable({ id: 'referrals-by-school', title: 'Referrals to the LA by school', rowHeading: 'School', columns: ['Referrals'] }, schoolsRanked.map(([s]) => schoolName(s)), schoolsRanked.map(([, n]) => [n])),
-      figureTable(
-        { id: 'exclusions-by-month', title: 'Suspensions and permanent exclusions by month', rowHeading: 'Month', columns: ['Suspensions', 'Permanent exclusions'], chart: 'stacked-bar', note: 'By the day each began.' },
-        monthLabels,
-        exclusionsByMonth,
-      ),
-      figureTable(
-        { id: 'exclusions-by-year-group', title: 'Suspensions and permanent exclusions by year group', rowHeading: 'Year group', columns: ['Suspensions', 'Permanent exclusions'], note: 'The pupil’s year group as recorded now.' },
-        years.map(yearGroupLabel),
-        years.map((y) => exclusionsByYear.get(y)!),
-      ),
+      byMonthTable!,
+      byStatusTable!,
+      byServiceTable!,
+      bySchoolTable!,
+      exclusionsByMonthTable!,
+      exclusionsByYearTable!,
       {
         id: 'pupils-on-a-psp',
         title: 'Pupils on a PSP at the end of each month',
@@ -258,8 +296,8 @@ export function laReport(input: LaReportInput): LaReport {
   };
 }
 
-/** "12 pupils", or "Fewer than 5 pupils" for 1–4. */
+/** "12 pupils were", or "A withheld number of pupils were" for 1–4. */
 function countCellWords(n: number): string {
   const c = countCell(n);
-  return c.withheld ? 'Fewer than 5 pupils were' : `${n} pupil${n === 1 ? ' was' : 's were'}`;
+  return c.withheld ? 'A withheld number of pupils were' : `${n} pupil${n === 1 ? ' was' : 's were'}`;
 }

@@ -41,10 +41,22 @@ export function monthEnd(month: string): string {
 /** Whether a day falls in the period. */
 export const within = (p: Period, day: string | undefined): boolean => day !== undefined && day >= p.from && day <= p.to;
 
-/** A period to report on, or why these dates cannot be one (in words for the person who typed them). */
-export function checkPeriod(from: string, to: string): { ok: true; period: Period } | { ok: false; message: string } {
+/** The first day of the month a day is in ("2026-09-14" → "2026-09-01"). */
+export const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
+
+/**
+ * A period to report on, widened to whole calendar months, or why these dates cannot be one (in
+ * words for the person who typed them). Whole months only, so that two reports on overlapping
+ * windows (1–30 November and 3–30 November) cannot be subtracted to isolate a few days' pupils.
+ * `widened` says the dates asked for were not whole months (the reply must say so).
+ */
+export function checkPeriod(from: string, to: string): { ok: true; period: Period; widened: boolean } | { ok: false; message: string } {
   for (const d of [from, to]) if (!isRealDate(d)) return { ok: false, message: `"${d}" is not a date. Use YYYY-MM-DD, e.g. 2026-09-01.` };
   if (from > to) return { ok: false, message: `The period must start before it ends: ${from} is after ${to}.` };
   if (monthsOf({ from, to }).length > MAX_MONTHS) return { ok: false, message: `A report covers at most ${MAX_MONTHS} months; ask for a shorter period.` };
-  return { ok: true, period: { from, to } };
+  const period = { from: monthStart(from), to: monthEnd(to.slice(0, 7)) };
+  return { ok: true, period, widened: period.from !== from || period.to !== to };
 }
+
+/** Said when a period was widened to whole months. */
+export const WIDENED_WORDS = 'Figures are for whole calendar months only, so the dates asked for were widened to the months they fall in: reports for overlapping parts of a month could otherwise be subtracted to single out a few pupils.';

@@ -17,12 +17,27 @@ export type Rating = z.infer<typeof Rating>;
 /** The most a note on an area may hold: a field of a plan's worth. */
 export const AREA_NOTE_MAX = FIELD_MAX;
 
-/** One area as rated: each item's rating, the school's note, who rated it and when. */
-export const AreaAnswers = z.strictObject({
+const AnswersBase = {
   ratings: z.record(z.string().regex(/^\d+\.\d+[a-z]$/).max(12), Rating),
   note: z.string().max(AREA_NOTE_MAX).optional(),
   by: StaffId,
   at: IsoDateTime,
+};
+
+/** A colleague's answers for an area that a later save by someone else replaced: kept, never lost, with when they stopped standing. */
+export const EarlierAnswers = z.strictObject({ ...AnswersBase, replacedAt: IsoDateTime });
+export type EarlierAnswers = z.infer<typeof EarlierAnswers>;
+
+/** How many replaced answers an area keeps (the oldest go first). */
+export const EARLIER_MAX = 10;
+
+/**
+ * One area as rated: each item's rating, the school's note, who rated it and when. The answers
+ * standing are the last saved; `earlier` keeps other leaders' answers they replaced (issue 13 B.6).
+ */
+export const AreaAnswers = z.strictObject({
+  ...AnswersBase,
+  earlier: z.array(EarlierAnswers).max(EARLIER_MAX).optional(),
 });
 export type AreaAnswers = z.infer<typeof AreaAnswers>;
 

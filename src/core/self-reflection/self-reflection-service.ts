@@ -6,7 +6,7 @@ import type { StaffMember } from '../staff.js';
 import type { AuditLog } from '../store/case-repository.js';
 import type { SelfReflectionStore } from '../store/self-reflection-store.js';
 import type { ReflectionArea, SelfReflectionTool } from '../../knowledge/schema/templates.js';
-import { AREA_NOTE_MAX, areaRating, areasLeft, latestTwo, type CompletedReflection, type Rating, type SchoolReflections } from './reflection.js';
+import { AREA_NOTE_MAX, areaRating, areasLeft, EARLIER_MAX, latestTwo, type AreaAnswers, type CompletedReflection, type Rating, type SchoolReflections } from './reflection.js';
 
 /** What an LA officer is shown of a school that shares: the date and each area's rating, never notes or items. */
 export interface SharedReflection {
@@ -58,7 +58,8 @@ export class SelfReflectionService {
 
   /**
    * Saves one area's ratings (every item of the area, 1 to 4) and note into the reflection under
-   * way, starting one if there is none. Returns the record as saved.
+   * way, starting one if there is none. The new answers stand; a colleague's answers they replace
+   * are kept in the area's `earlier` (with when they were replaced). Returns the record as saved.
    */
   async saveArea(user: StaffMember, tool: SelfReflectionTool, areaId: string, ratings: Readonly<Record<string, number>>, note: string | undefined): Promise<SchoolReflections> {
     const schoolId = await this.#schoolOf(user, 'self-reflection.area');
@@ -71,7 +72,11 @@ export class SelfReflectionService {
     const answers = { ratings: Object.fromEntries(area.items.map((i) => [i.id, ratings[i.id] as Rating])), ...(note?.trim() ? { note: note.trim() } : {}), by: user.id, at };
     const saved = await this.#change(schoolId, (r) => {
       const inProgress = r.inProgress ?? { id: randomUUID(), startedAt: at, startedBy: user.id, areas: {} };
-      return { ...r, inProgress: { ...inProgress, areas: { ...inProgress.areas, [area.id]: answers } } };
+      // A colleague's answers for this area are kept beside the new ones, never silently dropped.
+      const before = inProgress.areas[area.id];
+      const { earlier: kept = [], ...standing } = before ?? { earlier: [] };
+      const earlier = before && before.by !== user.id ? [...kept, { ...(standing as Omit<AreaAnswers, 'earlier'>), replacedAt: at }].slice(-EARLIER_MAX) : kept;
+      return { ...r, inProgress: { ...inProgress, areas: { ...inProgress.areas, [area.id]: { ...answers, ...(earlier.length ? { earlier } : {}) } } } };
     });
     await this.#note(user, 'self-reflection.area', 'done', schoolId);
     return saved;

@@ -47,9 +47,16 @@ export function periodStart(p: PackInput): string {
 
 export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const now = ctx.now();
-  const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full');
+  // Staff by name and role, never by id (an id means nothing on paper, and an AAD id is not for sharing).
+  const who = (id: string): string => {
+    const m = id ? ctx.staff?.find(id) : undefined;
+    if (!m) return '';
+    return m.displayName ? `${m.displayName} (${ROLE_WORDS[m.role]})` : ROLE_WORDS[m.role];
+  };
+  const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full', who);
   const period = `${ukDate(periodStart(p))} to ${ukDate(p.today)}`;
-  const producer = `${ctx.user.displayName ?? ctx.user.id} (${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''})`;
+  const role = `${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''}`;
+  const producer = ctx.user.displayName ? `${ctx.user.displayName} (${role})` : `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
   const when = londonDateTime(now);
   const pupil = pupilWords(s.c);
   return {
@@ -78,7 +85,7 @@ function about(p: PackInput, w: { pupil: string; period: string; producer: strin
       ]),
       doc.paragraph(SPECIAL_CATEGORY, 'important'),
       ...(p.full ? [] : [doc.paragraph('Made from an LA officer’s copy of the record: the referrals to the LA, the step, needs and care, and suspension dates. The school’s plans, reviews, notes and reasons stay with the school and are not in this pack.', 'important')]),
-      doc.paragraph(`Pupils are named by the school’s reference, initials and year only; staff by the id the bot knows them by. Dates are school days where the pack says so. ${calendarWords(p.calendar)}`, 'note'),
+      doc.paragraph(`Pupils are named by the school’s reference, initials and year only; staff by name and role where the bot’s directory knows them, never by an id. Dates are school days where the pack says so. ${calendarWords(p.calendar)}`, 'note'),
     ],
   };
 }

@@ -21,10 +21,12 @@ export interface PackInput {
   full: boolean;
   items: NumberedItems;
   chronology: ChronologyEntry[];
+  /** A member of staff as the pack names them, from their id: "Ann Lee (SENDCo)", "SENDCo" where no name is known, or '' for an id the directory does not know. Never the id itself. */
+  who: (staffId: string) => string;
 }
 
-export function packInput(pack: KnowledgePack, calendar: SchoolCalendar, today: string, c: PupilCase, full: boolean): PackInput {
-  return { pack, calendar, today, c, full, items: numberedItems(c), chronology: chronology(c) };
+export function packInput(pack: KnowledgePack, calendar: SchoolCalendar, today: string, c: PupilCase, full: boolean, who: (staffId: string) => string = () => ''): PackInput {
+  return { pack, calendar, today, c, full, items: numberedItems(c), chronology: chronology(c), who };
 }
 
 /** A form's template from the pack (PCP, PSP, referral), for its field labels. */

@@ -67,7 +67,7 @@ function onRecord(p: PackInput, cy: Cycle, phase: CyclePhase, numbered: Readonly
       return f.length ? `In ${name}: ${f.join('; ')}` : NOTHING;
     }
     case 'plan':
-      return written ? `${name} written ${ukDate(planBegan('pcp', cy.plan))} by ${cy.plan.ownerId}` : `${name} carried on at this step`;
+      return written ? `${name} written ${ukDate(planBegan('pcp', cy.plan))}${p.who(cy.plan.ownerId) ? ` by ${p.who(cy.plan.ownerId)}` : ''}` : `${name} carried on at this step`;
     case 'do': {
       const f = filled(DO_FIELDS);
       return f.length ? `In ${name}: ${f.join('; ')} (see the plan)` : NOTHING;

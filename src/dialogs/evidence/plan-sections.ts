@@ -23,13 +23,13 @@ const LEADS_TO: Record<PlanLeadsTo, string> = {
 
 const WITH_SCHOOL = 'Plans and reviews stay with the school: an LA officer’s copy of the record holds the referrals to the LA, the step, needs and suspension dates.';
 
-/** How a plan stands: active, or closed with its outcome (and the plan that replaced it), what follows, by whom and when. */
-export function planStatus(status: 'active' | 'closed', closure: PlanClosure | undefined, replacedBy?: string): string {
+/** How a plan stands: active, or closed with its outcome (and the plan that replaced it), what follows, by whom (name and role, never an id) and when. */
+export function planStatus(status: 'active' | 'closed', closure: PlanClosure | undefined, replacedBy?: string, who: (staffId: string) => string = () => ''): string {
   if (status === 'active') return 'Active';
   if (!closure) return 'Closed (recorded before outcomes were kept)';
   const notes = closure.notes ? ` Notes: ${closure.notes}` : '';
   const outcome = closure.outcome === 'replaced' && replacedBy ? `replaced by ${replacedBy}` : OUTCOMES[closure.outcome];
-  return `Closed ${ukDate(closure.on)}: ${outcome}; leads to ${LEADS_TO[closure.leadsTo]}. Closed by ${closure.by}.${notes}`;
+  return `Closed ${ukDate(closure.on)}: ${outcome}; leads to ${LEADS_TO[closure.leadsTo]}.${who(closure.by) ? ` Closed by ${who(closure.by)}.` : ''}${notes}`;
 }
 
 /** "PCP 2" for the plan a closure says replaced this one, when the record has it. */
@@ -53,7 +53,7 @@ function reviewFacts(d: PlanReviewDates, heldBeforeRecord?: string): { label: st
   return [{ label: 'First review', value: first }, ...(d.next ? [{ label: 'Next review due', value: ukDate(d.next) }] : [])];
 }
 
-function reviewsTable(reviews: readonly PlanReview[], numbered: ReadonlyMap<string, number>, withTargets: boolean): DocBlock {
+function reviewsTable(reviews: readonly PlanReview[], numbered: ReadonlyMap<string, number>, withTargets: boolean, who: (staffId: string) => string): DocBlock {
   if (!reviews.length) return doc.paragraph('No review recorded yet.', 'note');
   const rows = [...reviews]
     .sort((a, b) => a.date.localeCompare(b.date))
@@ -63,7 +63,7 @@ function reviewsTable(reviews: readonly PlanReview[], numbered: ReadonlyMap<stri
       r.step ? `Step ${r.step}` : '',
       r.positiveChange ? 'Positive change' : 'No positive change',
       [r.notes, ...(withTargets && r.targets ? [`Targets amended: ${r.targets.join('; ')}`] : [])].filter(Boolean).join(' ') || 'No notes',
-      r.by,
+      who(r.by),
     ]);
   return doc.table(['Review', 'Date', 'Held at', 'Outcome', { title: 'Notes', width: 3 }, 'By'], rows);
 }
@@ -81,9 +81,9 @@ export function pcpSection(p: PackInput): DocSection {
     blocks.push(doc.subheading(`${itemName({ kind: 'pcp', n })}: written ${ukDate(planBegan('pcp', plan))} at Step ${plan.step}`));
     blocks.push(
       doc.facts([
-        { label: 'Written by', value: `${plan.ownerId}${londonDayOf(plan.createdAt) !== planBegan('pcp', plan) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
+        { label: 'Written by', value: `${p.who(plan.ownerId)}${londonDayOf(plan.createdAt) !== planBegan('pcp', plan) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
         ...reviewFacts(pcpReviewDates(plan)),
-        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure)) },
+        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure), p.who) },
         { label: 'Reviews', value: plan.reviews.length ? String(plan.reviews.length) : 'None yet' },
       ]),
     );
@@ -93,7 +93,7 @@ export function pcpSection(p: PackInput): DocSection {
       const isp = filledFields(template(p, 'incident-support-plan'), plan.incidentSupportPlan);
       blocks.push(doc.subheading(`Incident Support Plan with ${itemName({ kind: 'pcp', n })}`), isp.length ? fieldTable(isp) : doc.paragraph('Started but not filled in.', 'note'));
     }
-    blocks.push(doc.paragraph(`Reviews of ${itemName({ kind: 'pcp', n })}`, 'important'), reviewsTable(plan.reviews, numbered, false));
+    blocks.push(doc.paragraph(`Reviews of ${itemName({ kind: 'pcp', n })}`, 'important'), reviewsTable(plan.reviews, numbered, false, p.who));
   }
   return { title, blocks };
 }
@@ -109,18 +109,18 @@ export function pspSection(p: PackInput): DocSection {
     blocks.push(doc.subheading(`${itemName({ kind: 'psp', n })}: started ${ukDate(plan.startDate)}`));
     blocks.push(
       doc.facts([
-        { label: 'Set up by', value: plan.ownerId },
-        { label: 'Overseen by', value: plan.overseeingLeaderId },
+        { label: 'Set up by', value: p.who(plan.ownerId) },
+        { label: 'Overseen by', value: p.who(plan.overseeingLeaderId) },
         { label: 'Reviews', value: `Every ${plan.reviewIntervalDays} days; ${plan.reviews.length ? `${plan.reviews.length} held` : 'none yet'}` },
         ...reviewFacts(pspReviewDates(p.calendar, pspReviewWindow(p.pack), plan), plan.lastReviewBeforeRecord),
-        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure)) },
+        { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure), p.who) },
       ]),
       doc.paragraph('Targets it started with', 'important'),
       doc.list(plan.targets),
     );
     const fields = filledFields(template(p, 'psp'), plan.fields);
     if (fields.length) blocks.push(fieldTable(fields));
-    blocks.push(doc.paragraph(`Reviews of ${itemName({ kind: 'psp', n })}`, 'important'), reviewsTable(plan.reviews, numbered, true));
+    blocks.push(doc.paragraph(`Reviews of ${itemName({ kind: 'psp', n })}`, 'important'), reviewsTable(plan.reviews, numbered, true, p.who));
   }
   return { title, blocks };
 }

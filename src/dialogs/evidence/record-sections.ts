@@ -30,13 +30,13 @@ export function stepsSection(p: PackInput): DocSection {
   const added = londonDayOf(c.createdAt);
   if (!p.full) return { title: 'Steps over time', blocks: [doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. How the pupil came to this step stays with the school.`)] };
   const start = startingStep(pathwayEvents(c), c.currentStep);
-  const rows: string[][] = [[ukDate(added), `Added to the record at Step ${start}`, '', c.timeline[0]?.by ?? '', '']];
+  const rows: string[][] = [[ukDate(added), `Added to the record at Step ${start}`, '', p.who(c.timeline[0]?.by ?? ''), '']];
   for (const e of p.chronology) {
     if (e.kind === 'step') {
       const x = e.change;
-      rows.push([ukDate(e.date), `Step ${x.from} to Step ${x.to}`, `${CAUSES[x.cause]}: ${x.reason}`, x.agreedBy, x.agreedWith]);
+      rows.push([ukDate(e.date), `Step ${x.from} to Step ${x.to}`, `${CAUSES[x.cause]}: ${x.reason}`, p.who(x.agreedBy), x.agreedWith]);
     } else if (e.kind === 'event' && (e.what === 'step.up' || e.what === 'step.down')) {
-      rows.push([ukDate(e.date), e.what === 'step.up' ? 'Moved up a step' : 'Moved down a step', 'Recorded before reasons were kept', e.by, '']);
+      rows.push([ukDate(e.date), e.what === 'step.up' ? 'Moved up a step' : 'Moved down a step', 'Recorded before reasons were kept', p.who(e.by), '']);
     }
   }
   return {
@@ -118,7 +118,7 @@ export function referralsSection(p: PackInput): DocSection {
   const blocks: DocBlock[] = [
     doc.table(
       ['Referral', 'Date', { title: 'Service', width: 2 }, 'To the LA', 'Made by'],
-      refs.map(({ n, referral: r }) => [itemName({ kind: 'referral', n }), ukDate(r.date), serviceName(p.pack, r.serviceId), r.toLocalAuthority ? 'Yes' : 'No', r.by]),
+      refs.map(({ n, referral: r }) => [itemName({ kind: 'referral', n }), ukDate(r.date), serviceName(p.pack, r.serviceId), r.toLocalAuthority ? 'Yes' : 'No', p.who(r.by)]),
     ),
   ];
   for (const { n, referral: r } of refs) {
@@ -180,7 +180,7 @@ export function circumstancesSection(p: PackInput): DocSection {
     title,
     blocks: [
       doc.paragraph('Each change as recorded with "update". A correction is a new entry and the entry it corrects stays on record.', 'note'),
-      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}${withNote(correctionNote(entries, e, (id) => id))}`, e.why, e.by])),
+      doc.table(['Date', { title: 'What changed', width: 2.4 }, { title: 'Why', width: 2.2 }, 'Recorded by'], entries.map((e) => [ukDate(e.on), `${factWords(e)}${e.corrects ? ' (a correction of an earlier entry)' : ''}${withNote(correctionNote(entries, e, (id) => p.who(id) || 'a member of staff'))}`, e.why, p.who(e.by)])),
     ],
   };
 }
@@ -191,8 +191,8 @@ export function chronologySection(p: PackInput): DocSection {
   return {
     title: 'Chronology',
     blocks: [
-      doc.paragraph('Everything on the record in date order, with who did or recorded it (staff ids as the bot’s directory names them).', 'note'),
-      doc.table([{ title: 'Date', width: 1 }, { title: 'What', width: 4 }, { title: 'By', width: 1.4 }], p.chronology.map((e) => [ukDate(e.date), chronologyWords(p, e), e.by])),
+      doc.paragraph('Everything on the record in date order, with who did or recorded it (by name and role where the bot’s directory knows them).', 'note'),
+      doc.table([{ title: 'Date', width: 1 }, { title: 'What', width: 4 }, { title: 'By', width: 1.4 }], p.chronology.map((e) => [ukDate(e.date), chronologyWords(p, e), p.who(e.by)])),
     ],
   };
 }

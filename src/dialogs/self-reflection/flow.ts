@@ -2,7 +2,7 @@ import { fillsInSelfReflection, seesSharedSelfReflections } from '../../core/acc
 import { AppError } from '../../core/errors.js';
 import { areasLeft, AREA_NOTE_MAX, latestTwo, type SchoolReflections } from '../../core/self-reflection/reflection.js';
 import type { SelfReflectionService } from '../../core/self-reflection/self-reflection-service.js';
-import { ukDate } from '../../core/text/uk-date.js';
+import { ukDate, ukDateTime } from '../../core/text/uk-date.js';
 import { heading, text, type View } from '../../core/views/view.js';
 import type { SelfReflectionTool } from '../../knowledge/schema/templates.js';
 import { choice, type AnswerChoice } from '../choice-match.js';
@@ -10,6 +10,7 @@ import type { DialogContext, FormDialog, Question } from '../dialog.js';
 import { openForm } from '../form-submit.js';
 import { yesNo } from '../parse.js';
 import { nothingYetView, progressWords, REFLECTION_COMMANDS, sharedView, sharingWords, summaryView } from '../views/self-reflection-view.js';
+import { schoolCalled } from '../views/record-words.js';
 
 /**
  * The Inclusion Self-Reflection Tool (seed 000, Appendix 2), filled in by a school's SENDCo or head
@@ -89,6 +90,7 @@ export function areaDialog(areaId: string): FormDialog {
     title: 'Inclusion self-reflection',
     shortTitle: 'Self-reflection',
     draftName: 'self-reflection area',
+    keptOnStop: `The areas already saved are kept; only this area’s answers were not saved. Type "${REFLECTION_COMMANDS.start}" to carry on where you left off.`,
     submitLabel: 'Save this area',
     refuse: (ctx) => onlyReflectors(ctx) ?? (areaIn(ctx) ? undefined : `That area is no longer in the self-reflection tool. Type "${REFLECTION_COMMANDS.start}" to carry on.`),
     intro(ctx) {
@@ -108,7 +110,11 @@ export function areaDialog(areaId: string): FormDialog {
       const saved = await serviceOf(ctx).saveArea(ctx.user, tool, area.id, ratings, typeof a.note === 'string' ? a.note : undefined);
       const left = areasLeft(tool, saved.inProgress);
       const done = tool.areas.length - left.length;
-      const said = `Saved “${area.title}”: ${done} of ${tool.areas.length} areas rated.`;
+      const standing = saved.inProgress?.areas[area.id];
+      const replaced = standing?.earlier?.at(-1);
+      // Two leaders on the same area: say whose ratings stand, and that the colleague's were kept.
+      const colleague = replaced && replaced.replacedAt === standing!.at ? ` Your ratings now stand for this area; ${ctx.staff?.find(replaced.by)?.displayName ?? 'a colleague'}’s ratings saved ${ukDateTime(replaced.at)} were kept with the record, not lost.` : '';
+      const said = `Saved “${area.title}”: ${done} of ${tool.areas.length} areas rated.${colleague}`;
       return nextForm(ctx, saved, left.length ? `${said} You can stop here and carry on later: type "${REFLECTION_COMMANDS.start}".` : `${said} One last question, then the summary.`);
     },
   };
@@ -135,7 +141,7 @@ export const startReflectionDialog: FormDialog = {
   async finish(ctx) {
     const service = serviceOf(ctx);
     const tool = toolOf(ctx)!;
-    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool))];
+    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
     const record = await service.forSchool(ctx.user);
     const { latest } = latestTwo(record);
     const progress = progressWords(tool, record);
@@ -165,7 +171,7 @@ export const shareDialog: FormDialog = {
     if (before?.inProgress && !areasLeft(tool, before.inProgress).length) {
       const { record, completed } = await service.complete(ctx.user, tool, share);
       const { previous } = latestTwo(record);
-      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id)];
+      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id, (id) => schoolCalled(ctx, id))];
     }
     const record = await service.setSharing(ctx.user, share);
     const progress = progressWords(tool, record);
@@ -196,12 +202,12 @@ export const summaryDialog: FormDialog = {
   async finish(ctx) {
     const service = serviceOf(ctx);
     const tool = toolOf(ctx)!;
-    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool))];
+    if (seesSharedSelfReflections(ctx.user)) return [sharedView(tool, await service.shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
     const record = await service.forSchool(ctx.user);
     const { latest, previous } = latestTwo(record);
-    if (!latest) return [nothingYetView(tool, record, ctx.user.schoolId!)];
+    if (!latest) return [nothingYetView(tool, record, ctx.user.schoolId!, (id) => schoolCalled(ctx, id))];
     const progress = progressWords(tool, record);
-    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
+    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id, (id) => schoolCalled(ctx, id)), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
   },
 };
 
@@ -218,7 +224,7 @@ export const schoolsDialog: FormDialog = {
   questions: () => [],
   async finish(ctx) {
     const tool = toolOf(ctx)!;
-    return [sharedView(tool, await serviceOf(ctx).shared(ctx.user, tool))];
+    return [sharedView(tool, await serviceOf(ctx).shared(ctx.user, tool), (id) => schoolCalled(ctx, id))];
   },
 };
 

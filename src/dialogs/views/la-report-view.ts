@@ -1,5 +1,5 @@
 import type { FigureRow, FigureTable, LaReport } from '../../core/la-report/la-report.js';
-import { cellWords, shownValue } from '../../core/la-report/suppression.js';
+import { cellWords, shownValue, WITHHELD_EXPLAINED } from '../../core/la-report/suppression.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type ChartView, type TableView, type View } from '../../core/views/view.js';
 
@@ -45,11 +45,14 @@ export function laReportViews(r: LaReport, csvCommand: string): View[] {
   const ack = a.medianDays === undefined || a.p90Days === undefined
     ? 'Fewer than 5 referrals were acknowledged in the period, so the time to acknowledgement is not shown.'
     : `Median ${days(a.medianDays)}; 90% within ${days(a.p90Days)} (from the referral’s date to the day it was acknowledged, over ${cellWords(a.acknowledged)} acknowledged referrals).`;
+  const title = heading(`LA figures, ${ukDate(r.period.from)} to ${ukDate(r.period.to)}`);
+  // A period not yet begun has nothing to count: say so rather than show tables of zeros.
+  if (r.period.from > r.today) return [{ blocks: [title, text(`No figures yet: this period starts after today (${ukDate(r.today)}). Ask again once it has begun.`)] }];
   const intro: View = {
     blocks: [
-      heading(`LA figures, ${ukDate(r.period.from)} to ${ukDate(r.period.to)}`),
+      title,
       text(`From the records of ${cellWords(r.pupils)} pupils that ${cellWords(r.schools)} schools have referred to the LA. Made ${ukDate(r.today)}.`),
-      text('Numbers from 1 to 4 show as "fewer than 5". Where a total would give one of them back, another number in that row or column is withheld too ("withheld"). No pupil is named or counted on their own.', 'muted'),
+      text(`${WITHHELD_EXPLAINED} No pupil is named or counted on their own.`, 'muted'),
       { type: 'facts', facts: [{ label: 'Time from referral to acknowledgement', value: ack }] },
     ],
   };

@@ -1,5 +1,6 @@
 import type { MenuItem, View } from '../../core/views/view.js';
 import { heading, text } from '../../core/views/view.js';
+import type { Role } from '../../core/staff.js';
 
 /** Everything the bot can do, in the order staff most often need it. */
 export const MENU: MenuItem[] = [
@@ -24,14 +25,23 @@ export const MENU: MenuItem[] = [
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
 
+/** What an LA officer can do here: the LA's views, not a school's forms. */
+const LA_COMMANDS = new Set(['la report', 'self-reflection', 'evidence', 'signpost', 'help']);
+
+/** The menu for a role: an LA officer sees the LA's views only (their figures, schools' shared ratings, a referred pupil's pack). */
+export const menuFor = (role: Role | undefined): MenuItem[] =>
+  role === 'la-officer'
+    ? MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m))
+    : MENU;
+
 /** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */
-export function menuView(intro?: string, opts: { typed?: boolean } = {}): View {
+export function menuView(intro?: string, opts: { typed?: boolean; role?: Role } = {}): View {
   const typed = opts.typed ?? true;
   return {
     blocks: [
       heading('What I can help with'),
       ...(intro ? [text(intro)] : []),
-      { type: 'menu', items: MENU },
+      { type: 'menu', items: menuFor(opts.role) },
       typed ? text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted') : text('You can also just type, e.g. "what next for 4021" or "who helps with attendance?".', 'muted'),
     ],
   };

@@ -44,11 +44,11 @@ function asRecommendation(pack: KnowledgePack, s: Suggested, n: number): Recomme
  * the one before, and what the pack suggests for the weakest areas (each citing its seed section).
  * The school's own notes are shown to the school only.
  */
-export function summaryView(pack: KnowledgePack, record: SchoolReflections, latest: CompletedReflection, previous: CompletedReflection | undefined, viewerId: string): View {
+export function summaryView(pack: KnowledgePack, record: SchoolReflections, latest: CompletedReflection, previous: CompletedReflection | undefined, viewerId: string, nameOf: (schoolId: string) => string = schoolName): View {
   const tool = pack.selfReflection!;
   const s = summarise(tool, latest, previous);
   const blocks: Block[] = [
-    heading(`Inclusion self-reflection: ${schoolName(record.schoolId)}`),
+    heading(`Inclusion self-reflection: ${nameOf(record.schoolId)}`),
     text(`Completed ${ukDate(latest.completedOn)} by ${byWho(latest.completedBy, viewerId)}${previous ? `; compared with the one completed ${ukDate(previous.completedOn)}` : ''}.`),
     { type: 'facts', facts: s.areas.flatMap((a) => (a.rating !== undefined && a.mean !== undefined ? [{ label: a.area.title, value: areaValue(tool, a.rating, a.mean, a.before) }] : [])) },
     text(HOW_RATED, 'muted'),
@@ -95,11 +95,11 @@ export function progressWords(tool: SelfReflectionTool, record: SchoolReflection
 }
 
 /** For the school when nothing is completed yet. */
-export function nothingYetView(tool: SelfReflectionTool, record: SchoolReflections | undefined, schoolId: string): View {
+export function nothingYetView(tool: SelfReflectionTool, record: SchoolReflections | undefined, schoolId: string, nameOf: (schoolId: string) => string = schoolName): View {
   const progress = progressWords(tool, record);
   return {
     blocks: [
-      heading(`Inclusion self-reflection: ${schoolName(schoolId)}`),
+      heading(`Inclusion self-reflection: ${nameOf(schoolId)}`),
       text(`No self-reflection has been completed here yet.${progress ? ` ${progress}` : ''}`),
       { type: 'actions', actions: [{ label: progress ? 'Carry on' : 'Start it', command: REFLECTION_COMMANDS.start }] },
     ],
@@ -107,14 +107,14 @@ export function nothingYetView(tool: SelfReflectionTool, record: SchoolReflectio
 }
 
 /** For an LA officer: each sharing school's latest area ratings and the change since the one before. Never notes. */
-export function sharedView(tool: SelfReflectionTool, shared: readonly SharedReflection[]): View {
+export function sharedView(tool: SelfReflectionTool, shared: readonly SharedReflection[], nameOf: (schoolId: string) => string = schoolName): View {
   const blocks: Block[] = [heading('Inclusion self-reflection: schools that share their ratings')];
   if (!shared.length) return { blocks: [...blocks, text('No school shares its self-reflection ratings with the LA yet. Schools choose this at the end of each self-reflection.')] };
   blocks.push(text(`${count(shared.length, 'school')}. Each area’s rating from the school’s latest self-reflection, with the one before. ${HOW_RATED} Schools’ notes and item ratings stay with the school.`, 'muted'));
   blocks.push({
     type: 'rows',
     rows: shared.map((s) => ({
-      title: `${schoolName(s.schoolId)} (${s.schoolId}): completed ${ukDate(s.completedOn)}`,
+      title: `${nameOf(s.schoolId)}: completed ${ukDate(s.completedOn)}`,
       detail: tool.areas
         .flatMap((a) => {
           const r = s.ratings[a.id];

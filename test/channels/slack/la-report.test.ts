@@ -14,14 +14,14 @@ const OFFICER = 'U0LAOFF';
 const dm = (user: string, text: string) => ({ type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts: `${Date.now() / 1000}` });
 
 describe('Slack: the LA report', () => {
-  it('is a Block Kit message Slack would take: each figure a table in a code block, "fewer than 5" where small', async () => {
+  it('is a Block Kit message Slack would take: each figure a table in a code block, "withheld" where small', async () => {
     const w = await testWorld();
     await saveLaCases(w.repo);
     const message = messageFrom(await runLaReport(w.ctxFor(LA_OFFICER), { from: '2026-09-01', to: '2026-11-30', csv: false }));
     expect(slackViolations(message, 'message')).toEqual([]);
     const text = slackText(message.blocks);
     expect(text).toMatch(/\*Referrals to the LA by month\*\n```Month +Referrals\n/);
-    expect(text).toMatch(/Oct 2026 +fewer than 5/);
+    expect(text).toMatch(/Oct 2026 +withheld/);
     expect(text).toContain('Download CSV');
   });
 
@@ -37,7 +37,7 @@ describe('Slack: the LA report', () => {
     expect(done.params.channel_id).toBe(`D${OFFICER}`);
     const asked = h.api.calls.find((c) => c.method === 'files.getUploadURLExternal')!;
     expect(asked.params.filename).toBe('la-report-2026-09-01-to-2026-11-30.csv');
-    expect(h.api.uploads[0]!.body.toString('utf8')).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5');
+    expect(h.api.uploads[0]!.body.toString('utf8')).toContain('Referrals to the LA by month,Oct 2026,Referrals,withheld');
     const reply = await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('The CSV is just above'));
     expect(slackText(reply.params.blocks)).toContain('Show the figures again');
   });

@@ -20,7 +20,7 @@ describe('Teams: the LA report through the real endpoint', () => {
     walk(card, (n) => typeof n.type === 'string' && types.push(n.type));
     expect(types).toContain('Chart.VerticalBar');
     expect(types).toContain('Table');
-    expect(textOf(card)).toContain('fewer than 5');
+    expect(textOf(card)).toContain('withheld');
 
     const before = h.connector.calls.length;
     await h.say(AAD.stranger, 'la report csv 1/9/2026 30/11/2026');
@@ -29,6 +29,19 @@ describe('Teams: the LA report through the real endpoint', () => {
     expect(offer.name).toBe('la-report-2026-09-01-to-2026-11-30.csv');
     expect(offer.content).toMatchObject({ acceptContext: { command: 'la report csv 1/9/2026 30/11/2026' } });
     expect(offer.content.description).toBe('LA figures, Tue 1 Sep 2026 to Mon 30 Nov 2026. Small numbers are withheld in it. Accept to save it to your OneDrive.');
+  });
+
+  it('asked in a channel the LA team uses: a kind reason saying it works in the personal chat, and no figures (issue 13 B.7)', async () => {
+    h = await teamsHarness({ env: { LOCAL_USER_ROLE: 'la-officer' } });
+    await saveLaCases(h.core.repo);
+    const channel = { id: '19:la-team@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-1' };
+    const before = h.connector.calls.length;
+    await h.post(h.activity(AAD.stranger, { type: 'message', text: '<at>Graduated Response</at> la report sep to nov', conversation: channel, entities: [{ type: 'mention', text: '<at>Graduated Response</at>', mentioned: { id: '28:bot', name: 'Graduated Response' } }] }));
+    const reply = await h.connector.waitFor((c) => h.connector.calls.indexOf(c) >= before && c.conversationId === channel.id && c.body.type === 'message');
+    const words = JSON.stringify(reply.body);
+    expect(words).toContain('I show them in your personal chat with me');
+    expect(words).toContain('la report sep to nov');
+    expect(words).not.toContain('Referrals to the LA by month');
   });
 
   it('a SENDCo is refused', async () => {

@@ -86,7 +86,7 @@ describe('Teams: the Inclusion Self-Reflection, a card per area', () => {
     // The LA officer's card: the area ratings, never the notes.
     await h.core.staff.grant(ADMIN, { id: `teams:${LA}`, role: 'la-officer' });
     const la = shown(await h.say(LA, 'self-reflection schools'));
-    expect(textOf(la)).toContain('Oak Primary (oak-primary): completed Fri 20 Nov 2026');
+    expect(textOf(la)).toContain('Oak Primary: completed Fri 20 Nov 2026');
     expect(textOf(la)).toContain('Leadership: 2 Developing');
     expect(textOf(la)).not.toContain('Website out of date');
     expect((await h.core.audit.list({ actorId: `teams:${LA}` })).map((e) => [e.action, e.schoolId])).toEqual([['self-reflection.disclosed', 'oak-primary']]);

@@ -5,7 +5,9 @@ import type { FactEntry } from '../../../src/core/facts/fact-entry.js';
 import { laReport, medianAndP90, type FigureTable, type LaReport, type ReferralProgress } from '../../../src/core/la-report/la-report.js';
 import { reportCsv } from '../../../src/core/la-report/report-csv.js';
 import { cellWords } from '../../../src/core/la-report/suppression.js';
+import fc from 'fast-check';
 import { makeCase } from '../../helpers/make-case.js';
+import { recoverable, type SumLine } from '../../helpers/disclosure.js';
 
 /**
  * A seeded set of records, September to November 2026, with every figure worked out by hand:
@@ -96,14 +98,14 @@ describe('the LA report over seeded records', () => {
   });
 
   it('referrals by month: October (2) is fewer than 5, and November is withheld so the total cannot give October back', () => {
-    expect(read('referrals-by-month')).toEqual({ 'Sep 2026': ['7'], 'Oct 2026': ['fewer than 5'], 'Nov 2026': ['withheld'], Total: ['15'] });
+    expect(read('referrals-by-month')).toEqual({ 'Sep 2026': ['7'], 'Oct 2026': ['withheld'], 'Nov 2026': ['withheld'], Total: ['15'] });
   });
 
   it('referrals by school, by service and by status', () => {
-    expect(read('referrals-by-school')).toEqual({ 'Oak Primary': ['10'], 'Birch Academy': ['fewer than 5'], 'Elm High': ['fewer than 5'], Total: ['15'] });
+    expect(read('referrals-by-school')).toEqual({ 'Oak Primary': ['10'], 'Birch Academy': ['withheld'], 'Elm High': ['withheld'], Total: ['15'] });
     expect(read('referrals-by-service')).toEqual({ 'Education Engagement and Inclusion Team': ['15'], Total: ['15'] });
     // 6 waiting, 7 acknowledged, 2 assigned: the 2 is small, so the smallest other (6) is withheld too.
-    expect(read('referrals-by-status')).toEqual({ 'Not yet acknowledged': ['withheld'], Acknowledged: ['7'], 'Assigned to an officer': ['fewer than 5'], Total: ['15'] });
+    expect(read('referrals-by-status')).toEqual({ 'Not yet acknowledged': ['withheld'], Acknowledged: ['7'], 'Assigned to an officer': ['withheld'], Total: ['15'] });
   });
 
   it('time from referral to acknowledgement: median 3 and 90th percentile 10 calendar days; the count is withheld as it would give back the waiting', () => {
@@ -114,24 +116,24 @@ describe('the LA report over seeded records', () => {
 
   it('suspensions and permanent exclusions by month and by year group, with secondary suppression in rows and columns', () => {
     expect(read('exclusions-by-month')).toEqual({
-      'Sep 2026': ['withheld', 'fewer than 5', 'withheld'],
+      'Sep 2026': ['withheld', 'withheld', 'withheld'],
       'Oct 2026': ['withheld', '0', 'withheld'],
       'Nov 2026': ['0', '0', '0'],
-      Total: ['withheld', 'fewer than 5', '12'],
+      Total: ['withheld', 'withheld', '12'],
     });
     expect(read('exclusions-by-year-group')).toEqual({
       'Year 8': ['6', '0', '6'],
       // Year 10's 1 would follow from 12 − 6 − 5 down the Total column, so Year 9's total is withheld, and then its suspensions.
       'Year 9': ['withheld', '0', 'withheld'],
-      'Year 10': ['0', 'fewer than 5', 'fewer than 5'],
-      Total: ['withheld', 'fewer than 5', '12'],
+      'Year 10': ['0', 'withheld', 'withheld'],
+      Total: ['withheld', 'withheld', '12'],
     });
   });
 
   it('pupils on a PSP at each month end (6, 4, 5) and PSP outcomes (1 successful, 1 not: all fewer than 5)', () => {
-    expect(read('pupils-on-a-psp')).toEqual({ 'Sep 2026': ['6'], 'Oct 2026': ['fewer than 5'], 'Nov 2026': ['5'] });
+    expect(read('pupils-on-a-psp')).toEqual({ 'Sep 2026': ['6'], 'Oct 2026': ['withheld'], 'Nov 2026': ['5'] });
     expect(table('pupils-on-a-psp').note).toContain('7 pupils were on a PSP at some time');
-    expect(read('psp-outcomes')).toEqual({ Successful: ['fewer than 5'], 'Not successful': ['fewer than 5'], 'Replaced by a new PSP': ['0'], Total: ['fewer than 5'] });
+    expect(read('psp-outcomes')).toEqual({ Successful: ['withheld'], 'Not successful': ['withheld'], 'Replaced by a new PSP': ['0'], Total: ['withheld'] });
   });
 
   it('step distribution at the period’s end: 9 at Step 5, 6 at Step 4 (one moved up only after it)', () => {
@@ -139,17 +141,17 @@ describe('the LA report over seeded records', () => {
   });
 
   it('part-time timetables: notified in September and November, and in place told or not told', () => {
-    expect(read('part-time-notified')).toEqual({ 'Sep 2026': ['fewer than 5'], 'Oct 2026': ['0'], 'Nov 2026': ['fewer than 5'], Total: ['fewer than 5'] });
-    expect(read('part-time-in-place')).toEqual({ 'Told by the period’s end': ['fewer than 5'], 'Not told': ['fewer than 5'], Total: ['fewer than 5'] });
+    expect(read('part-time-notified')).toEqual({ 'Sep 2026': ['withheld'], 'Oct 2026': ['0'], 'Nov 2026': ['withheld'], Total: ['withheld'] });
+    expect(read('part-time-in-place')).toEqual({ 'Told by the period’s end': ['withheld'], 'Not told': ['withheld'], Total: ['withheld'] });
   });
 
   it('day-6 provision: one met, one missed with no start recorded', () => {
     expect(read('day6')).toEqual({
-      Met: ['fewer than 5'],
+      Met: ['withheld'],
       'Missed: started late': ['0'],
-      'Missed: no start recorded': ['fewer than 5'],
+      'Missed: no start recorded': ['withheld'],
       'Not yet due': ['0'],
-      Total: ['fewer than 5'],
+      Total: ['withheld'],
     });
   });
 
@@ -166,12 +168,68 @@ describe('the LA report over seeded records', () => {
   it('the CSV has every figure as shown, and no withheld value', () => {
     const csv = reportCsv(report);
     expect(csv.split('\r\n')[0]).toBe('figure,row,column,value');
-    expect(csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,fewer than 5\r\n');
+    expect(csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,withheld\r\n');
     expect(csv).toContain('Referrals to the LA by month,Nov 2026,Referrals,withheld\r\n');
     expect(csv).toContain('Suspensions and permanent exclusions by month,Total,Total,12\r\n');
-    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Permanent exclusions,fewer than 5\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Permanent exclusions,withheld\r\n');
     expect(csv).toContain('Time from referral to acknowledgement (calendar days),Median,Days,3\r\n');
     expect(csv).not.toMatch(/Nov 2026,Referrals,6/);
+  });
+});
+
+/**
+ * Every sum a reader of one report can set up from what it shows: each table's rows and columns
+ * with their totals, the tables that count the same things (all referral tables add up to the same
+ * referrals; both exclusion tables to the same suspensions and permanent exclusions), and the
+ * acknowledged referrals as those acknowledged plus those assigned.
+ */
+function readerSums(r: LaReport): SumLine[] {
+  const out: SumLine[] = [];
+  const byId = (id: string) => r.tables.find((t) => t.id === id)!;
+  for (const t of r.tables) {
+    if (!t.totals) continue;
+    const many = t.columns.length > 1;
+    t.columns.forEach((_, c) => out.push({ parts: t.rows.map((row) => row.cells[c]!), total: t.totals!.cells[c]! }));
+    if (many) {
+      for (const row of t.rows) out.push({ parts: row.cells, total: row.total! });
+      out.push({ parts: t.totals.cells, total: t.totals.total! }, { parts: t.rows.map((row) => row.total!), total: t.totals.total! });
+    }
+  }
+  const same = (a: SumLine['total'] | undefined, b: SumLine['total'] | undefined) => a && b && out.push({ parts: [a], total: b });
+  const referrals = ['referrals-by-month', 'referrals-by-status', 'referrals-by-service', 'referrals-by-school'].map((id) => byId(id).totals!.cells[0]!);
+  referrals.slice(1).forEach((t) => same(referrals[0], t));
+  const [m, y] = ['exclusions-by-month', 'exclusions-by-year-group'].map(byId) as [FigureTable, FigureTable];
+  m.totals!.cells.forEach((c, i) => same(c, y.totals!.cells[i]));
+  same(m.totals!.total, y.totals!.total);
+  const status = byId('referrals-by-status').rows;
+  out.push({ parts: [status[1]!.cells[0]!, status[2]!.cells[0]!], total: r.acknowledgement.acknowledged });
+  return out;
+}
+
+describe('no withheld number can be worked out from one report (issue 13 B.2)', () => {
+  it('the seeded set: every withheld number stays unknown however the shown sums are combined', () => {
+    const withheld = readerSums(report).flatMap((l) => [...l.parts, l.total]).filter((c) => c.withheld);
+    expect(withheld.length).toBeGreaterThan(5);
+    expect(recoverable(readerSums(report))).toEqual([]);
+  });
+
+  it('any set of referrals and exclusions: nothing withheld can be recovered, and nothing shown is wrong', () => {
+    const months = ['2026-09', '2026-10', '2026-11'];
+    const rec = fc.record({ school: fc.integer({ min: 0, max: 3 }), year: fc.integer({ min: 7, max: 11 }), month: fc.integer({ min: 0, max: 2 }), referred: fc.boolean(), acked: fc.integer({ min: 0, max: 2 }), ex: fc.constantFrom('none', 'suspension', 'permanent') });
+    fc.assert(
+      fc.property(fc.array(rec, { minLength: 1, maxLength: 40 }), (rows) => {
+        const progress = new Map<string, ReferralProgress>();
+        const cs = rows.map((x, i) => {
+          const day = `${months[x.month]}-${String(2 + (i % 20)).padStart(2, '0')}`;
+          const r = referral(day, { serviceId: x.school % 2 ? 'eeit' : 'ehss' });
+          if (x.acked) progress.set(r.id, { acknowledgedAt: `${day}T15:00:00.000Z`, ...(x.acked === 2 ? { assignedAt: `${day}T16:00:00.000Z` } : {}) });
+          return makeCase({ schoolId: ['oak-primary', 'birch-academy', 'elm-high', 'ash-school'][x.school]!, yearGroup: x.year, referrals: x.referred ? [r] : [referral(day, { toLocalAuthority: false })], exclusions: x.ex === 'none' ? [] : [suspension(day, x.ex as 'suspension' | 'permanent')] });
+        });
+        const r = laReport({ cases: cs, period: { from: '2026-09-01', to: '2026-11-30' }, today: '2026-12-01', calendar: new SchoolCalendar(), progress: (id) => progress.get(id), serviceName: () => undefined, provisionFromDay: 6 });
+        expect(recoverable(readerSums(r))).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

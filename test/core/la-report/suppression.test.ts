@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cellWords, suppressGrid, type Cell, type Grid } from '../../../src/core/la-report/suppression.js';
+import { recoverable, type SumLine } from '../../helpers/disclosure.js';
 
 /** Every line a reader can subtract along: each row and each column with its total, and the column totals and the row totals each with the grand total. */
 function lines(g: Grid): Cell[][] {
@@ -12,10 +13,13 @@ function lines(g: Grid): Cell[][] {
   return out;
 }
 
+/** The same lines as sums a reader can solve together. */
+const sums = (g: Grid): SumLine[] => lines(g).map((l) => ({ parts: l.slice(0, -1), total: l.at(-1)! }));
+
 describe('small numbers and totals', () => {
-  it('shows 1–4 as "fewer than 5", and withholds one more so the total cannot give it back', () => {
+  it('shows 1–4 as "withheld", and withholds one more, with the same word, so the total cannot give it back', () => {
     const g = suppressGrid([[7], [2], [6]]);
-    expect(g.cells.map((r) => cellWords(r[0]!))).toEqual(['7', 'fewer than 5', 'withheld']);
+    expect(g.cells.map((r) => cellWords(r[0]!))).toEqual(['7', 'withheld', 'withheld']);
     expect(cellWords(g.columnTotals[0]!)).toBe('15');
   });
 
@@ -25,9 +29,9 @@ describe('small numbers and totals', () => {
   });
 
   it('two small numbers in a line protect each other; a small total is withheld itself', () => {
-    expect(suppressGrid([[10], [3], [2]]).cells.map((r) => cellWords(r[0]!))).toEqual(['10', 'fewer than 5', 'fewer than 5']);
+    expect(suppressGrid([[10], [3], [2]]).cells.map((r) => cellWords(r[0]!))).toEqual(['10', 'withheld', 'withheld']);
     const small = suppressGrid([[1], [2], [0]]);
-    expect(cellWords(small.columnTotals[0]!)).toBe('fewer than 5');
+    expect(cellWords(small.columnTotals[0]!)).toBe('withheld');
   });
 
   it('a two-way table: no row or column is left with exactly one withheld number', () => {
@@ -36,7 +40,7 @@ describe('small numbers and totals', () => {
       [5, 0],
       [0, 0],
     ]);
-    expect(g.cells[0]!.map(cellWords)).toEqual(['withheld', 'fewer than 5']);
+    expect(g.cells[0]!.map(cellWords)).toEqual(['withheld', 'withheld']);
     for (const line of lines(g)) expect(line.filter((c) => c.withheld).length).not.toBe(1);
     expect(cellWords(g.total)).toBe('12');
   });
@@ -54,8 +58,38 @@ describe('small numbers and totals', () => {
           }),
         );
         for (const line of lines(g)) expect(line.filter((c) => c.withheld).length).not.toBe(1);
+        expect(recoverable(sums(g))).toEqual([]);
         const total = counts.flat().reduce((a, b) => a + b, 0);
         expect(g.total.value).toBe(total);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('two protected blocks joined by one withheld number: solving the rows and columns together cannot give it back', () => {
+    // Rows 0–1 × columns 0–1 and rows 2–3 × columns 2–3 each protect themselves; row 1 column 2 (3)
+    // would then be the only link between them: the sums of each block give it back.
+    const counts = [
+      [2, 9, 0, 0],
+      [9, 2, 3, 0],
+      [0, 0, 2, 9],
+      [0, 0, 9, 2],
+    ];
+    const g = suppressGrid(counts);
+    expect(recoverable(sums(g))).toEqual([]);
+    // Still true to the counts, and the grand total is shown.
+    expect(g.total).toEqual({ value: 47 });
+    expect(g.cells[1]![2]!.withheld).toBe('small');
+  });
+
+  it('withholds no zero as a partner, so no withheld number is pinned by counts being at least zero', () => {
+    const table = fc.integer({ min: 2, max: 5 }).chain((cols) => fc.array(fc.array(fc.nat({ max: 9 }), { minLength: cols, maxLength: cols }), { minLength: 2, maxLength: 6 }));
+    fc.assert(
+      fc.property(table, (counts) => {
+        const g = suppressGrid(counts);
+        const all = [...g.cells.flat(), ...g.rowTotals, ...g.columnTotals, g.total];
+        for (const c of all) if (c.withheld) expect(c.value).toBeGreaterThan(0);
+        expect(recoverable(sums(g))).toEqual([]);
       }),
       { numRuns: 400 },
     );

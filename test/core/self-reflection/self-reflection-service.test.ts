@@ -78,6 +78,23 @@ describe('the self-reflection service', () => {
     expect(await w.store.list()).toEqual([]);
   });
 
+  it('a second leader rating the same area: their answers stand and the colleague’s are kept, note and all (issue 13 B.6)', async () => {
+    const w = await world();
+    await w.service.saveArea(SENDCO, w.tool, 'leadership', all(w.tool, 'leadership', 2), 'SLT wrote the plan alone');
+    w.setNow('2026-11-20T11:30:00Z');
+    const saved = await w.service.saveArea(HEAD, w.tool, 'leadership', all(w.tool, 'leadership', 4), 'Governors now review it termly');
+    const area = saved.inProgress!.areas.leadership!;
+    expect(area).toMatchObject({ by: HEAD.id, note: 'Governors now review it termly', at: '2026-11-20T11:30:00.000Z' });
+    expect(area.earlier).toEqual([{ ratings: all(w.tool, 'leadership', 2), note: 'SLT wrote the plan alone', by: SENDCO.id, at: '2026-11-20T10:00:00.000Z', replacedAt: '2026-11-20T11:30:00.000Z' }]);
+    // The same person saving again changes their own answers and keeps the colleague’s.
+    w.setNow('2026-11-20T12:00:00Z');
+    const again = await w.service.saveArea(HEAD, w.tool, 'leadership', all(w.tool, 'leadership', 3), undefined);
+    expect(again.inProgress!.areas.leadership!.earlier).toHaveLength(1);
+    expect(again.inProgress!.areas.leadership!.earlier![0]!.note).toBe('SLT wrote the plan alone');
+    // And it survives the store's schema (a reload would refuse a shape it does not know).
+    expect((await w.store.get('oak-primary'))!.inProgress!.areas.leadership!.earlier![0]!.by).toBe(SENDCO.id);
+  });
+
   it('two areas saved at once by two people both land', async () => {
     const w = await world();
     await Promise.all([w.service.saveArea(SENDCO, w.tool, 'leadership', all(w.tool, 'leadership', 2), undefined), w.service.saveArea(HEAD, w.tool, 'quality-of-education', all(w.tool, 'quality-of-education', 3), undefined)]);

@@ -14,7 +14,9 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 async function world() {
   const w = await testWorld();
   await w.repo.save(threeYearRecord({ sendco: SENDCO.id, teacher: TEACHER.id }), undefined);
-  return w;
+  // The directory names the SENDCo; the teacher has a role but no name.
+  const directory = [{ ...SENDCO, displayName: 'Sam Patel' }, TEACHER];
+  return { ...w, ctxFor: (u: Parameters<typeof w.ctxFor>[0]) => ({ ...w.ctxFor(u), staff: { find: (id: string) => directory.find((m) => m.id === id) } }) };
 }
 
 const fileOf = (views: View[]): FileOffer | undefined => views.find((v) => v.file)?.file;
@@ -48,9 +50,14 @@ describe('the evidence pack for a pupil with three years of records', () => {
       expect(p).toContain(`Page ${i + 1} of ${pages}`);
       expect(p).toContain('Period Mon 11 Sep 2023 to Fri 20 Nov 2026');
       expect(p).toContain('Special category data: keep secure');
-      expect(p).toContain('Produced by sendco-1 (SENDCo, Oak Primary) on Fri 20 Nov 2026 at 10:00 (London time)');
+      expect(p).toContain('Produced by SENDCo, Oak Primary on Fri 20 Nov 2026 at 10:00 (London time)');
     });
     expect(pdf.info.Title).toBe('Graduated response evidence pack');
+  });
+
+  it('names staff by name and role, or role alone, never by their id (issue 13 B.3)', () => {
+    expect(text.match(/.{80}(sendco-1|teacher-1).{40}/g) ?? []).toEqual([]);
+    expect(text).toContain('staff by name and role where the bot’s directory knows them, never by an id');
   });
 
   it('names the pupil by reference, initials and year only, and says it holds special category data', () => {
@@ -62,19 +69,19 @@ describe('the evidence pack for a pupil with three years of records', () => {
 
   it('shows every move up and down with why and who agreed it', () => {
     expect(text).toContain('Added to the record at Step 1');
-    expect(text).toMatch(/Mon 15 Jan 2024 Step 2 to Step 3 After a review: No positive change after two reviews teacher-1 SENDCo and parents/);
-    expect(text).toMatch(/Mon 3 Feb 2025 Step 4 to Step 5 On a referral: Referred to the educational psychology service sendco-1 headteacher and parents/);
-    expect(text).toMatch(/Mon 18 May 2026 Step 5 to Step 4 After a review: Two reviews in a row with positive change sendco-1 parents and the EP/);
+    expect(text).toMatch(/Mon 15 Jan 2024 Step 2 to Step 3 After a review: No positive change after two reviews teacher SENDCo and parents/);
+    expect(text).toMatch(/Mon 3 Feb 2025 Step 4 to Step 5 On a referral: Referred to the educational psychology service Sam Patel \(SENDCo\) headteacher and parents/);
+    expect(text).toMatch(/Mon 18 May 2026 Step 5 to Step 4 After a review: Two reviews in a row with positive change Sam Patel \(SENDCo\) parents and the EP/);
     expect(text).toContain('Now at Step 4: SENDCo takes the lead. 5 moves recorded');
   });
 
   it('has every PCP and PSP with its fields, targets, reviews, dates and outcome', () => {
     expect(text).toContain('PCP 1: written Mon 2 Oct 2023 at Step 2');
     expect(text).toContain('Meet and greet each morning; movement breaks; visual timetable; key adult check-in.');
-    expect(text).toContain('Closed Mon 10 Jun 2024: replaced by PCP 2; leads to a new or updated plan. Closed by sendco-1.');
+    expect(text).toContain('Closed Mon 10 Jun 2024: replaced by PCP 2; leads to a new or updated plan. Closed by Sam Patel (SENDCo).');
     expect(text).toContain('PCP 2: written Mon 10 Jun 2024 at Step 4');
     expect(text).toContain('Incident Support Plan with PCP 2');
-    expect(text).toMatch(/Review 2 Mon 15 Jan 2024 Step 2 No positive change No change; two incidents of refusal this half term\. teacher-1/);
+    expect(text).toMatch(/Review 2 Mon 15 Jan 2024 Step 2 No positive change No change; two incidents of refusal this half term\. teacher/);
     expect(text).toContain('PSP 1: started Mon 4 Nov 2024');
     expect(text).toContain('Stay in class for every lesson');
     expect(text).toContain('Targets amended: Stay in class for every lesson; Use the pass when needed; Attend every day');
@@ -84,7 +91,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
 
   it('sets each assess–plan–do–review cycle beside the pathway’s numbered actions', () => {
     expect(text).toContain('Cycle 1: PCP 1 at Step 2: Class teacher, pastoral lead or head of year takes the lead');
-    expect(text).toMatch(/Plan 5\. Write a Person Centred Plan \(PCP\) or equivalent PCP 1 written Mon 2 Oct 2023 by teacher-1/);
+    expect(text).toMatch(/Plan 5\. Write a Person Centred Plan \(PCP\) or equivalent PCP 1 written Mon 2 Oct 2023 by teacher/);
     expect(text).toMatch(/Review 7\. Review: has the plan brought positive change\? Review 1 on Mon 20 Nov 2023: no positive change Review 2 on Mon 15 Jan 2024: no positive change/);
     // PCP 2 ran at Step 4, then Step 5 after the referral, then Step 4 again once support stepped down.
     expect([...text.matchAll(/Cycle \d+: PCP 2 at Step (\d)/g)].map((m) => m[1])).toEqual(['4', '5', '4']);
@@ -102,7 +109,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
   });
 
   it('has the referrals, and the EHC request with the LA’s 6- and 20-week dates and the plan issued', () => {
-    expect(text).toMatch(/Referral 1 Mon 3 Feb 2025 The Educational Psychology Service \(EPS\) Yes sendco-1/);
+    expect(text).toMatch(/Referral 1 Mon 3 Feb 2025 The Educational Psychology Service \(EPS\) Yes Sam Patel \(SENDCo\)/);
     expect(text).toContain('Escalating behaviour despite two PCPs and a PSP');
     expect(text).toMatch(/Mon 1 Sep 2025 Needs assessment requested Mon 13 Oct 2025 Mon 19 Jan 2026/);
     expect(text).toContain('Tue 10 Feb 2026 EHC plan issued');

@@ -36,11 +36,11 @@ describe('Teams: the LA report card', () => {
     expect(elements.filter((o) => o.type === 'Table').length).toBe(12);
   });
 
-  it('the tables say "fewer than 5" where a number is small, and the totals', () => {
+  it('the tables say "withheld" where a number is small, and the totals', () => {
     const t = texts(card);
-    expect(t).toContain('fewer than 5');
+    expect(t).toContain('withheld');
     expect(t).toContain('Referrals to the LA by month');
-    expect(t.some((x) => x.startsWith('Numbers from 1 to 4 show as'))).toBe(true);
+    expect(t.some((x) => x.startsWith('"withheld": a number from 1 to 4'))).toBe(true);
     const csv = [...walk(card)].find((o) => o.type === 'Action.Execute' && JSON.stringify(o.data).includes('la report csv'));
     expect(csv?.title).toBe('Download CSV');
   });
