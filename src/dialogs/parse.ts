@@ -38,9 +38,32 @@ export function parseDate(raw: string, today: string): { ok: true; date: string 
  * date typed without its year ("2 Nov") is the nearest such day, or the one a year either side when
  * only that falls in the window (a review held "12 Dec", typed in January).
  */
-export function dateWithin(raw: string, today: string, window: { pastDays: number; futureDays: number; what: string }): Parsed {
-  const d = readDate(raw, today);
+export function dateWithin(raw: string, today: string, window: DateWindow): Parsed {
+  const d = readDate(raw, today, { weekdayAhead: !!window.weekdayAhead });
   if (!d.ok) return no(d.message);
+  // Which week a bare weekday means is a guess either way, so say which date was taken.
+  if (d.weekdayOnly) {
+    const kept = within(d.date, today, window);
+    return kept.ok ? { ...kept, note: `Took “${raw.trim()}” as ${ukDate(d.date)}. Type “back” if you meant another day.` } : kept;
+  }
+  return within(d.date, today, window, d.yearGiven);
+}
+
+/**
+ * A window around today for dateWithin, in calendar days, and what the date is called in messages.
+ * `weekdayAhead` reads a bare weekday ("from Monday") as the next such day, today included: for a
+ * suspension's first day or a plan's start, which are not typed after the event.
+ */
+export interface DateWindow {
+  pastDays: number;
+  futureDays: number;
+  what: string;
+  weekdayAhead?: boolean;
+}
+
+/** `date` checked against the window; one typed without its year may be taken a year either side. */
+function within(date: string, today: string, window: DateWindow, yearGiven = true): Parsed {
+  const d = { date, yearGiven };
   const fits = (date: string) => daysBetween(today, date) <= window.futureDays && -daysBetween(today, date) <= window.pastDays;
   const other = d.yearGiven || fits(d.date) ? undefined : otherYears(d.date).find(fits);
   if (other) return ok(other);

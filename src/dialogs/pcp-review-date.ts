@@ -32,7 +32,7 @@ export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; promp
     prompt: q.prompt,
     fallback: { value: suggested, label: `${ukDate(suggested)} (${fromToday(daysBetween(today, suggested))})` },
     parse(r) {
-      const d = dateWithin(r, today, { pastDays: 0, futureDays: 182, what: q.what });
+      const d = dateWithin(r, today, { pastDays: 0, futureDays: 182, what: q.what, weekdayAhead: true });
       const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, `the ${q.what}`, d.value as string, q.from) : undefined;
       return problem ? { ok: false, message: `${problem} Or leave it blank for ${ukDate(suggested)}.` } : d;
     },
