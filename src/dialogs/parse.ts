@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../core/dates.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { otherYears, readDate } from './read-date.js';
-import { plainYesNo } from './answer-words.js';
+import { nearYesNo, plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
 
 /** Answer parsers shared by the dialogs. Each returns a kind message that says what would work. */
@@ -9,10 +9,16 @@ import type { Parsed } from './dialog.js';
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const no = (message: string): Parsed => ({ ok: false, message });
 
-/** Yes or no in the words staff use ("yep", "correct", "none", "not yet"); never a number. */
+/**
+ * Yes or no in the words staff use ("yep", "correct", "none", "not yet"); never a number. A slip of
+ * one ("Yse") is taken, saying so in `note`.
+ */
 export function yesNo(raw: string): Parsed {
   const answer = plainYesNo(raw);
-  return answer === undefined ? no('Please answer yes or no.') : ok(answer);
+  if (answer !== undefined) return ok(answer);
+  const near = nearYesNo(raw);
+  if (near) return { ok: true, value: near.answer, note: `Took “${raw.trim()}” as ${near.answer ? 'yes' : 'no'}.` };
+  return no('Please answer yes or no.');
 }
 
 export function wholeNumber(raw: string, min: number, max: number, what: string): Parsed {

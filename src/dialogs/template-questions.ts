@@ -46,7 +46,7 @@ function question(ctx: DialogContext, f: FormField, prefix: string, template: Fo
     case 'yesno':
       return { ...base, kind: 'yesno', parse: (r) => {
         const p = yesNo(r);
-        return p.ok ? { ok: true, value: p.value ? 'yes' : 'no' } : p;
+        return p.ok ? { ...p, value: p.value ? 'yes' : 'no' } : p;
       } };
     case 'choice': {
       const choices = f.choices ?? [];
