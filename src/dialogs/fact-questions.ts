@@ -282,17 +282,28 @@ export function keeping(q: Question, was: Answers): Question {
 }
 
 /**
+ * Shown before asking about a social worker for a looked-after pupil, in `update` and `new pupil`
+ * alike: a looked-after child normally has one, and the Virtual School leads the termly PEP (002).
+ */
+export function lookedAfterReadFirst(ctx: DialogContext): ReadFirst[] {
+  const pep = ctx.pack.rules?.lookedAfter.pep;
+  return [
+    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
+    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
+  ];
+}
+
+/** Said once a looked-after pupil is saved with no social worker (002: the Virtual School and the social worker must be involved). */
+export const NO_SOCIAL_WORKER_YET = 'No social worker is recorded: add one with "update" when you know. The Virtual School supports every looked-after child, with a PEP each term.';
+
+/**
  * Asked when a pupil is recorded as looked after and the record has no social worker: a looked-after
  * child normally has one, and always has the Virtual School, which leads the termly PEP with the
  * school (002 Hertfordshire, "Statutory Personal Education Plans (ePEP)"). Optional: the social
  * worker may not be known yet, and "no" or blank records nothing more.
  */
 export function socialWorkerTooQuestion(ctx: DialogContext): Question {
-  const pep = ctx.pack.rules?.lookedAfter.pep;
-  const before: ReadFirst[] = [
-    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
-    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
-  ];
+  const before = lookedAfterReadFirst(ctx);
   return {
     id: 'socialWorkerToo',
     kind: 'yesno',
