@@ -194,10 +194,37 @@ describe('a SENDCo moves a pupil to another step, with the reason', () => {
     expect(more.questions[1]!.choices!.map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
     const missing = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
     expect(missing.questions.find((q) => q.id === 'reason')!.error).toBeTruthy();
-    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] });
+    // Step 2 to Step 4 passes over Step 3: the form asks to confirm it (issue 11d.11), then saves.
+    const jump = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
+    expect(jump.questions.map((q) => q.id)).toEqual(['pupil', 'step', 'jump', 'reason', 'agreedWith']);
+    expect(jump.questions[2]!.prompt).toBe('Move straight from Step 2 to Step 4, past Step 3?');
+    expect((await caseOf(w)).stepChanges).toEqual([]);
+    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', jump: 'yes', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'jump', 'reason', 'agreedWith'] });
     expect(done.done).toBe(true);
     expect(renderText(done.views)).toContain('moved up from Step 2 to Step 4');
     expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 2, to: 4, cause: 'set', agreedWith: '' });
+  });
+
+  it('a move from Step 3 straight to Step 6 is queried: confirm, and say why the steps between are passed over (issue 11d.11)', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    const asked = await bot.script(['step 4021', '6']);
+    expect(asked).toContain('The graduated response expects each step’s actions to be tried before the next (000), so a move past Steps 4 and 5 needs a reason on the record');
+    expect(asked).toMatch(/^\? Move straight from Step 3 to Step 6, past Steps 4 and 5\?/m);
+    expect(await bot.say('no')).toContain('Then type "back" to pick another step (Step 4 is the next one up), or "cancel".');
+    expect(await bot.say('yes')).toMatch(/^\? Why move past Steps 4 and 5\?/m);
+    await bot.script(['Permanent exclusion likely; specialist assessment already under way', '']);
+    expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 3, to: 6, cause: 'set', reason: 'Permanent exclusion likely; specialist assessment already under way' });
+  });
+
+  it('a move of one step up, or any step down, is not queried', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(4));
+    expect(await bot.script(['step 4021', '5'])).toMatch(/^\? Why is the pupil moving\?/m);
+    await bot.say('cancel');
+    expect(await bot.script(['step 4021', '1'])).toMatch(/^\? Why is the pupil moving\?/m);
   });
 
   it('is refused to a teacher and an admin before the first question, saying what they can do instead', async () => {
