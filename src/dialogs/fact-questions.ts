@@ -12,6 +12,7 @@ import { fromAdvice } from '../core/guidance/recommendation.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
 import { ukDate } from '../core/text/uk-date.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
 
 /**
  * The questions for each kind of fact "update" records, and the entry the answers make. The same
@@ -138,7 +139,7 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
 /** The suspension a return on `date` ends: the latest recorded one that began by then. */
 async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
   const c = await loadPicked(ctx, a);
-  const x = c?.exclusions.filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  const x = (c ? standingExclusions(c) : []).filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No suspension is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
   // The pupil returns on a school day after the suspension's last school day, never inside it.
   const last = suspensionDays(ctx.calendar, x).at(-1);
@@ -156,7 +157,7 @@ async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): P
 /** The permanent exclusion provision starting on `date` follows: the latest recorded one that began by then. */
 async function permanentBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
   const c = await loadPicked(ctx, a);
-  const x = c?.exclusions.filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  const x = (c ? standingExclusions(c) : []).filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No permanent exclusion is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
   return { ok: true, value: date, also: { permanent: x.id } };
 }

@@ -7,6 +7,7 @@ import { setStep, type ChangeContext } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
 import { PupilCase, type PupilFlags } from './pupil-case.js';
+import { withdrawExclusion } from '../exclusions/withdrawn.js';
 
 export interface NewCase {
   pupilRef: string;
@@ -196,6 +197,16 @@ export class CaseService {
       throw new AppError('Only a SENDCo can move a pupil to another step outside a review. Ask your SENDCo, or record a review with "review".', 'forbidden');
     }
     return this.change(user, ref, 'step.set', (c, cc) => setStep(c, input, cc));
+  }
+
+  /**
+   * Withdraws a suspension or permanent exclusion recorded by mistake, by a new chronology entry
+   * saying who, when and why (core/exclusions/withdrawn.ts): it stays on record and stops counting.
+   * Whoever may change the record may; audited as `exclusion.withdrawn`. `today` is a London date.
+   * @throws AppError 'forbidden', 'not-found' or 'invalid-input' (already withdrawn, no reason).
+   */
+  async withdrawExclusion(user: StaffMember, ref: { schoolId: string; id: string }, exclusionId: string, why: string, today: string): Promise<PupilCase> {
+    return this.change(user, ref, 'exclusion.withdrawn', (c, cc) => withdrawExclusion(c, exclusionId, why, cc, today));
   }
 
   /**

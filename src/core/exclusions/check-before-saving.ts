@@ -8,6 +8,7 @@ import type { Recommendation } from '../guidance/types.js';
 import { concernsIn } from '../safeguarding/for-pack.js';
 import { isSuspensionDay, recordedSuspensions, schoolYearOf, suspensionDays, tallyFor, type RecordedSuspension } from './suspension-days.js';
 import { ukDate } from '../text/uk-date.js';
+import { standingExclusions } from './withdrawn.js';
 
 /**
  * The check run before a suspension or permanent exclusion is saved, on every channel. Pure: the
@@ -193,7 +194,7 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
   if (reason?.id === 'unlawful-reason') warnings.push(reason);
   warnings.push(...pupilWarnings(pupil, proposed.kind));
   if (rules && proposed.kind === 'suspension' && !firstDay) {
-    const recorded = recordedSuspensions(cal, pupil.exclusions);
+    const recorded = recordedSuspensions(cal, standingExclusions(pupil));
     const mine = suspensionDays(cal, proposed);
     const before = recorded.flatMap((r) => r.days);
     const all = [...before, ...mine];
