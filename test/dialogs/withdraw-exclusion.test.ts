@@ -6,7 +6,7 @@ import { chatter, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.j
 /**
  * Issue 11, fresh tester item 2: a suspension recorded by mistake can be withdrawn by a new entry
  * saying who, when and why; it stays on record and no longer counts (totals, the 45-day limit, the
- * pathway). Today is Friday 20 November 2026. The core service for now: no dialog asks for it yet.
+ * pathway). Today is Friday 20 November 2026.
  */
 
 async function world() {
@@ -40,6 +40,20 @@ describe('withdrawing a suspension recorded by mistake', () => {
     expect((await pupil()).exclusions.map((x) => x.days)).toEqual([45, 5]);
     // The chronology still shows both, and the withdrawal.
     expect(await bot.say('timeline 4021')).toMatch(/withdrawn/i);
+  });
+
+  it('by text: "withdraw suspension 4021" picks the suspension, asks why, and it stops counting', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['exclusion', '4021', 'suspension', '16/11/2026', '2', 'Threw a chair at a member of staff', 'yes']);
+    const asked = await bot.say('withdraw suspension 4021');
+    expect(asked).toContain('2-day suspension from Mon 16 Nov 2026');
+    expect(asked).toMatch(/^\? Which one was recorded by mistake\?/m);
+    expect(await bot.say('1')).toMatch(/^\? Why is it withdrawn\?/m);
+    const done = await bot.say('Recorded for the wrong pupil');
+    expect(done).toContain('2-day suspension from Mon 16 Nov 2026 for AB (ref 4021, Year 8) is withdrawn');
+    const c = await pupil();
+    expect(c.facts.at(-1)).toMatchObject({ fact: 'withdrawn', corrects: c.exclusions[0]!.id, why: 'Recorded for the wrong pupil' });
+    expect(await bot.say('withdraw suspension 4021')).toContain('nothing to withdraw');
   });
 
   it('needs a reason, is not done twice, and is refused to someone without access', async () => {
