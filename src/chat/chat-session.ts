@@ -34,7 +34,7 @@ const asForm = (d: FormDraft): FormState => ({ dialogId: d.dialogId, answers: d.
  */
 export class ChatSession {
   #state: ConversationState = newConversation();
-  /** A draft found at the start, offered and waiting for "carry on" or "discard". */
+  /** A draft found at the start, offered; it waits for "carry on" or "discard" until this chat keeps a form of its own. */
   #offered: FormDraft | undefined;
   /** The draft on file is this chat's own form (taken up, discarded, or written here), so it may be replaced or removed. */
   #ownsDraft = true;
@@ -59,12 +59,12 @@ export class ChatSession {
 
   /** One line typed. */
   async line(line: string): Promise<ChatReply> {
-    if (this.#offered) {
-      const offered = this.#offered;
-      this.#offered = undefined;
-      const reply = readDraftReply(line);
-      if (reply) return { views: await this.#answerOffer(offered, reply), quit: false };
-    }
+    // "carry on" or "discard" takes up the draft whenever one is waiting and no form is open here,
+    // not only as the first line: the person may look something up first.
+    const waiting = this.#offered ?? (this.#ownsDraft || this.#state.active ? undefined : this.deps.drafts.get(this.#me));
+    this.#offered = undefined;
+    const reply = waiting && !this.#state.active ? readDraftReply(line) : undefined;
+    if (waiting && reply) return { views: await this.#answerOffer(waiting, reply), quit: false };
     // whoami / grant / revoke work here as in Teams and Slack. In the middle of a form only "whoami" (the PSP
     // asks for a staff id), so an answer such as "grant extra time" stays an answer; the form's question follows.
     const found = recogniseStaffCommand(line);

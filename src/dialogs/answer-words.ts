@@ -1,4 +1,4 @@
-import { normalise } from '../core/text/words.js';
+import { editDistance, normalise } from '../core/text/words.js';
 
 /**
  * The words staff type for a plain yes or no, compared after `normalise` (lower case, punctuation
@@ -27,4 +27,20 @@ export function plainYesNo(raw: string): boolean | undefined {
 /** True for words that say "nothing here" ("None", "n/a"), read as plainYesNo reads them. */
 export function saysNothing(raw: string): boolean {
   return NOTHING.has(normalise(raw));
+}
+
+/**
+ * A slip of a plain yes or no ("Yse", "yess", "nope." is already plain): the one it is within one
+ * letter (or one swap) of. Only typed words of three letters or more, and only when all the near words
+ * agree, so "on" or "ye" are never guessed. Undefined when not near either.
+ */
+export function nearYesNo(raw: string): { answer: boolean; word: string } | undefined {
+  const t = normalise(raw);
+  if (t.length < 3 || t.includes(' ')) return undefined;
+  const near = (words: Set<string>) => [...words].find((w) => w.length >= 2 && !w.includes(' ') && editDistance(t, w, 1) <= 1);
+  const yes = near(YES);
+  const no = near(NO);
+  if (yes && !no) return { answer: true, word: yes };
+  if (no && !yes) return { answer: false, word: no };
+  return undefined;
 }

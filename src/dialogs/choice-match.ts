@@ -1,6 +1,6 @@
-import { normalise } from '../core/text/words.js';
+import { editDistance, normalise } from '../core/text/words.js';
 import type { Choice } from '../core/views/view.js';
-import { plainYesNo } from './answer-words.js';
+import { nearYesNo, plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
 
 /**
@@ -72,7 +72,7 @@ export function choice(choices: readonly AnswerChoice[], raw: string): Parsed {
   const t = numberWords(normalise(raw));
   const numbered = /^(?:(?:number|option|choice|the) )?(\d+)$/.exec(t)?.[1];
   if (numbered && Number(numbered) >= 1 && Number(numbered) <= choices.length) return { ok: true, value: choices[Number(numbered) - 1]!.value };
-  return match(raw, t, choices) ?? { ok: false, message: `“${raw.trim()}” isn’t one of the choices. Type its number or its words: ${listed(choices)}.` };
+  return match(raw, t, choices) ?? nearMatch(raw, t, choices) ?? { ok: false, message: `“${raw.trim()}” isn’t one of the choices. Type its number or its words: ${listed(choices)}.` };
 }
 
 /** `t` (normalised words) read among `choices`; undefined when no reading fits. */
@@ -102,4 +102,32 @@ function afterPlainAnswer(raw: string, t: string, choices: readonly AnswerChoice
     if (found) return found;
   }
   return undefined;
+}
+
+/** Slips allowed in a word this long: one up to five letters ("sendc0"), two in a longer one ("permenant"). */
+const slips = (word: string) => (word.length <= 5 ? 1 : 2);
+
+/**
+ * A slip of the keyboard ("Yse", "sendc0", "permenant"): the one choice whose value, label, other
+ * words or a word of its label (four letters or more) is within a few letters of what was typed,
+ * counting a swap of two letters as one (editDistance, optimal string alignment). Plain Levenshtein
+ * (fastest-levenshtein) counts "Yse" as two slips, so the project's own bounded distance is used.
+ * The reading is said in `note`, as it is a guess; words near several choices are not guessed.
+ */
+function nearMatch(raw: string, t: string, choices: readonly AnswerChoice[]): Parsed | undefined {
+  if (t.length < 3) return undefined;
+  const yn = nearYesNo(t);
+  const fixed = yn ? match(raw, yn.word, choices) : undefined;
+  const taken = (value: string): Parsed => ({ ok: true, value, note: `Took “${raw.trim()}” as ${choices.find((c) => c.value === value)!.label}.` });
+  if (fixed?.ok) return taken(fixed.value as string);
+  const words = (c: AnswerChoice) => [...names(c), ...normalise(c.label).split(' ').filter((w) => w.length >= 4)];
+  let best: { distance: number; values: Set<string> } | undefined;
+  for (const c of choices)
+    for (const w of words(c)) {
+      const d = editDistance(t, w, slips(w));
+      if (d > slips(w) || d === 0) continue;
+      if (!best || d < best.distance) best = { distance: d, values: new Set([c.value]) };
+      else if (d === best.distance) best.values.add(c.value);
+    }
+  return best?.values.size === 1 ? taken([...best.values][0]!) : undefined;
 }

@@ -52,9 +52,10 @@ export type Answers = Record<string, unknown>;
  * under the problem so nothing is lost; a form keeps them in its input anyway. An answer may be
  * kept while it shows that an earlier one must change (`reopen`: a suspension's days run over one
  * already recorded, so its first day is what clashed): that earlier answer is taken back and its
- * question asked again with the message.
+ * question asked again with the message. `note` says how an unsure answer was read ("Took “Yse” as
+ * Yes"), shown before the next question.
  */
-export type Parsed = { ok: true; value: unknown; also?: Answers; reopen?: Reopen } | { ok: false; message: string; typed?: string };
+export type Parsed = { ok: true; value: unknown; also?: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string };
 
 /** An earlier question to ask again (by id), and why, saying what to type. */
 export interface Reopen {

@@ -62,7 +62,7 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
     prompt: 'First day of the exclusion?',
     fallback: { value: ctx.today(), label: 'today' },
     async parse(r): Promise<Parsed> {
-      const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date' });
+      const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date', weekdayAhead: true });
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
       if (problem) return { ok: false, message: problem };

@@ -12,6 +12,7 @@ import { fromAdvice } from '../core/guidance/recommendation.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
 import { ukDate } from '../core/text/uk-date.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
 
 /**
  * The questions for each kind of fact "update" records, and the entry the answers make. The same
@@ -138,7 +139,7 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
 /** The suspension a return on `date` ends: the latest recorded one that began by then. */
 async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
   const c = await loadPicked(ctx, a);
-  const x = c?.exclusions.filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  const x = (c ? standingExclusions(c) : []).filter((e) => e.kind === 'suspension' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No suspension is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
   // The pupil returns on a school day after the suspension's last school day, never inside it.
   const last = suspensionDays(ctx.calendar, x).at(-1);
@@ -156,7 +157,7 @@ async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): P
 /** The permanent exclusion provision starting on `date` follows: the latest recorded one that began by then. */
 async function permanentBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
   const c = await loadPicked(ctx, a);
-  const x = c?.exclusions.filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  const x = (c ? standingExclusions(c) : []).filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
   if (!x) return { ok: false, message: 'No permanent exclusion is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
   return { ok: true, value: date, also: { permanent: x.id } };
 }
@@ -282,17 +283,28 @@ export function keeping(q: Question, was: Answers): Question {
 }
 
 /**
+ * Shown before asking about a social worker for a looked-after pupil, in `update` and `new pupil`
+ * alike: a looked-after child normally has one, and the Virtual School leads the termly PEP (002).
+ */
+export function lookedAfterReadFirst(ctx: DialogContext): ReadFirst[] {
+  const pep = ctx.pack.rules?.lookedAfter.pep;
+  return [
+    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
+    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
+  ];
+}
+
+/** Said once a looked-after pupil is saved with no social worker (002: the Virtual School and the social worker must be involved). */
+export const NO_SOCIAL_WORKER_YET = 'No social worker is recorded: add one with "update" when you know. The Virtual School supports every looked-after child, with a PEP each term.';
+
+/**
  * Asked when a pupil is recorded as looked after and the record has no social worker: a looked-after
  * child normally has one, and always has the Virtual School, which leads the termly PEP with the
  * school (002 Hertfordshire, "Statutory Personal Education Plans (ePEP)"). Optional: the social
  * worker may not be known yet, and "no" or blank records nothing more.
  */
 export function socialWorkerTooQuestion(ctx: DialogContext): Question {
-  const pep = ctx.pack.rules?.lookedAfter.pep;
-  const before: ReadFirst[] = [
-    { type: 'text', text: 'A looked-after child normally has a social worker, and the record has none.' },
-    ...(pep ? [{ type: 'recommendation' as const, rec: fromAdvice(ctx.pack, 'looked-after-pep', 'info', pep, 'the Virtual School supports every looked-after child, with the school and the social worker') }] : []),
-  ];
+  const before = lookedAfterReadFirst(ctx);
   return {
     id: 'socialWorkerToo',
     kind: 'yesno',

@@ -8,6 +8,8 @@ export interface FormStep {
   views: View[];
   /** The words typed were kept whole, as the answer to a free-text question (they go into the record). */
   keptWords?: true;
+  /** How an unsure answer was read ("Took “Monday” as Mon 30 Nov 2026"), already among `views`. */
+  note?: string;
 }
 
 /** Questions whose answer is the person's own words, kept as typed (not read into a choice, date or number). */
@@ -95,8 +97,12 @@ export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: 
     return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
   }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
-  const step = read.reopen ? await reopen(dialog, ctx, next, read.reopen) : await advance(dialog, ctx, next);
-  return FREE_TEXT_KINDS.has(q.kind) ? { ...step, keptWords: true } : step;
+  // How an unsure answer was read comes first, so a wrong guess is seen before the next question.
+  const lead: View[] = read.note ? [{ blocks: [{ type: 'text', text: read.note, tone: 'muted' }] }] : [];
+  const step = read.reopen ? await reopen(dialog, ctx, next, read.reopen) : await advance(dialog, ctx, next, lead);
+  if (read.reopen && lead.length) step.views.unshift(...lead);
+  const noted = read.note ? { ...step, note: read.note } : step;
+  return FREE_TEXT_KINDS.has(q.kind) ? { ...noted, keptWords: true } : noted;
 }
 
 /**
@@ -119,14 +125,21 @@ async function reopen(dialog: FormDialog, ctx: DialogContext, state: FormState, 
 export async function answerGiven(dialog: FormDialog, ctx: DialogContext, step: FormStep, values: Readonly<Record<string, string>> = {}): Promise<FormStep> {
   let current = step;
   const used = new Set<string>();
+  // How each given answer was read is said in the end, not lost with the steps in between.
+  const notes: string[] = [];
+  const withNotes = (s: FormStep): FormStep => (notes.length ? { ...s, views: [{ blocks: notes.map((text) => ({ type: 'text' as const, text, tone: 'muted' as const })) }, ...s.views.filter((v) => !isNote(v, notes))] } : s);
   while (current.state) {
     const next = nextQuestion(dialog, ctx, current.state.answers).next;
-    if (!next || !(next.id in values) || used.has(next.id)) return current;
+    if (!next || !(next.id in values) || used.has(next.id)) return withNotes(current);
     used.add(next.id);
     current = await answerForm(dialog, ctx, current.state, values[next.id]!);
+    if (current.note) notes.push(current.note);
   }
-  return current;
+  return withNotes(current);
 }
+
+/** A view that only shows one of `notes` (takeAnswer's lead), so it is not said twice. */
+const isNote = (v: View, notes: readonly string[]): boolean => v.blocks.length === 1 && v.blocks[0]!.type === 'text' && notes.includes(v.blocks[0]!.text);
 
 /** A dialog refused before it started. */
 export function refusalView(message: string): View {

@@ -1,5 +1,6 @@
 import { heading, text } from '../core/views/view.js';
-import type { DialogContext, FormDialog, Question } from './dialog.js';
+import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
+import { lookedAfterReadFirst, NO_SOCIAL_WORKER_YET } from './fact-questions.js';
 import { CARE_CHOICES, SEND_CHOICES } from './pupil-choices.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import { yesNo } from './parse.js';
@@ -50,6 +51,11 @@ const details: Question[] = [
   { id: 'risk', kind: 'yesno', prompt: 'Is the pupil at risk of permanent exclusion?', parse: yesNo },
 ];
 
+/** For a looked-after pupil the social worker question says first why it matters, as `update` does (002). */
+function socialWorkerQuestion(ctx: DialogContext, q: Question, a: Answers): Question {
+  return a.care === 'looked-after' ? { ...q, before: [{ type: 'text', text: 'A looked-after child normally has a social worker.' }, ...lookedAfterReadFirst(ctx).slice(1)] } : q;
+}
+
 export const newPupilDialog: FormDialog = {
   id: 'new-pupil',
   draftName: 'new pupil record',
@@ -57,7 +63,7 @@ export const newPupilDialog: FormDialog = {
   title: 'Add a pupil',
   refuse: onlyPupilWriters('add pupils'),
   intro: () => 'I only record a reference and initials, never a full name or date of birth.',
-  questions: (ctx) => [referenceQuestion(ctx), ...details],
+  questions: (ctx, a) => [referenceQuestion(ctx), ...details.map((q) => (q.id === 'socialWorker' ? socialWorkerQuestion(ctx, q, a) : q))],
   async finish(ctx, a) {
     const c = await ctx.cases.create(ctx.user, {
       pupilRef: a.pupilRef as string,
@@ -73,6 +79,7 @@ export const newPupilDialog: FormDialog = {
         ehcp: a.send === 'ehcp',
       },
     });
-    return [{ blocks: [heading('Pupil added'), text(`${describePupil(c)} is recorded at Step ${c.currentStep}.`, 'success'), text('Next: "what next" for guidance, or "pcp" to write their plan.', 'muted')] }];
+    const noSocialWorker = c.flags.lookedAfter && !c.flags.socialWorker ? [text(NO_SOCIAL_WORKER_YET, 'warning')] : [];
+    return [{ blocks: [heading('Pupil added'), text(`${describePupil(c)} is recorded at Step ${c.currentStep}.`, 'success'), ...noSocialWorker, text('Next: "what next" for guidance, or "pcp" to write their plan.', 'muted')] }];
   },
 };

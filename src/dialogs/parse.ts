@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../core/dates.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { otherYears, readDate } from './read-date.js';
-import { plainYesNo } from './answer-words.js';
+import { nearYesNo, plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
 
 /** Answer parsers shared by the dialogs. Each returns a kind message that says what would work. */
@@ -9,10 +9,16 @@ import type { Parsed } from './dialog.js';
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const no = (message: string): Parsed => ({ ok: false, message });
 
-/** Yes or no in the words staff use ("yep", "correct", "none", "not yet"); never a number. */
+/**
+ * Yes or no in the words staff use ("yep", "correct", "none", "not yet"); never a number. A slip of
+ * one ("Yse") is taken, saying so in `note`.
+ */
 export function yesNo(raw: string): Parsed {
   const answer = plainYesNo(raw);
-  return answer === undefined ? no('Please answer yes or no.') : ok(answer);
+  if (answer !== undefined) return ok(answer);
+  const near = nearYesNo(raw);
+  if (near) return { ok: true, value: near.answer, note: `Took “${raw.trim()}” as ${near.answer ? 'yes' : 'no'}.` };
+  return no('Please answer yes or no.');
 }
 
 export function wholeNumber(raw: string, min: number, max: number, what: string): Parsed {
@@ -38,9 +44,32 @@ export function parseDate(raw: string, today: string): { ok: true; date: string 
  * date typed without its year ("2 Nov") is the nearest such day, or the one a year either side when
  * only that falls in the window (a review held "12 Dec", typed in January).
  */
-export function dateWithin(raw: string, today: string, window: { pastDays: number; futureDays: number; what: string }): Parsed {
-  const d = readDate(raw, today);
+export function dateWithin(raw: string, today: string, window: DateWindow): Parsed {
+  const d = readDate(raw, today, { weekdayAhead: !!window.weekdayAhead });
   if (!d.ok) return no(d.message);
+  // Which week a bare weekday means is a guess either way, so say which date was taken.
+  if (d.weekdayOnly) {
+    const kept = within(d.date, today, window);
+    return kept.ok ? { ...kept, note: `Took “${raw.trim()}” as ${ukDate(d.date)}. Type “back” if you meant another day.` } : kept;
+  }
+  return within(d.date, today, window, d.yearGiven);
+}
+
+/**
+ * A window around today for dateWithin, in calendar days, and what the date is called in messages.
+ * `weekdayAhead` reads a bare weekday ("from Monday") as the next such day, today included: for a
+ * suspension's first day or a plan's start, which are not typed after the event.
+ */
+export interface DateWindow {
+  pastDays: number;
+  futureDays: number;
+  what: string;
+  weekdayAhead?: boolean;
+}
+
+/** `date` checked against the window; one typed without its year may be taken a year either side. */
+function within(date: string, today: string, window: DateWindow, yearGiven = true): Parsed {
+  const d = { date, yearGiven };
   const fits = (date: string) => daysBetween(today, date) <= window.futureDays && -daysBetween(today, date) <= window.pastDays;
   const other = d.yearGiven || fits(d.date) ? undefined : otherYears(d.date).find(fits);
   if (other) return ok(other);

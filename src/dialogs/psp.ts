@@ -77,7 +77,7 @@ export const pspDialog: FormDialog = {
         prompt: 'Start date?',
         fallback: { value: ctx.today(), label: 'today' },
         parse(r) {
-          const d = dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date' });
+          const d = dateWithin(r, ctx.today(), { pastDays: PSP_START_PAST_DAYS, futureDays: 60, what: 'start date', weekdayAhead: true });
           // The pack's rule for the start date (forms.json psp `startDate`: on a school day).
           const rule = packForm(ctx, 'psp')?.fields.find((f) => f.id === 'startDate')?.dateRule;
           const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, 'the start date', d.value as string) : undefined;

@@ -7,7 +7,7 @@ const CANT_SKIP = 'This one can’t be skipped.';
 /** Words that always leave a question ("skip", "-"). */
 const SKIP = /^(skip|-)$/i;
 
-export type ReadAnswer = { ok: true; value: unknown; also: Answers; reopen?: Reopen } | { ok: false; message: string; typed?: string };
+export type ReadAnswer = { ok: true; value: unknown; also: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string };
 
 function leave(q: Question, input: string, why?: string): ReadAnswer {
   if (q.fallback) return { ok: true, value: q.fallback.value, also: {} };
@@ -29,6 +29,6 @@ export async function readAnswer(q: Question, raw: string): Promise<ReadAnswer> 
   const answers = q.kind === 'yesno' || q.kind === 'choice';
   if (input === '' || SKIP.test(input) || (saysNothing(input) && !answers)) return leave(q, input);
   const parsed = await q.parse(input);
-  if (parsed.ok) return { ok: true, value: parsed.value, also: parsed.also ?? {}, ...(parsed.reopen ? { reopen: parsed.reopen } : {}) };
+  if (parsed.ok) return { ok: true, value: parsed.value, also: parsed.also ?? {}, ...(parsed.reopen ? { reopen: parsed.reopen } : {}), ...(parsed.note ? { note: parsed.note } : {}) };
   return saysNothing(input) ? leave(q, input, parsed.message) : parsed;
 }

@@ -10,8 +10,19 @@ import { ukDate } from '../core/text/uk-date.js';
  * tuesday-ish" is not a date with words left over.
  */
 
-/** A date read from an answer; `yearGiven` is false for "2 Nov" or "2/11", whose year is the nearest one. */
-export type ReadDate = { ok: true; date: string; yearGiven: boolean } | { ok: false; message: string };
+/**
+ * A date read from an answer; `yearGiven` is false for "2 Nov" or "2/11", whose year is the nearest one.
+ * `weekdayOnly` is set when only a weekday was typed ("Monday", "from Friday"): which week is a guess.
+ */
+export type ReadDate = { ok: true; date: string; yearGiven: boolean; weekdayOnly?: true } | { ok: false; message: string };
+
+/** How to read an answer: `weekdayAhead` reads a bare weekday as the next such day, today included (a suspension or plan start). */
+export interface ReadDateOptions {
+  weekdayAhead?: boolean;
+}
+
+/** Words that already say which week ("last Monday", "next Friday", "this Tuesday"). */
+const WHICH_WEEK = /\b(?:last|next|this|past|coming)\b/;
 
 /** Said when the words are not a date at all: the forms the bot reads, its own first. */
 export const DATE_FORMATS = 'Please type a date like 14/03/2027, 2027-03-14, “Mon 2 Nov 2026”, “2 Nov”, “next Monday”, “today” or “in 3 weeks”.';
@@ -69,11 +80,17 @@ function reference(today: string): Date {
 }
 
 /** Words read by chrono-node (en-GB), only when they are the whole answer. */
-function worded(t: string, raw: string, today: string): ReadDate | undefined {
+function worded(t: string, raw: string, today: string, opts: ReadDateOptions): ReadDate | undefined {
   const words = t.replace(FILLER, '').replace(/[.!]+$/, '').replace(/,/g, ' ').replace(/\s+/g, ' ').trim();
   const [found] = chrono.en.GB.parse(words, reference(today));
   if (!found || found.index !== 0 || found.text.length !== words.length) return impossibleWorded(words) ? notReal(raw) : undefined;
   const s = found.start;
+  if (s.isCertain('weekday') && !s.isCertain('day') && !WHICH_WEEK.test(words)) {
+    // A bare weekday: chrono takes the nearest, which on a Tuesday makes "Monday" yesterday.
+    const wanted = s.get('weekday') ?? 0;
+    const date = opts.weekdayAhead ? addDays(today, (wanted - new Date(`${today}T00:00:00Z`).getUTCDay() + 7) % 7) : undefined;
+    if (date) return { ok: true, date, yearGiven: true, weekdayOnly: true };
+  }
   const date = `${s.get('year')}-${String(s.get('month')).padStart(2, '0')}-${String(s.get('day')).padStart(2, '0')}`;
   if (!isRealDate(date)) return notReal(raw);
   // "Tue 2 Nov 2026": a weekday that is not the date's is a slip somewhere; say which, rather than guess.
@@ -81,23 +98,24 @@ function worded(t: string, raw: string, today: string): ReadDate | undefined {
   const actual = new Date(`${date}T00:00:00Z`).getUTCDay();
   if (weekday !== undefined && weekday !== null && weekday !== actual)
     return { ok: false, message: `${ukDate(date).slice(4)} is a ${WEEKDAY_NAMES[actual]}, not a ${WEEKDAY_NAMES[weekday]}. Please check the date and type it again.` };
-  return { ok: true, date, yearGiven: s.isCertain('year') };
+  const weekdayOnly = s.isCertain('weekday') && !s.isCertain('day') && !WHICH_WEEK.test(words);
+  return { ok: true, date, yearGiven: s.isCertain('year'), ...(weekdayOnly ? { weekdayOnly } : {}) };
 }
 
 /**
  * Reads a typed date against `today` (London `YYYY-MM-DD`): "today", "tomorrow", "yesterday", "in 3
  * weeks", "14/3/2027", "14/03/27", "2/11", "2027-03-14", "Mon 2 Nov 2026", "2 Nov", "next Monday",
- * "from Monday". An impossible date ("31/02/2027", "30 Feb 2026") is refused by name, a weekday that
+ * "from Monday" (with `weekdayAhead`, the next Monday, today included; else the nearest). An impossible date ("31/02/2027", "30 Feb 2026") is refused by name, a weekday that
  * does not match the date is pointed out, and anything else gets the forms that work.
  */
-export function readDate(raw: string, today: string): ReadDate {
+export function readDate(raw: string, today: string, opts: ReadDateOptions = {}): ReadDate {
   const t = raw.trim().toLowerCase().replace(/\s+/g, ' ');
   if (t === 'today') return { ok: true, date: today, yearGiven: true };
   if (t === 'tomorrow') return { ok: true, date: addDays(today, 1), yearGiven: true };
   if (t === 'yesterday') return { ok: true, date: addDays(today, -1), yearGiven: true };
   const rel = t.match(/^in (\d{1,3}) (day|days|week|weeks)$/);
   if (rel) return { ok: true, date: addDays(today, Number(rel[1]) * (rel[2]!.startsWith('week') ? 7 : 1)), yearGiven: true };
-  return numeric(t, raw, today) ?? worded(t, raw, today) ?? { ok: false, message: DATE_FORMATS };
+  return numeric(t, raw, today) ?? worded(t, raw, today, opts) ?? { ok: false, message: DATE_FORMATS };
 }
 
 /** The same day and month a year either side, for a date typed without its year: nearest first. */

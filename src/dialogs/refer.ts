@@ -69,7 +69,7 @@ function permissionQuestion(consent: ConsentRoute): Question {
       const p = yesNo(raw);
       if (!p.ok) return p;
       return p.value
-        ? { ok: true, value: true }
+        ? p
         : { ok: false, message: `${words.refused} Your answers are kept (in the chat, as a draft for ${DRAFT_DAYS} days if you leave): ${words.speakTo}, then answer "yes", or type "cancel" to stop.` };
     },
   };

@@ -1,7 +1,9 @@
 import { NOTES_MAX } from '../core/cases/text-limits.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
-import { stepAfterNoChange } from '../core/guidance/pathway-decision.js';
-import { moveAfterReview, recordPcpReview, recordPspReview } from '../core/plans/plan-changes.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import { POSITIVE_REVIEWS_TO_STEP_DOWN, positiveInARow, stepAfterNoChange } from '../core/guidance/pathway-decision.js';
+import { pathwayState } from '../core/guidance/pathway-state.js';
+import { moveAfterReview, recordPcpReview, recordPspReview, secondReviewMessage } from '../core/plans/plan-changes.js';
 import { pspTargets } from '../core/plans/close-plan.js';
 import { pspReviewWindow } from '../core/plans/review-dates.js';
 import { pspNextReview } from '../core/plans/reviews-due.js';
@@ -26,6 +28,19 @@ interface PlanOption extends Choice {
   targets?: string[];
   /** The plan's own date (plan-began.ts): a review cannot come before it. Absent on answers saved before it was kept. */
   began?: string;
+  /** The dates of its reviews so far: one review a plan a day (refuseSecondReview). */
+  reviewedOn?: string[];
+  /** The step a positive review here would advise stepping down to (pathway-decision.ts), to offer recording that move. */
+  downTo?: number;
+}
+
+/**
+ * Where a positive review now would advise stepping down to: the step below, once it makes
+ * POSITIVE_REVIEWS_TO_STEP_DOWN positive reviews in a row at the current step (000, Guiding Principles).
+ */
+function stepDownAfterPositive(c: PupilCase): number | undefined {
+  const state = pathwayState(c);
+  return state.step > 1 && positiveInARow(state) + 1 >= POSITIVE_REVIEWS_TO_STEP_DOWN ? state.step - 1 : undefined;
 }
 
 
@@ -39,9 +54,11 @@ const withWords = (options: readonly PlanOption[]): AnswerChoice[] => options.ma
 async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]> {
   const c = await loadPicked(ctx, a);
   if (!c) return [];
+  const downTo = stepDownAfterPositive(c);
+  const down = downTo ? { downTo } : {};
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${ukDate(p.reviewDate)})`, kind: 'pcp' as const, step: c.currentStep, began: planBegan('pcp', p) })),
-    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p), began: planBegan('psp', p) })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, review due ${ukDate(p.reviewDate)})`, kind: 'pcp' as const, step: c.currentStep, began: planBegan('pcp', p), reviewedOn: p.reviews.map((r) => r.date), ...down })),
+    ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, step: c.currentStep, targets: pspTargets(p), began: planBegan('psp', p), reviewedOn: p.reviews.map((r) => r.date), ...down })),
   ];
 }
 
@@ -98,7 +115,10 @@ export const reviewDialog: FormDialog = {
           const began = chosen?.began;
           const name = chosen?.kind === 'psp' ? 'the PSP’s start date' : 'the plan’s date';
           const problem = d.ok && began ? planDayProblem(ctx.calendar, d.value as string, { began, name }, 'the review date') : undefined;
-          return problem ? { ok: false, message: problem } : d;
+          if (problem) return { ok: false, message: problem };
+          // Asked again at once, rather than refused after every other answer is given.
+          const twice = d.ok && chosen?.reviewedOn?.includes(d.value as string);
+          return twice && chosen ? { ok: false, message: `${secondReviewMessage(d.value as string, chosen.kind === 'psp' ? 'PSP' : 'plan')} Or type "cancel".` } : d;
         },
       },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
@@ -110,6 +130,15 @@ export const reviewDialog: FormDialog = {
     if (chosen?.kind === 'psp') qs.push(targetsQuestion(chosen.targets ?? []));
     const upTo = chosen && a.positive === false ? stepAfterNoChange(chosen.step) : undefined;
     if (upTo) qs.push({ id: 'stepUp', kind: 'yesno', prompt: `No positive change means the pathway moves up to Step ${upTo}. Record that move now?`, parse: yesNo });
+    const downTo = chosen && a.positive === true ? chosen.downTo : undefined;
+    if (downTo)
+      qs.push({
+        id: 'stepDown',
+        kind: 'yesno',
+        prompt: `Positive change at ${POSITIVE_REVIEWS_TO_STEP_DOWN} reviews in a row means support can step down to Step ${downTo}${downTo === 1 ? ' (the whole-school offer)' : ''}. Record that move now?`,
+        help: 'Answer no to keep the pupil at this step for now; a SENDCo can still move them later with "step".',
+        parse: yesNo,
+      });
     return qs;
   },
   async finish(ctx, a) {
@@ -120,8 +149,8 @@ export const reviewDialog: FormDialog = {
     const input = { date: a.date as string, positiveChange: a.positive === true, notes: (a.notes as string | null) ?? '', ...(a.nextReviewDate ? { nextReviewDate: a.nextReviewDate as string } : {}), ...(targets ? { targets } : {}) };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, `${chosen.kind}.review`, (c, cc) => {
       const reviewed = chosen.kind === 'pcp' ? recordPcpReview(c, chosen.value, input, cc) : recordPspReview(c, chosen.value, input, cc);
-      const upTo = a.stepUp === true ? stepAfterNoChange(reviewed.currentStep) : undefined;
-      return upTo ? moveAfterReview(reviewed, upTo, cc) : reviewed;
+      const to = a.stepUp === true ? stepAfterNoChange(reviewed.currentStep) : a.stepDown === true && input.positiveChange ? chosen.downTo : undefined;
+      return to ? moveAfterReview(reviewed, to, cc) : reviewed;
     });
     const lines = [text(`Review recorded for ${describePupil(saved)}: ${input.positiveChange ? 'positive change' : 'no positive change'}.`, 'success')];
     if (chosen.kind === 'psp') {
@@ -130,6 +159,7 @@ export const reviewDialog: FormDialog = {
       // As `my reviews` will remind of it: from the latest review on record, which may be later than this one.
       lines.push(text(`Next PSP review due ${ukDate(pspNextReview(ctx.calendar, pspReviewWindow(ctx.pack), plan))}.`));
     } else if (input.nextReviewDate) lines.push(text(`Next review due ${ukDate(input.nextReviewDate)}.`));
+    if (saved.currentStep !== chosen.step) lines.push(text(`Moved ${saved.currentStep > chosen.step ? 'up' : 'down'} from Step ${chosen.step} to Step ${saved.currentStep}, with this review as the reason.`, 'success'));
     return [{ blocks: [heading('Review saved'), ...lines] }, guidanceAfterSave(ctx, saved)];
   },
 };

@@ -3,7 +3,7 @@ import { heading, text } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { DialogContext, FormDialog, Question } from './dialog.js';
-import { freeText } from './parse.js';
+import { freeText, yesNo } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { onlySendcos } from './who-may.js';
 
@@ -17,6 +17,40 @@ function stepChoices(pack: KnowledgePack, from: number): AnswerChoice[] {
     const words = n === from + 1 ? ['up', 'step up', 'up one'] : n === from - 1 ? ['down', 'step down', 'down one'] : [];
     return { value: String(n), label: `Step ${n}${title ? ` – ${title}` : ''}${n === from ? ' (now)' : ''}`, words: [`step ${n}`, ...words] };
   });
+}
+
+/** The steps a move up passes over: Step 3 to Step 6 passes over 4 and 5. */
+const passedOver = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from - 1) }, (_, i) => from + 1 + i);
+
+const stepList = (steps: readonly number[]): string => (steps.length === 1 ? `Step ${steps[0]}` : `Steps ${steps.slice(0, -1).join(', ')} and ${steps.at(-1)}`);
+
+/**
+ * A move up of more than one step is confirmed first (000: each step's actions are to be tried
+ * before the next; a SENDCo may still set the step, with the reason). "No" asks to pick again.
+ */
+function jumpQuestions(from: number, to: number): Question[] {
+  const over = passedOver(from, to);
+  if (!over.length) return [];
+  return [
+    {
+      id: 'jump',
+      kind: 'yesno',
+      prompt: `Move straight from Step ${from} to Step ${to}, past ${stepList(over)}?`,
+      before: [{ type: 'text', text: `The graduated response expects each step’s actions to be tried before the next (000), so a move past ${stepList(over)} needs a reason on the record: what makes this urgent, or what was already tried.` }],
+      parse(raw) {
+        const p = yesNo(raw);
+        return p.ok && p.value === false ? { ok: false, message: `Then type "back" to pick another step (Step ${from + 1} is the next one up), or "cancel".` } : p;
+      },
+    },
+  ];
+}
+
+/** The reason asked for the move; a jump past steps asks why those steps are passed over. */
+function reasonPrompt(from: number, to: number): string {
+  const over = passedOver(from, to);
+  return over.length
+    ? `Why move past ${stepList(over)}? For example what makes it urgent, or what was tried already (no names, please).`
+    : 'Why is the pupil moving? For example what the reviews showed (no names, please).';
 }
 
 /** Which pupil, and the step they are on when picked (the move is checked against the fresh record when saved). */
@@ -53,7 +87,8 @@ export const setStepDialog: FormDialog = {
           return p.ok && Number(p.value) === from ? { ok: false, message: `The pupil is already at Step ${from}. Pick the step they should move to, or type "cancel".` } : p;
         },
       },
-      { id: 'reason', kind: 'longtext', prompt: 'Why is the pupil moving? For example what the reviews showed (no names, please).', parse: (r) => freeText(r, 500) },
+      ...jumpQuestions(from, Number(a.step)),
+      { id: 'reason', kind: 'longtext', prompt: reasonPrompt(from, Number(a.step)), parse: (r) => freeText(r, 500) },
       { id: 'agreedWith', kind: 'text', optional: true, prompt: 'Who else agreed the move? Roles, not names (e.g. "class teacher and parents/carers").', parse: (r) => freeText(r, 200) },
     ];
   },

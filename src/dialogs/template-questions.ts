@@ -37,13 +37,16 @@ function withKnown(q: Question, f: FormField, known: string | undefined): Questi
   return { ...q, initial: known, fallback: { value: known, label } };
 }
 
+/** Date fields about what is still to come (a plan's start or end, a review): a bare weekday is the next one. */
+const AHEAD = /^(?:startDate|endDate|reviewDate|nextReviewDate)$/;
+
 function question(ctx: DialogContext, f: FormField, prefix: string, template: FormTemplate, opts: TemplateOptions): Question {
   const base = { id: `${prefix}.${f.id}`, prompt: withPlaces(f.label, opts.words), optional: !f.required, ...(f.help ? { help: withPlaces(f.help, opts.words) } : {}) };
   switch (f.kind) {
     case 'yesno':
       return { ...base, kind: 'yesno', parse: (r) => {
         const p = yesNo(r);
-        return p.ok ? { ok: true, value: p.value ? 'yes' : 'no' } : p;
+        return p.ok ? { ...p, value: p.value ? 'yes' : 'no' } : p;
       } };
     case 'choice': {
       const choices = f.choices ?? [];
@@ -51,7 +54,7 @@ function question(ctx: DialogContext, f: FormField, prefix: string, template: Fo
     }
     case 'date':
       return { ...base, kind: 'date', parse: (r) => {
-        const d = dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase() });
+        const d = dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase(), weekdayAhead: AHEAD.test(f.id) });
         const anchor = anchorFor(template, f, opts.answers ?? {}, prefix, opts.askedAs);
         const problem = d.ok && f.dateRule ? dateRuleProblem(ctx.calendar, f.dateRule, fieldName(f), d.value as string, anchor) : undefined;
         return problem ? { ok: false, message: problem } : d;

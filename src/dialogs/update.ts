@@ -7,7 +7,7 @@ import { factFamily } from '../core/facts/record-fact.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { entryAnswers, factFrom, implied, keeping, onQuestion, socialWorkerTooQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -137,7 +137,7 @@ export const updateDialog: FormDialog = {
     const said = correcting
       ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)} (${changesMade(correcting.entry, entry).join('; ')})`}. Both stay in the chronology, the earlier one marked as corrected.`
       : `${who}: ${factSentence(entry)}${withSocialWorker ? `, and has a social worker from ${ukDate(entry.on)}` : ''}.`;
-    const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text('No social worker is recorded: add one with "update" when you know. The Virtual School supports every looked-after child, with a PEP each term.', 'muted')] : [];
+    const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text(NO_SOCIAL_WORKER_YET, 'muted')] : [];
     return [
       { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
       guidanceAfterSave(ctx, saved),

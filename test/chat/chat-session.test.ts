@@ -92,6 +92,19 @@ describe('an unfinished form in the terminal is kept as a draft', () => {
     expect(t.logged.join('\n')).not.toContain('drawing');
   });
 
+  it('"carry on" takes the draft up later too, after other commands, not only as the first line (issue 11d.3)', async () => {
+    const t = await terminal();
+    for (const l of PCP_START) await t.first.say(l);
+    await t.first.say('quit');
+    const next = await t.open();
+    expect(next.said).toContain('Type "carry on" to continue or "discard".');
+    await next.say('help');
+    await next.say('my reviews');
+    const back = await next.say('carry on');
+    expect(back.text).toMatch(/Carrying on with your PCP for 4021/);
+    expect(back.text).toMatch(/^\? What are the behaviours causing concern/m);
+  });
+
   it('the end of input (Ctrl-D) keeps it too, and "discard" throws it away', async () => {
     const t = await terminal();
     for (const l of PCP_START) await t.first.say(l);

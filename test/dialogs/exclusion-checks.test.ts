@@ -95,6 +95,21 @@ describe('warnings come before the save, and the record keeps which were shown',
     expect(actions).toEqual(expect.arrayContaining(['exclusion.suspension', 'exclusion.warned:virtual-school', 'exclusion.warned:lawful-reason']));
   });
 
+  it('a suspension during a part-time timetable is flagged first, citing the timetable rules; one after it ends is not (issue 11d.6)', async () => {
+    const { bot, exclusions, cases, repo } = await world();
+    const c = (await repo.listBySchool('oak-primary'))[0]!;
+    await cases.recordFact(SENDCO, { schoolId: 'oak-primary', id: c.id }, { fact: 'part-time-timetable', on: '2026-11-16', plannedEndDate: '2026-12-01', hoursPerWeek: 12.5, why: 'To rebuild attendance after illness' });
+    const asked = await bot.script([...suspend('23/11/2026', 3), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('Part-time timetable: exceptional, time-limited, agreed and reported');
+    expect(asked).toContain('Why: the pupil is on a part-time timetable (12.5 hours a week) from Mon 16 Nov 2026 to Tue 1 Dec 2026, and this suspension falls on Mon 23 Nov 2026, Tue 24 Nov 2026, Wed 25 Nov 2026');
+    expect(asked).toMatch(/Personalised Timetables/);
+    expect(asked.indexOf('Part-time timetable')).toBeLessThan(asked.indexOf('? Record this'));
+    await bot.say('yes');
+    expect((await exclusions())[0]).toMatchObject({ warningsShown: ['part-time-timetable', 'lawful-reason'] });
+    const later = await bot.script([...suspend('7/12/2026', 1), 'Swore at a member of staff']);
+    expect(later).not.toContain('Part-time timetable: exceptional');
+  });
+
   it('"no" saves nothing', async () => {
     const { bot, exclusions } = await world({ previouslyLookedAfter: true });
     await bot.script([...suspend('23/11/2026', 3), 'Threw a chair at a member of staff']);

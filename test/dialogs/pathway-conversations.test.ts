@@ -17,13 +17,13 @@ type Bot = ReturnType<typeof chatter>;
 const newPupilAt = (step: number) => NEW_PUPIL.map((w, i) => (i === 7 ? String(step) : w));
 
 /** Writes the Appendix 3 plan for 4021, answering every question it asks. */
-async function writePcp(bot: Bot): Promise<string> {
+async function writePcp(bot: Bot, planDate = 'today'): Promise<string> {
   let reply = await bot.say('pcp for 4021');
   for (let i = 0; i < 40 && reply.includes('?'); i++) {
     if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
     else if (reply.includes('reviewed?')) reply = await bot.say('in 4 weeks');
     else if (reply.includes('[optional')) reply = await bot.say('');
-    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say('today');
+    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say(planDate);
     else reply = await bot.say('Calmer mornings; check-in with key adult');
   }
   expect(reply).toContain('Plan saved');
@@ -99,11 +99,45 @@ describe('a review is read only at the step it was held at', () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(newPupilAt(3));
-    await writePcp(bot);
-    await bot.script(['review', '4021', 'today', 'yes', 'Calmer', '18/12/2026']);
-    const second = await bot.script(['review', '4021', 'today', 'yes', 'Calmer still', '18/12/2026']);
+    // Two reviews on two days (one review of a plan a day is kept), the plan written before both.
+    await writePcp(bot, '16/11/2026');
+    await bot.script(['review', '4021', '18/11/2026', 'yes', 'Calmer', '18/12/2026']);
+    // The move is offered as a step up is (issue 11d.10); "no" leaves it to the guidance.
+    const offered = await bot.script(['review', '4021', 'today', 'yes', 'Calmer still', '18/12/2026']);
+    expect(offered).toMatch(/^\? Positive change at 2 reviews in a row means support can step down to Step 2\. Record that move now\?/m);
+    const second = await bot.say('no');
     expect(second).toContain('consider stepping support down to Step 2');
     expect(await nextActions(bot, second)).toEqual({ step: 2, actions: ['6', '7'] });
+  });
+
+  it('after the guidance says step down, "yes" records the move with the review as its reason (issue 11d.10)', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    await writePcp(bot, '16/11/2026');
+    const first = await bot.script(['review', '4021', '18/11/2026', 'yes', 'Calmer', '18/12/2026']);
+    // One positive review is not yet a run: no move offered.
+    expect(first).not.toContain('Record that move now?');
+    await bot.script(['review', '4021', 'today', 'yes', 'Calmer still', '18/12/2026']);
+    const saved = await bot.say('yes');
+    expect(saved).toContain('Moved down from Step 3 to Step 2, with this review as the reason.');
+    const c = await caseOf(w);
+    expect(c.currentStep).toBe(2);
+    expect(c.stepChanges.at(-1)).toMatchObject({ from: 3, to: 2, cause: 'review', ref: c.pcps[0]!.reviews[1]!.id, agreedBy: SENDCO.id });
+  });
+
+  it('a second review of the same plan on the same day is refused at its date, kindly, saying what to do (issue 11d.9)', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    await writePcp(bot, '16/11/2026');
+    await bot.script(['review', '4021', 'today', 'yes', 'Calmer', '18/12/2026']);
+    const again = await bot.script(['review', '4021', 'today']);
+    expect(again).toContain('A review of this plan on Fri 20 Nov 2026 is already recorded, and one review a day is kept. If this is the same meeting, nothing more is needed; if it was another review, give its own date. Or type "cancel".');
+    expect(again).toMatch(/^\? Date of the review\?/m);
+    // Another day is taken; the first is still the only one that day.
+    expect(await bot.say('18/11/2026')).toMatch(/^\? Has the plan brought positive change/m);
+    expect((await caseOf(w)).pcps[0]!.reviews.map((r) => r.date)).toEqual(['2026-11-20']);
   });
 
   it('at Step 4 a review without change offers no move: the referral after the formal meeting is the move to Step 5', async () => {
@@ -160,10 +194,37 @@ describe('a SENDCo moves a pupil to another step, with the reason', () => {
     expect(more.questions[1]!.choices!.map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
     const missing = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
     expect(missing.questions.find((q) => q.id === 'reason')!.error).toBeTruthy();
-    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] });
+    // Step 2 to Step 4 passes over Step 3: the form asks to confirm it (issue 11d.11), then saves.
+    const jump = formOf(await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'reason', 'agreedWith'] }));
+    expect(jump.questions.map((q) => q.id)).toEqual(['pupil', 'step', 'jump', 'reason', 'agreedWith']);
+    expect(jump.questions[2]!.prompt).toBe('Move straight from Step 2 to Step 4, past Step 3?');
+    expect((await caseOf(w)).stepChanges).toEqual([]);
+    const done = await submitForm(dialog, ctx, { formId: first.formId, values: { pupil: '4021', step: '4', jump: 'yes', reason: 'Exclusion risk rising fast', agreedWith: '' }, shown: ['pupil', 'step', 'jump', 'reason', 'agreedWith'] });
     expect(done.done).toBe(true);
     expect(renderText(done.views)).toContain('moved up from Step 2 to Step 4');
     expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 2, to: 4, cause: 'set', agreedWith: '' });
+  });
+
+  it('a move from Step 3 straight to Step 6 is queried: confirm, and say why the steps between are passed over (issue 11d.11)', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    const asked = await bot.script(['step 4021', '6']);
+    expect(asked).toContain('The graduated response expects each step’s actions to be tried before the next (000), so a move past Steps 4 and 5 needs a reason on the record');
+    expect(asked).toMatch(/^\? Move straight from Step 3 to Step 6, past Steps 4 and 5\?/m);
+    expect(await bot.say('no')).toContain('Then type "back" to pick another step (Step 4 is the next one up), or "cancel".');
+    expect(await bot.say('yes')).toMatch(/^\? Why move past Steps 4 and 5\?/m);
+    await bot.script(['Permanent exclusion likely; specialist assessment already under way', '']);
+    expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 3, to: 6, cause: 'set', reason: 'Permanent exclusion likely; specialist assessment already under way' });
+  });
+
+  it('a move of one step up, or any step down, is not queried', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(4));
+    expect(await bot.script(['step 4021', '5'])).toMatch(/^\? Why is the pupil moving\?/m);
+    await bot.say('cancel');
+    expect(await bot.script(['step 4021', '1'])).toMatch(/^\? Why is the pupil moving\?/m);
   });
 
   it('is refused to a teacher and an admin before the first question, saying what they can do instead', async () => {

@@ -45,7 +45,7 @@ describe('a PSP’s targets are amended at its review', () => {
   it('the review shows the targets now and takes the amended ones; the plan keeps those it started with, and a blank keeps them', async () => {
     const { bot, pupil } = await world();
     await writePsp(bot);
-    await bot.script(['review 4021', 'today', 'yes']);
+    await bot.script(['review 4021', '18/11/2026', 'yes']);
     const asked = await bot.say('Better mornings, still leaving science');
     expect(asked).toContain('The PSP’s targets now: 1. Stay in lessons; 2. Use the calm room.');
     expect(asked).toContain('? Amend the targets?');

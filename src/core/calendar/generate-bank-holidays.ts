@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { englandBankHolidays, type BankHoliday } from './bank-holiday-rules.js';
 
 const FIRST_YEAR = 2025;
-const LAST_YEAR = 2030;
+const LAST_YEAR = 2040;
 
 /**
  * Holidays proclaimed one year at a time (a jubilee, a coronation, a state funeral) that no

@@ -8,6 +8,7 @@ import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
 import { ACKNOWLEDGED } from '../record/chronology.js';
 import { PupilCase, type PupilFlags } from './pupil-case.js';
+import { withdrawExclusion } from '../exclusions/withdrawn.js';
 
 export interface NewCase {
   pupilRef: string;
@@ -218,6 +219,16 @@ export class CaseService {
     await this.repo.save(next, current.revision);
     await this.note(user, 'referral.acknowledged', 'done', current);
     return true;
+  }
+
+  /**
+   * Withdraws a suspension or permanent exclusion recorded by mistake, by a new chronology entry
+   * saying who, when and why (core/exclusions/withdrawn.ts): it stays on record and stops counting.
+   * Whoever may change the record may; audited as `exclusion.withdrawn`. `today` is a London date.
+   * @throws AppError 'forbidden', 'not-found' or 'invalid-input' (already withdrawn, no reason).
+   */
+  async withdrawExclusion(user: StaffMember, ref: { schoolId: string; id: string }, exclusionId: string, why: string, today: string): Promise<PupilCase> {
+    return this.change(user, ref, 'exclusion.withdrawn', (c, cc) => withdrawExclusion(c, exclusionId, why, cc, today));
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Recommendation } from '../guidance/types.js';
 import { concernsIn } from '../safeguarding/for-pack.js';
 import { isSuspensionDay, recordedSuspensions, schoolYearOf, suspensionDays, tallyFor, type RecordedSuspension } from './suspension-days.js';
 import { ukDate } from '../text/uk-date.js';
+import { standingExclusions } from './withdrawn.js';
 
 /**
  * The check run before a suspension or permanent exclusion is saved, on every channel. Pure: the
@@ -36,7 +37,7 @@ export interface Refusal {
 }
 
 /** Stable ids, kept on the saved exclusion and in the audit log: never words about the pupil. */
-export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'term-days', 'lawful-reason'] as const;
+export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'part-time-timetable', 'term-days', 'lawful-reason'] as const;
 export type WarningId = (typeof WARNING_IDS)[number];
 
 /** A warning as data: which one, and why it applies here. */
@@ -144,6 +145,25 @@ function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind']): War
   return out;
 }
 
+/**
+ * A suspension on days the pupil is on a part-time timetable (reduced hours, from its start to its
+ * planned end): the timetable is already an exceptional, time-limited arrangement agreed with
+ * parents and reported to the LA (003 "Personalised Timetables"), so it is checked first.
+ */
+function partTimeWarning(pupil: FactsSource, days: readonly string[]): Warning[] {
+  const t = pupilFacts(pupil).partTimeTimetable;
+  if (!t) return [];
+  const during = days.filter((d) => d >= t.startDate && d <= t.endDate);
+  if (!during.length) return [];
+  const hours = t.hoursPerWeek !== undefined ? ` (${t.hoursPerWeek} hours a week)` : '';
+  return [
+    {
+      id: 'part-time-timetable',
+      because: `the pupil is on a part-time timetable${hours} from ${ukDate(t.startDate)} to ${ukDate(t.endDate)}, and this suspension falls on ${dateList(during)}: check the timetable is still right for them, that the suspension is not being used to reduce their hours further, and tell the LA of any change to it`,
+    },
+  ];
+}
+
 function reasonWarning(pack: KnowledgePack, reason: string): Warning {
   const found = concernsIn(pack, [reason], { asReason: true }).filter((c) => c.kind === 'exclusion');
   if (!found.length) return { id: 'lawful-reason', because: 'every suspension and exclusion needs a disciplinary reason' };
@@ -161,7 +181,8 @@ function reasonWarning(pack: KnowledgePack, reason: string): Warning {
  * (15; seed 000 Appendix 4 and 003 "Fixed-Term Exclusion"), counted against the term dates; the
  * Virtual School for a looked-after or previously looked-after child (002 "Suspensions and
  * Exclusion"); the social worker for a child in need (002); the SEN team and an emergency annual
- * review for a pupil with an EHC plan (003 "Permanent Exclusion"); and the lawful-reason reminder,
+ * review for a pupil with an EHC plan (003 "Permanent Exclusion"); a suspension during a part-time
+ * timetable (003 "Personalised Timetables"); and the lawful-reason reminder,
  * stronger when the reason reads like an unlawful one (000 "Legislation and Policy Requirements").
  */
 export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: FactsSource & Pick<PupilCase, 'exclusions'>, proposed: ProposedExclusion): ExclusionCheck {
@@ -173,12 +194,12 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
   if (reason?.id === 'unlawful-reason') warnings.push(reason);
   warnings.push(...pupilWarnings(pupil, proposed.kind));
   if (rules && proposed.kind === 'suspension' && !firstDay) {
-    const recorded = recordedSuspensions(cal, pupil.exclusions);
+    const recorded = recordedSuspensions(cal, standingExclusions(pupil));
     const mine = suspensionDays(cal, proposed);
     const before = recorded.flatMap((r) => r.days);
     const all = [...before, ...mine];
     refusals.push(...overLimit(pack, rules, before, mine), ...overlaps(recorded, mine));
-    warnings.push(...termWarnings(rules, cal, all, mine));
+    warnings.push(...partTimeWarning(pupil, mine), ...termWarnings(rules, cal, all, mine));
   }
   if (reason?.id === 'lawful-reason') warnings.push(reason);
   return { refusals, warnings };
@@ -196,6 +217,8 @@ export function warningAdvice(rules: Rules, id: WarningId): Advice {
       return rules.beforeExclusion.socialWorker;
     case 'ehcp':
       return rules.beforeExclusion.ehcp;
+    case 'part-time-timetable':
+      return rules.partTimeTimetable;
     case 'term-days':
       return rules.suspensions.termDays;
   }

@@ -7,6 +7,7 @@ import { pupilFacts } from '../facts/pupil-facts.js';
 import { positionOf } from './pathway-decision.js';
 import { pathwayState } from './pathway-state.js';
 import type { PupilSituation } from './types.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /** Things only the person asking knows today; the case holds the rest. */
 export interface AskedToday {
@@ -30,10 +31,10 @@ function inARow(reviews: readonly PlanReview[], positive: boolean): number {
  */
 export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}, calendar?: SchoolCalendar): PupilSituation {
   const yearStart = schoolYearStart(today);
-  const suspensions = c.exclusions.filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
+  const suspensions = standingExclusions(c).filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
   // Where the pupil is and how the plan at that step stands: the pathway's state machine over the record.
   const pathway = pathwayState(c);
-  const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, c.exclusions).flatMap((r) => r.days), today) : undefined;
+  const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, standingExclusions(c)).flatMap((r) => r.days), today) : undefined;
   const psp = c.psps.filter((p) => p.status === 'active').at(-1);
   // The facts as they stand now, folded from the chronology (core/facts), never the starting flags.
   const facts = pupilFacts(c);

@@ -8,6 +8,7 @@ import { ukDate } from '../text/uk-date.js';
 import { monthEnd, monthLabel, monthsOf, within, type Period } from './period.js';
 import { day6Deadlines, pspEnd, pspRunningOn, stepOn, timetables, type Day6Status } from './record-figures.js';
 import { countCell, isSmall, suppressGrid, SUPPRESS_BELOW, type Cell, type ForcedMargins } from './suppression.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * The LA's picture: figures over a period from the records schools have referred to the LA, every
@@ -200,7 +201,7 @@ export function laReport(input: LaReportInput): LaReport {
       byStatus.add(p?.assignedAt ? 'assigned' : p?.acknowledgedAt ? 'acknowledged' : 'waiting');
       if (p?.acknowledgedAt) waits.push(Math.max(0, daysBetween(r.date, dayOf(p.acknowledgedAt))));
     }
-    for (const x of c.exclusions) {
+    for (const x of standingExclusions(c)) {
       if (!within(period, x.startDate)) continue;
       const col = x.kind === 'suspension' ? 0 : 1;
       exclusionsByMonth[monthIndex.get(x.startDate.slice(0, 7))!]![col]! += 1;

@@ -3,6 +3,7 @@ import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
 import { effectiveEntries } from '../facts/pupil-facts.js';
 import { day6ProvisionDay } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * What one pupil's record says for the LA's figures, read the way the rest of the bot reads it: the
@@ -89,7 +90,7 @@ export interface Day6Deadline {
 export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: number, today: string): Day6Deadline[] {
   const started = new Map<string, string>();
   for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
-  return c.exclusions
+  return standingExclusions(c)
     .filter((x) => x.kind === 'permanent')
     .map((x) => {
       const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);

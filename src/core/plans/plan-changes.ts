@@ -58,10 +58,26 @@ function review(c: PupilCase, input: NewReview, ctx: ChangeContext): PlanReview 
   return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by, step: c.currentStep, ...(input.targets ? { targets: input.targets } : {}) };
 }
 
+/**
+ * One review of a plan a day: a second on the same date is refused, not added (two meetings the same
+ * day are one review; a repeat is usually the same review recorded twice, and the pathway would read
+ * it twice). Says which review is already there and what to do.
+ * @throws AppError 'conflict'
+ */
+export function refuseSecondReview(reviews: readonly { date: string }[], date: string, plan: 'plan' | 'PSP'): void {
+  if (reviews.some((r) => r.date === date)) throw new AppError(secondReviewMessage(date, plan), 'conflict');
+}
+
+/** Why a second review of one plan on one day is not recorded, and what to type instead. */
+export function secondReviewMessage(date: string, plan: 'plan' | 'PSP'): string {
+  return `A review of this ${plan} on ${ukDate(date)} is already recorded, and one review a day is kept. If this is the same meeting, nothing more is needed; if it was another review, give its own date.`;
+}
+
 export function recordPcpReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
   const plan = c.pcps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That plan is closed or no longer exists, so it cannot be reviewed.', 'not-found');
   const { targets: _psp, ...pcpInput } = input;
+  refuseSecondReview(plan.reviews, input.date, 'plan');
   const r = review(c, pcpInput, ctx);
   const updated: PersonCentredPlan = { ...plan, reviews: [...plan.reviews, r], reviewDate: input.nextReviewDate ?? plan.reviewDate };
   return log({ ...c, pcps: c.pcps.map((p) => (p.id === planId ? updated : p)) }, ctx, 'pcp.reviewed', r.id);
@@ -88,6 +104,7 @@ export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeC
 export function recordPspReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
   const plan = c.psps.find((p) => p.id === planId && p.status === 'active');
   if (!plan) throw new AppError('That PSP is closed or no longer exists, so it cannot be reviewed.', 'not-found');
+  refuseSecondReview(plan.reviews, input.date, 'PSP');
   const r = review(c, input, ctx);
   const reviewed = log({ ...c, psps: c.psps.map((p) => (p.id === planId ? { ...p, reviews: [...p.reviews, r] } : p)) }, ctx, 'psp.reviewed', r.id);
   // The amended targets are the review's; the timeline says so, so a chronology shows the change.

@@ -7,6 +7,7 @@ import type { DueKind } from '../reminders/types.js';
 import { weekdayOf } from '../calendar/london-time.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { numberedItems, type ItemRef } from './record-items.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * Everything dated a school must act on for a pupil, as the reminders work it out (dueItems): plan
@@ -64,7 +65,7 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && requestedOn ? { requestedOn } : {}) }));
   }
   const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
-  for (const x of c.exclusions) {
+  for (const x of standingExclusions(c)) {
     if (!needsDay6(x, fromDay)) continue;
     const dates = day6Dates(x.startDate, fromDay, calendar, today);
     if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn, after: x.kind }));

@@ -2,6 +2,7 @@ import type { SchoolCalendar, Term } from '../calendar/school-calendar.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { recordedSuspensions, tallyFor, type SchoolYear } from '../exclusions/suspension-days.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * The figures a pupil's summary shows, worked out from the case and the school calendar the way the
@@ -22,10 +23,10 @@ export interface SuspensionFigures {
 }
 
 export function suspensionFigures(c: PupilCase, calendar: SchoolCalendar, today: string): SuspensionFigures {
-  const recorded = recordedSuspensions(calendar, c.exclusions);
+  const recorded = recordedSuspensions(calendar, standingExclusions(c));
   const tally = tallyFor(calendar, recorded.flatMap((r) => r.days), today);
   const within = (start: string, end: string) => recorded.filter((r) => r.days.some((d) => d >= start && d <= end)).length;
-  const permanent = c.exclusions.filter((e) => e.kind === 'permanent').at(-1);
+  const permanent = standingExclusions(c).filter((e) => e.kind === 'permanent').at(-1);
   return {
     year: tally.year,
     yearCount: within(tally.year.start, tally.year.end),
@@ -63,6 +64,7 @@ export interface ExclusionStanding {
 }
 
 export function exclusionStanding(c: Pick<PupilCase, 'exclusions'> & Parameters<typeof pupilFacts>[0]): ExclusionStanding {
-  const permanent = c.exclusions.filter((e) => e.kind === 'permanent').at(-1);
+  // A withdrawn permanent exclusion (recorded by mistake) does not stand.
+  const permanent = standingExclusions(c).filter((e) => e.kind === 'permanent').at(-1);
   return permanent ? { permanent, atRisk: false } : { atRisk: pupilFacts(c).riskOfPermanentExclusion };
 }

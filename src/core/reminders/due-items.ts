@@ -9,6 +9,7 @@ import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
 import { ukDate } from '../text/uk-date.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 export interface DueItemsContext {
   pack: KnowledgePack;
@@ -122,7 +123,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (completion >= ehcKeepFrom) add(other(c, `ehc-completion:${c.schoolId}:${c.id}`, 'ehc-completion', completion, `EHC needs assessment: the LA's ${completionWeeks}-week deadline to finish is due for ${who(c)}`));
     }
 
-    for (const x of c.exclusions) {
+    for (const x of standingExclusions(c)) {
       if (!needsDay6(x, provisionFromDay)) continue;
       const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
       const of = x.kind === 'suspension' ? ' of the suspension' : '';

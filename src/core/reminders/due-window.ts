@@ -5,6 +5,7 @@ import { latestPspReview } from '../plans/reviews-due.js';
 import { pspReviewWindow } from '../plans/review-dates.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { DEFAULT_PROVISION_FROM_DAY, needsDay6 } from './due-items.js';
+import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * When a case can have anything due (London dates, YYYY-MM-DD): no item of the case is due before
@@ -60,7 +61,7 @@ export function caseDueWindow(c: PupilCase, pack: KnowledgePack): DueWindow | un
     ends.push(addDays(facts.ehcRequestedOn, Math.max(...weeks) * 7 + EHC_GRACE_DAYS));
   }
   const fromDay = r?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
-  for (const x of c.exclusions)
+  for (const x of standingExclusions(c))
     if (needsDay6(x, fromDay)) {
       starts.push(x.startDate);
       ends.push(addDays(x.startDate, DAY6_UNTIL_DAYS));

@@ -13,6 +13,7 @@ import { calendarWords, packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
 import { interventionsSection, pcpSection, pspSection } from './plan-sections.js';
 import { chronologySection, circumstancesSection, ehcSection, exclusionsSection, referralsSection, stepsSection } from './record-sections.js';
+import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 
 /**
  * The graduated-response evidence pack for one pupil, fit to attach to an EHC needs assessment
@@ -96,7 +97,7 @@ function summary(p: PackInput): DocSection {
   const needs = flagWords(facts.flags);
   const sus = suspensionFigures(c, p.calendar, p.today);
   const ptt = partTimeFigures(c, p.today);
-  const suspensions = c.exclusions.filter((e) => e.kind === 'suspension');
+  const suspensions = standingExclusions(c).filter((e) => e.kind === 'suspension');
   const fromDay = p.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   const reviews = p.items.reviews.map((r) => r.review);
   const positive = reviews.filter((r) => r.positiveChange).length;

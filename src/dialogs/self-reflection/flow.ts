@@ -59,7 +59,7 @@ function itemQuestion(tool: SelfReflectionTool, item: { id: string; text: string
     choices,
     parse(raw) {
       const c = choice(choices, raw);
-      return c.ok ? { ok: true, value: Number(c.value) } : c;
+      return c.ok ? { ...c, value: Number(c.value) } : c;
     },
   };
 }

@@ -86,6 +86,7 @@ export const EXCLUSION_WARNINGS: Record<string, string> = {
   'virtual-school': 'speak to the Virtual School first',
   'social-worker': 'talk to the social worker first',
   ehcp: 'a pupil with an EHC plan',
+  'part-time-timetable': 'a suspension during a part-time timetable',
   'term-days': 'the days of suspension this term',
   'lawful-reason': 'only for a disciplinary reason',
 };

@@ -33,6 +33,13 @@ describe('England and Wales bank holidays from the standing rules', () => {
     expect(datesOf(2028)).toEqual(['2028-01-03', '2028-04-14', '2028-04-17', '2028-05-01', '2028-05-29', '2028-08-28', '2028-12-25', '2028-12-26']);
   });
 
+  it('2032: Christmas on a Saturday and Boxing Day on a Sunday are taken on Mon 27 and Tue 28 Dec', () => {
+    expect(englandBankHolidays(2032).slice(-2)).toEqual([
+      { date: '2032-12-27', title: 'Christmas Day (substitute day)' },
+      { date: '2032-12-28', title: 'Boxing Day (substitute day)' },
+    ]);
+  });
+
   it('Christmas on a Sunday: Boxing Day stays Monday and Christmas is substituted on Tuesday (2022)', () => {
     expect(englandBankHolidays(2022).slice(-2)).toEqual([
       { date: '2022-12-26', title: 'Boxing Day' },
@@ -48,9 +55,9 @@ describe('the shipped england-bank-holidays.json', () => {
     expect(shipped.note).toMatch(/one-off/i);
   });
 
-  it('holds every rule-generated holiday for 2025 to 2030 (hand-added one-offs are allowed)', () => {
+  it('holds every rule-generated holiday for 2025 to 2040 (hand-added one-offs are allowed)', () => {
     const inFile = new Map(shipped.dates.map((h) => [h.date, h.title]));
-    for (let year = 2025; year <= 2030; year++) for (const h of englandBankHolidays(year)) expect(inFile.get(h.date)).toBe(h.title);
+    for (let year = 2025; year <= 2040; year++) for (const h of englandBankHolidays(year)) expect(inFile.get(h.date)).toBe(h.title);
   });
 
   it('lists real weekdays, once each, in order', () => {

@@ -29,6 +29,17 @@ describe('school days', () => {
     expect(noTerms.whyNotSchoolDay('2026-12-22')).toBeUndefined();
   });
 
+  it.each([
+    ['2026', '2026-12-26', '2026-12-28', 'Boxing Day (substitute day)'],
+    ['2027', '2027-12-25', '2027-12-27', 'Christmas Day (substitute day)'],
+    ['2027', '2027-12-26', '2027-12-28', 'Boxing Day (substitute day)'],
+    ['2032', '2032-12-25', '2032-12-27', 'Christmas Day (substitute day)'],
+    ['2032', '2032-12-26', '2032-12-28', 'Boxing Day (substitute day)'],
+  ])('%s: a Christmas holiday at the weekend (%s) is a weekend, and its substitute %s is the bank holiday', (_year, weekend, substitute, title) => {
+    expect(noTerms.whyNotSchoolDay(weekend)).toBe('weekend');
+    expect(noTerms.whyNotSchoolDay(substitute)).toBe(`bank holiday: ${title}`);
+  });
+
   it('moves a weekend to the Monday', () => {
     expect(noTerms.nextSchoolDay('2026-06-13')).toBe('2026-06-15');
     expect(noTerms.nextSchoolDay('2026-06-14')).toBe('2026-06-15');

@@ -1,3 +1,4 @@
+import { addDays } from '../../../src/core/dates.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import { guide } from '../../../src/core/guidance/guide.js';
@@ -26,11 +27,13 @@ const ctx: ChangeContext = { by: 'sendco-1', now: new Date('2026-11-20T10:00:00Z
 /** Something recorded about the pupil, as the dialogs record it. */
 type Event = { name: string; apply: (c: PupilCase) => PupilCase };
 
+const reviewsOf = (plans: readonly { id: string; reviews: readonly unknown[] }[], id: string) => plans.find((p) => p.id === id)!.reviews.length;
 const activePcp = (c: PupilCase) => c.pcps.find((p) => p.status === 'active')!.id;
 const pcp: Event = { name: 'a PCP is written', apply: (c) => addPersonCentredPlan(c, { fields: {}, reviewDate: '2026-12-18' }, ctx) };
 const review = (positive: boolean): Event => ({
   name: positive ? 'a review: positive change (YES)' : 'a review: no positive change (NO)',
-  apply: (c) => recordPcpReview(c, activePcp(c), { date: TODAY, positiveChange: positive, notes: '' }, ctx),
+  // One review of a plan a day is kept, so each earlier one is a day before (the order recorded decides, not the date).
+  apply: (c) => recordPcpReview(c, activePcp(c), { date: addDays(TODAY, -reviewsOf(c.pcps, activePcp(c))), positiveChange: positive, notes: '' }, ctx),
 });
 const YES = review(true);
 const NO = review(false);
@@ -49,7 +52,7 @@ const psp: Event = {
 /** A PSP review recorded now but dated a week earlier: the order recorded decides, not the date (issue 11). */
 const pspReview = (positive: boolean): Event => ({
   name: positive ? 'a PSP review dated earlier: positive change' : 'a PSP review dated earlier: no positive change, targets amended',
-  apply: (c) => recordPspReview(c, c.psps.find((p) => p.status === 'active')!.id, { date: '2026-11-14', positiveChange: positive, notes: '', ...(positive ? {} : { targets: ['Attend every lesson', 'Use the time-out card'] }) }, ctx),
+  apply: (c) => recordPspReview(c, c.psps.find((p) => p.status === 'active')!.id, { date: addDays('2026-11-14', -reviewsOf(c.psps, c.psps.find((p) => p.status === 'active')!.id)), positiveChange: positive, notes: '', ...(positive ? {} : { targets: ['Attend every lesson', 'Use the time-out card'] }) }, ctx),
 });
 
 /** A pupil just added at `step`, then the events in `given`. */
