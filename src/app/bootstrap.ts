@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { StaffDirectory, StaffFile } from '../core/staff-directory.js';
+import { withLocalUser } from './local-staff.js';
 import { describeFirstIssue } from '../core/store/zod-issue.js';
 import { loadCalendarSettings } from '../core/calendar/calendar-settings.js';
 import { SchoolCalendar } from '../core/calendar/school-calendar.js';
@@ -85,7 +86,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     const shared = database ? await postgresStores(database, pack, now) : await fileStores(folder, now);
     const { repo, audit, reminders, idempotency, reflectionStore, documents } = shared;
     const cases = new CaseService(repo, audit, now);
-    const staff = await StaffDirectory.open(documents, configuredStaff.staff, audit, now, configuredStaff.schools);
+    const staff = await StaffDirectory.open(documents, withLocalUser(config, configuredStaff.staff), audit, now, configuredStaff.schools);
     // On the data folder itself when there is no database, so a drafts file edited by hand is set aside rather than stopping the bot.
     const drafts = await DraftStore.open(database ? documents : folder, now, opts.log);
     const reflections = new SelfReflectionService(reflectionStore, audit, now);

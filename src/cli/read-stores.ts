@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { caseDueWindow, dueWindowBasis } from '../core/reminders/due-window.js';
 import type { SchoolReflections } from '../core/self-reflection/reflection.js';
+import { withLocalUser } from '../app/local-staff.js';
 import { StaffDirectory, type StaffEntry, type SchoolEntry } from '../core/staff-directory.js';
 import { MemoryAuditLog } from '../core/store/audit-log.js';
 import { DataFolder } from '../core/store/data-folder.js';
@@ -41,7 +42,7 @@ export async function openReadStores(config: Config, pack: KnowledgePack, config
     try {
       const documents = await PostgresDocuments.open(db);
       const repo = new PostgresCaseRepository(db, { dueWindows: { basis: dueWindowBasis(pack), of: (c) => caseDueWindow(c, pack) } });
-      const staff = await StaffDirectory.open(documents.source, configured.staff, new MemoryAuditLog(), undefined, configured.schools);
+      const staff = await StaffDirectory.open(documents.source, withLocalUser(config, configured.staff), new MemoryAuditLog(), undefined, configured.schools);
       return {
         allCases: () => repo.scanAll(),
         casesDueBy: (today, dueBy) => repo.casesDueBy(today, dueBy),
@@ -68,7 +69,7 @@ export async function openReadStores(config: Config, pack: KnowledgePack, config
   ).flatMap((s) => s.file.cases);
   const ledger = await ReminderLedger.open(folder);
   const reflections = await FileSelfReflectionStore.open(folder);
-  const staff = await StaffDirectory.open(folder, configured.staff, new MemoryAuditLog(), undefined, configured.schools);
+  const staff = await StaffDirectory.open(folder, withLocalUser(config, configured.staff), new MemoryAuditLog(), undefined, configured.schools);
   return {
     allCases: async () => cases,
     casesDueBy: async () => cases,

@@ -1,7 +1,10 @@
 import { FIELD_MAX } from '../core/cases/text-limits.js';
-import type { PlanLeadsTo } from '../core/cases/pupil-case.js';
 import { closePlan, OUTCOMES } from '../core/plans/close-plan.js';
-import { heading, text } from '../core/views/view.js';
+import { heading, text, type ReadFirst } from '../core/views/view.js';
+import type { PlanLeadsTo, PupilCase } from '../core/cases/pupil-case.js';
+import { pupilFacts } from '../core/facts/pupil-facts.js';
+import { fromAdvice } from '../core/guidance/recommendation.js';
+import type { Recommendation } from '../core/guidance/types.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { dateWithin, freeText } from './parse.js';
@@ -48,6 +51,35 @@ const NEXT: Partial<Record<PlanLeadsTo, string>> = {
   'ehc-assessment': 'When it is requested, record the date with "update" so the LA’s 6- and 20-week dates are reminded.',
 };
 
+/** Kept in the answers when the pupil is picked: why a managed move is not the route for them, if it is not. */
+const NO_MANAGED_MOVE = 'noManagedMove';
+
+/**
+ * Why a managed move is not open to this pupil: the Fair Access Protocol does not cover looked-after
+ * or previously looked-after children (000, "Step 5 – Fair Access Protocol"), and the managed-move
+ * procedure is not for pupils with an EHC plan, whose school contacts the SEN team (003, "Managed Move").
+ * Empty for everyone else.
+ */
+function notForManagedMove(c: PupilCase): string[] {
+  const f = pupilFacts(c).flags;
+  return [...(f.lookedAfter ? ['a looked-after child'] : f.previouslyLookedAfter ? ['a previously looked-after child'] : []), ...(f.ehcp ? ['a pupil with an EHC plan'] : [])];
+}
+
+/** The pack's advice for each reason kept by notForManagedMove (only words are kept in the answers, which drafts and cards carry). */
+function cautions(ctx: DialogContext, a: Answers): Recommendation[] {
+  const not = ctx.pack.rules?.managedMoveNotFor;
+  const why = (a[NO_MANAGED_MOVE] as string[] | undefined) ?? [];
+  if (!not) return [];
+  return why.map((w) => (w.includes('EHC') ? fromAdvice(ctx.pack, 'managed-move-not-ehcp', 'warning', not.ehcp, w) : fromAdvice(ctx.pack, 'managed-move-not-looked-after', 'warning', not.lookedAfter, w)));
+}
+
+/** Shown above "What follows?" for a pupil a managed move does not suit, before anyone picks it. */
+function cautionsBefore(ctx: DialogContext, a: Answers): Pick<Question, 'before'> {
+  const recs = cautions(ctx, a);
+  if (!recs.length) return {};
+  return { before: [{ type: 'text', text: 'If a managed move is in mind, read this first:' }, ...recs.map((rec): ReadFirst => ({ type: 'recommendation', rec }))] };
+}
+
 async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]> {
   const c = await loadPicked(ctx, a);
   if (!c) return [];
@@ -78,7 +110,8 @@ export const closePlanDialog: FormDialog = {
         if (!p.ok) return p;
         const options = await planOptions(ctx, { pupil: p.value });
         if (!options.length) return { ok: false, message: 'That pupil has no plan in place to close. Type "cancel", or another pupil’s reference.' };
-        return { ok: true, value: p.value, also: { options } };
+        const c = await loadPicked(ctx, { pupil: p.value });
+        return { ok: true, value: p.value, also: { options, [NO_MANAGED_MOVE]: c ? notForManagedMove(c) : [] } };
       },
     };
     const options = (a.options as PlanOption[] | undefined) ?? [];
@@ -94,7 +127,7 @@ export const closePlanDialog: FormDialog = {
     const today = ctx.today();
     qs.push(
       { id: 'outcome', kind: 'choice', prompt: `How did the ${plan.kind === 'pcp' ? 'plan' : 'PSP'} end?`, choices: outcomes, parse: (r) => choice(outcomes, r) },
-      { id: 'leadsTo', kind: 'choice', prompt: 'What follows?', choices: LEADS_TO, parse: (r) => choice(LEADS_TO, r) },
+      { id: 'leadsTo', kind: 'choice', prompt: 'What follows?', choices: LEADS_TO, ...cautionsBefore(ctx, a), parse: (r) => choice(LEADS_TO, r) },
       {
         id: 'on',
         kind: 'date',
@@ -132,6 +165,8 @@ export const closePlanDialog: FormDialog = {
           heading('Plan closed'),
           text(`The ${name} for ${describePupil(saved)} is closed as ${outcome} on ${ukDate(input.on)}, leading to: ${follows.charAt(0).toLowerCase()}${follows.slice(1)}. Its review reminders stop.`, 'success'),
           ...(next ? [text(next, 'muted')] : []),
+          // Said again after the save: the move is on record, but the route the school chose may not be open.
+          ...(input.leadsTo === 'managed-move' ? cautions(ctx, a).map((rec): ReadFirst => ({ type: 'recommendation', rec })) : []),
         ],
       },
     ];

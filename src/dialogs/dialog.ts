@@ -73,8 +73,12 @@ export interface Question {
   optional?: boolean;
   /** Most characters a text answer may have; forms size their inputs to it. */
   maxLength?: number;
-  /** Used when the answer is left blank or "skip"; shown to the user. */
-  fallback?: { value: unknown; label: string };
+  /**
+   * Used when the answer is left blank or "skip"; shown to the user. `checked`: the value is read by
+   * `parse` as if typed, for questions whose parser checks the record and adds answers (which
+   * pupil's exclusion a date follows), so a blank is held to the same checks.
+   */
+  fallback?: { value: unknown; label: string; checked?: boolean };
   /** Shown above the question, to read before answering it (e.g. warnings before a save). */
   before?: ReadFirst[];
   /** Picked from a search as the person types, where the channel has a picker (QuestionView.lookup). */

@@ -1,8 +1,9 @@
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
 import { createHash } from 'node:crypto';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { AppError } from '../core/errors.js';
-import { checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Refusal, type Warning } from '../core/exclusions/check-before-saving.js';
+import { afterPermanent, checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Refusal, type Warning } from '../core/exclusions/check-before-saving.js';
 import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
 import { count } from '../core/text/plural.js';
@@ -66,6 +67,8 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
       if (problem) return { ok: false, message: problem };
+      const excluded = afterPermanent(standingExclusions(await record(ctx, a)), d.value as string);
+      if (excluded.length) return { ok: false, message: `${excluded[0]!.message} Type "cancel" to stop, or an earlier date.` };
       const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
       const clash = p ? (await refusalsOf(ctx, a, p)).filter((x) => x.id === 'overlap') : [];
       return clash.length ? { ok: false, message: `${clash.map((x) => x.message).join(' ')} ${ANOTHER_DAY}` } : d;

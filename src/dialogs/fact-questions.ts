@@ -1,4 +1,5 @@
 import { suspensionDays } from '../core/exclusions/suspension-days.js';
+import { DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../core/reminders/due-items.js';
 import { dateRuleProblem } from './date-rules.js';
 import { addDays } from '../core/dates.js';
 import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
@@ -116,19 +117,19 @@ export function implied(kind: Recordable, now: PupilFacts, correcting: boolean):
 /** When it happened: most facts are in the past; a timetable may start and a return fall a few weeks ahead. */
 export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Question {
   const today = ctx.today();
-  const fallback = { value: today, label: 'today' };
   const when = (prompt: string, futureDays: number, what: string, check?: (date: string) => Promise<Parsed | undefined>): Question => ({
     id: 'on',
     kind: 'date',
     prompt,
-    fallback,
+    // A check finds the exclusion the date follows, so a blank (today) must go through it too.
+    fallback: { value: today, label: 'today', ...(check ? { checked: true } : {}) },
     async parse(raw) {
       const d = dateWithin(raw, today, { pastDays: 730, futureDays, what });
       return (d.ok && check ? await check(d.value as string) : undefined) ?? d;
     },
   });
   if (kind === 'suspension-return') return when('When does (or did) the pupil return from the suspension?', 60, 'return date', (date) => suspensionBefore(ctx, a, date));
-  if (kind === 'provision-started') return when('When did full-time provision start after the permanent exclusion?', 28, 'start date', (date) => permanentBefore(ctx, a, date));
+  if (kind === 'provision-started') return when('When did full-time provision start after the exclusion or long suspension?', 28, 'start date', (date) => exclusionBefore(ctx, a, date));
   if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
   if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
   if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
@@ -154,11 +155,16 @@ async function suspensionBefore(ctx: DialogContext, a: Answers, date: string): P
   return { ok: true, value: date, also: { suspension: { id: x.id, days: x.days } } };
 }
 
-/** The permanent exclusion provision starting on `date` follows: the latest recorded one that began by then. */
-async function permanentBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
+/**
+ * The exclusion provision starting on `date` follows: the latest recorded one that began by then
+ * and brings a day-6 date (a permanent exclusion, or a suspension past the fifth school day: the
+ * school arranges full-time education from the sixth; seed 001, DfE guidance).
+ */
+async function exclusionBefore(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
   const c = await loadPicked(ctx, a);
-  const x = (c ? standingExclusions(c) : []).filter((e) => e.kind === 'permanent' && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
-  if (!x) return { ok: false, message: 'No permanent exclusion is recorded for this pupil before that date. Record it first with "exclusion", or check the date.' };
+  const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  const x = (c ? standingExclusions(c) : []).filter((e) => needsDay6(e, fromDay) && e.startDate <= date).sort((p, q) => p.startDate.localeCompare(q.startDate)).at(-1);
+  if (!x) return { ok: false, message: `No permanent exclusion, or suspension of ${fromDay} school days or more, is recorded for this pupil by ${ukDate(date)}. Record it first with "exclusion", or check the date.` };
   return { ok: true, value: date, also: { permanent: x.id } };
 }
 

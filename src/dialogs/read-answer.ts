@@ -9,7 +9,12 @@ const SKIP = /^(skip|-)$/i;
 
 export type ReadAnswer = { ok: true; value: unknown; also: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string };
 
-function leave(q: Question, input: string, why?: string): ReadAnswer {
+async function leave(q: Question, input: string, why?: string): Promise<ReadAnswer> {
+  if (q.fallback?.checked) {
+    // Read as if typed, so checks that look things up (and the answers they add) run for a blank too.
+    const parsed = await q.parse(String(q.fallback.value));
+    return parsed.ok ? { ok: true, value: parsed.value, also: parsed.also ?? {} } : parsed;
+  }
   if (q.fallback) return { ok: true, value: q.fallback.value, also: {} };
   if (q.optional) return { ok: true, value: null, also: {} };
   if (input === '') return { ok: false, message: NEED_ANSWER };

@@ -28,7 +28,7 @@ const WHAT: AnswerChoice[] = [
   { value: 'part-time-timetable', label: 'A part-time timetable', words: ['ptt', 'part time', 'part-time', 'reduced timetable', 'timetable'] },
   { value: 'suspension-return', label: 'Returning from a suspension', words: ['return', 'returning', 'reintegration', 'back from suspension'] },
   { value: 'risk-of-permanent-exclusion', label: 'At risk of permanent exclusion', words: ['risk', 'at risk', 'pex risk', 'risk of pex'] },
-  { value: 'provision-started', label: 'Full-time provision started after a permanent exclusion (day 6)', words: ['provision', 'day 6', 'day six', 'full-time provision', 'alternative provision started'] },
+  { value: 'provision-started', label: 'Full-time provision started after a permanent exclusion or a suspension of 6 days or more (day 6)', words: ['provision', 'day 6', 'day six', 'full-time provision', 'alternative provision started'] },
 ];
 const CORRECT: AnswerChoice = { value: 'correction', label: 'Correct an earlier entry', words: ['correct', 'correction', 'mistake', 'wrong', 'fix'] };
 

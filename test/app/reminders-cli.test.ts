@@ -40,3 +40,26 @@ describe('npm run cli -- reminders due --at', () => {
     expect(bad.stderr).toContain('is not a date and time');
   });
 });
+
+describe('in local mode the local user is the school’s SENDCo (issue 11 fresh tester: day-6, EHC and PEP reminders never fired)', () => {
+  it('reminders due lists day-6 provision and the weekly digest for the local user', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { loadConfig } = await import('../../src/config.js');
+    const { startCore } = await import('../../src/app/bootstrap.js');
+    const { makeCase } = await import('../helpers/make-case.js');
+    const dir = await mkdtemp(join(tmpdir(), 'local-sendco-'));
+    try {
+      const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent' });
+      const core = await startCore(config);
+      const x = { id: 'x1', kind: 'permanent' as const, startDate: '2026-11-16', days: 0, reason: 'Assault', recordedBy: 'local-sendco', recordedAt: '2026-11-16T09:00:00.000Z' };
+      await core.repo.save(makeCase({ schoolId: config.localUser.schoolId, pupilRef: '8002', initials: 'AB', staffIds: [], exclusions: [x] }), undefined);
+      await core.close();
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'due', '--at', '2026-11-18T09:00:00Z'], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', STAFF_FILE: '' } });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/send +Full-time provision from day 6 \(Mon 23 Nov 2026\) for AB \(ref 8002\).*→ local-sendco/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -131,7 +131,7 @@ describe('warnings come before the save, and the record keeps which were shown',
     expect(asked).toContain('Why: a permanent exclusion of a pupil with an EHC plan.');
     expect(asked).toMatch(/^\? Record this permanent exclusion, having read the above\?/m);
     await bot.say('yes');
-    expect((await exclusions())[0]).toMatchObject({ kind: 'permanent', warningsShown: ['ehcp', 'lawful-reason'] });
+    expect((await exclusions())[0]).toMatchObject({ kind: 'permanent', warningsShown: ['ehcp', 'permanent-exclusion', 'lawful-reason'] });
   });
 
   it('every exclusion reminds that the reason must be lawful', async () => {
@@ -201,5 +201,50 @@ describe('the check runs again as it saves', () => {
     expect(reply).toContain('overlap the 2-day suspension already recorded from Tue 24 Nov 2026 to Wed 25 Nov 2026');
     expect(reply).toContain('Nothing was saved');
     expect(await exclusions()).toHaveLength(1);
+  });
+});
+
+describe('what the seeds ask before a suspension or permanent exclusion is saved (issue 11 fresh tester, finding 7)', () => {
+  it('a permanent exclusion: last resort and day-6 provision before saving, naming that no PSP is on record', async () => {
+    const { bot } = await world();
+    const asked = await bot.script(['exclusion', '4021', 'permanent', '23/11/2026', 'Serious assault on a member of staff']);
+    expect(asked).toContain('Permanent exclusion: last resort, and full-time education from day six');
+    expect(asked).toContain('Why: a permanent exclusion, and no Pastoral Support Programme is on record.');
+  });
+
+  it('a pupil on SEN support: avoid excluding, and check the support is in place (003)', async () => {
+    const { bot, exclusions } = await world({ senSupport: true });
+    const asked = await bot.script([...suspend('23/11/2026', 2), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('Pupil on SEN support: avoid excluding, and check the support is really in place');
+    await bot.say('yes');
+    expect((await exclusions())[0]!.warningsShown).toContain('sen-support');
+  });
+
+  it('a suspension of six school days names the day full-time education must start', async () => {
+    const { bot } = await world({}, true);
+    const asked = await bot.script([...suspend('23/11/2026', 6), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('A suspension of more than five school days: full-time education from day six');
+    expect(asked).toContain('Why: a suspension of 6 school days: full-time education from Mon 30 Nov 2026, day 6.');
+  });
+
+  it('a third suspension in the school year says suspension may not be working (003: more than two)', async () => {
+    const { bot } = await world();
+    await bot.script([...suspend('02/11/2026', 1), 'Threw a chair at a member of staff', 'yes']);
+    await bot.script([...suspend('09/11/2026', 1), 'Threw a chair at a member of staff', 'yes']);
+    const asked = await bot.script([...suspend('16/11/2026', 1), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('A third suspension this year: suspension may not be working');
+    expect(asked).toContain('Why: this would be suspension number 3 in the 2026/27 school year.');
+  });
+
+  it('no suspension or second exclusion once the pupil is permanently excluded: refused at the first day, saying why', async () => {
+    const { bot, exclusions } = await world();
+    await bot.script(['exclusion', '4021', 'permanent', '16/11/2026', 'Serious assault on a member of staff', 'yes']);
+    expect(await exclusions()).toHaveLength(1);
+    const reply = await bot.script(['exclusion', '4021', 'suspension', '23/11/2026']);
+    expect(reply).toContain('The pupil is recorded as permanently excluded from Mon 16 Nov 2026, so they cannot be suspended or excluded again from Mon 23 Nov 2026.');
+    expect(reply).toMatch(/^\? First day of the exclusion\?/m);
+    // An earlier date (before the permanent exclusion) can still be recorded.
+    expect(await bot.script(['13/11/2026', '1', 'Threw a chair', 'yes'])).toMatch(/saved|recorded/i);
+    expect(await exclusions()).toHaveLength(2);
   });
 });

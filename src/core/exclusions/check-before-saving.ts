@@ -27,7 +27,7 @@ export interface ProposedExclusion {
   reason: string;
 }
 
-export type RefusalId = 'not-a-school-day' | 'over-year-limit' | 'overlap';
+export type RefusalId = 'not-a-school-day' | 'over-year-limit' | 'overlap' | 'after-permanent';
 export interface Refusal {
   id: RefusalId;
   /** Written for staff: what is wrong, why, and what would work. */
@@ -37,7 +37,7 @@ export interface Refusal {
 }
 
 /** Stable ids, kept on the saved exclusion and in the audit log: never words about the pupil. */
-export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'part-time-timetable', 'term-days', 'lawful-reason'] as const;
+export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'sen-support', 'permanent-exclusion', 'part-time-timetable', 'day-six', 'repeated', 'term-days', 'lawful-reason'] as const;
 export type WarningId = (typeof WARNING_IDS)[number];
 
 /** A warning as data: which one, and why it applies here. */
@@ -94,6 +94,23 @@ function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[
   });
 }
 
+/**
+ * A suspension or exclusion from `startDate` when the pupil is already permanently excluded by then:
+ * they are off the school's roll, so there is nothing to suspend them from. A permanent exclusion
+ * entered by mistake is put right on the record first; one the governors overturned is a
+ * reinstatement, which the school records by correcting the exclusion.
+ */
+export function afterPermanent(exclusions: readonly Pick<PupilCase['exclusions'][number], 'kind' | 'startDate'>[], startDate: string): Refusal[] {
+  const pex = exclusions.filter((x) => x.kind === 'permanent' && x.startDate <= startDate).sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+  if (!pex) return [];
+  return [
+    {
+      id: 'after-permanent',
+      message: `The pupil is recorded as permanently excluded from ${ukDate(pex.startDate)}, so they cannot be suspended or excluded again from ${ukDate(startDate)}. If that permanent exclusion was recorded by mistake, or the governors reinstated the pupil, put the record right first.`,
+    },
+  ];
+}
+
 function overlaps(recorded: readonly RecordedSuspension[], proposed: readonly string[]): Refusal[] {
   const mine = new Set(proposed);
   return recorded.flatMap(({ exclusion, days }) => {
@@ -134,7 +151,7 @@ function termWarnings(rules: Rules, cal: SchoolCalendar, all: readonly string[],
 }
 
 /** From the pupil's facts as they stand now (core/facts), so a child who became looked after is warned about. */
-function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind']): Warning[] {
+function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind'], rules: Rules | undefined): Warning[] {
   const what = kind === 'permanent' ? 'permanent exclusion' : 'suspension';
   const f = pupilFacts(pupil).flags;
   const out: Warning[] = [];
@@ -142,6 +159,35 @@ function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind']): War
     out.push({ id: 'virtual-school', because: `${f.lookedAfter ? 'a looked-after' : 'a previously looked-after'} child: speak to the Virtual School before this ${what} is given` });
   if (f.socialWorker) out.push({ id: 'social-worker', because: `the pupil has a social worker (child in need or child protection plan): talk to them before this ${what} is given` });
   if (f.ehcp) out.push({ id: 'ehcp', because: `a ${what} of a pupil with an EHC plan` });
+  else if (f.senSupport && rules?.beforeExclusion.senSupport) out.push({ id: 'sen-support', because: `a ${what} of a pupil on SEN support` });
+  return out;
+}
+
+/**
+ * Before a permanent exclusion: the last resort, the support that should have been tried first and
+ * day-6 provision (003 "Permanent Exclusion"; 001 "Day 6 provision"), naming a PSP when none is on record.
+ */
+function permanentWarning(pupil: FactsSource & Pick<PupilCase, 'exclusions'> & Partial<Pick<PupilCase, 'psps'>>): Warning {
+  const noPsp = pupil.psps !== undefined && pupil.psps.length === 0;
+  return { id: 'permanent-exclusion', because: `a permanent exclusion${noPsp ? ', and no Pastoral Support Programme is on record' : ''}` };
+}
+
+/**
+ * Before a suspension: a third or later in the school year (003: more than two suggest suspension is
+ * not working) and one that runs past the fifth school day, naming the day full-time education must
+ * start (001). Each only when the pack has its advice.
+ */
+function suspensionWarnings(rules: Rules, cal: SchoolCalendar, recorded: PupilCase['exclusions'], proposed: ProposedExclusion): Warning[] {
+  const out: Warning[] = [];
+  const year = schoolYearOf(proposed.startDate);
+  const earlier = recorded.filter((x) => x.kind === 'suspension' && x.startDate >= year.start && x.startDate <= year.end).length;
+  if (rules.suspensions.repeated && earlier >= 2) out.push({ id: 'repeated', because: `this would be suspension number ${earlier + 1} in the ${year.label} school year` });
+  const fromDay = rules.permanentExclusion.provisionFromDay;
+  if (rules.suspensions.daySix && proposed.days >= fromDay) {
+    const days = suspensionDays(cal, proposed);
+    const sixth = days[fromDay - 1];
+    out.push({ id: 'day-six', because: `a suspension of ${proposed.days} school days${sixth ? `: full-time education from ${ukDate(sixth)}, day ${fromDay}` : ''}` });
+  }
   return out;
 }
 
@@ -189,17 +235,19 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
   const rules = pack.rules;
   const firstDay = firstDayProblem(cal, proposed.startDate);
   const refusals: Refusal[] = firstDay ? [{ id: 'not-a-school-day', message: firstDay }] : [];
+  refusals.push(...afterPermanent(standingExclusions(pupil), proposed.startDate));
   const warnings: Warning[] = [];
   const reason = pack.concerns ? reasonWarning(pack, proposed.reason) : undefined;
   if (reason?.id === 'unlawful-reason') warnings.push(reason);
-  warnings.push(...pupilWarnings(pupil, proposed.kind));
+  warnings.push(...pupilWarnings(pupil, proposed.kind, rules));
+  if (rules && proposed.kind === 'permanent') warnings.push(permanentWarning(pupil));
   if (rules && proposed.kind === 'suspension' && !firstDay) {
     const recorded = recordedSuspensions(cal, standingExclusions(pupil));
     const mine = suspensionDays(cal, proposed);
     const before = recorded.flatMap((r) => r.days);
     const all = [...before, ...mine];
     refusals.push(...overLimit(pack, rules, before, mine), ...overlaps(recorded, mine));
-    warnings.push(...partTimeWarning(pupil, mine), ...termWarnings(rules, cal, all, mine));
+    warnings.push(...partTimeWarning(pupil, mine), ...suspensionWarnings(rules, cal, standingExclusions(pupil), proposed), ...termWarnings(rules, cal, all, mine));
   }
   if (reason?.id === 'lawful-reason') warnings.push(reason);
   return { refusals, warnings };
@@ -207,6 +255,7 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
 
 /** The pack's advice behind each warning. */
 export function warningAdvice(rules: Rules, id: WarningId): Advice {
+  const optional = (a: Advice | undefined): Advice => a ?? rules.suspensions.advice;
   switch (id) {
     case 'unlawful-reason':
     case 'lawful-reason':
@@ -221,6 +270,14 @@ export function warningAdvice(rules: Rules, id: WarningId): Advice {
       return rules.partTimeTimetable;
     case 'term-days':
       return rules.suspensions.termDays;
+    case 'sen-support':
+      return optional(rules.beforeExclusion.senSupport);
+    case 'permanent-exclusion':
+      return rules.permanentExclusion.advice;
+    case 'day-six':
+      return optional(rules.suspensions.daySix);
+    case 'repeated':
+      return optional(rules.suspensions.repeated);
   }
 }
 

@@ -65,8 +65,9 @@ export const FactEntry = z.discriminatedUnion('fact', [
   z.strictObject({ ...common, fact: z.literal('suspension-return'), exclusionId: z.string().min(1).max(64), days: z.number().min(0).max(45) }),
   z.strictObject({ ...common, fact: z.literal('risk-of-permanent-exclusion'), atRisk: z.boolean() }),
   /**
-   * Full-time education began on `on` after the recorded permanent exclusion `exclusionId`: the day-6
-   * duty (000, permanent exclusion) is met when `on` is no later than the day it fell due.
+   * Full-time education began on `on` after the recorded exclusion `exclusionId` (a permanent one, or
+   * a suspension past the fifth school day): the day-6 duty (000, permanent exclusion; 001) is met
+   * when `on` is no later than the day it fell due, and its reminder stops.
    */
   z.strictObject({ ...common, fact: z.literal('provision-started'), exclusionId: z.string().min(1).max(64) }),
   /** With `corrects`: that entry should never have been recorded, and counts for nothing. */

@@ -39,7 +39,7 @@ export function describeFact(e: FactEntry): string {
     case 'risk-of-permanent-exclusion':
       return e.atRisk ? 'at risk of permanent exclusion' : 'no longer at risk of permanent exclusion';
     case 'provision-started':
-      return 'full-time provision started after a permanent exclusion';
+      return 'full-time provision started after an exclusion (day 6)';
     case 'withdrawn':
       return 'withdrawn: it should not have been recorded';
   }
@@ -55,7 +55,7 @@ export function factSentence(e: FactEntry): string {
     case 'part-time-timetable-ended':
       return `part-time timetable ended: back to full time from ${ukDate(e.on)}`;
     case 'provision-started':
-      return `full-time provision started on ${ukDate(e.on)} after a permanent exclusion`;
+      return `full-time provision started on ${ukDate(e.on)} after an exclusion (day 6)`;
     case 'care':
     case 'ehc-assessment':
       return `${describeFact(e)} on ${ukDate(e.on)}`;

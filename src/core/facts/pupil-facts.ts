@@ -162,3 +162,14 @@ export function caseAsItStands<C extends FactsSource>(c: C): C {
     ...(now.partTimeTimetable ? { partTimeTimetable: { startDate: now.partTimeTimetable.startDate, endDate: now.partTimeTimetable.endDate, ...(now.partTimeTimetable.laNotifiedOn ? { laNotifiedOn: now.partTimeTimetable.laNotifiedOn } : {}) } } : {}),
   } as C;
 }
+
+/**
+ * The day full-time provision started after each exclusion it is recorded for (exclusion id →
+ * London date), as the entries stand after corrections: the first such day when there are several.
+ * Its day-6 reminder and deadline stop once one is recorded.
+ */
+export function provisionStarted(c: FactsSource): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of c.facts?.length ? effectiveEntries(c.facts) : []) if (e.fact === 'provision-started' && !out.has(e.exclusionId)) out.set(e.exclusionId, e.on);
+  return out;
+}

@@ -61,8 +61,8 @@ function checkValues(c: PupilCase, e: FactEntry): void {
     if (x!.startDate > e.on) refuse(`The return (${ukDate(e.on)}) is before the suspension began (${ukDate(x!.startDate)}). Please check the date.`);
   }
   if (e.fact === 'provision-started') {
-    const x = c.exclusions.find((s) => s.id === e.exclusionId && s.kind === 'permanent');
-    if (!x) refuse('That permanent exclusion is not on this pupil’s record. Record it first with "exclusion".');
-    if (x!.startDate > e.on) refuse(`Provision cannot start (${e.on}) before the exclusion began (${x!.startDate}). Please check the date.`);
+    const x = c.exclusions.find((s) => s.id === e.exclusionId);
+    if (!x) refuse('That exclusion is not on this pupil’s record. Record it first with "exclusion".');
+    if (x!.startDate > e.on) refuse(`Provision cannot start (${ukDate(e.on)}) before the exclusion began (${ukDate(x!.startDate)}). Please check the date.`);
   }
 }

@@ -1,8 +1,7 @@
 import { exclusionStanding } from '../record/pupil-figures.js';
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PlanReview, PupilCase } from '../cases/pupil-case.js';
-import { schoolYearStart } from '../dates.js';
-import { recordedSuspensions, tallyFor } from '../exclusions/suspension-days.js';
+import { recordedSuspensions, schoolYearOf, tallyFor } from '../exclusions/suspension-days.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import { positionOf } from './pathway-decision.js';
 import { pathwayState } from './pathway-state.js';
@@ -30,8 +29,9 @@ function inARow(reviews: readonly PlanReview[], positive: boolean): number {
  * (suspension-days.ts); without it, as the recorded lengths of this year's suspensions, term unknown.
  */
 export function situationFromCase(c: PupilCase, today: string, asked: AskedToday = {}, calendar?: SchoolCalendar): PupilSituation {
-  const yearStart = schoolYearStart(today);
-  const suspensions = standingExclusions(c).filter((e) => e.kind === 'suspension' && e.startDate >= yearStart && e.startDate <= today);
+  const year = schoolYearOf(today);
+  // Every suspension recorded in this school year, one decided for next week included, as the pupil's page counts them.
+  const suspensions = standingExclusions(c).filter((e) => e.kind === 'suspension' && e.startDate >= year.start && e.startDate <= year.end);
   // Where the pupil is and how the plan at that step stands: the pathway's state machine over the record.
   const pathway = pathwayState(c);
   const tally = calendar ? tallyFor(calendar, recordedSuspensions(calendar, standingExclusions(c)).flatMap((r) => r.days), today) : undefined;

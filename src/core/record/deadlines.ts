@@ -1,5 +1,5 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
-import { pupilFacts } from '../facts/pupil-facts.js';
+import { provisionStarted, pupilFacts } from '../facts/pupil-facts.js';
 import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems, needsDay6 } from '../reminders/due-items.js';
@@ -65,8 +65,9 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && requestedOn ? { requestedOn } : {}) }));
   }
   const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  const provided = provisionStarted(c);
   for (const x of standingExclusions(c)) {
-    if (!needsDay6(x, fromDay)) continue;
+    if (!needsDay6(x, fromDay) || provided.has(x.id)) continue;
     const dates = day6Dates(x.startDate, fromDay, calendar, today);
     if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn, after: x.kind }));
   }

@@ -1,7 +1,7 @@
 import { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { Exclusion, PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
-import { pupilFacts } from '../facts/pupil-facts.js';
+import { provisionStarted, pupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
 import { latestPspReview, pcpReviewDates, pspNextReview } from '../plans/reviews-due.js';
@@ -123,8 +123,10 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (completion >= ehcKeepFrom) add(other(c, `ehc-completion:${c.schoolId}:${c.id}`, 'ehc-completion', completion, `EHC needs assessment: the LA's ${completionWeeks}-week deadline to finish is due for ${who(c)}`));
     }
 
+    const provided = c.facts?.length ? provisionStarted(c) : undefined;
     for (const x of standingExclusions(c)) {
-      if (!needsDay6(x, provisionFromDay)) continue;
+      // Once provision is recorded as started, the duty is done (or its lateness is on record): no more reminders.
+      if (!needsDay6(x, provisionFromDay) || provided?.has(x.id)) continue;
       const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
       const of = x.kind === 'suspension' ? ' of the suspension' : '';
       if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(dates.provisionOn)}) for ${who(c)}`));

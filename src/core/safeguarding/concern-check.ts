@@ -45,7 +45,7 @@ export class ConcernCheck {
   /** Recent answers by text: a form's notes are read where they enter and again by the guidance. */
   readonly #recent = new Map<string, readonly Concern[]>();
   readonly #model: ConcernModel | undefined;
-  readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory; notInSentence: readonly Pattern[] }>();
+  readonly #categories = new Map<string, { kind: Concern['kind']; category: ConcernCategory; notInSentence: readonly Pattern[]; needs: readonly Pattern[] }>();
 
   /**
    * Throws Error naming the category and pattern that cannot be compiled, or a model category the
@@ -74,7 +74,7 @@ export class ConcernCheck {
     }
     this.#typos = new TypoFix(this.#vocabulary(concerns));
     for (const kind of ['risk', 'exclusion'] as const)
-      for (const category of concerns[kind]) this.#categories.set(category.id, { kind, category, notInSentence: category.notInSentence.map((src) => compile(category, src)) });
+      for (const category of concerns[kind]) this.#categories.set(category.id, { kind, category, notInSentence: category.notInSentence.map((src) => compile(category, src)), needs: category.modelNeeds.map((src) => compile(category, src)) });
     this.#model = model && new ConcernModel(model, new Set(this.#categories.keys()));
   }
 
@@ -197,6 +197,10 @@ export class ConcernCheck {
     const ordinary = known.notInSentence.find((p) => best.some((i) => matchAt(p, tokens, i)));
     if (ordinary) {
       explain?.(`model: ${known.category.id} excused by "${ordinary.source}" in the sentence`);
+      return undefined;
+    }
+    if (known.needs.length && !tokens.some((_, i) => known.needs.some((p) => matchAt(p, tokens, i)))) {
+      explain?.(`model: ${known.category.id} needs one of its words (modelNeeds), and the text has none`);
       return undefined;
     }
     return { kind: known.kind, category: known.category.id, label: known.category.label, contact: known.category.contact, quote: quote(text, tokens, best), by: 'model' };

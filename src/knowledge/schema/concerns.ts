@@ -29,6 +29,13 @@ export const ConcernCategory = z.object({
    * exclusion goes without saying ("late three times", "wrong shoes"), and nowhere else.
    */
   asReason: PatternList,
+  /**
+   * When the learned reader (not a pattern) finds this category, one of these must be in the text
+   * for it to count: the words without which the worry cannot be meant (a timetable word for "a
+   * reduced timetable as a sanction"; home education, the roll or another school for off-rolling).
+   * Empty: the reader alone decides.
+   */
+  modelNeeds: PatternList,
 });
 export type ConcernCategory = z.infer<typeof ConcernCategory>;
 

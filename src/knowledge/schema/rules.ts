@@ -44,6 +44,10 @@ export const Rules = z.object({
     yearLimit: Advice,
     /** Shown before saving when this term's suspension days reach governorsMustMeetAfterDaysInTerm. */
     termDays: Advice,
+    /** Shown before saving a third or later suspension in a school year (003: more than two suggest it is not working). */
+    repeated: Advice.optional(),
+    /** Shown before saving a suspension past the day-6 line: the school arranges full-time education from then (001). */
+    daySix: Advice.optional(),
   }),
   unlawfulExclusion: z.object({
     advice: Advice,
@@ -62,6 +66,8 @@ export const Rules = z.object({
     socialWorker: Advice,
     /** A pupil with an EHC plan: the SEN team and an emergency annual review. */
     ehcp: Advice,
+    /** A pupil on SEN support (no EHC plan): avoid excluding, check the support is given (003). */
+    senSupport: Advice.optional(),
   }),
   permanentExclusion: z.object({
     /** Full-time provision from this school day after a permanent exclusion. */

@@ -173,3 +173,18 @@ describe('how the check reads', () => {
     expect(check.check('the football coach slapped him at training')).toContainEqual(expect.objectContaining({ category: 'allegation-adult', contact: 'lado' }));
   });
 });
+
+describe('the learned reader needs the words without which an exclusion worry cannot be meant (issue 11 fresh tester)', () => {
+  it.each([
+    ['permanently exclude 4021', 'off-rolling'],
+    ['repeated defiance and damaging property', 'reduced-timetable-sanction'],
+  ])('“%s” is not read as %s', (text, category) => {
+    expect(check.check(text).map((c) => c.category)).not.toContain(category);
+    expect(check.checkReason(text).map((c) => c.category)).not.toContain(category);
+  });
+
+  it('a reduced timetable as a punishment is still found, by pattern or by the reader', () => {
+    expect(check.check('he can only come in for an hour a day until he learns to behave').map((c) => c.category)).toContain('reduced-timetable-sanction');
+    expect(check.check('we suggested to mum that home education might be best before he gets permanently excluded').map((c) => c.category)).toContain('off-rolling');
+  });
+});
