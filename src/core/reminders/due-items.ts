@@ -20,6 +20,8 @@ export interface DueItemsContext {
    * reminder or this week's digest can need), which spares building items for reviews weeks away.
    */
   dueBy?: string;
+  /** Leave out the termly PEP (its date follows today's term; stored-due-items.ts keeps it apart). */
+  withoutPep?: boolean;
 }
 
 /** Statutory figures used when a pack has no rules (they are national, not local). */
@@ -128,7 +130,7 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
     }
 
-    if (facts.flags.lookedAfter) {
+    if (facts.flags.lookedAfter && !ctx.withoutPep) {
       if (pepDue === undefined) pepDue = pepDueOn(calendar, today) ?? null;
       if (pepDue !== null) add(pepItem(c, pepDue));
     }

@@ -47,8 +47,7 @@ export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calenda
     if (dates) day6Until.set(`day6-provision:${c.schoolId}:${c.id}:${x.id}`, day6LastLiveDay(dates.provisionOn, calendar));
   }
   const out: StoredDueItem[] = [];
-  for (const item of dueItems([c], { pack, calendar, today: EARLIEST })) {
-    if (item.kind === 'pep') continue;
+  for (const item of dueItems([c], { pack, calendar, today: EARLIEST, withoutPep: true })) {
     const remindUntil = item.kind === 'ehc-decision' || item.kind === 'ehc-completion' ? addDays(item.dueDate, EHC_GRACE_DAYS) : item.kind === 'day6-provision' ? day6Until.get(item.itemKey) : undefined;
     out.push({ item, dueOn: item.dueDate, ...(remindUntil ? { remindUntil } : {}), ord: 0 });
   }
