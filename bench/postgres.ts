@@ -96,7 +96,9 @@ export async function postgresFigures(): Promise<void> {
     const loadMs = await load(db, cases, pack, calendar);
     await lowdbFolder(dir, cases);
     console.log(`postgres: ${CASES} cases at ${SCHOOLS} schools (${CASES / SCHOOLS} pupils each), loaded in ${(loadMs / 1000).toFixed(1)} s by batched INSERTs; ${OPS} operations each`);
-    const pg = await writesAndReads(new PostgresCaseRepository(db, { dueWindows: windows }));
+    // Saved as the bot saves: the due window and the case's due_item rows in the same transaction.
+    const itemRows = { basis: storedDueItemsBasis(pack, calendar), calendar, of: (c: PupilCase) => storedDueItems(c, { pack, calendar }) };
+    const pg = await writesAndReads(new PostgresCaseRepository(db, { dueWindows: windows, dueItems: itemRows }));
     const lowdb = await LowdbCaseRepository.open(dir);
     const files = await writesAndReads(lowdb);
     await lowdb.close();
@@ -106,7 +108,7 @@ export async function postgresFigures(): Promise<void> {
     // Due planning: 100,000 active plans, as the scheduler's pass does it.
     const plans = Array.from({ length: 50_000 }, (_, i) => benchCase(i, 'normal'));
     await load(db, plans, pack, calendar);
-    const repo = new PostgresCaseRepository(db, { dueWindows: windows, dueItems: { basis: storedDueItemsBasis(pack, calendar), calendar, of: (c) => storedDueItems(c, { pack, calendar }) } });
+    const repo = new PostgresCaseRepository(db, { dueWindows: windows, dueItems: itemRows });
     const today = londonToday(NOW);
     const dueBy = planHorizon(NOW);
     const ctx = { now: NOW, calendar, settings: { resendEverySchoolDays: 3 }, sendcosAt: () => ['sendco'] };
