@@ -16,6 +16,7 @@ import { PostgresAuditLog } from '../core/store/postgres/postgres-audit-log.js';
 import { PostgresReminderLedger } from '../core/store/postgres/postgres-reminder-ledger.js';
 import { PostgresIdempotencyStore } from '../core/store/postgres/postgres-idempotency-store.js';
 import { PostgresSelfReflectionStore } from '../core/store/postgres/postgres-self-reflection-store.js';
+import { storedDueItems, storedDueItemsBasis } from '../core/reminders/stored-due-items.js';
 import { caseDueWindow, dueWindowBasis } from '../core/reminders/due-window.js';
 import { PostgresDocuments } from '../core/store/postgres/postgres-documents.js';
 import { fileDocuments, type DocumentSource } from '../core/store/settings-document.js';
@@ -83,7 +84,7 @@ export async function startCore(config: Config, opts: { now?: () => Date; log?: 
     // With DATABASE_URL the shared stores are in PostgreSQL (refused in one line if it cannot be
     // reached or is newer than this code); the data folder keeps what is still per instance.
     database = config.databaseUrl ? await PostgresDatabase.open(config.databaseUrl, opts.log ? { log: (m, f) => opts.log!.info(m, f) } : {}) : undefined;
-    const shared = database ? await postgresStores(database, pack, now) : await fileStores(folder, now);
+    const shared = database ? await postgresStores(database, pack, calendar, now) : await fileStores(folder, now);
     const { repo, audit, reminders, idempotency, reflectionStore, documents } = shared;
     const cases = new CaseService(repo, audit, now);
     const staff = await StaffDirectory.open(documents, withLocalUser(config, configuredStaff.staff), audit, now, configuredStaff.schools);
@@ -140,12 +141,19 @@ async function fileStores(folder: DataFolder, now: () => Date): Promise<SharedSt
 }
 
 /** PostgreSQL (DATABASE_URL): every store, shared by every instance (the data folder keeps only its lock). */
-async function postgresStores(db: PostgresDatabase, pack: KnowledgePack, now: () => Date): Promise<SharedStores> {
+async function postgresStores(db: PostgresDatabase, pack: KnowledgePack, calendar: SchoolCalendar, now: () => Date): Promise<SharedStores> {
   const documents = await PostgresDocuments.open(db);
+  // Each case's due window and due items are kept beside it, so a reminder pass reads no case.
+  const repo = new PostgresCaseRepository(db, {
+    now,
+    dueWindows: { basis: dueWindowBasis(pack), of: (c) => caseDueWindow(c, pack) },
+    dueItems: { basis: storedDueItemsBasis(pack, calendar), calendar, of: (c) => storedDueItems(c, { pack, calendar }) },
+  });
+  // Cases saved before migration 0006 (or under other term dates) get their due items now, once.
+  await repo.backfillDueItems();
   return {
     documents: documents.source,
-    // Each case's due window is kept beside it, so a reminder pass reads only the cases due.
-    repo: new PostgresCaseRepository(db, { now, dueWindows: { basis: dueWindowBasis(pack), of: (c) => caseDueWindow(c, pack) } }),
+    repo,
     audit: new PostgresAuditLog(db),
     reminders: new PostgresReminderLedger(db, now),
     idempotency: new PostgresIdempotencyStore(db),

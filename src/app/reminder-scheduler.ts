@@ -6,7 +6,7 @@ import { selfReflectionDueItems } from '../core/reminders/self-reflection-due.js
 import type { SchoolReflections } from '../core/self-reflection/reflection.js';
 import { recipientsFor } from '../core/reminders/recipients.js';
 import { planHorizon, planSends } from '../core/reminders/plan-sends.js';
-import type { PlannedDigest, PlannedSend } from '../core/reminders/types.js';
+import type { DueItem, PlannedDigest, PlannedSend } from '../core/reminders/types.js';
 import type { View } from '../core/views/view.js';
 import { digestView, reminderView } from '../dialogs/reminder-views.js';
 import type { Logger } from '../logger.js';
@@ -26,6 +26,8 @@ export type ReminderPlan = { sends: PlannedSend[]; digests: PlannedDigest[]; res
 export function previewReminders(
   from: {
     cases: readonly PupilCase[];
+    /** The cases' due items as the store found them by index (dueItemsBy), instead of working them out from `cases`. */
+    caseItems?: readonly DueItem[];
     reflections?: readonly SchoolReflections[];
     pack: KnowledgePack;
     calendar: SchoolCalendar;
@@ -42,7 +44,7 @@ export function previewReminders(
     const who = from.staff.find(id);
     return !!who && fillsInSelfReflection(who) && who.schoolId === schoolId;
   };
-  const items = [...dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today, dueBy }), ...selfReflectionDueItems(from.reflections ?? [], { calendar: from.calendar, today, dueBy, fillsIn })];
+  const items = [...(from.caseItems ?? dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today, dueBy })), ...selfReflectionDueItems(from.reflections ?? [], { calendar: from.calendar, today, dueBy, fillsIn })];
   return planSends(items, { sends: from.ledger.sends, people: from.ledger.people }, {
     now: at,
     calendar: from.calendar,
@@ -109,7 +111,10 @@ export class ReminderScheduler {
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
-    return previewReminders({ cases: await this.#allCases(at), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    // PostgreSQL keeps each case's due items in their own table: one indexed query, no case read.
+    const caseItems = await core.repo.dueItemsBy?.(londonToday(at), planHorizon(at));
+    const cases = caseItems ? [] : await this.#allCases(at);
+    return previewReminders({ cases, ...(caseItems ? { caseItems } : {}), reflections: await core.reflections.all(), pack: core.pack, calendar: core.calendar, ledger: await core.reminders.snapshot(), staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
   }
 
   /** One pass. Passes never overlap: a slow pass makes the next wait. */
@@ -185,6 +190,23 @@ export class ReminderScheduler {
     this.#timer = setTimeout(loop, 0);
     // Taking over from a leader that died: pass at once rather than at the next poll.
     this.leadership?.start(() => void this.tick().catch((err: Error) => this.log.error('reminder pass failed', { error: err.name })));
+  }
+
+  /**
+   * Competes for leadership without polling (passes run only when {@link tick} is called, as tests
+   * and tools drive it); resolves once this instance leads, or after `waitMs` if another does.
+   */
+  async lead(waitMs = 5000): Promise<void> {
+    const leadership = this.leadership;
+    if (!leadership) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      timer.unref();
+      leadership.start(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async stop(): Promise<void> {

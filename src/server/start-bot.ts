@@ -77,6 +77,8 @@ export async function startBot(config: Config, log: Logger, overrides: BotOverri
   const leadership = core.database ? new AdvisoryLockLeadership(core.database, { log: (m) => leaderLog.info(m, { instance: core.database!.instanceId }) }) : undefined;
   const scheduler = new ReminderScheduler(core, notifiers, leaderLog, la, leadership);
   if (overrides.scheduler !== 'manual') scheduler.start(config.reminders.pollSeconds);
+  // Passes driven by hand (tests): on a shared database this instance must still hold the lock to send.
+  else await scheduler.lead();
 
   return {
     server, core, assistant, scheduler, la,

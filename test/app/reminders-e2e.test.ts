@@ -1,9 +1,10 @@
 import { chronology } from '../../src/core/record/chronology.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReminderScheduler } from '../../src/app/reminder-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
 import { actionsOf, cardOf, textOf } from '../channels/teams/harness.js';
 import { AAD, botHarness, SLACK, type BotHarness } from './bot-harness.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 let h: BotHarness | undefined;
 afterEach(async () => {
@@ -15,67 +16,75 @@ const posts = (hh: BotHarness, aad: string) => hh.connector.calls.filter((c) => 
 const reminderCards = (hh: BotHarness, aad: string) => posts(hh, aad).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('PSP review') && !t.includes('This week'));
 const lastReminder = (hh: BotHarness, aad: string) => cardOf(posts(hh, aad).filter((c) => textOf(cardOf(c.body)).includes('Snooze 1 day')).at(-1)!.body);
 
+/**
+ * The scheduler's round trip on each store the bot runs on: the data folder, and PostgreSQL (where
+ * the pass plans from the due_item table, never reading a case).
+ */
+function remindersOn(make: (opts?: { dataDir?: string; start?: string }) => Promise<BotHarness>): void {
+    it('sends a PSP reminder 21 days after the start, at 08:00 London, to the leader and the SENDCo, once', async () => {
+      h = await make();
+      await h.install(AAD.sendco);
+      await h.install(AAD.leader);
+      await h.pupilWithPsp('2026-11-02');
+      h.setNow('2026-11-23T07:59:00Z');
+      expect(await h.bot.scheduler.tick()).toMatchObject({ sent: 0 });
+      h.setNow('2026-11-23T08:00:00Z');
+      // Two reminders, and the SENDCo's Monday digest for the school.
+      expect(await h.bot.scheduler.tick()).toMatchObject({ sent: 3 });
+      await h.bot.scheduler.tick();
+      expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
+      expect(reminderCards(h, AAD.leader)).toHaveLength(1);
+      expect(posts(h, AAD.sendco).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('This week: reviews and deadlines at Oak Primary School'))).toHaveLength(1);
+      // Each reminder is in the audit trail, by ids only.
+      const audited = (await h.bot.core.audit.list()).filter((e) => e.action === 'reminder.sent');
+      expect(audited.map((e) => e.subjectId).sort()).toEqual([`teams:${AAD.sendco}`, `teams:${AAD.sendco}`, `teams:${AAD.leader}`].sort());
+      expect(audited.every((e) => e.actorId === 'system:reminders' && e.schoolId === 'oak-primary')).toBe(true);
+      const card = lastReminder(h, AAD.sendco);
+      expect(textOf(card)).toContain('PSP review for AB (ref 4021');
+      expect(actionsOf(card, 'command').map((a) => a.title)).toEqual(['Record review now', 'Snooze 1 day', 'Snooze 1 week', 'Done']);
+    });
+
+    it('snoozes for one person only: the SENDCo hears again tomorrow, the leader’s schedule is unchanged', async () => {
+      h = await make();
+      await h.install(AAD.sendco);
+      await h.install(AAD.leader);
+      await h.pupilWithPsp('2026-11-02');
+      h.setNow('2026-11-23T08:00:00Z');
+      await h.bot.scheduler.tick();
+      const snooze = actionsOf(lastReminder(h, AAD.sendco), 'command').find((a) => a.title === 'Snooze 1 day')!;
+      const answer = await h.pressCommand(AAD.sendco, String(snooze.data.command), 'sent-1');
+      expect(textOf(answer)).toContain('Snoozed for you until Tue 24 Nov 2026 at 08:00');
+      h.setNow('2026-11-24T08:00:00Z');
+      await h.bot.scheduler.tick();
+      expect(reminderCards(h, AAD.sendco)).toHaveLength(2);
+      expect(reminderCards(h, AAD.leader)).toHaveLength(1);
+      // Someone else's reminder id does nothing.
+      expect(textOf(await h.pressCommand(AAD.leader, String(snooze.data.command), 'sent-2'))).toContain('not one of yours');
+    });
+
+    it('catches up once after downtime, and a restart between "recorded" and "sent" sends it exactly once', async () => {
+      h = await make();
+      await h.install(AAD.sendco);
+      await h.pupilWithPsp('2026-11-02', `teams:${AAD.sendco}`);
+      // The bot was down for two weeks: one catch-up reminder, not one per missed day.
+      h.setNow('2026-12-07T09:00:00Z');
+      const plan = await h.bot.scheduler.preview(h.now);
+      expect(plan.sends).toHaveLength(1);
+      // Crash after recording the send, before it went out.
+      await h.bot.core.reminders.claim(plan.sends[0]!.sendKey, h.now);
+      const dir = h.dir;
+      await h.close();
+      h = await make({ dataDir: dir, start: '2026-12-07T09:05:00Z' });
+      await h.install(AAD.sendco);
+      await h.bot.scheduler.tick();
+      await h.bot.scheduler.tick();
+      expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
+      expect((await h.bot.core.reminders.snapshot()).sends[plan.sends[0]!.sendKey]?.state).toBe('sent');
+    });
+}
+
 describe('review reminders, end to end in Teams', () => {
-  it('sends a PSP reminder 21 days after the start, at 08:00 London, to the leader and the SENDCo, once', async () => {
-    h = await botHarness();
-    await h.install(AAD.sendco);
-    await h.install(AAD.leader);
-    await h.pupilWithPsp('2026-11-02');
-    h.setNow('2026-11-23T07:59:00Z');
-    expect(await h.bot.scheduler.tick()).toMatchObject({ sent: 0 });
-    h.setNow('2026-11-23T08:00:00Z');
-    // Two reminders, and the SENDCo's Monday digest for the school.
-    expect(await h.bot.scheduler.tick()).toMatchObject({ sent: 3 });
-    await h.bot.scheduler.tick();
-    expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
-    expect(reminderCards(h, AAD.leader)).toHaveLength(1);
-    expect(posts(h, AAD.sendco).map((c) => textOf(cardOf(c.body))).filter((t) => t.includes('This week: reviews and deadlines at Oak Primary School'))).toHaveLength(1);
-    // Each reminder is in the audit trail, by ids only.
-    const audited = (await h.bot.core.audit.list()).filter((e) => e.action === 'reminder.sent');
-    expect(audited.map((e) => e.subjectId).sort()).toEqual([`teams:${AAD.sendco}`, `teams:${AAD.sendco}`, `teams:${AAD.leader}`].sort());
-    expect(audited.every((e) => e.actorId === 'system:reminders' && e.schoolId === 'oak-primary')).toBe(true);
-    const card = lastReminder(h, AAD.sendco);
-    expect(textOf(card)).toContain('PSP review for AB (ref 4021');
-    expect(actionsOf(card, 'command').map((a) => a.title)).toEqual(['Record review now', 'Snooze 1 day', 'Snooze 1 week', 'Done']);
-  });
-
-  it('snoozes for one person only: the SENDCo hears again tomorrow, the leader’s schedule is unchanged', async () => {
-    h = await botHarness();
-    await h.install(AAD.sendco);
-    await h.install(AAD.leader);
-    await h.pupilWithPsp('2026-11-02');
-    h.setNow('2026-11-23T08:00:00Z');
-    await h.bot.scheduler.tick();
-    const snooze = actionsOf(lastReminder(h, AAD.sendco), 'command').find((a) => a.title === 'Snooze 1 day')!;
-    const answer = await h.pressCommand(AAD.sendco, String(snooze.data.command), 'sent-1');
-    expect(textOf(answer)).toContain('Snoozed for you until Tue 24 Nov 2026 at 08:00');
-    h.setNow('2026-11-24T08:00:00Z');
-    await h.bot.scheduler.tick();
-    expect(reminderCards(h, AAD.sendco)).toHaveLength(2);
-    expect(reminderCards(h, AAD.leader)).toHaveLength(1);
-    // Someone else's reminder id does nothing.
-    expect(textOf(await h.pressCommand(AAD.leader, String(snooze.data.command), 'sent-2'))).toContain('not one of yours');
-  });
-
-  it('catches up once after downtime, and a restart between "recorded" and "sent" sends it exactly once', async () => {
-    h = await botHarness();
-    await h.install(AAD.sendco);
-    await h.pupilWithPsp('2026-11-02', `teams:${AAD.sendco}`);
-    // The bot was down for two weeks: one catch-up reminder, not one per missed day.
-    h.setNow('2026-12-07T09:00:00Z');
-    const plan = await h.bot.scheduler.preview(h.now);
-    expect(plan.sends).toHaveLength(1);
-    // Crash after recording the send, before it went out.
-    await h.bot.core.reminders.claim(plan.sends[0]!.sendKey, h.now);
-    const dir = h.dir;
-    await h.close();
-    h = await botHarness({ dataDir: dir, start: '2026-12-07T09:05:00Z' });
-    await h.install(AAD.sendco);
-    await h.bot.scheduler.tick();
-    await h.bot.scheduler.tick();
-    expect(reminderCards(h, AAD.sendco)).toHaveLength(1);
-    expect((await h.bot.core.reminders.snapshot()).sends[plan.sends[0]!.sendKey]?.state).toBe('sent');
-  });
+  remindersOn((opts) => botHarness(opts));
 
   it('keeps a reminder through a storm of 429s and sends it once when Teams lets it', async () => {
     h = await botHarness();
@@ -122,6 +131,19 @@ describe('review reminders, end to end in Teams', () => {
     await expect(botHarness({ dataDir: h.dir })).rejects.toMatchObject({ code: 'store-locked' });
     expect(new ReminderScheduler(h.bot.core, {}, silentLogger)).toBeDefined();
   });
+});
+
+describe('review reminders, end to end in Teams, on PostgreSQL', () => {
+  let testDb: TestDatabase | undefined;
+  beforeEach(async () => {
+    testDb = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+    await testDb?.drop();
+  });
+  remindersOn((opts) => botHarness({ ...opts, env: { DATABASE_URL: testDb!.url } }));
 });
 
 describe('LA referral notifications', () => {

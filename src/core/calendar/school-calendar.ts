@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, isRealDate } from '../dates.js';
 import type { BankHoliday } from './bank-holiday-rules.js';
 import { inQuietHours, parseCalendarSettings, type CalendarSettingsInput } from './calendar-settings.js';
@@ -64,6 +65,8 @@ export class SchoolCalendar {
   readonly hasTerms: boolean;
   /** London hour reminders go out at. */
   readonly morningHour: number;
+  /** A digest of the settings and bank holidays (16 hex digits): dates worked out under another basis may differ. */
+  readonly basis: string;
   private readonly terms: readonly Term[];
   /** From the first term's start to the last term's end; undefined with no terms. */
   private readonly termSpan: Range | undefined;
@@ -101,6 +104,7 @@ export class SchoolCalendar {
       else holidays.set(h.date, h.title);
     }
     this.bankHolidays = holidays;
+    this.basis = createHash('sha256').update(JSON.stringify([s, [...holidays]])).digest('hex').slice(0, 16);
   }
 
   /** True when pupils and staff are in: a weekday, not a bank holiday or closure, and in term if terms are set. */

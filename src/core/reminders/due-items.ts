@@ -21,6 +21,8 @@ export interface DueItemsContext {
    * reminder or this week's digest can need), which spares building items for reviews weeks away.
    */
   dueBy?: string;
+  /** Leave out the termly PEP (its date follows today's term; stored-due-items.ts keeps it apart). */
+  withoutPep?: boolean;
 }
 
 /** Statutory figures used when a pack has no rules (they are national, not local). */
@@ -28,7 +30,7 @@ export const DEFAULT_PROVISION_FROM_DAY = 6;
 const DEFAULT_DECISION_WEEKS = 6;
 const DEFAULT_COMPLETION_WEEKS = 20;
 /** EHC dates are reminded until this many days after they pass, then dropped. */
-const EHC_GRACE_DAYS = 28;
+export const EHC_GRACE_DAYS = 28;
 /** A day-6 reminder is due this many school days before provision must start. */
 const DAY6_LEAD_SCHOOL_DAYS = 3;
 /** …and dropped once provision should have started more than this many school days ago. */
@@ -132,15 +134,28 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
     }
 
-    if (facts.flags.lookedAfter) {
-      if (pepDue === undefined) pepDue = calendar.hasTerms ? (firstTermStartFrom(calendar, addDays(today, -PEP_TERM_GRACE_DAYS)) ?? null) : null;
-      if (pepDue !== null) add(other(c, `pep:${c.schoolId}:${c.id}`, 'pep', pepDue, `Termly PEP for ${who(c)}`));
+    if (facts.flags.lookedAfter && !ctx.withoutPep) {
+      if (pepDue === undefined) pepDue = pepDueOn(calendar, today) ?? null;
+      if (pepDue !== null) add(pepItem(c, pepDue));
     }
   }
 
   const out: DueItem[] = [];
   for (const date of [...byDate.keys()].sort()) for (const item of byDate.get(date)!) out.push(item);
   return out;
+}
+
+/** A looked-after pupil's termly PEP, due on `dueDate` (the first school day of the current or next term). */
+export function pepItem(c: PupilCase, dueDate: string): DueItem {
+  return other(c, `pep:${c.schoolId}:${c.id}`, 'pep', dueDate, `Termly PEP for ${who(c)}`);
+}
+
+/**
+ * When this term's PEP falls due at `today` (London date): the first day of the term that started
+ * up to 28 days ago, or of the next; undefined without term dates or once they run out.
+ */
+export function pepDueOn(calendar: SchoolCalendar, today: string): string | undefined {
+  return calendar.hasTerms ? firstTermStartFrom(calendar, addDays(today, -PEP_TERM_GRACE_DAYS)) : undefined;
 }
 
 /** The rarer items (EHC, day 6, PEP), built in one place so they share a shape; the SENDCos' to chase. */
@@ -197,6 +212,14 @@ export function day6Dates(start: string, fromDay: number, schoolCalendar: School
     return stale ? undefined : { provisionOn, remindOn: calendar.addSchoolDays(provisionOn, -DAY6_LEAD_SCHOOL_DAYS) };
   };
   return withTermsOrWeekdays(schoolCalendar, count);
+}
+
+/**
+ * The last London date a day-6 reminder is still live for provision starting `provisionOn`: the day
+ * before the sixth school day after it ({@link day6Dates} drops it from then on).
+ */
+export function day6LastLiveDay(provisionOn: string, schoolCalendar: SchoolCalendar): string {
+  return withTermsOrWeekdays(schoolCalendar, (calendar) => addDays(calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1), -1));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PupilCase } from '../cases/pupil-case.js';
+import type { DueItem } from '../reminders/types.js';
 
 /**
  * Where pupil cases live. The core depends only on this interface: lowdb (one file per school)
@@ -25,6 +26,13 @@ export interface CaseRepository {
    * others are read whole with scanAll.
    */
   casesDueBy?(today: string, dueBy: string): Promise<readonly Readonly<PupilCase>[]>;
+  /**
+   * The due items live on `today` and due by `dueBy` (London dates), exactly as dueItems would work
+   * them out from every case, in its order, for the reminder pass. Stores that keep each case's due
+   * items beside it (PostgreSQL, table due_item) find them by index; undefined (or no method): the
+   * caller works them out from the cases.
+   */
+  dueItemsBy?(today: string, dueBy: string): Promise<DueItem[] | undefined>;
   /**
    * Inserts or replaces a case. `expectedRevision` is the revision the caller read
    * (undefined for a new case); a mismatch throws StoreError('conflict') so no update is lost.

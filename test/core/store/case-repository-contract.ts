@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import type { CaseRepository } from '../../../src/core/store/case-repository.js';
+import { addDays } from '../../../src/core/dates.js';
+import { dueItems } from '../../../src/core/reminders/due-items.js';
 import { makeCase } from '../../helpers/make-case.js';
+import { worcestershire } from '../../helpers/pack.js';
+import { exampleTerms, pcp, permanentExclusion, psp } from '../reminders/plans.js';
+
+/** The term dates the contract plans reminders with (a PostgreSQL repository keeps its due items by them). */
+export const contractCalendar = exampleTerms;
 
 /** Makes a fresh, empty repository whose clock is `now`. */
 export type MakeRepository = (now: () => Date) => Promise<CaseRepository>;
@@ -215,6 +222,34 @@ export function describeCaseRepositoryContract(name: string, makeRepo: MakeRepos
         const results = await Promise.allSettled([ws[0]!.save(a, undefined), ws[ws.length - 1]!.save(b, undefined)]);
         expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
         expect(await repo.listBySchool('oak-primary')).toHaveLength(1);
+      });
+    });
+
+    describe('what the reminder pass plans from', () => {
+      const lac = { senSupport: false, ehcp: false, lookedAfter: true, previouslyLookedAfter: false, socialWorker: false };
+
+      it('is exactly what dueItems works out from every case, through new cases, changes, a refused save and a closed plan', async () => {
+        const [pack, calendar] = await Promise.all([worcestershire(), contractCalendar()]);
+        const a = await repo.save(makeCase({ flags: lac, pcps: [pcp('2026-11-25')] }), undefined);
+        const b = await repo.save(makeCase({ ehcRequestedOn: '2026-09-07', psps: [psp('2026-11-02')] } as Partial<PupilCase>), undefined);
+        const c = await repo.save(makeCase({ exclusions: [permanentExclusion('2026-12-01')] }), undefined);
+        await repo.save({ ...a, pcps: [pcp('2027-01-12'), pcp('2026-12-03', { id: 'pcp-2' })] }, a.revision);
+        await repo.save({ ...b, psps: [psp('2026-11-02', { status: 'closed' })] }, b.revision);
+        const c2 = await repo.save({ ...c, initials: 'CD' }, c.revision);
+        // A save from a stale read is refused, and its review is never planned.
+        await expect(repo.save({ ...c, pcps: [pcp('2026-11-24', { id: 'pcp-9' })] }, c.revision)).rejects.toMatchObject({ code: 'conflict' });
+        let seen = 0;
+        for (let today = '2026-11-16'; today <= '2027-02-15'; today = addDays(today, 2)) {
+          const dueBy = addDays(today, 6);
+          const expected = dueItems(await repo.scanAll(), { pack, calendar, today, dueBy });
+          const planned = (await repo.dueItemsBy?.(today, dueBy)) ?? dueItems(await repo.scanAll(), { pack, calendar, today, dueBy });
+          expect(planned, today).toEqual(expected);
+          seen += planned.length;
+          expect(planned.some((i) => i.planId === 'pcp-9')).toBe(false);
+        }
+        expect(seen).toBeGreaterThan(0);
+        // The changed case's items carry what it says now.
+        expect((await repo.dueItemsBy?.('2026-12-01', '2026-12-07'))?.find((i) => i.caseId === c2.id)?.title ?? `for CD`).toContain('for CD');
       });
     });
   });

@@ -8,8 +8,11 @@ import { PostgresAuditLog } from '../postgres/postgres-audit-log.js';
 import type { PostgresDatabase } from '../postgres/database.js';
 import { DOCUMENT_NAMES, type DocumentName, type StoreDump } from './store-dump.js';
 
-/** Every table `store copy` fills, emptied by `--force`. */
-const TABLES = ['pupil_case', 'audit_event', 'reminder_send', 'reminder_person', 'la_notice', 'idempotency_key', 'self_reflection', 'settings_document'];
+/**
+ * Every table `store copy` fills, emptied by `--force`; due_item too (it hangs off pupil_case, and the
+ * copied cases get their due items when the bot next starts).
+ */
+const TABLES = ['due_item', 'pupil_case', 'audit_event', 'reminder_send', 'reminder_person', 'la_notice', 'idempotency_key', 'self_reflection', 'settings_document'];
 
 /** Reads everything the database keeps; `now` (epoch ms) drops expired idempotency keys. */
 export async function readPostgresDump(db: PostgresDatabase, now: Date): Promise<StoreDump> {

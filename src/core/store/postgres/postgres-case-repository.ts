@@ -4,6 +4,10 @@ import type { CaseRepository } from '../case-repository.js';
 import { assertSchoolId, prepareSave } from '../case-rules.js';
 import type { CaseRepositoryOptions } from '../memory-case-repository.js';
 import type { DueWindow } from '../../reminders/due-window.js';
+import { liveDueItems, type StoredDueItem } from '../../reminders/stored-due-items.js';
+import type { DueItem } from '../../reminders/types.js';
+import type { SchoolCalendar } from '../../calendar/school-calendar.js';
+import type pg from 'pg';
 import { uniqueViolation, type PostgresDatabase } from './database.js';
 
 /** How the repository works out each case's due window (core/reminders/due-window.ts, bound to the pack). */
@@ -11,6 +15,37 @@ export interface DueWindows {
   /** The pack's figures the windows depend on; rows worked out under another basis are worked out again. */
   basis: string;
   of(c: PupilCase): DueWindow | undefined;
+}
+
+/** How the repository works out each case's due items (core/reminders/stored-due-items.ts, bound to the pack and calendar). */
+export interface DueItemRows {
+  /** storedDueItemsBasis(pack, calendar): cases whose items were worked out under another basis are worked out again. */
+  basis: string;
+  /** The calendar a PEP's date follows (the first day of this term). */
+  calendar: SchoolCalendar;
+  of(c: PupilCase): StoredDueItem[];
+}
+
+interface DueItemRow {
+  item: DueItem;
+  due_on: string;
+  remind_until: string | null;
+}
+
+/** Replaces the case's rows in due_item with `items`, on the transaction's connection. */
+async function writeDueItems(client: pg.ClientBase, c: { schoolId: string; id: string; createdAt: string }, seq: string, items: readonly StoredDueItem[]): Promise<void> {
+  await client.query('DELETE FROM due_item WHERE school_id = $1 AND case_id = $2', [c.schoolId, c.id]);
+  if (items.length === 0) return;
+  await client.query(
+    `INSERT INTO due_item (school_id, case_id, item_key, kind, due_on, remind_until, owner_ids, case_created_at, case_seq, ord, item)
+     SELECT $1, $2, v.k, v.kind, v.d::date, v.u::date, ARRAY(SELECT jsonb_array_elements_text(v.o)), $3, $4, v.n, v.i
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::int[], $11::jsonb[]) AS v(k, kind, d, u, o, n, i)`,
+    [
+      c.schoolId, c.id, c.createdAt, seq,
+      items.map((s) => s.item.itemKey), items.map((s) => s.item.kind), items.map((s) => s.dueOn), items.map((s) => s.remindUntil ?? null),
+      items.map((s) => JSON.stringify(s.item.ownerIds)), items.map((s) => s.ord), items.map((s) => JSON.stringify(s.item)),
+    ],
+  );
 }
 
 /** The window's columns: due_from, due_until, due_basis ('infinity' when nothing can fall due). */
@@ -34,14 +69,69 @@ export class PostgresCaseRepository implements CaseRepository {
   readonly #now: () => Date;
   readonly #windows: DueWindows | undefined;
   #windowsChecked: Promise<void> | undefined;
+  readonly #items: DueItemRows | undefined;
+  #itemsChecked: Promise<number> | undefined;
 
-  /** `dueWindows` (given by start-up, which has the pack) keeps each case's due window beside it, for {@link casesDueBy}. */
+  /**
+   * `dueWindows` (given by start-up, which has the pack) keeps each case's due window beside it, for
+   * {@link casesDueBy}; `dueItems` (the pack and calendar) keeps each case's pending due items in
+   * table due_item, in the same transaction as the case, for {@link dueItemsBy}.
+   */
   constructor(
     private readonly db: PostgresDatabase,
-    opts: CaseRepositoryOptions & { dueWindows?: DueWindows } = {},
+    opts: CaseRepositoryOptions & { dueWindows?: DueWindows; dueItems?: DueItemRows } = {},
   ) {
     this.#now = opts.now ?? (() => new Date());
     this.#windows = opts.dueWindows;
+    this.#items = opts.dueItems;
+  }
+
+  /**
+   * The due items live on `today` and due by `dueBy` (London dates), in dueItems' order (by due date,
+   * then cases as stored): one query on due_item's due_on index, never reading a case. Undefined
+   * when the repository keeps no due items (then the caller works them out from the cases).
+   */
+  async dueItemsBy(today: string, dueBy: string): Promise<DueItem[] | undefined> {
+    const items = this.#items;
+    if (!items) return undefined;
+    await this.backfillDueItems();
+    const r = await this.db.query<DueItemRow>(
+      `SELECT item, due_on::text, remind_until::text FROM due_item
+        WHERE due_on <= $2 AND (remind_until IS NULL OR remind_until >= $1)
+        ORDER BY school_id, case_created_at, case_seq, ord`,
+      [today, dueBy],
+    );
+    return liveDueItems(r.rows.map((row) => ({ item: row.item, dueOn: row.due_on, ...(row.remind_until ? { remindUntil: row.remind_until } : {}) })), { calendar: items.calendar, today, dueBy });
+  }
+
+  /**
+   * Works out the due items of every case whose items are missing or were worked out under another
+   * basis (rows from before migration 0006, changed pack figures or term dates), a thousand cases a
+   * transaction with their rows locked, so a save cannot slip in between. Once per repository (start-up
+   * runs it after migrating; the first {@link dueItemsBy} waits for it); resolves to the cases done.
+   */
+  backfillDueItems(): Promise<number> {
+    const items = this.#items;
+    if (!items) return Promise.resolve(0);
+    return (this.#itemsChecked ??= this.#backfill(items).catch((err: unknown) => {
+      this.#itemsChecked = undefined;
+      throw err;
+    }));
+  }
+
+  async #backfill(items: DueItemRows): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const n = await this.db.transaction(async (client) => {
+        const stale = await client.query<{ seq: string; body: PupilCase }>('SELECT seq::text, body FROM pupil_case WHERE due_items_basis IS DISTINCT FROM $1 LIMIT 1000 FOR UPDATE SKIP LOCKED', [items.basis]);
+        for (const row of stale.rows) await writeDueItems(client, row.body, row.seq, items.of(row.body));
+        if (stale.rows.length > 0)
+          await client.query('UPDATE pupil_case SET due_items_basis = $1 WHERE (school_id, case_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))', [items.basis, stale.rows.map((r) => r.body.schoolId), stale.rows.map((r) => r.body.id)]);
+        return stale.rows.length;
+      });
+      if (n === 0) return done;
+      done += n;
+    }
   }
 
   /**
@@ -115,19 +205,31 @@ export class PostgresCaseRepository implements CaseRepository {
     // The shared rules on the case as read; the conditional write below makes the check stick.
     const { stored } = prepareSave(existing ? [existing] : [], pupilCase, expectedRevision, this.#now());
     const due = dueColumns(stored, this.#windows);
-    const values = [stored.schoolId, stored.id, refKey(stored.pupilRef), stored.revision, stored.createdAt, stored.updatedAt, JSON.stringify(stored), ...due];
+    const items = this.#items;
+    const basis = items?.basis ?? null;
     try {
-      if (!existing) {
-        await this.db.query('INSERT INTO pupil_case (school_id, case_id, pupil_ref_key, revision, created_at, updated_at, body, due_from, due_until, due_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', values);
+      return await this.db.transaction(async (client) => {
+        let seq: string;
+        if (!existing) {
+          const r = await client.query<{ seq: string }>(
+            'INSERT INTO pupil_case (school_id, case_id, pupil_ref_key, revision, created_at, updated_at, body, due_from, due_until, due_basis, due_items_basis) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING seq::text',
+            [stored.schoolId, stored.id, refKey(stored.pupilRef), stored.revision, stored.createdAt, stored.updatedAt, JSON.stringify(stored), ...due, basis],
+          );
+          seq = r.rows[0]!.seq;
+        } else {
+          const r = await client.query<{ seq: string }>(
+            'UPDATE pupil_case SET pupil_ref_key = $3, revision = $4, updated_at = $5, body = $6, due_from = $8, due_until = $9, due_basis = $10, due_items_basis = $11 WHERE school_id = $1 AND case_id = $2 AND revision = $7 RETURNING seq::text',
+            [stored.schoolId, stored.id, refKey(stored.pupilRef), stored.revision, stored.updatedAt, JSON.stringify(stored), expectedRevision, ...due, basis],
+          );
+          // Changed (or removed) by another writer between the read and the write.
+          if (r.rowCount !== 1) throw new StoreError('Someone else changed this case since you opened it. Reload and try again.', 'conflict');
+          seq = r.rows[0]!.seq;
+        }
+        // The case's due items change with it, in the same transaction. A repository that keeps
+        // none (basis NULL) leaves the old rows; the next backfill by one that does replaces them.
+        if (items) await writeDueItems(client, stored, seq, items.of(stored));
         return stored;
-      }
-      const r = await this.db.query(
-        'UPDATE pupil_case SET pupil_ref_key = $3, revision = $4, updated_at = $5, body = $6, due_from = $8, due_until = $9, due_basis = $10 WHERE school_id = $1 AND case_id = $2 AND revision = $7',
-        [stored.schoolId, stored.id, refKey(stored.pupilRef), stored.revision, stored.updatedAt, JSON.stringify(stored), expectedRevision, ...due],
-      );
-      if (r.rowCount === 1) return stored;
-      // Changed (or removed) by another writer between the read and the write.
-      throw new StoreError('Someone else changed this case since you opened it. Reload and try again.', 'conflict');
+      });
     } catch (err) {
       const constraint = uniqueViolation(err);
       if (constraint === 'pupil_case_pkey') throw new StoreError('A case with this id already exists at this school.', 'conflict', { cause: err });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/core/dates.js';
+import { dueItems } from '../../../src/core/reminders/due-items.js';
+import { liveDueItems, storedDueItems } from '../../../src/core/reminders/stored-due-items.js';
+import { makeCase } from '../../helpers/make-case.js';
+import { worcestershire } from '../../helpers/pack.js';
+import { exampleTerms, noTerms, pcp, permanentExclusion, psp, review } from './plans.js';
+
+const lac = { senSupport: false, ehcp: false, lookedAfter: true, previouslyLookedAfter: false, socialWorker: false };
+
+/** A spread of cases with every kind of due item, some sharing due dates. */
+function cases() {
+  return [
+    makeCase({ pcps: [pcp('2026-11-25'), pcp('2026-10-01', { id: 'pcp-2' })] }),
+    makeCase({ ehcRequestedOn: '2026-09-07', psps: [psp('2026-09-07', { reviews: [review('2026-09-28', false), review('2026-10-19', false)] })] }),
+    makeCase({ exclusions: [permanentExclusion('2026-12-01'), { ...permanentExclusion('2026-11-23', 'x-2'), kind: 'suspension', days: 8 }, { ...permanentExclusion('2026-11-23', 'x-3'), kind: 'suspension', days: 3 }] }),
+    makeCase({ flags: lac, pcps: [pcp('2027-01-05')] }),
+    makeCase({ pcps: [pcp('2026-11-25', { status: 'closed' as never })], psps: [psp('2026-11-02')] }),
+    makeCase({ ehcRequestedOn: '2026-06-01', flags: lac }),
+    makeCase(),
+  ];
+}
+
+describe('due items kept beside each case', () => {
+  it('give exactly what dueItems works out from the cases, on every day of a school year, with term dates and without', async () => {
+    const pack = await worcestershire();
+    const all = cases();
+    const kinds = new Set<string>();
+    for (const calendar of [noTerms, await exampleTerms()]) {
+      const stored = all.flatMap((c) => storedDueItems(c, { pack, calendar }));
+      for (let today = '2026-09-01'; today <= '2027-07-20'; today = addDays(today, 3)) {
+        const dueBy = addDays(today, 6);
+        const expected = dueItems(all, { pack, calendar, today, dueBy });
+        for (const i of expected) kinds.add(i.kind);
+        expect(liveDueItems(stored, { calendar, today, dueBy }), today).toEqual(expected);
+      }
+    }
+    // Every kind was due at some point, so each kind's window was compared.
+    expect([...kinds].sort()).toEqual(['day6-provision', 'ehc-completion', 'ehc-decision', 'pcp-review', 'pep', 'psp-review']);
+  });
+
+  it('keep nothing for a case with no plan, request, exclusion or care', async () => {
+    const pack = await worcestershire();
+    expect(storedDueItems(makeCase(), { pack, calendar: noTerms })).toEqual([]);
+  });
+});
