@@ -33,8 +33,21 @@ export function rowsElements(rows: readonly Row[], budget: Budget = FULL): Eleme
   return [...shown.map((r) => rowElement(r, budget)), ...(rows.length > shown.length ? [andMore(rows.length - shown.length)] : [])];
 }
 
+/** Buttons in a row at most, on a phone-width ("narrow") card: four in one row run off a 340 px card. */
+export const NARROW_ROW = 2;
+
+/**
+ * A row of command buttons; more than three are laid out twice, in one row from a standard width
+ * and in rows of NARROW_ROW on a phone (targetWidth), so every button shows whole at 340 px.
+ */
 export function actionsElements(buttons: readonly CommandButton[]): Element[] {
-  return actionSets(buttons.map((b) => commandAction(b.label, b.command)), 'Medium');
+  const actions = buttons.map((b) => commandAction(b.label, b.command));
+  if (actions.length <= 3) return actionSets(actions, 'Medium');
+  const wide = actionSets(actions, 'Medium').map((set) => ({ ...set, targetWidth: 'atLeast:standard' as const }));
+  const narrow: Element[] = [];
+  for (let i = 0; i < actions.length; i += NARROW_ROW)
+    narrow.push({ type: 'ActionSet', actions: actions.slice(i, i + NARROW_ROW), spacing: i === 0 ? 'Medium' : 'Small', targetWidth: 'atMost:narrow' });
+  return [...wide, ...narrow];
 }
 
 export function pagerElements(p: Pager): Element[] {
