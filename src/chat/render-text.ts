@@ -10,6 +10,7 @@ const contact = (c: Contact) => (c.kind === 'phone' ? `tel ${c.value}${c.hours ?
 /** A recommendation, or the part of it a first screen or its details show (RecommendationPart). */
 function recommendation(r: Recommendation, part?: RecommendationPart): string[] {
   const mark = r.kind === 'safeguarding' ? '!!! ' : r.kind === 'warning' ? '! ' : '- ';
+  if (part === 'notice') return [`${mark}${r.brief ?? r.title}`, ...(r.because ? [`  Why: ${r.because}.`] : [])];
   const lines = [`${mark}${r.title}`];
   if (part !== 'brief' && part !== 'refs') lines.push(`  ${r.detail}`);
   if (r.because && part !== 'refs') lines.push(`  Why: ${r.because}.`);

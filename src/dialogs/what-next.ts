@@ -9,6 +9,7 @@ import { choice } from './choice-match.js';
 import { limitedText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { guidanceView } from './views/guidance-view.js';
+import { overdueReviewOf } from './views/overdue-review.js';
 import { to } from './read/subject.js';
 
 const yn = (id: string, prompt: string, help?: string): Question => ({ id, kind: 'yesno', prompt, parse: yesNo, ...(help ? { help } : {}) });
@@ -116,8 +117,12 @@ export const whatNextDialog: FormDialog = {
   async finish(ctx, a) {
     const today = ctx.today();
     const c = await loadPicked(ctx, a);
+    const overdueReview = c && overdueReviewOf(ctx, c, today);
     const s = c
-      ? situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true }, ctx.calendar)
+      ? {
+          ...situationFromCase(c, today, { notes: (a.notes as string) ?? '', considerSuspension: a.considerSuspension === true, rapidlyDeteriorating: a.deteriorating === true }, ctx.calendar),
+          ...(overdueReview ? { overdueReview } : {}),
+        }
       : situationFromAnswers(a);
     const pupil = c ? describePupil(c) : undefined;
     const shown = guidanceView(ctx.pack, guide(ctx.pack, s, today), pupil, { situation: s, today, ...(pupil ? { pupil } : {}) });

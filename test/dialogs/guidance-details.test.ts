@@ -12,7 +12,7 @@ describe('guidance in the terminal', () => {
     expect(first).toContain('== Next (Step 2) ==\n- 1. Define and identify the concerns');
     expect(first).not.toContain('3. ');
     expect(first).not.toContain('Source:');
-    expect(first).toContain('\nType "details" for all 6 actions in full, 1 more thing worth knowing, contacts and sources.\n');
+    expect(first).toContain('\nType "details" for 6 actions, 1 more.\n');
 
     const details = await bot.say('details');
     expect(details).toMatch(/^\n?== Next actions \(Step 2\) ==/);

@@ -17,7 +17,7 @@ export const SCENARIO_DAY = '2026-11-20';
 export interface GuidanceScenario {
   name: string;
   situation: Partial<PupilSituation>;
-  /** Whether a safeguarding notice or a legal warning must be on the first screen in full. */
+  /** Whether a safeguarding notice or a legal warning must be on the first screen (as its brief; in full behind "Show details"). */
   mustShowInFull: boolean;
 }
 
@@ -44,6 +44,42 @@ export const GUIDANCE_SCENARIOS: readonly GuidanceScenario[] = [
   { name: 'safeguarding worry', situation: { currentStep: 2, notes: 'She says she is scared to go home and has bruises on her arms.' }, mustShowInFull: true },
   { name: 'unlawful reason in the notes', situation: { currentStep: 2, planStatus: 'in-place', considerSuspension: true, notes: 'sent home because we cannot meet his needs' }, mustShowInFull: true },
   { name: 'permanently excluded (day 6)', situation: { currentStep: 5, planStatus: 'in-place', permanentlyExcluded: true }, mustShowInFull: true },
+  { name: 'PSP review overdue', situation: { currentStep: 4, planStatus: 'in-place', activePsp: true, overdueReview: { plan: 'PSP 1', dueDate: '2026-11-16' } }, mustShowInFull: false },
+  {
+    name: 'overdue PSP, looked after, near the limit, worry',
+    situation: {
+      currentStep: 4,
+      planStatus: 'reviewed-no-change',
+      activePsp: true,
+      overdueReview: { plan: 'PSP 1', dueDate: '2026-11-16' },
+      lookedAfter: true,
+      socialWorker: true,
+      considerSuspension: true,
+      suspensionsThisYear: 4,
+      suspensionDaysThisYear: 38,
+      suspensionDaysThisTerm: 15,
+      longestSuspensionDays: 5,
+      notes: 'He told me his stepdad hits him when he gets home late and he has a mark on his face.',
+    },
+    mustShowInFull: true,
+  },
+  {
+    name: 'long stored reason, EHCP, near the limit',
+    situation: {
+      currentStep: 4,
+      planStatus: 'in-place',
+      ehcp: true,
+      considerSuspension: true,
+      overdueReview: { plan: 'PCP 2', dueDate: '2026-11-02' },
+      suspensionsThisYear: 5,
+      suspensionDaysThisYear: 41,
+      suspensionDaysThisTerm: 12,
+      longestSuspensionDays: 5,
+      exclusionReasons:
+        'Sent home early again because the school cannot meet his needs in the classroom this term without a one-to-one adult, and the parents agreed to collect him at lunchtime every day this week.',
+    },
+    mustShowInFull: true,
+  },
 ];
 
 /** The guidance for a scenario, as "what next" shows it. */

@@ -83,6 +83,20 @@ describe('a broken pack stops start-up and says where', () => {
     await expect(loadPack(dir)).rejects.toThrow(/services\.json → services\.2\.contacts\.0\.value/);
   });
 
+  it('refuses to start without a warning\'s first-screen brief, or with one over 30 words, naming the rule', async () => {
+    const dir = await copyOf('worcestershire');
+    await edit(path.join(dir, 'rules.json'), (d) => delete d.rules.lookedAfter.beforeSuspension.brief);
+    await expect(loadPack(dir)).rejects.toThrow(/rules\.json[\s\S]*lookedAfter\.beforeSuspension\.brief/);
+    await edit(path.join(dir, 'rules.json'), (d) => (d.rules.lookedAfter.beforeSuspension.brief = 'The designated teacher contacts the Virtual School '.repeat(5)));
+    await expect(loadPack(dir)).rejects.toThrow(/at most 30 words/);
+  });
+
+  it('gives every safeguarding notice and legal warning a brief of at most 30 words', async () => {
+    const r = (await loadPack('worcestershire')).rules!;
+    const briefs = [r.safeguarding.advice, r.unlawfulExclusion.advice, r.lookedAfter.beforeSuspension, r.beforeExclusion.ehcp, r.permanentExclusion.advice, r.suspensions.advice, r.partTimeTimetable].map((a) => a.brief);
+    for (const b of briefs) expect(b!.split(/\s+/).length).toBeLessThanOrEqual(30);
+  });
+
   it('names a need a service uses that the vocabulary lacks', async () => {
     const dir = await copyOf('worcestershire');
     await edit(path.join(dir, 'services.json'), (d) => d.services[0].needs.push('astrology'));

@@ -52,7 +52,9 @@ function suspensionDays(pack: KnowledgePack, rules: Rules, s: PupilSituation): R
         : year >= max - term
           ? `${year} suspension days this school year, ${limit}`
           : undefined;
-  return why ? fromAdvice(pack, 'suspension-days', 'warning', rules.suspensions.advice, why) : undefined;
+  if (!why) return undefined;
+  const short = `${inTerm !== undefined ? `${inTerm} school days this term, ${year} this year` : `${year} school days this school year`}: ${left ? `${left} left` : 'none left'}`;
+  return { ...fromAdvice(pack, 'suspension-days', 'warning', rules.suspensions.advice, why), briefBecause: short };
 }
 
 /**
@@ -81,11 +83,12 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
 
   if (s.lookedAfter || s.previouslyLookedAfter) {
     const because = s.considerSuspension || s.suspensionsThisYear > 0 ? 'a suspension is being considered or has happened' : 'looked-after or previously looked-after child';
-    add(fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because));
+    // Its brief names the child and the suspension already: no why on the first screen.
+    add({ ...fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because), briefBecause: '' });
   }
   add(unlawfulReason);
   if (s.ehcp && (s.considerSuspension || s.suspensionsThisYear > 0 || s.permanentlyExcluded || s.riskOfPermanentExclusion))
-    add(fromAdvice(pack, 'ehcp-exclusion', 'warning', rules.beforeExclusion.ehcp, 'a pupil with an EHC plan facing suspension or exclusion'));
+    add({ ...fromAdvice(pack, 'ehcp-exclusion', 'warning', rules.beforeExclusion.ehcp, 'a pupil with an EHC plan facing suspension or exclusion'), briefBecause: '' });
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));

@@ -34,6 +34,7 @@ export function fromAdvice(pack: KnowledgePack, id: string, kind: Recommendation
     citation: citation(pack, advice.source),
     services: serviceLinks(pack, advice.serviceIds),
     ...(because ? { because } : {}),
+    ...(advice.brief ? { brief: advice.brief } : {}),
   };
 }
 

@@ -48,6 +48,11 @@ export interface PupilSituation {
    * DSL anything new and would repeat any false alarm for good.
    */
   exclusionReasons?: string;
+  /**
+   * The plan review most overdue by the school calendar (a London date, YYYY-MM-DD), with the
+   * plan's name as the record numbers it ("PSP 1"); the first screen opens with it.
+   */
+  overdueReview?: { plan: string; dueDate: string };
 }
 
 export interface ServiceLink {
@@ -75,6 +80,13 @@ export interface Recommendation {
   actionRef?: string;
   /** Why this appears, in a few words ("two suspensions this year"). */
   because?: string;
+  /**
+   * For a safeguarding notice or legal warning: its whole obligation in one sentence (who, what,
+   * by when), which the first screen shows while `detail` waits behind "Show details".
+   */
+  brief?: string;
+  /** `because` in fewer words for the first screen, where a rule gives one ("15 school days this term, 38 this year: 7 left"); empty when the brief says it already. */
+  briefBecause?: string;
 }
 
 export type LadderState = 'past' | 'current' | 'recommended' | 'ahead';

@@ -13,6 +13,7 @@ export function countWords(text: string): number {
 }
 
 function recommendationText(r: Recommendation, part?: RecommendationPart): string[] {
+  if (part === 'notice') return [r.brief ?? r.title, ...(r.because ? [`Why: ${r.because}`] : [])];
   const words = part === 'refs' ? [] : [...(part === 'brief' ? [] : [r.detail]), ...(r.because ? [`Why: ${r.because}`] : []), `Led by: ${r.ledByLabel}`];
   if (part === 'brief' || part === 'words') return [r.title, ...words];
   const contacts = r.services.flatMap((s) => [`Contact: ${s.name}`, ...s.contacts.map((c) => c.value)]);

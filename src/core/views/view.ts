@@ -132,9 +132,10 @@ export interface Details {
  * How much of a recommendation a block shows, when a first screen and its details share it out:
  * `brief` its title, why and who leads it (a next action); `words` everything but its contacts
  * and source (a legal warning, in full); `refs` its title, contacts and source (in the details,
- * for a warning shown in `words`). Without a part, all of it.
+ * for a warning shown in `words`); `notice` a safeguarding notice's or legal warning's one-sentence
+ * `brief` (who, what, by when) and why it applies, its full words in the details. Without a part, all of it.
  */
-export type RecommendationPart = 'brief' | 'words' | 'refs';
+export type RecommendationPart = 'brief' | 'words' | 'refs' | 'notice';
 
 /**
  * A label and its value. With `at` (an ISO date-time), the value is that moment in London words

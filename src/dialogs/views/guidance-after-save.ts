@@ -5,6 +5,7 @@ import type { View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { guidanceView } from './guidance-view.js';
+import { overdueReviewOf } from './overdue-review.js';
 
 /**
  * What next for a pupil just saved, as every dialog shows it after a save: the same situation
@@ -13,7 +14,8 @@ import { guidanceView } from './guidance-view.js';
  */
 export function guidanceAfterSave(ctx: DialogContext, saved: PupilCase, asked: AskedToday = {}): View {
   const today = ctx.today();
-  const situation = situationFromCase(saved, today, asked, ctx.calendar);
+  const overdueReview = overdueReviewOf(ctx, saved, today);
+  const situation = { ...situationFromCase(saved, today, asked, ctx.calendar), ...(overdueReview ? { overdueReview } : {}) };
   const pupil = describePupil(saved);
   return guidanceView(ctx.pack, guide(ctx.pack, situation, today), pupil, { situation, today, pupil });
 }

@@ -1,16 +1,36 @@
 import { z } from 'zod/v4';
 import { LeadRole, SeedRef, Slug } from './common.js';
 
+/** Words as a reader counts them (core/views/first-screen.ts counts the same way). */
+const words = (t: string) => t.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The most words a warning's `brief` may have: several warnings must fit one phone screen. */
+export const BRIEF_MAX_WORDS = 30;
+
+/**
+ * A warning's whole obligation in one sentence for the first screen: who does what, by when
+ * ("The designated teacher calls the Virtual School before any suspension is decided."). The full
+ * `detail` waits behind "Show details".
+ */
+const Brief = z
+  .string()
+  .min(10)
+  .refine((t) => words(t) <= BRIEF_MAX_WORDS, `a brief is at most ${BRIEF_MAX_WORDS} words, to fit a phone screen beside the other warnings`);
+
 /** The words of a recommendation the guidance engine can give; thresholds sit beside it. */
 const Advice = z.object({
   title: z.string().min(5).max(120),
   detail: z.string().min(10).max(900),
+  /** Required for the warnings a first screen must show (WithBrief); optional for other advice. */
+  brief: Brief.optional(),
   ledBy: z.array(LeadRole).min(1),
   /** Services from the directory to offer alongside this advice. */
   serviceIds: z.array(Slug).default([]),
   source: SeedRef,
 });
 export type Advice = z.infer<typeof Advice>;
+/** Advice that is a safeguarding notice or legal warning: its first-screen brief is required, so a pack without one is refused at start-up. */
+const WithBrief = Advice.extend({ brief: Brief });
 
 export const Rules = z.object({
   /** Pastoral Support Programme (Hackney, 003). */
@@ -39,7 +59,7 @@ export const Rules = z.object({
      * it (this many or more) the check before saving warns.
      */
     governorsMustMeetAfterDaysInTerm: z.number().int().min(1),
-    advice: Advice,
+    advice: WithBrief,
     /** Why a suspension past maxDaysPerYear is refused: the law that sets the limit. */
     yearLimit: Advice,
     /** Shown before saving when this term's suspension days reach governorsMustMeetAfterDaysInTerm. */
@@ -50,11 +70,11 @@ export const Rules = z.object({
     daySix: Advice.optional(),
   }),
   unlawfulExclusion: z.object({
-    advice: Advice,
+    advice: WithBrief,
   }),
   lookedAfter: z.object({
     /** Before any suspension of a looked-after child. */
-    beforeSuspension: Advice,
+    beforeSuspension: WithBrief,
     /** Personal Education Plans are reviewed every term. */
     pep: Advice,
     pepsPerYear: z.number().int().min(1),
@@ -65,16 +85,16 @@ export const Rules = z.object({
     /** A child in need or on a child protection plan. */
     socialWorker: Advice,
     /** A pupil with an EHC plan: the SEN team and an emergency annual review. */
-    ehcp: Advice,
+    ehcp: WithBrief,
     /** A pupil on SEN support (no EHC plan): avoid excluding, check the support is given (003). */
     senSupport: Advice.optional(),
   }),
   permanentExclusion: z.object({
     /** Full-time provision from this school day after a permanent exclusion. */
     provisionFromDay: z.number().int().min(1),
-    advice: Advice,
+    advice: WithBrief,
   }),
-  partTimeTimetable: Advice,
+  partTimeTimetable: WithBrief,
   ehcAssessment: z.object({
     advice: Advice,
     decisionWeeks: z.number().int().min(1),
@@ -83,7 +103,7 @@ export const Rules = z.object({
   }),
   /** The notice shown first whenever what someone typed suggests a risk of harm (the words are in concerns.json). */
   safeguarding: z.object({
-    advice: Advice,
+    advice: WithBrief,
   }),
   managedMove: Advice,
   /** Said instead of a managed move for pupils the managed-move route does not cover. */

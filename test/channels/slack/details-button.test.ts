@@ -32,7 +32,8 @@ describe('Slack: "Show details"', () => {
     expect(text).toContain('What next for AB (ref 4021, Year 8): the details');
     expect(text).toContain('Next actions (Step 4)');
     expect(text).toContain('Source: Worcestershire: Graduated Response to Preventing Exclusions, Step 4 – action 13');
-    expect(text).toContain('Contacts and sources for the warnings');
+    expect(text).toContain('The warning in full');
+    expect(text).toContain('the designated teacher should contact the Virtual School');
     expect(text).toContain('*Contact:* Worcestershire Virtual School');
   });
 

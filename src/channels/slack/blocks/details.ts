@@ -4,8 +4,8 @@ import { renderWithin } from '../../../core/views/fit.js';
 import type { Details } from '../../../core/views/view.js';
 import { button } from './buttons.js';
 import { ACTION } from './ids.js';
-import type { KnownBlock, SectionBlock } from './slack-types.js';
-import { andMore, LIMITS, mrkdwn, safe } from './text.js';
+import type { ActionsBlock, KnownBlock } from './slack-types.js';
+import { andMore, LIMITS } from './text.js';
 
 /**
  * "Show details" in Slack. A message cannot fold part of itself away, and a button's value holds
@@ -22,10 +22,7 @@ export function detailsBlocks(d: Details, budget: Budget, render: Render): Known
   const value = d.again ? packGuidanceInput(d.again.guidance) : undefined;
   if (value === undefined || value.length > LIMITS.buttonValue)
     return [{ type: 'divider' }, ...renderWithin({ blocks: d.blocks }, budget, render, andMore)];
-  const row: SectionBlock = {
-    type: 'section',
-    text: mrkdwn(safe(`${d.summary.charAt(0).toUpperCase()}${d.summary.slice(1)}.`, LIMITS.sectionText)),
-    accessory: button('Show details', ACTION.details, value),
-  };
+  // The button alone, as on a Teams card: a phone's first screen has no words to spare for what is behind it.
+  const row: ActionsBlock = { type: 'actions', elements: [button('Show details', ACTION.details, value)] };
   return [row];
 }

@@ -3,7 +3,7 @@ import type { KnownBlock } from './slack-types.js';
 import { escape, section } from './text.js';
 
 /**
- * Steps 1–6 of the graduated response on one line, e.g. `✓ 1 › *2 · you are here* › 3 · next › 4`,
+ * Steps 1–6 of the graduated response on one line, e.g. `✓ 1 › ● *2* › 3 · next › 4`,
  * and the current and next step in words with their tier (universal, targeted, specialist).
  */
 
@@ -12,7 +12,8 @@ function rung(r: LadderRung): string {
     case 'past':
       return `✓ ${r.step}`;
     case 'current':
-      return `*${r.step} · you are here*`;
+      // The line under it says "You are here" in words.
+      return `● *${r.step}*`;
     case 'recommended':
       return `${r.step} · next`;
     case 'ahead':
@@ -20,7 +21,7 @@ function rung(r: LadderRung): string {
   }
 }
 
-/** The ladder line, e.g. `✓ 1 › *2 · you are here* › 3 · next › 4 › 5 › 6`. */
+/** The ladder line, e.g. `✓ 1 › ● *2* › 3 · next › 4 › 5 › 6`. */
 export const ladderLine = (rungs: readonly LadderRung[]): string => rungs.map(rung).join(' › ');
 
 function inWords(rungs: readonly LadderRung[]): string[] {
@@ -28,8 +29,8 @@ function inWords(rungs: readonly LadderRung[]): string[] {
   const next = rungs.find((r) => r.state === 'recommended');
   const lines: string[] = [];
   if (current) lines.push(`*You are here:* Step ${current.step}, ${escape(current.title)} (${current.tier})`);
+  // Staying needs no line: the sentence above the ladder says what next at this step.
   if (next) lines.push(`*Next:* Step ${next.step}, ${escape(next.title)} (${next.tier})`);
-  else if (current) lines.push('*Next:* stay at this step');
   return lines;
 }
 

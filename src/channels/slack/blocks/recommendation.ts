@@ -17,6 +17,8 @@ export function recommendationBlocks(rec: Recommendation, budget: Budget, part?:
   const heading = `${MARK[rec.kind]}*${safe(oneLine(rec.title), 300)}*`;
   const why = [...(rec.because ? [`*Why:* ${escape(rec.because)}`] : []), `*Led by:* ${escape(rec.ledByLabel)}`];
   if (part === 'brief') return [section(heading), context(...why)];
+  // A warning's one-sentence obligation; its full words are in the details.
+  if (part === 'notice') return [section(`${MARK[rec.kind]}*${safe(oneLine(rec.brief ?? rec.title), 300)}*`), ...(rec.because ? [context(`*Why:* ${escape(rec.because)}`)] : [])];
   // A legal warning in full: all of its words, none of the budget's clipping (a section holds 3,000 characters).
   if (part === 'words') return [section([heading, safe(rec.detail, LIMITS.sectionText - heading.length - 1)].join('\n')), context(...why)];
   if (part === 'refs') {

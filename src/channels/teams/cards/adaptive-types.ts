@@ -140,6 +140,8 @@ export interface ChoiceSetInput extends InputBase {
   /** `filtered`: a box to type in that offers the choices (and the fetched ones) that match. */
   style?: 'compact' | 'expanded' | 'filtered';
   placeholder?: string;
+  /** Choice labels wrap instead of being cut with "…" (Adaptive Cards 1.2), as a phone-width card needs. */
+  wrap?: boolean;
 }
 
 export type Input = TextInput | NumberInput | DateInput | ChoiceSetInput;

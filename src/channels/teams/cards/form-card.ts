@@ -42,6 +42,8 @@ function choiceInput(q: QuestionView, base: Pick<ChoiceSetInput, 'id' | 'label' 
     ...base,
     choices,
     style: q.kind === 'yesno' || choices.length <= 4 ? 'expanded' : 'compact',
+    // Long labels ("A plan is in place, not yet reviewed") wrap at phone width instead of being cut.
+    wrap: true,
     ...(value !== undefined ? { value } : {}),
     ...(q.kind === 'choice' && choices.length > 4 ? { placeholder: 'Choose one' } : {}),
   };

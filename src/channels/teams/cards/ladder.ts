@@ -74,8 +74,8 @@ function inWords(rungs: readonly LadderRung[]): string {
   const next = rungs.find((r) => r.state === 'recommended');
   const parts: string[] = [];
   if (current) parts.push(`**You are here:** Step ${current.step}, ${current.title} (${current.tier})`);
+  // Staying needs no line: the sentence above the ladder says what next at this step.
   if (next) parts.push(`**Next:** Step ${next.step}, ${next.title} (${next.tier})`);
-  else if (current) parts.push('**Next:** stay at this step');
   return parts.join('\n\n');
 }
 

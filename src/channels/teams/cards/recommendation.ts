@@ -26,6 +26,11 @@ export function recommendationElement(rec: Recommendation, budget: Budget = FULL
   const words = rec.title.replace(/^(\d+[a-z]?)\. /, '$1\\. ');
   // The attention band marks safeguarding; its title keeps the default colour, which reads on the band in every theme.
   const title = textBlock(rec.kind === 'safeguarding' ? `⚠ ${words}` : words, { weight: 'Bolder' });
+  if (part === 'notice') {
+    // A warning's one-sentence obligation on its band; its full words are in the details.
+    const brief = textBlock(rec.kind === 'safeguarding' ? `⚠ ${rec.brief ?? words}` : (rec.brief ?? words), { weight: 'Bolder' });
+    return container([brief, ...(rec.because ? [textBlock(`**Why:** ${rec.because}`, { spacing: 'Small' })] : [])], STYLE[rec.kind], { spacing: 'Small' });
+  }
   if (part === 'brief') {
     const lines = [...(rec.because ? [`**Why:** ${rec.because}`] : []), `**Led by:** ${rec.ledByLabel}`];
     return container([title, textBlock(lines.join('\n\n'), { spacing: 'Small' })], STYLE[rec.kind], { spacing: 'Small' });

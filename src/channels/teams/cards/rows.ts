@@ -33,8 +33,30 @@ export function rowsElements(rows: readonly Row[], budget: Budget = FULL): Eleme
   return [...shown.map((r) => rowElement(r, budget)), ...(rows.length > shown.length ? [andMore(rows.length - shown.length)] : [])];
 }
 
+/** Buttons in a row at most, on a phone-width ("narrow") card: four in one row run off a 340 px card. */
+export const NARROW_ROW = 2;
+/** Characters of button titles side by side in a narrow row ("On a PSP" and "At risk" fit; "Record a review" and another do not). */
+const NARROW_ROW_CHARS = 22;
+
+/**
+ * A row of command buttons; when their titles would not fit a phone's width side by side, laid out
+ * twice: in one row from a standard width, and in rows of NARROW_ROW (fewer for long titles) on a
+ * phone (targetWidth), so every button shows whole at 340 px.
+ */
 export function actionsElements(buttons: readonly CommandButton[]): Element[] {
-  return actionSets(buttons.map((b) => commandAction(b.label, b.command)), 'Medium');
+  const actions = buttons.map((b) => commandAction(b.label, b.command));
+  if (actions.length <= 1 || actions.reduce((n, x) => n + x.title.length, 0) <= NARROW_ROW_CHARS) return actionSets(actions, 'Medium');
+  const wide = actionSets(actions, 'Medium').map((set) => ({ ...set, targetWidth: 'atLeast:standard' as const }));
+  // Rows of at most NARROW_ROW, fewer when their titles would not fit side by side.
+  const rows: (typeof actions)[] = [];
+  for (const action of actions) {
+    const row = rows.at(-1);
+    const chars = (row ?? []).reduce((n, x) => n + x.title.length, 0) + action.title.length;
+    if (row && row.length < NARROW_ROW && chars <= NARROW_ROW_CHARS) row.push(action);
+    else rows.push([action]);
+  }
+  const narrow: Element[] = rows.map((row, i) => ({ type: 'ActionSet', actions: row, spacing: i === 0 ? 'Medium' : 'Small', targetWidth: 'atMost:narrow' }));
+  return [...wide, ...narrow];
 }
 
 export function pagerElements(p: Pager): Element[] {

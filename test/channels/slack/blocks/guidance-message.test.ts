@@ -21,29 +21,31 @@ describe('guidance for a recorded pupil', async () => {
   const { ctx } = await worldWithPupil();
   const message = messageFrom(await pupilGuidance(ctx));
 
-  it('is headed with the pupil and says so in the notification', () => {
+  it('opens with the overdue review, then is headed with the pupil and says so in the notification', () => {
     expect(slackViolations(message, 'message')).toEqual([]);
-    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'What next for AB (ref 4021, Year 8)' } });
-    expect(message.text).toBe('What next for AB (ref 4021, Year 8)');
+    expect(texts(message.blocks[0])).toEqual(['⚠️ The PCP 1 review was due Wed 18 Nov 2026: hold it now.']);
+    expect(message.blocks[1]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'What next for AB (ref 4021, Year 8)' } });
+    // The notification leads with what is most pressing, as the message does.
+    expect(message.text).toBe('The PCP 1 review was due Wed 18 Nov 2026: hold it now.');
   });
 
   it('marks the current step on the ladder line, and names the current and next step with their tiers', () => {
-    expect(texts(message)).toContainEqual(expect.stringMatching(/^✓ 1 › \*2 · you are here\* › 3 · next › 4 › 5 › 6\n\*You are here:\* Step 2, .+ \(targeted\)\n\*Next:\* Step 3, .+ \(targeted\)$/));
+    expect(texts(message)).toContainEqual(expect.stringMatching(/^✓ 1 › ● \*2\* › 3 · next › 4 › 5 › 6\n\*You are here:\* Step 2, .+ \(targeted\)\n\*Next:\* Step 3, .+ \(targeted\)$/));
   });
 
-  it('gives the next one or two actions briefly: what, why and who leads it', () => {
+  it('gives the next action briefly beside a warning: what, why and who leads it', () => {
     const psp = sectionWith(message.blocks, 'Set up a Pastoral Support Programme');
     expect(psp.section).toBe('⚠️ *Set up a Pastoral Support Programme (PSP)*');
     expect(psp.small).toEqual([expect.stringMatching(/^\*Why:\* 2 suspensions this school year/), expect.stringMatching(/^\*Led by:\* /)]);
-    const action8 = sectionWith(message.blocks, '8. SENDCo and staff member review the PCP together');
-    expect(action8.small).toEqual([expect.stringMatching(/^\*Led by:\* SENDCo/)]);
-    expect(texts(message).join('\n')).not.toContain('9. SENDCo gathers further information');
+    // One action beside a warning (two without): action 8 waits in the details.
+    expect(texts(message).join('\n')).not.toContain('8. SENDCo and staff member review the PCP together');
   });
 
-  it('shows the legal warning in full, first, with why and who leads it', () => {
+  it('shows the legal warning first as its whole obligation in a sentence, with why', () => {
     const ptt = sectionWith(message.blocks, 'Part-time timetable');
-    expect(ptt.section).toContain('Review it regularly and tell the local authority, which tracks part-time timetables.');
-    expect(ptt.small).toEqual(['*Why:* on a part-time timetable that the LA has not been told about', '*Led by:* Headteacher']);
+    expect(ptt.section).toBe("⚠️ *Part-time timetable: only the headteacher authorises it, with the parents' agreement and an end date, and the local authority is told.*");
+    expect(ptt.small).toEqual(['*Why:* on a part-time timetable that the LA has not been told about']);
+    expect(texts(message).join('\n')).not.toContain('which tracks part-time timetables');
     const at = (start: string) => message.blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes(start));
     expect(at('Part-time timetable')).toBeLessThan(at('Set up a Pastoral Support Programme'));
   });
@@ -54,7 +56,8 @@ describe('guidance for a recorded pupil', async () => {
     const input = unpackGuidanceInput(show.value)!;
     expect(input).toMatchObject({ today: '2026-11-20', pupil: 'AB (ref 4021, Year 8)', situation: { currentStep: 2, planStatus: 'reviewed-no-change', suspensionsThisYear: 2, onPartTimeTimetable: true, notes: '' } });
     expect(show.value!.length).toBeLessThanOrEqual(2000);
-    expect(texts(message).join('\n')).toContain('All 5 actions in full, 1 more thing worth knowing, contacts and sources.');
+    // The button alone, as on a Teams card: no words spent on what is behind it.
+    expect(message.blocks).toContainEqual({ type: 'actions', elements: [show] });
   });
 
   it('opens the details in a modal: every action with its source, and the contacts (phones as text, emails and websites as links)', async () => {
@@ -70,6 +73,9 @@ describe('guidance for a recorded pupil', async () => {
     expect(all).toContain('✉️ <mailto:cme@worcestershire.gov.uk|cme@worcestershire.gov.uk>');
     expect(all).toMatch(/🌐 <https:\/\/www\.worcestershire\.gov\.uk\/[^|>]+\|Attendance and CME>/);
     expect(all).not.toContain('tel:');
+    // The warning in full is there, first.
+    expect(all).toContain('The warning in full');
+    expect(all).toContain('Review it regularly and tell the local authority, which tracks part-time timetables.');
   });
 });
 
@@ -77,14 +83,19 @@ describe('guidance with a safeguarding concern', async () => {
   const { ctx } = await worldWithPupil();
   const message = messageFrom(await unrecordedGuidance(ctx, 'She says she is scared to go home and has bruises on her arms.'));
 
-  it('puts safeguarding first, marked 🚨, with where to refer and its source', () => {
+  it('puts safeguarding first, marked 🚨, as what to do now; where to refer and its source in the details', () => {
     expect(slackViolations(message, 'message')).toEqual([]);
     const first = texts(message.blocks[0]).join('\n');
-    expect(first).toMatch(/^🚨 \*Possible risk of harm: tell the DSL now\*\n/);
-    expect(first).toContain('*Contact:* Family Front Door');
-    expect(first).toMatch(/🌐 <https:\/\/www\.worcestershire\.gov\.uk\//);
-    expect(texts(message.blocks[1])).toContainEqual(expect.stringMatching(/^Source: .*Family Front Door$/));
-    expect(message.text).toBe('Possible risk of harm: tell the DSL now');
+    expect(first).toBe('🚨 *Possible risk of harm: tell the DSL now and do not investigate yourself; immediate danger, call the police.*');
+    expect(texts(message.blocks[1])).toEqual(['*Why:* you wrote “scared to go home”; “bruises on her arms”']);
+    const show = buttons(message.blocks).find((b) => b.text.text === 'Show details')!;
+    const details = texts(detailsModal([guidanceDetailsView(ctx.pack, unpackGuidanceInput(show.value)!)])).join('\n');
+    expect(details).toContain('*Contact:* Family Front Door');
+    expect(details).toMatch(/🌐 <https:\/\/www\.worcestershire\.gov\.uk\//);
+    expect(details).toMatch(/Source: .*Family Front Door/);
+    // The kinds of concern travel with the button, never the words.
+    expect(show.value).not.toContain('bruises');
+    expect(message.text).toMatch(/^Possible risk of harm: tell the DSL now/);
   });
 });
 
@@ -96,7 +107,7 @@ describe('a reply in two parts', async () => {
     const divider = message.blocks.findIndex((b) => b.type === 'divider');
     expect(texts(message.blocks.slice(0, divider))).toContain('Review saved');
     expect(message.blocks[divider + 1]).toMatchObject({ type: 'header', text: { text: 'What next for AB (ref 4021, Year 8)' } });
-    expect(texts(message)).toContainEqual(expect.stringContaining('*3 · you are here*'));
+    expect(texts(message)).toContainEqual(expect.stringContaining('● *3*'));
   });
 });
 

@@ -13,11 +13,13 @@ describe('guidance for a recorded pupil', async () => {
   const views = await pupilGuidance(ctx);
   const card = renderCard(views);
 
-  it('is a valid card headed with the pupil', () => {
+  it('is a valid card opening with the overdue review, then headed with the pupil', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
-    expect(textBlocks(card)[0]).toMatchObject({ text: 'What next for AB (ref 4021, Year 8)', size: 'Medium', weight: 'Bolder' });
-    expect(summaryOf(views)).toBe('What next for AB (ref 4021, Year 8)');
+    expect(textBlocks(card)[0]!.text).toBe('The PCP 1 review was due Wed 18 Nov 2026: hold it now.');
+    expect(textBlocks(card)[1]).toMatchObject({ text: 'What next for AB (ref 4021, Year 8)', size: 'Medium', weight: 'Bolder' });
+    // The notification leads with what is most pressing, as the card does.
+    expect(summaryOf(views)).toBe('The PCP 1 review was due Wed 18 Nov 2026: hold it now.');
   });
 
   it('shows the ladder with the current step marked "you are here" and the next step, with the tiers, from a standard width', () => {
@@ -46,22 +48,28 @@ describe('guidance for a recorded pupil', async () => {
     expect(words.targetWidth).toBeUndefined();
   });
 
-  it('shows the next one or two actions briefly: what, why and who leads it', () => {
+  it('shows the next action briefly beside a warning: what, why and who leads it', () => {
     const [psp] = containersWith(card, 'Set up a Pastoral Support Programme');
     expect(psp).toMatchObject({ type: 'Container', style: 'warning' });
     expect(texts(psp!)).toEqual(['Set up a Pastoral Support Programme (PSP)', expect.stringMatching(/^\*\*Why:\*\* 2 suspensions this school year.*\n\n\*\*Led by:\*\* /s)]);
-    // "8." would be read as a numbered list by Teams' markdown and indented off the card.
-    const [action8] = containersWith(card, '8\\. SENDCo and staff member review the PCP together');
-    expect(action8).toMatchObject({ style: 'emphasis' });
-    expect(card.body).toContain(action8);
+    // One action beside a warning (two without): action 8 is in the details only.
+    const hidden = card.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false)!;
+    const firstScreen = card.body.filter((e) => e !== hidden);
+    expect(firstScreen.flatMap((e) => texts(e)).join('\n')).not.toContain('8\\. SENDCo and staff member');
+    expect(containersWith(hidden, '8\\. SENDCo and staff member review the PCP together')).toHaveLength(1);
   });
 
-  it('shows the legal warning in full before the actions, without its contacts', () => {
-    const [ptt] = containersWith(card, 'Part-time timetable: exceptional');
-    expect(texts(ptt!)).toContainEqual(expect.stringContaining('Review it regularly and tell the local authority, which tracks part-time timetables.'));
-    expect(texts(ptt!)).toContain('**Why:** on a part-time timetable that the LA has not been told about');
-    expect(links(ptt!)).toEqual([]);
-    expect(card.body.indexOf(ptt!)).toBeLessThan(card.body.findIndex((e) => texts(e).includes('Set up a Pastoral Support Programme (PSP)')));
+  it('shows the legal warning before the actions as its obligation in a sentence, in full only in the details', () => {
+    const ptt = card.body.find((e) => texts(e)[0]?.startsWith('Part-time timetable: only the headteacher authorises it'))!;
+    expect(ptt).toMatchObject({ type: 'Container', style: 'warning' });
+    expect(texts(ptt)).toEqual([
+      "Part-time timetable: only the headteacher authorises it, with the parents' agreement and an end date, and the local authority is told.",
+      '**Why:** on a part-time timetable that the LA has not been told about',
+    ]);
+    expect(links(ptt)).toEqual([]);
+    expect(card.body.indexOf(ptt)).toBeLessThan(card.body.findIndex((e) => texts(e).includes('Set up a Pastoral Support Programme (PSP)')));
+    const hidden = card.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false)!;
+    expect(texts(hidden)).toContainEqual(expect.stringContaining('Review it regularly and tell the local authority, which tracks part-time timetables.'));
   });
 
   it('folds the rest away behind "Show details", one button on the same card that turns into "Hide details"', () => {
@@ -100,14 +108,17 @@ describe('guidance with a safeguarding concern', async () => {
   const views = await unrecordedGuidance(ctx, 'She says she is scared to go home and has bruises on her arms.');
   const card = renderCard(views);
 
-  it('puts safeguarding first, on the attention band, with where to refer', () => {
+  it('puts safeguarding first, on the attention band, as what to do now; where to refer is in the details', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
-    expect(textBlocks(card)[0]).toMatchObject({ text: expect.stringMatching(/^⚠ Possible risk of harm/), weight: 'Bolder' });
+    expect(textBlocks(card)[0]).toMatchObject({ text: '⚠ Possible risk of harm: tell the DSL now and do not investigate yourself; immediate danger, call the police.', weight: 'Bolder' });
     expect(textBlocks(card)[0]).not.toHaveProperty('color');
-    expect(texts(card.body[0]!)).toEqual(expect.arrayContaining(['**Contact:** Family Front Door', expect.stringMatching(/^Source: .*Family Front Door$/)]));
-    expect(links(card.body[0]!)[0]).toMatchObject({ title: 'Website', url: expect.stringMatching(/^https:\/\/www\.worcestershire\.gov\.uk\//) });
-    expect(summaryOf(views)).toBe('Possible risk of harm: tell the DSL now');
+    const hidden = card.body.find((e): e is Container => e.type === 'Container' && e.isVisible === false)!;
+    const [full] = containersWith(hidden, 'Possible risk of harm: tell the DSL now');
+    expect(full).toMatchObject({ style: 'attention' });
+    expect(texts(full!)).toEqual(expect.arrayContaining(['**Contact:** Family Front Door', expect.stringMatching(/^Source: .*Family Front Door$/)]));
+    expect(links(full!)[0]).toMatchObject({ title: 'Website', url: expect.stringMatching(/^https:\/\/www\.worcestershire\.gov\.uk\//) });
+    expect(summaryOf(views)).toMatch(/^Possible risk of harm: tell the DSL now/);
   });
 });
 
