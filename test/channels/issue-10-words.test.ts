@@ -124,12 +124,20 @@ describe('long notes in Slack, with signed requests', () => {
   });
 
   it('a form with a problem comes back with the long note kept in its input', async () => {
-    const view = await openModal(h, 'review 4021');
-    const text = longNote(2900);
-    // A review date in the future is refused; the note stays where it was typed.
-    const ack = await submitModal(h, view, { positive: 'yes', date: '2027-01-05', notes: text });
-    expect(ack.response_action).toBe('errors');
-    expect(Object.keys(ack.errors ?? {})).toEqual(['q_date']);
+    // A pupil of its own: a review already recorded today by the tests above would make this one a second
+    // review the same day (refused) or bring up the step-down question first (issue 11).
+    const own = await slackHarness();
+    try {
+      await seed(own.core, me);
+      const view = await openModal(own, 'review 4021');
+      const text = longNote(2900);
+      // A review date in the future is refused; the note stays where it was typed.
+      const ack = await submitModal(own, view, { positive: 'yes', date: '2027-01-05', notes: text });
+      expect(ack.response_action).toBe('errors');
+      expect(Object.keys(ack.errors ?? {})).toEqual(['q_date']);
+    } finally {
+      await own.close();
+    }
   });
 
   it('a worry in a form that comes back: the notice leads the modal (field errors cannot carry it), and every word is still in its input', async () => {
@@ -144,19 +152,27 @@ describe('long notes in Slack, with signed requests', () => {
   });
 
   it('a save that fails on our side brings the modal back with every word in it, under the message', async () => {
-    const view = await openModal(h, 'review 4021');
-    const text = longNote(2500);
-    const repo = h.core.repo;
-    const save = repo.save.bind(repo);
-    repo.save = () => Promise.reject(new Error('disk full'));
-    const ack = await submitModal(h, view, { positive: 'yes', notes: text });
-    repo.save = save;
-    expect(ack.response_action).toBe('update');
-    expect(ack.view!.callback_id).toBe('gr_form');
-    expect(slackText(ack.view!.blocks).split('\n')[0]).toMatch(/Something went wrong on my side and nothing was saved/);
-    expect((ack.view!.blocks as Json[]).find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: text } });
-    const again = await submitModal(h, ack.view!, {}, 1);
-    expect(slackText(again.view!.blocks)).toContain('Review recorded');
+    // A pupil of its own: a review already recorded today by the tests above would make this one a second
+    // review the same day (refused) or bring up the step-down question first (issue 11).
+    const own = await slackHarness();
+    try {
+      await seed(own.core, me);
+      const view = await openModal(own, 'review 4021');
+      const text = longNote(2500);
+      const repo = own.core.repo;
+      const save = repo.save.bind(repo);
+      repo.save = () => Promise.reject(new Error('disk full'));
+      const ack = await submitModal(own, view, { positive: 'yes', notes: text });
+      repo.save = save;
+      expect(ack.response_action).toBe('update');
+      expect(ack.view!.callback_id).toBe('gr_form');
+      expect(slackText(ack.view!.blocks).split('\n')[0]).toMatch(/Something went wrong on my side and nothing was saved/);
+      expect((ack.view!.blocks as Json[]).find((b) => b.block_id === 'q_notes')).toMatchObject({ element: { initial_value: text } });
+      const again = await submitModal(own, ack.view!, {}, 1);
+      expect(slackText(again.view!.blocks)).toContain('Review recorded');
+    } finally {
+      await own.close();
+    }
   });
 
   it('a referral to the Family Front Door: the notice with its contact, the DSL makes it, nothing recorded', async () => {

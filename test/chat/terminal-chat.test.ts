@@ -151,7 +151,7 @@ describe('npm run chat: the evidence pack', () => {
     const text = (await pdfText(await readFile(saved![2]!))).all.replace(/\s+/g, ' ');
     expect(text).toContain('Pupil ref P77 (CD), Year 9');
     expect(text).toContain(`Page 1 of ${saved![1]}`);
-    expect(text).toContain('Produced by local-sendco (SENDCo, Demo School)');
+    expect(text).toContain('Produced by SENDCo, Demo School');
   });
 });
 

@@ -48,7 +48,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(pupilFacts(c).flags.lookedAfter).toBe(true);
     expect(c.facts).toEqual([expect.objectContaining({ fact: 'care', care: 'looked-after', on: '2026-11-02', by: SENDCO.id, at: '2026-11-20T10:00:00.000Z', why: 'Placed with foster carers' })]);
 
-    expect(await bot.script(whatNext)).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(await bot.script(whatNext)).toContain('Looked-after child: the designated teacher calls the Virtual School before any suspension');
     const suspension = await bot.script(['exclusion', '4021', 'suspension', '23/11/2026', '2', 'Fighting in the playground']);
     expect(suspension).toContain('Why: a looked-after child: speak to the Virtual School before this suspension is given.');
   });
@@ -155,7 +155,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(pupilFacts(await w.pupil())).toMatchObject({ flags: { ehcp: true, senSupport: false }, ehcpIssuedOn: '2026-11-19' });
     expect(dueItems(await w.repo.scanAll(), { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' })).toEqual([]);
     // A pupil with an EHCP facing a suspension: the SEN team and an emergency annual review.
-    expect(await w.bot.script(['what next for 4021', 'yes', 'no', ''])).toContain('Pupil with an EHCP: involve the SEN team and ask for an emergency annual review');
+    expect(await w.bot.script(['what next for 4021', 'yes', 'no', ''])).toContain("EHC plan: the headteacher and SENDCo involve the LA's SEN team before any exclusion");
   });
 
   it('a part-time timetable with its start, planned end, hours and the date the LA was told; then its end', async () => {

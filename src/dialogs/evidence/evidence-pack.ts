@@ -50,8 +50,10 @@ export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const now = ctx.now();
   // Staff by name and role, never by id (an id means nothing on paper, and an AAD id is not for sharing).
   const who = (id: string): string => {
-    const m = id ? ctx.staff?.find(id) : undefined;
-    if (!m) return '';
+    if (!id) return '';
+    const m = ctx.staff?.find(id);
+    // Someone the directory no longer knows (a role taken away): said so, never left blank or shown by id.
+    if (!m) return 'A member of staff';
     return m.displayName ? `${m.displayName} (${ROLE_WORDS[m.role]})` : ROLE_WORDS[m.role];
   };
   const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full', who);

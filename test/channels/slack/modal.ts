@@ -103,9 +103,10 @@ export async function completeModalView(h: SlackHarness, text: string, answers: 
  */
 export async function showDetails(h: SlackHarness, view: Json): Promise<{ method: string; view: Json }> {
   const before = h.api.calls.length;
-  const row = (view.blocks as Json[]).find((b) => (b.accessory as Json | undefined)?.text && ((b.accessory as Json).text as Json).text === 'Show details');
-  if (!row) throw new Error(`no Show details button in ${slackText(view.blocks)}`);
-  const button = row.accessory as Json;
+  // The button is a section's accessory, or (since the first screen was made shorter) alone in an actions block.
+  const isDetails = (e: Json | undefined) => ((e?.text as Json | undefined)?.text as string | undefined) === 'Show details';
+  const button = (view.blocks as Json[]).flatMap((b) => [b.accessory as Json | undefined, ...((b.elements as Json[] | undefined) ?? [])]).find(isDetails);
+  if (!button) throw new Error(`no Show details button in ${slackText(view.blocks)}`);
   await h.interaction({ type: 'block_actions', user: h.user(USERS.sendco), container: { type: 'view', view_id: 'V1' }, view: { ...view, id: 'V1', hash: 'h9' }, actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1' }] });
   const call = await h.api.waitFor((c) => (c.method === 'views.push' || c.method === 'views.open') && h.api.calls.indexOf(c) >= before);
   return { method: call.method, view: call.params.view as Json };

@@ -33,7 +33,7 @@ describe('Slack: a pupil’s record is updated in a modal', () => {
 
     const care = await completeModal(h, 'update 4021', { what: 'care', care: 'looked-after', on: '2026-11-02', why: 'Placed with foster carers' });
     expect(care).toContain('became looked after on Mon 2 Nov 2026');
-    expect(care).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(care).toContain('Looked-after child: the designated teacher calls the Virtual School before any suspension');
 
     const c = await pupil();
     expect(c.facts.map((e) => [e.fact, e.by])).toEqual([
