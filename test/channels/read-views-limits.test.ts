@@ -38,7 +38,7 @@ async function biggest() {
   const planId = c.pcps[0]!.id;
   await w.cases.change(SENDCO, c, 'pcp.review', (x, cc) => {
     let y = x;
-    for (let i = 0; i < 30; i++) y = recordPcpReview(y, planId, { date: '2026-11-10', positiveChange: i % 2 === 0, notes: long(`review ${i}`, NOTES_MAX) }, cc);
+    for (let i = 0; i < 30; i++) y = recordPcpReview(y, planId, { date: `2026-10-${String(i + 1).padStart(2, '0')}`, positiveChange: i % 2 === 0, notes: long(`review ${i}`, NOTES_MAX) }, cc);
     for (let i = 0; i < 20; i++) y = changeStep(y, { to: (y.currentStep % 6) + 1, cause: 'set', reason: long(`move ${i}`, 500) }, cc);
     for (let i = 0; i < 12; i++) y = addReferral(y, { date: '2026-11-19', serviceId: 'education-engagement-inclusion-team', toLocalAuthority: true, reasons: long(`ref ${i}`, FIELD_MAX), parentalPermission: true, fields: { mainReason: long(`main ${i}`, FIELD_MAX) } }, cc);
     return y;
