@@ -19,6 +19,8 @@ export const StaffEntry = z
     id: StaffKey,
     role: Role,
     schoolId: SchoolId.optional(),
+    /** The person's name as colleagues know it ("Sam Patel"), so views name them rather than show an id. */
+    name: z.string().trim().min(1).max(80).optional(),
     grantedBy: z.string().max(128).optional(),
     grantedAt: z.string().max(40).optional(),
   })
@@ -42,7 +44,7 @@ const GrantsFile = z.object({ schemaVersion: z.literal(1), staff: z.array(StaffE
 /** Files written before data files had versions hold the same list without one. */
 const GRANTS_VERSIONS: FileVersions = { current: 1, migrations: [stampVersion1] };
 
-const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}) });
+const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}), ...(e.name ? { displayName: e.name } : {}) });
 
 /**
  * Who is who. Roles come from the configured staff file (read-only, for the first admin and for

@@ -26,7 +26,7 @@ describe('a closed plan shows how it ended', () => {
     expect(page).toContain('Outcome: Successful');
     expect(page).toContain('Ended: Thu 19 Nov 2026');
     expect(page).toContain('What follows: Back to the school’s usual support');
-    expect(page).toContain('Closed by: you (sendco-1)');
+    expect(page).toContain('Closed by: you');
     const timeline = await bot.say('timeline for 4021');
     expect(timeline).toContain('Thu 19 Nov 2026: PSP 1 closed: successful; next, back to the school’s usual support');
   });

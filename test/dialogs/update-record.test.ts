@@ -200,7 +200,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
 
     const timeline = await bot.say('timeline 4021');
     expect(timeline).toContain('Mon 2 Nov 2026: Part-time timetable from Mon 2 Nov 2026 to Fri 18 Dec 2026, 15 hours a week, the LA not yet told (corrected)');
-    expect(timeline).toContain('Corrected on Fri 20 Nov 2026 by you (sendco-1): hours a week: 15 hours → 12 hours.');
+    expect(timeline).toContain('Corrected on Fri 20 Nov 2026 by you: hours a week: 15 hours → 12 hours.');
     expect(timeline).toContain('(a correction of an earlier entry)');
     expect(timeline).toContain('Corrects the entry of Mon 2 Nov 2026: hours a week: 15 hours → 12 hours.');
   });

@@ -3,11 +3,11 @@ import { pupilFacts } from '../../core/facts/pupil-facts.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../../core/reminders/due-items.js';
 import { exclusionStanding, partTimeFigures, suspensionFigures } from '../../core/record/pupil-figures.js';
-import type { StaffMember } from '../../core/staff.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { doc, type DocSection, type DocumentModel } from '../../core/views/document.js';
 import type { DialogContext } from '../dialog.js';
 import type { Subject } from '../read/subject.js';
+import { ROLE_WORDS, staffNamer } from '../staff-words.js';
 import { count, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
 import { calendarWords, packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
@@ -28,7 +28,6 @@ import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 export const SPECIAL_CATEGORY =
   'This document holds special category personal data about a child (UK GDPR Article 9: special educational needs, health and care). Keep it secure, share it only for the purpose it was made for, and do not forward it further.';
 
-const ROLE_WORDS: Record<StaffMember['role'], string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
 
 /** "Mon 30 Nov 2026 at 17:20 (London time)". */
 export function londonDateTime(at: Date): string {
@@ -49,13 +48,7 @@ export function periodStart(p: PackInput): string {
 export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const now = ctx.now();
   // Staff by name and role, never by id (an id means nothing on paper, and an AAD id is not for sharing).
-  const who = (id: string): string => {
-    if (!id) return '';
-    const m = ctx.staff?.find(id);
-    // Someone the directory no longer knows (a role taken away): said so, never left blank or shown by id.
-    if (!m) return 'A member of staff';
-    return m.displayName ? `${m.displayName} (${ROLE_WORDS[m.role]})` : ROLE_WORDS[m.role];
-  };
+  const who = staffNamer(ctx);
   const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full', who);
   const period = `${ukDate(periodStart(p))} to ${ukDate(p.today)}`;
   const role = `${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''}`;

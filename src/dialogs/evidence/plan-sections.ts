@@ -81,7 +81,7 @@ export function pcpSection(p: PackInput): DocSection {
     blocks.push(doc.subheading(`${itemName({ kind: 'pcp', n })}: written ${ukDate(planBegan('pcp', plan))} at Step ${plan.step}`));
     blocks.push(
       doc.facts([
-        { label: 'Written by', value: `${p.who(plan.ownerId)}${londonDayOf(plan.createdAt) !== planBegan('pcp', plan) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
+        { label: 'Written by', value: `${p.who(plan.ownerId) || 'a member of staff'}${londonDayOf(plan.createdAt) !== planBegan('pcp', plan) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
         ...reviewFacts(pcpReviewDates(plan)),
         { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure), p.who) },
         { label: 'Reviews', value: plan.reviews.length ? String(plan.reviews.length) : 'None yet' },
@@ -109,8 +109,8 @@ export function pspSection(p: PackInput): DocSection {
     blocks.push(doc.subheading(`${itemName({ kind: 'psp', n })}: started ${ukDate(plan.startDate)}`));
     blocks.push(
       doc.facts([
-        { label: 'Set up by', value: p.who(plan.ownerId) },
-        { label: 'Overseen by', value: p.who(plan.overseeingLeaderId) },
+        { label: 'Set up by', value: p.who(plan.ownerId) || 'a member of staff' },
+        { label: 'Overseen by', value: p.who(plan.overseeingLeaderId) || 'a member of staff' },
         { label: 'Reviews', value: `Every ${plan.reviewIntervalDays} days; ${plan.reviews.length ? `${plan.reviews.length} held` : 'none yet'}` },
         ...reviewFacts(pspReviewDates(p.calendar, pspReviewWindow(p.pack), plan), plan.lastReviewBeforeRecord),
         { label: 'Status', value: planStatus(plan.status, plan.closure, replacedByName(p, plan.closure), p.who) },

@@ -3,6 +3,7 @@ import { caseAsItStands } from '../../core/facts/pupil-facts.js';
 import { schoolCalled } from '../views/record-words.js';
 import { heading, text, type View } from '../../core/views/view.js';
 import type { DialogContext } from '../dialog.js';
+import { staffNamer } from '../staff-words.js';
 import { byInitials, describePupil } from '../pupil-question.js';
 import { commandFor, type PupilAt } from './read-request.js';
 import type { Subject } from './subject.js';
@@ -54,7 +55,7 @@ export async function findPupil(ctx: DialogContext, at: PupilAt): Promise<{ subj
 function subject(ctx: DialogContext, c: Subject['c']): { subject: Subject } | { views: View[] } {
   const access = caseAccess(ctx.user, c);
   // Views read the facts as they stand now, worked out from the chronology.
-  return access === 'none' ? { views: [notFound(ctx, c.pupilRef)] } : { subject: { c: caseAsItStands(c), access, viewer: ctx.user } };
+  return access === 'none' ? { views: [notFound(ctx, c.pupilRef)] } : { subject: { c: caseAsItStands(c), access, viewer: ctx.user, who: staffNamer(ctx) } };
 }
 
 function notFound(ctx: DialogContext, ref: string): View {

@@ -3,6 +3,7 @@ import type { PupilCase } from '../../core/cases/pupil-case.js';
 import type { ItemRef } from '../../core/record/record-items.js';
 import type { StaffMember } from '../../core/staff.js';
 import type { CommandButton } from '../../core/views/view.js';
+import type { StaffNamer } from '../staff-words.js';
 import { commandFor, type PupilAt } from './read-request.js';
 
 /**
@@ -13,6 +14,8 @@ export interface Subject {
   c: PupilCase;
   access: Exclude<CaseAccess, 'none'>;
   viewer: StaffMember;
+  /** Names staff by name and role for this reader (staffNamer); without it they are "a member of staff". */
+  who?: StaffNamer;
 }
 
 /** How the reader's commands name this pupil: with the school when the reader works across schools (an LA officer). */

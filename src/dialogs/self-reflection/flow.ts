@@ -11,6 +11,7 @@ import { openForm } from '../form-submit.js';
 import { yesNo } from '../parse.js';
 import { nothingYetView, progressWords, REFLECTION_COMMANDS, sharedView, sharingWords, summaryView } from '../views/self-reflection-view.js';
 import { schoolCalled } from '../views/record-words.js';
+import { staffNamer } from '../staff-words.js';
 
 /**
  * The Inclusion Self-Reflection Tool (seed 000, Appendix 2), filled in by a school's SENDCo or head
@@ -113,7 +114,7 @@ export function areaDialog(areaId: string): FormDialog {
       const standing = saved.inProgress?.areas[area.id];
       const replaced = standing?.earlier?.at(-1);
       // Two leaders on the same area: say whose ratings stand, and that the colleague's were kept.
-      const colleague = replaced && replaced.replacedAt === standing!.at ? ` Your ratings now stand for this area; ${ctx.staff?.find(replaced.by)?.displayName ?? 'a colleague'}’s ratings saved ${ukDateTime(replaced.at)} were kept with the record, not lost.` : '';
+      const colleague = replaced && replaced.replacedAt === standing!.at ? ` Your ratings now stand for this area; ${staffNamer(ctx)(replaced.by) || 'a colleague'}’s ratings saved ${ukDateTime(replaced.at)} were kept with the record, not lost.` : '';
       const said = `Saved “${area.title}”: ${done} of ${tool.areas.length} areas rated.${colleague}`;
       return nextForm(ctx, saved, left.length ? `${said} You can stop here and carry on later: type "${REFLECTION_COMMANDS.start}".` : `${said} One last question, then the summary.`);
     },
@@ -171,7 +172,7 @@ export const shareDialog: FormDialog = {
     if (before?.inProgress && !areasLeft(tool, before.inProgress).length) {
       const { record, completed } = await service.complete(ctx.user, tool, share);
       const { previous } = latestTwo(record);
-      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id, (id) => schoolCalled(ctx, id))];
+      return [{ blocks: [text(`Self-reflection completed and saved for ${ukDate(completed.completedOn)}. You’ll be reminded to revisit it at the start of next term.`, 'success')] }, summaryView(ctx.pack, record, completed, previous, ctx.user.id, (id) => schoolCalled(ctx, id), staffNamer(ctx))];
     }
     const record = await service.setSharing(ctx.user, share);
     const progress = progressWords(tool, record);
@@ -207,7 +208,7 @@ export const summaryDialog: FormDialog = {
     const { latest, previous } = latestTwo(record);
     if (!latest) return [nothingYetView(tool, record, ctx.user.schoolId!, (id) => schoolCalled(ctx, id))];
     const progress = progressWords(tool, record);
-    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id, (id) => schoolCalled(ctx, id)), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
+    return [summaryView(ctx.pack, record!, latest, previous, ctx.user.id, (id) => schoolCalled(ctx, id), staffNamer(ctx)), ...(progress ? [{ blocks: [text(progress, 'muted')] }] : [])];
   },
 };
 

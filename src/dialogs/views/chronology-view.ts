@@ -39,7 +39,7 @@ export function chronologyView(ctx: DialogContext, s: Subject, page: number): Vi
 
 function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
   const when = ukDate(e.date);
-  const by = byWho(e.by, s.viewer.id);
+  const by = byWho(e.by, s.viewer.id, s.who);
   switch (e.kind) {
     case 'pcp':
       return {
@@ -50,7 +50,7 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
     case 'psp':
       return {
         title: `${when}: ${itemName(e.item)} started${e.plan.status === 'closed' ? ' (now closed)' : ''}`,
-        detail: `By ${by}, overseen by ${byWho(e.plan.overseeingLeaderId, s.viewer.id)}; ${count(e.plan.targets.length, 'target')}.`,
+        detail: `By ${by}, overseen by ${byWho(e.plan.overseeingLeaderId, s.viewer.id, s.who)}; ${count(e.plan.targets.length, 'target')}.`,
         open: to.item(s, e.item, `Open ${itemName(e.item)}`),
       };
     case 'review':
@@ -72,19 +72,19 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
         open: to.item(s, e.item, `Open ${itemName(e.item)}`),
       };
     case 'step':
-      return { title: `${when}: Step ${e.change.from} to Step ${e.change.to}`, detail: `${e.change.reason} ${agreedWords(e.change, s.viewer.id)}.` };
+      return { title: `${when}: Step ${e.change.from} to Step ${e.change.to}`, detail: `${e.change.reason} ${agreedWords(e.change, s.viewer.id, s.who)}.` };
     case 'fact': {
       const words = describeFact(e.entry);
       const why = e.entry.why ? ` ${e.entry.why.replace(/\.?$/, '.')}` : '';
       // A corrected entry stays, marked with what changed, by whom and when; a correction says what it put right.
-      const note = correctionNote(s.c.facts, e.entry, (id) => byWho(id, s.viewer.id));
+      const note = correctionNote(s.c.facts, e.entry, (id) => byWho(id, s.viewer.id, s.who));
       const mark = e.entry.corrects ? ' (a correction of an earlier entry)' : note ? ' (corrected)' : '';
       return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${mark}`, detail: `Recorded by ${by}.${why}${note ? ` ${note}` : ''}` };
     }
     case 'closed':
       return { title: `${when}: ${closureLine(e.item, e.closure, e.replacedBy)}`, detail: `Closed by ${by}.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
     case 'acknowledged':
-      return { title: `${when}: ${acknowledgedLine(e.item)}`, detail: `By ${by} in the LA inclusion team.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
+      return { title: `${when}: ${acknowledgedLine(e.item)}`, detail: `By ${e.by === s.viewer.id ? 'you' : s.who?.(e.by) || 'a member of the LA inclusion team'}.`, open: to.item(s, e.item, `Open ${itemName(e.item)}`) };
     case 'event':
       return { title: `${when}: ${eventWords(e.what)}`, detail: `By ${by}.` };
   }

@@ -1,6 +1,7 @@
 import type { PlanClosure, PlanLeadsTo } from '../../core/cases/pupil-case.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import type { ItemRef } from '../../core/record/record-items.js';
+import type { StaffNamer } from '../staff-words.js';
 import { byWho, itemName } from './record-words.js';
 
 /** How a plan ended, in the words the close form offers (dialogs/close-plan.ts), for showing on the record. */
@@ -22,12 +23,12 @@ const FOLLOWS: Record<PlanLeadsTo, string> = {
 };
 
 /** The facts of a closure for a plan's page: outcome, end date, what follows, who closed it and when. */
-export function closureFacts(closure: PlanClosure, viewerId: string): { label: string; value: string }[] {
+export function closureFacts(closure: PlanClosure, viewerId: string, who?: StaffNamer): { label: string; value: string }[] {
   return [
     { label: 'Outcome', value: OUTCOME[closure.outcome] },
     { label: 'Ended', value: ukDate(closure.on) },
     { label: 'What follows', value: FOLLOWS[closure.leadsTo] },
-    { label: 'Closed by', value: byWho(closure.by, viewerId) },
+    { label: 'Closed by', value: byWho(closure.by, viewerId, who) },
     ...(closure.notes ? [{ label: 'Notes on how it went', value: closure.notes }] : []),
   ];
 }

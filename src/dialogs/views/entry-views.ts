@@ -20,7 +20,7 @@ type Exclusion = NumberedItems['exclusions'][number];
 /** The step change a review or referral led to, if one was recorded. */
 function followedBy(s: Subject, id: string): Block[] {
   const change: StepChange | undefined = s.c.stepChanges.find((x) => x.ref === id);
-  return change ? [text(`Then, ${ukDate(stepChangeOn(s.c, change))}: ${stepChangeWords(change)} ${agreedWords(change, s.viewer.id)}.`)] : [];
+  return change ? [text(`Then, ${ukDate(stepChangeOn(s.c, change))}: ${stepChangeWords(change)} ${agreedWords(change, s.viewer.id, s.who)}.`)] : [];
 }
 
 export function reviewView(s: Subject, r: Review, page: number): View {
@@ -38,7 +38,7 @@ export function reviewView(s: Subject, r: Review, page: number): View {
           { label: 'Plan', value: itemName(r.plan) },
           ...(r.review.step ? [{ label: 'Held at', value: `Step ${r.review.step}` }] : []),
           { label: 'Positive change', value: r.review.positiveChange ? 'Yes' : 'No' },
-          { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id) },
+          { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id, s.who) },
         ],
       },
       ...targets,
@@ -68,7 +68,7 @@ export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: 
           { label: 'To', value: serviceName(ctx.pack, referral.serviceId) },
           { label: 'A referral to the LA', value: referral.toLocalAuthority ? 'Yes' : 'No' },
           { label: 'Parental permission', value: referral.parentalPermission ? 'Given' : 'Not given' },
-          { label: 'Made by', value: byWho(referral.by, s.viewer.id) },
+          { label: 'Made by', value: byWho(referral.by, s.viewer.id, s.who) },
         ],
       },
     ],
@@ -107,7 +107,7 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
         facts: [
           { label: 'Kind', value: e.kind === 'permanent' ? 'Permanent exclusion' : `Suspension of ${count(e.days, 'school day')}` },
           { label: e.kind === 'permanent' ? 'From' : 'School days', value: e.kind === 'permanent' ? ukDate(e.startDate) : span },
-          { label: 'Recorded', value: full ? `${ukDate(londonDayOf(e.recordedAt))} by ${byWho(e.recordedBy, s.viewer.id)}` : `${ukDate(londonDayOf(e.recordedAt))} by the school` },
+          { label: 'Recorded', value: full ? `${ukDate(londonDayOf(e.recordedAt))} by ${byWho(e.recordedBy, s.viewer.id, s.who)}` : `${ukDate(londonDayOf(e.recordedAt))} by the school` },
           ...(full ? [{ label: 'Checked before saving', value: e.warningsShown ? (warned.length ? `Shown: ${warned.join('; ')}` : 'No warnings') : 'Recorded before the checks were kept' }] : []),
         ],
       },

@@ -30,12 +30,12 @@ export function pcpView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
       type: 'facts',
       facts: [
         { label: 'Status', value: plan.status === 'active' ? 'Active' : 'Closed' },
-        { label: 'Written', value: `${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id)}${planBegan('pcp', plan) !== londonDayOf(plan.createdAt) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
+        { label: 'Written', value: `${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id, s.who)}${planBegan('pcp', plan) !== londonDayOf(plan.createdAt) ? ` (recorded here ${ukDate(londonDayOf(plan.createdAt))})` : ''}` },
         { label: 'Step', value: `Written at Step ${plan.step}` },
         // A closed plan has no review to come, so its last review date is not shown as one.
         ...(due ? [{ label: 'Next review', value: whenDue(due) }] : plan.status === 'active' ? [{ label: 'Review date', value: ukDate(plan.reviewDate) }] : []),
         { label: 'Reviews', value: plan.reviews.length ? String(plan.reviews.length) : 'None yet' },
-        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id) : []),
+        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id, s.who) : []),
       ],
     },
   ];
@@ -62,12 +62,12 @@ export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
       type: 'facts',
       facts: [
         { label: 'Status', value: plan.status === 'active' ? 'Active' : 'Closed' },
-        { label: 'Started', value: `${ukDate(plan.startDate)} by ${byWho(plan.ownerId, s.viewer.id)}` },
-        { label: 'Overseen by', value: byWho(plan.overseeingLeaderId, s.viewer.id) },
+        { label: 'Started', value: `${ukDate(plan.startDate)} by ${byWho(plan.ownerId, s.viewer.id, s.who)}` },
+        { label: 'Overseen by', value: byWho(plan.overseeingLeaderId, s.viewer.id, s.who) },
         { label: 'Reviews', value: `Every ${plan.reviewIntervalDays} days; ${plan.reviews.length ? `${plan.reviews.length} so far` : 'none recorded yet'}` },
         ...(plan.lastReviewBeforeRecord ? [{ label: 'Reviewed before it was recorded here', value: `Latest ${ukDate(plan.lastReviewBeforeRecord)} (how it went is not on this record)` }] : []),
         ...(due ? [{ label: 'Next review', value: whenDue(due) }] : []),
-        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id) : []),
+        ...(plan.closure ? closureFacts(plan.closure, s.viewer.id, s.who) : []),
       ],
     },
     heading(now.amended ? `Targets (${now.amended.words})` : 'Targets'),
@@ -96,7 +96,7 @@ function reviewsOf(s: Subject, items: NumberedItems, plan: { kind: 'pcp' | 'psp'
       type: 'rows',
       rows: reviews.map((r) => ({
         title: `${itemName({ kind: 'review', n: r.n })}: ${ukDate(r.review.date)}, ${r.review.positiveChange ? 'positive change' : 'no positive change'}`,
-        detail: `By ${byWho(r.review.by, s.viewer.id)}.${r.review.notes ? ` ${clip(r.review.notes.replace(/\s+/g, ' '), NOTES_PREVIEW)}` : ''}`,
+        detail: `By ${byWho(r.review.by, s.viewer.id, s.who)}.${r.review.notes ? ` ${clip(r.review.notes.replace(/\s+/g, ' '), NOTES_PREVIEW)}` : ''}`,
         open: to.item(s, { kind: 'review', n: r.n }, `Open review ${r.n}`),
       })),
     },

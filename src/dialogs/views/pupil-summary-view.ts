@@ -82,7 +82,7 @@ function howTheyGotHere(ctx: DialogContext, s: Subject): Block[] {
   const lines = [
     `Added ${ukDate(londonDayOf(c.createdAt))}${start !== undefined ? ` at Step ${start}` : ''}.`,
     ...legacy.map((t) => `${ukDate(londonDayOf(t.at))}: moved ${t.what === 'step.up' ? 'up' : 'down'} a step (recorded before reasons were kept).`),
-    ...changes.slice(-STEP_CHANGES_SHOWN).map((x) => `${ukDate(stepChangeOn(c, x))}: ${stepChangeWords(x)} ${agreedWords(x, s.viewer.id)}.`),
+    ...changes.slice(-STEP_CHANGES_SHOWN).map((x) => `${ukDate(stepChangeOn(c, x))}: ${stepChangeWords(x)} ${agreedWords(x, s.viewer.id, s.who)}.`),
   ];
   const earlier = changes.length - STEP_CHANGES_SHOWN;
   if (earlier > 0) lines.splice(1 + legacy.length, 0, `…${count(earlier, 'earlier step change')}: see the chronology.`);
@@ -101,7 +101,7 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
     const d = next('pcp', n);
     rows.push({
       title: `${itemName({ kind: 'pcp', n })}: person-centred plan (Step ${plan.step})`,
-      detail: `Written ${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
+      detail: `Written ${ukDate(planBegan('pcp', plan))} by ${byWho(plan.ownerId, s.viewer.id, s.who)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
       open: to.item(s, { kind: 'pcp', n }, `Open PCP ${n}`),
       ...(d?.overdue ? { tone: 'warning' as const } : {}),
     });
@@ -111,7 +111,7 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
     const now = pspTargetsNow(items, plan);
     rows.push({
       title: `${itemName({ kind: 'psp', n })}: Pastoral Support Programme`,
-      detail: `Started ${ukDate(plan.startDate)}, ${count(now.targets.length, 'target')}${now.amended ? ` (${now.amended.words})` : ''}, overseen by ${byWho(plan.overseeingLeaderId, s.viewer.id)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
+      detail: `Started ${ukDate(plan.startDate)}, ${count(now.targets.length, 'target')}${now.amended ? ` (${now.amended.words})` : ''}, overseen by ${byWho(plan.overseeingLeaderId, s.viewer.id, s.who)}. ${count(plan.reviews.length, 'review')} so far.${d ? ` Next review ${whenDue(d)}.` : ''}`,
       open: to.item(s, { kind: 'psp', n }, `Open PSP ${n}`),
       ...(d?.overdue ? { tone: 'warning' as const } : {}),
     });
@@ -137,7 +137,7 @@ function referrals(ctx: DialogContext, s: Subject): Block[] {
   const shown = items.slice(-REFERRALS_SHOWN).reverse();
   const rows: Row[] = shown.map(({ n, referral }) => ({
     title: `${itemName({ kind: 'referral', n })}: ${ukDate(referral.date)}${referral.toLocalAuthority ? ' (to the LA)' : ''}`,
-    detail: `To ${serviceName(ctx.pack, referral.serviceId)}, by ${byWho(referral.by, s.viewer.id)}.`,
+    detail: `To ${serviceName(ctx.pack, referral.serviceId)}, by ${byWho(referral.by, s.viewer.id, s.who)}.`,
     open: to.item(s, { kind: 'referral', n }, `Open referral ${n}`),
   }));
   const earlier = items.length - shown.length;

@@ -5,6 +5,7 @@ import { ukDate, ukDatesIn } from '../../core/text/uk-date.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { schoolName } from '../../core/text/school-name.js';
 import type { DialogContext } from '../dialog.js';
+import { byWho, type StaffNamer } from '../staff-words.js';
 
 /** Words for reading a pupil's record back, shared by the summary, the chronology, plans and lists. */
 
@@ -36,8 +37,8 @@ export function flagWords(flags: PupilFlags): string[] {
 /** A school as people name it: the staff file's name, else its id's words ("oak-primary" → "Oak Primary"). */
 export const schoolCalled = (ctx: Pick<DialogContext, 'staff'>, schoolId: string): string => ctx.staff?.schoolName?.(schoolId) ?? schoolName(schoolId);
 
-/** Who did something: the staff id as the directory names them, and "you" when it is the reader. */
-export const byWho = (id: string, viewerId: string): string => (id === viewerId ? `you (${id})` : id);
+/** Who did something: by name and role, "you" for the reader, never an id (staff-words). */
+export { byWho };
 
 /** "1 day", "3 days": the core's, shared with every view. */
 export { count } from '../../core/text/plural.js';
@@ -58,8 +59,8 @@ export function stepChangeWords(c: StepChange): string {
 }
 
 /** Who agreed a step change: the person who recorded it, and anyone else by role. */
-export function agreedWords(c: StepChange, viewerId: string): string {
-  return `Agreed by ${byWho(c.agreedBy, viewerId)}${c.agreedWith ? ` with ${c.agreedWith}` : ''}`;
+export function agreedWords(c: StepChange, viewerId: string, who?: StaffNamer): string {
+  return `Agreed by ${byWho(c.agreedBy, viewerId, who)}${c.agreedWith ? ` with ${c.agreedWith}` : ''}`;
 }
 
 /** Timeline entries with nothing more on record, by what they record. */

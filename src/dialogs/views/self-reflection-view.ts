@@ -8,6 +8,7 @@ import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type View } from '../../core/views/view.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import type { SelfReflectionTool } from '../../knowledge/schema/templates.js';
+import type { StaffNamer } from '../staff-words.js';
 import { byWho, count } from './record-words.js';
 
 /** How an area's rating is worked out, said wherever ratings are shown. */
@@ -44,12 +45,12 @@ function asRecommendation(pack: KnowledgePack, s: Suggested, n: number): Recomme
  * the one before, and what the pack suggests for the weakest areas (each citing its seed section).
  * The school's own notes are shown to the school only.
  */
-export function summaryView(pack: KnowledgePack, record: SchoolReflections, latest: CompletedReflection, previous: CompletedReflection | undefined, viewerId: string, nameOf: (schoolId: string) => string = schoolName): View {
+export function summaryView(pack: KnowledgePack, record: SchoolReflections, latest: CompletedReflection, previous: CompletedReflection | undefined, viewerId: string, nameOf: (schoolId: string) => string = schoolName, who?: StaffNamer): View {
   const tool = pack.selfReflection!;
   const s = summarise(tool, latest, previous);
   const blocks: Block[] = [
     heading(`Inclusion self-reflection: ${nameOf(record.schoolId)}`),
-    text(`Completed ${ukDate(latest.completedOn)} by ${byWho(latest.completedBy, viewerId)}${previous ? `; compared with the one completed ${ukDate(previous.completedOn)}` : ''}.`),
+    text(`Completed ${ukDate(latest.completedOn)} by ${byWho(latest.completedBy, viewerId, who)}${previous ? `; compared with the one completed ${ukDate(previous.completedOn)}` : ''}.`),
     { type: 'facts', facts: s.areas.flatMap((a) => (a.rating !== undefined && a.mean !== undefined ? [{ label: a.area.title, value: areaValue(tool, a.rating, a.mean, a.before) }] : [])) },
     text(HOW_RATED, 'muted'),
   ];

@@ -111,7 +111,7 @@ describe('Teams: a pupil’s record behind buttons', () => {
     expect(textOf(review)).toContain(PRIVATE.reviewNotes);
     const chronology = shown(await h.press(AAD.sendco, button(review, 'Chronology')));
     expect(textOf(chronology)).toContain('Mon 16 Nov 2026: Suspension, 2 school days');
-    expect(textOf(chronology)).toContain(`By you (teams:${AAD.sendco})`);
+    expect(textOf(chronology)).toContain('By you,');
 
     const guidance = shown(await h.say(AAD.sendco, 'what next for 4021'));
     expect(actionsOf(guidance, 'form.submit')).toHaveLength(1);

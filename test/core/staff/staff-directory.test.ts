@@ -1,10 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StaffDirectory, StaffFile } from '../../../src/core/staff-directory.js';
+import { StaffDirectory, StaffFile, type StaffEntry } from '../../../src/core/staff-directory.js';
 import { MemoryAuditLog } from '../../../src/core/store/audit-log.js';
 import { recogniseStaffCommand, runStaffCommand } from '../../../src/dialogs/staff-commands.js';
 import { renderText } from '../../../src/chat/render-text.js';
+import { staffNamer } from '../../../src/dialogs/staff-words.js';
 import { folderAt, tempDirs } from '../store/temp-dirs.js';
 
 const dirs = tempDirs();
@@ -13,7 +14,7 @@ afterAll(() => dirs.removeAll());
 const ADMIN = { id: 'teams:admin-1', role: 'admin' as const };
 const now = () => new Date('2026-11-20T10:00:00Z');
 
-async function open(configured = [{ id: 'teams:admin-1', role: 'admin' as const }]) {
+async function open(configured: StaffEntry[] = [{ id: 'teams:admin-1', role: 'admin' }]) {
   const dir = await dirs.make();
   const audit = new MemoryAuditLog();
   return { dir, audit, staff: await StaffDirectory.open(await folderAt(dir), configured, audit, now) };
@@ -95,6 +96,18 @@ describe('school names from the staff file', () => {
     expect(reply).toContain('You are set up as teacher at Oak Primary School.');
     expect(StaffFile.safeParse({ staff: [], schools: [{ id: 'oak-primary', name: ' ' }] }).success).toBe(false);
     expect(StaffFile.safeParse({ staff: [], schools: [{ id: 'oak-primary', name: 'Oak Primary School' }] }).success).toBe(true);
+    await staff.close();
+  });
+});
+
+describe('names from the staff file (issue 12)', () => {
+  it('a configured entry’s name is how views name that person; an entry without one has none', async () => {
+    const file = StaffFile.parse({ staff: [{ id: 'teams:admin-1', role: 'admin' }, { id: 'teams:aad-1234', role: 'sendco', schoolId: 'oak-primary', name: 'Sam Patel' }, { id: 'teams:aad-5678', role: 'teacher', schoolId: 'oak-primary' }] });
+    const { staff } = await open(file.staff);
+    const who = staffNamer({ staff });
+    expect(who('teams:aad-1234')).toBe('Sam Patel (SENDCo)');
+    expect(who('teams:aad-5678')).toBe('a teacher at Oak Primary');
+    expect(who('teams:nobody')).toBe('');
     await staff.close();
   });
 });

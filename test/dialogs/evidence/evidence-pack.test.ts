@@ -14,7 +14,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 async function world() {
   const w = await testWorld();
   await w.repo.save(threeYearRecord({ sendco: SENDCO.id, teacher: TEACHER.id }), undefined);
-  // The directory names the SENDCo; the teacher has a role but no name.
+  // The directory names the SENDCo; the teacher has a role but no name, so is named by role and school.
   const directory = [{ ...SENDCO, displayName: 'Sam Patel' }, TEACHER];
   return { ...w, ctxFor: (u: Parameters<typeof w.ctxFor>[0]) => ({ ...w.ctxFor(u), staff: { find: (id: string) => directory.find((m) => m.id === id) } }) };
 }
@@ -69,7 +69,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
 
   it('shows every move up and down with why and who agreed it', () => {
     expect(text).toContain('Added to the record at Step 1');
-    expect(text).toMatch(/Mon 15 Jan 2024 Step 2 to Step 3 After a review: No positive change after two reviews teacher SENDCo and parents/);
+    expect(text).toMatch(/Mon 15 Jan 2024 Step 2 to Step 3 After a review: No positive change after two reviews a teacher at Oak Primary SENDCo and parents/);
     expect(text).toMatch(/Mon 3 Feb 2025 Step 4 to Step 5 On a referral: Referred to the educational psychology service Sam Patel \(SENDCo\) headteacher and parents/);
     expect(text).toMatch(/Mon 18 May 2026 Step 5 to Step 4 After a review: Two reviews in a row with positive change Sam Patel \(SENDCo\) parents and the EP/);
     expect(text).toContain('Now at Step 4: SENDCo takes the lead. 5 moves recorded');
@@ -81,7 +81,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
     expect(text).toContain('Closed Mon 10 Jun 2024: replaced by PCP 2; leads to a new or updated plan. Closed by Sam Patel (SENDCo).');
     expect(text).toContain('PCP 2: written Mon 10 Jun 2024 at Step 4');
     expect(text).toContain('Incident Support Plan with PCP 2');
-    expect(text).toMatch(/Review 2 Mon 15 Jan 2024 Step 2 No positive change No change; two incidents of refusal this half term\. teacher/);
+    expect(text).toMatch(/Review 2 Mon 15 Jan 2024 Step 2 No positive change No change; two incidents of refusal this half term\. a teacher at Oak Primary/);
     expect(text).toContain('PSP 1: started Mon 4 Nov 2024');
     expect(text).toContain('Stay in class for every lesson');
     expect(text).toContain('Targets amended: Stay in class for every lesson; Use the pass when needed; Attend every day');
@@ -91,7 +91,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
 
   it('sets each assess–plan–do–review cycle beside the pathway’s numbered actions', () => {
     expect(text).toContain('Cycle 1: PCP 1 at Step 2: Class teacher, pastoral lead or head of year takes the lead');
-    expect(text).toMatch(/Plan 5\. Write a Person Centred Plan \(PCP\) or equivalent PCP 1 written Mon 2 Oct 2023 by teacher/);
+    expect(text).toMatch(/Plan 5\. Write a Person Centred Plan \(PCP\) or equivalent PCP 1 written Mon 2 Oct 2023 by a teacher at Oak Primary/);
     expect(text).toMatch(/Review 7\. Review: has the plan brought positive change\? Review 1 on Mon 20 Nov 2023: no positive change Review 2 on Mon 15 Jan 2024: no positive change/);
     // PCP 2 ran at Step 4, then Step 5 after the referral, then Step 4 again once support stepped down.
     expect([...text.matchAll(/Cycle \d+: PCP 2 at Step (\d)/g)].map((m) => m[1])).toEqual(['4', '5', '4']);

@@ -37,13 +37,13 @@ describe('a pupil’s summary', () => {
     expect(said).toContain('! The LA has not been told about the part-time timetable.');
     // How they got there: each step change with why and who agreed it.
     expect(said).toMatch(/Added Fri 20 Nov 2026 at Step 2\./);
-    expect(said).toContain('Step 2 to Step 3, after a review: Review on Tue 10 Nov 2026 at Step 2: no positive change. Agreed by you (sendco-1).');
+    expect(said).toContain('Step 2 to Step 3, after a review: Review on Tue 10 Nov 2026 at Step 2: no positive change. Agreed by you.');
     expect(said).toContain('Step 3 to Step 5, on a referral:');
     // Plans with their next review, and the buttons (commands) into each.
     expect(said).toContain('PCP 1: person-centred plan (Step 2)  [show pcp 1 for 4021]');
     expect(said).toContain('Next review Tue 8 Dec 2026.');
     expect(said).toContain('PSP 1: Pastoral Support Programme  [show psp 1 for 4021]');
-    expect(said).toMatch(/Started Mon 2 Nov 2026, 2 targets, overseen by head-1\. 0 reviews so far\. Next review Mon 23 Nov 2026\./);
+    expect(said).toMatch(/Started Mon 2 Nov 2026, 2 targets, overseen by a member of staff\. 0 reviews so far\. Next review Mon 23 Nov 2026\./);
     expect(said).toContain('EHC needs assessment: the LA’s 6-week decision due Tue 1 Dec 2026 (requested Tue 20 Oct 2026)');
     expect(said).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');
     expect(said).toContain('Referral 1: Thu 19 Nov 2026 (to the LA)  [show referral 1 for 4021]');
@@ -76,7 +76,7 @@ describe('each record in full', () => {
     const w = await world();
     const said = await chatter(w.ctxFor(SENDCO)).say('show pcp 1 for 4021');
     expect(said).toContain('== PCP 1: person-centred plan for AB (ref 4021, Year 8) ==');
-    expect(said).toContain('Written: Fri 20 Nov 2026 by you (sendco-1)');
+    expect(said).toContain('Written: Fri 20 Nov 2026 by you');
     expect(said).toContain(`* Who is this child/young person?\n    ${PRIVATE.pcpWords}`);
     expect(said).toContain('== Incident Support Plan ==');
     expect(said).toContain('Goes quiet and pulls his hood up');
@@ -88,7 +88,7 @@ describe('each record in full', () => {
     const chat = chatter(w.ctxFor(SENDCO));
     const psp = await chat.say('show psp for 4021');
     expect(psp).toContain('- Stay in lessons');
-    expect(psp).toContain('Overseen by: head-1');
+    expect(psp).toContain('Overseen by: a member of staff');
     expect(psp).toContain('* Details of concerns\n    Repeated walk-outs');
     const review = await chat.say('show review 1 for 4021');
     expect(review).toContain('Positive change: No');
@@ -135,7 +135,7 @@ describe('the chronology', () => {
       '* Fri 20 Nov 2026: Pupil added to the record',
       '* Fri 20 Nov 2026: PCP 1 written at Step 2  [show pcp 1 for 4021]',
     ]);
-    expect(said).toContain('    By you (sendco-1), overseen by head-1; 2 targets.');
+    expect(said).toContain('    By you, overseen by a member of staff; 2 targets.');
   });
 });
 
