@@ -12,7 +12,7 @@ import { planDayProblem } from './plan-day.js';
 import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
-import { londonDayOf, ukDate } from '../core/text/uk-date.js';
+import { ukDate } from '../core/text/uk-date.js';
 
 /**
  * `close plan 4021`: a PCP ends successful or replaced, a PSP successful or not (003: a PSP is
@@ -84,7 +84,7 @@ async function planOptions(ctx: DialogContext, a: Answers): Promise<PlanOption[]
   const c = await loadPicked(ctx, a);
   if (!c) return [];
   return [
-    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${ukDate(londonDayOf(p.createdAt))})`, kind: 'pcp' as const, began: planBegan('pcp', p) })),
+    ...c.pcps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Person-centred plan (Step ${p.step}, written ${ukDate(planBegan('pcp', p))})`, kind: 'pcp' as const, began: planBegan('pcp', p) })),
     ...c.psps.filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: `Pastoral Support Programme (started ${ukDate(p.startDate)})`, kind: 'psp' as const, began: p.startDate })),
   ];
 }

@@ -36,7 +36,7 @@ export const CARE: AnswerChoice[] = [
 
 export const SEND: AnswerChoice[] = [
   { value: 'sen-support', label: 'SEN support', words: ['sen k', 'k', 'send support', 'on the sen register'] },
-  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'ehc plan', 'education health and care plan', 'issued', 'statement', 'statement of sen'] },
+  { value: 'ehcp', label: 'An EHCP has been issued', words: ['ehcp', 'has an ehcp', 'has ehcp', 'ehc plan', 'education health and care plan', 'issued', 'statement', 'statement of sen'] },
   { value: 'none', label: 'Neither: no SEN support or EHCP', plainAnswer: 'no', words: ['no sen', 'none', 'neither'] },
 ];
 

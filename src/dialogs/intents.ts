@@ -63,7 +63,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:psp|new psp|pastoral support(?: programme| plan)?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('psp', m[1]), typed: ['psp'] },
   { re: new RegExp(`^(?:refer|referral|make a referral|new referral)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('refer', m[1]), typed: ['refer', 'referral'] },
   // "step 4021", "step down for 4021", "set step 4021": a SENDCo moving a pupil outside a review.
-  { re: new RegExp(`^(?:withdraw|undo|remove) (?:an? |the )?(?:suspension|exclusion)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('withdraw-exclusion', m[1]), typed: ['withdraw suspension'] },
+  { re: new RegExp(`^(?:withdraw|undo|remove) (?:an? |the )?(?:suspension|exclusion)(?: (?:number |no\\.? ?)?\\d{1,2})?${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('withdraw-exclusion', m[1]), typed: ['withdraw suspension'] },
   { re: new RegExp(`^(?:(?:set|change|move) (?:the )?step|step(?: (?:up|down|change))?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('set-step', m[1]), typed: ['set step'] },
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
   // "suspend" alone (with a pupil or more, exclusion-words.ts reads it first): a suspension, said so.

@@ -72,3 +72,23 @@ describe('a managed move is queried for pupils its route does not cover (000 Fai
     expect(await bot.say('not successful')).not.toContain('managed move is in mind');
   });
 });
+
+describe('what a second fresh tester found (issue 11, 1 Dec)', () => {
+  it('every check the bot shows before a save reads in words on the exclusion’s page, never as its id', async () => {
+    const { EXCLUSION_WARNINGS } = await import('../../src/dialogs/views/entry-views.js');
+    const { WARNING_IDS } = await import('../../src/core/exclusions/check-before-saving.js');
+    for (const id of WARNING_IDS) expect(EXCLUSION_WARNINGS[id], id).toMatch(/ /);
+  });
+
+  it('day-6 provision past its reminders stays on the pupil’s page, overdue, until its start is recorded', async () => {
+    const bot = await pupilWith({ exclusions: [exclusion('x1', 'permanent', '2026-11-02', 0)] });
+    const page = await bot.say('pupil 4021');
+    expect(page).toMatch(/Full-time provision from day 6[^\n]*Mon 9 Nov 2026/);
+    expect(await bot.say('my reviews')).toMatch(/day 6|day-6/i);
+  });
+
+  it('"withdraw exclusion 1 for 4021" opens the withdrawal, as "withdraw suspension 4021" does', async () => {
+    const bot = await pupilWith({ exclusions: [exclusion('s1', 'suspension', '2026-11-09', 2)] });
+    expect(await bot.say('withdraw exclusion 1 for 4021')).not.toMatch(/didn’t understand/);
+  });
+});

@@ -2,7 +2,8 @@ import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
 import { provisionStarted, pupilFacts } from '../facts/pupil-facts.js';
 import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
-import { day6Dates, DEFAULT_PROVISION_FROM_DAY, dueItems, needsDay6 } from '../reminders/due-items.js';
+import { day6Dates, day6ProvisionDay, DEFAULT_PROVISION_FROM_DAY, dueItems, needsDay6 } from '../reminders/due-items.js';
+import { schoolYearOf } from '../exclusions/suspension-days.js';
 import type { DueKind } from '../reminders/types.js';
 import { weekdayOf } from '../calendar/london-time.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
@@ -70,6 +71,9 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     if (!needsDay6(x, fromDay) || provided.has(x.id)) continue;
     const dates = day6Dates(x.startDate, fromDay, calendar, today);
     if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn, after: x.kind }));
+    // Past its reminders' few days of grace but still not recorded as started: it stays, overdue, on the
+    // pupil's page and in "my reviews" for the rest of the school year, as the LA's figures count it missed.
+    else if (x.startDate >= schoolYearOf(today).start) out.push(dated('day6-provision', day6ProvisionDay(x.startDate, fromDay, calendar), { after: x.kind }));
   }
   return out.sort((a, b) => (a.actBy ?? a.dueDate).localeCompare(b.actBy ?? b.dueDate));
 }
