@@ -83,7 +83,9 @@ async function asAnswer(ctx: DialogContext, dialog: FormDialog, active: FormStat
   // Free text takes anything, so there a command is an answer only when it names this form at its first
   // question ("help with attendance" at signpost's "What do you need help with?"); "pcp for 4022" halfway
   // through a PCP is asked about like any other command.
-  if (FREE_TEXT_KINDS.has(p.next.kind)) return sameDialog && active.history.length === 0 ? { pending, read: await readAnswer(p.next, input) } : undefined;
+  // A single word there ("PCP" at "Interventions already tried") is an answer too: far likelier than a
+  // wish to leave the form, and "back" puts it right, where leaving would lose every answer so far.
+  if (FREE_TEXT_KINDS.has(p.next.kind)) return (sameDialog && active.history.length === 0) || /^\S+$/.test(input.trim()) ? { pending, read: await readAnswer(p.next, input) } : undefined;
   const read = await readAnswer(p.next, input);
   return read.ok ? { pending, read } : undefined;
 }

@@ -25,6 +25,8 @@ function referenceQuestion(ctx: DialogContext): Question {
     async parse(r) {
       const ref = r.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' };
+      // Letters alone can be a name ("JohnSmith"), which the bot never keeps; admission numbers and UPNs have digits.
+      if (!/\d/.test(ref)) return { ok: false, message: `A reference has at least one digit, such as the pupil’s admission number (4021) or UPN. “${ref}” is letters only, which could be a name, and names are never kept.` };
       if (await ctx.cases.referenceInUse(ctx.user, ref))
         return { ok: false, message: `Pupil reference ${ref} is already recorded at your school. Type a different reference, or "cancel" and then "what next for ${ref}" to work on that pupil.` };
       return { ok: true, value: ref };
