@@ -70,7 +70,7 @@ describe('Teams: a pupil’s record is updated in a card', () => {
     expect((await pupil()).facts[1]).toMatchObject({ corrects: original.id, on: '2026-11-02', plannedEndDate: '2026-12-18', hoursPerWeek: 12, laNotifiedOn: '2026-11-03' });
     const timeline = textOf(await h.say(who, 'timeline 4021'));
     expect(timeline).toContain('15 hours a week, the LA told on Tue 3 Nov 2026 (corrected)');
-    expect(timeline).toMatch(/Corrected on Fri 20 Nov 2026 by you \(teams:[0-9a-f-]+\): hours a week: 15 hours → 12 hours\./);
+    expect(timeline).toMatch(/Corrected on Fri 20 Nov 2026 by you: hours a week: 15 hours → 12 hours\./);
   });
 });
 
