@@ -63,7 +63,8 @@ describe('npm start: SIGTERM', () => {
       npm.kill('SIGTERM');
       // The bot, not only npm, must go: the port is free again and the log says it stopped.
       await expect.poll(healthy, { timeout: 12_000, interval: 200 }).toBe(false);
-      expect(log).toContain('stopping');
+      // The bot says so before it closes its port, but the line may still be in the pipe when the port shuts: wait for it.
+      await expect.poll(() => log, { timeout: 5_000, interval: 100 }).toContain('stopping');
     } finally {
       // Never leave a bot running: the lock names its process.
       const lock = await readFile(join(dataDir, '.lock'), 'utf8').catch(() => undefined);
