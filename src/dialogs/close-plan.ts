@@ -60,17 +60,26 @@ const NO_MANAGED_MOVE = 'noManagedMove';
  * procedure is not for pupils with an EHC plan, whose school contacts the SEN team (003, "Managed Move").
  * Empty for everyone else.
  */
-function notForManagedMove(c: PupilCase): string[] {
+function notForManagedMove(c: PupilCase): NotForManagedMove[] {
   const f = pupilFacts(c).flags;
-  return [...(f.lookedAfter ? ['a looked-after child'] : f.previouslyLookedAfter ? ['a previously looked-after child'] : []), ...(f.ehcp ? ['a pupil with an EHC plan'] : [])];
+  return [...(f.lookedAfter ? ['looked-after' as const] : f.previouslyLookedAfter ? ['previously-looked-after' as const] : []), ...(f.ehcp ? ['ehcp' as const] : [])];
 }
 
-/** The pack's advice for each reason kept by notForManagedMove (only words are kept in the answers, which drafts and cards carry). */
+type NotForManagedMove = 'looked-after' | 'previously-looked-after' | 'ehcp';
+
+/** Why, in words, for each reason notForManagedMove keeps (only these ids are kept in the answers, which drafts and cards carry). */
+const BECAUSE: Record<NotForManagedMove, string> = {
+  'looked-after': 'a looked-after child',
+  'previously-looked-after': 'a previously looked-after child',
+  ehcp: 'a pupil with an EHC plan',
+};
+
+/** The pack's advice for each reason kept by notForManagedMove. */
 function cautions(ctx: DialogContext, a: Answers): Recommendation[] {
   const not = ctx.pack.rules?.managedMoveNotFor;
-  const why = (a[NO_MANAGED_MOVE] as string[] | undefined) ?? [];
+  const why = (a[NO_MANAGED_MOVE] as NotForManagedMove[] | undefined) ?? [];
   if (!not) return [];
-  return why.map((w) => (w.includes('EHC') ? fromAdvice(ctx.pack, 'managed-move-not-ehcp', 'warning', not.ehcp, w) : fromAdvice(ctx.pack, 'managed-move-not-looked-after', 'warning', not.lookedAfter, w)));
+  return why.map((w) => (w === 'ehcp' ? fromAdvice(ctx.pack, 'managed-move-not-ehcp', 'warning', not.ehcp, BECAUSE[w]) : fromAdvice(ctx.pack, 'managed-move-not-looked-after', 'warning', not.lookedAfter, BECAUSE[w])));
 }
 
 /** Shown above "What follows?" for a pupil a managed move does not suit, before anyone picks it. */

@@ -235,19 +235,21 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
   const rules = pack.rules;
   const firstDay = firstDayProblem(cal, proposed.startDate);
   const refusals: Refusal[] = firstDay ? [{ id: 'not-a-school-day', message: firstDay }] : [];
-  refusals.push(...afterPermanent(standingExclusions(pupil), proposed.startDate));
+  // Withdrawn exclusions (recorded by mistake) count for nothing here; read once for every check below.
+  const standing = standingExclusions(pupil);
+  refusals.push(...afterPermanent(standing, proposed.startDate));
   const warnings: Warning[] = [];
   const reason = pack.concerns ? reasonWarning(pack, proposed.reason) : undefined;
   if (reason?.id === 'unlawful-reason') warnings.push(reason);
   warnings.push(...pupilWarnings(pupil, proposed.kind, rules));
   if (rules && proposed.kind === 'permanent') warnings.push(permanentWarning(pupil));
   if (rules && proposed.kind === 'suspension' && !firstDay) {
-    const recorded = recordedSuspensions(cal, standingExclusions(pupil));
+    const recorded = recordedSuspensions(cal, standing);
     const mine = suspensionDays(cal, proposed);
     const before = recorded.flatMap((r) => r.days);
     const all = [...before, ...mine];
     refusals.push(...overLimit(pack, rules, before, mine), ...overlaps(recorded, mine));
-    warnings.push(...partTimeWarning(pupil, mine), ...suspensionWarnings(rules, cal, standingExclusions(pupil), proposed), ...termWarnings(rules, cal, all, mine));
+    warnings.push(...partTimeWarning(pupil, mine), ...suspensionWarnings(rules, cal, standing, proposed), ...termWarnings(rules, cal, all, mine));
   }
   if (reason?.id === 'lawful-reason') warnings.push(reason);
   return { refusals, warnings };
