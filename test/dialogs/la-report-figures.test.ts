@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PastoralSupportPlan, PupilCase, Referral, StepChange } from '../../src/core/cases/pupil-case.js';
+import type { Exclusion, PastoralSupportPlan, PupilCase, Referral, StepChange } from '../../src/core/cases/pupil-case.js';
+import type { FactEntry } from '../../src/core/facts/fact-entry.js';
 import type { DialogContext } from '../../src/dialogs/dialog.js';
 import { chatter, LA_OFFICER, testWorld } from '../helpers/dialog-context.js';
 import { makeCase } from '../helpers/make-case.js';
@@ -7,7 +8,7 @@ import { makeCase } from '../helpers/make-case.js';
 /**
  * The LA's figures an officer reads in the chat (issue 13 fixes), each from a small store of
  * records: pupils on a PSP in a month still in progress, pupils by step at a month's end and on
- * the last day of a term (London time).
+ * the last day of a term (London time), and day-6 provision after a long suspension.
  */
 
 const AT = '2026-09-01T08:00:00.000Z';
@@ -18,6 +19,8 @@ const psp = (startDate: string, end?: string): PastoralSupportPlan => ({
   status: end ? 'closed' : 'active', ...(end ? { closure: { on: end, outcome: 'successful', leadsTo: 'usual-support', notes: '', by: 's', at: AT } } : {}),
 });
 const move = (at: string, from: number, to: number, ref?: string): StepChange => ({ id: `ls-${++n}`, at, from, to, cause: ref ? 'referral' : 'set', reason: 'r', agreedBy: 's', agreedWith: '', ...(ref ? { ref } : {}) });
+const suspension = (startDate: string, days: number): Exclusion => ({ id: `lx-${++n}`, kind: 'suspension', startDate, days, reason: 'private', recordedBy: 's', recordedAt: AT });
+const started = (exclusionId: string, on: string): FactEntry => ({ id: `lf-${++n}`, at: AT, by: 's', why: '', fact: 'provision-started', on, exclusionId }) as FactEntry;
 
 /** An LA officer's report over these records, asked on `today` (London). */
 async function report(cases: PupilCase[], today: string, words: string): Promise<string> {
@@ -83,5 +86,26 @@ describe('pupils by step at the end of a month and of a term, London time', () =
     expect(reply).toContain('Pupils by step on Wed 21 Jul 2027');
     expect(row(reply, 'Pupils by step', 'Step 2')).toEqual(['10']);
     expect(row(reply, 'Pupils by step', 'Step 3')).toEqual(['0']);
+  });
+});
+
+describe('day-6 provision after a suspension of more than 5 school days', () => {
+  it('counts them met, late, missed and still to come, as for a permanent exclusion; a 5-day suspension brings none', async () => {
+    // Suspended from Monday 2 November for 6 school days: provision from the 6th, Monday 9 November.
+    const group = (start: string, provided?: string) =>
+      [0, 1, 2, 3, 4].map(() => {
+        const x = suspension(start, 6);
+        return makeCase({ referrals: [referral('2026-11-02')], exclusions: [x], facts: provided ? [started(x.id, provided)] : [] });
+      });
+    const fiveDays = [0, 1, 2, 3, 4].map(() => makeCase({ referrals: [referral('2026-11-02')], exclusions: [suspension('2026-11-02', 5)] }));
+    const cases = [...group('2026-11-02', '2026-11-09'), ...group('2026-11-02', '2026-11-11'), ...group('2026-11-02'), ...group('2026-11-16'), ...fiveDays];
+    const reply = await report(cases, '2026-11-20', 'la report nov');
+    const title = 'Day-6 provision after a permanent exclusion or a suspension of more than 5 school days';
+    expect(row(reply, title, 'Met')).toEqual(['5']);
+    expect(row(reply, title, 'Missed: started late')).toEqual(['5']);
+    expect(row(reply, title, 'Missed: no start recorded')).toEqual(['5']);
+    // Suspended from Monday 16 November: provision from Monday 23 November, after today.
+    expect(row(reply, title, 'Not yet due')).toEqual(['5']);
+    expect(row(reply, title, 'Total')).toEqual(['20']);
   });
 });

@@ -292,7 +292,7 @@ export function laReport(input: LaReportInput): LaReport {
         timetablesInPlace.map((n) => [n]),
       ),
       figureTable(
-        { id: 'day6', title: 'Day-6 provision after a permanent exclusion, due in the period', rowHeading: 'Deadline', columns: ['Exclusions'], chart: 'pie', note: 'Met when full-time provision was recorded (update: full-time provision started) on or before the day it was due.' },
+        { id: 'day6', title: 'Day-6 provision after a permanent exclusion or a suspension of more than 5 school days, due in the period', rowHeading: 'Deadline', columns: ['Exclusions'], chart: 'pie', note: 'Met when full-time provision was recorded (update: full-time provision started) on or before the day it was due.' },
         DAY6.map(([, l]) => l),
         day6.counts().map((n) => [n]),
       ),

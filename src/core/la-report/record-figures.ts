@@ -2,7 +2,7 @@ import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
 import { effectiveEntries } from '../facts/pupil-facts.js';
 import { planBegan, stepChangeOn } from '../plans/plan-began.js';
-import { day6ProvisionDay } from '../reminders/due-items.js';
+import { day6ProvisionDay, needsDay6 } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
@@ -102,7 +102,7 @@ export function timetables(c: PupilCase): Timetable[] {
   return out;
 }
 
-/** Where day-6 provision after one permanent exclusion stands. */
+/** Where day-6 provision after one permanent exclusion, or one suspension of more than 5 school days, stands. */
 export type Day6Status = 'met' | 'late' | 'not-recorded' | 'not-yet-due';
 
 export interface Day6Deadline {
@@ -114,7 +114,9 @@ export interface Day6Deadline {
 }
 
 /**
- * The day-6 deadline of each permanent exclusion, with the day provision started as the chronology
+ * The day-6 deadline of each standing exclusion that brings one (reminders/due-items.ts needsDay6:
+ * a permanent exclusion, or a suspension of more than 5 school days, whose pupil must have
+ * full-time education from the sixth school day; seeds 000 and 001), with the day provision started as the chronology
  * has it ("update": full-time provision started): met on or before the day it fell due, late
  * after it; with no start recorded, not yet due until that day has passed, then not recorded.
  */
@@ -122,7 +124,7 @@ export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: n
   const started = new Map<string, string>();
   for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
   return standingExclusions(c)
-    .filter((x) => x.kind === 'permanent')
+    .filter((x) => needsDay6(x, fromDay))
     .map((x) => {
       const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
       const startedOn = started.get(x.id);
