@@ -115,20 +115,18 @@ describe('the LA report over seeded records', () => {
   });
 
   it('suspensions and permanent exclusions by month and by year group, with secondary suppression in rows and columns', () => {
-    // Every count above zero by month is withheld, so the grand total (12) is too, in both tables
-    // (issue 13 fix: it would be nothing but their sum); September's row total (7) protects it.
     expect(read('exclusions-by-month')).toEqual({
-      'Sep 2026': ['withheld', 'withheld', '7'],
+      'Sep 2026': ['withheld', 'withheld', 'withheld'],
       'Oct 2026': ['withheld', '0', 'withheld'],
       'Nov 2026': ['0', '0', '0'],
-      Total: ['withheld', 'withheld', 'withheld'],
+      Total: ['withheld', 'withheld', '12'],
     });
     expect(read('exclusions-by-year-group')).toEqual({
       'Year 8': ['6', '0', '6'],
-      // Year 10's 1 would follow from the totals down the Total column, so Year 9's total is withheld, and then its suspensions.
+      // Year 10's 1 would follow from 12 − 6 − 5 down the Total column, so Year 9's total is withheld, and then its suspensions.
       'Year 9': ['withheld', '0', 'withheld'],
       'Year 10': ['0', 'withheld', 'withheld'],
-      Total: ['withheld', 'withheld', 'withheld'],
+      Total: ['withheld', 'withheld', '12'],
     });
   });
 
@@ -172,8 +170,7 @@ describe('the LA report over seeded records', () => {
     expect(csv.split('\r\n')[0]).toBe('figure,row,column,value');
     expect(csv).toContain('Referrals to the LA by month,Oct 2026,Referrals,withheld\r\n');
     expect(csv).toContain('Referrals to the LA by month,Nov 2026,Referrals,withheld\r\n');
-    expect(csv).toContain('Suspensions and permanent exclusions by month,Total,Total,withheld\r\n');
-    expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Total,7\r\n');
+    expect(csv).toContain('Suspensions and permanent exclusions by month,Total,Total,12\r\n');
     expect(csv).toContain('Suspensions and permanent exclusions by month,Sep 2026,Permanent exclusions,withheld\r\n');
     expect(csv).toContain('Time from referral to acknowledgement (calendar days),Median,Days,3\r\n');
     expect(csv).not.toMatch(/Nov 2026,Referrals,6/);
