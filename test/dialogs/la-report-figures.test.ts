@@ -8,15 +8,16 @@ import { makeCase } from '../helpers/make-case.js';
 /**
  * The LA's figures an officer reads in the chat (issue 13 fixes), each from a small store of
  * records: pupils on a PSP in a month still in progress, pupils by step at a month's end and on
- * the last day of a term (London time), and day-6 provision after a long suspension.
+ * the last day of a term (London time), day-6 provision after a long suspension, and a total
+ * beside small numbers only.
  */
 
 const AT = '2026-09-01T08:00:00.000Z';
 let n = 0;
 const referral = (date: string): Referral => ({ id: `lr-${++n}`, date, serviceId: 'eeit', toLocalAuthority: true, reasons: 'private', parentalPermission: true, fields: {}, by: 'sendco-1' });
-const psp = (startDate: string, end?: string): PastoralSupportPlan => ({
+const psp = (startDate: string, end?: string, outcome: 'successful' | 'not-successful' = 'successful'): PastoralSupportPlan => ({
   id: `lp-${++n}`, overseeingLeaderId: 'head', ownerId: 's', startDate, targets: ['Stay in lessons'], fields: {}, reviewIntervalDays: 21, reviews: [],
-  status: end ? 'closed' : 'active', ...(end ? { closure: { on: end, outcome: 'successful', leadsTo: 'usual-support', notes: '', by: 's', at: AT } } : {}),
+  status: end ? 'closed' : 'active', ...(end ? { closure: { on: end, outcome, leadsTo: 'usual-support', notes: '', by: 's', at: AT } } : {}),
 });
 const move = (at: string, from: number, to: number, ref?: string): StepChange => ({ id: `ls-${++n}`, at, from, to, cause: ref ? 'referral' : 'set', reason: 'r', agreedBy: 's', agreedWith: '', ...(ref ? { ref } : {}) });
 const suspension = (startDate: string, days: number): Exclusion => ({ id: `lx-${++n}`, kind: 'suspension', startDate, days, reason: 'private', recordedBy: 's', recordedAt: AT });
@@ -107,5 +108,24 @@ describe('day-6 provision after a suspension of more than 5 school days', () => 
     // Suspended from Monday 16 November: provision from Monday 23 November, after today.
     expect(row(reply, title, 'Not yet due')).toEqual(['5']);
     expect(row(reply, title, 'Total')).toEqual(['20']);
+  });
+});
+
+describe('a total beside small numbers only', () => {
+  const ended = (outcome: 'successful' | 'not-successful') => makeCase({ referrals: [referral('2026-10-05')], psps: [psp('2026-10-01', '2026-11-13', outcome)] });
+
+  it('PSPs ended in November, 3 successful and 3 not: every outcome and the Total read "withheld", not "6"', async () => {
+    const reply = await report([...[0, 1, 2].map(() => ended('successful')), ...[0, 1, 2].map(() => ended('not-successful'))], '2026-11-20', 'la report nov');
+    const title = 'PSPs ended in the period, by outcome';
+    expect(row(reply, title, 'Successful')).toEqual(['withheld']);
+    expect(row(reply, title, 'Not successful')).toEqual(['withheld']);
+    expect(row(reply, title, 'Total')).toEqual(['withheld']);
+  });
+
+  it('with 8 successful beside 3 not, both are withheld and the Total stays: 11', async () => {
+    const reply = await report([...Array.from({ length: 8 }, () => ended('successful')), ...[0, 1, 2].map(() => ended('not-successful'))], '2026-11-20', 'la report nov');
+    const title = 'PSPs ended in the period, by outcome';
+    expect(row(reply, title, 'Successful')).toEqual(['withheld']);
+    expect(row(reply, title, 'Total')).toEqual(['11']);
   });
 });
