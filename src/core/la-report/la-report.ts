@@ -217,7 +217,8 @@ export function laReport(input: LaReportInput): LaReport {
     });
     if (c.psps.some((p) => pspRanDuring(p, soFar))) onPspInPeriod += 1;
     for (const p of c.psps) if (p.closure && within(period, p.closure.on)) outcomes.add(p.closure.outcome);
-    if (recordBegan(c, dayOf) <= asAt) steps.add(stepOn(c, asAt, dayOf));
+    // Most records were created before the day: only the others need their earliest day worked out.
+    if (dayOf(c.createdAt) <= asAt || recordBegan(c, dayOf) <= asAt) steps.add(stepOn(c, asAt, dayOf));
     for (const t of timetables(c)) {
       if (within(period, t.laNotifiedOn)) notifiedByMonth[monthIndex.get(t.laNotifiedOn!.slice(0, 7))!]! += 1;
       if (t.start <= period.to && t.end >= period.from) timetablesInPlace[t.laNotifiedOn && t.laNotifiedOn <= period.to ? 0 : 1]! += 1;
