@@ -52,19 +52,20 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
 }
 
 
-/** One suspension or exclusion as the referral's "Details of previous exclusions" lists it: date, length, reason. */
-function exclusionLine(x: Exclusion): string {
+/** One suspension or exclusion as the referral's "Details of previous exclusions" lists it: date, kind and length, and the reason unless `reasons` is false. */
+function exclusionLine(x: Exclusion, reasons: boolean): string {
   const what = x.kind === 'permanent' ? 'permanent exclusion' : `suspension of ${count(x.days, 'school day')}`;
-  return `${ukDate(x.startDate)}: ${what}${x.reason.trim() ? ` (${x.reason.trim().replace(/\s+/g, ' ')})` : ''}`;
+  return `${ukDate(x.startDate)}: ${what}${reasons && x.reason.trim() ? ` (${x.reason.trim().replace(/\s+/g, ' ')})` : ''}`;
 }
 
 /**
  * The pupil's suspensions and exclusions as recorded, oldest first, for "Details of previous
  * exclusions" (004: "Dates, lengths and reasons"); undefined when none are recorded. Within `max`
  * characters: when they do not all fit, the latest that do, saying how many earlier ones are on the record.
+ * `reasons: false` leaves the reasons out (dates, kind and length only: an LA officer's copy).
  */
-export function previousExclusions(c: Pick<PupilCase, 'exclusions'>, max: number): string | undefined {
-  const lines = [...c.exclusions].sort((a, b) => a.startDate.localeCompare(b.startDate)).map(exclusionLine);
+export function previousExclusions(c: Pick<PupilCase, 'exclusions'>, max: number, { reasons = true }: { reasons?: boolean } = {}): string | undefined {
+  const lines = [...c.exclusions].sort((a, b) => a.startDate.localeCompare(b.startDate)).map((x) => exclusionLine(x, reasons));
   if (!lines.length) return undefined;
   for (let from = 0; from < lines.length; from++) {
     const lead = from ? `${count(from, 'earlier one')} on the pupil’s record; ` : '';

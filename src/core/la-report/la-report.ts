@@ -6,7 +6,7 @@ import { londonDayOf } from '../text/uk-date.js';
 import { schoolName } from '../text/school-name.js';
 import { ukDate } from '../text/uk-date.js';
 import { monthEnd, monthLabel, monthsOf, within, type Period } from './period.js';
-import { day6Deadlines, pspEnd, pspRunningOn, stepOn, timetables, type Day6Status } from './record-figures.js';
+import { day6Deadlines, pspRanDuring, recordBegan, stepOn, timetables, type Day6Status } from './record-figures.js';
 import { countCell, isSmall, suppressGrid, SUPPRESS_BELOW, type Cell, type ForcedMargins } from './suppression.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
@@ -168,7 +168,7 @@ export function laReport(input: LaReportInput): LaReport {
   const waits: number[] = [];
   const exclusionsByMonth = months.map(() => [0, 0]);
   const exclusionsByYear = new Map<number, [number, number]>();
-  const onPspAtMonthEnd = months.map(() => 0);
+  const onPspInMonth = months.map(() => 0);
   let onPspInPeriod = 0;
   const outcomes = tally<string>(OUTCOMES.map(([k]) => k));
   const steps = tally<number>([1, 2, 3, 4, 5, 6]);
@@ -177,8 +177,11 @@ export function laReport(input: LaReportInput): LaReport {
   const day6 = tally<Day6Status>(DAY6.map(([k]) => k));
   const schools = new Set<string>();
   let pupils = 0;
-  // Month ends (cut to the period) and London days of moments, worked out once: most records share them.
-  const ends = months.map((m) => (monthEnd(m) < period.to ? monthEnd(m) : period.to));
+  // Each month as days (cut to the period and to today: nothing after today has happened yet), and
+  // London days of moments, worked out once: most records share them.
+  const upTo = (day: string) => (day < today ? day : today);
+  const spans = months.map((m) => ({ from: m === months[0] ? period.from : `${m}-01`, to: upTo(monthEnd(m) < period.to ? monthEnd(m) : period.to) }));
+  const soFar = { from: period.from, to: upTo(period.to) };
   const days = new Map<string, string>();
   const dayOf = (at: string): string => {
     let d = days.get(at);
@@ -209,12 +212,13 @@ export function laReport(input: LaReportInput): LaReport {
       y[col] += 1;
       exclusionsByYear.set(c.yearGroup, y);
     }
-    if (c.psps.length) ends.forEach((end, i) => {
-      if (end <= today && c.psps.some((p) => pspRunningOn(p, end))) onPspAtMonthEnd[i]! += 1;
+    if (c.psps.length) spans.forEach((span, i) => {
+      if (c.psps.some((p) => pspRanDuring(p, span))) onPspInMonth[i]! += 1;
     });
-    if (c.psps.some((p) => p.startDate <= period.to && (pspEnd(p) ?? '9999-12-31') >= period.from)) onPspInPeriod += 1;
+    if (c.psps.some((p) => pspRanDuring(p, soFar))) onPspInPeriod += 1;
     for (const p of c.psps) if (p.closure && within(period, p.closure.on)) outcomes.add(p.closure.outcome);
-    if (dayOf(c.createdAt) <= asAt) steps.add(stepOn(c, asAt, dayOf));
+    // Most records were created before the day: only the others need their earliest day worked out.
+    if (dayOf(c.createdAt) <= asAt || recordBegan(c, dayOf) <= asAt) steps.add(stepOn(c, asAt, dayOf));
     for (const t of timetables(c)) {
       if (within(period, t.laNotifiedOn)) notifiedByMonth[monthIndex.get(t.laNotifiedOn!.slice(0, 7))!]! += 1;
       if (t.start <= period.to && t.end >= period.from) timetablesInPlace[t.laNotifiedOn && t.laNotifiedOn <= period.to ? 0 : 1]! += 1;
@@ -269,12 +273,12 @@ export function laReport(input: LaReportInput): LaReport {
       exclusionsByYearTable!,
       {
         id: 'pupils-on-a-psp',
-        title: 'Pupils on a PSP at the end of each month',
+        title: 'Pupils on a PSP in each month',
         rowHeading: 'Month',
         columns: ['Pupils'],
-        rows: months.map((m, i) => ({ label: monthLabel(m), cells: [countCell(onPspAtMonthEnd[i]!)] })),
+        rows: months.map((m, i) => ({ label: monthLabel(m), cells: [countCell(onPspInMonth[i]!)] })),
         chart: 'line',
-        note: `${countCellWords(onPspInPeriod)} on a PSP at some time in the period. Months not yet ended count to the period's end; months after today count none.`,
+        note: `${countCellWords(onPspInPeriod)} on a PSP at some time in the period. A pupil counts in every month their PSP ran on any day of; the month in progress counts up to today, and months after today count none.`,
       },
       figureTable({ id: 'psp-outcomes', title: 'PSPs ended in the period, by outcome', rowHeading: 'Outcome', columns: ['PSPs'], chart: 'pie' }, OUTCOMES.map(([, l]) => l), outcomes.counts().map((n) => [n])),
       figureTable({ id: 'steps', title: `Pupils by step on ${ukDate(asAt)}`, rowHeading: 'Step', columns: ['Pupils'], chart: 'bar' }, [1, 2, 3, 4, 5, 6].map((s) => `Step ${s}`), steps.counts().map((n) => [n])),
@@ -289,7 +293,7 @@ export function laReport(input: LaReportInput): LaReport {
         timetablesInPlace.map((n) => [n]),
       ),
       figureTable(
-        { id: 'day6', title: 'Day-6 provision after a permanent exclusion, due in the period', rowHeading: 'Deadline', columns: ['Exclusions'], chart: 'pie', note: 'Met when full-time provision was recorded (update: full-time provision started) on or before the day it was due.' },
+        { id: 'day6', title: 'Day-6 provision after a permanent exclusion or a suspension of more than 5 school days, due in the period', rowHeading: 'Deadline', columns: ['Exclusions'], chart: 'pie', note: 'Met when full-time provision was recorded (update: full-time provision started) on or before the day it was due.' },
         DAY6.map(([, l]) => l),
         day6.counts().map((n) => [n]),
       ),

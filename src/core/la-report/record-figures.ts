@@ -1,7 +1,8 @@
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
 import { effectiveEntries } from '../facts/pupil-facts.js';
-import { day6ProvisionDay } from '../reminders/due-items.js';
+import { planBegan, stepChangeOn } from '../plans/plan-began.js';
+import { day6ProvisionDay, needsDay6 } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
@@ -12,14 +13,39 @@ import { standingExclusions } from '../exclusions/withdrawn.js';
  */
 
 /**
- * The step the pupil was on at the end of `day`: the step the pathway gives now (pathwayState, where
- * the stored step has the last word, so it is `currentStep`), unless a recorded move came after that
- * day: then the step that move started from. `dayOf` turns a moment into its London day.
+ * The step the pupil was on at the end of London day `day`: the step the pathway gives now
+ * (pathwayState, where the stored step has the last word, so it is `currentStep`), unless a move
+ * took effect after that day: then the step the first such move started from. A move takes effect
+ * on the day of the review, referral or plan that led to it, else on the London day it was recorded
+ * (plans/plan-began.ts stepChangeOn), never the UTC day: a move recorded at 00:30 BST on 1 October
+ * is not on 30 September's figures. `dayOf` turns a moment into its London day.
  */
 export function stepOn(c: PupilCase, day: string, dayOf: (at: string) => string = londonDayOf): number {
-  let firstLater: { at: string; from: number } | undefined;
-  for (const x of c.stepChanges) if (dayOf(x.at) > day && (!firstLater || x.at < firstLater.at)) firstLater = x;
+  let firstLater: { on: string; at: string; from: number } | undefined;
+  for (const x of c.stepChanges) {
+    const on = x.ref ? stepChangeOn(c, x) : dayOf(x.at);
+    if (on > day && (!firstLater || on < firstLater.on || (on === firstLater.on && x.at < firstLater.at))) firstLater = { on, at: x.at, from: x.from };
+  }
   return firstLater?.from ?? c.currentStep;
+}
+
+/**
+ * The London day a pupil's record starts to count for the step figures: the day it was created,
+ * or an earlier day it records a step move taking effect, a plan beginning, a referral or an
+ * exclusion (records are often typed in after the events they tell, and then the pupil was on the
+ * pathway from that day, not from the day of typing).
+ */
+export function recordBegan(c: PupilCase, dayOf: (at: string) => string = londonDayOf): string {
+  let first = dayOf(c.createdAt);
+  const earlier = (d: string | undefined) => {
+    if (d && d < first) first = d;
+  };
+  for (const x of c.stepChanges) earlier(x.ref ? stepChangeOn(c, x) : dayOf(x.at));
+  for (const p of c.pcps) earlier(planBegan('pcp', p));
+  for (const p of c.psps) earlier(p.startDate);
+  for (const r of c.referrals) earlier(r.date);
+  for (const x of c.exclusions) earlier(x.startDate);
+  return first;
 }
 
 /** The day a PSP stopped running: its closure, or for one closed before closures were kept, its last review (or start). */
@@ -29,8 +55,13 @@ export function pspEnd(p: PastoralSupportPlan): string | undefined {
   return p.reviews.reduce((last, r) => (r.date > last ? r.date : last), p.startDate);
 }
 
-/** Whether a PSP was running on `day`. */
-export const pspRunningOn = (p: PastoralSupportPlan, day: string): boolean => p.startDate <= day && (pspEnd(p) ?? '9999-12-31') >= day;
+/**
+ * Whether a PSP ran on any day from `span.from` to `span.to` (London days, both included): started
+ * on or before the span's last day and not ended before its first. False for an empty span (`to`
+ * before `from`, as for a month after today).
+ */
+export const pspRanDuring = (p: PastoralSupportPlan, span: { from: string; to: string }): boolean =>
+  span.from <= span.to && p.startDate <= span.to && (pspEnd(p) ?? '9999-12-31') >= span.from;
 
 /** One part-time timetable from start to end, as the chronology tells it. */
 export interface Timetable {
@@ -71,7 +102,7 @@ export function timetables(c: PupilCase): Timetable[] {
   return out;
 }
 
-/** Where day-6 provision after one permanent exclusion stands. */
+/** Where day-6 provision after one permanent exclusion, or one suspension of more than 5 school days, stands. */
 export type Day6Status = 'met' | 'late' | 'not-recorded' | 'not-yet-due';
 
 export interface Day6Deadline {
@@ -83,7 +114,9 @@ export interface Day6Deadline {
 }
 
 /**
- * The day-6 deadline of each permanent exclusion, with the day provision started as the chronology
+ * The day-6 deadline of each standing exclusion that brings one (reminders/due-items.ts needsDay6:
+ * a permanent exclusion, or a suspension of more than 5 school days, whose pupil must have
+ * full-time education from the sixth school day; seeds 000 and 001), with the day provision started as the chronology
  * has it ("update": full-time provision started): met on or before the day it fell due, late
  * after it; with no start recorded, not yet due until that day has passed, then not recorded.
  */
@@ -91,7 +124,7 @@ export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: n
   const started = new Map<string, string>();
   for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
   return standingExclusions(c)
-    .filter((x) => x.kind === 'permanent')
+    .filter((x) => needsDay6(x, fromDay))
     .map((x) => {
       const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
       const startedOn = started.get(x.id);

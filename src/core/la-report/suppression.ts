@@ -21,6 +21,17 @@
  * beside it until there is none. Only numbers above zero are withheld as partners, so every
  * withheld number can move up or down by one along a cycle and stay a possible count: none is
  * pinned down even knowing that counts are whole and not negative.
+ *
+ * Last, the grand total (a one-column table's Total, a wider one's bottom-right number): it is
+ * shown only when it is 5 or more, cannot be worked out as above, and the table is not made of
+ * small numbers alone. When every count above zero in the table is 1–4 (all withheld as small),
+ * the grand total is withheld too, and the same checks run again so it cannot be worked out from
+ * the other totals: it would be the sum of a few small numbers and nothing else, which can pin
+ * them (two cells and a total of 8 are two 4s), and a reader who learns all but one of them
+ * elsewhere (from the school, or a record of their own) would have the last. Where a count of 5 or
+ * more is among them (withheld as a partner), the total stays: it is not the sum of small numbers
+ * alone, and withholding it would take the report's headline counts with it (tables that add up
+ * to the same number withhold their totals together).
  */
 
 /** Counts below this (and above zero) are withheld. */
@@ -109,9 +120,18 @@ export function suppressGrid(counts: readonly (readonly number[])[], forced: For
     }
     // One column: a single sum, and with two or more withheld in it none can be worked out.
     if (!changed && ext) changed = protectBridge(ext);
+    if (!changed) changed = withholdLoneTotal(cells, cols > 1 ? total : columnTotals[0]);
     if (!changed) break;
   }
   return { cells, rowTotals, columnTotals, total };
+}
+
+/** Withholds the grand total as shown (`shown`) when every count above zero in `cells` is small (1–4); true when it did. */
+function withholdLoneTotal(cells: readonly (readonly Cell[])[], shown: Cell | undefined): boolean {
+  if (!shown || shown.withheld || !cells.flat().some((x) => x.withheld)) return false;
+  if (cells.flat().some((x) => x.value > 0 && !isSmall(x.value))) return false;
+  shown.withheld = 'secondary';
+  return true;
 }
 
 /**

@@ -12,6 +12,10 @@ import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
 import { count, eventWords, itemName, serviceName, stepTitle } from '../views/record-words.js';
 import { calendarWords, filledFields, template, type PackInput } from './pack-input.js';
 import { day6ProvisionDay, DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../../core/reminders/due-items.js';
+import { standingExclusions } from '../../core/exclusions/withdrawn.js';
+import { FIELD_MAX } from '../../core/cases/text-limits.js';
+import type { Referral } from '../../core/cases/pupil-case.js';
+import { previousExclusions } from '../referral-known.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
 
@@ -110,7 +114,20 @@ export function exclusionsSection(p: PackInput): DocSection {
   return { title: 'Suspensions and exclusions', blocks };
 }
 
-/** Every referral: the service, whether to the LA, the reasons and the form as filled in. */
+/**
+ * A referral's form answers as the reader may see them. In an LA officer's copy the "Details of
+ * previous exclusions" the school sent (prefilled with reasons: referral-known.ts) is read again
+ * from the record, dates, kind and length only, of the suspensions and exclusions standing on
+ * the referral's day: the reasons stay with the school, as for the record's own exclusions.
+ */
+function referralAnswers(p: PackInput, r: Referral): Readonly<Record<string, string>> {
+  if (p.full || !r.fields.previousExclusions?.trim()) return r.fields;
+  const max = template(p, 'referral')?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
+  const before = standingExclusions(p.c).filter((x) => x.startDate <= r.date);
+  return { ...r.fields, previousExclusions: previousExclusions({ exclusions: before }, max, { reasons: false }) ?? 'None recorded by the referral’s date.' };
+}
+
+/** Every referral: the service, whether to the LA, the reasons and the form as filled in (an LA officer's copy: {@link referralAnswers}). */
 export function referralsSection(p: PackInput): DocSection {
   const refs = p.items.referrals;
   if (!refs.length) return { title: 'Referrals', blocks: [doc.paragraph('No referral is recorded.')] };
@@ -122,7 +139,7 @@ export function referralsSection(p: PackInput): DocSection {
     ),
   ];
   for (const { n, referral: r } of refs) {
-    const fields = filledFields(form, r.fields, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
+    const fields = filledFields(form, referralAnswers(p, r), ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
     blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
     blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
   }

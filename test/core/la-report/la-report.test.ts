@@ -130,8 +130,8 @@ describe('the LA report over seeded records', () => {
     });
   });
 
-  it('pupils on a PSP at each month end (6, 4, 5) and PSP outcomes (1 successful, 1 not: all fewer than 5)', () => {
-    expect(read('pupils-on-a-psp')).toEqual({ 'Sep 2026': ['6'], 'Oct 2026': ['withheld'], 'Nov 2026': ['5'] });
+  it('pupils on a PSP in each month (6, 6, 5: the two ended on 15 October still ran in October) and PSP outcomes (1 successful, 1 not: all fewer than 5)', () => {
+    expect(read('pupils-on-a-psp')).toEqual({ 'Sep 2026': ['6'], 'Oct 2026': ['6'], 'Nov 2026': ['5'] });
     expect(table('pupils-on-a-psp').note).toContain('7 pupils were on a PSP at some time');
     expect(read('psp-outcomes')).toEqual({ Successful: ['withheld'], 'Not successful': ['withheld'], 'Replaced by a new PSP': ['0'], Total: ['withheld'] });
   });

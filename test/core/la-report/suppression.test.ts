@@ -42,7 +42,36 @@ describe('small numbers and totals', () => {
     ]);
     expect(g.cells[0]!.map(cellWords)).toEqual(['withheld', 'withheld']);
     for (const line of lines(g)) expect(line.filter((c) => c.withheld).length).not.toBe(1);
+    // 6 and 5 are withheld beside the 1, not small themselves: the grand total stays.
     expect(cellWords(g.total)).toBe('12');
+  });
+
+  it('withholds the grand total when every count above zero is small, and only then (issue 13)', () => {
+    // Two pupils' outcomes of 3 each: the Total would read 6 beside two "withheld".
+    const lone = suppressGrid([[3], [3], [0]]);
+    expect([...lone.cells.map((r) => cellWords(r[0]!)), cellWords(lone.columnTotals[0]!)]).toEqual(['withheld', 'withheld', '0', 'withheld']);
+    // One count shown beside them, or one of 5 or more withheld as a partner: the total stays, as before.
+    const shown = suppressGrid([[3], [3], [7]]);
+    expect([...shown.cells.map((r) => cellWords(r[0]!)), cellWords(shown.columnTotals[0]!)]).toEqual(['withheld', 'withheld', '7', '13']);
+    const partner = suppressGrid([[3], [8], [0]]);
+    expect([...partner.cells.map((r) => cellWords(r[0]!)), cellWords(partner.columnTotals[0]!)]).toEqual(['withheld', 'withheld', '0', '11']);
+    // A two-way table of small numbers only: no grand total, and it cannot be worked out from the other totals.
+    const grid = suppressGrid([[2, 3], [4, 0]]);
+    expect(cellWords(grid.total)).toBe('withheld');
+    expect(recoverable(sums(grid))).toEqual([]);
+  });
+
+  it('for any table: the grand total is shown only when some count in the table is 5 or more', () => {
+    const table = fc.integer({ min: 1, max: 4 }).chain((cols) => fc.array(fc.array(fc.nat({ max: 9 }), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 5 }));
+    fc.assert(
+      fc.property(table, (counts) => {
+        const g = suppressGrid(counts);
+        const grand = counts[0]!.length > 1 ? g.total : g.columnTotals[0]!;
+        if (!grand.withheld && grand.value > 0) expect(g.cells.flat().some((c) => c.value >= 5)).toBe(true);
+        expect(recoverable(sums(g))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('for any table: every 1–4 is withheld, no line has exactly one withheld number, and what is shown is true', () => {
@@ -77,7 +106,7 @@ describe('small numbers and totals', () => {
     ];
     const g = suppressGrid(counts);
     expect(recoverable(sums(g))).toEqual([]);
-    // Still true to the counts, and the grand total is shown.
+    // Still true to the counts, and the grand total is shown (the 9s are not small).
     expect(g.total).toEqual({ value: 47 });
     expect(g.cells[1]![2]!.withheld).toBe('small');
   });
