@@ -2,7 +2,7 @@ import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../core/reminders/due-items.js';
 import { dateRuleProblem } from './date-rules.js';
 import { addDays } from '../core/dates.js';
-import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
+import type { FactEntry, FactKind, NewFact, PepLead } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
 import { describeFacts } from '../core/facts/fact-words.js';
 import type { PupilFacts } from '../core/facts/pupil-facts.js';
@@ -48,6 +48,13 @@ const EHC: AnswerChoice[] = [
 const PTT: AnswerChoice[] = [
   { value: 'starts', label: 'It starts, or its details change (say, the LA has now been told)', words: ['start', 'starts', 'begins', 'changes', 'change', 'new'] },
   { value: 'ended', label: 'It has ended: back to full time', words: ['ended', 'end', 'stopped', 'full time', 'back to full time'] },
+];
+
+const PEP_LEADS: AnswerChoice[] = [
+  { value: 'virtual-school', label: 'The Virtual School', words: ['virtual school', 'vs', 'virtual school head', 'vsh'] },
+  { value: 'designated-teacher', label: 'The designated teacher', words: ['designated teacher', 'dt', 'school', 'me', 'i did'] },
+  { value: 'social-worker', label: 'The social worker', words: ['social worker', 'sw'] },
+  { value: 'other', label: 'Someone else', words: ['other', 'someone else', 'carer', 'foster carer'] },
 ];
 
 const pick = (id: string, prompt: string, choices: AnswerChoice[], check?: (v: string) => string | undefined): Question => ({
@@ -97,6 +104,8 @@ export function valueQuestions(kind: Recordable, now: PupilFacts, correcting: bo
       return 'ptt' in implied(kind, now, correcting) ? [] : [pick('ptt', 'What has happened to the part-time timetable?', PTT)];
     case 'risk-of-permanent-exclusion':
       return [yes('atRisk', 'Is the pupil at risk of permanent exclusion now?', (v) => already(now, kind, correcting, v === now.riskOfPermanentExclusion))];
+    case 'pep-meeting':
+      return [pick('ledBy', 'Who led the PEP meeting?', PEP_LEADS)];
     case 'suspension-return':
     case 'provision-started':
       return [];
@@ -130,6 +139,7 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
   });
   if (kind === 'suspension-return') return when('When does (or did) the pupil return from the suspension?', 60, 'return date', (date) => suspensionBefore(ctx, a, date));
   if (kind === 'provision-started') return when('When did full-time provision start after the exclusion or long suspension?', 28, 'start date', (date) => exclusionBefore(ctx, a, date));
+  if (kind === 'pep-meeting') return when('When was the PEP meeting held?', 0, 'date of the PEP meeting');
   if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
   if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
   if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
@@ -196,6 +206,28 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
   ];
 }
 
+/**
+ * The next PEP meeting, when it has been set: optional, after the one being recorded and within a
+ * year. Left blank, the next PEP falls due at the start of next term (002: a PEP each term).
+ */
+export function nextPepQuestion(ctx: DialogContext, a: Answers): Question {
+  const today = ctx.today();
+  const held = typeof a.on === 'string' ? a.on : today;
+  return {
+    id: 'nextOn',
+    kind: 'date',
+    optional: true,
+    prompt: 'When is the next PEP meeting, if it has been set? Leave blank and it is due at the start of next term.',
+    parse(raw) {
+      const d = parseDate(raw, today);
+      if (!d.ok) return { ok: false, message: d.message };
+      if (d.date <= held) return { ok: false, message: `The next PEP meeting (${ukDate(d.date)}) is not after this one (${ukDate(held)}). Please type a later date, or leave it blank.` };
+      if (d.date > addDays(held, 365)) return { ok: false, message: `The next PEP meeting (${ukDate(d.date)}) is more than a year after this one. A PEP is reviewed each term: please type a date up to ${ukDate(addDays(held, 365))}, or leave it blank.` };
+      return { ok: true, value: d.date };
+    },
+  };
+}
+
 /** Hours in school a week: a whole or half number, up to a full week. */
 function hoursPerWeek(raw: string): Parsed {
   const t = raw.trim().replace(/\s*(hours?|hrs?|h)$/i, '');
@@ -241,6 +273,8 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
       return { ...common, fact: 'risk-of-permanent-exclusion', atRisk: a.atRisk === true };
     case 'provision-started':
       return { ...common, fact: 'provision-started', exclusionId: a.permanent as string };
+    case 'pep-meeting':
+      return { ...common, fact: 'pep-meeting', ledBy: a.ledBy as PepLead, ...(a.nextOn ? { nextOn: a.nextOn as string } : {}) };
   }
 }
 
@@ -270,6 +304,8 @@ export function entryAnswers(e: FactEntry): Answers {
       return { ...on, atRisk: e.atRisk };
     case 'provision-started':
       return { ...on, permanent: e.exclusionId };
+    case 'pep-meeting':
+      return { ...on, ledBy: e.ledBy, ...(e.nextOn ? { nextOn: e.nextOn } : {}) };
     case 'withdrawn':
       return on;
   }

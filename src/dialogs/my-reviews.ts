@@ -42,7 +42,7 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   if (overdue.length) blocks.push(text(`${count(overdue.length, noun)} overdue.`, 'warning'));
   blocks.push({ type: 'list', items: due.map(line) });
   // One button per pupil on card channels (the terminal shows the commands to type): a review to
-  // record, or for a date the LA or the Virtual School keeps, the pupil's summary with all of them.
+  // record, a PEP meeting to record, or for a date the LA keeps, the pupil's summary with all of them.
   const buttons = new Map<string, MenuItem>();
   for (const { c, d } of due) {
     if (buttons.size === BUTTONS || buttons.has(c.id)) continue;
@@ -51,7 +51,9 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
       c.id,
       review
         ? { command: `review for ${c.pupilRef}`, label: `Record review: ${c.initials}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` }
-        : { command: `pupil ${c.pupilRef}`, label: `Open ${c.initials} ${c.pupilRef}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` },
+        : d.kind === 'pep'
+          ? { command: `pep ${c.pupilRef}`, label: `Record PEP: ${c.initials}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` }
+          : { command: `pupil ${c.pupilRef}`, label: `Open ${c.initials} ${c.pupilRef}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` },
     );
   }
   blocks.push({ type: 'menu', items: [...buttons.values()] });

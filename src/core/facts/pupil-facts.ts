@@ -20,6 +20,8 @@ export interface PupilFacts {
   ehcRequestedOn?: string;
   /** The part-time timetable the pupil is on, or is due to start; gone once it has ended. */
   partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string };
+  /** The latest PEP meeting recorded (London dates): the day it was held, and the next one when set. */
+  lastPep?: { on: string; nextOn?: string };
   /** The latest return from a suspension that was recorded. */
   returnFromSuspension?: { on: string; exclusionId: string; days: number };
 }
@@ -68,6 +70,8 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
       return { ...s, returnFromSuspension: { on: e.on, exclusionId: e.exclusionId, days: e.days } };
     case 'risk-of-permanent-exclusion':
       return { ...s, riskOfPermanentExclusion: e.atRisk };
+    case 'pep-meeting':
+      return { ...s, lastPep: { on: e.on, ...(e.nextOn ? { nextOn: e.nextOn } : {}) } };
     case 'provision-started':
     case 'withdrawn':
       // A day on record (read by the day-6 figures), not a fact about the pupil now.

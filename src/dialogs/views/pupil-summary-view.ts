@@ -128,7 +128,10 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
 function deadlines(ctx: DialogContext, s: Subject): Block[] {
   const others = pupilDeadlines(s.c, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).filter((d) => d.kind !== 'pcp-review' && d.kind !== 'psp-review');
   if (!others.length) return [];
-  return [heading('Deadlines'), { type: 'list', items: others.map((d) => deadlineWords(ctx.pack, d)) }];
+  const blocks: Block[] = [heading('Deadlines'), { type: 'list', items: others.map((d) => deadlineWords(ctx.pack, d)) }];
+  // The PEP clears once its meeting is recorded, so the way to record it is beside it.
+  if (s.access !== 'referral-only' && others.some((d) => d.kind === 'pep')) blocks.push({ type: 'actions', actions: [{ label: 'Record PEP meeting', command: `pep ${s.c.pupilRef}` }] });
+  return blocks;
 }
 
 function referrals(ctx: DialogContext, s: Subject): Block[] {
