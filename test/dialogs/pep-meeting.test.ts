@@ -41,6 +41,7 @@ describe('recording a PEP meeting', () => {
     const c = (await w.repo.listBySchool('oak-primary'))[0]!;
     expect(c.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', on: '2027-01-12', ledBy: 'virtual-school', by: SENDCO.id, why: 'Targets set for reading' });
     expect(c.timeline.at(-1)).toMatchObject({ what: 'fact.pep-meeting', by: SENDCO.id });
+    expect((await w.audit.list()).map((e) => e.action)).toContain('fact.pep-meeting');
   });
 
   it('a next meeting set at the PEP is the date it is due; one set before the meeting is refused, keeping the answers', async () => {
