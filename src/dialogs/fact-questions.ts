@@ -192,10 +192,13 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
         if (!d.ok) return { ok: false, message: d.message };
         if (d.date < start) return { ok: false, message: `The planned end (${ukDate(d.date)}) is before the start (${ukDate(start)}). Please type a date on or after ${ukDate(start)}.` };
         if (d.date > addDays(start, 365)) return { ok: false, message: `The planned end (${ukDate(d.date)}) is more than a year after the start (${ukDate(start)}). Please type a date up to ${ukDate(addDays(start, 365))}.` };
+        // The last day on the timetable is a school day: a weekend or holiday end is asked again, naming the next school day.
+        const offDay = dateRuleProblem(ctx.calendar, { schoolDay: true }, 'the planned end', d.date);
+        if (offDay) return { ok: false, message: offDay };
         return { ok: true, value: d.date };
       },
     },
-    { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: hoursPerWeek },
+    { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: (raw) => hoursPerWeek(raw, ctx.pack.rules?.fullTimeHoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK) },
     {
       id: 'laNotifiedOn',
       kind: 'date',
@@ -228,11 +231,19 @@ export function nextPepQuestion(ctx: DialogContext, a: Answers): Question {
   };
 }
 
-/** Hours in school a week: a whole or half number, up to a full week. */
-function hoursPerWeek(raw: string): Parsed {
+/** The DfE's expected length of a school week, in hours, for a pack that does not give one. */
+export const FULL_TIME_HOURS_PER_WEEK = 32.5;
+
+/**
+ * Hours in school a week: a whole or half number, fewer than a full week (`fullTime` hours, from the
+ * pack): a part-time timetable at full-time hours or more is not part time, so it is asked again.
+ */
+function hoursPerWeek(raw: string, fullTime: number): Parsed {
   const t = raw.trim().replace(/\s*(hours?|hrs?|h)$/i, '');
   const n = Number(t);
   if (!/^\d{1,2}(\.5|\.0)?$/.test(t) || n < 0.5 || n > 40) return { ok: false, message: 'Please type the hours a week as a number from 1 to 40, such as 15 or 12.5.' };
+  if (n >= fullTime)
+    return { ok: false, message: `${n} hours a week is not part time: a full school week is ${fullTime} hours. Please type the hours the pupil will be in school, fewer than ${fullTime}, such as 15 or 12.5.` };
   return { ok: true, value: n };
 }
 
