@@ -5,7 +5,8 @@ import { addDays } from '../core/dates.js';
 import type { FactEntry, FactKind, NewFact, PepLead } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
 import { describeFacts } from '../core/facts/fact-words.js';
-import type { PupilFacts } from '../core/facts/pupil-facts.js';
+import { pupilFacts, type PupilFacts } from '../core/facts/pupil-facts.js';
+import { ehcpBeforeRequest } from '../core/facts/record-fact.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
 import type { ReadFirst } from '../core/views/view.js';
@@ -142,9 +143,19 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
   if (kind === 'pep-meeting') return when('When was the PEP meeting held?', 0, 'date of the PEP meeting');
   if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
   if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
-  if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
+  if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued', (date) => ehcpAfterRequest(ctx, a, date));
   if (kind === 'ehc-assessment' && a.ehc === 'requested') return when('When was the EHC needs assessment requested?', 0, 'date of the request');
   return when('On what date did this happen?', 0, 'date');
+}
+
+/**
+ * An EHCP issued on `date` follows the EHC needs assessment it settles: one issued before the open
+ * request was made is asked again, naming the request's date (the answers typed so far are kept).
+ */
+async function ehcpAfterRequest(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
+  const c = await loadPicked(ctx, a);
+  const problem = c && ehcpBeforeRequest(pupilFacts(c), date);
+  return problem ? { ok: false, message: problem } : undefined;
 }
 
 /** The suspension a return on `date` ends: the latest recorded one that began by then. */
