@@ -1,8 +1,8 @@
 import type { FactEntry } from '../core/facts/fact-entry.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { changesMade } from '../core/facts/corrections.js';
-import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
-import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
+import { describeFact, describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
+import { laterEntryThan, pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
 import { factFamily, PEP_NOT_LOOKED_AFTER } from '../core/facts/record-fact.js';
 import { heading, text } from '../core/views/view.js';
 import { pupilDeadlines } from '../core/record/deadlines.js';
@@ -148,9 +148,12 @@ export const updateDialog: FormDialog = {
       : `${who}: ${factSentence(entry)}${withSocialWorker ? `, and has a social worker from ${ukDate(entry.on)}` : ''}.`;
     const nextPep = entry.fact === 'pep-meeting' ? pupilDeadlines(saved, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).find((d) => d.kind === 'pep') : undefined;
     const pepLine = nextPep ? [text(`The next PEP is due ${ukDate(nextPep.dueDate)}${entry.fact === 'pep-meeting' && entry.nextOn ? ', the date set at the meeting' : ', the first day of its term (a PEP each term)'}.`)] : [];
+    // A change dated before one already recorded for the same fact does not change what the record says now.
+    const later = correcting ? undefined : laterEntryThan(saved.facts, entry);
+    const outweighed = later ? [text(`An update dated ${ukDate(later.on)} says ${describeFact(later)}; that one stands, since it is later. To change it, correct that entry ("Correct an earlier entry").`, 'warning')] : [];
     const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text(NO_SOCIAL_WORKER_YET, 'muted')] : [];
     return [
-      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...pepLine, ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
+      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...outweighed, ...pepLine, ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
       guidanceAfterSave(ctx, saved),
     ];
   },
