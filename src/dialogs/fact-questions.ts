@@ -2,10 +2,11 @@ import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../core/reminders/due-items.js';
 import { dateRuleProblem } from './date-rules.js';
 import { addDays } from '../core/dates.js';
-import type { FactEntry, FactKind, NewFact } from '../core/facts/fact-entry.js';
+import type { FactEntry, FactKind, NewFact, PepLead } from '../core/facts/fact-entry.js';
 import { WHY_MAX } from '../core/facts/fact-entry.js';
 import { describeFacts } from '../core/facts/fact-words.js';
-import type { PupilFacts } from '../core/facts/pupil-facts.js';
+import { pupilFacts, type PupilFacts } from '../core/facts/pupil-facts.js';
+import { ehcpBeforeRequest } from '../core/facts/record-fact.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
 import type { ReadFirst } from '../core/views/view.js';
@@ -48,6 +49,13 @@ const EHC: AnswerChoice[] = [
 const PTT: AnswerChoice[] = [
   { value: 'starts', label: 'It starts, or its details change (say, the LA has now been told)', words: ['start', 'starts', 'begins', 'changes', 'change', 'new'] },
   { value: 'ended', label: 'It has ended: back to full time', words: ['ended', 'end', 'stopped', 'full time', 'back to full time'] },
+];
+
+const PEP_LEADS: AnswerChoice[] = [
+  { value: 'virtual-school', label: 'The Virtual School', words: ['virtual school', 'vs', 'virtual school head', 'vsh'] },
+  { value: 'designated-teacher', label: 'The designated teacher', words: ['designated teacher', 'dt', 'school', 'me', 'i did'] },
+  { value: 'social-worker', label: 'The social worker', words: ['social worker', 'sw'] },
+  { value: 'other', label: 'Someone else', words: ['other', 'someone else', 'carer', 'foster carer'] },
 ];
 
 const pick = (id: string, prompt: string, choices: AnswerChoice[], check?: (v: string) => string | undefined): Question => ({
@@ -97,6 +105,8 @@ export function valueQuestions(kind: Recordable, now: PupilFacts, correcting: bo
       return 'ptt' in implied(kind, now, correcting) ? [] : [pick('ptt', 'What has happened to the part-time timetable?', PTT)];
     case 'risk-of-permanent-exclusion':
       return [yes('atRisk', 'Is the pupil at risk of permanent exclusion now?', (v) => already(now, kind, correcting, v === now.riskOfPermanentExclusion))];
+    case 'pep-meeting':
+      return [pick('ledBy', 'Who led the PEP meeting?', PEP_LEADS)];
     case 'suspension-return':
     case 'provision-started':
       return [];
@@ -130,11 +140,22 @@ export function onQuestion(ctx: DialogContext, kind: Recordable, a: Answers): Qu
   });
   if (kind === 'suspension-return') return when('When does (or did) the pupil return from the suspension?', 60, 'return date', (date) => suspensionBefore(ctx, a, date));
   if (kind === 'provision-started') return when('When did full-time provision start after the exclusion or long suspension?', 28, 'start date', (date) => exclusionBefore(ctx, a, date));
+  if (kind === 'pep-meeting') return when('When was the PEP meeting held?', 0, 'date of the PEP meeting');
   if (kind === 'part-time-timetable' && a.ptt === 'ended') return when('When did the pupil go back to full time?', 0, 'date');
   if (kind === 'part-time-timetable') return when('When does (or did) the part-time timetable start?', 28, 'start date');
-  if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued');
+  if (kind === 'send' && a.send === 'ehcp') return when('When was the EHCP issued?', 0, 'date the EHCP was issued', (date) => ehcpAfterRequest(ctx, a, date));
   if (kind === 'ehc-assessment' && a.ehc === 'requested') return when('When was the EHC needs assessment requested?', 0, 'date of the request');
   return when('On what date did this happen?', 0, 'date');
+}
+
+/**
+ * An EHCP issued on `date` follows the EHC needs assessment it settles: one issued before the open
+ * request was made is asked again, naming the request's date (the answers typed so far are kept).
+ */
+async function ehcpAfterRequest(ctx: DialogContext, a: Answers, date: string): Promise<Parsed | undefined> {
+  const c = await loadPicked(ctx, a);
+  const problem = c && ehcpBeforeRequest(pupilFacts(c), date);
+  return problem ? { ok: false, message: problem } : undefined;
 }
 
 /** The suspension a return on `date` ends: the latest recorded one that began by then. */
@@ -182,10 +203,13 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
         if (!d.ok) return { ok: false, message: d.message };
         if (d.date < start) return { ok: false, message: `The planned end (${ukDate(d.date)}) is before the start (${ukDate(start)}). Please type a date on or after ${ukDate(start)}.` };
         if (d.date > addDays(start, 365)) return { ok: false, message: `The planned end (${ukDate(d.date)}) is more than a year after the start (${ukDate(start)}). Please type a date up to ${ukDate(addDays(start, 365))}.` };
+        // The last day on the timetable is a school day: a weekend or holiday end is asked again, naming the next school day.
+        const offDay = dateRuleProblem(ctx.calendar, { schoolDay: true }, 'the planned end', d.date);
+        if (offDay) return { ok: false, message: offDay };
         return { ok: true, value: d.date };
       },
     },
-    { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: hoursPerWeek },
+    { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: (raw) => hoursPerWeek(raw, ctx.pack.rules?.fullTimeHoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK) },
     {
       id: 'laNotifiedOn',
       kind: 'date',
@@ -196,11 +220,41 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
   ];
 }
 
-/** Hours in school a week: a whole or half number, up to a full week. */
-function hoursPerWeek(raw: string): Parsed {
+/**
+ * The next PEP meeting, when it has been set: optional, after the one being recorded and within a
+ * year. Left blank, the next PEP falls due at the start of next term (002: a PEP each term).
+ */
+export function nextPepQuestion(ctx: DialogContext, a: Answers): Question {
+  const today = ctx.today();
+  const held = typeof a.on === 'string' ? a.on : today;
+  return {
+    id: 'nextOn',
+    kind: 'date',
+    optional: true,
+    prompt: 'When is the next PEP meeting, if it has been set? Leave blank and it is due at the start of next term.',
+    parse(raw) {
+      const d = parseDate(raw, today);
+      if (!d.ok) return { ok: false, message: d.message };
+      if (d.date <= held) return { ok: false, message: `The next PEP meeting (${ukDate(d.date)}) is not after this one (${ukDate(held)}). Please type a later date, or leave it blank.` };
+      if (d.date > addDays(held, 365)) return { ok: false, message: `The next PEP meeting (${ukDate(d.date)}) is more than a year after this one. A PEP is reviewed each term: please type a date up to ${ukDate(addDays(held, 365))}, or leave it blank.` };
+      return { ok: true, value: d.date };
+    },
+  };
+}
+
+/** The DfE's expected length of a school week, in hours, for a pack that does not give one. */
+export const FULL_TIME_HOURS_PER_WEEK = 32.5;
+
+/**
+ * Hours in school a week: a whole or half number, fewer than a full week (`fullTime` hours, from the
+ * pack): a part-time timetable at full-time hours or more is not part time, so it is asked again.
+ */
+function hoursPerWeek(raw: string, fullTime: number): Parsed {
   const t = raw.trim().replace(/\s*(hours?|hrs?|h)$/i, '');
   const n = Number(t);
   if (!/^\d{1,2}(\.5|\.0)?$/.test(t) || n < 0.5 || n > 40) return { ok: false, message: 'Please type the hours a week as a number from 1 to 40, such as 15 or 12.5.' };
+  if (n >= fullTime)
+    return { ok: false, message: `${n} hours a week is not part time: a full school week is ${fullTime} hours. Please type the hours the pupil will be in school, fewer than ${fullTime}, such as 15 or 12.5.` };
   return { ok: true, value: n };
 }
 
@@ -241,6 +295,8 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
       return { ...common, fact: 'risk-of-permanent-exclusion', atRisk: a.atRisk === true };
     case 'provision-started':
       return { ...common, fact: 'provision-started', exclusionId: a.permanent as string };
+    case 'pep-meeting':
+      return { ...common, fact: 'pep-meeting', ledBy: a.ledBy as PepLead, ...(a.nextOn ? { nextOn: a.nextOn as string } : {}) };
   }
 }
 
@@ -270,6 +326,8 @@ export function entryAnswers(e: FactEntry): Answers {
       return { ...on, atRisk: e.atRisk };
     case 'provision-started':
       return { ...on, permanent: e.exclusionId };
+    case 'pep-meeting':
+      return { ...on, ledBy: e.ledBy, ...(e.nextOn ? { nextOn: e.nextOn } : {}) };
     case 'withdrawn':
       return on;
   }

@@ -70,6 +70,8 @@ const RULES: Rule[] = [
   { re: /^suspend$/i, intent: () => dialog('exclusion', undefined, { kind: 'suspension' }), typed: ['suspend'] },
   // "update 4021", "record a change for 4021": a fact about a saved pupil changed, or an entry was wrong.
   { re: new RegExp(`^(?:update(?: (?:the )?record)?|record (?:a )?change|changes? of circumstances?|correct (?:an |the )?entry)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1]), typed: ['update'] },
+  // "pep 4021", "record pep for 4021": a looked-after child's termly PEP meeting was held (update, with the choice made).
+  { re: new RegExp(`^(?:record (?:a |the )?)?(?:pep|epep|personal education plan)(?: meeting)?(?: held)?${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('update', m[1], { what: 'pep' }), typed: ['pep', 'record pep'] },
   // "close plan 4021", "end the psp for 4021": a plan ends with its outcome.
   { re: new RegExp(`^(?:close|end|finish) (?:the |a )?(?:plan|pcp|psp|pastoral support (?:programme|plan))${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('close-plan', m[1]), typed: ['close plan'] },
   // The Inclusion Self-Reflection Tool (Appendix 2): start or carry on, its summary, sharing with the LA, and the LA's view.

@@ -1,6 +1,7 @@
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import { daysBetween } from '../core/dates.js';
 import { pupilDeadlines, type Deadline } from '../core/record/deadlines.js';
+import { partTimeFigures } from '../core/record/pupil-figures.js';
 import { heading, text, type Block, type MenuItem, type View } from '../core/views/view.js';
 import type { DialogContext } from './dialog.js';
 import { count } from '../core/text/plural.js';
@@ -27,7 +28,9 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   const due = mine
     .flatMap((c) => pupilDeadlines(c, { pack: ctx.pack, calendar: ctx.calendar, today }).map((d) => ({ c, d })))
     .sort((a, b) => (a.d.actBy ?? a.d.dueDate).localeCompare(b.d.actBy ?? b.d.dueDate) || a.c.pupilRef.localeCompare(b.c.pupilRef));
-  if (!due.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.')] };
+  const timetables = partTimeLines(mine, today);
+  if (!due.length && !timetables.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.')] };
+  if (!due.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.'), ...timetables] };
 
   const line = ({ c, d }: { c: PupilCase; d: Deadline }) => {
     const days = daysBetween(today, d.offDay?.firstSchoolDay ?? d.dueDate);
@@ -42,7 +45,7 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   if (overdue.length) blocks.push(text(`${count(overdue.length, noun)} overdue.`, 'warning'));
   blocks.push({ type: 'list', items: due.map(line) });
   // One button per pupil on card channels (the terminal shows the commands to type): a review to
-  // record, or for a date the LA or the Virtual School keeps, the pupil's summary with all of them.
+  // record, a PEP meeting to record, or for a date the LA keeps, the pupil's summary with all of them.
   const buttons = new Map<string, MenuItem>();
   for (const { c, d } of due) {
     if (buttons.size === BUTTONS || buttons.has(c.id)) continue;
@@ -51,9 +54,37 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
       c.id,
       review
         ? { command: `review for ${c.pupilRef}`, label: `Record review: ${c.initials}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` }
-        : { command: `pupil ${c.pupilRef}`, label: `Open ${c.initials} ${c.pupilRef}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` },
+        : d.kind === 'pep'
+          ? { command: `pep ${c.pupilRef}`, label: `Record PEP: ${c.initials}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` }
+          : { command: `pupil ${c.pupilRef}`, label: `Open ${c.initials} ${c.pupilRef}`, description: `${deadlineName(ctx.pack, d)} for ${c.initials} (ref ${c.pupilRef})` },
     );
   }
   blocks.push({ type: 'menu', items: [...buttons.values()] });
+  blocks.push(...timetables);
   return { blocks };
+}
+
+/**
+ * Pupils on a part-time timetable, or with one planned, or past its planned end with no end recorded:
+ * when it ends (by when it is reviewed) and whether the LA has been told (000 "Part Time Timetable
+ * (notify LA)"; 003 Hackney: temporary, agreed with parents, the LA told). Empty when there are none.
+ */
+function partTimeLines(cases: readonly PupilCase[], today: string): Block[] {
+  const lines: string[] = [];
+  let untold = 0;
+  for (const c of cases) {
+    const p = partTimeFigures(c, today);
+    if (!p) continue;
+    const told = p.laNotifiedOn ? `the LA told on ${ukDate(p.laNotifiedOn)}` : 'the LA not yet told: tell the LA now';
+    if (!p.laNotifiedOn) untold++;
+    const what =
+      p.when === 'ended'
+        ? `part-time timetable planned to end ${ukDate(p.endDate)}, and no end recorded: record its end or a new end date with "update ${c.pupilRef}"`
+        : p.when === 'planned'
+          ? `part-time timetable planned from ${ukDate(p.startDate)} to ${ukDate(p.endDate)}: review it by its end`
+          : `part-time timetable until ${ukDate(p.endDate)}: review it by then`;
+    lines.push(`${c.initials} (ref ${c.pupilRef}): ${what}; ${told}`);
+  }
+  if (!lines.length) return [];
+  return [heading('Part-time timetables'), ...(untold ? [text(`${count(untold, 'part-time timetable')} the LA has not been told about.`, 'warning')] : []), { type: 'list', items: lines }];
 }

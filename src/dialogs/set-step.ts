@@ -1,5 +1,11 @@
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { heading, text } from '../core/views/view.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
+import { suspensionDays } from '../core/exclusions/suspension-days.js';
+import { exclusionStanding } from '../core/record/pupil-figures.js';
+import { count } from '../core/text/plural.js';
+import { ukDate } from '../core/text/uk-date.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { DialogContext, FormDialog, Question } from './dialog.js';
@@ -53,9 +59,55 @@ function reasonPrompt(from: number, to: number): string {
     : 'Why is the pupil moving? For example what the reviews showed (no names, please).';
 }
 
-/** Which pupil, and the step they are on when picked (the move is checked against the fresh record when saved). */
+/** Which pupil, the step they are on, and what makes a step down worth a second look, read when picked (the move is checked against the fresh record when saved). */
 function pupilWithStep(ctx: DialogContext): Question {
-  return pupilQuestionReading(ctx, (c) => ({ fromStep: c.currentStep }));
+  return pupilQuestionReading(ctx, (c) => ({ fromStep: c.currentStep, downCautions: stepDownCautions(ctx, c) }));
+}
+
+/** A suspension whose last school day is up to this many school days ago (about four school weeks) is recent. */
+export const RECENT_SUSPENSION_SCHOOL_DAYS = 20;
+
+/**
+ * What makes stepping support down risky now, in words: the pupil is at risk of permanent exclusion,
+ * or a suspension is under way, decided, or ended within the last {@link RECENT_SUSPENSION_SCHOOL_DAYS}
+ * school days (London dates, the school calendar). Empty when neither.
+ */
+function stepDownCautions(ctx: DialogContext, c: PupilCase): string[] {
+  const out: string[] = [];
+  if (exclusionStanding(c).atRisk) out.push('the pupil is at risk of permanent exclusion');
+  const today = ctx.today();
+  const last = standingExclusions(c)
+    .filter((x) => x.kind === 'suspension')
+    .map((x) => suspensionDays(ctx.calendar, x).at(-1) ?? x.startDate)
+    .sort()
+    .at(-1);
+  if (last && last >= today) out.push(`a suspension runs until ${ukDate(last)}`);
+  else if (last) {
+    const ago = ctx.calendar.schoolDaysBetween(last, today);
+    if (ago <= RECENT_SUSPENSION_SCHOOL_DAYS) out.push(`a suspension ended ${ukDate(last)}, ${count(ago, 'school day')} ago`);
+  }
+  return out;
+}
+
+/**
+ * A move down while the pupil is at risk of permanent exclusion or lately suspended is confirmed
+ * first, as a jump up is (000: support steps down "when appropriate"). "No" asks to pick again.
+ */
+function stepDownQuestions(from: number, to: number, cautions: readonly string[]): Question[] {
+  if (!(to < from) || !cautions.length) return [];
+  const why = cautions.join(', and ');
+  return [
+    {
+      id: 'downAnyway',
+      kind: 'yesno',
+      prompt: `Step down from Step ${from} to Step ${to} even so?`,
+      before: [{ type: 'text', text: `Before stepping down: ${why}. Support taken away now may be needed most; step down only when the reviews show it is right, and say so in the reason.` }],
+      parse(raw) {
+        const p = yesNo(raw);
+        return p.ok && p.value === false ? { ok: false, message: `Then type "back" to pick another step (Step ${from} is where the pupil is now), or "cancel" to keep them at Step ${from}.` } : p;
+      },
+    },
+  ];
 }
 
 /**
@@ -88,6 +140,7 @@ export const setStepDialog: FormDialog = {
         },
       },
       ...jumpQuestions(from, Number(a.step)),
+      ...stepDownQuestions(from, Number(a.step), Array.isArray(a.downCautions) ? (a.downCautions as string[]) : []),
       { id: 'reason', kind: 'longtext', prompt: reasonPrompt(from, Number(a.step)), parse: (r) => freeText(r, 500) },
       { id: 'agreedWith', kind: 'text', optional: true, prompt: 'Who else agreed the move? Roles, not names (e.g. "class teacher and parents/carers").', parse: (r) => freeText(r, 200) },
     ];

@@ -1,13 +1,14 @@
 import type { FactEntry } from '../core/facts/fact-entry.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { changesMade } from '../core/facts/corrections.js';
-import { describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
-import { pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
-import { factFamily } from '../core/facts/record-fact.js';
+import { describeFact, describeFacts, entryLine, factSentence } from '../core/facts/fact-words.js';
+import { laterEntryThan, pupilFacts, standingEntries, type PupilFacts } from '../core/facts/pupil-facts.js';
+import { factFamily, PEP_NOT_LOOKED_AFTER } from '../core/facts/record-fact.js';
 import { heading, text } from '../core/views/view.js';
+import { pupilDeadlines } from '../core/record/deadlines.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -29,6 +30,7 @@ const WHAT: AnswerChoice[] = [
   { value: 'suspension-return', label: 'Returning from a suspension', words: ['return', 'returning', 'reintegration', 'back from suspension'] },
   { value: 'risk-of-permanent-exclusion', label: 'At risk of permanent exclusion', words: ['risk', 'at risk', 'pex risk', 'risk of pex'] },
   { value: 'provision-started', label: 'Full-time provision started after a permanent exclusion or a suspension of 6 days or more (day 6)', words: ['provision', 'day 6', 'day six', 'full-time provision', 'alternative provision started'] },
+  { value: 'pep-meeting', label: 'A PEP meeting held (the termly Personal Education Plan of a looked-after child)', words: ['pep', 'pep meeting', 'personal education plan', 'epep', 'termly pep'] },
 ];
 const CORRECT: AnswerChoice = { value: 'correction', label: 'Correct an earlier entry', words: ['correct', 'correction', 'mistake', 'wrong', 'fix'] };
 
@@ -76,7 +78,13 @@ function nowLines(now: PupilFacts): string {
 
 function whatQuestion(p: Picked): Question {
   const choices = p.entries.length ? [...WHAT, CORRECT] : WHAT;
-  return { id: 'what', kind: 'choice', prompt: 'What has changed?', choices, before: [{ type: 'text', text: nowLines(p.now) }], parse: (r) => choice(choices, r) };
+  const parse = (r: string) => {
+    const c = choice(choices, r);
+    // Refused at once, not after every answer: a termly PEP is for a looked-after child (002).
+    if (c.ok && c.value === 'pep-meeting' && !p.now.flags.lookedAfter) return { ok: false as const, message: PEP_NOT_LOOKED_AFTER };
+    return c;
+  };
+  return { id: 'what', kind: 'choice', prompt: 'What has changed?', choices, before: [{ type: 'text', text: nowLines(p.now) }], parse };
 }
 
 /** The kind of fact the questions are about, and whether an entry is being corrected. */
@@ -114,6 +122,7 @@ export const updateDialog: FormDialog = {
     const given = { ...implied(kind, p.now, !!correcting), ...was, ...a };
     const asked = [...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given)];
     if (kind === 'part-time-timetable' && given.ptt === 'starts') asked.push(...timetableQuestions(ctx, given));
+    if (kind === 'pep-meeting') asked.push(nextPepQuestion(ctx, given));
     // Looked after, and no social worker on record: a looked-after child normally has one (002).
     if (kind === 'care' && given.care === 'looked-after' && !p.now.flags.socialWorker) asked.push(socialWorkerTooQuestion(ctx));
     return [...qs, ...asked.map((q) => keeping(q, was)), whyQuestion(!!correcting)];
@@ -137,9 +146,14 @@ export const updateDialog: FormDialog = {
     const said = correcting
       ? `The entry “${correcting.label}” is corrected: ${entry.fact === 'withdrawn' ? 'it no longer counts' : `it now says ${factSentence(entry)} (${changesMade(correcting.entry, entry).join('; ')})`}. Both stay in the chronology, the earlier one marked as corrected.`
       : `${who}: ${factSentence(entry)}${withSocialWorker ? `, and has a social worker from ${ukDate(entry.on)}` : ''}.`;
+    const nextPep = entry.fact === 'pep-meeting' ? pupilDeadlines(saved, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).find((d) => d.kind === 'pep') : undefined;
+    const pepLine = nextPep ? [text(`The next PEP is due ${ukDate(nextPep.dueDate)}${entry.fact === 'pep-meeting' && entry.nextOn ? ', the date set at the meeting' : ', the first day of its term (a PEP each term)'}.`)] : [];
+    // A change dated before one already recorded for the same fact does not change what the record says now.
+    const later = correcting ? undefined : laterEntryThan(saved.facts, entry);
+    const outweighed = later ? [text(`An update dated ${ukDate(later.on)} says ${describeFact(later)}; that one stands, since it is later. To change it, correct that entry ("Correct an earlier entry").`, 'warning')] : [];
     const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text(NO_SOCIAL_WORKER_YET, 'muted')] : [];
     return [
-      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
+      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...outweighed, ...pepLine, ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
       guidanceAfterSave(ctx, saved),
     ];
   },

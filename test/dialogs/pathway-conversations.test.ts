@@ -218,7 +218,7 @@ describe('a SENDCo moves a pupil to another step, with the reason', () => {
     expect((await caseOf(w)).stepChanges.at(-1)).toMatchObject({ from: 3, to: 6, cause: 'set', reason: 'Permanent exclusion likely; specialist assessment already under way' });
   });
 
-  it('a move of one step up, or any step down, is not queried', async () => {
+  it('a move of one step up, or a step down with no risk of permanent exclusion or recent suspension, is not queried', async () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(newPupilAt(4));

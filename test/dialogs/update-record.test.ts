@@ -168,10 +168,10 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(await bot.say('12.5')).toContain('? When was the LA told?');
     const notTold = await bot.script(['', 'To rebuild attendance after illness']);
     expect(notTold).toContain('part-time timetable from Mon 16 Nov 2026 to Tue 1 Dec 2026, 12.5 hours a week, the LA not yet told');
-    expect(notTold).toContain('Why: on a part-time timetable that the LA has not been told about.');
+    expect(notTold).toContain('Why: on a part-time timetable that the LA has not been told about: tell the LA now. It is planned to end on Tue 1 Dec 2026: review it by then.');
 
     const told = await bot.script(update('ptt', 'its details change', '16/11/2026', '1/12/2026', '12.5', '18/11/2026', 'LA attendance team told'));
-    expect(told).toContain('Why: on a part-time timetable.');
+    expect(told).toContain('Why: on a part-time timetable. It is planned to end on Tue 1 Dec 2026: review it by then.');
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-01', hoursPerWeek: 12.5, laNotifiedOn: '2026-11-18' });
 
     const ended = await bot.withDetails(await bot.script(update('ptt', 'ended', 'today', '')));

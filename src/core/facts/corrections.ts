@@ -1,5 +1,5 @@
 import type { FactEntry } from './fact-entry.js';
-import { describeFact } from './fact-words.js';
+import { describeFact, PEP_LEAD } from './fact-words.js';
 import { count } from '../text/plural.js';
 import { londonDayOf, ukDate } from '../text/uk-date.js';
 
@@ -21,6 +21,12 @@ export function changesMade(was: FactEntry, now: FactEntry): string[] {
       change('planned end', ukDate(w.plannedEndDate), ukDate(now.plannedEndDate));
       change('hours a week', count(w.hoursPerWeek, 'hour'), count(now.hoursPerWeek, 'hour'));
       change('the LA told', w.laNotifiedOn ? ukDate(w.laNotifiedOn) : 'not yet', now.laNotifiedOn ? ukDate(now.laNotifiedOn) : 'not yet');
+      break;
+    }
+    case 'pep-meeting': {
+      const w = was as Extract<FactEntry, { fact: 'pep-meeting' }>;
+      change('led by', PEP_LEAD[w.ledBy], PEP_LEAD[now.ledBy]);
+      change('next one', w.nextOn ? ukDate(w.nextOn) : 'not set', now.nextOn ? ukDate(now.nextOn) : 'not set');
       break;
     }
     case 'suspension-return':

@@ -40,6 +40,10 @@ export type CareStatus = z.infer<typeof CareStatus>;
 export const SendStatus = z.enum(['none', 'sen-support', 'ehcp']);
 export type SendStatus = z.infer<typeof SendStatus>;
 
+/** Who led a PEP meeting, as a role: the Virtual School, the school's designated teacher, the social worker, or someone else. */
+export const PepLead = z.enum(['virtual-school', 'designated-teacher', 'social-worker', 'other']);
+export type PepLead = z.infer<typeof PepLead>;
+
 export const FactEntry = z.discriminatedUnion('fact', [
   z.strictObject({ ...common, fact: z.literal('care'), care: CareStatus }),
   /** A child in need or child protection plan: the pupil has a social worker, or no longer has one. */
@@ -70,6 +74,12 @@ export const FactEntry = z.discriminatedUnion('fact', [
    * when `on` is no later than the day it fell due, and its reminder stops.
    */
   z.strictObject({ ...common, fact: z.literal('provision-started'), exclusionId: z.string().min(1).max(64) }),
+  /**
+   * A looked-after child's termly Personal Education Plan meeting was held on `on` (002
+   * Hertfordshire, "Statutory Personal Education Plans (ePEP)"), led by `ledBy` (a role, never a
+   * name), with the next one set for `nextOn` when known. It meets the PEP of the term it falls in.
+   */
+  z.strictObject({ ...common, fact: z.literal('pep-meeting'), ledBy: PepLead, nextOn: IsoDate.optional() }),
   /** With `corrects`: that entry should never have been recorded, and counts for nothing. */
   z.strictObject({ ...common, fact: z.literal('withdrawn'), corrects: EntryId }),
 ]);

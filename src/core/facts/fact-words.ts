@@ -1,4 +1,4 @@
-import type { FactEntry, FactKind } from './fact-entry.js';
+import type { FactEntry, FactKind, PepLead } from './fact-entry.js';
 import type { PupilFacts } from './pupil-facts.js';
 import { count } from '../text/plural.js';
 import { ukDate } from '../text/uk-date.js';
@@ -11,6 +11,14 @@ const CARE: Record<string, string> = {
   neither: 'no longer looked after',
 };
 const SEND: Record<string, string> = { none: 'no SEN support or EHCP', 'sen-support': 'SEN support', ehcp: 'EHCP issued' };
+
+/** Who led a PEP meeting, in words (a role, never a name). */
+export const PEP_LEAD: Record<PepLead, string> = {
+  'virtual-school': 'the Virtual School',
+  'designated-teacher': 'the designated teacher',
+  'social-worker': 'the social worker',
+  other: 'someone else',
+};
 
 const hours = (n: number) => `${count(n, 'hour')} a week`;
 
@@ -40,6 +48,8 @@ export function describeFact(e: FactEntry): string {
       return e.atRisk ? 'at risk of permanent exclusion' : 'no longer at risk of permanent exclusion';
     case 'provision-started':
       return 'full-time provision started after an exclusion (day 6)';
+    case 'pep-meeting':
+      return `PEP meeting held, led by ${PEP_LEAD[e.ledBy]}${e.nextOn ? `; next one ${ukDate(e.nextOn)}` : ''}`;
     case 'withdrawn':
       return 'withdrawn: it should not have been recorded';
   }
@@ -56,6 +66,8 @@ export function factSentence(e: FactEntry): string {
       return `part-time timetable ended: back to full time from ${ukDate(e.on)}`;
     case 'provision-started':
       return `full-time provision started on ${ukDate(e.on)} after an exclusion (day 6)`;
+    case 'pep-meeting':
+      return `PEP meeting held on ${ukDate(e.on)}, led by ${PEP_LEAD[e.ledBy]}${e.nextOn ? `; the next one is set for ${ukDate(e.nextOn)}` : ''}`;
     case 'care':
     case 'ehc-assessment':
       return `${describeFact(e)} on ${ukDate(e.on)}`;
@@ -90,6 +102,8 @@ export function describeFacts(f: PupilFacts, kind: FactKind): string {
       return f.returnFromSuspension ? `returns ${ukDate(f.returnFromSuspension.on)} from a ${f.returnFromSuspension.days}-day suspension` : 'no return recorded';
     case 'risk-of-permanent-exclusion':
       return f.riskOfPermanentExclusion ? 'at risk of permanent exclusion' : 'not at risk of permanent exclusion';
+    case 'pep-meeting':
+      return f.lastPep ? `last PEP meeting ${ukDate(f.lastPep.on)}` : 'no PEP meeting recorded';
     case 'provision-started':
     case 'withdrawn':
       return '';

@@ -1,5 +1,5 @@
 import type { PupilCase, PupilFlags } from '../cases/pupil-case.js';
-import type { FactEntry } from './fact-entry.js';
+import type { FactEntry, FactKind } from './fact-entry.js';
 
 /**
  * The pupil's facts now, folded from their chronology: the one place anything reads whether a
@@ -20,6 +20,8 @@ export interface PupilFacts {
   ehcRequestedOn?: string;
   /** The part-time timetable the pupil is on, or is due to start; gone once it has ended. */
   partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string };
+  /** The latest PEP meeting recorded (London dates): the day it was held, and the next one when set. */
+  lastPep?: { on: string; nextOn?: string };
   /** The latest return from a suspension that was recorded. */
   returnFromSuspension?: { on: string; exclusionId: string; days: number };
 }
@@ -68,6 +70,8 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
       return { ...s, returnFromSuspension: { on: e.on, exclusionId: e.exclusionId, days: e.days } };
     case 'risk-of-permanent-exclusion':
       return { ...s, riskOfPermanentExclusion: e.atRisk };
+    case 'pep-meeting':
+      return { ...s, lastPep: { on: e.on, ...(e.nextOn ? { nextOn: e.nextOn } : {}) } };
     case 'provision-started':
     case 'withdrawn':
       // A day on record (read by the day-6 figures), not a fact about the pupil now.
@@ -172,4 +176,30 @@ export function provisionStarted(c: FactsSource): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of c.facts?.length ? effectiveEntries(c.facts) : []) if (e.fact === 'provision-started' && !out.has(e.exclusionId)) out.set(e.exclusionId, e.on);
   return out;
+}
+
+/** The facts that hold a state now (not a day on record), in the order a page lists them; a timetable's end is its own family's. */
+const STATE_FAMILIES: readonly FactKind[] = ['care', 'social-worker', 'send', 'ehc-assessment', 'part-time-timetable', 'risk-of-permanent-exclusion', 'pep-meeting'];
+const familyOf = (k: FactKind): FactKind => (k === 'part-time-timetable-ended' ? 'part-time-timetable' : k);
+
+/**
+ * For each fact that holds a state (care, social worker, SEN, EHC request, part-time timetable,
+ * risk, the last PEP), the standing entry it comes from now: the latest by the day it happened on,
+ * then by when it was recorded. In STATE_FAMILIES order; facts with no entry are left out.
+ */
+export function factSources(entries: readonly FactEntry[]): FactEntry[] {
+  const latest = new Map<FactKind, FactEntry>();
+  for (const e of effectiveEntries(entries)) latest.set(familyOf(e.fact), e);
+  return STATE_FAMILIES.flatMap((k) => latest.get(k) ?? []);
+}
+
+/**
+ * The standing entry that outweighs `entry` (just recorded, not a correction): a later-dated one
+ * about the same fact, which the facts now follow. Undefined when `entry` is the latest of its kind
+ * or is not about a state.
+ */
+export function laterEntryThan(entries: readonly FactEntry[], entry: FactEntry): FactEntry | undefined {
+  const family = familyOf(entry.fact);
+  if (!STATE_FAMILIES.includes(family)) return undefined;
+  return effectiveEntries(entries).filter((e) => e.id !== entry.id && familyOf(e.fact) === family && e.on > entry.on).at(-1);
 }

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import type { ChangeContext } from '../plans/plan-changes.js';
 import { FactEntry, type FactKind, type NewFact } from './fact-entry.js';
 import { describeFact, describeFacts } from './fact-words.js';
-import { evolveFacts, originalOf, pupilFacts } from './pupil-facts.js';
+import { evolveFacts, originalOf, pupilFacts, type PupilFacts } from './pupil-facts.js';
 import { ukDate } from '../text/uk-date.js';
 
 /**
@@ -23,6 +23,19 @@ export function recordFact(c: PupilCase, input: NewFact, ctx: ChangeContext): Pu
 
 /** What an entry is about: a part-time timetable's end belongs with the timetable, so one corrects the other. */
 export const factFamily = (kind: FactKind): FactKind => (kind === 'part-time-timetable-ended' ? 'part-time-timetable' : kind);
+
+/** Said when a PEP meeting is recorded for a pupil the record does not have as looked after. */
+export const PEP_NOT_LOOKED_AFTER = 'The record does not have this pupil as looked after, and the termly PEP is for a looked-after child. If they are looked after, record that first with "update" (looked after), or type "cancel".';
+
+/**
+ * Why an EHCP issued on `on` (London date) cannot be recorded against the facts `now`: it is dated
+ * before the EHC needs assessment request waiting for it. Undefined when it may be.
+ */
+export function ehcpBeforeRequest(now: Pick<PupilFacts, 'ehcRequestedOn'>, on: string): string | undefined {
+  const asked = now.ehcRequestedOn;
+  if (!asked || on >= asked) return undefined;
+  return `The EHCP is dated ${ukDate(on)}, before the EHC needs assessment was requested on ${ukDate(asked)}. An EHCP is issued after the request: please type a date on or after ${ukDate(asked)}.`;
+}
 
 const refuse = (message: string): never => {
   throw new AppError(message, 'invalid-input');
@@ -43,6 +56,11 @@ function checkCorrection(c: PupilCase, e: FactEntry): void {
 function checkChange(c: PupilCase, e: FactEntry): void {
   const now = pupilFacts(c);
   if (e.fact === 'ehc-assessment' && e.status === 'not-going-ahead' && !now.ehcRequestedOn) refuse('No EHC needs assessment is waiting for this pupil, so there is none to stop.');
+  if (e.fact === 'pep-meeting' && !now.flags.lookedAfter) refuse(PEP_NOT_LOOKED_AFTER);
+  if (e.fact === 'send' && e.send === 'ehcp') {
+    const problem = ehcpBeforeRequest(now, e.on);
+    if (problem) refuse(problem);
+  }
   if (e.fact === 'part-time-timetable-ended' && !now.partTimeTimetable) refuse('The record has no part-time timetable for this pupil, so there is none to end.');
   const toggles = e.fact === 'care' || e.fact === 'social-worker' || e.fact === 'send' || e.fact === 'risk-of-permanent-exclusion';
   if (toggles && sameFlags(evolveFacts(now, e), now))
@@ -55,6 +73,7 @@ const sameFlags = (a: ReturnType<typeof pupilFacts>, b: ReturnType<typeof pupilF
 /** What the values themselves must hold, whether first recorded or corrected. */
 function checkValues(c: PupilCase, e: FactEntry): void {
   if (e.fact === 'part-time-timetable' && e.plannedEndDate < e.on) refuse(`The planned end (${ukDate(e.plannedEndDate)}) is before the start (${ukDate(e.on)}). Please check the dates.`);
+  if (e.fact === 'pep-meeting' && e.nextOn && e.nextOn <= e.on) refuse(`The next PEP meeting (${ukDate(e.nextOn)}) is not after this one (${ukDate(e.on)}). Please check the dates.`);
   if (e.fact === 'suspension-return') {
     const x = c.exclusions.find((s) => s.id === e.exclusionId && s.kind === 'suspension');
     if (!x) refuse('That suspension is not on this pupil’s record. Record it first with "exclusion".');

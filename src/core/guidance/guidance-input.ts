@@ -60,6 +60,7 @@ const SituationFields = z.object({
   senSupport: z.boolean(),
   onPartTimeTimetable: z.boolean(),
   partTimeTimetableNotified: z.boolean(),
+  partTimeTimetableEnds: day,
   considerSuspension: z.boolean(),
   activePsp: z.boolean(),
   pspReviewsWithoutImpactInARow: count,

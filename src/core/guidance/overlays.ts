@@ -99,8 +99,7 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
 
   add(suspensionDays(pack, rules, s));
 
-  if (s.onPartTimeTimetable)
-    add(fromAdvice(pack, 'part-time-timetable', 'warning', rules.partTimeTimetable, s.partTimeTimetableNotified ? 'on a part-time timetable' : 'on a part-time timetable that the LA has not been told about'));
+  if (s.onPartTimeTimetable) add(fromAdvice(pack, 'part-time-timetable', 'warning', rules.partTimeTimetable, partTimeBecause(s)));
 
   if (s.socialWorker) add(fromAdvice(pack, 'social-worker', 'info', rules.socialWorker, 'the pupil has a social worker'));
   if (s.lookedAfter) add(fromAdvice(pack, 'termly-pep', 'info', rules.lookedAfter.pep, `${rules.lookedAfter.pepsPerYear} PEP reviews a year`));
@@ -116,4 +115,14 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
   if (s.riskOfPermanentExclusion) out.push(...managedMove(pack, rules, s));
   if (s.currentStep <= 2 && s.planStatus === 'none' && !s.permanentlyExcluded) add(fromAdvice(pack, 'early-help', 'info', rules.earlyHelp, 'a need is emerging'));
   return out;
+}
+
+/**
+ * Why the part-time timetable warning is shown, with what to do (000, 003 Hackney: temporary, agreed
+ * with parents, the LA told): until when it runs, by which it is reviewed, and to tell the LA if the
+ * record says it has not been told.
+ */
+function partTimeBecause(s: PupilSituation): string {
+  const told = s.partTimeTimetableNotified ? 'on a part-time timetable' : 'on a part-time timetable that the LA has not been told about: tell the LA now';
+  return s.partTimeTimetableEnds ? `${told}. It is planned to end on ${ukDate(s.partTimeTimetableEnds)}: review it by then` : told;
 }

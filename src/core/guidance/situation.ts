@@ -61,6 +61,7 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     senSupport: facts.flags.senSupport,
     onPartTimeTimetable: !!ptt && ptt.startDate <= today && ptt.endDate >= today,
     partTimeTimetableNotified: !!ptt?.laNotifiedOn,
+    ...(ptt && ptt.startDate <= today && ptt.endDate >= today ? { partTimeTimetableEnds: ptt.endDate } : {}),
     considerSuspension: asked.considerSuspension ?? false,
     activePsp: !!psp,
     pspReviewsWithoutImpactInARow: psp ? inARow(psp.reviews, false) : 0,

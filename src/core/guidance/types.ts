@@ -35,6 +35,8 @@ export interface PupilSituation {
   senSupport: boolean;
   onPartTimeTimetable: boolean;
   partTimeTimetableNotified: boolean;
+  /** The London date a recorded part-time timetable is planned to end (by when it is reviewed). */
+  partTimeTimetableEnds?: string;
   considerSuspension: boolean;
   activePsp: boolean;
   pspReviewsWithoutImpactInARow: number;

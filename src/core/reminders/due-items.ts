@@ -136,7 +136,8 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     if (facts.flags.lookedAfter && !ctx.withoutPep) {
       if (pepDue === undefined) pepDue = pepDueOn(calendar, today) ?? null;
-      if (pepDue !== null) add(pepItem(c, pepDue));
+      const due = facts.lastPep ? pepDueAfter(calendar, pepDue ?? undefined, facts.lastPep) : (pepDue ?? undefined);
+      if (due !== undefined) add(pepItem(c, due));
     }
   }
 
@@ -156,6 +157,24 @@ export function pepItem(c: PupilCase, dueDate: string): DueItem {
  */
 export function pepDueOn(calendar: SchoolCalendar, today: string): string | undefined {
   return calendar.hasTerms ? firstTermStartFrom(calendar, addDays(today, -PEP_TERM_GRACE_DAYS)) : undefined;
+}
+
+/**
+ * A looked-after pupil's next PEP after the latest meeting recorded (London dates): the date set for
+ * the next one when it was; otherwise this term's PEP (`termDue`, from {@link pepDueOn}) unless the
+ * meeting already met it, when the next is due on the first day of the term after the meeting (002:
+ * a PEP each term). Undefined when neither can be worked out (no term dates and no next date set).
+ */
+export function pepDueAfter(calendar: SchoolCalendar, termDue: string | undefined, last: { on: string; nextOn?: string }): string | undefined {
+  if (last.nextOn) return last.nextOn;
+  const next = nextTermAfter(calendar, last.on);
+  if (termDue === undefined) return next;
+  return next !== undefined && next > termDue ? next : termDue;
+}
+
+/** The first day of the term after the one `day` falls in (or of the next term, for a holiday); undefined without term dates. */
+export function nextTermAfter(calendar: SchoolCalendar, day: string): string | undefined {
+  return calendar.hasTerms ? firstTermStartFrom(calendar, addDays(day, 1)) : undefined;
 }
 
 /** The rarer items (EHC, day 6, PEP), built in one place so they share a shape; the SENDCos' to chase. */

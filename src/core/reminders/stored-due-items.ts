@@ -3,7 +3,7 @@ import type { PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { day6Dates, day6LastLiveDay, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, needsDay6, pepDueOn, pepItem } from './due-items.js';
+import { day6Dates, day6LastLiveDay, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, needsDay6, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
 import { dueWindowBasis } from './due-window.js';
 import type { DueItem } from './types.js';
 
@@ -15,7 +15,10 @@ import type { DueItem } from './types.js';
  */
 export interface StoredDueItem {
   item: DueItem;
-  /** London date the item is due (item.dueDate); '-infinity' for a PEP, whose date follows today's term. */
+  /**
+   * London date the item is due (item.dueDate); '-infinity' for a PEP whose date follows today's term
+   * (its item.dueDate is then the earliest it may fall: the term after a PEP meeting held, or '').
+   */
   dueOn: string;
   /** Last London date it is still reminded: EHC dates 28 days after, day-6 until five school days after provision starts. */
   remindUntil?: string;
@@ -54,7 +57,14 @@ export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calenda
   // dueItems sorts by date; the case's own order (plans, EHC, day 6, PEP) is what ties keep.
   const order = (i: DueItem) => ['pcp-review', 'psp-review', 'ehc-decision', 'ehc-completion', 'day6-provision'].indexOf(i.kind);
   out.sort((a, b) => order(a.item) - order(b.item));
-  if (pupilFacts(c).flags.lookedAfter) out.push({ item: pepItem(c, ''), dueOn: '-infinity', ord: 0 });
+  const facts = pupilFacts(c);
+  if (facts.flags.lookedAfter) {
+    // A next meeting set is a fixed date; otherwise the date follows today's term, and a meeting held
+    // keeps it from coming before the term after the meeting (item.dueDate, read by liveDueItems).
+    const set = facts.lastPep?.nextOn;
+    if (set) out.push({ item: pepItem(c, set), dueOn: set, ord: 0 });
+    else out.push({ item: pepItem(c, (facts.lastPep && nextTermAfter(calendar, facts.lastPep.on)) ?? ''), dueOn: '-infinity', ord: 0 });
+  }
   out.forEach((s, i) => (s.ord = i));
   return out;
 }
@@ -70,9 +80,12 @@ export function liveDueItems(stored: readonly Pick<StoredDueItem, 'item' | 'dueO
   const out: DueItem[] = [];
   for (const s of stored) {
     if (s.remindUntil !== undefined && s.remindUntil < ctx.today) continue;
-    if (s.item.kind === 'pep') {
+    if (s.item.kind === 'pep' && s.dueOn === '-infinity') {
       pep ??= pepDueOn(ctx.calendar, ctx.today) ?? null;
-      if (pep !== null && pep <= dueBy) out.push({ ...s.item, dueDate: pep });
+      // item.dueDate: the first day of the term after a PEP meeting held ('' when none is recorded).
+      const notBefore = s.item.dueDate;
+      const due = pep === null ? notBefore || null : notBefore > pep ? notBefore : pep;
+      if (due !== null && due <= dueBy) out.push({ ...s.item, dueDate: due });
     } else if (s.dueOn <= dueBy) out.push(s.item);
   }
   // Stable: same-day items keep the store's order.

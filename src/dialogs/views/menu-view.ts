@@ -11,6 +11,7 @@ export const MENU: MenuItem[] = [
   { command: 'review', label: 'Record a review', description: 'Review a PCP or PSP: did it bring positive change?' },
   { command: 'step', label: 'Move a pupil’s step', description: 'SENDCo: step support up or down outside a review, saying why' },
   { command: 'update', label: 'Update a record', description: 'Care, social worker, SEN or EHCP, EHC request, part-time timetable, return from suspension, risk; or correct an entry' },
+  { command: 'pep', label: 'Record a PEP meeting', description: 'A looked-after pupil’s termly Personal Education Plan meeting: when, who led it, the next one' },
   { command: 'psp', label: 'Pastoral Support Programme', description: 'Set up a PSP with targets and reviews every 3–4 weeks' },
   { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules' },
   { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },

@@ -1,5 +1,7 @@
 import { planBegan, stepChangeOn } from '../../core/plans/plan-began.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
+import { factSources } from '../../core/facts/pupil-facts.js';
+import { factSentence } from '../../core/facts/fact-words.js';
 import { exclusionStanding, partTimeFigures, suspensionFigures, type SuspensionFigures } from '../../core/record/pupil-figures.js';
 import { numberedItems } from '../../core/record/record-items.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
@@ -42,6 +44,9 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
       ...(school ? [] : [{ label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})` : 'No' }]),
     ],
   });
+  // Which entry each fact comes from, by its date: a later-dated entry outweighs one typed after it.
+  const sources = school ? [] : factSources(c.facts ?? []);
+  if (sources.length) blocks.push(text(`As the chronology has it: ${sources.map(factSentence).join('; ')}.`, 'muted'));
   if (ptt && ptt.when !== 'ended' && !ptt.laNotifiedOn) blocks.push(text('The LA has not been told about the part-time timetable.', 'warning'));
   else if (ptt?.laNotifiedOn) blocks.push(text(`The LA was told about the part-time timetable on ${ukDate(ptt.laNotifiedOn)}.`, 'muted'));
   if (!school) blocks.push(...howTheyGotHere(ctx, s));
@@ -128,7 +133,10 @@ function plans(ctx: DialogContext, s: Subject): Block[] {
 function deadlines(ctx: DialogContext, s: Subject): Block[] {
   const others = pupilDeadlines(s.c, { pack: ctx.pack, calendar: ctx.calendar, today: ctx.today() }).filter((d) => d.kind !== 'pcp-review' && d.kind !== 'psp-review');
   if (!others.length) return [];
-  return [heading('Deadlines'), { type: 'list', items: others.map((d) => deadlineWords(ctx.pack, d)) }];
+  const blocks: Block[] = [heading('Deadlines'), { type: 'list', items: others.map((d) => deadlineWords(ctx.pack, d)) }];
+  // The PEP clears once its meeting is recorded, so the way to record it is beside it.
+  if (s.access !== 'referral-only' && others.some((d) => d.kind === 'pep')) blocks.push({ type: 'actions', actions: [{ label: 'Record PEP meeting', command: `pep ${s.c.pupilRef}` }] });
+  return blocks;
 }
 
 function referrals(ctx: DialogContext, s: Subject): Block[] {

@@ -95,6 +95,11 @@ export const Rules = z.object({
     advice: WithBrief,
   }),
   partTimeTimetable: WithBrief,
+  /**
+   * Hours in a full school week (DfE, "Length of the school week": 32.5 hours expected); a part-time
+   * timetable is fewer. Packs without it use 32.5.
+   */
+  fullTimeHoursPerWeek: z.number().min(20).max(40).optional(),
   ehcAssessment: z.object({
     advice: Advice,
     decisionWeeks: z.number().int().min(1),

@@ -8,6 +8,8 @@ import { exampleTerms, noTerms, pcp, permanentExclusion, psp, review } from './p
 
 const lac = { senSupport: false, ehcp: false, lookedAfter: true, previouslyLookedAfter: false, socialWorker: false };
 
+const pepMeeting = (on: string, nextOn?: string) => ({ id: `pep-${on}`, at: `${on}T12:00:00.000Z`, by: 'sendco-1', on, why: '', fact: 'pep-meeting' as const, ledBy: 'virtual-school' as const, ...(nextOn ? { nextOn } : {}) });
+
 /** A spread of cases with every kind of due item, some sharing due dates. */
 function cases() {
   return [
@@ -17,6 +19,9 @@ function cases() {
     makeCase({ flags: lac, pcps: [pcp('2027-01-05')] }),
     makeCase({ pcps: [pcp('2026-11-25', { status: 'closed' as never })], psps: [psp('2026-11-02')] }),
     makeCase({ ehcRequestedOn: '2026-06-01', flags: lac }),
+    // PEP meetings held: one in the autumn term (the next follows the terms), one with the next date set.
+    makeCase({ flags: lac, facts: [pepMeeting('2026-11-19')] }),
+    makeCase({ flags: lac, facts: [pepMeeting('2027-01-12', '2027-02-10')] }),
     makeCase(),
   ];
 }

@@ -44,7 +44,7 @@ describe('guidance for a recorded pupil', async () => {
   it('shows the legal warning first as its whole obligation in a sentence, with why', () => {
     const ptt = sectionWith(message.blocks, 'Part-time timetable');
     expect(ptt.section).toBe("⚠️ *Part-time timetable: only the headteacher authorises it, with the parents' agreement and an end date, and the local authority is told.*");
-    expect(ptt.small).toEqual(['*Why:* on a part-time timetable that the LA has not been told about']);
+    expect(ptt.small).toEqual(['*Why:* on a part-time timetable that the LA has not been told about: tell the LA now. It is planned to end on Fri 18 Dec 2026: review it by then']);
     expect(texts(message).join('\n')).not.toContain('which tracks part-time timetables');
     const at = (start: string) => message.blocks.findIndex((b) => b.type === 'section' && b.text?.text.includes(start));
     expect(at('Part-time timetable')).toBeLessThan(at('Set up a Pastoral Support Programme'));

@@ -64,7 +64,7 @@ describe('guidance for a recorded pupil', async () => {
     expect(ptt).toMatchObject({ type: 'Container', style: 'warning' });
     expect(texts(ptt)).toEqual([
       "Part-time timetable: only the headteacher authorises it, with the parents' agreement and an end date, and the local authority is told.",
-      '**Why:** on a part-time timetable that the LA has not been told about',
+      '**Why:** on a part-time timetable that the LA has not been told about: tell the LA now. It is planned to end on Fri 18 Dec 2026: review it by then',
     ]);
     expect(links(ptt)).toEqual([]);
     expect(card.body.indexOf(ptt)).toBeLessThan(card.body.findIndex((e) => texts(e).includes('Set up a Pastoral Support Programme (PSP)')));

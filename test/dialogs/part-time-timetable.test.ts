@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { pupilFacts } from '../../src/core/facts/pupil-facts.js';
+import { exampleTerms } from '../core/reminders/plans.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
+
+/**
+ * Issue 11, fresh tester: a part-time timetable (003 Hackney; 000 and the DfE: temporary, agreed with
+ * parents, the LA told) is fewer hours than a full week, ends on a school day, and "what next" and
+ * "my reviews" say to tell the LA and when it ends. Today is Friday 20 November 2026; the example
+ * term dates have the autumn term end on Fri 18 Dec 2026 and the spring term start on Tue 5 Jan 2027.
+ */
+async function world() {
+  const w = await testWorld({ calendar: await exampleTerms() });
+  const bot = chatter(w.ctxFor(SENDCO));
+  await bot.script(NEW_PUPIL);
+  const pupil = async () => (await w.repo.listBySchool('oak-primary'))[0]!;
+  return { w, bot, pupil };
+}
+
+describe('recording a part-time timetable', () => {
+  it('refuses a full week of hours or more, saying the pack’s full week, and keeps the dates already typed', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026']);
+    const refused = await bot.say('35');
+    expect(refused).toContain('35 hours a week is not part time: a full school week is 32.5 hours.');
+    expect(refused).toContain('? How many hours a week will the pupil be in school?');
+    expect(await bot.say('32.5')).toContain('fewer than 32.5');
+    expect(await bot.say('15')).toContain('? When was the LA told?');
+    await bot.script(['', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-11', hoursPerWeek: 15 });
+  });
+
+  it('queries a planned end at a weekend or in the holidays, naming the next school day', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026']);
+    expect(await bot.say('5/12/2026')).toContain('Sat 5 Dec 2026 is not a school day (weekend), so it cannot be the planned end. Please type a school day: the first one after it is Mon 7 Dec 2026.');
+    expect(await bot.say('23/12/2026')).toContain('Wed 23 Dec 2026 is not a school day (school holiday), so it cannot be the planned end. Please type a school day: the first one after it is Tue 5 Jan 2027.');
+    expect(await bot.say('18/12/2026')).toContain('? How many hours a week');
+    await bot.script(['15', '', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable?.endDate).toBe('2026-12-18');
+  });
+});
+
+describe('a pupil on a part-time timetable', () => {
+  it('what next and my reviews say to tell the LA and when it ends; once told, they say so', async () => {
+    const { w, bot } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026', '15', '', '']);
+    const next = await bot.script(['what next for 4021', 'no', 'no', '']);
+    expect(next).toContain('Why: on a part-time timetable that the LA has not been told about: tell the LA now. It is planned to end on Fri 11 Dec 2026: review it by then.');
+    const reviews = await bot.say('my reviews');
+    expect(reviews).toContain('== Part-time timetables ==');
+    expect(reviews).toContain('1 part-time timetable the LA has not been told about.');
+    expect(reviews).toContain('- AB (ref 4021): part-time timetable until Fri 11 Dec 2026: review it by then; the LA not yet told: tell the LA now');
+
+    await bot.script(['update 4021', 'ptt', 'its details change', '16/11/2026', '11/12/2026', '15', '18/11/2026', '']);
+    const told = await bot.say('my reviews');
+    expect(told).toContain('- AB (ref 4021): part-time timetable until Fri 11 Dec 2026: review it by then; the LA told on Wed 18 Nov 2026');
+    expect(told).not.toContain('has not been told');
+    // Past its planned end with no end recorded: asked to record it.
+    const later = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-14' });
+    expect(await later.say('my reviews')).toContain('- AB (ref 4021): part-time timetable planned to end Fri 11 Dec 2026, and no end recorded: record its end or a new end date with "update 4021"; the LA told on Wed 18 Nov 2026');
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { exampleTerms } from '../core/reminders/plans.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
+
+/**
+ * Issue 11, fresh tester: the termly PEP of a looked-after child (002 Hertfordshire) could not be
+ * recorded, so it never cleared. "pep 4021" records the meeting (when, who led it, the next one) in
+ * the chronology; this term's PEP clears and the next is due next term. The example term dates:
+ * autumn from Wed 2 Sep 2026, spring from Tue 5 Jan 2027, summer from Mon 12 Apr 2027.
+ */
+async function lookedAfterPupil(today: string) {
+  const w = await testWorld({ calendar: await exampleTerms() });
+  const setUp = chatter(w.ctxFor(SENDCO));
+  await setUp.script(NEW_PUPIL);
+  await setUp.script(['update 4021', 'looked after', 'looked after', '2026-11-02', 'yes', '']);
+  const bot = chatter({ ...w.ctxFor(SENDCO), today: () => today });
+  return { w, bot };
+}
+
+const pepLines = (reply: string) => reply.split('\n').filter((l) => l.startsWith('- ') && l.includes('Termly PEP'));
+
+describe('recording a PEP meeting', () => {
+  it('clears this term’s overdue PEP from the pupil page and my reviews; the next is due at the start of next term', async () => {
+    const { w, bot } = await lookedAfterPupil('2027-01-12');
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 7 days, Tue 5 Jan 2027']);
+    expect(await bot.say('my reviews')).toContain('pep 4021');
+    const page = await bot.say('pupil 4021');
+    expect(page).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');
+    expect(page).toContain('pep 4021');
+
+    expect(await bot.say('record pep for 4021')).toContain('? Who led the PEP meeting?');
+    expect(await bot.say('virtual school')).toContain('? When was the PEP meeting held?');
+    expect(await bot.say('12/1/2027')).toContain('? When is the next PEP meeting, if it has been set?');
+    await bot.say('');
+    const saved = await bot.say('Targets set for reading');
+    expect(saved).toContain('AB (ref 4021, Year 8): PEP meeting held on Tue 12 Jan 2027, led by the Virtual School.');
+    expect(saved).toContain('The next PEP is due Mon 12 Apr 2027, the first day of its term (a PEP each term).');
+
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 90 days, Mon 12 Apr 2027']);
+    expect(await bot.say('pupil 4021')).not.toContain('5 Jan 2027');
+    const c = (await w.repo.listBySchool('oak-primary'))[0]!;
+    expect(c.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', on: '2027-01-12', ledBy: 'virtual-school', by: SENDCO.id, why: 'Targets set for reading' });
+    expect(c.timeline.at(-1)).toMatchObject({ what: 'fact.pep-meeting', by: SENDCO.id });
+    expect((await w.audit.list()).map((e) => e.action)).toContain('fact.pep-meeting');
+  });
+
+  it('a next meeting set at the PEP is the date it is due; one set before the meeting is refused, keeping the answers', async () => {
+    const { bot } = await lookedAfterPupil('2026-11-20');
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+    await bot.script(['pep 4021', 'designated teacher', '19/11/2026']);
+    expect(await bot.say('1/11/2026')).toContain('The next PEP meeting (Sun 1 Nov 2026) is not after this one (Thu 19 Nov 2026)');
+    await bot.say('10/2/2027');
+    expect(await bot.say('')).toContain('the next one is set for Wed 10 Feb 2027');
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 82 days, Wed 10 Feb 2027']);
+  });
+
+  it('is refused at once for a pupil the record does not have as looked after, saying how to record that', async () => {
+    const w = await testWorld({ calendar: await exampleTerms() });
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    expect(await bot.say('pep 4021')).toContain('the termly PEP is for a looked-after child');
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.facts).toEqual([]);
+  });
+});
