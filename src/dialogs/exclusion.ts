@@ -1,4 +1,4 @@
-import { standingExclusions } from '../core/exclusions/withdrawn.js';
+import { exclusionsInForceOn } from '../core/exclusions/withdrawn.js';
 import { createHash } from 'node:crypto';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
@@ -67,7 +67,7 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
       if (problem) return { ok: false, message: problem };
-      const excluded = afterPermanent(standingExclusions(await record(ctx, a)), d.value as string);
+      const excluded = afterPermanent(exclusionsInForceOn(await record(ctx, a), d.value as string), d.value as string);
       if (excluded.length) return { ok: false, message: `${excluded[0]!.message} Type "cancel" to stop, or an earlier date.` };
       const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
       const clash = p ? (await refusalsOf(ctx, a, p)).filter((x) => x.id === 'overlap') : [];

@@ -42,6 +42,8 @@ export function describeFact(e: FactEntry): string {
       return 'full-time provision started after an exclusion (day 6)';
     case 'withdrawn':
       return 'withdrawn: it should not have been recorded';
+    case 'reinstated':
+      return `reinstated after a permanent exclusion, as ${e.decidedBy === 'governors' ? 'the governors' : 'an independent review panel'} decided`;
   }
 }
 
@@ -92,6 +94,7 @@ export function describeFacts(f: PupilFacts, kind: FactKind): string {
       return f.riskOfPermanentExclusion ? 'at risk of permanent exclusion' : 'not at risk of permanent exclusion';
     case 'provision-started':
     case 'withdrawn':
+    case 'reinstated':
       return '';
   }
 }

@@ -70,6 +70,7 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
       return { ...s, riskOfPermanentExclusion: e.atRisk };
     case 'provision-started':
     case 'withdrawn':
+    case 'reinstated':
       // A day on record (read by the day-6 figures), not a fact about the pupil now.
       return s;
   }
