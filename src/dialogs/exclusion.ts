@@ -12,7 +12,7 @@ import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, freeText, wholeNumber, yesNo } from './parse.js';
+import { dateWithin, freeText, reasonText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -126,7 +126,7 @@ function reasonQuestion(ctx: DialogContext, a: Answers): Question {
     ...(before.length ? { before } : {}),
     maxLength: FIELD_MAX,
     async parse(raw): Promise<Parsed> {
-      const t = freeText(raw, FIELD_MAX);
+      const t = reasonText(raw, FIELD_MAX, 'threw a chair at a member of staff');
       const p = t.ok ? proposal({ ...a, reason: t.value }) : undefined;
       if (!t.ok || !p) return t;
       const { warnings } = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p);

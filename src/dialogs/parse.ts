@@ -105,6 +105,18 @@ export function freeText(raw: string, max: number): Parsed {
   return ok(t);
 }
 
+/**
+ * A reason in a few words (a suspension's or exclusion's, a withdrawal's): at least 3 characters
+ * and a letter, so "x" or "." is asked again, saying so, while the other answers are kept; within
+ * `max` characters. `example` shows the kind of words meant.
+ */
+export function reasonText(raw: string, max: number, example: string): Parsed {
+  const t = freeText(raw, max);
+  if (!t.ok) return t;
+  const v = t.value as string;
+  return v.length >= 3 && /\p{L}/u.test(v) ? t : no(`Please give the reason in a few words, for example “${example}”. Your other answers are kept.`);
+}
+
 /** A free-text question's limit and parser together, so a form's input is sized to what the parser takes. */
 export const limitedText = (max: number) => ({ maxLength: max, parse: (raw: string) => freeText(raw, max) });
 
