@@ -45,7 +45,10 @@ export function parseDate(raw: string, today: string): { ok: true; date: string 
  * only that falls in the window (a review held "12 Dec", typed in January).
  */
 export function dateWithin(raw: string, today: string, window: DateWindow): Parsed {
-  const d = readDate(raw, today, { weekdayAhead: !!window.weekdayAhead });
+  // "from Saturday", "starting Monday": a start, so the next such day wherever a later date may be
+  // given, weekend days included, rather than the nearest (on a Tuesday, last Saturday).
+  const ahead = !!window.weekdayAhead || (window.futureDays > 0 && STARTING.test(raw.trim()));
+  const d = readDate(raw, today, { weekdayAhead: ahead });
   if (!d.ok) return no(d.message);
   // Which week a bare weekday means is a guess either way, so say which date was taken.
   if (d.weekdayOnly) {
@@ -54,6 +57,9 @@ export function dateWithin(raw: string, today: string, window: DateWindow): Pars
   }
   return within(d.date, today, window, d.yearGiven);
 }
+
+/** Words that say a day is when something starts ("from Saturday", "starting Monday"). */
+const STARTING = /^(?:from|starting|beginning)\b/i;
 
 /**
  * A window around today for dateWithin, in calendar days, and what the date is called in messages.
