@@ -12,7 +12,7 @@ import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, freeText, reasonText, wholeNumber, yesNo } from './parse.js';
+import { dateWithin, reasonText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 
