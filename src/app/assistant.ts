@@ -6,7 +6,7 @@ import type { SignpostFilters } from '../core/signpost/signpost.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { AppError } from '../core/errors.js';
 import { localStaffMember, type StaffMember } from '../core/staff.js';
-import { heading, text, type Choice, type Lookup, type View } from '../core/views/view.js';
+import { heading, text, type Block, type Choice, type Lookup, type View } from '../core/views/view.js';
 import type { DialogContext } from '../dialogs/dialog.js';
 import { suggestCommand } from '../dialogs/command-typos.js';
 import { earlierStep, firstQuestionId, formAsSent, openForm, submitForm, type FormOutcome, type FormSubmission, type FormValues } from '../dialogs/form-submit.js';
@@ -127,8 +127,10 @@ export class Assistant {
       if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
       if (intent.kind === 'unknown') {
         const meant = suggestCommand(input);
-        const tip = meant ? `Did you mean “${meant}”? Type it like that, or pick from the menu.` : 'Try "what next for 4021", "who helps with attendance?", or pick from the menu.';
-        return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }, menuView(undefined, CARDS)];
+        const tip = meant ? `Did you mean “${meant}”? Press it below, type it like that, or pick from the menu.` : 'Try "what next for 4021", "who helps with attendance?", or pick from the menu.';
+        // The suggestion as a button: one press instead of typing it again.
+        const press: Block[] = meant ? [{ type: 'actions', actions: [{ label: meant, command: meant }] }] : [];
+        return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip), ...press] }, menuView(undefined, CARDS)];
       }
       // Cards and modals keep no conversation, so there is no "last list": its buttons carry the page.
       if (intent.kind === 'more') return [{ blocks: [text('Press “Next” under the list for its next page, or type the list with a page, e.g. "my pupils page 2".')] }];

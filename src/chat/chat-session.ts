@@ -63,7 +63,7 @@ export class ChatSession {
     // not only as the first line: the person may look something up first.
     const waiting = this.#offered ?? (this.#ownsDraft || this.#state.active ? undefined : this.deps.drafts.get(this.#me));
     this.#offered = undefined;
-    const reply = waiting && !this.#state.active ? readDraftReply(line) : undefined;
+    const reply = waiting && !this.#state.active ? readDraftReply(line, waiting.dialogId) : undefined;
     if (waiting && reply) return { views: await this.#answerOffer(waiting, reply), quit: false };
     // whoami / grant / revoke work here as in Teams and Slack. In the middle of a form only "whoami" (the PSP
     // asks for a staff id), so an answer such as "grant extra time" stays an answer; the form's question follows.

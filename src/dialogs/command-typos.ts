@@ -4,6 +4,13 @@ import { COMMAND_WORDS, recognise } from './intents.js';
 /** Words that steer a form rather than answer it. */
 const CONTROLS = ['cancel', 'back', 'help'] as const;
 
+/**
+ * Words that are a command only with a pupil's reference after them ("show 4021" reads the pupil's
+ * summary, read-request.ts), so they are not among COMMAND_WORDS, which are commands on their own.
+ * A slip in them ("shwo 4021") is suggested like any other.
+ */
+const WITH_REFERENCE = ['show', 'open', 'summary'] as const;
+
 /** Slips allowed for a word this long: one in a word of up to five letters (so "peer" is not "refer"), two in a longer one. */
 const slips = (word: string) => (word.length <= 5 ? 1 : 2);
 
@@ -14,7 +21,7 @@ const slips = (word: string) => (word.length <= 5 ? 1 : 2);
 export function suggestCommand(input: string): string | undefined {
   const words = input.trim().toLowerCase().split(/\s+/);
   let best: { text: string; distance: number } | undefined;
-  for (const command of COMMAND_WORDS) {
+  for (const command of [...COMMAND_WORDS, ...WITH_REFERENCE]) {
     const n = command.split(' ').length;
     const head = words.slice(0, n).join(' ');
     const distance = editDistance(head, command, slips(command));

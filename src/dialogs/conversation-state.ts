@@ -9,6 +9,8 @@ export interface ConversationState {
   leaving?: string;
   /** The command for the next page of the last list or record shown, for "more". */
   more?: string;
+  /** The command the last reply suggested for a slip ("shwo 4021" → "show 4021"), taken by "yes". */
+  suggested?: string;
   /** What the last reply kept behind its first screen, for "details". */
   details?: Block[];
   misunderstood: number;

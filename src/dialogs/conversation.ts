@@ -4,6 +4,7 @@ import { leadWith, screenTexts } from '../core/safeguarding/screen.js';
 import { cleanChannelText } from '../core/text/channel-text.js';
 import { heading, text, type Block } from '../core/views/view.js';
 import type { Logger } from '../logger.js';
+import { plainYesNo } from './answer-words.js';
 import { suggestCommand } from './command-typos.js';
 import { detailsIn, fromStep, moreIn, type ConversationState, type Turn } from './conversation-state.js';
 import type { DialogContext } from './dialog.js';
@@ -59,6 +60,8 @@ const showDetails = (details: Block[]): Turn => ({ state: { misunderstood: 0, de
 
 /** A line typed with no form open. */
 async function command(ctx: DialogContext, state: ConversationState, input: string, noticed: boolean): Promise<Turn> {
+  // "yes" to "Did you mean “show 4021”?" runs the suggestion.
+  if (state.suggested && plainYesNo(input) === true) return command(ctx, { misunderstood: 0 }, state.suggested, noticed);
   const intent = recognise(input);
   switch (intent.kind) {
     case 'quit':
@@ -102,9 +105,9 @@ async function command(ctx: DialogContext, state: ConversationState, input: stri
       if (misunderstood >= MENU_AFTER_MISUNDERSTANDINGS && !meant)
         return { state: { misunderstood: 0 }, views: [menuView('Sorry, I still didn’t follow. These are the things I can do:', { role: ctx.user.role })] };
       const tip = meant
-        ? `Did you mean “${meant}”? Type it like that, or "help" for everything I can do.`
+        ? `Did you mean “${meant}”? Type "yes" for it, or "help" for everything I can do.`
         : 'Try "what next", "signpost" followed by what you need (e.g. "signpost attendance"), or "help" for everything I can do.';
-      return { state: { misunderstood }, views: [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }] };
+      return { state: { misunderstood, ...(meant ? { suggested: meant } : {}) }, views: [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip)] }] };
     }
   }
 }

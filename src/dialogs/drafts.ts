@@ -2,7 +2,9 @@ import { londonDayAndTime } from '../core/calendar/london-time.js';
 import { text, type View } from '../core/views/view.js';
 import type { DialogContext, FormState } from './dialog.js';
 import { loadPicked } from './pupil-question.js';
+import { recognise } from './intents.js';
 import { findDialog } from './registry.js';
+import { AREA_DIALOG_PREFIX } from './self-reflection/flow.js';
 
 /**
  * The words around a kept draft of an unfinished form, the same for any channel that keeps one
@@ -14,9 +16,18 @@ const CARRY_ON = /^(carry on|continue|resume|carry on with it|go on|yes)[.!]*$/i
 // Not "no": throwing answers away takes a word that means it.
 const DISCARD = /^(discard|discard it|delete it|throw it away|bin it)[.!]*$/i;
 
-export function readDraftReply(input: string): 'carry-on' | 'discard' | undefined {
+/**
+ * "carry on" or "discard" for a waiting draft of the form `draftDialogId`. The self-reflection's own
+ * command ("self-reflection", "inclusion review") also carries on a half-done area: it resumes the
+ * school's reflection, so it takes up the same question with the same answers as "carry on" does,
+ * rather than starting the area again and putting the draft aside.
+ */
+export function readDraftReply(input: string, draftDialogId?: string): 'carry-on' | 'discard' | undefined {
   const t = input.trim().replace(/\s+/g, ' ');
-  return CARRY_ON.test(t) ? 'carry-on' : DISCARD.test(t) ? 'discard' : undefined;
+  if (CARRY_ON.test(t)) return 'carry-on';
+  if (DISCARD.test(t)) return 'discard';
+  const intent = draftDialogId?.startsWith(AREA_DIALOG_PREFIX) ? recognise(t) : undefined;
+  return intent?.kind === 'dialog' && intent.dialogId === 'self-reflection' ? 'carry-on' : undefined;
 }
 
 /** Whether a form holds anything worth keeping: at least one answer. */

@@ -1,4 +1,4 @@
-import { standingExclusions } from '../core/exclusions/withdrawn.js';
+import { exclusionsInForceOn } from '../core/exclusions/withdrawn.js';
 import { createHash } from 'node:crypto';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
@@ -12,7 +12,7 @@ import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import { dateWithin, freeText, wholeNumber, yesNo } from './parse.js';
+import { dateWithin, reasonText, wholeNumber, yesNo } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 
@@ -67,7 +67,7 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
       if (problem) return { ok: false, message: problem };
-      const excluded = afterPermanent(standingExclusions(await record(ctx, a)), d.value as string);
+      const excluded = afterPermanent(exclusionsInForceOn(await record(ctx, a), d.value as string), d.value as string);
       if (excluded.length) return { ok: false, message: `${excluded[0]!.message} Type "cancel" to stop, or an earlier date.` };
       const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
       const clash = p ? (await refusalsOf(ctx, a, p)).filter((x) => x.id === 'overlap') : [];
@@ -126,7 +126,7 @@ function reasonQuestion(ctx: DialogContext, a: Answers): Question {
     ...(before.length ? { before } : {}),
     maxLength: FIELD_MAX,
     async parse(raw): Promise<Parsed> {
-      const t = freeText(raw, FIELD_MAX);
+      const t = reasonText(raw, FIELD_MAX, 'threw a chair at a member of staff');
       const p = t.ok ? proposal({ ...a, reason: t.value }) : undefined;
       if (!t.ok || !p) return t;
       const { warnings } = checkExclusion(ctx.pack, ctx.calendar, await record(ctx, a), p);

@@ -23,7 +23,7 @@ import { standingExclusions } from '../core/exclusions/withdrawn.js';
  */
 
 /** The kinds of fact a person picks from; a part-time timetable's end is an answer within its own. */
-export type Recordable = Exclude<FactKind, 'withdrawn' | 'part-time-timetable-ended'>;
+export type Recordable = Exclude<FactKind, 'withdrawn' | 'part-time-timetable-ended' | 'reinstated'>;
 
 export const CARE: AnswerChoice[] = [
   { value: 'looked-after', label: 'Looked after (in care)', plainAnswer: 'yes', words: ['in care', 'lac', 'cla', 'child looked after', 'looked after child', 'foster care', 'fostered', 'care'] },
@@ -330,6 +330,8 @@ export function entryAnswers(e: FactEntry): Answers {
       return { ...on, ledBy: e.ledBy, ...(e.nextOn ? { nextOn: e.nextOn } : {}) };
     case 'withdrawn':
       return on;
+    case 'reinstated':
+      return { ...on, permanent: e.exclusionId };
   }
 }
 

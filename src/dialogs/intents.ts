@@ -64,6 +64,8 @@ const RULES: Rule[] = [
   { re: new RegExp(`^(?:refer|referral|make a referral|new referral)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('refer', m[1]), typed: ['refer', 'referral'] },
   // "step 4021", "step down for 4021", "set step 4021": a SENDCo moving a pupil outside a review.
   { re: new RegExp(`^(?:withdraw|undo|remove) (?:an? |the )?(?:suspension|exclusion)(?: (?:number |no\\.? ?)?\\d{1,2})?${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('withdraw-exclusion', m[1]), typed: ['withdraw suspension'] },
+  // "reinstate 4021", "record a reinstatement for 4021": the governors overturned a permanent exclusion.
+  { re: new RegExp(`^(?:reinstate|reinstatement|record (?:a )?reinstatement|reinstated)(?: (?:after|from) (?:the |a )?(?:permanent )?exclusion)?${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('reinstate', m[1]), typed: ['reinstate'] },
   { re: new RegExp(`^(?:(?:set|change|move) (?:the )?step|step(?: (?:up|down|change))?)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('set-step', m[1]), typed: ['set step'] },
   { re: new RegExp(`^(?:exclusion|suspension|record (?:a )?(?:suspension|exclusion)|exclude)${FOR_PUPIL}$`, 'i'), intent: (m) => dialog('exclusion', m[1]), typed: ['exclusion', 'suspension'] },
   // "suspend" alone (with a pupil or more, exclusion-words.ts reads it first): a suspension, said so.

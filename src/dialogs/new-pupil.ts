@@ -1,3 +1,4 @@
+import { SHORT_FIRST_NAMES } from '../core/text/short-first-names.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { lookedAfterReadFirst, NO_SOCIAL_WORKER_YET } from './fact-questions.js';
@@ -42,7 +43,10 @@ const details: Question[] = [
     help: 'Initials only: the bot never stores full names.',
     parse: (r) => {
       const t = r.trim().replace(/[.\s]/g, '').toUpperCase();
-      return /^[A-Z]{1,3}$/.test(t) ? { ok: true, value: t } : { ok: false, message: 'Please type one to three letters, such as "AB".' };
+      if (!/^[A-Z]{1,3}$/.test(t)) return { ok: false, message: 'Please type one to three letters, such as "AB".' };
+      // One word that is a common first name is asked about (nameCheck); dots or spaces say they are initials.
+      const word = r.trim();
+      return { ok: true, value: t, also: { [LIKE_A_NAME]: /^[A-Za-z]{3}$/.test(word) && SHORT_FIRST_NAMES.has(t) ? word : null } };
     },
   },
   { id: 'yearGroup', kind: 'text', prompt: 'Year group (R, or 1 to 13)?', parse: parseYearGroup },
@@ -52,6 +56,33 @@ const details: Question[] = [
   { id: 'step', kind: 'choice', prompt: 'Which step of the graduated response is the pupil on now?', choices: steps, fallback: { value: '2', label: 'Step 2' }, parse: (r) => choice(steps, r) },
   { id: 'risk', kind: 'yesno', prompt: 'Is the pupil at risk of permanent exclusion?', parse: yesNo },
 ];
+
+/** Where the initials' answer keeps whether they were typed as one word that is a common first name ("TOM"). */
+const LIKE_A_NAME = 'initialsLikeAName';
+
+/**
+ * Initials typed as a common first name ("TOM", "Amy"; not "T.O.M." or "T O M") are queried before
+ * they are kept, since names never are: "yes" keeps them; "no" asks for the initials again. The
+ * question's id carries the initials, so a second name-like answer is queried afresh.
+ */
+function nameCheck(a: Answers): Question[] {
+  const typed = a[LIKE_A_NAME];
+  const initials = a.initials;
+  if (typeof typed !== 'string' || typeof initials !== 'string') return [];
+  const example = `${initials[0]}.M.`;
+  return [
+    {
+      id: `initialsConfirmed-${initials}`,
+      kind: 'yesno',
+      prompt: `${typed} looks like a name; we keep initials only, e.g. ${example} Are ${initials} the pupil’s initials?`,
+      parse(raw) {
+        const p = yesNo(raw);
+        if (!p.ok || p.value) return p;
+        return { ok: true, value: false, reopen: { id: 'initials', message: `Please type the pupil’s initials, such as ${example}` } };
+      },
+    },
+  ];
+}
 
 /** For a looked-after pupil the social worker question says first why it matters, as `update` does (002). */
 function socialWorkerQuestion(ctx: DialogContext, q: Question, a: Answers): Question {
@@ -65,7 +96,7 @@ export const newPupilDialog: FormDialog = {
   title: 'Add a pupil',
   refuse: onlyPupilWriters('add pupils'),
   intro: () => 'I only record a reference and initials, never a full name or date of birth.',
-  questions: (ctx, a) => [referenceQuestion(ctx), ...details.map((q) => (q.id === 'socialWorker' ? socialWorkerQuestion(ctx, q, a) : q))],
+  questions: (ctx, a) => [referenceQuestion(ctx), ...details.flatMap((q) => (q.id === 'socialWorker' ? [socialWorkerQuestion(ctx, q, a)] : q.id === 'initials' ? [q, ...nameCheck(a)] : [q]))],
   async finish(ctx, a) {
     const c = await ctx.cases.create(ctx.user, {
       pupilRef: a.pupilRef as string,

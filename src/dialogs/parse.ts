@@ -45,7 +45,10 @@ export function parseDate(raw: string, today: string): { ok: true; date: string 
  * only that falls in the window (a review held "12 Dec", typed in January).
  */
 export function dateWithin(raw: string, today: string, window: DateWindow): Parsed {
-  const d = readDate(raw, today, { weekdayAhead: !!window.weekdayAhead });
+  // "from Saturday", "starting Monday": a start, so the next such day wherever a later date may be
+  // given, weekend days included, rather than the nearest (on a Tuesday, last Saturday).
+  const ahead = !!window.weekdayAhead || (window.futureDays > 0 && STARTING.test(raw.trim()));
+  const d = readDate(raw, today, { weekdayAhead: ahead });
   if (!d.ok) return no(d.message);
   // Which week a bare weekday means is a guess either way, so say which date was taken.
   if (d.weekdayOnly) {
@@ -54,6 +57,9 @@ export function dateWithin(raw: string, today: string, window: DateWindow): Pars
   }
   return within(d.date, today, window, d.yearGiven);
 }
+
+/** Words that say a day is when something starts ("from Saturday", "starting Monday"). */
+const STARTING = /^(?:from|starting|beginning)\b/i;
 
 /**
  * A window around today for dateWithin, in calendar days, and what the date is called in messages.
@@ -103,6 +109,18 @@ export function freeText(raw: string, max: number): Parsed {
   const t = raw.trim().replace(/\s+/g, ' ');
   if (t.length > max) return tooLong(raw.trim(), t.length, max);
   return ok(t);
+}
+
+/**
+ * A reason in a few words (a suspension's or exclusion's, a withdrawal's): at least 3 characters
+ * and a letter, so "x" or "." is asked again, saying so, while the other answers are kept; within
+ * `max` characters. `example` shows the kind of words meant.
+ */
+export function reasonText(raw: string, max: number, example: string): Parsed {
+  const t = freeText(raw, max);
+  if (!t.ok) return t;
+  const v = t.value as string;
+  return v.length >= 3 && /\p{L}/u.test(v) ? t : no(`Please give the reason in a few words, for example “${example}”. Your other answers are kept.`);
 }
 
 /** A free-text question's limit and parser together, so a form's input is sized to what the parser takes. */

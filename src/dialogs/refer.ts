@@ -82,7 +82,7 @@ export const referDialog: FormDialog = {
   title: 'Make a referral',
   refuse: onlyPupilWriters('make referrals'),
   intro: () =>
-    'A referral to external agencies is Step 5. It can only be sent with parental permission. A child-protection referral (children’s social care, the LADO) is different: the DSL makes it. Please describe, don’t name.',
+    'A referral to external agencies is Step 4’s action 15, led by the SENDCo; made at Step 4 it brings in the specialists of Step 5. It can only be sent with parental permission. A child-protection referral (children’s social care, the LADO) is different: the DSL makes it. Please describe, don’t name.',
   questions(ctx, a) {
     const qs: Question[] = [pupilForReferral(ctx)];
     if (!pickedPupil(a)) return qs;

@@ -10,6 +10,7 @@ import { reviewDialog } from './review.js';
 import { AREA_DIALOG_PREFIX, areaDialog, REFLECTION_DIALOGS } from './self-reflection/flow.js';
 import { setStepDialog } from './set-step.js';
 import { withdrawExclusionDialog } from './withdraw-exclusion.js';
+import { reinstateDialog } from './reinstate.js';
 import { shareDialog, unshareDialog } from './share.js';
 import { signpostDialog } from './signpost-dialog.js';
 import { updateDialog } from './update.js';
@@ -17,7 +18,7 @@ import { whatNextDialog } from './what-next.js';
 
 /** Every form dialog by id; channels look dialogs up here so card submits route by id. */
 export const DIALOGS: Record<string, FormDialog> = Object.fromEntries(
-  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, withdrawExclusionDialog, updateDialog, closePlanDialog, shareDialog, unshareDialog, grantDialog, ...REFLECTION_DIALOGS].map((d) => [d.id, d]),
+  [whatNextDialog, signpostDialog, newPupilDialog, pcpDialog, reviewDialog, pspDialog, referDialog, exclusionDialog, setStepDialog, withdrawExclusionDialog, reinstateDialog, updateDialog, closePlanDialog, shareDialog, unshareDialog, grantDialog, ...REFLECTION_DIALOGS].map((d) => [d.id, d]),
 );
 
 /**

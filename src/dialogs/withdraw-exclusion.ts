@@ -3,7 +3,7 @@ import { ukDate } from '../core/text/uk-date.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { FormDialog, Question } from './dialog.js';
-import { freeText } from './parse.js';
+import { reasonText } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
 import { onlyPupilWriters } from './who-may.js';
@@ -40,7 +40,7 @@ export const withdrawExclusionDialog: FormDialog = {
     return [
       pupil,
       { id: 'exclusion', kind: 'choice', prompt: 'Which one was recorded by mistake?', choices, parse: (r) => choice(choices, r) },
-      { id: 'why', kind: 'longtext', prompt: 'Why is it withdrawn? For example "recorded for the wrong pupil" (no names, please).', parse: (r) => freeText(r, 500) },
+      { id: 'why', kind: 'longtext', prompt: 'Why is it withdrawn? For example "recorded for the wrong pupil" (no names, please).', parse: (r) => reasonText(r, 500, 'recorded for the wrong pupil') },
     ];
   },
   async finish(ctx, a) {

@@ -35,7 +35,7 @@ const withStaff = (u: StaffMember): DialogContext => ({ ...w.ctxFor(u), staff: {
 const c = await recordedPupil(w.cases, NAMED);
 const ref = { schoolId: c.schoolId, id: c.id };
 await w.cases.change(UNNAMED, ref, 'psp.create', (x, cc) => addPastoralSupportPlan(closePlan(x, 'psp', x.psps[0]!.id, { on: '2026-11-19', outcome: 'successful', leadsTo: 'usual-support', notes: '' }, cc), { overseeingLeaderId: UNNAMED.id, startDate: '2026-11-19', targets: ['Stay in lessons'], fields: {}, reviewIntervalDays: 21 }, cc));
-await w.cases.change(UNNAMED, ref, 'step.set', (x, cc) => setStep(x, { to: 4, reason: 'Agreed at the review meeting', agreedWith: 'parents' }, cc));
+await w.cases.change(UNNAMED, ref, 'step.set', (x, cc) => setStep(x, { to: 3, reason: 'Agreed at the review meeting', agreedWith: 'parents' }, cc));
 const after = await w.cases.referralAcknowledged(LA, ref, c.referrals[0]!.id);
 expect(after).toBe(true);
 

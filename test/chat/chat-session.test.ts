@@ -56,6 +56,7 @@ async function terminal() {
     logged,
     later: (ms: number) => void (clock = new Date(clock.getTime() + ms)),
     cases: () => core!.repo.listBySchool('demo-school'),
+    reflection: () => core!.reflections.forSchool(config.localUser),
     draftsFile: () => readFile(path.join(dir, 'drafts.json'), 'utf-8').catch(() => ''),
   };
 }
@@ -169,5 +170,35 @@ describe('an unfinished form in the terminal is kept as a draft', () => {
     const replaced = await next.say('4021');
     expect(replaced.text).toContain('This form is now kept as your draft in place of the unfinished PCP for 4021 from Mon 30 Nov 17:20');
     expect(await t.draftsFile()).not.toContain(WORDS);
+  });
+});
+
+describe('a half-done self-reflection area comes back the same way by either word (issue 11)', () => {
+  /** Area 1 begun: three items rated, then the chat is left, and opened again a day later. */
+  async function leftAfterThreeItems() {
+    const t = await terminal();
+    expect((await t.first.say('self-reflection')).text).toMatch(/^\? 1\.1a /m);
+    for (const r of ['1', '2', '3']) await t.first.say(r);
+    expect((await t.first.say('quit')).text).toContain('Your unfinished self-reflection area is kept as a draft');
+    t.later(DAY);
+    return { t, next: await t.open() };
+  }
+
+  /** The question lines of a reply. */
+  const asked = (reply: string) => reply.split('\n').filter((l) => l.startsWith('?'));
+
+  it('"self-reflection" takes up the draft at the question "carry on" would, keeping the three ratings', async () => {
+    const viaCarryOn = (await (await leftAfterThreeItems()).next.say('carry on')).text;
+    const { t, next } = await leftAfterThreeItems();
+    const viaCommand = (await next.say('self-reflection')).text;
+    expect(asked(viaCommand)).toEqual(asked(viaCarryOn));
+    expect(asked(viaCommand)[0]).toMatch(/^\? 1\.2a /);
+    expect(viaCommand).toContain('Carrying on with your self-reflection area where you left it');
+    expect(viaCommand).not.toContain('in place of the unfinished');
+    // The rest of the area, and the three ratings from before the break are the ones saved.
+    let reply = viaCommand;
+    for (let i = 0; i < 20 && !reply.includes('Saved “'); i++) reply = (await next.say(asked(reply).at(-1)?.includes('[optional') ? '' : '4')).text;
+    expect(reply).toContain('Saved “The Environment, Culture and Ethos”: 1 of 4 areas rated.');
+    expect((await t.reflection())!.inProgress!.areas['environment-culture-and-ethos']!.ratings).toMatchObject({ '1.1a': 1, '1.1b': 2, '1.1c': 3, '1.2a': 4 });
   });
 });

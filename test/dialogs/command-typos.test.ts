@@ -12,6 +12,9 @@ describe('the commands slips are checked against come from the intent rules', ()
     ['refferal', 'referral'],
     ['suspenion', 'suspension'],
     ['hlep', 'help'],
+    // A word that is a command only with a pupil's reference after it (issue 11, fresh tester).
+    ['shwo 4021', 'show 4021'],
+    ['opne 4021', 'open 4021'],
   ])('"%s" suggests "%s"', (typed, meant) => {
     expect(suggestCommand(typed)).toBe(meant);
   });

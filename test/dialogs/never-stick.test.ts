@@ -132,6 +132,15 @@ describe('typing slips say what to type', () => {
     expect(await bot.say(typed)).toContain(`Did you mean “${meant}”?`);
   });
 
+  it('"shwo 4021" suggests "show 4021", and "yes" shows the pupil (issue 11, fresh tester)', async () => {
+    const bot = chatter((await testWorld()).ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    expect(await bot.say('shwo 4021')).toContain('Did you mean “show 4021”? Type "yes" for it');
+    expect(await bot.say('yes')).toContain('== AB (ref 4021, Year 8) ==');
+    // Taken once: a later "yes" is not the suggestion again.
+    expect(await bot.say('yes')).not.toContain('== AB (ref 4021, Year 8) ==');
+  });
+
   it('"cancle" at a choice question asks again and says how to stop', async () => {
     const bot = chatter((await testWorld()).ctxFor(SENDCO));
     await bot.script(['new pupil', '4021', 'AB', '8']);

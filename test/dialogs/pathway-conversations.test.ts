@@ -7,7 +7,7 @@ import { ADMIN, chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helper
 
 /**
  * The pathway through whole conversations (issue 11): each review is read only at the step it was
- * held at, a referral is a recorded move to Step 5, step-down advice lists the lower step's own
+ * held at, a referral is a recorded move (to Step 4 from below it, 000 action 15), step-down advice lists the lower step's own
  * actions, and a SENDCo can move a pupil with the reason, by text or as a form.
  */
 
@@ -75,7 +75,7 @@ describe('a review is read only at the step it was held at', () => {
     expect(await nextActions(bot, await bot.script(['what next for 4021', 'no', 'no', '']))).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
   });
 
-  it('a referral moves the pupil to Step 5 as a recorded step change, and the old Step 2 review gives no Step 6 advice', async () => {
+  it('a referral from Step 2 moves the pupil to Step 4 (000 action 15, led by the SENDCo) as a recorded step change, and the old Step 2 review is not read there', async () => {
     const w = await testWorld();
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
@@ -83,16 +83,38 @@ describe('a review is read only at the step it was held at', () => {
     // No positive change, and the move is not recorded with the review.
     await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'no']);
     await bot.script(['refer', '4021', 'inclusion team', 'yes']);
-    expect(await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'))).toContain('the pupil is now at Step 5');
+    const done = await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'));
+    expect(done).toContain('the pupil is now at Step 4');
+    expect(done).not.toContain('Step 5');
 
     const c = await caseOf(w);
-    expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 5, cause: 'referral', ref: c.referrals[0]!.id, agreedBy: SENDCO.id })]);
+    expect(c.stepChanges).toEqual([expect.objectContaining({ from: 2, to: 4, cause: 'referral', ref: c.referrals[0]!.id, agreedBy: SENDCO.id })]);
     expect(c.timeline.map((t) => t.what).slice(-2)).toEqual(['referral.made', 'step.up']);
 
     const next = await bot.script(['what next for 4021', 'no', 'no', '']);
-    expect(next).not.toContain('[6 go here next]');
-    expect(next).not.toContain('No positive change with specialist support');
-    expect(await nextActions(bot, next)).toEqual({ step: 5, actions: ['16'] });
+    expect(next).not.toContain('[5 go here next]');
+    expect(next).not.toContain('No positive change at Step 4');
+    expect(await nextActions(bot, next)).toEqual({ step: 4, actions: ['13'] });
+  });
+
+  it('a referral at Step 3 offers Step 4, not the specialist Step 5; the referral form says so first', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    const intro = await bot.say('refer 4021');
+    expect(intro).toContain('A referral to external agencies is Step 4’s action 15, led by the SENDCo');
+    await bot.script(['inclusion team', 'yes']);
+    expect(await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'))).toContain('the pupil is now at Step 4');
+    expect((await caseOf(w)).stepChanges).toEqual([expect.objectContaining({ from: 3, to: 4, cause: 'referral' })]);
+  });
+
+  it('a referral at Step 4, after the formal meeting, brings the external specialists in: Step 5, action 16', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(4));
+    await bot.script(['refer', '4021', 'inclusion team', 'yes']);
+    expect(await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'))).toContain('the pupil is now at Step 5');
+    expect((await caseOf(w)).stepChanges).toEqual([expect.objectContaining({ from: 4, to: 5, cause: 'referral' })]);
   });
 
   it('step-down advice lists the lower step’s own actions under its heading, not the review it came from', async () => {

@@ -23,8 +23,8 @@ async function world() {
 }
 
 describe('every form that names a pupil offers the pupil picker', () => {
-  it('lists the forms: what next, PCP, review, PSP, referral, exclusion, step, update, close plan, share, unshare and withdraw exclusion', () => {
-    expect(NAMING_A_PUPIL.sort()).toEqual(['close-plan', 'exclusion', 'pcp', 'psp', 'refer', 'review', 'set-step', 'share', 'unshare', 'update', 'what-next', 'withdraw-exclusion'].sort());
+  it('lists the forms: what next, PCP, review, PSP, referral, exclusion, step, update, close plan, share, unshare, withdraw exclusion and reinstate', () => {
+    expect(NAMING_A_PUPIL.sort()).toEqual(['close-plan', 'exclusion', 'pcp', 'psp', 'refer', 'review', 'set-step', 'share', 'unshare', 'update', 'what-next', 'withdraw-exclusion', 'reinstate'].sort());
   });
 
   it.each(NAMING_A_PUPIL)('%s: a picker for a SENDCo; none for an admin or LA officer, who type the reference', async (id) => {

@@ -12,7 +12,7 @@ export const PRIVATE = { exclusionReason: 'Threw a chair at a member of staff', 
  * Pupil 4021 (AB, Year 8) recorded through the real changes, as the dialogs make them: a PCP with
  * an Incident Support Plan, reviewed without positive change and moved up to Step 3, a PSP, a
  * 2-day suspension, a part-time timetable the LA has not been told about, an EHC needs assessment
- * requested, and a referral to the LA (Step 5). Today in the test worlds is Friday 20 November 2026.
+ * requested, and a referral to the LA (Step 4's action 15, so the pupil moves to Step 4). Today in the test worlds is Friday 20 November 2026.
  */
 export async function recordedPupil(cases: CaseService, by: StaffMember, pupilRef = '4021'): Promise<PupilCase> {
   const c = await cases.create(by, { pupilRef, initials: 'AB', yearGroup: 8, flags: FLAGS, currentStep: 2, riskOfPermanentExclusion: true });

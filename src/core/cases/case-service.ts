@@ -9,6 +9,7 @@ import type { StaffMember } from '../staff.js';
 import { ACKNOWLEDGED } from '../record/chronology.js';
 import { PupilCase, type PupilFlags } from './pupil-case.js';
 import { withdrawExclusion } from '../exclusions/withdrawn.js';
+import { reinstate, type NewReinstatement } from '../exclusions/reinstated.js';
 
 export interface NewCase {
   pupilRef: string;
@@ -229,6 +230,16 @@ export class CaseService {
    */
   async withdrawExclusion(user: StaffMember, ref: { schoolId: string; id: string }, exclusionId: string, why: string, today: string): Promise<PupilCase> {
     return this.change(user, ref, 'exclusion.withdrawn', (c, cc) => withdrawExclusion(c, exclusionId, why, cc, today));
+  }
+
+  /**
+   * Records that the pupil is reinstated after a permanent exclusion, as the governors or a review
+   * panel decided (core/exclusions/reinstated.ts): the exclusion stays on record and stops standing.
+   * Whoever may change the record may; audited as `exclusion.reinstated`.
+   * @throws AppError 'forbidden', 'not-found' or 'invalid-input' (not permanent, withdrawn, already reinstated, dated before it).
+   */
+  async reinstate(user: StaffMember, ref: { schoolId: string; id: string }, input: NewReinstatement): Promise<PupilCase> {
+    return this.change(user, ref, 'exclusion.reinstated', (c, cc) => reinstate(c, input, cc));
   }
 
   /**

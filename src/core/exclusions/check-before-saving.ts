@@ -8,7 +8,7 @@ import type { Recommendation } from '../guidance/types.js';
 import { concernsIn } from '../safeguarding/for-pack.js';
 import { isSuspensionDay, recordedSuspensions, schoolYearOf, suspensionDays, tallyFor, type RecordedSuspension } from './suspension-days.js';
 import { ukDate } from '../text/uk-date.js';
-import { standingExclusions } from './withdrawn.js';
+import { exclusionsInForceOn, standingExclusions } from './withdrawn.js';
 
 /**
  * The check run before a suspension or permanent exclusion is saved, on every channel. Pure: the
@@ -97,8 +97,8 @@ function overLimit(pack: KnowledgePack, rules: Rules, recorded: readonly string[
 /**
  * A suspension or exclusion from `startDate` when the pupil is already permanently excluded by then:
  * they are off the school's roll, so there is nothing to suspend them from. A permanent exclusion
- * entered by mistake is put right on the record first; one the governors overturned is a
- * reinstatement, which the school records by correcting the exclusion.
+ * entered by mistake is put right on the record first ("withdraw exclusion"); one the governors
+ * overturned is recorded as a reinstatement ("reinstate 4021"), after which it no longer stands.
  */
 export function afterPermanent(exclusions: readonly Pick<PupilCase['exclusions'][number], 'kind' | 'startDate'>[], startDate: string): Refusal[] {
   const pex = exclusions.filter((x) => x.kind === 'permanent' && x.startDate <= startDate).sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
@@ -106,7 +106,7 @@ export function afterPermanent(exclusions: readonly Pick<PupilCase['exclusions']
   return [
     {
       id: 'after-permanent',
-      message: `The pupil is recorded as permanently excluded from ${ukDate(pex.startDate)}, so they cannot be suspended or excluded again from ${ukDate(startDate)}. If that permanent exclusion was recorded by mistake, or the governors reinstated the pupil, put the record right first.`,
+      message: `The pupil is recorded as permanently excluded from ${ukDate(pex.startDate)}, so they cannot be suspended or excluded again from ${ukDate(startDate)}. If that permanent exclusion was recorded by mistake, withdraw it first; if the governors reinstated the pupil, record that first ("reinstate" and the pupil's reference).`,
     },
   ];
 }
@@ -237,7 +237,7 @@ export function checkExclusion(pack: KnowledgePack, cal: SchoolCalendar, pupil: 
   const refusals: Refusal[] = firstDay ? [{ id: 'not-a-school-day', message: firstDay }] : [];
   // Withdrawn exclusions (recorded by mistake) count for nothing here; read once for every check below.
   const standing = standingExclusions(pupil);
-  refusals.push(...afterPermanent(standing, proposed.startDate));
+  refusals.push(...afterPermanent(exclusionsInForceOn(pupil, proposed.startDate), proposed.startDate));
   const warnings: Warning[] = [];
   const reason = pack.concerns ? reasonWarning(pack, proposed.reason) : undefined;
   if (reason?.id === 'unlawful-reason') warnings.push(reason);

@@ -18,10 +18,34 @@ export function withdrawnExclusionIds(c: Pick<PupilCase, 'facts'> & Partial<Pick
   return new Set((c.facts ?? []).filter((f) => f.fact === 'withdrawn' && f.corrects && ids.has(f.corrects)).map((f) => f.corrects!));
 }
 
-/** The exclusions that count: every recorded one except those withdrawn. */
+/**
+ * When the pupil was reinstated after each permanent exclusion the governors (or a review panel)
+ * overturned: exclusion id → the decision's date (London, YYYY-MM-DD), from the `reinstated`
+ * entries not themselves withdrawn (reinstated.ts records them).
+ */
+export function reinstatedOn(c: Partial<Pick<PupilCase, 'facts'>>): Map<string, string> {
+  const facts = c.facts ?? [];
+  const struckOut = new Set(facts.flatMap((f) => (f.fact === 'withdrawn' ? [f.corrects] : [])));
+  return new Map(facts.flatMap((f) => (f.fact === 'reinstated' && !struckOut.has(f.id) ? [[f.exclusionId, f.on] as const] : [])));
+}
+
+/**
+ * The exclusions that count: every recorded one except those withdrawn, and a permanent exclusion
+ * after which the pupil was reinstated (it stays on record, marked reinstated).
+ */
 export function standingExclusions(c: Pick<PupilCase, 'exclusions'> & Partial<Pick<PupilCase, 'facts'>>): Exclusion[] {
   const gone = withdrawnExclusionIds({ facts: c.facts ?? [], exclusions: c.exclusions });
+  for (const id of reinstatedOn(c).keys()) gone.add(id);
   return gone.size ? c.exclusions.filter((x) => !gone.has(x.id)) : c.exclusions;
+}
+
+/**
+ * The exclusions to check a new one against on `date` (London, YYYY-MM-DD): the standing ones, and
+ * a permanent exclusion whose reinstatement came after `date`, since the pupil was off roll until then.
+ */
+export function exclusionsInForceOn(c: Pick<PupilCase, 'exclusions'> & Partial<Pick<PupilCase, 'facts'>>, date: string): Exclusion[] {
+  const back = reinstatedOn(c);
+  return [...standingExclusions(c), ...c.exclusions.filter((x) => (back.get(x.id) ?? '') > date)];
 }
 
 /**

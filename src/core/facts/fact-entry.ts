@@ -80,6 +80,13 @@ export const FactEntry = z.discriminatedUnion('fact', [
    * name), with the next one set for `nextOn` when known. It meets the PEP of the term it falls in.
    */
   z.strictObject({ ...common, fact: z.literal('pep-meeting'), ledBy: PepLead, nextOn: IsoDate.optional() }),
+  /**
+   * The pupil is reinstated after the recorded permanent exclusion `exclusionId`, as the governors
+   * (or an independent review panel, directing the governors to reconsider) decided on `on` (seed
+   * 003, exclusion rules; 000 Appendix 4). The exclusion stays on record, marked reinstated, and no
+   * longer stands from `on`: the pupil is back on roll (core/exclusions/reinstated.ts).
+   */
+  z.strictObject({ ...common, fact: z.literal('reinstated'), exclusionId: z.string().min(1).max(64), decidedBy: z.enum(['governors', 'independent-review-panel']) }),
   /** With `corrects`: that entry should never have been recorded, and counts for nothing. */
   z.strictObject({ ...common, fact: z.literal('withdrawn'), corrects: EntryId }),
 ]);

@@ -52,6 +52,8 @@ export function describeFact(e: FactEntry): string {
       return `PEP meeting held, led by ${PEP_LEAD[e.ledBy]}${e.nextOn ? `; next one ${ukDate(e.nextOn)}` : ''}`;
     case 'withdrawn':
       return 'withdrawn: it should not have been recorded';
+    case 'reinstated':
+      return `reinstated after a permanent exclusion, as ${e.decidedBy === 'governors' ? 'the governors' : 'an independent review panel'} decided`;
   }
 }
 
@@ -106,6 +108,7 @@ export function describeFacts(f: PupilFacts, kind: FactKind): string {
       return f.lastPep ? `last PEP meeting ${ukDate(f.lastPep.on)}` : 'no PEP meeting recorded';
     case 'provision-started':
     case 'withdrawn':
+    case 'reinstated':
       return '';
   }
 }

@@ -74,6 +74,7 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
       return { ...s, lastPep: { on: e.on, ...(e.nextOn ? { nextOn: e.nextOn } : {}) } };
     case 'provision-started':
     case 'withdrawn':
+    case 'reinstated':
       // A day on record (read by the day-6 figures), not a fact about the pupil now.
       return s;
   }

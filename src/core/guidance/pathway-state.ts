@@ -17,7 +17,7 @@ export type PathwayEvent =
   | { kind: 'review'; positive: boolean; step?: number }
   /** A recorded move up or down (000, Guiding Principles: the pathway is bi-directional). */
   | { kind: 'step'; to: number; from?: number }
-  /** A referral saved before referrals recorded their move: it took the pupil to Step 5 if below it. */
+  /** A referral saved before referrals recorded their move: it moves the pupil as {@link stepAfterReferral} says. */
   | { kind: 'referral' }
   /**
    * A review of the pupil's PSP (003: reviewed every three to four weeks). It is not the step's own
@@ -49,6 +49,18 @@ export interface PathwayState {
   positiveRunFrom?: number;
 }
 
+/**
+ * The step a referral to external agencies puts a pupil on (seed 000): the referral is action 15,
+ * part of Step 4 ("LED BY SENDCO": 13 monitor and review, 14 formal meeting, 15 referral to
+ * external agencies), so a pupil at Step 1–3 moves to Step 4, not straight to the specialist
+ * Steps 5–6. Made at Step 4, after the formal meeting, it brings the external specialists in: that
+ * is Step 5 ("involvement of local authority / external agencies", action 16). At Step 5 or 6 it
+ * moves nobody, and never down.
+ */
+export function stepAfterReferral(step: number): number {
+  return step < 4 ? 4 : Math.max(step, 5);
+}
+
 /** A pupil just added at a step: nothing under way there yet. */
 export const startAt = (step: number): PathwayState => ({ step, arrived: 'recorded', plan: 'none', reviews: [], latestReviewNoChange: false });
 
@@ -70,7 +82,7 @@ export function evolve(s: PathwayState, e: PathwayEvent): PathwayState {
     case 'step':
       return moveTo(s, e.to);
     case 'referral':
-      return moveTo(s, Math.max(s.step, 5));
+      return moveTo(s, stepAfterReferral(s.step));
     case 'plan':
       // A new plan replaces the one before it, so the old plan's reviews no longer decide anything.
       return { ...moveTo(s, e.step), plan: 'in-place', reviews: [], positiveRunFrom: 0 };
@@ -98,7 +110,7 @@ type Dated = { day: string; order: number; event: PathwayEvent };
  * - a "step.up"/"step.down" entry whose ref is a step number (not a StepChange id) moved the pupil
  *   to that step, from the one below (or above): the review form was the only thing that wrote them,
  *   always one step;
- * - a referral with no StepChange of its own moved the pupil to Step 5 if they were below it;
+ * - a referral with no StepChange of its own moved the pupil as {@link stepAfterReferral} says;
  * - a review with no step was held at the step the events before it put the pupil on.
  * Items the timeline does not name (a hand-made record) come after the rest, by date.
  */

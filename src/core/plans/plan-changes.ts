@@ -3,6 +3,7 @@ import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, Pl
 import { londonToday } from '../dates.js';
 import { planBegan } from './plan-began.js';
 import { AppError } from '../errors.js';
+import { stepAfterReferral } from '../guidance/pathway-state.js';
 import { ukDate } from '../text/uk-date.js';
 
 /**
@@ -114,15 +115,18 @@ export function recordPspReview(c: PupilCase, planId: string, input: NewReview, 
 export type NewReferral = Omit<Referral, 'id' | 'by'>;
 
 /**
- * A referral to external agencies or the LA (000, Step 4 action 15 and Step 5 action 16) moves a
- * pupil below Step 5 to Step 5, recorded as a step change that refers to the referral.
+ * A referral to external agencies or the LA (000, Step 4 action 15) moves the pupil as
+ * {@link stepAfterReferral} says (from Step 1–3 to Step 4; from Step 4 to Step 5, action 16),
+ * recorded as a step change that refers to the referral.
  */
 export function addReferral(c: PupilCase, input: NewReferral, ctx: ChangeContext, serviceName?: string): PupilCase {
   const id = randomUUID();
   const referral: Referral = { id, by: ctx.by, ...input };
   const referred = log({ ...c, referrals: [...c.referrals, referral] }, ctx, 'referral.made', id);
-  const reason = `Referral to ${serviceName ?? 'external agencies'} on ${ukDate(input.date)}: specialist involvement is Step 5.`;
-  return changeStep(referred, { to: Math.max(c.currentStep, 5), cause: 'referral', reason, ref: id }, ctx);
+  const to = stepAfterReferral(c.currentStep);
+  const why = to === 4 ? 'a referral to external agencies is Step 4, led by the SENDCo (action 15)' : 'specialist involvement is Step 5 (action 16)';
+  const reason = `Referral to ${serviceName ?? 'external agencies'} on ${ukDate(input.date)}: ${why}.`;
+  return changeStep(referred, { to, cause: 'referral', reason, ref: id }, ctx);
 }
 
 export type NewExclusion = Omit<Exclusion, 'id' | 'recordedBy' | 'recordedAt'>;

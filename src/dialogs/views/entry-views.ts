@@ -1,6 +1,7 @@
 import { stepChangeOn } from '../../core/plans/plan-began.js';
 import type { StepChange } from '../../core/cases/pupil-case.js';
 import { suspensionDays } from '../../core/exclusions/suspension-days.js';
+import { reinstatedOn } from '../../core/exclusions/withdrawn.js';
 import type { NumberedItems } from '../../core/record/record-items.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type View } from '../../core/views/view.js';
@@ -103,6 +104,10 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
   const span = days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : days[0] ? ukDate(days[0]) : ukDate(e.startDate);
   const warned = (e.warningsShown ?? []).map((id) => EXCLUSION_WARNINGS[id] ?? id);
   const reason: Part[] = full && e.reason ? [{ row: { title: 'Reason', detail: e.reason } }] : [];
+  // A permanent exclusion the governors overturned stays on record, marked reinstated (reinstate.ts).
+  const back = reinstatedOn(s.c).get(e.id);
+  const decided = back && s.c.facts.find((f) => f.fact === 'reinstated' && f.exclusionId === e.id);
+  const reinstated = back ? [{ label: 'Reinstated', value: `From ${ukDate(back)}, as ${decided && decided.fact === 'reinstated' && decided.decidedBy === 'independent-review-panel' ? 'an independent review panel' : 'the governors'} decided; it no longer stands` }] : [];
   return recordPageView(s, {
     title: `${e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension'} (${itemName(item).toLowerCase()}) for ${describePupil(s.c)}`,
     top: [
@@ -111,6 +116,7 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
         facts: [
           { label: 'Kind', value: e.kind === 'permanent' ? 'Permanent exclusion' : `Suspension of ${count(e.days, 'school day')}` },
           { label: e.kind === 'permanent' ? 'From' : 'School days', value: e.kind === 'permanent' ? ukDate(e.startDate) : span },
+          ...reinstated,
           { label: 'Recorded', value: full ? `${ukDate(londonDayOf(e.recordedAt))} by ${byWho(e.recordedBy, s.viewer.id, s.who)}` : `${ukDate(londonDayOf(e.recordedAt))} by the school` },
           ...(full ? [{ label: 'Checked before saving', value: e.warningsShown ? (warned.length ? `Shown: ${warned.join('; ')}` : 'No warnings') : 'Recorded before the checks were kept' }] : []),
         ],

@@ -84,6 +84,10 @@ describe('Teams: install, messages and cards over the real endpoint', () => {
     expect(textOf(refused)).toContain('you can’t add pupils');
     expect(actionsOf(refused, 'form.submit')).toHaveLength(0);
     expect(textOf(await h.say(AAD.sendco, 'new pupl'))).toContain('Did you mean “new pupil”?');
+    // With a pupil's reference after it, and a button that sends the command (issue 11, fresh tester).
+    const slip = await h.say(AAD.sendco, 'shwo 4021');
+    expect(textOf(slip)).toContain('Did you mean “show 4021”?');
+    expect(actionsOf(slip, 'command').map((a) => a.data.command)).toContain('show 4021');
   });
 
   it('answers a repeated message activity (Teams resend) only once', async () => {

@@ -118,8 +118,11 @@ const ROWS: Row[] = [
   { source: 'Step 6 YES: outreach continues', start: 6, given: [pcp], when: YES, then: { step: 6, recommended: 6, movement: 'stay', actions: ['17b'] } },
   { source: 'Step 6: a referral at Step 6 moves nothing, and the Step 6 review still counts', start: 6, given: [pcp, NO], when: referral, then: { step: 6, recommended: 6, movement: 'stay', actions: ['17a', '17b'] } },
 
-  // A referral is the move to Step 5, whatever step it is made from, and earlier reviews stay behind.
-  { source: 'Step 5 action 16 after a referral from Step 2: the Step 2 review is not read at Step 5', start: 2, given: [pcp, NO], when: referral, then: { step: 5, recommended: 5, movement: 'stay', actions: ['16'], moved: { from: 2, to: 5, cause: 'referral' } } },
+  // A referral to external agencies is Step 4's action 15 (led by the SENDCo): from a lower step it
+  // is the move to Step 4, not to the specialist Step 5, and earlier reviews stay behind.
+  { source: 'Step 4 action 15 referral made from Step 2: Step 4, action 13; the Step 2 review is not read at Step 4', start: 2, given: [pcp, NO], when: referral, then: { step: 4, recommended: 4, movement: 'stay', actions: ['13'], moved: { from: 2, to: 4, cause: 'referral' } } },
+  { source: 'Step 4 action 15 referral made from Step 3: Step 4, action 13', start: 3, given: [pcp], when: referral, then: { step: 4, recommended: 4, movement: 'stay', actions: ['13'], moved: { from: 3, to: 4, cause: 'referral' } } },
+  { source: 'Step 5: a referral at Step 5 moves nothing', start: 5, given: [pcp], when: referral, then: { step: 5, recommended: 5, movement: 'stay', actions: ['16'] } },
 
   // Stepping down (Guiding Principles: "Intervention can be stepped down, when appropriate").
   { source: 'Step down from Step 2 to the universal offer (Step 1)', start: 2, given: [pcp, YES], when: YES, then: { step: 2, recommended: 1, movement: 'step-down', actions: [] } },
@@ -190,7 +193,8 @@ describe('reviews record the step they were held at', () => {
 
   it('a referral names itself in the move it caused', () => {
     const c = recordAt(3, [referral]);
-    expect(c.stepChanges[0]).toMatchObject({ from: 3, to: 5, cause: 'referral', ref: c.referrals[0]!.id });
+    expect(c.stepChanges[0]).toMatchObject({ from: 3, to: 4, cause: 'referral', ref: c.referrals[0]!.id });
+    expect(c.stepChanges[0]!.reason).toContain('Step 4, led by the SENDCo (action 15)');
     expect(c.timeline.map((t) => t.what)).toEqual(['case.created', 'referral.made', 'step.up']);
   });
 

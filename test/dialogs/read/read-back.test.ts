@@ -28,7 +28,7 @@ describe('a pupil’s summary', () => {
     const w = await world();
     const said = await chatter(w.ctxFor(SENDCO)).say('pupil 4021');
     expect(said).toContain('== AB (ref 4021, Year 8) ==');
-    expect(said).toContain('Where on the pathway: Step 5: Local authority and external agencies become involved');
+    expect(said).toContain('Where on the pathway: Step 4: SENDCo takes the lead');
     expect(said).toContain('Needs and care: SEN support, Looked after');
     expect(said).toContain('At risk of permanent exclusion: Yes');
     expect(said).toContain('Suspensions this school year (2026/27): 1 (2 school days)');
@@ -38,7 +38,7 @@ describe('a pupil’s summary', () => {
     // How they got there: each step change with why and who agreed it.
     expect(said).toMatch(/Added Fri 20 Nov 2026 at Step 2\./);
     expect(said).toContain('Step 2 to Step 3, after a review: Review on Tue 10 Nov 2026 at Step 2: no positive change. Agreed by you.');
-    expect(said).toContain('Step 3 to Step 5, on a referral:');
+    expect(said).toContain('Step 3 to Step 4, on a referral:');
     // Plans with their next review, and the buttons (commands) into each.
     expect(said).toContain('PCP 1: person-centred plan (Step 2)  [show pcp 1 for 4021]');
     expect(said).toContain('Next review Tue 8 Dec 2026.');
@@ -131,7 +131,7 @@ describe('the chronology', () => {
       '* Tue 10 Nov 2026: Step 2 to Step 3',
       '* Mon 16 Nov 2026: Suspension, 2 school days (exclusion 1)  [show exclusion 1 for 4021]',
       '* Thu 19 Nov 2026: Referral 1, to Education Engagement – Inclusion Team  [show referral 1 for 4021]',
-      '* Thu 19 Nov 2026: Step 3 to Step 5',
+      '* Thu 19 Nov 2026: Step 3 to Step 4',
       '* Fri 20 Nov 2026: Pupil added to the record',
       '* Fri 20 Nov 2026: PCP 1 written at Step 2  [show pcp 1 for 4021]',
     ]);
