@@ -25,7 +25,9 @@ describe('staff roles', () => {
     const { dir, audit, staff } = await open();
     const cmd = recogniseStaffCommand('grant teams:abc-123 SENDCo oak-primary')!;
     const reply = renderText([await runStaffCommand(cmd, ADMIN.id, ADMIN, staff)]);
-    expect(reply).toContain('teams:abc-123 is now SENDCo at Oak Primary.');
+    // Nobody has told the bot their name yet, so they are "your colleague", never the id.
+    expect(reply).toContain('Done: your colleague is now a SENDCo at Oak Primary.');
+    expect(reply).not.toContain('abc-123');
     expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
     await staff.close();
     const reopened = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now);
