@@ -145,7 +145,7 @@ export class StaffDirectory {
     if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
     await this.granted.update((f) => ({ ...f, staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
-    return member(parsed.data);
+    return member(parsed.data, this.granted.data.names?.[entry.id]);
   }
 
   /** Takes a granted role away; a configured entry stays until the staff file changes. */

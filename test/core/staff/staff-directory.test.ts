@@ -138,6 +138,8 @@ describe('names their chats give (issue 12)', () => {
     await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'teacher', schoolId: 'oak-primary' });
     await staff.rememberName('slack:T01:U0JO', 'Jo Khan');
     expect(staff.list().find((m) => m.id === 'slack:T01:U0JO')?.displayName).toBe('Jo Khan');
+    // A new role for someone already named keeps the name, so the grant's reply names them.
+    expect((await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'sendco', schoolId: 'oak-primary' })).displayName).toBe('Jo Khan');
     await staff.revoke(ADMIN, 'slack:T01:U0JO');
     await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'teacher', schoolId: 'oak-primary' });
     expect(staff.find('slack:T01:U0JO')?.displayName).toBeUndefined();
