@@ -30,7 +30,10 @@ import type { KeyStore } from './once.js';
 /** Someone talking to the bot, as their channel identifies them (`teams:<AAD id>`, `slack:T:U`). */
 export interface Person {
   id: string;
-  /** As the channel shows it; only used to say who acknowledged a referral. */
+  /**
+   * As the channel shows it: says who acknowledged a referral, and is kept as how colleagues see
+   * this person named when they speak and the staff file names them not (StaffDirectory.rememberName).
+   */
   name?: string;
   /** Speaking in a team channel or group chat, where others would see any pupil details. */
   shared?: boolean;
@@ -110,6 +113,7 @@ export class Assistant {
    * Forms open as forms; a one-question dialog answered in the words finishes at once.
    */
   async text(person: Person, raw: string): Promise<View[]> {
+    await this.#rememberName(person);
     const input = cleanChannelText(raw);
     const notices = await this.#screen(person, [wordsToScreen(input)]);
     // Read as a command, a person @-mentioned is their id ("grant <@U123|ana> teacher oak-primary").
@@ -203,6 +207,7 @@ export class Assistant {
    * form is still saved. The caller makes a repeated submit of the same form id harmless.
    */
   async submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
+    await this.#rememberName(person);
     const notices = await this.#screen(person, Object.values(sub.values));
     const outcome = await this.#submit(person, dialogId, sub);
     return { ...outcome, views: leadWith(notices, outcome.views) };
@@ -268,6 +273,16 @@ export class Assistant {
   #screen(person: Person, texts: readonly string[]): Promise<View[]> {
     const record = (found: readonly Concern[]) => recordConcernsShown(this.core.audit, person.id, this.core.now(), found);
     return screenTexts(this.core.pack, texts, record, this.opts.log);
+  }
+
+  /**
+   * Someone who speaks with a name their chat gave is named by it to colleagues from then on, where
+   * the staff file gives them none (a member of staff's own name, not pupil data: README, privacy).
+   * A failure to keep it is logged without the name and never stops the request.
+   */
+  async #rememberName(person: Person): Promise<void> {
+    if (!person.name) return;
+    await this.core.staff.rememberName(person.id, person.name).catch((err: unknown) => this.opts.log.warn('chat name not kept', { code: err instanceof AppError ? err.code : 'unexpected' }));
   }
 
   #needsRole(person: Person): View[] {

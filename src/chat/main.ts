@@ -8,6 +8,7 @@ import { ChatSession } from './chat-session.js';
 import { renderText } from './render-text.js';
 import { saveFile } from './save-file.js';
 import { localStaffMember } from '../core/staff.js';
+import { roleAt } from '../dialogs/staff-words.js';
 
 /**
  * `npm run chat`: the whole conversation in a terminal, with the same dialogs the channels use.
@@ -24,8 +25,9 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const out = (s: string) => process.stdout.write(`${s}\n`);
 
-  const where = me.schoolId ? `at ${core.staff.schoolName(me.schoolId)}` : me.role === 'la-officer' ? `in ${core.pack.localAuthority}’s LA team: the LA’s figures and what schools share with it` : 'with no school';
-  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${config.localUser.role} ${config.localUser.id} ${where}.`);
+  // Who you are in words, never the local id ("whoami" shows that to whoever asks).
+  const where = me.role === 'la-officer' ? ` in ${core.pack.localAuthority}’s LA team: the LA’s figures and what schools share with it` : me.schoolId ? '' : ' with no school';
+  out(`Graduated response assistant (${core.pack.localAuthority}). Local mode: you are ${roleAt(me, (s) => core.staff.schoolName(s))}${where}.`);
   out(renderText([menuView(undefined, { role: me.role })]));
   const offer = await session.start();
   if (offer.length) out(`\n${renderText(offer)}`);

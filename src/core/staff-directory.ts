@@ -39,12 +39,23 @@ export type SchoolEntry = z.infer<typeof SchoolEntry>;
 export const StaffFile = z.object({ staff: z.array(StaffEntry), schools: z.array(SchoolEntry).optional() }).strict();
 export type StaffFile = z.infer<typeof StaffFile>;
 
-/** The roles admins grant in chat (`staff.json` in the data folder), versioned like every data file. */
-const GrantsFile = z.object({ schemaVersion: z.literal(1), staff: z.array(StaffEntry) }).strict();
+/** A name as a person's chat gives it ("Sam Patel"), kept for naming them to colleagues. */
+const ChatName = z.string().trim().min(1).max(80);
+
+/**
+ * The roles admins grant in chat (`staff.json` in the data folder), versioned like every data file,
+ * and `names`: by staff id, the name each person's chat gave when they last spoke, for those the
+ * staff file names not (a member of staff's own name, not pupil data).
+ */
+const GrantsFile = z.object({ schemaVersion: z.literal(1), staff: z.array(StaffEntry), names: z.record(StaffKey, ChatName).optional() }).strict();
 /** Files written before data files had versions hold the same list without one. */
 const GRANTS_VERSIONS: FileVersions = { current: 1, migrations: [stampVersion1] };
 
-const member = (e: StaffEntry): StaffMember => ({ id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}), ...(e.name ? { displayName: e.name } : {}) });
+/** A staff entry as the bot uses it: named by the staff file's `name`, else by `chatName`, the name their chat gave. */
+const member = (e: StaffEntry, chatName?: string): StaffMember => {
+  const name = e.name ?? chatName;
+  return { id: e.id, role: e.role, ...(e.schoolId ? { schoolId: e.schoolId } : {}), ...(name ? { displayName: name } : {}) };
+};
 
 /**
  * Who is who. Roles come from the configured staff file (read-only, for the first admin and for
@@ -91,12 +102,27 @@ export class StaffDirectory {
 
   find(id: string): StaffMember | undefined {
     const e = this.#indexed().byId.get(id);
-    return e && member(e);
+    return e && member(e, this.granted.data.names?.[id]);
   }
 
   /** Everyone with a role (grants over the staff file), for a picker of the staff the bot knows. */
   list(): StaffMember[] {
-    return [...this.#indexed().byId.values()].map(member);
+    return [...this.#indexed().byId.values()].map((e) => member(e, this.granted.data.names?.[e.id]));
+  }
+
+  /**
+   * Keeps the name someone's chat gives them when they speak (Teams `from.name`, the name in a
+   * Slack event) as how colleagues see them named, where none is set: neither the staff file's
+   * `name` nor one kept before, so it is written once, not on every message. Only for someone with
+   * a role, as the directory keeps no one else. A name that is blank or over 80 characters is not
+   * kept. Returns whether it was written.
+   */
+  async rememberName(id: string, name: string): Promise<boolean> {
+    const e = this.#indexed().byId.get(id);
+    const said = ChatName.safeParse(name.replace(/\s+/g, ' '));
+    if (!e || e.name || !said.success || this.granted.data.names?.[id] !== undefined) return false;
+    await this.granted.update((f) => ({ ...f, names: { ...f.names, [id]: said.data } }));
+    return true;
   }
 
   /** The school's SENDCos, who get every reminder for the school and the weekly digest. */
@@ -119,14 +145,19 @@ export class StaffDirectory {
     if (!parsed.success) throw new AppError(grantProblem(parsed.error.issues[0]?.path[0], entry), 'invalid-input');
     await this.granted.update((f) => ({ ...f, staff: [...f.staff.filter((g) => g.id !== entry.id), parsed.data] }));
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.grant', subjectId: entry.id, ...(entry.schoolId ? { schoolId: entry.schoolId } : {}), outcome: 'done' });
-    return member(parsed.data);
+    return member(parsed.data, this.granted.data.names?.[entry.id]);
   }
 
   /** Takes a granted role away; a configured entry stays until the staff file changes. */
   async revoke(by: StaffMember, id: string): Promise<boolean> {
     await this.#allowed(by, 'staff.revoke', id);
     const before = this.granted.data.staff.length;
-    await this.granted.update((f) => ({ ...f, staff: f.staff.filter((g) => g.id !== id) }));
+    // Their chat name goes with their last role: the directory keeps no one without one.
+    const keepName = this.configured.has(id);
+    await this.granted.update((f) => {
+      const { [id]: _gone, ...names } = f.names ?? {};
+      return { ...f, staff: f.staff.filter((g) => g.id !== id), ...(f.names && !keepName ? { names } : {}) };
+    });
     await this.audit.record({ at: this.now().toISOString(), actorId: by.id, action: 'staff.revoke', subjectId: id, outcome: 'done' });
     return this.granted.data.staff.length < before;
   }

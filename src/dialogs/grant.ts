@@ -1,11 +1,11 @@
 import { SchoolId } from '../core/cases/fields.js';
 import type { Role } from '../core/staff.js';
 import { schoolName } from '../core/text/school-name.js';
-import { heading, text } from '../core/views/view.js';
+import { heading, text, textNaming } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { staffLabel } from './lookups.js';
 import { staffQuestion } from './staff-question.js';
+import { roleAt } from './staff-words.js';
 
 /**
  * `grant` on its own: an admin gives someone a role in a form, picking the person in Teams' or
@@ -63,6 +63,8 @@ export const grantDialog: FormDialog = {
     if (!ctx.staff?.grant) return [{ blocks: [text('Roles can’t be changed here.', 'warning')] }];
     const schoolId = typeof a.schoolId === 'string' ? a.schoolId : undefined;
     const given = await ctx.staff.grant(ctx.user, { id: a.who as string, role: a.role as Role, ...(schoolId ? { schoolId } : {}) });
-    return [{ blocks: [heading('Role given'), text(`Done: ${staffLabel(given)} has the role now. They see it by typing "whoami".`, 'success')] }];
+    const said = given.displayName ?? 'your colleague';
+    const role = roleAt(given, (s) => ctx.staff?.schoolName?.(s) ?? schoolName(s));
+    return [{ blocks: [heading('Role given'), textNaming(`Done: ${said} is now ${role}. They see it by typing "whoami".`, 'success', [{ id: given.id, said }])] }];
   },
 };

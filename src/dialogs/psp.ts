@@ -5,8 +5,8 @@ import { heading, text } from '../core/views/view.js';
 import { caseAccess } from '../core/access/policy.js';
 import type { StaffMember } from '../core/staff.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
-import { staffLabel } from './lookups.js';
 import { staffQuestion } from './staff-question.js';
+import { staffNamer, staffSubject } from './staff-words.js';
 import { dateWithin, list, parseDate, wholeNumber } from './parse.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
@@ -41,9 +41,9 @@ async function overseerCheck(ctx: DialogContext, a: Answers, id: string, member:
   if (id === ctx.user.id || !ctx.staff) return { ok: true, value: id };
   const c = await loadPicked(ctx, a);
   if (!member)
-    return { ok: false, message: `${id} has no role in this bot yet, so their reminders would reach no one. Ask your admin to add them${c ? ` (grant ${id} teacher ${c.schoolId})` : ''}, or leave this blank to oversee the PSP yourself.` };
+    return { ok: false, message: `The person you named has no role in this bot yet, so their reminders would reach no one. Ask your admin to give them one (your admin types "grant" and picks them), or leave this blank to oversee the PSP yourself.` };
   if (c && caseAccess(member, c) !== 'full')
-    return { ok: false, message: `${staffLabel(member)} does not work with pupil ${c.pupilRef}, so they could not open the reminders about them. Ask your SENDCo to share the pupil with them (share ${c.pupilRef} with ${id}), or choose someone who works with the pupil.` };
+    return { ok: false, message: `${staffSubject(staffNamer(ctx), id).said} does not work with pupil ${c.pupilRef}, so they could not open the reminders about them. Ask your SENDCo to share the pupil with them (your SENDCo types "share ${c.pupilRef}" and picks them), or choose someone who works with the pupil.` };
   return { ok: true, value: id };
 }
 

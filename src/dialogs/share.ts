@@ -1,11 +1,12 @@
 import { canBeSharedWith, canBeUnshared } from '../core/access/policy.js';
 import { notATeacherHere, notRemovable } from '../core/cases/case-service.js';
-import { heading, text } from '../core/views/view.js';
+import { heading, textNaming } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { pickedPupil, pupilLookup, shownPupil, type PupilPick } from './pupil-question.js';
 import { staffIdFrom } from './staff-id.js';
 import { staffQuestion } from './staff-question.js';
+import { staffNamer, staffSubject } from './staff-words.js';
 import { onlySharers } from './who-may.js';
 
 /**
@@ -48,7 +49,7 @@ function shareWith(ctx: DialogContext, a: Answers): Question {
     id: 'staffId',
     prompt: `Which teacher should work with pupil ${pupilRef}? Pick them, or type their id in this bot (they can see it by typing "whoami"); in a Slack message you can @-mention them.`,
     check(id, target) {
-      if (sharedWith.includes(id)) return { ok: false, message: `${id} already works with pupil ${pupilRef}. Type another id, or "cancel".` };
+      if (sharedWith.includes(id)) return { ok: false, message: `${staffSubject(staffNamer(ctx), id).said} already works with pupil ${pupilRef}. Pick someone else, or "cancel".` };
       const school = pickedPupil(a)!.schoolId;
       return canBeSharedWith(target, { schoolId: school }) ? { ok: true, value: id } : { ok: false, message: notATeacherHere(id, target, school) };
     },
@@ -93,7 +94,8 @@ export const shareDialog: FormDialog = {
     const id = a.staffId as string;
     const p = pickedPupil(a)!;
     const saved = await ctx.cases.share(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id, ctx.staff?.find(id));
-    return [{ blocks: [heading('Pupil shared'), text(`${id} now works with pupil ${saved.pupilRef} and can see their record. To take that away: unshare ${saved.pupilRef} ${id}`, 'success')] }];
+    const { said, people } = staffSubject(staffNamer(ctx), id);
+    return [{ blocks: [heading('Pupil shared'), textNaming(`${said} now works with pupil ${saved.pupilRef} and can see their record. To take that away, type "unshare ${saved.pupilRef}" and pick them.`, 'success', people)] }];
   },
 };
 
@@ -120,6 +122,7 @@ export const unshareDialog: FormDialog = {
     const id = a.staffId as string;
     const p = pickedPupil(a)!;
     const saved = await ctx.cases.unshare(ctx.user, { schoolId: p.schoolId, id: p.caseId }, id, ctx.staff?.find(id));
-    return [{ blocks: [heading('No longer shared'), text(`${id} no longer works with pupil ${saved.pupilRef}${ctx.staff?.find(id)?.role === 'teacher' ? ' and can no longer see their record' : ''}.`, 'success')] }];
+    const { said, people } = staffSubject(staffNamer(ctx), id);
+    return [{ blocks: [heading('No longer shared'), textNaming(`${said} no longer works with pupil ${saved.pupilRef}${ctx.staff?.find(id)?.role === 'teacher' ? ' and can no longer see their record' : ''}.`, 'success', people)] }];
   },
 };

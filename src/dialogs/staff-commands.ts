@@ -1,8 +1,9 @@
 import { AppError } from '../core/errors.js';
 import { Role, type StaffMember } from '../core/staff.js';
 import { StaffKey, type StaffDirectory } from '../core/staff-directory.js';
-import { heading, text, type View } from '../core/views/view.js';
+import { heading, text, textNaming, type View } from '../core/views/view.js';
 import { staffIdFrom } from './staff-id.js';
+import { roleAt } from './staff-words.js';
 
 /** Commands about who is who: anyone may ask "whoami"; only an admin may grant or revoke. */
 export type StaffCommand = { kind: 'whoami' } | { kind: 'grant'; id: string; role: string; schoolId?: string } | { kind: 'revoke'; id: string };
@@ -35,14 +36,19 @@ export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMe
       const who = staffIdFrom(cmd.id, id, (x) => !!directory.find(x));
       if (!who.ok) return { blocks: [text(who.message, 'warning')] };
       const given = await directory.grant(me, { id: who.id, role: role.data, ...(cmd.schoolId ? { schoolId: cmd.schoolId } : {}) });
-      return { blocks: [text(`Done: ${given.id} is now ${ROLE_NAMES[given.role]}${given.schoolId ? ` at ${directory.schoolName(given.schoolId)}` : ''}.`, 'success')] };
+      // Named, never by id: the name their chat gave, else "your colleague" (Slack shows a mention).
+      const said = given.displayName ?? 'your colleague';
+      return { blocks: [textNaming(`Done: ${said} is now ${roleAt(given, (s) => directory.schoolName(s))}.`, 'success', [{ id: given.id, said }])] };
     }
     case 'revoke': {
       if (!me) throw new AppError('Only an admin can change who has which role.', 'forbidden');
       const who = staffIdFrom(cmd.id, id, (x) => !!directory.find(x));
       const target = who.ok ? who.id : cmd.id;
+      const name = directory.find(target)?.displayName;
       const removed = await directory.revoke(me, target);
-      return { blocks: [text(removed ? `Done: ${target} no longer has a role given in chat.` : `${target} had no role given in chat; roles from the staff file stay until that file changes.`)] };
+      const said = name ?? (removed ? 'your colleague' : 'Your colleague');
+      const words = removed ? `Done: ${said} no longer has a role given in chat.` : `${said} had no role given in chat; roles from the staff file stay until that file changes.`;
+      return { blocks: [textNaming(words, 'normal', [{ id: target, said }])] };
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { StaffMember } from '../core/staff.js';
 import type { Choice } from '../core/views/view.js';
 import type { DialogContext, Parsed, Question } from './dialog.js';
-import { staffLabel } from './lookups.js';
 import { staffIdFrom } from './staff-id.js';
+import { staffNamer } from './staff-words.js';
 
 /**
  * A question whose answer is a member of staff: picked in Teams' people picker or Slack's (which send
@@ -20,12 +20,14 @@ export interface StaffQuestionOptions {
   check?: (id: string, member: StaffMember | undefined) => Parsed | Promise<Parsed>;
 }
 
-/** How a member of staff shows in a picker: their id, in words the directory gives. */
+/**
+ * How the member of staff already picked shows: their id as the value, and as the label the words
+ * staffNamer gives ("Sam Patel (SENDCo)"), "you", or "someone with no role here yet"; never the id.
+ */
 export function shownStaff(ctx: DialogContext, answer: unknown): Choice | undefined {
   if (typeof answer !== 'string' || !answer) return undefined;
-  const member = ctx.staff?.find(answer);
-  const words = member ? staffLabel(member) : answer;
-  return { value: answer, label: answer === ctx.user.id ? `You: ${words}` : words };
+  if (answer === ctx.user.id) return { value: answer, label: 'You' };
+  return { value: answer, label: staffNamer(ctx)(answer) || 'someone with no role here yet' };
 }
 
 export function staffQuestion(ctx: DialogContext, opts: StaffQuestionOptions): Question {

@@ -61,6 +61,10 @@ describe('npm run chat', () => {
 
   it('answers whoami, and refuses a grant from someone who is not an admin', async () => {
     const r = await chat(['whoami', 'grant teams:abc sendco oak-primary'], { DATA_DIR: await dataDir() });
+    // The start banner says who you are in words (issue 12); only "whoami" shows the id.
+    const banner = r.stdout.split('\n')[0]!;
+    expect(banner).toContain('Local mode: you are a SENDCo at Demo School.');
+    expect(banner).not.toContain('local-sendco');
     expect(r.stdout).toContain('Your id: local-sendco');
     expect(r.stdout).toContain('You are set up as SENDCo at Demo School.');
     expect(r.stdout).toContain('Only an admin can change who has which role.');

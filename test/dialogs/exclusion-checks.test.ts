@@ -216,7 +216,7 @@ describe('what the seeds ask before a suspension or permanent exclusion is saved
   it('a pupil on SEN support: avoid excluding, and check the support is in place (003)', async () => {
     const { bot, exclusions } = await world({ senSupport: true });
     const asked = await bot.script([...suspend('23/11/2026', 2), 'Threw a chair at a member of staff']);
-    expect(asked).toContain('Pupil on SEN support: avoid excluding, and check the support is really in place');
+    expect(asked).toContain('Pupil on SEN support: check their needs are being met before suspending or excluding');
     await bot.say('yes');
     expect((await exclusions())[0]!.warningsShown).toContain('sen-support');
   });

@@ -33,12 +33,14 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
 
     const sendco = chatter(w.as(SENDCO));
     const shared = await sendco.say('share 4021 with teacher-1');
-    expect(shared).toContain('teacher-1 now works with pupil 4021 and can see their record. To take that away: unshare 4021 teacher-1');
+    // Named by role and school, never by id; the way back is a command that needs no id either.
+    expect(shared).toContain('A teacher at Oak Primary now works with pupil 4021 and can see their record. To take that away, type "unshare 4021" and pick them.');
+    expect(shared).not.toContain('teacher-1');
     expect((await w.pupil()).staffIds).toEqual([SENDCO.id, TEACHER.id]);
     expect(await teacher.say('what next for 4021')).toContain('? Is a suspension being considered now?');
     await teacher.say('cancel');
 
-    expect(await sendco.say('unshare 4021 teacher-1')).toContain('teacher-1 no longer works with pupil 4021 and can no longer see their record.');
+    expect(await sendco.say('unshare 4021 teacher-1')).toContain('A teacher at Oak Primary no longer works with pupil 4021 and can no longer see their record.');
     expect((await w.pupil()).staffIds).toEqual([SENDCO.id]);
     expect(await teacher.say('what next for 4021')).toContain('I can’t find a pupil with reference 4021');
 
@@ -60,7 +62,7 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     expect(await sendco.say('share')).toContain('? Which pupil? Type their pupil reference');
     expect(await sendco.say('4021')).toContain('? Which teacher should work with pupil 4021?');
     expect(await sendco.say('@ana')).toContain('I can’t tell who “@ana” is from a name.');
-    expect(await sendco.say(TEACHER_2.id)).toContain(`${TEACHER_2.id} now works with pupil 4021`);
+    expect(await sendco.say(TEACHER_2.id)).toContain('A teacher at Oak Primary now works with pupil 4021');
     const asked = await sendco.script(['unshare', '4021']);
     // Issue 11, tester item 10: the SENDCo (who added the pupil, so is named) was offered too; only teachers are now.
     expect(asked).toContain(`1. ${TEACHER_2.id} (teacher)`);
@@ -69,7 +71,7 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     const self = await sendco.say(SENDCO.id);
     expect(self).toContain('That is you: you see every pupil at the school whether named on a pupil or not, so there is nothing to take away.');
     expect(self).toContain(`Type one of: ${TEACHER_2.id} (teacher), or "cancel".`);
-    expect(await sendco.say('1')).toContain(`${TEACHER_2.id} no longer works with pupil 4021`);
+    expect(await sendco.say('1')).toContain('A teacher at Oak Primary no longer works with pupil 4021');
     // With no teacher left, there is no one to offer: said at the pupil, with how to name one.
     const none = await sendco.script(['unshare', '4021']);
     expect(none).toContain('No teacher is named on pupil 4021, so there is no one to take off (a SENDCo sees every pupil at the school whether named or not). To name a teacher: share 4021 with <their id>.');
@@ -80,7 +82,7 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     const w = await world();
     const sendco = chatter(w.as(SENDCO));
     expect(await sendco.say('share')).toContain('? Which pupil?');
-    expect(await sendco.say('share 4021 with teacher-1')).toContain('teacher-1 now works with pupil 4021');
+    expect(await sendco.say('share 4021 with teacher-1')).toContain('A teacher at Oak Primary now works with pupil 4021');
   });
 
   it('only a teacher at the pupil’s school can be named, and each refusal says why', async () => {
@@ -89,8 +91,8 @@ describe('a SENDCo shares a pupil with a teacher, and takes it away', () => {
     expect(await sendco.say(`share 4021 with ${ELM_TEACHER.id}`)).toContain('is a teacher at another school');
     expect(await sendco.say('teams:nobody-yet')).toContain('teams:nobody-yet has no role in this bot yet. Ask your admin to make them a teacher at this school first (grant teams:nobody-yet teacher oak-primary)');
     expect(await sendco.say(SENDCO.id)).toContain('already works with pupil 4021');
-    expect(await sendco.say('teacher-1')).toContain('teacher-1 now works with pupil 4021');
-    expect(await sendco.say('share 4021 with teacher-1')).toContain('teacher-1 already works with pupil 4021');
+    expect(await sendco.say('teacher-1')).toContain('A teacher at Oak Primary now works with pupil 4021');
+    expect(await sendco.say('share 4021 with teacher-1')).toContain('A teacher at Oak Primary already works with pupil 4021. Pick someone else, or "cancel".');
   });
 });
 
@@ -109,7 +111,7 @@ describe('who may share', () => {
   it('an admin of the pupil’s school may share by reference, and is shown nothing of the record', async () => {
     const w = await world();
     const reply = await chatter(w.as(SCHOOL_ADMIN)).say('share 4021 with teacher-1');
-    expect(reply).toContain('teacher-1 now works with pupil 4021');
+    expect(reply).toContain('A teacher at Oak Primary now works with pupil 4021');
     expect(reply).not.toContain('AB');
     expect(await w.cases.findByRef(SCHOOL_ADMIN, '4021')).toBeUndefined();
   });

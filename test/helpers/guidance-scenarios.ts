@@ -40,6 +40,7 @@ export const GUIDANCE_SCENARIOS: readonly GuidanceScenario[] = [
   },
   { name: 'looked-after pupil', situation: { currentStep: 3, planStatus: 'in-place', lookedAfter: true, socialWorker: true }, mustShowInFull: true },
   { name: 'looked-after, suspension considered', situation: { currentStep: 3, planStatus: 'in-place', lookedAfter: true, considerSuspension: true }, mustShowInFull: true },
+  { name: 'SEN support, suspension considered', situation: { currentStep: 3, planStatus: 'in-place', senSupport: true, considerSuspension: true, suspensionsThisYear: 2, suspensionDaysThisYear: 4, longestSuspensionDays: 2 }, mustShowInFull: true },
   { name: 'EHCP pupil facing suspension', situation: { currentStep: 4, planStatus: 'in-place', ehcp: true, considerSuspension: true, suspensionsThisYear: 1, suspensionDaysThisYear: 2, longestSuspensionDays: 2 }, mustShowInFull: true },
   { name: 'safeguarding worry', situation: { currentStep: 2, notes: 'She says she is scared to go home and has bruises on her arms.' }, mustShowInFull: true },
   { name: 'unlawful reason in the notes', situation: { currentStep: 2, planStatus: 'in-place', considerSuspension: true, notes: 'sent home because we cannot meet his needs' }, mustShowInFull: true },

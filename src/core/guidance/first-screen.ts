@@ -9,7 +9,7 @@ import type { Guidance, Recommendation } from './types.js';
 /**
  * The warnings that are the law or statutory guidance, which the README lists as the rules that
  * must never be missed: an unlawful reason, the Virtual School before suspending a looked-after
- * child, a pupil with an EHC plan facing exclusion, day-6 provision, the suspension-day limits and
+ * child, a pupil with an EHC plan or on SEN support facing exclusion, day-6 provision, the suspension-day limits and
  * a part-time timetable. They are never folded away. The others (a PSP to set up, escalation)
  * are advice on what to do next, so they lead the next actions instead.
  */
@@ -17,6 +17,7 @@ export const LEGAL_WARNINGS: ReadonlySet<string> = new Set([
   'unlawful-exclusion',
   'virtual-school-before-suspension',
   'ehcp-exclusion',
+  'sen-support-exclusion',
   'day-six-provision',
   'suspension-days',
   'part-time-timetable',

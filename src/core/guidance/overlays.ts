@@ -89,6 +89,10 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
   add(unlawfulReason);
   if (s.ehcp && (s.considerSuspension || s.suspensionsThisYear > 0 || s.permanentlyExcluded || s.riskOfPermanentExclusion))
     add({ ...fromAdvice(pack, 'ehcp-exclusion', 'warning', rules.beforeExclusion.ehcp, 'a pupil with an EHC plan facing suspension or exclusion'), briefBecause: '' });
+  // SEN support: whether needs are met, the SENDCo, an EHC needs assessment and alternatives come
+  // before anything about the suspension itself (003 "Fixed-Term Exclusion"; 000 "Legislation and Policy Requirements").
+  else if (s.senSupport && rules.beforeExclusion.senSupport && (s.considerSuspension || s.riskOfPermanentExclusion))
+    add({ ...fromAdvice(pack, 'sen-support-exclusion', 'warning', rules.beforeExclusion.senSupport, 'a pupil on SEN support facing suspension or exclusion'), briefBecause: '' });
 
   if (s.activePsp && s.pspReviewsWithoutImpactInARow >= rules.psp.escalateAfterReviewsWithoutImpact)
     add(fromAdvice(pack, 'psp-escalation', 'warning', rules.psp.escalation, `${s.pspReviewsWithoutImpactInARow} PSP reviews in a row without positive change`));

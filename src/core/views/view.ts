@@ -170,10 +170,21 @@ export interface ChartView {
   series: { name: string; points: { x: string; y: number }[] }[];
 }
 
+/**
+ * A member of staff named in a text: the exact words that name them there ("Sam Patel (SENDCo)",
+ * "Your colleague") and their channel id. Every channel shows the words; one that can mention
+ * people (Slack, for a `slack:` id) may show a mention of them in their place, which the reader's
+ * client turns into the person's name.
+ */
+export interface PersonRef {
+  id: string;
+  said: string;
+}
+
 export type Block =
   | { type: 'heading'; text: string }
   | { type: 'table'; table: TableView }
-  | { type: 'text'; text: string; tone?: Tone }
+  | { type: 'text'; text: string; tone?: Tone; people?: PersonRef[] }
   | { type: 'ladder'; rungs: LadderRung[] }
   | { type: 'recommendation'; rec: Recommendation; part?: RecommendationPart }
   | { type: 'details'; details: Details }
@@ -216,4 +227,6 @@ export interface View {
 
 export const view = (...blocks: Block[]): View => ({ blocks });
 export const text = (t: string, tone: Tone = 'normal'): Block => ({ type: 'text', text: t, tone });
+/** A text that names staff (`people`), so a channel that can may mention them. */
+export const textNaming = (t: string, tone: Tone, people: PersonRef[]): Block => ({ type: 'text', text: t, tone, people });
 export const heading = (t: string): Block => ({ type: 'heading', text: t });

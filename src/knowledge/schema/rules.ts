@@ -86,8 +86,12 @@ export const Rules = z.object({
     socialWorker: Advice,
     /** A pupil with an EHC plan: the SEN team and an emergency annual review. */
     ehcp: WithBrief,
-    /** A pupil on SEN support (no EHC plan): avoid excluding, check the support is given (003). */
-    senSupport: Advice.optional(),
+    /**
+     * A pupil on SEN support (no EHC plan): avoid excluding, check the needs are met, involve the
+     * SENDCo, consider an EHC needs assessment and alternatives (003). A first-screen warning in
+     * "what next" when a suspension is considered, so its brief is required.
+     */
+    senSupport: WithBrief.optional(),
   }),
   permanentExclusion: z.object({
     /** Full-time provision from this school day after a permanent exclusion. */

@@ -29,7 +29,7 @@ describe('Slack: the LA report', () => {
     h = await slackHarness();
     const officer = `slack:${TEAM}:${OFFICER}`;
     await h.event(dm(USERS.admin, `grant ${officer} la-officer`));
-    await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('is now LA officer'));
+    await h.api.waitFor((c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('is now an LA officer'));
     await saveLaCases(h.core.repo);
 
     await h.event(dm(OFFICER, 'la report csv 1/9/2026 30/11/2026'));

@@ -126,10 +126,11 @@ describe('Slack: people are picked, or @-mentioned, not typed as ids', () => {
 
   it('grant <@U…> in a direct message, with or without the name Slack adds, gives that person the role', async () => {
     await school();
-    expect(await say(USERS.admin, 'grant <@U0NEW1> teacher oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW1 is now teacher at Oak Primary.`);
-    expect(await say(USERS.admin, 'grant <@U0NEW2|ana> sendco oak-primary')).toContain(`Done: slack:${TEAM}:U0NEW2 is now SENDCo at Oak Primary.`);
+    // The person is named back as a mention, which Slack shows as their name; never their id in words.
+    expect(await say(USERS.admin, 'grant <@U0NEW1> teacher oak-primary')).toContain('Done: <@U0NEW1> is now a teacher at Oak Primary.');
+    expect(await say(USERS.admin, 'grant <@U0NEW2|ana> sendco oak-primary')).toContain('Done: <@U0NEW2> is now a SENDCo at Oak Primary.');
     expect(h.core.staff.find(`slack:${TEAM}:U0NEW2`)).toMatchObject({ role: 'sendco', schoolId: 'oak-primary' });
-    expect(await say(USERS.admin, 'revoke <@U0NEW2|ana>')).toContain(`Done: slack:${TEAM}:U0NEW2 no longer has a role given in chat.`);
+    expect(await say(USERS.admin, 'revoke <@U0NEW2|ana>')).toContain('Done: <@U0NEW2> no longer has a role given in chat.');
   });
 
   it('the slash command, escaped, brings a mention as <@U…|name>: /graduated grant @ana teacher works too', async () => {
@@ -164,6 +165,8 @@ describe('Slack: people are picked, or @-mentioned, not typed as ids', () => {
         state: { values: { q_who: { value: { type: 'users_select', selected_user: 'U0NEW4' } }, q_role: { value: { type: 'radio_buttons', selected_option: { value: 'sendco' } } }, q_schoolId: { value: { type: 'plain_text_input', value: 'oak-primary' } } } },
       },
     });
-    expect(slackText((JSON.parse(done.text) as { view: Json }).view.blocks)).toContain(`slack:${TEAM}:U0NEW4 (SENDCo at Oak Primary) has the role now`);
+    const saidDone = slackText((JSON.parse(done.text) as { view: Json }).view.blocks);
+    expect(saidDone).toContain('Done: <@U0NEW4> is now a SENDCo at Oak Primary.');
+    expect(saidDone).not.toContain(`slack:${TEAM}`);
   });
 });

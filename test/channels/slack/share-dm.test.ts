@@ -26,16 +26,17 @@ describe('Slack: a SENDCo shares a pupil by @-mentioning the teacher', () => {
   it('share 4021 with <@U0TEACH>: the teacher sees the pupil; unshare 4021 <@U0TEACH>: they no longer do', async () => {
     h = await slackHarness();
     const teacherId = `slack:${TEAM}:${TEACHER}`;
-    expect(await say(USERS.admin, `grant ${teacherId} teacher oak-primary`)).toContain('is now teacher at Oak Primary.');
+    expect(await say(USERS.admin, `grant ${teacherId} teacher oak-primary`)).toContain('is now a teacher at Oak Primary.');
     await h.core.repo.save(makeCase({ pupilRef: '4021', schoolId: 'oak-primary', staffIds: [] }), undefined);
     const teacher = h.core.staff.find(teacherId)!;
     expect(await h.core.cases.findByRef(teacher, '4021')).toBeUndefined();
 
-    expect(await say(USERS.sendco, `share 4021 with <@${TEACHER}>`)).toContain(`${teacherId} now works with pupil 4021 and can see their record`);
+    // Slack names the teacher with a mention, which it shows as their name; never the id in words.
+    expect(await say(USERS.sendco, `share 4021 with <@${TEACHER}>`)).toContain(`<@${TEACHER}> now works with pupil 4021 and can see their record`);
     expect((await h.core.repo.listBySchool('oak-primary'))[0]!.staffIds).toEqual([teacherId]);
     expect(await h.core.cases.findByRef(teacher, '4021')).toMatchObject({ pupilRef: '4021' });
 
-    expect(await say(USERS.sendco, `unshare 4021 <@${TEACHER}>`)).toContain(`${teacherId} no longer works with pupil 4021`);
+    expect(await say(USERS.sendco, `unshare 4021 <@${TEACHER}>`)).toContain(`<@${TEACHER}> no longer works with pupil 4021`);
     expect(await h.core.cases.findByRef(teacher, '4021')).toBeUndefined();
   });
 

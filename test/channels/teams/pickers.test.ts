@@ -140,10 +140,13 @@ describe('Teams: people are picked, not typed as ids', () => {
   it('someone the bot does not know, or who does not work with the pupil, is refused with what to do', async () => {
     await school();
     const unknown = await pspFor(AAD.sendco, '4022', '00000000-0000-0000-0000-0000000000ff');
-    expect(unknown).toContain('teams:00000000-0000-0000-0000-0000000000ff has no role in this bot yet');
+    expect(unknown).toContain('The person you named has no role in this bot yet');
+    expect(unknown).not.toContain('0000000000ff');
     const notOnPupil = await pspFor(AAD.sendco, '4022', TEACHER_AAD);
     expect(notOnPupil).toContain('does not work with pupil 4022');
-    expect(notOnPupil).toContain(`share 4022 with ${TEACHER.id}`);
+    // What to ask for, without the teacher's id: the SENDCo types "share 4022" and picks them.
+    expect(notOnPupil).toContain('"share 4022" and picks them');
+    expect(notOnPupil).not.toContain(TEACHER.id);
     expect((await h.core.repo.findByPupilRef('oak-primary', '4022'))!.psps).toEqual([]);
   });
 
@@ -171,7 +174,8 @@ describe('Teams: people are picked, not typed as ids', () => {
     const school2 = await h.press(AAD.admin, submit!, { q_who: NEWCOMER, q_role: 'teacher' });
     expect(inputsOf(school2).map((i) => i.id)).toEqual(['q_who', 'q_role', 'q_schoolId']);
     const done = await h.press(AAD.admin, submit!, { q_who: NEWCOMER, q_role: 'teacher', q_schoolId: 'oak-primary' }, 'sent-3');
-    expect(textOf(done)).toContain(`Done: teams:${NEWCOMER} (teacher at Oak Primary) has the role now.`);
+    expect(textOf(done)).toContain('Done: your colleague is now a teacher at Oak Primary.');
+    expect(textOf(done)).not.toContain(NEWCOMER);
     expect(h.core.staff.find(`teams:${NEWCOMER}`)).toEqual({ id: `teams:${NEWCOMER}`, role: 'teacher', schoolId: 'oak-primary' });
 
     // No one else may, and an admin may not pick themselves.

@@ -38,7 +38,7 @@ describe('Teams: roles come from the AAD object id', () => {
     expect(textOf(await h.say(AAD.stranger, 'who helps with attendance?'))).toMatch(/Services for/);
     expect(textOf(await h.say(AAD.stranger, 'whoami'))).toContain(`teams:${AAD.stranger}`);
     expect(textOf(await h.say(AAD.sendco, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('Only an admin');
-    expect(textOf(await h.say(AAD.admin, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('is now teacher at Oak Primary.');
+    expect(textOf(await h.say(AAD.admin, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('is now a teacher at Oak Primary.');
     expect(actionsOf(await h.say(AAD.stranger, 'what next'), 'form.submit')).toHaveLength(1);
   });
 

@@ -25,7 +25,9 @@ describe('staff roles', () => {
     const { dir, audit, staff } = await open();
     const cmd = recogniseStaffCommand('grant teams:abc-123 SENDCo oak-primary')!;
     const reply = renderText([await runStaffCommand(cmd, ADMIN.id, ADMIN, staff)]);
-    expect(reply).toContain('teams:abc-123 is now SENDCo at Oak Primary.');
+    // Nobody has told the bot their name yet, so they are "your colleague", never the id.
+    expect(reply).toContain('Done: your colleague is now a SENDCo at Oak Primary.');
+    expect(reply).not.toContain('abc-123');
     expect(staff.find('teams:abc-123')).toEqual({ id: 'teams:abc-123', role: 'sendco', schoolId: 'oak-primary' });
     await staff.close();
     const reopened = await StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now);
@@ -108,6 +110,39 @@ describe('names from the staff file (issue 12)', () => {
     expect(who('teams:aad-1234')).toBe('Sam Patel (SENDCo)');
     expect(who('teams:aad-5678')).toBe('a teacher at Oak Primary');
     expect(who('teams:nobody')).toBe('');
+    await staff.close();
+  });
+});
+
+describe('names their chats give (issue 12)', () => {
+  it('someone with a role is named by the name their chat gave, kept across restarts, where the staff file gives none', async () => {
+    const file = StaffFile.parse({ staff: [{ id: 'teams:admin-1', role: 'admin' }, { id: 'teams:aad-1234', role: 'sendco', schoolId: 'oak-primary', name: 'Sam Patel' }, { id: 'teams:aad-5678', role: 'teacher', schoolId: 'oak-primary' }] });
+    const { dir, staff } = await open(file.staff);
+    expect(await staff.rememberName('teams:aad-5678', '  Jo   Khan ')).toBe(true);
+    expect(staffNamer({ staff })('teams:aad-5678')).toBe('Jo Khan (teacher)');
+    // The staff file's name is kept; a second name does not replace the first; someone with no role is not kept.
+    expect(await staff.rememberName('teams:aad-1234', 'Samuel P')).toBe(false);
+    expect(staffNamer({ staff })('teams:aad-1234')).toBe('Sam Patel (SENDCo)');
+    expect(await staff.rememberName('teams:aad-5678', 'Joanne Khan')).toBe(false);
+    expect(await staff.rememberName('teams:stranger', 'Pat Doe')).toBe(false);
+    expect(await staff.rememberName('teams:admin-1', ' ')).toBe(false);
+    await staff.close();
+    const reopened = await StaffDirectory.open(await folderAt(dir), file.staff, new MemoryAuditLog(), now);
+    expect(reopened.find('teams:aad-5678')).toEqual({ id: 'teams:aad-5678', role: 'teacher', schoolId: 'oak-primary', displayName: 'Jo Khan' });
+    expect(JSON.stringify(JSON.parse(await readFile(join(dir, 'staff.json'), 'utf8')))).not.toContain('Pat Doe');
+    await reopened.close();
+  });
+
+  it('a granted role taken away takes the name with it', async () => {
+    const { staff } = await open();
+    await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'teacher', schoolId: 'oak-primary' });
+    await staff.rememberName('slack:T01:U0JO', 'Jo Khan');
+    expect(staff.list().find((m) => m.id === 'slack:T01:U0JO')?.displayName).toBe('Jo Khan');
+    // A new role for someone already named keeps the name, so the grant's reply names them.
+    expect((await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'sendco', schoolId: 'oak-primary' })).displayName).toBe('Jo Khan');
+    await staff.revoke(ADMIN, 'slack:T01:U0JO');
+    await staff.grant(ADMIN, { id: 'slack:T01:U0JO', role: 'teacher', schoolId: 'oak-primary' });
+    expect(staff.find('slack:T01:U0JO')?.displayName).toBeUndefined();
     await staff.close();
   });
 });

@@ -1,7 +1,8 @@
-import type { Block, Fact, QuestionView, Tone } from '../../../core/views/view.js';
+import type { Block, Fact, PersonRef, QuestionView, Tone } from '../../../core/views/view.js';
 import { FULL, type Budget } from './budget.js';
 import { detailsBlocks } from './details.js';
 import { figureBlocks } from './figures.js';
+import { withMentions } from './mentions.js';
 import { ladderBlocks } from './ladder.js';
 import { formLauncher, searchLauncher } from './launchers.js';
 import { menuBlocks } from './menu.js';
@@ -15,10 +16,11 @@ import { andMore, chunkLines, context, escape, header, LIMITS, mrkdwn, oneLine, 
 
 const TONE_MARK: Record<Exclude<Tone, 'muted'>, string> = { normal: '', success: '✅ ', warning: '⚠️ ', urgent: '🚨 ' };
 
-function textBlocks(text: string, tone: Tone = 'normal', budget: Budget): KnownBlock[] {
+function textBlocks(text: string, tone: Tone = 'normal', budget: Budget, people: readonly PersonRef[] = []): KnownBlock[] {
   if (!text.trim()) return [];
   const max = Math.min(budget.maxChars, LIMITS.sectionText - 4);
-  return [tone === 'muted' ? context(safe(text, max)) : section(`${TONE_MARK[tone]}${safe(text, max)}`)];
+  const markup = withMentions(safe(text, max), people);
+  return [tone === 'muted' ? context(markup) : section(`${TONE_MARK[tone]}${markup}`)];
 }
 
 /**
@@ -70,7 +72,7 @@ export function blockToSlack(b: Block, budget: Budget = FULL): KnownBlock[] {
     case 'heading':
       return b.text.trim() ? [header(b.text)] : [];
     case 'text':
-      return textBlocks(b.text, b.tone, budget);
+      return textBlocks(b.text, b.tone, budget, b.people);
     case 'ladder':
       return ladderBlocks(b.rungs);
     case 'recommendation':

@@ -13,7 +13,9 @@ export const onDirectMessage = (deps: SlackDeps) => async ({ message, body, clie
   // Edits, joins and the bot's own messages carry a subtype or bot_id; only people's new words count.
   // A message with a file attached (file_share) is words too: its text is read, the file never fetched.
   if (message.channel_type !== 'im' || (message.subtype !== undefined && message.subtype !== 'file_share') || 'bot_id' in message) return;
-  const person = slackPerson(body.team_id, message.user);
+  // Slack puts the sender's profile in a person's message; their name, where given, is how colleagues see them named.
+  const profile = (message as { user_profile?: { real_name?: unknown; display_name?: unknown } }).user_profile;
+  const person = slackPerson(body.team_id, message.user, false, profile?.real_name || profile?.display_name);
   if (!person) return;
   const views = await deps.assistant.text(person, message.text ?? '');
   await show(deps, { client, channel: message.channel, user: message.user, inDm: true }, views);
