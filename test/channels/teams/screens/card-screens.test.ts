@@ -83,8 +83,15 @@ if (skip) {
 
     it('would catch the ladder that broke words: its tiles of words at phone width break "Step" and "here" inside themselves', async () => {
       const card = renderCard(cards['guidance for 4021']!);
-      const problems = await renderer.render(card, 340, 'ladder-standard-layout-at-340.png', { bucket: 'standard' });
+      const problems = await renderer.render(card, 340, 'ladder-wide-layout-at-340.png', { bucket: 'wide' });
       expect(problems.filter((p) => p.kind === 'broken word').map((p) => p.what)).toEqual(expect.arrayContaining([expect.stringMatching(/^"(Step|here)"/)]));
+    });
+
+    it('the ladder keeps its words whole at 316 px whichever layout Teams picks below wide (a standard card drawn that narrow broke "Step")', async () => {
+      const card = renderCard(cards['guidance for 4021']!);
+      for (const bucket of ['veryNarrow', 'narrow', 'standard'] as const) {
+        expect(await renderer.render(card, 316, `ladder-${bucket}-layout-at-316.png`, { bucket }), bucket).toEqual([]);
+      }
     });
   });
 }
