@@ -44,6 +44,11 @@ export interface QuestionView {
   lookup?: Lookup;
   /** For a lookup: the answer already chosen, in words, so a picker can show it chosen. */
   picked?: Choice;
+  /**
+   * For a lookup on a form: choices offered ready-made beside the search (the person's own pupils,
+   * the staff the bot knows), for clients that cannot search as the person types. Values read as typed.
+   */
+  offered?: Choice[];
 }
 
 /** What a picker searches: the pupils this person may see, or the staff. */

@@ -53,17 +53,23 @@ const LOOKUP_PLACEHOLDER: Record<Lookup, string> = { pupil: 'Type a reference or
 
 /**
  * A picker that searches as the person types (Data.Query): the bot's pupils, or Teams' people picker.
- * What is chosen already (or was typed and refused) is a static choice, so it shows and is sent again.
+ * What is chosen already (or was typed and refused) is the first static choice, so it shows and is
+ * sent again; the form's ready-made choices (QuestionView.offered) follow, so a client that cannot
+ * search (the Agents Playground) still offers the person's pupils or colleagues to pick. Teams shows
+ * both: its schema allows `choices` beside `choices.data`.
  */
 function lookupInput(q: QuestionView, lookup: Lookup, base: Pick<ChoiceSetInput, 'id' | 'label' | 'isRequired' | 'errorMessage'>): ChoiceSetInput {
   const asValue = (v: string) => (lookup === 'staff' ? peoplePickerValue(v) : v);
   const current = q.picked ? { title: q.picked.label, value: asValue(q.picked.value) } : q.value?.trim() ? { title: q.value.trim(), value: asValue(q.value.trim()) } : undefined;
+  const offered = (q.offered ?? []).map((c) => ({ title: c.label, value: asValue(c.value) })).filter((c) => c.value !== current?.value);
   return {
     type: 'Input.ChoiceSet',
     ...base,
     // Teams' people picker is the plain (compact) style, as Microsoft's examples have it.
     ...(lookup === 'pupil' ? { style: 'filtered' as const } : {}),
-    choices: current ? [current] : [],
+    choices: current ? [current, ...offered] : offered,
+    // Labels such as "AB (ref 4021, Year 8)" wrap at phone width instead of being cut.
+    ...(offered.length ? { wrap: true } : {}),
     'choices.data': { type: 'Data.Query', dataset: DATASET[lookup] },
     placeholder: q.defaultLabel ? `${LOOKUP_PLACEHOLDER[lookup]}, or leave blank for: ${q.defaultLabel}` : LOOKUP_PLACEHOLDER[lookup],
     ...(current ? { value: current.value } : {}),
