@@ -6,7 +6,7 @@ import type { Concern } from '../core/safeguarding/concern-check.js';
 import type { SelfReflectionService } from '../core/self-reflection/self-reflection-service.js';
 import type { SignpostIndex } from '../core/signpost/signpost-index.js';
 import type { Role, StaffMember } from '../core/staff.js';
-import type { Choice, Lookup, QuestionView, ReadFirst, View } from '../core/views/view.js';
+import type { Choice, ConfirmFirst, Lookup, QuestionView, ReadFirst, View } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { AnswerChoice } from './choice-match.js';
 
@@ -81,6 +81,8 @@ export interface Question {
   fallback?: { value: unknown; label: string; checked?: boolean };
   /** Shown above the question, to read before answering it (e.g. warnings before a save). */
   before?: ReadFirst[];
+  /** A yes/no that confirms a save once `before` is read: how forms put it first (QuestionView.confirm). */
+  confirm?: ConfirmFirst;
   /** Picked from a search as the person types, where the channel has a picker (QuestionView.lookup). */
   lookup?: Lookup;
   /** An answer of this question in words, so a picker shows it chosen: its value as typed, and a label. */

@@ -8,7 +8,7 @@ import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
 import { count } from '../core/text/plural.js';
 import { ukDate } from '../core/text/uk-date.js';
-import { heading, text, type ReadFirst } from '../core/views/view.js';
+import { CONFIRM_BRIEF_WORDS, heading, text, type ReadFirst } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { choice, type AnswerChoice } from './choice-match.js';
@@ -135,10 +135,29 @@ function reasonQuestion(ctx: DialogContext, a: Answers): Question {
   };
 }
 
+const wordsIn = (t: string): number => t.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The checks in a line for the top of a form, by their titles ("Looked-after child: speak to the
+ * Virtual School before any suspension"), as many as fit in CONFIRM_BRIEF_WORDS words; the rest are
+ * counted, and all of them are in full under "Why these checks".
+ */
+function briefOf(titles: readonly string[]): string {
+  const lead = titles.length === 1 ? 'One check applies:' : `${titles.length} checks apply:`;
+  const clean = titles.map((t) => t.trim().replace(/[.;:]+$/, ''));
+  for (let n = clean.length; n > 0; n--) {
+    const left = clean.length - n;
+    const line = `${lead} ${[...clean.slice(0, n), ...(left ? [`and ${left} more`] : [])].join('; ')}.`;
+    if (wordsIn(line) <= CONFIRM_BRIEF_WORDS) return line;
+  }
+  return `${lead} read them under “Why these checks”.`;
+}
+
 /** Asked only when there is something to read first: nothing is saved before "yes". */
 function confirmQuestion(ctx: DialogContext, a: Answers, warnings: readonly Warning[]): Question {
   const rules = ctx.pack.rules;
   const recs = warnings.map((w): ReadFirst => (rules ? { type: 'recommendation', rec: warningRecommendation(ctx.pack, rules, w) } : { type: 'text', text: `${w.id}: ${w.because}`, tone: 'warning' }));
+  const titles = recs.map((r) => (r.type === 'recommendation' ? r.rec.title : r.text));
   const what = a.kind === 'permanent' ? 'this permanent exclusion' : `this ${String(a.days)}-day suspension`;
   return {
     id: confirmId(warnings),
@@ -146,6 +165,8 @@ function confirmQuestion(ctx: DialogContext, a: Answers, warnings: readonly Warn
     prompt: `Record ${what}, having read the above?`,
     help: 'Nothing is saved until you answer yes. The record notes which of these you were shown.',
     before: [{ type: 'text', text: `Before ${what} is saved, please read ${warnings.length === 1 ? 'this' : `these ${warnings.length}`}:` }, ...recs],
+    // On a card or modal the question and its answers come first, the reading after (issue 12).
+    confirm: { prompt: `Record ${what}? Nothing is saved until you answer yes.`, brief: briefOf(titles) },
     parse: yesNo,
   };
 }

@@ -43,6 +43,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.before?.length ? { before: q.before } : {}),
     ...(q.maxLength ? { maxLength: q.maxLength } : {}),
     ...(q.lookup ? { lookup: q.lookup } : {}),
+    ...(q.confirm ? { confirm: q.confirm } : {}),
     ...(error ? { error } : {}),
   };
 }

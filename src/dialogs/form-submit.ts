@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isRealDate } from '../core/dates.js';
-import type { FormView, View } from '../core/views/view.js';
+import type { Choice, FormView, View } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { choice } from './choice-match.js';
+import { offeredChoices } from './lookups.js';
 import { questionView, refusalView } from './form-runner.js';
 import { yesNo } from './parse.js';
 import { readAnswer } from './read-answer.js';
@@ -52,7 +53,7 @@ async function readAnswers(dialog: FormDialog, ctx: DialogContext, sub: FormSubm
   return { answers, errors };
 }
 
-function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, errors: Record<string, string>, sub: FormSubmission): FormView {
+async function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, errors: Record<string, string>, sub: FormSubmission): Promise<FormView> {
   const qs = dialog.questions(ctx, answers);
   const progress = { answered: qs.filter((q) => q.id in answers).length, total: qs.length };
   const problems = Object.keys(errors).length;
@@ -63,6 +64,7 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
       ? 'Thank you. Your answers bring up a few more questions.'
       : undefined;
   const intro = dialog.intro?.(ctx);
+  const offered = await offeredFor(ctx, qs);
   return {
     dialogId: dialog.id,
     formId: sub.formId,
@@ -72,7 +74,8 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
     ...(notice ? { notice } : {}),
     submitLabel: dialog.submitLabel ?? 'Submit',
     questions: qs.map((q) => {
-      const v = questionView(dialog, q, progress, errors[q.id]);
+      const ready = offered.get(q.id);
+      const v = { ...questionView(dialog, q, progress, errors[q.id]), ...(ready?.length ? { offered: ready } : {}) };
       const raw = sub.values[q.id];
       // A lookup answered shows its pick (value and words), or nothing when it was left ("skip", blank).
       if (q.lookup && q.id in answers) {
@@ -84,6 +87,13 @@ function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers, erro
       return value === undefined || value === '' ? v : { ...v, value };
     }),
   };
+}
+
+/** Each lookup question's ready-made choices (offeredChoices), by question id; a staff question that takes "me" offers "You" first. */
+async function offeredFor(ctx: DialogContext, qs: readonly Question[]): Promise<Map<string, Choice[]>> {
+  const offered = new Map<string, Choice[]>();
+  for (const q of qs) if (q.lookup) offered.set(q.id, await offeredChoices(ctx, q.lookup, { me: q.fallback?.value === ctx.user.id }));
+  return offered;
 }
 
 /**
@@ -112,7 +122,7 @@ export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: Fo
   const { answers, errors } = await readAnswers(dialog, ctx, sub);
   const complete = dialog.questions(ctx, answers).every((q) => q.id in answers);
   if (complete && !Object.keys(errors).length) return { done: true, views: await dialog.finish(ctx, answers) };
-  const form = formView(dialog, ctx, answers, errors, sub);
+  const form = await formView(dialog, ctx, answers, errors, sub);
   return { done: false, form, views: [{ blocks: [{ type: 'form', form }] }] };
 }
 
@@ -122,7 +132,7 @@ export async function submitForm(dialog: FormDialog, ctx: DialogContext, sub: Fo
  */
 export async function formAsSent(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormView> {
   const { answers } = await readAnswers(dialog, ctx, sub);
-  return formView(dialog, ctx, answers, {}, sub);
+  return await formView(dialog, ctx, answers, {}, sub);
 }
 
 /**
@@ -140,7 +150,7 @@ export function openForm(dialog: FormDialog, ctx: DialogContext, prefill: FormVa
  */
 export async function earlierStep(dialog: FormDialog, ctx: DialogContext, sub: FormSubmission): Promise<FormView> {
   const { answers } = await readAnswers(dialog, ctx, { ...sub, shown: [] });
-  const view = formView(dialog, ctx, answers, {}, { ...sub, shown: [] });
+  const view = await formView(dialog, ctx, answers, {}, { ...sub, shown: [] });
   const keep = new Set(sub.shown);
   return { ...view, questions: view.questions.filter((q) => keep.has(q.id)) };
 }

@@ -15,6 +15,12 @@ import { describePupil } from './pupil-question.js';
 /** The most any picker is offered at once (Teams shows 15; Slack takes up to 100). */
 export const LOOKUP_MAX = 25;
 
+/**
+ * The most choices a form offers ready-made beside its search (QuestionView.offered), for clients
+ * that cannot search as the person types: enough for a teacher's pupils, small enough for a card.
+ */
+export const OFFERED_MAX = 50;
+
 /** How well a pupil matches the typed words: lower is better; undefined is no match. */
 function pupilRank(c: PupilCase, typed: string): number | undefined {
   if (!typed) return 4;
@@ -33,7 +39,12 @@ function pupilRank(c: PupilCase, typed: string): number | undefined {
  * access rules apply on every search and each pupil offered is audited as listed (ids only). Someone
  * who keeps no pupil records (an admin, an LA officer) is offered none.
  */
-export async function pupilChoices(ctx: DialogContext, typed: string, limit = LOOKUP_MAX): Promise<Choice[]> {
+export function pupilChoices(ctx: DialogContext, typed: string, limit = LOOKUP_MAX): Promise<Choice[]> {
+  return rankedPupils(ctx, typed, Math.min(limit, LOOKUP_MAX));
+}
+
+/** pupilChoices with a limit of the caller's own (at most `max`), audited the same way. */
+async function rankedPupils(ctx: DialogContext, typed: string, max: number): Promise<Choice[]> {
   if (!writesPupilRecords(ctx.user)) return [];
   const words = typed.trim().toUpperCase();
   const ranked = (await ctx.cases.visibleCases(ctx.user))
@@ -41,7 +52,7 @@ export async function pupilChoices(ctx: DialogContext, typed: string, limit = LO
     .map((c) => ({ c, rank: pupilRank(c, words) }))
     .filter((x): x is { c: PupilCase; rank: number } => x.rank !== undefined)
     .sort((a, b) => a.rank - b.rank || a.c.pupilRef.localeCompare(b.c.pupilRef, 'en', { numeric: true }))
-    .slice(0, Math.max(0, Math.min(limit, LOOKUP_MAX)))
+    .slice(0, Math.max(0, max))
     .map((x) => x.c);
   await ctx.cases.disclosed(ctx.user, shownIds(ranked));
   return ranked.map((c) => ({ value: c.pupilRef, label: describePupil(c) }));
@@ -63,16 +74,37 @@ export function staffLabel(m: StaffMember): string {
  * staff there, an admin or LA officer with no school everyone.
  */
 export function staffChoices(ctx: DialogContext, typed: string, limit = LOOKUP_MAX): Choice[] {
+  return rankedStaff(ctx, typed, Math.min(limit, LOOKUP_MAX));
+}
+
+function rankedStaff(ctx: DialogContext, typed: string, max: number): Choice[] {
   const words = typed.trim().toLowerCase();
   const here = (m: StaffMember) => !ctx.user.schoolId || m.schoolId === ctx.user.schoolId;
   return (ctx.staff?.list?.() ?? [])
     .filter((m) => here(m) && (!words || m.id.toLowerCase().includes(words) || !!m.displayName?.toLowerCase().includes(words)))
     .sort((a, b) => a.id.localeCompare(b.id))
-    .slice(0, Math.max(0, Math.min(limit, LOOKUP_MAX)))
+    .slice(0, Math.max(0, max))
     .map((m) => ({ value: m.id, label: staffLabel(m) }));
 }
 
 /** A picker's choices for the words typed so far. */
 export function lookupChoices(ctx: DialogContext, lookup: Lookup, typed: string, limit = LOOKUP_MAX): Promise<Choice[]> {
   return lookup === 'pupil' ? pupilChoices(ctx, typed, limit) : Promise.resolve(staffChoices(ctx, typed, limit));
+}
+
+/**
+ * What a form offers ready-made beside its search, so a client that cannot search as the person
+ * types (the Agents Playground, older Teams clients) still has something to pick: the pupils this
+ * person may see at their school, by reference (up to OFFERED_MAX, audited as listed like any
+ * search); or the staff the bot knows at their school, with the person themselves first as "You"
+ * where the question takes them (`me`), so a form that asks for a colleague can always be finished.
+ * Typing, where the client allows it, still works.
+ */
+export async function offeredChoices(ctx: DialogContext, lookup: Lookup, opts: { me?: boolean } = {}): Promise<Choice[]> {
+  if (lookup === 'pupil') return rankedPupils(ctx, '', OFFERED_MAX);
+  const others = rankedStaff(ctx, '', OFFERED_MAX).filter((c) => c.value !== ctx.user.id);
+  if (!opts.me) return others;
+  const me = ctx.staff?.find(ctx.user.id);
+  const you: Choice = { value: ctx.user.id, label: me ? `You: ${staffLabel(me)}` : 'You' };
+  return [you, ...others].slice(0, OFFERED_MAX);
 }

@@ -28,6 +28,9 @@ export const PSP_START_PAST_DAYS = 39 * 7;
 /** The most targets a PSP holds, when it is written and when they are amended at a review: a few SMART targets. */
 export const PSP_MAX_TARGETS = 5;
 
+/** The template's fields asked with the start date and the reviews, so a plan's dates are read together (forms.json psp). */
+const BESIDE_DATES = ['psp.endDate'];
+
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
 
@@ -97,7 +100,10 @@ export const pspDialog: FormDialog = {
       if (before) qs.push(before);
     }
     const form = packForm(ctx, 'psp');
-    if (form) qs.push(...templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE, { answers: a, askedAs: { startDate: 'startDate' } }));
+    const template = form ? templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE, { answers: a, askedAs: { startDate: 'startDate' } }) : [];
+    // The end date comes beside the start and the reviews, not after the reasons and interventions.
+    const besideDates = (q: Question) => BESIDE_DATES.includes(q.id);
+    qs.push(...template.filter(besideDates), ...template.filter((q) => !besideDates(q)));
     return qs;
   },
   async finish(ctx, a) {

@@ -10,6 +10,10 @@ import { StaffKey } from '../core/staff-directory.js';
 export function staffIdFrom(raw: string, me: string, known: (id: string) => boolean = () => false): { ok: true; id: string } | { ok: false; message: string } {
   const t = raw.trim().replace(/^<(@[^>|]+)(?:\|[^>]*)?>$/, '$1');
   if (StaffKey.safeParse(t).success || known(t)) return { ok: true, id: t };
+  // A Teams picker sends a `teams:` id bare; one not shaped like an Entra object id (the Agents
+  // Playground's users have 13 digits at the end) is still taken when it is the typist's own or known.
+  const bare = `teams:${t}`;
+  if (/^[A-Za-z0-9._-]{1,120}$/.test(t) && (bare === me || known(bare))) return { ok: true, id: bare };
   const team = me.match(/^slack:([A-Z0-9]+):/)?.[1];
   const slackUser = t.match(/^@?([UW][A-Z0-9]{2,})$/)?.[1];
   if (team && slackUser) return { ok: true, id: `slack:${team}:${slackUser}` };

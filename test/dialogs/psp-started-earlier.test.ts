@@ -58,6 +58,24 @@ describe('a PSP that started before it was recorded', () => {
     expect(reply).not.toContain('latest review');
   });
 
+  it('asks the plan’s dates together: start, days between reviews, the latest review, then the end date (issue 12: the end date sat after the reasons)', async () => {
+    const { w } = await saved();
+    const ctx = w.ctxFor(SENDCO);
+    const ids = async (values: Record<string, string>) => {
+      const o = await submitForm(DIALOGS.psp!, ctx, { formId: 'f', values, shown: [] });
+      if (o.done) throw new Error(`expected the form back, got: ${renderText(o.views)}`);
+      return o.form.questions.map((q) => q.id);
+    };
+    const first = await ids({ pupil: '4021' });
+    expect(first.slice(first.indexOf('startDate'), first.indexOf('startDate') + 3)).toEqual(['startDate', 'interval', 'psp.endDate']);
+    expect(first.indexOf('psp.endDate')).toBeLessThan(first.indexOf('psp.reasonForPsp'));
+    const later = await ids({ pupil: '4021', startDate: '2026-06-08', interval: '21' });
+    expect(later.slice(later.indexOf('startDate'), later.indexOf('startDate') + 4)).toEqual(['startDate', 'interval', 'lastReview', 'psp.endDate']);
+    // The typed conversation asks in the same order.
+    const bot = chatter(ctx);
+    expect(await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-11-02', ''])).toContain('? End date');
+  });
+
   it('in a card or modal, the start date brings the question up, and the form then saves', async () => {
     const { w } = await saved();
     const ctx = w.ctxFor(SENDCO);

@@ -44,7 +44,29 @@ export interface QuestionView {
   lookup?: Lookup;
   /** For a lookup: the answer already chosen, in words, so a picker can show it chosen. */
   picked?: Choice;
+  /**
+   * For a lookup on a form: choices offered ready-made beside the search (the person's own pupils,
+   * the staff the bot knows), for clients that cannot search as the person types. Values read as typed.
+   */
+  offered?: Choice[];
+  /** A yes/no confirming a save once `before` is read: forms ask it first (ConfirmFirst). */
+  confirm?: ConfirmFirst;
 }
+
+/**
+ * How a form shows a yes/no that confirms a save after a long reading (the checks before a
+ * suspension is saved, about 850 words): the question (`prompt`, without "having read the above")
+ * and its yes and no first, then `brief` (at most CONFIRM_BRIEF_WORDS words), then the question's
+ * `before` in full behind "Why these checks", then the form's other questions. A typed conversation
+ * asks it in order, after the reading, with the question's own prompt.
+ */
+export interface ConfirmFirst {
+  prompt: string;
+  brief: string;
+}
+
+/** The most words a ConfirmFirst brief has, so the question and its answers stay on the first screen. */
+export const CONFIRM_BRIEF_WORDS = 60;
 
 /** What a picker searches: the pupils this person may see, or the staff. */
 export type Lookup = 'pupil' | 'staff';

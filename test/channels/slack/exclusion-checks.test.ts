@@ -65,13 +65,32 @@ describe('Slack: a suspension is checked before it is saved', () => {
     expect(second.response_action).toBe('update');
     const modal = second.view!;
     expect(text(modal)).toContain('Looked-after child: speak to the Virtual School before any suspension');
-    expect(text(modal)).toContain('Record this 3-day suspension, having read the above?');
+    expect(text(modal)).toContain('Record this 3-day suspension? Nothing is saved until you answer yes.');
     expect(await exclusions()).toHaveLength(0);
 
     const done = await submit(modal, { ...SUSPENSION, days: '3', [confirmId(modal)!]: 'yes' });
     expect(text(done.view)).toContain('3-day suspension recorded for AB (ref 4021, Year 8)');
     expect((await exclusions())[0]).toMatchObject({ days: 3, warningsShown: ['virtual-school', 'lawful-reason'] });
     expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
+  });
+
+  it('asks first, as on Teams: the yes/no leads the modal, a brief of at most 60 words next, the checks in full after it and the other answers last', async () => {
+    await withPupil({ lookedAfter: true, socialWorker: true, ehcp: true });
+    const first = await submit(await open(), SUSPENSION);
+    const modal = (await submit(first.view!, { ...SUSPENSION, days: '3' })).view!;
+    const blocks = modal.blocks as Json[];
+    const at = (needle: string) => blocks.findIndex((b) => text(b).includes(needle));
+    const confirm = blocks.findIndex((b) => String(b.block_id).startsWith('q_confirm-'));
+    const questions = blocks.filter((b) => b.type === 'input');
+    // The yes/no is the first question; every other input comes after the reading.
+    expect(questions[0]!.block_id).toBe(blocks[confirm]!.block_id);
+    expect(text(blocks[confirm])).toContain('Record this 3-day suspension?');
+    const brief = String(((blocks[confirm + 1] as Json).text as Json).text);
+    expect(brief).toMatch(/^\d checks apply: .*Virtual School/);
+    expect(brief.split(/\s+/).length).toBeLessThanOrEqual(60);
+    expect(at('Why these checks')).toBe(confirm + 2);
+    expect(at('Before this 3-day suspension is saved, please read these')).toBe(confirm + 3);
+    expect(blocks.findIndex((b) => b.block_id === 'q_reason')).toBeGreaterThan(confirm + 3);
   });
 
   it('a 5-day suspension over a 45-day one: refused under the days in full, with the limit and the dates, and nothing saved', async () => {

@@ -25,13 +25,22 @@ async function withPupil(flags: Partial<PupilFlags> = {}) {
 }
 const exclusions = async () => (await h.core.repo.listBySchool('oak-primary'))[0]!.exclusions;
 
-/** Presses the card's submit button with these answers (keyed by question id), as Teams sends them. */
-async function submit(card: Json, answers: Record<string, string>): Promise<Json> {
-  const [button] = actionsOf(card, 'form.submit');
+/** The confirm question a button answers on a card that asks first (its id, without "q_"), and the answer. */
+const answers = (button: { data: Json }): [string, unknown][] => Object.entries(button.data).filter(([k]) => k.startsWith('q_confirm-'));
+
+/**
+ * Presses the card's button that sends the form with these answers (keyed by question id), as Teams
+ * sends them: its submit button, or on a card that asks first the yes or no given for the confirm
+ * question (no, unless yes is given).
+ */
+async function submit(card: Json, given: Record<string, string>): Promise<Json> {
+  const all = actionsOf(card, 'form.submit');
+  const said = Object.entries(given).find(([k]) => k.startsWith('confirm-'))?.[1] ?? 'no';
+  const button = all.find((a) => !answers(a).length) ?? all.find((a) => answers(a).some(([, v]) => v === said));
   if (!button) throw new Error(`no submit button on: ${textOf(card)}`);
-  return h.press(AAD.sendco, button, Object.fromEntries(Object.entries(answers).map(([k, v]) => [`q_${k}`, v])));
+  return h.press(AAD.sendco, button, Object.fromEntries(Object.entries(given).map(([k, v]) => [`q_${k}`, v])));
 }
-const confirmInput = (card: Json): string | undefined => inputsOf(card).map((i) => String(i.id)).find((id) => id.startsWith('q_confirm-'))?.slice(2);
+const confirmInput = (card: Json): string | undefined => actionsOf(card, 'form.submit').flatMap(answers)[0]?.[0].slice(2);
 
 const SUSPENSION = { pupil: '4021', kind: 'suspension', startDate: '2026-11-23', reason: 'Threw a chair at a member of staff' };
 
@@ -42,8 +51,10 @@ describe('Teams: a suspension is checked before it is saved', () => {
     card = await submit(card, { ...SUSPENSION, days: '3' });
     const text = textOf(card);
     expect(text).toContain('Looked-after child: speak to the Virtual School before any suspension');
-    expect(text).toContain('Record this 3-day suspension, having read the above?');
-    expect(text.indexOf('Virtual School')).toBeLessThan(text.indexOf('Record this 3-day suspension'));
+    // Asked first (issue 12): the question and its yes and no lead; the checks follow, in full behind "Why these checks".
+    expect(text).toContain('Record this 3-day suspension? Nothing is saved until you answer yes.');
+    expect(text.indexOf('Record this 3-day suspension')).toBeLessThan(text.indexOf('[Yes, record it]'));
+    expect(text.indexOf('[No, do not record it]')).toBeLessThan(text.indexOf('Virtual School'));
     expect(cardProblems(card)).toEqual([]);
     expect(await exclusions()).toHaveLength(0);
 
@@ -52,6 +63,39 @@ describe('Teams: a suspension is checked before it is saved', () => {
     expect(done).toContain('3-day suspension recorded for AB (ref 4021, Year 8)');
     expect((await exclusions())[0]).toMatchObject({ days: 3, warningsShown: ['virtual-school', 'lawful-reason'] });
     expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
+  });
+
+  it('asks first: under 25 words before the yes and no, a brief of at most 60 words, the rest (about 850 words) folded behind "Why these checks"', async () => {
+    await withPupil({ lookedAfter: true, socialWorker: true, ehcp: true });
+    let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION);
+    card = await submit(card, { ...SUSPENSION, days: '3' });
+    const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+    const text = textOf(card);
+    // Everything a reader meets before the buttons: the form's title and the question.
+    const before = text.slice(0, text.indexOf('[Yes, record it]'));
+    expect(words(before)).toBeLessThanOrEqual(25);
+    expect(before).toContain('Record this 3-day suspension?');
+    // The brief names the checks that apply, within 60 words, right after the buttons.
+    const body = card.body as Json[];
+    const buttons = body.findIndex((e) => e.type === 'ActionSet' && JSON.stringify(e).includes('Yes, record it'));
+    const brief = body[buttons + 1]!;
+    expect(brief.type).toBe('TextBlock');
+    expect(brief.text).toMatch(/^\d checks apply: .*Virtual School/);
+    expect(words(String(brief.text))).toBeLessThanOrEqual(60);
+    // The checks in full wait, hidden, behind a button that says what they are.
+    const toggle = body[buttons + 2]!;
+    expect(JSON.stringify(toggle)).toContain('"title":"Why these checks"');
+    const folded = body.find((e) => e.type === 'Container' && e.isVisible === false)!;
+    expect(words(textOf(folded))).toBeGreaterThan(300);
+    expect(textOf(folded)).toContain('Looked-after child: speak to the Virtual School before any suspension');
+    expect(cardProblems(card)).toEqual([]);
+
+    // "No" saves nothing; "Yes" (on a fresh card) saves, with the inputs further down sent along.
+    expect(textOf(await submit(card, { ...SUSPENSION, days: '3' }))).toContain('Nothing was saved');
+    expect(await exclusions()).toHaveLength(0);
+    const again = await submit(await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION), { ...SUSPENSION, days: '3' });
+    await submit(again, { ...SUSPENSION, days: '3', [confirmInput(again)!]: 'yes' });
+    expect(await exclusions()).toMatchObject([{ days: 3 }]);
   });
 
   it('a 5-day suspension over a 45-day one: refused under the days, with the limit and the dates, and nothing saved', async () => {

@@ -148,7 +148,10 @@ export function inputsOf(card: Json): Json[] {
  */
 export async function completeForm(h: TeamsHarness, who: string, card: Json, answers: Record<string, string>): Promise<string> {
   for (let round = 0; round < 5; round++) {
-    const [submit] = actionsOf(card, 'form.submit');
+    // A card that asks first has no submit of its own: its "no" (a careful answer) sends the form.
+    const sends = actionsOf(card, 'form.submit');
+    const answering = (a: { data: Json }) => Object.keys(a.data).some((k) => k.startsWith('q_'));
+    const submit = sends.find((a) => !answering(a)) ?? sends.find((a) => Object.values(a.data).includes('no'));
     if (!submit) return textOf(card);
     card = await h.press(who, submit, formAnswers(card, answers));
   }

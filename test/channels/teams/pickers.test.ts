@@ -83,12 +83,13 @@ describe('Teams: the pupil picker searches the pupils that person may see', () =
     const [submit] = actionsOf(card, 'form.submit');
     const more = await h.press(AAD.sendco, submit!, { q_pupil: picked });
     expect(cardProblems(more)).toEqual([]);
-    expect(inputsOf(more).find((i) => i.id === 'q_pupil')).toMatchObject({ value: '4022', choices: [{ title: 'CD (ref 4022, Year 7)', value: '4022' }] });
+    // The pupil picked comes first; the person's other pupils follow, for a client that cannot search.
+    expect(inputsOf(more).find((i) => i.id === 'q_pupil')).toMatchObject({ value: '4022', choices: [{ title: 'CD (ref 4022, Year 7)', value: '4022' }, { value: '4021' }, { value: '5001' }] });
     expect(inputsOf(more).length).toBeGreaterThan(5);
 
     // Typed, as a client without the picker sends it, the reference is read the same way.
     const typed = await h.press(AAD.sendco, submit!, { q_pupil: '5001' }, 'sent-2');
-    expect(inputsOf(typed).find((i) => i.id === 'q_pupil')).toMatchObject({ value: '5001', choices: [{ title: 'AB (ref 5001, Year 3)' }] });
+    expect(inputsOf(typed).find((i) => i.id === 'q_pupil')).toMatchObject({ value: '5001', choices: [{ title: 'AB (ref 5001, Year 3)' }, { value: '4021' }, { value: '4022' }] });
   });
 
   it('a teacher who sends the reference of a pupil they do not work with is told, as for a pupil never recorded', async () => {
@@ -97,7 +98,40 @@ describe('Teams: the pupil picker searches the pupils that person may see', () =
     const [submit] = actionsOf(card, 'form.submit');
     const back = await h.press(TEACHER_AAD, submit!, { q_pupil: '4022' });
     expect(textOf(back)).toContain('I can’t find a pupil with reference 4022 among the pupils you work with');
-    expect(inputsOf(back).find((i) => i.id === 'q_pupil')).toMatchObject({ choices: [{ title: '4022', value: '4022' }] });
+    // What was typed stays in the picker to be corrected; beside it only the pupil they work with.
+    expect(inputsOf(back).find((i) => i.id === 'q_pupil')).toMatchObject({ choices: [{ title: '4022', value: '4022' }, { title: 'AB (ref 4021, Year 8)', value: '4021' }] });
+  });
+
+  it('offers the person’s own pupils ready-made beside the search, so a client without search (the Agents Playground) can still pick one', async () => {
+    await school();
+    const card = await h.say(AAD.sendco, 'pcp');
+    // Both a static list and the Data.Query search: the official parser accepts the pair.
+    expect(cardProblems(card)).toEqual([]);
+    const [pupil] = inputsOf(card);
+    expect(pupil).toMatchObject({ 'choices.data': { type: 'Data.Query', dataset: 'pupils' }, wrap: true });
+    expect(pupil!.choices).toEqual([
+      { title: 'AB (ref 4021, Year 8)', value: '4021' },
+      { title: 'CD (ref 4022, Year 7)', value: '4022' },
+      { title: 'AB (ref 5001, Year 3)', value: '5001' },
+    ]);
+    // A teacher is offered only the pupils they work with; nobody is offered another school's.
+    expect(inputsOf(await h.say(TEACHER_AAD, 'pcp'))[0]!.choices).toEqual([{ title: 'AB (ref 4021, Year 8)', value: '4021' }]);
+
+    // Picking a ready-made choice sends its value, read like a typed reference.
+    const [submit] = actionsOf(card, 'form.submit');
+    const more = await h.press(AAD.sendco, submit!, { q_pupil: (pupil!.choices as { value: string }[])[1]!.value });
+    expect(inputsOf(more).find((i) => i.id === 'q_pupil')).toMatchObject({ value: '4022' });
+    expect(inputsOf(more).length).toBeGreaterThan(5);
+  });
+
+  it('offers at most 50 pupils ready-made, in reference order; the search still finds the rest', async () => {
+    await school();
+    for (let n = 0; n < 60; n++) await h.core.repo.save(makeCase({ pupilRef: String(6000 + n), initials: 'GH', yearGroup: 5, staffIds: [] }), undefined);
+    const [pupil] = inputsOf(await h.say(AAD.sendco, 'pcp'));
+    const values = (pupil!.choices as { value: string }[]).map((c) => c.value);
+    expect(values).toHaveLength(50);
+    expect(values.slice(0, 4)).toEqual(['4021', '4022', '5001', '6000']);
+    expect(results(await search(AAD.sendco, '6059')).map((r) => r.value)).toEqual(['6059']);
   });
 });
 
@@ -135,6 +169,35 @@ describe('Teams: people are picked, not typed as ids', () => {
     // The teacher works with 4021: picked, they oversee the PSP and get its reminders.
     expect(await pspFor(AAD.sendco, '4021', TEACHER_AAD)).toContain('PSP saved');
     expect((await h.core.repo.findByPupilRef('oak-primary', '4021'))!.psps[0]!.overseeingLeaderId).toBe(TEACHER.id);
+  });
+
+  it('offers "You" and the staff the bot knows at the school ready-made beside the people picker; "You" picked oversees the PSP', async () => {
+    await school();
+    const card = await h.say(AAD.sendco, 'psp for 4021');
+    const [submit] = actionsOf(card, 'form.submit');
+    const more = await h.press(AAD.sendco, submit!, { q_pupil: '4021' });
+    const picker = inputsOf(more).find((i) => i.id === 'q_overseeingLeader')!;
+    expect(picker['choices.data']).toEqual({ type: 'Data.Query', dataset: 'graph.microsoft.com/users' });
+    expect(picker.choices).toEqual([
+      { title: `You: teams:${AAD.sendco} (SENDCo at Oak Primary)`, value: AAD.sendco },
+      { title: `${TEACHER.id} (teacher at Oak Primary)`, value: TEACHER_AAD },
+    ]);
+    expect(await pspFor(AAD.sendco, '4021', AAD.sendco)).toContain('PSP saved');
+    expect((await h.core.repo.findByPupilRef('oak-primary', '4021'))!.psps[0]!.overseeingLeaderId).toBe(`teams:${AAD.sendco}`);
+  });
+
+  it('a Playground user, whose id is not shaped like an Entra object id, can pick themselves or type "me" and finish the form', async () => {
+    await school();
+    // The Agents Playground's own user (Alex Wilber): 13 digits in the last group.
+    const PLAYGROUND = '00000000-0000-0000-0000-0000000000020';
+    await h.core.staff.grant(ADMIN, { id: `teams:${PLAYGROUND}`, role: 'sendco', schoolId: 'oak-primary' });
+    const card = await h.press(PLAYGROUND, actionsOf(await h.say(PLAYGROUND, 'psp for 4021'), 'form.submit')[0]!, { q_pupil: '4021' });
+    const you = (inputsOf(card).find((i) => i.id === 'q_overseeingLeader')!.choices as { title: string; value: string }[])[0]!;
+    expect(you).toEqual({ title: `You: teams:${PLAYGROUND} (SENDCo at Oak Primary)`, value: PLAYGROUND });
+    expect(await pspFor(PLAYGROUND, '4021', you.value)).toContain('PSP saved');
+    expect(await pspFor(PLAYGROUND, '4022', 'me')).toContain('PSP saved');
+    const oversee = async (ref: string) => (await h.core.repo.findByPupilRef('oak-primary', ref))!.psps[0]!.overseeingLeaderId;
+    expect([await oversee('4021'), await oversee('4022')]).toEqual([`teams:${PLAYGROUND}`, `teams:${PLAYGROUND}`]);
   });
 
   it('someone the bot does not know, or who does not work with the pupil, is refused with what to do', async () => {

@@ -37,8 +37,19 @@ function leadBlocks(form: FormView): KnownBlock[] {
   return lead;
 }
 
-/** A question's blocks: what to read first (guidance, plain lines), then its input. */
-const questionBlocks = (q: QuestionView): KnownBlock[] => [...(q.before ?? []).flatMap((b) => blockToSlack(b)), questionInput(q)];
+/**
+ * A question's blocks: what to read first (guidance, plain lines), then its input. A yes/no that
+ * confirms a save (QuestionView.confirm) is asked the other way round: the question and its yes and
+ * no first, then the brief, then the checks in full under "Why these checks".
+ */
+function questionBlocks(q: QuestionView): KnownBlock[] {
+  const before = (q.before ?? []).flatMap((b) => blockToSlack(b));
+  if (!q.confirm) return [...before, questionInput(q)];
+  return [questionInput({ ...q, prompt: q.confirm.prompt }), section(safe(q.confirm.brief, 2990)), section('*Why these checks*'), ...before];
+}
+
+/** The questions in the order a modal asks them: a confirm first, as the one to answer now. */
+const asked = (qs: readonly QuestionView[]): QuestionView[] => [...qs.filter((q) => q.confirm), ...qs.filter((q) => !q.confirm)];
 
 /** Blocks a notice above a form may take, so the form keeps room for its questions. */
 const NOTICE_BLOCKS = 20;
@@ -54,7 +65,7 @@ export function formModal(form: FormView, history: string[][] = [], before: read
   // A modal holds 100 blocks; questions past that would be neither shown nor listed as shown.
   let room = LIMITS.viewBlocks - lead.length - back.length;
   const shown: { q: QuestionView; blocks: KnownBlock[] }[] = [];
-  for (const q of form.questions) {
+  for (const q of asked(form.questions)) {
     const blocks = questionBlocks(q);
     if (blocks.length > room) break;
     shown.push({ q, blocks });

@@ -56,6 +56,13 @@ export const commandAction = (title: string, command: string): ExecuteAction =>
 export const submitFormAction = (form: FormView): ExecuteAction =>
   executeAction(form.submitLabel, VERB.submitForm, { dialogId: form.dialogId, formId: form.formId, shown: form.questions.map((q) => q.id) }, { associatedInputs: 'auto', style: 'positive' });
 
+/**
+ * A button that submits the form with one question answered by the button itself (a confirm's yes
+ * or no), the form's inputs with it; the data's `q_` value reads as that input would.
+ */
+export const answerFormAction = (form: FormView, title: string, questionId: string, value: string, style?: ActionStyle): ExecuteAction =>
+  executeAction(title, VERB.submitForm, { dialogId: form.dialogId, formId: form.formId, shown: form.questions.map((q) => q.id), [inputIdFor(questionId)]: value }, { associatedInputs: 'auto', ...(style ? { style } : {}) });
+
 export const cancelFormAction = (form: FormView): ExecuteAction =>
   executeAction('Cancel', VERB.cancelForm, { dialogId: form.dialogId, formId: form.formId }, { associatedInputs: 'none' });
 

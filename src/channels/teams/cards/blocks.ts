@@ -58,7 +58,7 @@ export function blockElements(b: Block, budget: Budget = FULL, nextId: IdSource 
     case 'question':
       return question(b.question);
     case 'form':
-      return formElements(b.form);
+      return formElements(b.form, nextId);
     case 'search':
       return searchElements(b.search);
     case 'rows':

@@ -37,6 +37,19 @@ export function contactButtons(contacts: readonly Contact[]): OpenUrlAction[] {
   });
 }
 
+/**
+ * A website that cannot be a button (an http address) as a Markdown link named for the service
+ * ("Worcestershire Virtual School"), not its address: a long URL is one unbreakable word, which ran
+ * past a phone-width card or broke mid-word. Without a label, the host name; without a scheme it
+ * could be opened with, the address as it is.
+ */
+function webLink(c: Contact): string {
+  const url = c.value.trim();
+  if (!/^https?:\/\/[^\s()]+$/i.test(url)) return url;
+  const name = c.label?.split(' | ')[0]?.trim() || (url.replace(/^https?:\/\/(www\.)?/i, '').split(/[/?#]/)[0] ?? url);
+  return `[${name.replace(/[[\]\\]/g, '')}](${url})`;
+}
+
 /** What buttons cannot carry: the email address, phone hours, a postal address or a non-https website. */
 export function contactNotes(contacts: readonly Contact[]): TextBlock[] {
   const notes: string[] = [];
@@ -46,7 +59,7 @@ export function contactNotes(contacts: readonly Contact[]): TextBlock[] {
   if (email) notes.push(`Email: ${email.value}`);
   if (!firstOf(contacts, 'web')) {
     const plain = contacts.find((c) => c.kind === 'web');
-    if (plain) notes.push(`Website: ${plain.value}`);
+    if (plain) notes.push(`Website: ${webLink(plain)}`);
   }
   const address = contacts.find((c) => c.kind === 'address');
   if (address) notes.push(`Address: ${address.value}`);

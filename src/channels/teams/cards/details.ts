@@ -15,14 +15,22 @@ export function idSource(prefix = 'details'): IdSource {
   return () => `${prefix}-${++n}`;
 }
 
+/** What the buttons say: "Show details" and "Hide details" unless a card names what is folded. */
+export interface DetailsTitles {
+  show: string;
+  hide: string;
+}
+
+const DETAILS: DetailsTitles = { show: 'Show details', hide: 'Hide details' };
+
 /** The button and the hidden details it shows. */
-export function detailsElements(inner: Element[], nextId: IdSource): Element[] {
+export function detailsElements(inner: Element[], nextId: IdSource, titles: DetailsTitles = DETAILS): Element[] {
   const id = nextId();
   const show = `${id}-show`;
   const hide = `${id}-hide`;
   const toggle = (title: string): ToggleVisibilityAction => ({ type: 'Action.ToggleVisibility', title, targetElements: [id, show, hide] });
-  const showSet: ActionSet = { type: 'ActionSet', id: show, spacing: 'Medium', actions: [toggle('Show details')] };
-  const hideSet: ActionSet = { type: 'ActionSet', id: hide, spacing: 'Medium', isVisible: false, actions: [toggle('Hide details')] };
+  const showSet: ActionSet = { type: 'ActionSet', id: show, spacing: 'Medium', actions: [toggle(titles.show)] };
+  const hideSet: ActionSet = { type: 'ActionSet', id: hide, spacing: 'Medium', isVisible: false, actions: [toggle(titles.hide)] };
   const body: Container = { type: 'Container', id, isVisible: false, spacing: 'Small', items: inner };
   return [showSet, hideSet, body];
 }

@@ -1,7 +1,8 @@
 import { isRealDate } from '../../../core/dates.js';
-import type { FormView, Lookup, QuestionView, ReadFirst } from '../../../core/views/view.js';
+import type { ConfirmFirst, FormView, Lookup, QuestionView, ReadFirst } from '../../../core/views/view.js';
 import type { ChoiceSetInput, Element, Input, TextBlock } from './adaptive-types.js';
-import { cancelFormAction, DATASET, inputIdFor, peoplePickerValue, submitFormAction } from './actions.js';
+import { answerFormAction, cancelFormAction, DATASET, inputIdFor, peoplePickerValue, submitFormAction } from './actions.js';
+import { detailsElements, idSource, type IdSource } from './details.js';
 import { headingBlock, problemText, smallPrint, textBlock, tonedText } from './elements.js';
 import { recommendationElement } from './recommendation.js';
 
@@ -53,17 +54,23 @@ const LOOKUP_PLACEHOLDER: Record<Lookup, string> = { pupil: 'Type a reference or
 
 /**
  * A picker that searches as the person types (Data.Query): the bot's pupils, or Teams' people picker.
- * What is chosen already (or was typed and refused) is a static choice, so it shows and is sent again.
+ * What is chosen already (or was typed and refused) is the first static choice, so it shows and is
+ * sent again; the form's ready-made choices (QuestionView.offered) follow, so a client that cannot
+ * search (the Agents Playground) still offers the person's pupils or colleagues to pick. Teams shows
+ * both: its schema allows `choices` beside `choices.data`.
  */
 function lookupInput(q: QuestionView, lookup: Lookup, base: Pick<ChoiceSetInput, 'id' | 'label' | 'isRequired' | 'errorMessage'>): ChoiceSetInput {
   const asValue = (v: string) => (lookup === 'staff' ? peoplePickerValue(v) : v);
   const current = q.picked ? { title: q.picked.label, value: asValue(q.picked.value) } : q.value?.trim() ? { title: q.value.trim(), value: asValue(q.value.trim()) } : undefined;
+  const offered = (q.offered ?? []).map((c) => ({ title: c.label, value: asValue(c.value) })).filter((c) => c.value !== current?.value);
   return {
     type: 'Input.ChoiceSet',
     ...base,
     // Teams' people picker is the plain (compact) style, as Microsoft's examples have it.
     ...(lookup === 'pupil' ? { style: 'filtered' as const } : {}),
-    choices: current ? [current] : [],
+    choices: current ? [current, ...offered] : offered,
+    // Labels such as "AB (ref 4021, Year 8)" wrap at phone width instead of being cut.
+    ...(offered.length ? { wrap: true } : {}),
     'choices.data': { type: 'Data.Query', dataset: DATASET[lookup] },
     placeholder: q.defaultLabel ? `${LOOKUP_PLACEHOLDER[lookup]}, or leave blank for: ${q.defaultLabel}` : LOOKUP_PLACEHOLDER[lookup],
     ...(current ? { value: current.value } : {}),
@@ -113,12 +120,44 @@ export function questionElements(q: QuestionView): Element[] {
   ];
 }
 
-export function formElements(form: FormView): Element[] {
+/**
+ * A yes/no that confirms a save (QuestionView.confirm) as the card's first screen: the question, its
+ * yes and no as buttons that send the whole form, the brief, and the reading behind "Why these
+ * checks". The buttons send the other inputs too, so an answer changed further down is checked again.
+ */
+function confirmElements(form: FormView, q: QuestionView & { confirm: ConfirmFirst }, nextId: IdSource): Element[] {
+  return [
+    textBlock(q.confirm.prompt, { weight: 'Bolder', spacing: 'Medium' }),
+    ...(q.error ? [problemText(q.error, { size: 'Small', spacing: 'Small' })] : []),
+    {
+      type: 'ActionSet',
+      spacing: 'Small',
+      actions: [answerFormAction(form, 'Yes, record it', q.id, 'yes', 'positive'), answerFormAction(form, 'No, do not record it', q.id, 'no')],
+    },
+    textBlock(q.confirm.brief, { spacing: 'Medium' }),
+    ...detailsElements(readFirstElements(q.before), nextId, { show: 'Why these checks', hide: 'Hide the checks' }),
+  ];
+}
+
+export function formElements(form: FormView, nextId: IdSource = idSource('form')): Element[] {
   const hasErrors = form.questions.some((q) => q.error);
+  const confirm = form.questions.find((q): q is QuestionView & { confirm: ConfirmFirst } => !!q.confirm);
+  const intro = form.intro ? [textBlock(form.intro, { isSubtle: true, spacing: 'Small' })] : [];
+  const notice = form.notice ? [hasErrors ? problemText(form.notice) : textBlock(form.notice, { weight: 'Bolder' })] : [];
+  if (confirm) {
+    // The question to answer now leads; the rest of the form follows, to change an answer if need be.
+    return [
+      headingBlock(form.title),
+      ...confirmElements(form, confirm, nextId),
+      ...notice,
+      ...form.questions.filter((q) => q !== confirm).flatMap(questionElements),
+      { type: 'ActionSet', spacing: 'Large', actions: [cancelFormAction(form)] },
+    ];
+  }
   return [
     headingBlock(form.title),
-    ...(form.intro ? [textBlock(form.intro, { isSubtle: true, spacing: 'Small' })] : []),
-    ...(form.notice ? [hasErrors ? problemText(form.notice) : textBlock(form.notice, { weight: 'Bolder' })] : []),
+    ...intro,
+    ...notice,
     ...form.questions.flatMap(questionElements),
     { type: 'ActionSet', spacing: 'Large', actions: [submitFormAction(form), cancelFormAction(form)] },
   ];

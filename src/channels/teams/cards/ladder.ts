@@ -7,12 +7,14 @@ import { textBlock } from './elements.js';
  * ahead, with the tiers (universal, targeted, specialist) spanning their steps underneath and a
  * line naming the current and next step in words.
  *
- * Six tiles of words need a standard width: on a phone in portrait ("narrow") each tile is too
- * thin for "Step 1" and "You are here" once Teams pads a coloured column, and words broke inside
- * themselves ("St / ep / 1"). So the card carries three layouts, picked by Teams' `targetWidth`:
- * the tiles with words from a standard width up; on a narrow card the tiles with only the step
- * number and a one-character mark; on a very narrow card (a meeting's side panel) no tiles. The
- * line in words shows at every width, so nothing is lost by the smaller layouts.
+ * Six tiles of words need a wide card: Teams pads a coloured column 16 px each side, so on a card
+ * about 320 px across each tile has some 15 px for its words, and "Step 1" and "You are here" broke
+ * inside themselves ("St / ep / 1"). That happened on a phone ("narrow") and on a "standard" card
+ * drawn that narrow (a desktop chat made small; Teams publishes no pixel bounds for its buckets).
+ * So the card carries three layouts, picked by Teams' `targetWidth`: the tiles with words, and the
+ * tiers under them, on a wide card; from narrow to standard the tiles with only the step number and
+ * a one-character mark, which fit at any width a phone has; on a very narrow card (a meeting's side
+ * panel) no tiles. The line in words, with the tier, shows at every width, so nothing is lost.
  */
 
 const TILE: Record<LadderState, { style?: ContainerStyle; mark: string }> = {
@@ -59,7 +61,7 @@ function tiers(rungs: readonly LadderRung[]): ColumnSet {
   return {
     type: 'ColumnSet',
     spacing: 'Small',
-    targetWidth: 'atLeast:standard',
+    targetWidth: 'atLeast:wide',
     columns: runs.map((run, i) => ({
       type: 'Column',
       width: run.steps,
@@ -83,8 +85,9 @@ export function ladderElements(rungs: readonly LadderRung[]): Element[] {
   if (!rungs.length) return [];
   const words = inWords(rungs);
   return [
-    { type: 'ColumnSet', spacing: 'Medium', targetWidth: 'atLeast:standard', columns: rungs.map(tile) },
-    { type: 'ColumnSet', spacing: 'Medium', targetWidth: 'narrow', columns: rungs.map(numberTile) },
+    { type: 'ColumnSet', spacing: 'Medium', targetWidth: 'atLeast:wide', columns: rungs.map(tile) },
+    // targetWidth names one bucket or an open range, so narrow and standard each carry the number tiles.
+    ...(['narrow', 'standard'] as const).map((targetWidth): ColumnSet => ({ type: 'ColumnSet', spacing: 'Medium', targetWidth, columns: rungs.map(numberTile) })),
     tiers(rungs),
     ...(words ? [textBlock(words, { spacing: 'Small' })] : []),
   ];

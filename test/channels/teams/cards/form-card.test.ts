@@ -23,8 +23,9 @@ describe('the what-next form', async () => {
   });
 
   it('uses the input each kind of question needs', () => {
-    // A picker: Teams asks the bot for the pupils matching what is typed; "skip", typed earlier, leaves it empty.
-    expect(input(card, 'q_pupil')).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'pupils' }, choices: [], isRequired: false, label: expect.stringMatching(/\(optional\)$/) });
+    // A picker: Teams asks the bot for the pupils matching what is typed; "skip", typed earlier, leaves it empty,
+    // with the person's pupils offered ready-made for a client that cannot search (issue 12).
+    expect(input(card, 'q_pupil')).toMatchObject({ type: 'Input.ChoiceSet', style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'pupils' }, choices: [{ title: 'AB (ref 4021, Year 8)', value: '4021' }], isRequired: false, label: expect.stringMatching(/\(optional\)$/) });
     expect(input(card, 'q_pupil')).not.toHaveProperty('value');
     expect(input(card, 'q_step')).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact', isRequired: true, errorMessage: 'Please pick one.' });
     expect(input(card, 'q_step')).toMatchObject({ choices: expect.arrayContaining([{ title: 'Step 3 – SENDCo and teacher working together', value: '3' }]) });

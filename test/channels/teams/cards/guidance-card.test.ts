@@ -22,8 +22,8 @@ describe('guidance for a recorded pupil', async () => {
     expect(summaryOf(views)).toBe('The PCP 1 review was due Wed 18 Nov 2026: hold it now.');
   });
 
-  it('shows the ladder with the current step marked "you are here" and the next step, with the tiers, from a standard width', () => {
-    const steps = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.columns.length === 6 && e.targetWidth === 'atLeast:standard')!;
+  it('shows the ladder with the current step marked "you are here" and the next step, with the tiers, on a wide card', () => {
+    const steps = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.columns.length === 6 && e.targetWidth === 'atLeast:wide')!;
     expect(steps.columns.map(columnText)).toEqual([
       ['Step 1', '✓ done'],
       ['Step 2', 'You are here'],
@@ -38,12 +38,15 @@ describe('guidance for a recorded pupil', async () => {
     expect(texts(card)).toContainEqual(expect.stringMatching(/^\*\*You are here:\*\* Step 2, .+ \(targeted\)\n\n\*\*Next:\*\* Step 3, /));
   });
 
-  it('on a phone ("narrow") shows the steps as numbers with one-character marks, so no word has to break; the line in words shows at every width', () => {
-    const narrow = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.targetWidth === 'narrow')!;
-    expect(narrow.columns.map(columnText)).toEqual([['1', '✓'], ['2', '●'], ['3', '→'], ['4', '\u00a0'], ['5', '\u00a0'], ['6', '\u00a0']]);
-    expect(narrow.columns[1]).toMatchObject({ style: 'accent' });
+  it('on a phone ("narrow") and a standard card shows the steps as numbers with one-character marks, so no word has to break; the line in words shows at every width', () => {
+    // A standard card can be drawn as narrow as a phone's (issue 12: "Step" broke at 316 px), so it takes the number tiles too.
+    for (const width of ['narrow', 'standard']) {
+      const tiles = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && e.targetWidth === width)!;
+      expect(tiles.columns.map(columnText)).toEqual([['1', '✓'], ['2', '●'], ['3', '→'], ['4', '\u00a0'], ['5', '\u00a0'], ['6', '\u00a0']]);
+      expect(tiles.columns[1]).toMatchObject({ style: 'accent' });
+    }
     const tiers = elements(card).find((e): e is ColumnSet => e.type === 'ColumnSet' && texts(e).includes('Universal'))!;
-    expect(tiers.targetWidth).toBe('atLeast:standard');
+    expect(tiers.targetWidth).toBe('atLeast:wide');
     const words = textBlocks(card).find((t) => t.text.startsWith('**You are here:**'))!;
     expect(words.targetWidth).toBeUndefined();
   });

@@ -45,11 +45,12 @@ describe('service search cards', () => {
     ]);
   });
 
-  it('shows an http-only website as text rather than a button', () => {
+  it('shows an http-only website as a link named for the service rather than a button or its long address', () => {
     const card = search('attendance');
     const [school] = containersWith(card, 'Worcestershire Virtual School');
     expect(links(school!)).toEqual([]);
-    expect(texts(school!)).toContain('Website: http://www.worcestershire.gov.uk/virtualschool');
+    // The address alone was one word too long for a phone-width card (issue 12).
+    expect(texts(school!)).toContain('Website: [Worcestershire Virtual School](http://www.worcestershire.gov.uk/virtualschool)');
   });
 
   it('fills the filters read from the words, and sends them back unchanged', () => {
