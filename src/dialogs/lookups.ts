@@ -5,6 +5,7 @@ import { schoolName } from '../core/text/school-name.js';
 import type { Choice, Lookup } from '../core/views/view.js';
 import type { DialogContext } from './dialog.js';
 import { describePupil } from './pupil-question.js';
+import { ROLE_WORDS, roleAt } from './staff-words.js';
 
 /**
  * What a picker offers as the person types (QuestionView.lookup), for every channel that has one:
@@ -60,11 +61,16 @@ async function rankedPupils(ctx: DialogContext, typed: string, max: number): Pro
 
 const shownIds = (cases: readonly PupilCase[]) => cases.map((c) => ({ schoolId: c.schoolId, id: c.id }));
 
-const ROLE_WORDS: Record<StaffMember['role'], string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
-
-/** A member of staff in words: their name where the directory has one, else their id, with their role. */
+/**
+ * A member of staff in a picker: "Sam Patel (SENDCo at Oak Primary)" where the directory has a name;
+ * else their role and school with the last four characters of their id, so two unnamed teachers can
+ * still be told apart without showing an AAD or Slack id whole (issue 12: no raw ids on screen).
+ */
 export function staffLabel(m: StaffMember): string {
-  return `${m.displayName ?? m.id} (${ROLE_WORDS[m.role]}${m.schoolId ? ` at ${schoolName(m.schoolId)}` : ''})`;
+  const at = `${ROLE_WORDS[m.role]}${m.schoolId ? ` at ${schoolName(m.schoolId)}` : ''}`;
+  if (m.displayName) return `${m.displayName} (${at})`;
+  const role = roleAt(m);
+  return `${role[0]!.toUpperCase()}${role.slice(1)}, no name on record (…${m.id.slice(-4)})`;
 }
 
 /**
@@ -105,6 +111,6 @@ export async function offeredChoices(ctx: DialogContext, lookup: Lookup, opts: {
   const others = rankedStaff(ctx, '', OFFERED_MAX).filter((c) => c.value !== ctx.user.id);
   if (!opts.me) return others;
   const me = ctx.staff?.find(ctx.user.id);
-  const you: Choice = { value: ctx.user.id, label: me ? `You: ${staffLabel(me)}` : 'You' };
+  const you: Choice = { value: ctx.user.id, label: me ? `You (${ROLE_WORDS[me.role]}${me.schoolId ? ` at ${schoolName(me.schoolId)}` : ''})` : 'You' };
   return [you, ...others].slice(0, OFFERED_MAX);
 }

@@ -65,8 +65,8 @@ describe('what a pupil search offers', () => {
     const people: StaffMember[] = [SENDCO, TEACHER, { id: 'teacher-9', role: 'teacher', schoolId: 'elm-high' }, ADMIN];
     const ctx = { ...w.ctxFor(SENDCO), staff: { find: (id: string) => people.find((p) => p.id === id), list: () => people } };
     expect(staffChoices(ctx, '')).toEqual([
-      { value: 'sendco-1', label: 'sendco-1 (SENDCo at Oak Primary)' },
-      { value: 'teacher-1', label: 'teacher-1 (teacher at Oak Primary)' },
+      { value: 'sendco-1', label: 'A SENDCo at Oak Primary, no name on record (…co-1)' },
+      { value: 'teacher-1', label: 'A teacher at Oak Primary, no name on record (…er-1)' },
     ]);
     expect(staffChoices(ctx, 'teach').map((c) => c.value)).toEqual(['teacher-1']);
     expect(staffChoices({ ...ctx, user: ADMIN }, '').map((c) => c.value)).toEqual(['admin-1', 'sendco-1', 'teacher-1', 'teacher-9']);

@@ -179,8 +179,8 @@ describe('Teams: people are picked, not typed as ids', () => {
     const picker = inputsOf(more).find((i) => i.id === 'q_overseeingLeader')!;
     expect(picker['choices.data']).toEqual({ type: 'Data.Query', dataset: 'graph.microsoft.com/users' });
     expect(picker.choices).toEqual([
-      { title: `You: teams:${AAD.sendco} (SENDCo at Oak Primary)`, value: AAD.sendco },
-      { title: `${TEACHER.id} (teacher at Oak Primary)`, value: TEACHER_AAD },
+      { title: 'You (SENDCo at Oak Primary)', value: AAD.sendco },
+      { title: `A teacher at Oak Primary, no name on record (…${TEACHER.id.slice(-4)})`, value: TEACHER_AAD },
     ]);
     expect(await pspFor(AAD.sendco, '4021', AAD.sendco)).toContain('PSP saved');
     expect((await h.core.repo.findByPupilRef('oak-primary', '4021'))!.psps[0]!.overseeingLeaderId).toBe(`teams:${AAD.sendco}`);
@@ -193,7 +193,7 @@ describe('Teams: people are picked, not typed as ids', () => {
     await h.core.staff.grant(ADMIN, { id: `teams:${PLAYGROUND}`, role: 'sendco', schoolId: 'oak-primary' });
     const card = await h.press(PLAYGROUND, actionsOf(await h.say(PLAYGROUND, 'psp for 4021'), 'form.submit')[0]!, { q_pupil: '4021' });
     const you = (inputsOf(card).find((i) => i.id === 'q_overseeingLeader')!.choices as { title: string; value: string }[])[0]!;
-    expect(you).toEqual({ title: `You: teams:${PLAYGROUND} (SENDCo at Oak Primary)`, value: PLAYGROUND });
+    expect(you).toEqual({ title: 'You (SENDCo at Oak Primary)', value: PLAYGROUND });
     expect(await pspFor(PLAYGROUND, '4021', you.value)).toContain('PSP saved');
     expect(await pspFor(PLAYGROUND, '4022', 'me')).toContain('PSP saved');
     const oversee = async (ref: string) => (await h.core.repo.findByPupilRef('oak-primary', ref))!.psps[0]!.overseeingLeaderId;
@@ -218,8 +218,8 @@ describe('Teams: people are picked, not typed as ids', () => {
     const res = await search(AAD.sendco, '', 'graph.microsoft.com/users');
     expect(res.body.type).toBe('application/vnd.microsoft.search.searchResponse');
     expect(results(res)).toEqual([
-      { title: `teams:${AAD.sendco} (SENDCo at Oak Primary)`, value: AAD.sendco },
-      { title: `${TEACHER.id} (teacher at Oak Primary)`, value: TEACHER_AAD },
+      { title: `A SENDCo at Oak Primary, no name on record (…${AAD.sendco.slice(-4)})`, value: AAD.sendco },
+      { title: `A teacher at Oak Primary, no name on record (…${TEACHER.id.slice(-4)})`, value: TEACHER_AAD },
     ]);
     expect(results(await search(AAD.sendco, '00a1', 'graph.microsoft.com/users')).map((r) => r.value)).toEqual([TEACHER_AAD]);
   });
