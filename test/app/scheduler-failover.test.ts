@@ -114,7 +114,13 @@ describe('three instances, one scheduler, fail-over', () => {
     const twice = [...byKey.values()].filter((n) => n > 1).length;
     process.stdout.write(`fail-over: ${byKey.size} of ${expected} reminders delivered, ${twice} twice, taken over in ${takeoverSeconds.toFixed(1)} s by ${new Set(deliveries.filter((d) => d.instance !== leaderId).map((d) => d.instance)).size} instance\n`);
     expect(byKey.size).toBe(expected);
-    expect(twice).toBe(0);
+    // At least once across a kill -9, never more than that: Teams took the leader's last message, but
+    // the leader died before it could record so, and no API lets a sender ask whether a post went
+    // through. That one message may go again after the take-over (seen under heavy load, about one run
+    // in four); any other repeat would be two instances sending at once, which the claims forbid.
+    const leaderLast = deliveries.filter((d) => d.instance === leaderId).at(-1)!.key;
+    expect([...byKey].filter(([key, n]) => n > 1 && key !== leaderLast)).toEqual([]);
+    expect(twice).toBeLessThanOrEqual(1);
     expect(takeoverSeconds).toBeLessThan(30);
     expect(new Set(deliveries.filter((d) => d.instance !== leaderId).map((d) => d.instance)).size).toBe(1);
   });
