@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCore } from '../../src/app/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { copyStores } from '../../src/core/store/copy/store-copy.js';
@@ -10,6 +10,10 @@ import { saveLaCases } from '../helpers/la-world.js';
 import { makeCase } from '../helpers/make-case.js';
 import { pcp } from '../core/reminders/plans.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 let testDb: TestDatabase;
 let scratch: string;

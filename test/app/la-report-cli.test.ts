@@ -2,10 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startCore } from '../../src/app/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { saveLaCases } from '../helpers/la-world.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const cli = (dataDir: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });

@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AAD, botHarness, type BotHarness } from './bot-harness.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 let h: BotHarness | undefined;
 afterEach(async () => {

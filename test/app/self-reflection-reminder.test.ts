@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StaffMember } from '../../src/core/staff.js';
 import { actionsOf, cardOf, inputsOf, textOf } from '../channels/teams/harness.js';
 import { AAD, botHarness, SENDCO, type BotHarness } from './bot-harness.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The termly revisit of the self-reflection, end to end in Teams: the whole bot with the example

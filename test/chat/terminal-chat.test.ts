@@ -2,11 +2,15 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SchoolCalendar } from '../../src/core/calendar/school-calendar.js';
 import { addDays, londonToday } from '../../src/core/dates.js';
 import { ukDate } from '../../src/core/text/uk-date.js';
 import { pdfText } from '../helpers/pdf-text.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const temps: string[] = [];
 afterEach(async () => {

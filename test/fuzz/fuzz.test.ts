@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runFuzz } from '../../bench/fuzz/fuzz.js';
 import { requestStream } from '../../bench/fuzz/request-stream.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const first = (seed: number, n: number) => {
   const stream = requestStream(seed);

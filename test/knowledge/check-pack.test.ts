@@ -2,8 +2,12 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { resolvePackDir } from '../../src/knowledge/load-pack.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const run = (arg: string) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {

@@ -2,9 +2,13 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPack, resolvePackDir } from '../../src/knowledge/load-pack.js';
 import { itemMatches } from '../../src/knowledge/schema/templates.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * Appendix 2 of seed 000 (the Inclusion Self-Reflection Tool) as the pack holds it: every area and

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LaChannelLink } from '../../../../src/app/la-channel-link.js';
 import { ConversationReferences, personKey } from '../../../../src/channels/teams/conversation-references.js';
 import { StaffDirectory } from '../../../../src/core/staff-directory.js';
@@ -16,6 +16,10 @@ import { makeCase } from '../../../helpers/make-case.js';
 import { createTestDatabase, type TestDatabase } from '../../../helpers/postgres.js';
 import { oak } from '../self-reflection-contract.js';
 import { tempDirs } from '../temp-dirs.js';
+
+// Each test here starts the bot or the CLI as a child process (tsx compiles it first): two test
+// workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const dirs = tempDirs();
 let testDb: TestDatabase;
