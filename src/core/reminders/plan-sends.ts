@@ -179,17 +179,20 @@ function roundsOn(calendar: SchoolCalendar, dueDate: string, d: DueDay & { overd
 
 /**
  * The round planSends sends for an item due on `dueDate` (London date) at `ctx.now` to someone
- * with no snooze: 'first' or 'again-<k>'. Undefined when no reminder for that date can go yet
- * (due after today, or before its first sending time). For a store's query that leaves out the
- * reminders whose send for this round is already in the ledger (PostgreSQL's unsentDueItems).
+ * with no snooze ('first' or 'again-<k>'), and `since`, the London date that round came due (no
+ * send of it can be older). Undefined when no reminder for that date can go yet (due after today,
+ * or before its first sending time). For a store's query that leaves out the reminders whose send
+ * for this round is already in the ledger (PostgreSQL's unsentDueItems).
  */
-export function currentRound(dueDate: string, ctx: Pick<PlanContext, 'now' | 'calendar' | 'settings'>): string | undefined {
+export function currentRound(dueDate: string, ctx: Pick<PlanContext, 'now' | 'calendar' | 'settings'>): { round: string; since: string } | undefined {
   const { now, calendar } = ctx;
   const today = londonToday(now);
   if (dueDate > today) return undefined;
   const day = calendar.dueDay(dueDate);
-  const rounds = roundsOn(calendar, dueDate, { ...day, overdue: isOverdue(day, today) }, today, Math.max(1, Math.floor(ctx.settings.resendEverySchoolDays)));
-  return rounds.firstMs > now.getTime() ? undefined : rounds.regular;
+  const every = Math.max(1, Math.floor(ctx.settings.resendEverySchoolDays));
+  const rounds = roundsOn(calendar, dueDate, { ...day, overdue: isOverdue(day, today) }, today, every);
+  if (rounds.firstMs > now.getTime()) return undefined;
+  return { round: rounds.regular, since: rounds.k >= 1 ? calendar.addSchoolDays(day.firstDay, rounds.k * every) : day.firstDay };
 }
 
 /**

@@ -56,8 +56,12 @@ export interface CaseRepository {
 export interface UnsentDueQuery {
   /** London date, YYYY-MM-DD. */
   today: string;
-  /** The round a reminder due on this London date is sent as now (planSends' currentRound); undefined when none can go yet. May throw (then every item of that date is returned). */
-  roundOn(dueDate: string): string | undefined;
+  /**
+   * The round a reminder due on this London date is sent as now, and the London date that round
+   * came due (planSends' currentRound); undefined when none can go yet. May throw (then every item
+   * of that date is returned).
+   */
+  roundOn(dueDate: string): { round: string; since: string } | undefined;
   /** Each school's SENDCos, who get every reminder of their school beside its owners (a school not here has none). */
   sendcos: ReadonlyMap<string, readonly string[]>;
 }

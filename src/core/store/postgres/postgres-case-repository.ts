@@ -6,6 +6,7 @@ import type { CaseRepositoryOptions } from '../memory-case-repository.js';
 import type { DueWindow } from '../../reminders/due-window.js';
 import { liveDueItems, type StoredDueItem } from '../../reminders/stored-due-items.js';
 import { pepDueOn } from '../../reminders/due-items.js';
+import { addDays } from '../../dates.js';
 import type { DueItem } from '../../reminders/types.js';
 import type { SchoolCalendar } from '../../calendar/school-calendar.js';
 import type pg from 'pg';
@@ -111,8 +112,9 @@ export class PostgresCaseRepository implements CaseRepository {
    * index, so each date's round is worked out once in the bot (it needs the school calendar); the
    * second reads the narrow columns of the items live and due by today (an index-only scan of
    * due_item_due_on_narrow), keeps those with a recipient whose send for the round due now is not
-   * in reminder_send as sent (NOT EXISTS on its primary key) or who has a snooze, and fetches `item`
-   * for those alone. A PEP (due_on '-infinity') is due on this term's date.
+   * among the sends marked sent since the earliest of those rounds came due (a hash anti-join
+   * against reminder_send_sent_at's few days, not a probe per person into the whole ledger) or who
+   * has a snooze, and fetches `item` for those alone. A PEP (due_on '-infinity') is due on this term's date.
    */
   async unsentDueItems(q: UnsentDueQuery): Promise<DueItem[] | undefined> {
     const items = this.#items;
@@ -129,8 +131,9 @@ export class PostgresCaseRepository implements CaseRepository {
     const pep = pepDueOn(items.calendar, q.today);
     const days: string[] = [];
     const rounds: (string | null)[] = [];
+    let since = q.today;
     for (const day of new Set([...dates.rows.map((r) => r.d), ...(pep && pep <= q.today ? [pep] : [])])) {
-      let round: string | null | undefined;
+      let round: { round: string; since: string } | null | undefined;
       try {
         round = q.roundOn(day);
       } catch {
@@ -138,15 +141,18 @@ export class PostgresCaseRepository implements CaseRepository {
       }
       if (round === undefined) continue;
       days.push(day);
-      rounds.push(round);
+      rounds.push(round?.round ?? null);
+      if (round && round.since < since) since = round.since;
     }
     if (days.length === 0) return [];
     const schools = [...q.sendcos].flatMap(([school, ids]) => ids.map(() => school));
     const sendcos = [...q.sendcos.values()].flat();
+    // A send of a round is marked sent after the round came due: older sent rows cannot be one (a day's slack for London time).
+    const sentFrom = `${addDays(since, -1)}T00:00:00Z`;
     const r = await this.db.query<{ item: DueItem; due: string }>(
-      `WITH round AS (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
-       sendco AS (SELECT * FROM unnest($5::text[], $6::text[]) AS s(school_id, recipient)),
-       due AS (
+      `WITH round AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
+       sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient) AS ids FROM unnest($5::text[], $6::text[]) AS s(school_id, recipient) GROUP BY school_id),
+       due AS MATERIALIZED (
          SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
            FROM due_item d JOIN round r ON r.due = d.due_on
           WHERE d.due_on <= $1 AND (d.remind_until IS NULL OR d.remind_until >= $1)
@@ -155,17 +161,19 @@ export class PostgresCaseRepository implements CaseRepository {
            FROM due_item d JOIN round r ON r.due = $4::date
           WHERE d.due_on = '-infinity'
        ),
-       unsent AS (
-         SELECT * FROM due WHERE EXISTS (
-           SELECT 1 FROM (SELECT unnest(due.owner_ids) UNION SELECT s.recipient FROM sendco s WHERE s.school_id = due.school_id) AS p(recipient)
-            CROSS JOIN LATERAL (SELECT due.item_key || '|' || to_char(due.due, 'YYYY-MM-DD') || '|' || p.recipient) AS k(person_key)
-            WHERE NOT EXISTS (SELECT 1 FROM reminder_send s WHERE s.send_key = k.person_key || '|' || due.round AND s.state = 'sent')
-               OR EXISTS (SELECT 1 FROM reminder_person m WHERE m.person_key = k.person_key AND m.snoozed_until IS NOT NULL))
+       wanted AS (
+         SELECT due.school_id, due.case_id, due.item_key, due.round, due.item_key || '|' || to_char(due.due, 'YYYY-MM-DD') || '|' || p.recipient AS person_key
+           FROM due LEFT JOIN sendco sc ON sc.school_id = due.school_id, unnest(due.owner_ids || coalesce(sc.ids, '{}'::text[])) AS p(recipient)
+       ),
+       sent AS MATERIALIZED (SELECT send_key FROM reminder_send WHERE state = 'sent' AND at >= $7::timestamptz),
+       missing AS MATERIALIZED (
+         SELECT DISTINCT w.school_id, w.case_id, w.item_key FROM wanted w LEFT JOIN sent s ON s.send_key = w.person_key || '|' || w.round
+          WHERE s.send_key IS NULL OR w.person_key IN (SELECT person_key FROM reminder_person WHERE snoozed_until IS NOT NULL)
        )
-       SELECT i.item, to_char(u.due, 'YYYY-MM-DD') AS due
-         FROM unsent u JOIN due_item i ON (i.school_id, i.case_id, i.item_key) = (u.school_id, u.case_id, u.item_key)
-        ORDER BY u.due, u.school_id, u.case_created_at, u.case_seq, u.ord`,
-      [q.today, days, rounds, pep ?? null, schools, sendcos],
+       SELECT i.item, to_char(d.due, 'YYYY-MM-DD') AS due
+         FROM due d JOIN missing m USING (school_id, case_id, item_key) JOIN due_item i USING (school_id, case_id, item_key)
+        ORDER BY d.due, d.school_id, d.case_created_at, d.case_seq, d.ord`,
+      [q.today, days, rounds, pep ?? null, schools, sendcos, sentFrom],
     );
     return r.rows.map((row) => (row.item.kind === 'pep' ? { ...row.item, dueDate: row.due } : row.item));
   }

@@ -10,7 +10,10 @@
 ALTER TABLE reminder_send
   ADD COLUMN person_key text GENERATED ALWAYS AS (left(send_key, length(send_key) - strpos(reverse(send_key), '|'))) STORED;
 CREATE INDEX reminder_send_person_key ON reminder_send (person_key);
+-- The anti-join reads the sends marked sent since the rounds due now came due (a few days), by
+-- time, and hashes them; and the few people with a snooze, whose round may be another.
+CREATE INDEX reminder_send_sent_at ON reminder_send (at) INCLUDE (send_key) WHERE state = 'sent';
+CREATE INDEX reminder_person_snoozed ON reminder_person (person_key) WHERE snoozed_until IS NOT NULL;
 -- The pass reads only the narrow columns of the items due by today: an index-only scan (no heap
--- read of `item`, which is fetched by primary key for the few items left after the anti-join). The
--- anti-join itself probes reminder_send's primary key (send_key) with the key of the current round.
+-- read of `item`, which is fetched by primary key for the few items left after the anti-join).
 CREATE INDEX due_item_due_on_narrow ON due_item (due_on) INCLUDE (school_id, case_id, item_key, remind_until, owner_ids, case_created_at, case_seq, ord);
