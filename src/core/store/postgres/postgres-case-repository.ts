@@ -149,7 +149,12 @@ export class PostgresCaseRepository implements CaseRepository {
     const sendcos = [...q.sendcos.values()].flat();
     // A send of a round is marked sent after the round came due: older sent rows cannot be one (a day's slack for London time).
     const sentFrom = `${addDays(since, -1)}T00:00:00Z`;
-    const r = await this.db.query<{ item: DueItem; due: string }>(
+    // JIT compiling this plan costs more than running it (seconds, against tens of ms), and hashing
+    // the text keys beats sorting them in the database's collation for a merge join: both for this statement only.
+    const r = await this.db.transaction(async (client) => {
+      await client.query('SET LOCAL jit = off');
+      await client.query('SET LOCAL enable_mergejoin = off');
+      return client.query<{ item: DueItem; due: string }>(
       `WITH round AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
        sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient) AS ids FROM unnest($5::text[], $6::text[]) AS s(school_id, recipient) GROUP BY school_id),
        due AS MATERIALIZED (
@@ -174,7 +179,8 @@ export class PostgresCaseRepository implements CaseRepository {
          FROM due d JOIN missing m USING (school_id, case_id, item_key) JOIN due_item i USING (school_id, case_id, item_key)
         ORDER BY d.due, d.school_id, d.case_created_at, d.case_seq, d.ord`,
       [q.today, days, rounds, pep ?? null, schools, sendcos, sentFrom],
-    );
+      );
+    });
     return r.rows.map((row) => (row.item.kind === 'pep' ? { ...row.item, dueDate: row.due } : row.item));
   }
 
