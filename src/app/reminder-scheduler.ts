@@ -5,7 +5,7 @@ import { dueItems } from '../core/reminders/due-items.js';
 import { selfReflectionDueItems } from '../core/reminders/self-reflection-due.js';
 import type { SchoolReflections } from '../core/self-reflection/reflection.js';
 import { recipientsFor } from '../core/reminders/recipients.js';
-import { planHorizon, planSends } from '../core/reminders/plan-sends.js';
+import { currentRound, digestWanted, isoWeek, planHorizon, planSends, type PlanContext } from '../core/reminders/plan-sends.js';
 import type { DueItem, PlannedDigest, PlannedSend } from '../core/reminders/types.js';
 import type { View } from '../core/views/view.js';
 import { digestView, reminderView } from '../dialogs/reminder-views.js';
@@ -15,6 +15,8 @@ import type { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import type { ReminderState } from '../core/reminders/plan-sends.js';
 import type { StaffDirectory } from '../core/staff-directory.js';
 import type { Core } from './bootstrap.js';
+import type { CaseRepository } from '../core/store/case-repository.js';
+import type { ReminderLedgerStore } from '../core/store/reminder-ledger-store.js';
 import { notifierFor, type Notifiers } from './notifier.js';
 
 export type ReminderPlan = { sends: PlannedSend[]; digests: PlannedDigest[]; resume: PlannedSend[] };
@@ -40,17 +42,73 @@ export function previewReminders(
   // Items further off than the digest's week cannot produce a message yet, so they are not built.
   const today = londonToday(at);
   const dueBy = planHorizon(at);
-  const fillsIn = (id: string, schoolId: string) => {
-    const who = from.staff.find(id);
-    return !!who && fillsInSelfReflection(who) && who.schoolId === schoolId;
-  };
-  const items = [...(from.caseItems ?? dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today, dueBy })), ...selfReflectionDueItems(from.reflections ?? [], { calendar: from.calendar, today, dueBy, fillsIn })];
+  const items = [...(from.caseItems ?? dueItems(from.cases, { pack: from.pack, calendar: from.calendar, today, dueBy })), ...reflectionItems(from, today, dueBy)];
   return planSends(items, { sends: from.ledger.sends, people: from.ledger.people }, {
     now: at,
     calendar: from.calendar,
     settings: { resendEverySchoolDays: from.resendEverySchoolDays },
     sendcosAt: (school: string) => from.staff.sendcosAt(school),
   });
+}
+
+/** The schools' termly self-reflection revisits due by `dueBy`, to people who may still fill them in. */
+function reflectionItems(from: { reflections?: readonly SchoolReflections[]; calendar: SchoolCalendar; staff: Pick<StaffDirectory, 'find'> }, today: string, dueBy: string): DueItem[] {
+  const fillsIn = (id: string, schoolId: string) => {
+    const who = from.staff.find(id);
+    return !!who && fillsInSelfReflection(who) && who.schoolId === schoolId;
+  };
+  return selfReflectionDueItems(from.reflections ?? [], { calendar: from.calendar, today, dueBy, fillsIn });
+}
+
+/**
+ * What previewReminders plans at `at`, planned where the store can (PostgreSQL) without reading
+ * the week's items or the whole sent ledger: reminders from the items the store's anti-join finds
+ * still unsent (unsentDueItems) with the ledger's rows for those people alone (stateOf); digests
+ * from the week's items of only the schools whose SENDCos' digest is still to go (on the first
+ * school day of the week, or a failed one's retry), so a pass after they went reads no week at all.
+ * The same plan as previewReminders, in the same order. Undefined when the store cannot.
+ */
+export async function planFromStore(
+  from: {
+    repo: Pick<CaseRepository, 'unsentDueItems' | 'dueItemsBy'>;
+    ledger: Pick<ReminderLedgerStore, 'stateOf'>;
+    reflections?: readonly SchoolReflections[];
+    calendar: SchoolCalendar;
+    staff: Pick<StaffDirectory, 'sendcosAt' | 'find' | 'list'>;
+    resendEverySchoolDays: number;
+  },
+  at: Date,
+): Promise<ReminderPlan | undefined> {
+  const { repo, ledger, calendar, staff } = from;
+  if (!repo.unsentDueItems || !repo.dueItemsBy) return undefined;
+  const ctx: PlanContext = { now: at, calendar, settings: { resendEverySchoolDays: from.resendEverySchoolDays }, sendcosAt: (school) => staff.sendcosAt(school) };
+  // Outside sending time planSends plans nothing: nothing to ask the database.
+  if (calendar.nextAllowedSend(at).getTime() > at.getTime()) return { sends: [], resume: [], digests: [] };
+  const today = londonToday(at);
+  const dueBy = planHorizon(at);
+  const sendcos = new Map<string, readonly string[]>();
+  for (const m of staff.list()) if (m.schoolId !== undefined && !sendcos.has(m.schoolId) && staff.sendcosAt(m.schoolId).length > 0) sendcos.set(m.schoolId, staff.sendcosAt(m.schoolId));
+  const unsent = await repo.unsentDueItems({ today, roundOn: (dueDate) => currentRound(dueDate, ctx), sendcos });
+  if (!unsent) return undefined;
+  const reflections = reflectionItems(from, today, dueBy);
+
+  // Reminders: the unsent items (and the few self-reflections), with every send of their people.
+  const forSends = [...unsent, ...reflections];
+  const personKeys = forSends.filter((i) => i.dueDate <= today).flatMap((i) => recipientsFor(i, ctx.sendcosAt).map((r) => `${i.itemKey}|${i.dueDate}|${r}`));
+  const reminders = planSends(forSends, await ledger.stateOf({ personKeys }), ctx);
+
+  // Digests: only for schools with a SENDCo whose digest this week is still to go.
+  const week = isoWeek(today);
+  const digestDay = calendar.firstSchoolDayOfWeek(today) === today;
+  const digestKeys = (ids: readonly string[]) => ids.map((r) => `digest|${r}|${week}`);
+  const sent = await ledger.stateOf({ sendKeys: [...sendcos.values()].flatMap(digestKeys) });
+  const schools = [...sendcos].filter(([, ids]) => digestKeys(ids).some((k) => digestWanted(sent.sends[k], at.getTime(), digestDay))).map(([school]) => school);
+  if (schools.length === 0) return { sends: reminders.sends, resume: reminders.resume, digests: [] };
+  const weekItems = [...((await repo.dueItemsBy(today, dueBy, schools)) ?? []), ...reflections.filter((i) => schools.includes(i.schoolId))];
+  // What a digest reads of the ledger: its own send, and which of its items the SENDCo marked done.
+  const sendcoKeys = weekItems.flatMap((i) => (sendcos.get(i.schoolId) ?? []).map((r) => `${i.itemKey}|${i.dueDate}|${r}`));
+  const digests = planSends(weekItems, await ledger.stateOf({ personKeys: sendcoKeys, sendKeys: schools.flatMap((s) => digestKeys(sendcos.get(s)!)) }), ctx).digests;
+  return { sends: reminders.sends, resume: reminders.resume, digests };
 }
 
 export type { Notifiers } from './notifier.js';
@@ -111,6 +169,9 @@ export class ReminderScheduler {
   /** What would be sent at `at`, without sending or recording anything. */
   async preview(at: Date): Promise<ReminderPlan> {
     const { core } = this;
+    // PostgreSQL: the query finds what is still to send; neither the week's items nor the sent ledger are read whole.
+    const planned = await planFromStore({ repo: core.repo, ledger: core.reminders, reflections: await core.reflections.all(), calendar: core.calendar, staff: core.staff, resendEverySchoolDays: core.config.reminders.resendEverySchoolDays }, at);
+    if (planned) return planned;
     // PostgreSQL keeps each case's due items in their own table: one indexed query, no case read.
     const caseItems = await core.repo.dueItemsBy?.(londonToday(at), planHorizon(at));
     const cases = caseItems ? [] : await this.#allCases(at);

@@ -1,14 +1,13 @@
 import type { OffDay, SchoolCalendar } from '../calendar/school-calendar.js';
-import { provisionStarted, pupilFacts } from '../facts/pupil-facts.js';
+import { pupilFacts } from '../facts/pupil-facts.js';
 import type { Exclusion, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
-import { day6Dates, day6ProvisionDay, DEFAULT_PROVISION_FROM_DAY, dueItems, needsDay6 } from '../reminders/due-items.js';
+import { day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems } from '../reminders/due-items.js';
 import { schoolYearOf } from '../exclusions/suspension-days.js';
 import type { DueKind } from '../reminders/types.js';
 import { weekdayOf } from '../calendar/london-time.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { numberedItems, type ItemRef } from './record-items.js';
-import { standingExclusions } from '../exclusions/withdrawn.js';
 
 /**
  * Everything dated a school must act on for a pupil, as the reminders work it out (dueItems): plan
@@ -66,14 +65,13 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     out.push(dated(item.kind, item.dueDate, { ...(plan ? { plan } : {}), ...(ehc && requestedOn ? { requestedOn } : {}) }));
   }
   const fromDay = ctx.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
-  const provided = provisionStarted(c);
-  for (const x of standingExclusions(c)) {
-    if (!needsDay6(x, fromDay) || provided.has(x.id)) continue;
-    const dates = day6Dates(x.startDate, fromDay, calendar, today);
-    if (dates) out.push(dated('day6-provision', dates.provisionOn, { actBy: dates.remindOn, after: x.kind }));
+  // The same duties, dates and live window as the reminders and the due_item rows (day6Duties).
+  for (const duty of day6Duties(c, fromDay, calendar)) {
+    const after = duty.exclusion.kind;
+    if (today <= duty.lastLiveDay) out.push(dated('day6-provision', duty.provisionOn, { actBy: duty.remindOn, after }));
     // Past its reminders' few days of grace but still not recorded as started: it stays, overdue, on the
     // pupil's page and in "my reviews" for the rest of the school year, as the LA's figures count it missed.
-    else if (x.startDate >= schoolYearOf(today).start) out.push(dated('day6-provision', day6ProvisionDay(x.startDate, fromDay, calendar), { after: x.kind }));
+    else if (duty.exclusion.startDate >= schoolYearOf(today).start) out.push(dated('day6-provision', duty.provisionOn, { after }));
   }
   return out.sort((a, b) => (a.actBy ?? a.dueDate).localeCompare(b.actBy ?? b.dueDate));
 }

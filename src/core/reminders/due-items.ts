@@ -125,13 +125,10 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
       if (completion >= ehcKeepFrom) add(other(c, `ehc-completion:${c.schoolId}:${c.id}`, 'ehc-completion', completion, `EHC needs assessment: the LA's ${completionWeeks}-week deadline to finish is due for ${who(c)}`));
     }
 
-    const provided = c.facts?.length ? provisionStarted(c) : undefined;
-    for (const x of standingExclusions(c)) {
-      // Once provision is recorded as started, the duty is done (or its lateness is on record): no more reminders.
-      if (!needsDay6(x, provisionFromDay) || provided?.has(x.id)) continue;
-      const dates = day6Dates(x.startDate, provisionFromDay, calendar, today);
-      const of = x.kind === 'suspension' ? ' of the suspension' : '';
-      if (dates) add(other(c, `day6-provision:${c.schoolId}:${c.id}:${x.id}`, 'day6-provision', dates.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(dates.provisionOn)}) for ${who(c)}`));
+    for (const duty of day6Duties(c, provisionFromDay, calendar)) {
+      if (today > duty.lastLiveDay) continue;
+      const of = duty.exclusion.kind === 'suspension' ? ' of the suspension' : '';
+      add(other(c, duty.itemKey, 'day6-provision', duty.remindOn, `Full-time provision from day ${provisionFromDay}${of} (${ukDate(duty.provisionOn)}) for ${who(c)}`));
     }
 
     if (facts.flags.lookedAfter && !ctx.withoutPep) {
@@ -218,35 +215,61 @@ export function needsDay6(x: Pick<Exclusion, 'kind' | 'days'>, provisionFromDay:
   return x.kind === 'permanent' || x.days >= provisionFromDay;
 }
 
+/** One open day-6 duty of a case: an exclusion that brings a day-6 date, with no provision recorded as started. */
+export interface Day6Duty {
+  exclusion: Exclusion;
+  /** The due item's key: `day6-provision:<school>:<case>:<exclusion>`. */
+  itemKey: string;
+  /** London date full-time provision must start: school day `fromDay` counted from the exclusion's start, as {@link day6ProvisionDay} counts it. */
+  provisionOn: string;
+  /** London date the reminder is due and the school should act by: three school days before `provisionOn`. */
+  remindOn: string;
+  /** Last London date it is reminded, the day before the sixth school day after `provisionOn` ({@link day6LastLiveDay}). */
+  lastLiveDay: string;
+}
+
 /**
- * Day-6 provision after an exclusion starting `start`: day 1 is the start date if it is a
- * school day (else the next one), provision starts on school day `fromDay`, and the reminder is due
- * three school days earlier. Undefined once provision should have started more than five school
- * days ago. Exported for the pupil's summary, which names the day provision must start.
+ * The case's open day-6 duties (DfE suspension and permanent exclusion guidance; seed 001): each
+ * standing exclusion that brings a day-6 date ({@link needsDay6}) whose provision is not recorded as
+ * started, with its dates, whatever today is. The one source of the reminders' day-6 items (live
+ * while today ≤ lastLiveDay), the due_item rows' remind_until, and the pupil page's day-6 deadline
+ * (overdue, for the rest of the school year, once past lastLiveDay), so they cannot disagree.
  */
-export function day6Dates(start: string, fromDay: number, schoolCalendar: SchoolCalendar, today: string): { provisionOn: string; remindOn: string } | undefined {
-  const count = (calendar: SchoolCalendar) => {
-    const provisionOn = calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1);
-    const stale = provisionOn < today && calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1) <= today;
-    return stale ? undefined : { provisionOn, remindOn: calendar.addSchoolDays(provisionOn, -DAY6_LEAD_SCHOOL_DAYS) };
-  };
-  return withTermsOrWeekdays(schoolCalendar, count);
+export function day6Duties(c: PupilCase, fromDay: number, calendar: SchoolCalendar): Day6Duty[] {
+  // Once provision is recorded as started, the duty is done (or its lateness is on record).
+  const provided = c.facts?.length ? provisionStarted(c) : undefined;
+  const out: Day6Duty[] = [];
+  for (const x of standingExclusions(c)) {
+    if (!needsDay6(x, fromDay) || provided?.has(x.id)) continue;
+    // Counted by one calendar: when the term dates run out, both by weekdays.
+    const { provisionOn, remindOn } = withTermsOrWeekdays(calendar, (cal) => {
+      const on = provisionDay(cal, x.startDate, fromDay);
+      return { provisionOn: on, remindOn: cal.addSchoolDays(on, -DAY6_LEAD_SCHOOL_DAYS) };
+    });
+    out.push({ exclusion: x, itemKey: `day6-provision:${c.schoolId}:${c.id}:${x.id}`, provisionOn, remindOn, lastLiveDay: day6LastLiveDay(provisionOn, calendar) });
+  }
+  return out;
 }
 
 /**
  * The last London date a day-6 reminder is still live for provision starting `provisionOn`: the day
- * before the sixth school day after it ({@link day6Dates} drops it from then on).
+ * before the sixth school day after it (five school days of grace).
  */
 export function day6LastLiveDay(provisionOn: string, schoolCalendar: SchoolCalendar): string {
   return withTermsOrWeekdays(schoolCalendar, (calendar) => addDays(calendar.addSchoolDays(provisionOn, DAY6_GRACE_SCHOOL_DAYS + 1), -1));
 }
 
 /**
- * The day full-time provision must start after a permanent exclusion starting `start` (school day
- * `fromDay`, counted as {@link day6Dates} counts it), however long ago: for figures over a period.
+ * The day full-time provision must start after an exclusion starting `start`: day 1 is the start
+ * date if it is a school day (else the next one), provision starts on school day `fromDay`. However
+ * long ago: for {@link day6Duties} and for figures over a period.
  */
 export function day6ProvisionDay(start: string, fromDay: number, schoolCalendar: SchoolCalendar): string {
-  return withTermsOrWeekdays(schoolCalendar, (calendar) => calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1));
+  return withTermsOrWeekdays(schoolCalendar, (calendar) => provisionDay(calendar, start, fromDay));
+}
+
+function provisionDay(calendar: SchoolCalendar, start: string, fromDay: number): string {
+  return calendar.addSchoolDays(calendar.nextSchoolDay(start), fromDay - 1);
 }
 
 function withTermsOrWeekdays<T>(schoolCalendar: SchoolCalendar, count: (calendar: SchoolCalendar) => T): T {

@@ -91,10 +91,7 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
     }
     return d;
   };
-  const roundsOf = (dueDate: string, d: DueDateToday): Rounds => {
-    const k = d.overdue ? Math.floor(calendar.schoolDaysBetween(d.firstDay, today) / every) : 0;
-    return { firstMs: calendar.nextAllowedSend(calendar.sendTimeFor(dueDate)).getTime(), k, regular: k >= 1 ? `again-${k}` : 'first' };
-  };
+  const roundsOf = (dueDate: string, d: DueDateToday): Rounds => roundsOn(calendar, dueDate, d, today, every);
   /** Items people marked done, seen while planning sends, so digests need not look them up again. */
   const doneBy = new Map<string, Set<DueItem>>();
 
@@ -155,7 +152,7 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
     for (const recipientId of sendcos(schoolId)) {
       // SENDCos belong to one school (staff directory), so recipient and week identify the digest.
       const sendKey = `digest|${recipientId}|${week}`;
-      if ((!digestDay && sendState(sendKey) === undefined) || verdict(sendKey) !== 'send') continue;
+      if (!digestWanted(sendState(sendKey), nowMs, digestDay)) continue;
       const due: DueItem[] = [];
       const overdue: DueItem[] = [];
       const offDays: Record<string, OffDay> = {};
@@ -172,6 +169,40 @@ export function planSends(items: readonly DueItem[], state: ReminderState, ctx: 
     }
   }
   return plan;
+}
+
+/** The rounds of a due date at `today` (London date), `d` being calendar.dueDay(dueDate) and whether it is overdue. */
+function roundsOn(calendar: SchoolCalendar, dueDate: string, d: DueDay & { overdue: boolean }, today: string, every: number): Rounds {
+  const k = d.overdue ? Math.floor(calendar.schoolDaysBetween(d.firstDay, today) / every) : 0;
+  return { firstMs: calendar.nextAllowedSend(calendar.sendTimeFor(dueDate)).getTime(), k, regular: k >= 1 ? `again-${k}` : 'first' };
+}
+
+/**
+ * The round planSends sends for an item due on `dueDate` (London date) at `ctx.now` to someone
+ * with no snooze ('first' or 'again-<k>'), and `since`, the London date that round came due (no
+ * send of it can be older). Undefined when no reminder for that date can go yet (due after today,
+ * or before its first sending time). For a store's query that leaves out the reminders whose send
+ * for this round is already in the ledger (PostgreSQL's unsentDueItems).
+ */
+export function currentRound(dueDate: string, ctx: Pick<PlanContext, 'now' | 'calendar' | 'settings'>): { round: string; since: string } | undefined {
+  const { now, calendar } = ctx;
+  const today = londonToday(now);
+  if (dueDate > today) return undefined;
+  const day = calendar.dueDay(dueDate);
+  const every = Math.max(1, Math.floor(ctx.settings.resendEverySchoolDays));
+  const rounds = roundsOn(calendar, dueDate, { ...day, overdue: isOverdue(day, today) }, today, every);
+  if (rounds.firstMs > now.getTime()) return undefined;
+  return { round: rounds.regular, since: rounds.k >= 1 ? calendar.addSchoolDays(day.firstDay, rounds.k * every) : day.firstDay };
+}
+
+/**
+ * Whether a SENDCo's weekly digest (`digest|<recipient>|<week>`) is to be sent now, from its send's
+ * state in the ledger: started only on the first school day of the week (`digestDay`), and later that
+ * week only retried once a failed one may go again. Never while one is recorded or once it is sent.
+ */
+export function digestWanted(state: SendState | undefined, nowMs: number, digestDay: boolean): boolean {
+  if (state === undefined) return digestDay;
+  return state.state === 'failed' && (state.nextTryAt === undefined || Date.parse(state.nextTryAt) <= nowMs);
 }
 
 /** ISO 8601 week of a date, e.g. 2026-W48: weeks start on Monday and belong to the year of their Thursday. */

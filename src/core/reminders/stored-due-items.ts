@@ -3,7 +3,7 @@ import type { PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { day6Dates, day6LastLiveDay, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, needsDay6, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
+import { day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
 import { dueWindowBasis } from './due-window.js';
 import type { DueItem } from './types.js';
 
@@ -43,12 +43,7 @@ export function storedDueItemsBasis(pack: KnowledgePack, calendar: SchoolCalenda
 export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calendar: SchoolCalendar }): StoredDueItem[] {
   const { pack, calendar } = ctx;
   const fromDay = pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
-  const day6Until = new Map<string, string>();
-  for (const x of c.exclusions) {
-    if (!needsDay6(x, fromDay)) continue;
-    const dates = day6Dates(x.startDate, fromDay, calendar, EARLIEST);
-    if (dates) day6Until.set(`day6-provision:${c.schoolId}:${c.id}:${x.id}`, day6LastLiveDay(dates.provisionOn, calendar));
-  }
+  const day6Until = new Map(day6Duties(c, fromDay, calendar).map((d) => [d.itemKey, d.lastLiveDay]));
   const out: StoredDueItem[] = [];
   for (const item of dueItems([c], { pack, calendar, today: EARLIEST, withoutPep: true })) {
     const remindUntil = item.kind === 'ehc-decision' || item.kind === 'ehc-completion' ? addDays(item.dueDate, EHC_GRACE_DAYS) : item.kind === 'day6-provision' ? day6Until.get(item.itemKey) : undefined;

@@ -32,7 +32,16 @@ export interface CaseRepository {
    * items beside it (PostgreSQL, table due_item) find them by index; undefined (or no method): the
    * caller works them out from the cases.
    */
-  dueItemsBy?(today: string, dueBy: string): Promise<DueItem[] | undefined>;
+  dueItemsBy?(today: string, dueBy: string, schoolIds?: readonly string[]): Promise<DueItem[] | undefined>;
+  /**
+   * The due items live and due by `q.today` (London date) that still have a reminder to send: at
+   * least one recipient (owners and the school's SENDCos) has no sent send for the round due now
+   * (`q.roundOn`), or has a snooze. A superset of the items planSends would send or resume for,
+   * never missing one, in dueItems' order; the anti-join is the store's query (PostgreSQL), so the
+   * pass neither reads every due item of the week nor the whole sent ledger. Undefined (or no
+   * method): the caller plans from dueItemsBy or the cases and the whole ledger.
+   */
+  unsentDueItems?(q: UnsentDueQuery): Promise<DueItem[] | undefined>;
   /**
    * Inserts or replaces a case. `expectedRevision` is the revision the caller read
    * (undefined for a new case); a mismatch throws StoreError('conflict') so no update is lost.
@@ -41,6 +50,20 @@ export interface CaseRepository {
   save(pupilCase: PupilCase, expectedRevision: number | undefined): Promise<PupilCase>;
   /** Releases files and locks. */
   close(): Promise<void>;
+}
+
+/** What {@link CaseRepository.unsentDueItems} plans against. */
+export interface UnsentDueQuery {
+  /** London date, YYYY-MM-DD. */
+  today: string;
+  /**
+   * The round a reminder due on this London date is sent as now, and the London date that round
+   * came due (planSends' currentRound); undefined when none can go yet. May throw (then every item
+   * of that date is returned).
+   */
+  roundOn(dueDate: string): { round: string; since: string } | undefined;
+  /** Each school's SENDCos, who get every reminder of their school beside its owners (a school not here has none). */
+  sendcos: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Append-only record of who read or changed which case, by ids only (never pupil details). */

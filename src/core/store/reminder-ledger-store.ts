@@ -7,6 +7,12 @@ export interface LedgerSnapshot {
   people: Readonly<Record<string, PersonState>>;
 }
 
+/** A send key's person key: the key without its last `|<round>` (a digest's: `digest|<recipient>`). */
+export function personKeyOf(sendKey: string): string {
+  const bar = sendKey.lastIndexOf('|');
+  return bar < 0 ? sendKey : sendKey.slice(0, bar);
+}
+
 /** A send claimed for this instance to make: how many tries went before this one. */
 export interface SendClaim {
   attemptsBefore: number;
@@ -21,6 +27,12 @@ export interface SendClaim {
 export interface ReminderLedgerStore {
   /** Every send and person state as they stand now: what planSends reads. */
   snapshot(): Promise<LedgerSnapshot>;
+  /**
+   * The part of {@link snapshot} a pass needs for some reminders only: every send of the given
+   * person keys (`<item>|<due date>|<recipient>`, any round) or with one of the given send keys,
+   * and those people's snoozes and "done". Keys not in the ledger are simply absent.
+   */
+  stateOf(keys: { personKeys?: readonly string[]; sendKeys?: readonly string[] }): Promise<LedgerSnapshot>;
   /**
    * Claims a send before it goes out (state 'recorded'). Undefined when it must not be sent here:
    * already sent, or claimed by another instance that is still running. A send this instance

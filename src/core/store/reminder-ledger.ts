@@ -4,7 +4,7 @@ import type { PersonState, SendState } from '../reminders/types.js';
 import type { DataFolder } from './data-folder.js';
 import { GroupAppend } from './group-append.js';
 import { replayJsonLines } from './json-lines.js';
-import type { LedgerSnapshot, ReminderLedgerStore, SendClaim } from './reminder-ledger-store.js';
+import { personKeyOf, type LedgerSnapshot, type ReminderLedgerStore, type SendClaim } from './reminder-ledger-store.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -150,6 +150,16 @@ export class ReminderLedger implements ReminderLedgerStore {
   /** The file's state as held in memory (shared, not copied: planSends only reads it). */
   async snapshot(): Promise<LedgerSnapshot> {
     return { sends: this.state.sends, people: this.state.people };
+  }
+
+  async stateOf(keys: { personKeys?: readonly string[]; sendKeys?: readonly string[] }): Promise<LedgerSnapshot> {
+    const persons = new Set(keys.personKeys);
+    const sends: Record<string, SendState> = {};
+    for (const k of keys.sendKeys ?? []) if (this.state.sends[k]) sends[k] = this.state.sends[k];
+    if (persons.size > 0) for (const [k, v] of Object.entries(this.state.sends)) if (persons.has(personKeyOf(k))) sends[k] = v;
+    const people: Record<string, PersonState> = {};
+    for (const k of persons) if (this.state.people[k]) people[k] = this.state.people[k];
+    return { sends, people };
   }
 
   /** One process owns the data folder (its lock), so the only send it may not claim is one already sent. */

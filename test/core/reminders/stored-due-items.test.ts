@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/core/dates.js';
 import { dueItems } from '../../../src/core/reminders/due-items.js';
 import { liveDueItems, storedDueItems } from '../../../src/core/reminders/stored-due-items.js';
+import { pupilDeadlines } from '../../../src/core/record/deadlines.js';
+import { ukDate } from '../../../src/core/text/uk-date.js';
 import { makeCase } from '../../helpers/make-case.js';
 import { worcestershire } from '../../helpers/pack.js';
 import { exampleTerms, noTerms, pcp, permanentExclusion, psp, review } from './plans.js';
@@ -27,6 +29,38 @@ function cases() {
 }
 
 describe('due items kept beside each case', () => {
+  it('date day-6 provision as the pupil page does, every day from the exclusion to the end of the school year: the act-by date while the row is live, then the same provision date, overdue', async () => {
+    const pack = await worcestershire();
+    const calendar = await exampleTerms();
+    // A permanent exclusion and a long suspension starting the Friday before half term, so the days count across it.
+    const c = makeCase({ exclusions: [permanentExclusion('2026-10-23'), { ...permanentExclusion('2026-10-23', 'x-2'), kind: 'suspension', days: 8 }] });
+    const rows = storedDueItems(c, { pack, calendar }).filter((s) => s.item.kind === 'day6-provision');
+    expect(rows).toHaveLength(2);
+    let live = 0;
+    let overdue = 0;
+    for (let today = '2026-10-23'; today <= '2027-07-20'; today = addDays(today, 2)) {
+      const page = pupilDeadlines(c, { pack, calendar, today }).filter((d) => d.kind === 'day6-provision');
+      expect(page, today).toHaveLength(2);
+      for (const [i, row] of rows.entries()) {
+        const d = page.find((x) => x.after === c.exclusions[i]!.kind)!;
+        // The row's title names the day provision must start; the page dates it by that day.
+        expect(row.item.title, today).toContain(ukDate(d.dueDate));
+        if (today <= row.remindUntil!) {
+          live++;
+          expect(d.actBy, today).toBe(row.dueOn);
+          expect(liveDueItems([row], { calendar, today }).map((x) => x.itemKey), today).toEqual([row.item.itemKey]);
+        } else {
+          overdue++;
+          expect(d, today).toMatchObject({ overdue: true });
+          expect(d.actBy, today).toBeUndefined();
+          expect(liveDueItems([row], { calendar, today }), today).toEqual([]);
+        }
+      }
+    }
+    expect(live).toBeGreaterThan(10);
+    expect(overdue).toBeGreaterThan(150);
+  });
+
   it('give exactly what dueItems works out from the cases, on every day of a school year, with term dates and without', async () => {
     const pack = await worcestershire();
     const all = cases();

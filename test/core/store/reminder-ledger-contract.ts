@@ -41,6 +41,21 @@ export function describeReminderLedgerContract(name: string, make: () => Promise
       expect((await l.snapshot()).people[personKey]).toEqual({ snoozedUntil: later.toISOString(), doneAt: now.toISOString() });
     });
 
+    it('reads the state of some reminders only: every round of the people asked for, the sends asked for, and nobody else', async () => {
+      const l = await make();
+      const mine = 'pcp-review:oak-primary:case-1:p1|2026-11-23|teams:x';
+      const theirs = 'pcp-review:oak-primary:case-1:p1|2026-11-23|teams:y';
+      for (const k of [`${mine}|first`, `${mine}|again-1`, `${theirs}|first`, 'digest|teams:x|2026-W48', 'digest|teams:x|2026-W47']) await l.claim(k, now);
+      await l.sent(`${mine}|first`, later);
+      await l.snooze(mine, later);
+      await l.done(theirs, now);
+      const part = await l.stateOf({ personKeys: [mine, 'pep:oak-primary:case-9|2026-11-23|teams:x'], sendKeys: ['digest|teams:x|2026-W48', 'digest|teams:z|2026-W48'] });
+      expect(Object.keys(part.sends).sort()).toEqual(['digest|teams:x|2026-W48', `${mine}|again-1`, `${mine}|first`]);
+      expect(part.sends[`${mine}|first`]).toEqual({ state: 'sent', at: later.toISOString(), attempts: 1 });
+      expect(part.people).toEqual({ [mine]: { snoozedUntil: later.toISOString() } });
+      expect(await l.stateOf({})).toEqual({ sends: {}, people: {} });
+    });
+
     it('keeps referral notices for the LA channel by referral id', async () => {
       const l = await make();
       const n: LaNotice = { schoolId: 'oak-primary', caseId: 'case-1', referralId: 'r1', referrerId: 'teams:x', state: 'recorded', attempts: 0 };

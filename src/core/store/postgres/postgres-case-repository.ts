@@ -1,10 +1,12 @@
 import type { PupilCase } from '../../cases/pupil-case.js';
 import { StoreError } from '../../errors.js';
-import type { CaseRepository } from '../case-repository.js';
+import type { CaseRepository, UnsentDueQuery } from '../case-repository.js';
 import { assertSchoolId, prepareSave } from '../case-rules.js';
 import type { CaseRepositoryOptions } from '../memory-case-repository.js';
 import type { DueWindow } from '../../reminders/due-window.js';
 import { liveDueItems, type StoredDueItem } from '../../reminders/stored-due-items.js';
+import { pepDueOn } from '../../reminders/due-items.js';
+import { addDays } from '../../dates.js';
 import type { DueItem } from '../../reminders/types.js';
 import type { SchoolCalendar } from '../../calendar/school-calendar.js';
 import type pg from 'pg';
@@ -91,17 +93,95 @@ export class PostgresCaseRepository implements CaseRepository {
    * then cases as stored): one query on due_item's due_on index, never reading a case. Undefined
    * when the repository keeps no due items (then the caller works them out from the cases).
    */
-  async dueItemsBy(today: string, dueBy: string): Promise<DueItem[] | undefined> {
+  async dueItemsBy(today: string, dueBy: string, schoolIds?: readonly string[]): Promise<DueItem[] | undefined> {
     const items = this.#items;
     if (!items) return undefined;
     await this.backfillDueItems();
     const r = await this.db.query<DueItemRow>(
       `SELECT item, due_on::text, remind_until::text FROM due_item
-        WHERE due_on <= $2 AND (remind_until IS NULL OR remind_until >= $1)
+        WHERE due_on <= $2 AND (remind_until IS NULL OR remind_until >= $1) AND ($3::text[] IS NULL OR school_id = ANY($3::text[]))
         ORDER BY school_id, case_created_at, case_seq, ord`,
-      [today, dueBy],
+      [today, dueBy, schoolIds ?? null],
     );
     return liveDueItems(r.rows.map((row) => ({ item: row.item, dueOn: row.due_on, ...(row.remind_until ? { remindUntil: row.remind_until } : {}) })), { calendar: items.calendar, today, dueBy });
+  }
+
+  /**
+   * The items due by `q.today` that still have a reminder to send (CaseRepository.unsentDueItems):
+   * two queries. The first lists the distinct due dates up to today by skipping along the due_on
+   * index, so each date's round is worked out once in the bot (it needs the school calendar); the
+   * second reads the narrow columns of the items live and due by today (an index-only scan of
+   * due_item_due_on_narrow), keeps those with a recipient whose send for the round due now is not
+   * among the sends marked sent since the earliest of those rounds came due (a hash anti-join
+   * against reminder_send_sent_at's few days, not a probe per person into the whole ledger) or who
+   * has a snooze, and fetches `item` for those alone. A PEP (due_on '-infinity') is due on this term's date.
+   */
+  async unsentDueItems(q: UnsentDueQuery): Promise<DueItem[] | undefined> {
+    const items = this.#items;
+    if (!items) return undefined;
+    await this.backfillDueItems();
+    const dates = await this.db.query<{ d: string }>(
+      `WITH RECURSIVE d(due_on) AS (
+         (SELECT due_on FROM due_item WHERE due_on > '-infinity' ORDER BY due_on LIMIT 1)
+         UNION ALL
+         SELECT (SELECT n.due_on FROM due_item n WHERE n.due_on > d.due_on ORDER BY n.due_on LIMIT 1) FROM d WHERE d.due_on < $1
+       ) SELECT to_char(due_on, 'YYYY-MM-DD') AS d FROM d WHERE due_on <= $1`,
+      [q.today],
+    );
+    const pep = pepDueOn(items.calendar, q.today);
+    const days: string[] = [];
+    const rounds: (string | null)[] = [];
+    let since = q.today;
+    for (const day of new Set([...dates.rows.map((r) => r.d), ...(pep && pep <= q.today ? [pep] : [])])) {
+      let round: { round: string; since: string } | null | undefined;
+      try {
+        round = q.roundOn(day);
+      } catch {
+        round = null; // the calendar cannot say (term dates run out): every item of the day is left to planSends, which says why
+      }
+      if (round === undefined) continue;
+      days.push(day);
+      rounds.push(round?.round ?? null);
+      if (round && round.since < since) since = round.since;
+    }
+    if (days.length === 0) return [];
+    const schools = [...q.sendcos].flatMap(([school, ids]) => ids.map(() => school));
+    const sendcos = [...q.sendcos.values()].flat();
+    // A send of a round is marked sent after the round came due: older sent rows cannot be one (a day's slack for London time).
+    const sentFrom = `${addDays(since, -1)}T00:00:00Z`;
+    // JIT compiling this plan costs more than running it (seconds, against tens of ms), and hashing
+    // the text keys beats sorting them in the database's collation for a merge join: both for this statement only.
+    const r = await this.db.transaction(async (client) => {
+      await client.query('SET LOCAL jit = off');
+      await client.query('SET LOCAL enable_mergejoin = off');
+      return client.query<{ item: DueItem; due: string }>(
+      `WITH round AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
+       sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient) AS ids FROM unnest($5::text[], $6::text[]) AS s(school_id, recipient) GROUP BY school_id),
+       due AS MATERIALIZED (
+         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
+           FROM due_item d JOIN round r ON r.due = d.due_on
+          WHERE d.due_on <= $1 AND (d.remind_until IS NULL OR d.remind_until >= $1)
+         UNION ALL
+         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
+           FROM due_item d JOIN round r ON r.due = $4::date
+          WHERE d.due_on = '-infinity'
+       ),
+       wanted AS (
+         SELECT due.school_id, due.case_id, due.item_key, due.round, due.item_key || '|' || to_char(due.due, 'YYYY-MM-DD') || '|' || p.recipient AS person_key
+           FROM due LEFT JOIN sendco sc ON sc.school_id = due.school_id, unnest(due.owner_ids || coalesce(sc.ids, '{}'::text[])) AS p(recipient)
+       ),
+       sent AS MATERIALIZED (SELECT send_key FROM reminder_send WHERE state = 'sent' AND at >= $7::timestamptz),
+       missing AS MATERIALIZED (
+         SELECT DISTINCT w.school_id, w.case_id, w.item_key FROM wanted w LEFT JOIN sent s ON s.send_key = w.person_key || '|' || w.round
+          WHERE s.send_key IS NULL OR w.person_key IN (SELECT person_key FROM reminder_person WHERE snoozed_until IS NOT NULL)
+       )
+       SELECT i.item, to_char(d.due, 'YYYY-MM-DD') AS due
+         FROM due d JOIN missing m USING (school_id, case_id, item_key) JOIN due_item i USING (school_id, case_id, item_key)
+        ORDER BY d.due, d.school_id, d.case_created_at, d.case_seq, d.ord`,
+      [q.today, days, rounds, pep ?? null, schools, sendcos, sentFrom],
+      );
+    });
+    return r.rows.map((row) => (row.item.kind === 'pep' ? { ...row.item, dueDate: row.due } : row.item));
   }
 
   /**

@@ -44,6 +44,22 @@ export class PostgresReminderLedger implements ReminderLedgerStore {
     };
   }
 
+  /** By the person_key index (migration 0007) and reminder_person's primary key; sends of any age. */
+  async stateOf(keys: { personKeys?: readonly string[]; sendKeys?: readonly string[] }): Promise<LedgerSnapshot> {
+    const persons = keys.personKeys ?? [];
+    const none = { rows: [] };
+    // Two statements rather than one with OR, so each is an index scan whatever the arrays' lengths.
+    const [byPerson, byKey, people] = await Promise.all([
+      persons.length === 0 ? (none as { rows: SendRow[] }) : this.db.query<SendRow>('SELECT send_key, state, at, attempts, next_try_at FROM reminder_send WHERE person_key = ANY($1::text[])', [persons]),
+      keys.sendKeys?.length ? this.db.query<SendRow>('SELECT send_key, state, at, attempts, next_try_at FROM reminder_send WHERE send_key = ANY($1::text[])', [keys.sendKeys]) : (none as { rows: SendRow[] }),
+      persons.length === 0 ? (none as { rows: PersonRow[] }) : this.db.query<PersonRow>('SELECT person_key, snoozed_until, done_at FROM reminder_person WHERE person_key = ANY($1::text[]) AND (snoozed_until IS NOT NULL OR done_at IS NOT NULL)', [persons]),
+    ]);
+    return {
+      sends: Object.fromEntries([...byPerson.rows, ...byKey.rows].map((r) => [r.send_key, toSend(r)])),
+      people: Object.fromEntries(people.rows.map((r) => [r.person_key, toPerson(r)])),
+    };
+  }
+
   async claim(sendKey: string, now: Date): Promise<SendClaim | undefined> {
     // attempts before this claim: 0 for a new row; the old count for one taken over.
     const r = await this.db.query<{ before: number }>(
