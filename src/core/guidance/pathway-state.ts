@@ -1,4 +1,5 @@
 import type { PupilCase } from '../cases/pupil-case.js';
+import { londonToday } from '../dates.js';
 
 /**
  * The pathway as a state machine over the pupil's record (000, Graduated Response Overview and
@@ -148,10 +149,12 @@ export function pathwayEvents(c: PupilCase): PathwayEvent[] {
     } else if (t.what === 'referral.made' && !referralsWithMove.has(ref)) events.push({ kind: 'referral' });
   }
 
+  // Timestamps are UTC; plans' and reviews' dates are London days. Compare London days, or a plan
+  // typed at 23:30 in summer time sorts a day early, before a review dated that evening.
   const unnamed: Dated[] = [
-    ...c.pcps.filter((p) => !named.has(p.id)).map((p) => ({ day: p.createdAt.slice(0, 10), order: 1, event: { kind: 'plan', step: p.step } as PathwayEvent })),
+    ...c.pcps.filter((p) => !named.has(p.id)).map((p) => ({ day: londonToday(new Date(p.createdAt)), order: 1, event: { kind: 'plan', step: p.step } as PathwayEvent })),
     ...c.pcps.flatMap((p) => p.reviews).filter((r) => !named.has(r.id)).map((r) => ({ day: r.date, order: 2, event: { kind: 'review', positive: r.positiveChange, ...(r.step ? { step: r.step } : {}) } as PathwayEvent })),
-    ...c.stepChanges.filter((x) => !named.has(x.id)).map((x) => ({ day: x.at.slice(0, 10), order: 0, event: { kind: 'step', from: x.from, to: x.to } as PathwayEvent })),
+    ...c.stepChanges.filter((x) => !named.has(x.id)).map((x) => ({ day: londonToday(new Date(x.at)), order: 0, event: { kind: 'step', from: x.from, to: x.to } as PathwayEvent })),
     ...c.referrals.filter((r) => !named.has(r.id) && !referralsWithMove.has(r.id)).map((r) => ({ day: r.date, order: 3, event: { kind: 'referral' } as PathwayEvent })),
   ];
   unnamed.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);

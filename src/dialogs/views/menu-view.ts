@@ -13,7 +13,7 @@ export const MENU: MenuItem[] = [
   { command: 'update', label: 'Update a record', description: 'Care, social worker, SEN or EHCP, EHC request, part-time timetable, return from suspension, risk; or correct an entry' },
   { command: 'pep', label: 'Record a PEP meeting', description: 'A looked-after pupil’s termly Personal Education Plan meeting: when, who led it, the next one' },
   { command: 'psp', label: 'Pastoral Support Programme', description: 'Set up a PSP with targets and reviews every 3–4 weeks' },
-  { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules' },
+  { command: 'exclusion', label: 'Record a suspension', description: 'Record a suspension or permanent exclusion and check the rules ("withdraw exclusion 4021" or "reinstate 4021" afterwards)' },
   { command: 'refer', label: 'Make a referral', description: 'Refer to the LA or an external service (parental permission needed)' },
   { command: 'close plan', label: 'Close a plan', description: 'End a PCP or PSP with its outcome and what follows' },
   { command: 'share', label: 'Share a pupil', description: 'SENDCo: let a teacher see a pupil ("unshare" takes it away)' },
