@@ -1,5 +1,6 @@
 import type { PupilCase } from '../cases/pupil-case.js';
-import { pupilFacts } from '../facts/pupil-facts.js';
+import type { FactEntry } from '../facts/fact-entry.js';
+import { effectiveEntries, pupilFacts } from '../facts/pupil-facts.js';
 import type { StaffMember } from '../staff.js';
 
 /**
@@ -100,10 +101,25 @@ export function redactForLocalAuthority(c: PupilCase): PupilCase {
   };
 }
 
-/** The flags, risk and EHC request now, as the starting state of a record with no chronology. */
+/**
+ * The flags, risk and EHC request now, as the starting state of a record with no chronology, and the
+ * entries the LA's views need to read the exclusions as the school's do: a suspension or exclusion
+ * withdrawn, a reinstatement, the day full-time provision started (the day-6 duty). Those keep only
+ * their dates and the exclusion they name, as they stand after corrections; why, and any correction
+ * history, stay with the school.
+ */
 function laFacts(c: PupilCase): Pick<PupilCase, 'flags' | 'riskOfPermanentExclusion' | 'ehcRequestedOn' | 'facts'> {
   const f = pupilFacts(c);
-  return { flags: f.flags, riskOfPermanentExclusion: f.riskOfPermanentExclusion, ehcRequestedOn: f.ehcRequestedOn, facts: [] };
+  const exclusionIds = new Set(c.exclusions.map((x) => x.id));
+  const entries = c.facts ?? [];
+  // A withdrawn exclusion is named by a `withdrawn` entry that corrects the exclusion's id (not an entry's).
+  const withdrawnExclusions = entries.filter((e) => e.fact === 'withdrawn' && exclusionIds.has(e.corrects));
+  const kept = effectiveEntries(entries).filter((e) => e.fact === 'provision-started' || e.fact === 'reinstated');
+  const facts: FactEntry[] = [
+    ...withdrawnExclusions.map((e) => ({ ...e, why: '' })),
+    ...kept.map(({ corrects: _corrected, ...e }) => ({ ...e, why: '' }) as FactEntry),
+  ];
+  return { flags: f.flags, riskOfPermanentExclusion: f.riskOfPermanentExclusion, ehcRequestedOn: f.ehcRequestedOn, facts };
 }
 
 /**

@@ -79,6 +79,8 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
       // A corrected entry stays, marked with what changed, by whom and when; a correction says what it put right.
       const note = correctionNote(s.c.facts, e.entry, (id) => byWho(id, s.viewer.id, s.who));
       const mark = e.entry.corrects ? ' (a correction of an earlier entry)' : note ? ' (corrected)' : '';
+      // The LA's copy keeps only the entries its views need (a withdrawal, a reinstatement, provision started), without who or why.
+      if (s.access === 'referral-only') return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}`, detail: 'Recorded by the school.' };
       return { title: `${when}: ${words.charAt(0).toUpperCase()}${words.slice(1)}${mark}`, detail: `Recorded by ${by}.${why}${note ? ` ${note}` : ''}` };
     }
     case 'closed':
