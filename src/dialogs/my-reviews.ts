@@ -7,7 +7,7 @@ import type { DialogContext } from './dialog.js';
 import { count } from '../core/text/plural.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { dueDateText } from './views/due-wording.js';
-import { deadlineName } from './views/record-words.js';
+import { day6ReminderWords, deadlineName } from './views/record-words.js';
 
 /** How many buttons the list ends with: one per pupil, soonest first. */
 const BUTTONS = 8;
@@ -35,7 +35,7 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   const line = ({ c, d }: { c: PupilCase; d: Deadline }) => {
     const days = daysBetween(today, d.offDay?.firstSchoolDay ?? d.dueDate);
     const when = days < 0 ? `OVERDUE by ${count(-days, 'day')}` : days === 0 ? 'due today' : `due in ${count(days, 'day')}`;
-    const by = d.actBy && !d.overdue ? `; arrange it by ${ukDate(d.actBy)}` : '';
+    const by = d.actBy && !d.overdue ? `; ${day6ReminderWords(d.actBy)}` : '';
     return `${c.initials} (ref ${c.pupilRef}): ${deadlineName(ctx.pack, d)} ${when}, ${dueDateText(d.dueDate, d.offDay)}${by}`;
   };
   const overdue = due.filter(({ d }) => d.overdue);

@@ -11,6 +11,7 @@ import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
+import { provisionStartedLines } from './views/record-words.js';
 import { onlyPupilWriters } from './who-may.js';
 
 /**
@@ -152,8 +153,11 @@ export const updateDialog: FormDialog = {
     const later = correcting ? undefined : laterEntryThan(saved.facts, entry);
     const outweighed = later ? [text(`An update dated ${ukDate(later.on)} says ${describeFact(later)}; that one stands, since it is later. To change it, correct that entry ("Correct an earlier entry").`, 'warning')] : [];
     const noSocialWorker = a.socialWorkerToo !== undefined && !withSocialWorker ? [text(NO_SOCIAL_WORKER_YET, 'muted')] : [];
+    // Which school day of the exclusion provision started on, and how late against day 6 (001).
+    const started = entry.fact === 'provision-started' ? provisionStartedLines(ctx.pack, ctx.calendar, saved, (d) => d.exclusion.id === entry.exclusionId) : [];
+    const startedLine = started.map((l) => text(l.line, l.late ? 'warning' : 'normal'));
     return [
-      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...outweighed, ...pepLine, ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
+      { blocks: [heading(correcting ? 'Correction recorded' : 'Change recorded'), text(said, 'success'), ...startedLine, ...outweighed, ...pepLine, ...noSocialWorker, text('The chronology keeps who recorded it, when and why. A mistake is put right with "update", then "Correct an earlier entry".', 'muted')] },
       guidanceAfterSave(ctx, saved),
     ];
   },

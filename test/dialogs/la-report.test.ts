@@ -138,7 +138,7 @@ describe('la report in a conversation', () => {
     const sendco = chatter(w.ctxFor(SENDCO));
     await sendco.say('update 4021');
     const saved = await sendco.script(['full-time provision started', '2026-11-09', '']);
-    expect(saved).toContain('full-time provision started on Mon 9 Nov 2026 after an exclusion (day 6)');
+    expect(saved).toContain('full-time provision started on Mon 9 Nov 2026 after an exclusion (the day-6 duty)');
     const after = await chatter(w.ctxFor(LA_OFFICER)).say('la report 2026-11-01 2026-11-30');
     expect(after).toMatch(/Met +withheld\n/);
     expect(after).toMatch(/Missed: no start recorded +0/);

@@ -27,7 +27,7 @@ describe('my reviews', () => {
     const lines = reply.split('\n').filter((l) => l.startsWith('- '));
     expect(lines).toEqual([
       '- AB (ref 4021): PSP review due in 3 days, Mon 23 Nov 2026',
-      '- AB (ref 4021): Full-time provision from day 6 of the suspension due in 10 days, Mon 30 Nov 2026; arrange it by Wed 25 Nov 2026',
+      '- AB (ref 4021): Full-time provision from day 6 of the suspension due in 10 days, Mon 30 Nov 2026; reminders from Wed 25 Nov 2026, 3 school days ahead (the duty is day 6)',
       '- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision due in 10 days, Mon 30 Nov 2026',
       '- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027',
       '- AB (ref 4021): EHC needs assessment: the LA’s 20-week deadline to finish due in 108 days, Mon 8 Mar 2027',

@@ -47,7 +47,7 @@ export function describeFact(e: FactEntry): string {
     case 'risk-of-permanent-exclusion':
       return e.atRisk ? 'at risk of permanent exclusion' : 'no longer at risk of permanent exclusion';
     case 'provision-started':
-      return 'full-time provision started after an exclusion (day 6)';
+      return 'full-time provision started after an exclusion (the day-6 duty)';
     case 'pep-meeting':
       return `PEP meeting held, led by ${PEP_LEAD[e.ledBy]}${e.nextOn ? `; next one ${ukDate(e.nextOn)}` : ''}`;
     case 'withdrawn':
@@ -67,7 +67,7 @@ export function factSentence(e: FactEntry): string {
     case 'part-time-timetable-ended':
       return `part-time timetable ended: back to full time from ${ukDate(e.on)}`;
     case 'provision-started':
-      return `full-time provision started on ${ukDate(e.on)} after an exclusion (day 6)`;
+      return `full-time provision started on ${ukDate(e.on)} after an exclusion (the day-6 duty)`;
     case 'pep-meeting':
       return `PEP meeting held on ${ukDate(e.on)}, led by ${PEP_LEAD[e.ledBy]}${e.nextOn ? `; the next one is set for ${ukDate(e.nextOn)}` : ''}`;
     case 'care':

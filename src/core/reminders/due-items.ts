@@ -31,8 +31,12 @@ const DEFAULT_DECISION_WEEKS = 6;
 const DEFAULT_COMPLETION_WEEKS = 20;
 /** EHC dates are reminded until this many days after they pass, then dropped. */
 export const EHC_GRACE_DAYS = 28;
-/** A day-6 reminder is due this many school days before provision must start. */
-const DAY6_LEAD_SCHOOL_DAYS = 3;
+/**
+ * A day-6 reminder is due this many school days before provision must start: the bot's own lead
+ * time, so there is time to arrange a place. No seed sets it; the duty itself is the sixth school
+ * day (001, "Day 6 provision").
+ */
+export const DAY6_LEAD_SCHOOL_DAYS = 3;
 /** …and dropped once provision should have started more than this many school days ago. */
 const DAY6_GRACE_SCHOOL_DAYS = 5;
 /** A term that started up to this many days ago still counts as the current term for its PEP. */
@@ -249,6 +253,46 @@ export function day6Duties(c: PupilCase, fromDay: number, calendar: SchoolCalend
     out.push({ exclusion: x, itemKey: `day6-provision:${c.schoolId}:${c.id}:${x.id}`, provisionOn, remindOn, lastLiveDay: day6LastLiveDay(provisionOn, calendar) });
   }
   return out;
+}
+
+/** When full-time provision started after one exclusion, against its day-6 duty (001, "Day 6 provision"). */
+export interface Day6Start {
+  exclusion: Exclusion;
+  /** London date provision must start by ({@link day6ProvisionDay}). */
+  provisionOn: string;
+  /** London date it is recorded as started. */
+  startedOn: string;
+  /** The school day of the exclusion it started on: day 1 is the exclusion's first school day. */
+  schoolDay: number;
+  /** School days after `provisionOn` it started; 0 when on time or early. */
+  lateBy: number;
+}
+
+/**
+ * Each standing exclusion that brings a day-6 date ({@link needsDay6}) whose full-time provision is
+ * recorded as started, with the school day it started on and how late, counted as the reminders
+ * count (school days, by the school's calendar or, past its term dates, by weekdays). Exclusion order.
+ */
+export function day6Starts(c: PupilCase, fromDay: number, calendar: SchoolCalendar): Day6Start[] {
+  const started = c.facts?.length ? provisionStarted(c) : undefined;
+  if (!started?.size) return [];
+  return standingExclusions(c).flatMap((x) => {
+    const startedOn = started.get(x.id);
+    return startedOn && needsDay6(x, fromDay) ? [{ exclusion: x, startedOn, ...day6Timing(x.startDate, startedOn, fromDay, calendar) }] : [];
+  });
+}
+
+/**
+ * For an exclusion starting `start` (London date) and provision starting `startedOn`: the day it was
+ * due, the school day of the exclusion `startedOn` is (day 1 the first school day; a day off counts
+ * as the school day before it), and school days late (0 when on time). Also for the LA's figures.
+ */
+export function day6Timing(start: string, startedOn: string, fromDay: number, schoolCalendar: SchoolCalendar): Pick<Day6Start, 'provisionOn' | 'schoolDay' | 'lateBy'> {
+  return withTermsOrWeekdays(schoolCalendar, (cal) => {
+    const provisionOn = provisionDay(cal, start, fromDay);
+    const first = cal.nextSchoolDay(start);
+    return { provisionOn, schoolDay: Math.max(1, cal.schoolDaysBetween(first, startedOn) + 1), lateBy: Math.max(0, cal.schoolDaysBetween(provisionOn, startedOn)) };
+  });
 }
 
 /**

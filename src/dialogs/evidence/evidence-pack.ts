@@ -8,7 +8,7 @@ import { doc, type DocSection, type DocumentModel } from '../../core/views/docum
 import type { DialogContext } from '../dialog.js';
 import type { Subject } from '../read/subject.js';
 import { ROLE_WORDS, staffNamer } from '../staff-words.js';
-import { count, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
+import { count, day6ReminderWords, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
 import { calendarWords, packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
 import { interventionsSection, pcpSection, pspSection } from './plan-sections.js';
@@ -121,7 +121,7 @@ function summary(p: PackInput): DocSection {
         // The day-6 dates still to act on, as the pupil's summary and `my reviews` give them.
         ...pupilDeadlines(c, { pack: p.pack, calendar: p.calendar, today: p.today })
           .filter((d) => d.kind === 'day6-provision')
-          .map((d) => ({ label: `Full-time education from day ${fromDay}`, value: `From ${ukDate(d.dueDate)}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''} (${d.after === 'permanent' ? 'the LA arranges it' : 'the school arranges it'})` })),
+          .map((d) => ({ label: `Full-time education from day ${fromDay}`, value: `From ${ukDate(d.dueDate)}${d.actBy ? `; ${day6ReminderWords(d.actBy)}` : ''} (${d.after === 'permanent' ? 'the LA arranges it' : 'the school arranges it'})` })),
         { label: 'Referrals', value: p.items.referrals.length ? `${p.items.referrals.length} (${p.items.referrals.filter((r) => r.referral.toLocalAuthority).length} to the LA)` : 'None' },
       ]),
     ],

@@ -3,7 +3,7 @@ import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
 import { correctionNote } from '../../core/facts/corrections.js';
-import { effectiveEntries, pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
+import { provisionStarted, pupilFacts, standingEntries } from '../../core/facts/pupil-facts.js';
 import { pathwayEvents, startingStep } from '../../core/guidance/pathway-state.js';
 import type { ChronologyEntry } from '../../core/record/chronology.js';
 import { londonDayOf, ukDate } from '../../core/text/uk-date.js';
@@ -11,7 +11,7 @@ import { doc, type DocBlock, type DocSection } from '../../core/views/document.j
 import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
 import { count, eventWords, itemName, serviceName, stepTitle } from '../views/record-words.js';
 import { calendarWords, filledFields, template, type PackInput } from './pack-input.js';
-import { day6ProvisionDay, DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../../core/reminders/due-items.js';
+import { day6ProvisionDay, day6Timing, DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../../core/reminders/due-items.js';
 import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import type { Referral } from '../../core/cases/pupil-case.js';
@@ -71,9 +71,11 @@ export function exclusionsSection(p: PackInput): DocSection {
       p.full ? warned : '',
     ];
   });
+  // Totals and day-6 dates count the exclusions that stand, as the pupil's page does: not one withdrawn or overturned.
+  const standing = new Set(standingExclusions(c).map((x) => x.id));
   const years = new Map<string, { count: number; days: number }>();
   for (const { exclusion: e } of items) {
-    if (e.kind !== 'suspension') continue;
+    if (e.kind !== 'suspension' || !standing.has(e.id)) continue;
     for (const label of new Set((daysOf.get(e.id) ?? []).map((d) => schoolYearOf(d).label))) {
       const y = years.get(label) ?? { count: 0, days: 0 };
       years.set(label, { count: y.count + 1, days: y.days + (daysOf.get(e.id) ?? []).filter((d) => schoolYearOf(d).label === label).length });
@@ -87,8 +89,9 @@ export function exclusionsSection(p: PackInput): DocSection {
   // and after a permanent exclusion the LA, arranges full-time education from the sixth school day,
   // counted as the reminders count it (reminders/due-items.ts day6ProvisionDay).
   const fromDay = p.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
-  const started = new Map(p.full ? effectiveEntries(c.facts).flatMap((e) => (e.fact === 'provision-started' ? [[e.exclusionId, e.on] as const] : [])) : []);
-  const day6 = items.filter(({ exclusion: e }) => needsDay6(e, fromDay));
+  // On the LA's copy too: its redacted case keeps the provision-started entries (access/policy.ts).
+  const started = provisionStarted(c);
+  const day6 = items.filter(({ exclusion: e }) => standing.has(e.id) && needsDay6(e, fromDay));
   if (day6.length)
     blocks.push(
       doc.subheading(`Full-time education from the ${ordinal(fromDay)} school day`),
@@ -101,7 +104,7 @@ export function exclusionsSection(p: PackInput): DocSection {
             itemName({ kind: 'exclusion', n }),
             e.kind === 'permanent' ? 'The LA (permanent exclusion)' : `The school (a suspension of ${count(e.days, 'school day')})`,
             ukDate(due),
-            on ? `${ukDate(on)}${on > due ? ' (late)' : ''}` : 'Not recorded',
+            on ? startedWords(on, day6Timing(e.startDate, on, fromDay, p.calendar)) : 'Not recorded',
           ];
         }),
       ),
@@ -237,4 +240,9 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
     case 'event':
       return eventWords(e.what);
   }
+}
+
+/** "Tue 1 Dec 2026, school day 7: 1 school day late" (the day-6 duty, 001), or "…, school day 6: on time". */
+function startedWords(on: string, t: { schoolDay: number; lateBy: number }): string {
+  return `${ukDate(on)}, school day ${t.schoolDay}: ${t.lateBy ? `${count(t.lateBy, 'school day')} late` : 'on time'}`;
 }

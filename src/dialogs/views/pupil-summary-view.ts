@@ -10,7 +10,8 @@ import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { commandFor } from '../read/read-request.js';
 import { pupilAt, to, type Subject } from '../read/subject.js';
-import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
+import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, provisionStartedLines, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
+import { schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { pspTargetsNow } from './psp-targets-now.js';
 
 /** Step changes shown on the summary; the chronology has them all. */
@@ -50,7 +51,7 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
   if (ptt && ptt.when !== 'ended' && !ptt.laNotifiedOn) blocks.push(text('The LA has not been told about the part-time timetable.', 'warning'));
   else if (ptt?.laNotifiedOn) blocks.push(text(`The LA was told about the part-time timetable on ${ukDate(ptt.laNotifiedOn)}.`, 'muted'));
   if (!school) blocks.push(...howTheyGotHere(ctx, s));
-  blocks.push(...plans(ctx, s), ...deadlines(ctx, s), ...referrals(ctx, s));
+  blocks.push(...plans(ctx, s), ...deadlines(ctx, s), ...provisionStarted(ctx, s), ...referrals(ctx, s));
   const buttons: CommandButton[] = [to.timeline(s)];
   if (!school) buttons.push({ label: 'What next', command: `what next for ${c.pupilRef}` });
   buttons.push({ label: school ? 'Referred pupils' : 'My pupils', command: commandFor({ kind: 'list', list: 'mine', page: 1 }) });
@@ -137,6 +138,16 @@ function deadlines(ctx: DialogContext, s: Subject): Block[] {
   // The PEP clears once its meeting is recorded, so the way to record it is beside it.
   if (s.access !== 'referral-only' && others.some((d) => d.kind === 'pep')) blocks.push({ type: 'actions', actions: [{ label: 'Record PEP meeting', command: `pep ${s.c.pupilRef}` }] });
   return blocks;
+}
+
+/**
+ * Day-6 provision recorded as started after this school year's exclusions: the day, the school day of
+ * the exclusion, and how late against the duty (001). The LA's copy too (its case keeps those entries).
+ */
+function provisionStarted(ctx: DialogContext, s: Subject): Block[] {
+  const yearStart = schoolYearOf(ctx.today()).start;
+  const lines = provisionStartedLines(ctx.pack, ctx.calendar, s.c, (d) => d.exclusion.startDate >= yearStart);
+  return lines.length ? [heading('Day-6 provision'), ...lines.map((l) => text(l.line, l.late ? 'warning' : 'normal'))] : [];
 }
 
 function referrals(ctx: DialogContext, s: Subject): Block[] {

@@ -1,5 +1,8 @@
 import type { PupilFlags, StepChange } from '../../core/cases/pupil-case.js';
 import type { Deadline } from '../../core/record/deadlines.js';
+import { DAY6_LEAD_SCHOOL_DAYS, day6Starts, DEFAULT_PROVISION_FROM_DAY, type Day6Start } from '../../core/reminders/due-items.js';
+import type { PupilCase } from '../../core/cases/pupil-case.js';
+import type { SchoolCalendar } from '../../core/calendar/school-calendar.js';
 import type { ItemKind, ItemRef } from '../../core/record/record-items.js';
 import { ukDate, ukDatesIn } from '../../core/text/uk-date.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
@@ -125,8 +128,43 @@ export function deadlineWords(pack: KnowledgePack, d: Deadline): string {
     case 'ehc-completion':
       return `${deadlineName(pack, d)} ${when}${asked}`;
     case 'day6-provision':
-      return `${deadlineName(pack, d)}: ${when}${d.actBy ? `; arrange it by ${ukDate(d.actBy)}` : ''}`;
+      return `${deadlineName(pack, d)}: ${when}${d.actBy ? `; ${day6ReminderWords(d.actBy)}` : ''}`;
     default:
       return `${deadlineName(pack, d)} due ${when}${asked}`;
   }
+}
+
+/**
+ * The day-6 reminder's date said for what it is: the bot's own lead time before the sixth school day
+ * (DAY6_LEAD_SCHOOL_DAYS), not a deadline from the seeds, which set only day 6 (001).
+ * "reminders from Wed 25 Nov 2026, 3 school days ahead (the duty is day 6)".
+ */
+export function day6ReminderWords(remindOn: string): string {
+  return `reminders from ${ukDate(remindOn)}, ${DAY6_LEAD_SCHOOL_DAYS} school days ahead (the duty is day 6)`;
+}
+
+/**
+ * Which school day of the exclusion full-time provision started on, and how late against the day-6
+ * duty (001, "Day 6 provision"): "school day 7 of the suspension: 1 school day late (due day 6, Mon 30 Nov 2026)",
+ * or "school day 6 of the permanent exclusion: on time".
+ */
+export function day6StartWords(d: Pick<Day6Start, 'exclusion' | 'provisionOn' | 'schoolDay' | 'lateBy'>, fromDay: number): string {
+  const of = `school day ${d.schoolDay} of the ${d.exclusion.kind === 'permanent' ? 'permanent exclusion' : 'suspension'}`;
+  return d.lateBy > 0 ? `${of}: ${d.lateBy} school ${d.lateBy === 1 ? 'day' : 'days'} late (due day ${fromDay}, ${ukDate(d.provisionOn)})` : `${of}: on time (due by day ${fromDay}, ${ukDate(d.provisionOn)})`;
+}
+
+/**
+ * One sentence for each exclusion whose full-time provision is recorded as started (day6Starts),
+ * saying when, on which school day of the exclusion, and whether late against the day-6 duty (001):
+ * "Full-time provision after the suspension from Mon 23 Nov 2026 started on Tue 1 Dec 2026, school day 7
+ * of the suspension: 1 school day late (due day 6, Mon 30 Nov 2026)." `keep` picks which exclusions.
+ */
+export function provisionStartedLines(pack: KnowledgePack, calendar: SchoolCalendar, c: PupilCase, keep: (d: Day6Start) => boolean = () => true): { line: string; late: boolean }[] {
+  const fromDay = pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
+  return day6Starts(c, fromDay, calendar)
+    .filter(keep)
+    .map((d) => ({
+      line: `Full-time provision after the ${d.exclusion.kind === 'permanent' ? 'permanent exclusion' : 'suspension'} from ${ukDate(d.exclusion.startDate)} started on ${ukDate(d.startedOn)}, ${day6StartWords(d, fromDay)}.`,
+      late: d.lateBy > 0,
+    }));
 }

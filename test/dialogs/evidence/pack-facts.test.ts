@@ -154,9 +154,9 @@ describe('the facts a SENDCo checks in the pack, the chronology and the summary'
   });
 
   it('13.6: a 6-school-day suspension gives the day-6 date in my reviews, the summary and the pack, counted in school days across half term', () => {
-    expect(reviews).toContain('Full-time provision from day 6 of the suspension due in 3 days, Mon 23 Nov 2026; arrange it by Wed 18 Nov 2026');
-    expect(summary).toContain('Full-time provision from day 6 of the suspension: Mon 23 Nov 2026; arrange it by Wed 18 Nov 2026');
-    expect(pack).toContain('Full-time education from day 6 From Mon 23 Nov 2026; arrange it by Wed 18 Nov 2026 (the school arranges it)');
+    expect(reviews).toContain('Full-time provision from day 6 of the suspension due in 3 days, Mon 23 Nov 2026; reminders from Wed 18 Nov 2026, 3 school days ahead (the duty is day 6)');
+    expect(summary).toContain('Full-time provision from day 6 of the suspension: Mon 23 Nov 2026; reminders from Wed 18 Nov 2026, 3 school days ahead (the duty is day 6)');
+    expect(pack).toContain('Full-time education from day 6 From Mon 23 Nov 2026; reminders from Wed 18 Nov 2026, 3 school days ahead (the duty is day 6) (the school arranges it)');
     expect(pack).toContain('Full-time education from the 6th school day');
     expect(pack).toContain('Exclusion 2 The school (a suspension of 6 school days) Mon 23 Nov 2026 Not recorded');
     // From Fri 23 Oct: half term (26–30 Oct) is not counted, so day 6 is Fri 6 Nov.
