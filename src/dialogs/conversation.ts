@@ -22,6 +22,9 @@ import type { View } from '../core/views/view.js';
 
 export { newConversation, type ConversationState, type Turn } from './conversation-state.js';
 
+/** AppError codes that are the person's to mend, said to them in words (turn-failure.ts), not failures. */
+const PERSON_CAN_MEND: ReadonlySet<string> = new Set(['invalid-input', 'conflict', 'forbidden', 'not-found']);
+
 /** Misunderstandings in a row before the menu is shown. */
 export const MENU_AFTER_MISUNDERSTANDINGS = 2;
 
@@ -50,7 +53,12 @@ async function guarded(ctx: DialogContext, state: ConversationState, input: stri
     const { active } = state;
     return active ? await formTurn(ctx, { ...state, active }, input, (s, i) => command(ctx, s, i, noticed)) : await command(ctx, state, input, noticed);
   } catch (err) {
-    log.error('turn failed', { code: err instanceof AppError ? err.code : 'unexpected', dialog: state.active?.dialogId });
+    // A refusal the person can mend (a clash, an answer the record cannot take) is told to them in
+    // words and is no fault: logged at info, so it never lands as a JSON line on a terminal chat's
+    // screen (which shows warnings and worse). Anything else is a failure worth an operator's eye.
+    const code = err instanceof AppError ? err.code : 'unexpected';
+    if (PERSON_CAN_MEND.has(code)) log.info('turn refused', { code, dialog: state.active?.dialogId });
+    else log.error('turn failed', { code, dialog: state.active?.dialogId });
     return afterFailure(ctx, state, err);
   }
 }

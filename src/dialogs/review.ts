@@ -109,7 +109,9 @@ export const reviewDialog: FormDialog = {
         id: 'date',
         kind: 'date',
         prompt: 'Date of the review?',
-        fallback: { value: ctx.today(), label: 'today' },
+        // Checked: a blank (today) meets the same checks as a typed date, or a second review today
+        // was refused only at save, after every other answer (fresh tester, 1 Dec).
+        fallback: { value: ctx.today(), label: 'today', checked: true },
         parse(r) {
           const d = dateWithin(r, ctx.today(), { pastDays: 120, futureDays: 0, what: 'review date' });
           const began = chosen?.began;

@@ -157,6 +157,10 @@ describe('a review is read only at the step it was held at', () => {
     const again = await bot.script(['review', '4021', 'today']);
     expect(again).toContain('A review of this plan on Fri 20 Nov 2026 is already recorded, and one review a day is kept. If this is the same meeting, nothing more is needed; if it was another review, give its own date. Or type "cancel".');
     expect(again).toMatch(/^\? Date of the review\?/m);
+    // Left blank, the date is today too: refused there, not after every other answer.
+    const blank = await bot.say('');
+    expect(blank).toContain('one review a day is kept');
+    expect(blank).toMatch(/^\? Date of the review\?/m);
     // Another day is taken; the first is still the only one that day.
     expect(await bot.say('18/11/2026')).toMatch(/^\? Has the plan brought positive change/m);
     expect((await caseOf(w)).pcps[0]!.reviews.map((r) => r.date)).toEqual(['2026-11-20']);
