@@ -86,17 +86,19 @@ if (skip) {
       }
     }
 
-    it('would catch the ladder that broke words: its tiles of words at phone width break "Step" and "here" inside themselves', async () => {
-      const card = renderCard(cards['guidance for 4021']!);
-      const problems = await renderer.render(card, 340, 'ladder-wide-layout-at-340.png', { bucket: 'wide' });
+    it('would catch the ladder that broke words: tiles of words at phone width break "Step" and "here" inside themselves', async () => {
+      // The old wide layout, drawn at 340 px, as the Playground showed it: the check must see the breaks.
+      const old = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'ColumnSet', columns: ['Step 1', 'Step 2', 'Step 3', 'Step 4', 'Step 5', 'Step 6'].map((label, i) => ({ type: 'Column', width: 'stretch', style: i === 1 ? 'accent' : 'emphasis', items: [{ type: 'TextBlock', text: label, wrap: true, horizontalAlignment: 'Center' }, { type: 'TextBlock', text: i === 1 ? 'You are here' : 'done', wrap: true, size: 'Small', horizontalAlignment: 'Center' }] })) }] };
+      const problems = await renderer.render(old, 340, 'ladder-word-tiles-at-340.png');
       expect(problems.filter((p) => p.kind === 'broken word').map((p) => p.what)).toEqual(expect.arrayContaining([expect.stringMatching(/^"(Step|here)"/)]));
     });
 
-    it('the ladder keeps its words whole at 316 px whichever layout Teams picks below wide (a standard card drawn that narrow broke "Step")', async () => {
+    it('the what-next card keeps every word whole at 340 and 316 px whichever width bucket the client reports (the Playground reported one that still showed word tiles)', async () => {
       const card = renderCard(cards['guidance for 4021']!);
-      for (const bucket of ['veryNarrow', 'narrow', 'standard'] as const) {
-        expect(await renderer.render(card, 316, `ladder-${bucket}-layout-at-316.png`, { bucket }), bucket).toEqual([]);
-      }
+      for (const width of [340, 316])
+        for (const bucket of ['veryNarrow', 'narrow', 'standard', 'wide'] as const) {
+          expect(await renderer.render(card, width, `ladder-${bucket}-layout-at-${width}.png`, { bucket }), `${bucket} at ${width} px`).toEqual([]);
+        }
     });
   });
 }
