@@ -7,6 +7,7 @@ import type { View } from '../../../../src/core/views/view.js';
 import { submitForm } from '../../../../src/dialogs/form-submit.js';
 import { DIALOGS } from '../../../../src/dialogs/registry.js';
 import { digestView, reminderView } from '../../../../src/dialogs/reminder-views.js';
+import { menuView } from '../../../../src/dialogs/views/menu-view.js';
 import { at, every3, noTerms, pcp } from '../../../core/reminders/plans.js';
 import { GUIDANCE_SCENARIOS, scenarioViews } from '../../../helpers/guidance-scenarios.js';
 import { makeCase } from '../../../helpers/make-case.js';
@@ -35,6 +36,8 @@ async function everyCard(): Promise<Record<string, View[]>> {
   const send = plan.sends[0];
   if (send) cards['reminder'] = [reminderView(send, 'abc', '2026-11-23')];
   if (plan.digests[0]) cards['weekly digest'] = [digestView(plan.digests[0], 'Oak Primary')];
+  // The welcome's menu as a teacher and a SENDCo see it: six buttons, the rest behind "More" (issue 12).
+  for (const role of ['teacher', 'sendco'] as const) cards[`menu for a ${role}`] = [menuView(undefined, { typed: false, role })];
   // The check before a suspension is saved, which asks first and folds the checks (issue 12).
   const check = await submitForm(DIALOGS.exclusion!, ctx, { formId: 'f-check', values: { pupil: '4021', kind: 'suspension', startDate: '2026-11-23', days: '3', reason: 'Threw a chair at a member of staff' }, shown: [] });
   if (!check.done) cards['suspension check before saving'] = check.views;
@@ -76,7 +79,7 @@ if (skip) {
 
     for (const [name, views] of Object.entries(cards)) {
       const card = renderCard(views);
-      const folded = /"(Show details|Why these checks)"/.test(JSON.stringify(card));
+      const folded = /"(Show details|Why these checks|More)"/.test(JSON.stringify(card));
       for (const width of WIDTHS) {
         const known = KNOWN[`${name}@${width}`];
         (known ? it.fails : it)(`${name} at ${width} px: nothing runs off the card, nothing is cut, no word breaks${known ? ` (known: ${known})` : ''}`, async () => {
