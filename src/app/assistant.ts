@@ -87,7 +87,7 @@ export class Assistant {
     const intro = me
       ? `Hello. I help you follow ${this.core.pack.localAuthority}’s graduated response to preventing exclusions: what to do next for a pupil, who can help, and plans and reviews.`
       : `Hello. I help school staff follow ${this.core.pack.localAuthority}’s graduated response. You have no role yet, so for now I can find services for you. Type "whoami" for the id your admin needs.`;
-    return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, CARDS)];
+    return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, { ...CARDS, ...(me ? { role: me.role } : {}) })];
   }
 
   /** The person's home page; someone without a role sees the menu and how to get one. */
@@ -126,7 +126,9 @@ export class Assistant {
       const command = this.#route(input);
       if (command) return command.run(person, me);
       const intent = recognise(input);
-      if (intent.kind === 'help') return [menuView(undefined, CARDS)];
+      // The menu offers what this person's role can do (issue 12: a teacher was offered SENDCo and LA items).
+      const menu = { ...CARDS, ...(me ? { role: me.role } : {}) };
+      if (intent.kind === 'help') return [menuView(undefined, menu)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
       if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
       if (intent.kind === 'unknown') {
@@ -134,7 +136,7 @@ export class Assistant {
         const tip = meant ? `Did you mean “${meant}”? Press it below, type it like that, or pick from the menu.` : 'Try "what next for 4021", "who helps with attendance?", or pick from the menu.';
         // The suggestion as a button: one press instead of typing it again.
         const press: Block[] = meant ? [{ type: 'actions', actions: [{ label: meant, command: meant }] }] : [];
-        return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip), ...press] }, menuView(undefined, CARDS)];
+        return [{ blocks: [heading('Sorry, I didn’t understand that'), text(tip), ...press] }, menuView(undefined, menu)];
       }
       // Cards and modals keep no conversation, so there is no "last list": its buttons carry the page.
       if (intent.kind === 'more') return [{ blocks: [text('Press “Next” under the list for its next page, or type the list with a page, e.g. "my pupils page 2".')] }];

@@ -23,6 +23,7 @@ function recommendation(r: Recommendation, part?: RecommendationPart): string[] 
 function question(q: QuestionView): string[] {
   const lines: string[] = (q.before ?? []).flatMap(block);
   if (q.error) lines.push(`  ${q.error}`);
+  if (q.typedHint) lines.push(`  ${q.typedHint}`);
   // The person's own words, given back when they were refused (too long): to shorten, not to retype.
   if (q.error && q.value) lines.push('  What you wrote:', q.value);
   const tail = q.defaultLabel ? ` [blank = ${q.defaultLabel}]` : q.optional ? ' [optional: leave blank to skip]' : '';

@@ -81,6 +81,8 @@ export interface Question {
   fallback?: { value: unknown; label: string; checked?: boolean };
   /** Shown above the question, to read before answering it (e.g. warnings before a save). */
   before?: ReadFirst[];
+  /** A word to type that only a typed conversation has (QuestionView.typedHint), e.g. "back". */
+  typedHint?: string;
   /** A yes/no that confirms a save once `before` is read: how forms put it first (QuestionView.confirm). */
   confirm?: ConfirmFirst;
   /** Picked from a search as the person types, where the channel has a picker (QuestionView.lookup). */

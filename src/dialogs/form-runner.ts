@@ -41,6 +41,7 @@ export function questionView(dialog: FormDialog, q: Question, progress: { answer
     ...(q.choices ? { choices: q.choices.map(({ value, label }) => ({ value, label })) } : {}),
     ...(q.fallback ? { defaultLabel: q.fallback.label } : {}),
     ...(q.before?.length ? { before: q.before } : {}),
+    ...(q.typedHint ? { typedHint: q.typedHint } : {}),
     ...(q.maxLength ? { maxLength: q.maxLength } : {}),
     ...(q.lookup ? { lookup: q.lookup } : {}),
     ...(q.confirm ? { confirm: q.confirm } : {}),

@@ -57,11 +57,12 @@ async function formView(dialog: FormDialog, ctx: DialogContext, answers: Answers
   const qs = dialog.questions(ctx, answers);
   const progress = { answered: qs.filter((q) => q.id in answers).length, total: qs.length };
   const problems = Object.keys(errors).length;
-  const fresh = sub.shown.length > 0 && qs.some((q) => !sub.shown.includes(q.id));
+  // Follow-up questions: new on this form and still to answer (one answered from values sent with it is not).
+  const fresh = sub.shown.length > 0 ? qs.filter((q) => !sub.shown.includes(q.id) && !(q.id in answers)).length : 0;
   const notice = problems
     ? `${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention; everything else is kept.`
     : fresh
-      ? 'Thank you. Your answers bring up a few more questions.'
+      ? `Thank you. Your answers bring up ${fresh === 1 ? 'one more question' : 'a few more questions'}.`
       : undefined;
   const intro = dialog.intro?.(ctx);
   const offered = await offeredFor(ctx, qs);

@@ -4,7 +4,7 @@ import { caseAsItStands } from '../core/facts/pupil-facts.js';
 import type { DialogContext } from './dialog.js';
 import { describePupil } from './pupil-question.js';
 import { myReviews } from './my-reviews.js';
-import { MENU } from './views/menu-view.js';
+import { menuFor } from './views/menu-view.js';
 import { to } from './read/subject.js';
 
 /** How many pupils a home page lists before pointing to "what next for <ref>". */
@@ -15,7 +15,7 @@ export const HOME_PUPILS = 15;
  * and the pupils they work with, most recently changed first. Reads go through the access rules.
  */
 export async function homeViews(ctx: DialogContext): Promise<View[]> {
-  const start: View = { blocks: [heading('Graduated response assistant'), text(`${ctx.pack.localAuthority}’s graduated response to preventing exclusions.`, 'muted'), { type: 'menu', items: MENU.filter((m) => m.command !== 'help' && m.command !== 'my reviews' && m.command !== 'my pupils' && m.command !== 'lists') }] };
+  const start: View = { blocks: [heading('Graduated response assistant'), text(`${ctx.pack.localAuthority}’s graduated response to preventing exclusions.`, 'muted'), { type: 'menu', items: menuFor(ctx.user.role).filter((m) => m.command !== 'help' && m.command !== 'my reviews' && m.command !== 'my pupils' && m.command !== 'lists') }] };
   if (ctx.user.role === 'admin') return [start, { blocks: [text('As an admin you manage roles (grant, revoke) and see no pupil records.', 'muted')] }];
   const visible = (await ctx.cases.visibleCases(ctx.user)).map(caseAsItStands);
   const cases = visible.filter((c) => ctx.user.role !== 'teacher' || c.staffIds.includes(ctx.user.id));

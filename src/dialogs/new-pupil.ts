@@ -28,8 +28,12 @@ function referenceQuestion(ctx: DialogContext): Question {
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' };
       // Letters alone can be a name ("JohnSmith"), which the bot never keeps; admission numbers and UPNs have digits.
       if (!/\d/.test(ref)) return { ok: false, message: `A reference has at least one digit, such as the pupil’s admission number (4021) or UPN. “${ref}” is letters only, which could be a name, and names are never kept.` };
-      if (await ctx.cases.referenceInUse(ctx.user, ref))
-        return { ok: false, message: `Pupil reference ${ref} is already recorded at your school. Type a different reference, or "cancel" and then "what next for ${ref}" to work on that pupil.` };
+      const inUse = await ctx.cases.referenceInUse(ctx.user, ref);
+      // Someone the pupil is not shared with cannot open it ("what next" would not find it): the SENDCo shares it.
+      if (inUse === 'not-shared')
+        return { ok: false, message: `Pupil reference ${ref} is already recorded at your school, but not shared with you. To work with that pupil, ask your SENDCo to share ${ref} with you. For a different pupil, give their own reference.` };
+      if (inUse === 'seen')
+        return { ok: false, message: `Pupil reference ${ref} is already recorded at your school. For a different pupil, give their own reference; to work with this one, stop here and open "what next for ${ref}".` };
       return { ok: true, value: ref };
     },
   };

@@ -40,9 +40,10 @@ export async function byInitials(ctx: DialogContext, typed: string): Promise<Pup
  * work with, so the message says what to do in each case.
  */
 function notFound(ctx: DialogContext, ref: string, optional: boolean): string {
-  const check = `I can’t find a pupil with reference ${ref} among the pupils you work with. Check the reference${optional ? ', or type "skip" to carry on without one' : ''}.`;
+  const check = `I can’t find a pupil with reference ${ref} among the pupils you work with. Check the reference${optional ? ', or leave it blank to carry on without one' : ''}.`;
   const share = ctx.user.role === 'teacher' ? ' If the pupil is recorded but you don’t work with them yet, ask your SENDCo to add you.' : '';
-  return `${check}${share} To add a new pupil, type "cancel" and then "new pupil".`;
+  // "Cancel" is a button on a form and a word in a typed conversation.
+  return `${check}${share} To add a new pupil, cancel this and start "new pupil".`;
 }
 
 /** Which pupil? Looks the reference up at the user's school, through the access policy. */
@@ -51,7 +52,7 @@ export function pupilQuestion(ctx: DialogContext, opts: { optional?: boolean; pr
     id: 'pupil',
     kind: 'text',
     prompt: opts.prompt ?? 'Which pupil? Type their pupil reference or initials (not their name).',
-    help: 'The reference your school uses for the pupil, such as 4021. Type "new pupil" after this dialog to add someone.',
+    help: 'The reference your school uses for the pupil, such as 4021. A pupil not recorded yet is added first, with "new pupil".',
     optional: !!opts.optional,
     ...pupilLookup(ctx),
     shown: shownPupil,

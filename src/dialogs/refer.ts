@@ -92,8 +92,9 @@ export const referDialog: FormDialog = {
     if (!service || service.frontDoor) return qs;
     // The service was matched from free words ("ed psych", "police"): name it above the next question,
     // so a wrong match is seen before anything is written for it.
-    const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Go back ("back" in a chat) and name it again.` };
-    qs.push({ ...permissionQuestion((a.consent as ConsentRoute | undefined) ?? 'parents'), before: [named] });
+    // A form has the service question above; a typed conversation goes back to it.
+    const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Change the service.` };
+    qs.push({ ...permissionQuestion((a.consent as ConsentRoute | undefined) ?? 'parents'), before: [named], typedHint: 'Type "back" to name the service again.' });
     // Only with permission is there a referral to write.
     if (a.parentalPermission !== true) return qs;
     const form = packForm(ctx, 'referral');

@@ -108,7 +108,7 @@ export const whatNextDialog: FormDialog = {
   shortTitle: 'What next?',
   intro: () => 'I’ll ask a few questions, then show where the pupil is on the graduated response and what to do next.',
   questions(ctx, a) {
-    const first = pupilQuestion(ctx, { optional: true, prompt: 'Which pupil? Type their pupil reference, or "skip" to answer a few questions without saving anything.' });
+    const first = pupilQuestion(ctx, { optional: true, prompt: 'Which pupil? Their pupil reference, or leave it blank to answer a few questions without saving anything.' });
     if (!('pupil' in a)) return [first];
     if (pickedPupil(a))
       return [first, yn('considerSuspension', 'Is a suspension being considered now?'), yn('deteriorating', 'Has behaviour deteriorated quickly despite the planning so far?'), notesQuestion()];

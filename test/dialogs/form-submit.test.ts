@@ -97,3 +97,26 @@ describe('"none" as an answer', () => {
     expect((await w.repo.listBySchool('oak-primary'))[0]!.flags).toMatchObject({ senSupport: false, ehcp: false });
   });
 });
+
+describe('the follow-up line on a form that comes back (issue 12)', () => {
+  it('says how many new questions are still to answer: one answered with the form is not counted, and a problem to put right comes instead of the line', async () => {
+    const w = await testWorld();
+    const ctx = w.ctxFor(SENDCO);
+    const dialog = DIALOGS['what-next']!;
+    const first = formOf(await submitForm(dialog, ctx, { formId: 'f1', values: { pupil: 'skip' }, shown: ['pupil'] }));
+    const values: Record<string, string> = { pupil: 'skip', step: '3', plan: 'reviewed-no-change', suspensions: '2' };
+    for (const q of first.questions) if (q.kind === 'yesno') values[q.id] = 'no';
+    for (const q of first.questions) if (q.kind === 'choice' && !(q.id in values)) values[q.id] = q.choices![0]!.value;
+    // Sent with the first form's questions only, but with its follow-ups' answers too (as a client may keep them):
+    // the two questions two suspensions bring up are new, and the line says so; the answered ones are not counted.
+    const second = formOf(await submitForm(dialog, ctx, { formId: 'f1', values, shown: ['pupil'] }));
+    expect(second.notice).toBe('Thank you. Your answers bring up a few more questions.');
+    const third = formOf(await submitForm(dialog, ctx, { formId: 'f1', values: { ...values, longest: '12', returning: '0', notes: 'Settled this week' }, shown: ['pupil'] }));
+    expect(ids(third)).toContain('totalDays');
+    expect(third.notice).toBe('Thank you. Your answers bring up one more question.');
+    const fourth = formOf(await submitForm(dialog, ctx, { formId: 'f1', values: { ...values, longest: 'twelve' }, shown: ids(second) }));
+    // An answer to put right: that line only, not the follow-up line.
+    expect(fourth.notice).toMatch(/need attention; everything else is kept\.$/);
+    expect(fourth.notice).not.toMatch(/more question/);
+  });
+});

@@ -41,7 +41,9 @@ describe('a referral to a safeguarding front door goes through the DSL, not the 
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
     const reply = await bot.script(['refer', '4021', 'ed psych']);
-    expect(reply).toMatch(/Referring to The Educational Psychology Service \(EPS\)\. Not the one you meant\? Go back/);
+    expect(reply).toMatch(/Referring to The Educational Psychology Service \(EPS\)\. Not the one you meant\? Change the service\./);
+    // The typed conversation says which word goes back to the service question.
+    expect(reply).toContain('Type "back" to name the service again.');
     expect(reply.indexOf('Referring to')).toBeLessThan(reply.lastIndexOf('? '));
   });
 

@@ -62,4 +62,17 @@ describe('someone who may not do a thing is told at the start, before any questi
     expect(reply).toMatch(/^\? The pupil’s reference/m);
     expect(await bot.say('4022')).toMatch(/^\? Their initials/m);
   });
+
+  it('a teacher giving the reference of a pupil not shared with them is told to ask the SENDCo to share it, not sent to "what next", which could not find it', async () => {
+    const w = await testWorld();
+    await chatter(w.ctxFor(SENDCO)).script(NEW_PUPIL);
+    const bot = chatter(w.ctxFor(TEACHER));
+    await bot.say('new pupil');
+    const reply = await bot.say('4021');
+    expect(reply).toContain('4021 is already recorded at your school, but not shared with you');
+    expect(reply).toContain('ask your SENDCo to share 4021');
+    expect(reply).not.toContain('what next for 4021');
+    expect(reply).toMatch(/^\? The pupil’s reference/m);
+    expect(await bot.say('what next for 4021')).toContain('ask your SENDCo');
+  });
 });

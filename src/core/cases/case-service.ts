@@ -124,11 +124,15 @@ export class CaseService {
   /**
    * Whether a pupil reference is already used at the person's school, for someone who may add
    * pupils there, so "new pupil" can say so at the reference rather than after every answer.
-   * Says no more than `create` would: the reference is taken, not whose pupil it is.
+   * Says no more than `create` would (the reference is taken, not whose pupil it is), and whether
+   * the person can already see that pupil: `'free'`, `'seen'` (they can open it) or `'not-shared'`
+   * (recorded at their school, not shared with them, so the SENDCo can share it).
    */
-  async referenceInUse(user: StaffMember, pupilRef: string): Promise<boolean> {
-    if (!user.schoolId || !canCreateAt(user, user.schoolId)) return false;
-    return !!(await this.repo.findByPupilRef(user.schoolId, pupilRef));
+  async referenceInUse(user: StaffMember, pupilRef: string): Promise<'free' | 'seen' | 'not-shared'> {
+    if (!user.schoolId || !canCreateAt(user, user.schoolId)) return 'free';
+    const c = await this.repo.findByPupilRef(user.schoolId, pupilRef);
+    if (!c) return 'free';
+    return caseAccess(user, c) === 'none' ? 'not-shared' : 'seen';
   }
 
   async create(user: StaffMember, input: NewCase): Promise<PupilCase> {

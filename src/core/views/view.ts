@@ -35,6 +35,11 @@ export interface QuestionView {
   value?: string;
   /** To read before answering, shown above the question: e.g. the warnings before an exclusion is saved. */
   before?: ReadFirst[];
+  /**
+   * A hint only a typed conversation shows, naming a word to type ('Type "back" to …'); cards and
+   * modals leave it out, as they have buttons and every question on one form.
+   */
+  typedHint?: string;
   /** Most characters a text answer may have, when the question sets it; forms size their inputs to it. */
   maxLength?: number;
   /**

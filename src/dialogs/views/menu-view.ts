@@ -29,11 +29,23 @@ export const MENU: MenuItem[] = [
 /** What an LA officer can do here: the LA's views, not a school's forms. */
 const LA_COMMANDS = new Set(['la report', 'self-reflection', 'evidence', 'signpost', 'help']);
 
-/** The menu for a role: an LA officer sees the LA's views only (their figures, schools' shared ratings, a referred pupil's pack). */
-export const menuFor = (role: Role | undefined): MenuItem[] =>
-  role === 'la-officer'
-    ? MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m))
-    : MENU;
+/** Only the LA's officers have these: the LA's figures. */
+const LA_ONLY = new Set(['la report']);
+
+/** Only a SENDCo does these: a step outside a review and sharing (who-may.ts onlySendcos), and the school's self-reflection (SENDCo or head). */
+const SENDCO_ONLY = new Set(['step', 'share', 'self-reflection']);
+
+/**
+ * The menu for a role, in MENU's order: an LA officer sees the LA's views only (their figures,
+ * schools' shared ratings, a referred pupil's pack); school staff never see the LA's figures, and a
+ * teacher not what only a SENDCo does (issue 12). No role known: everything, as before.
+ */
+export const menuFor = (role: Role | undefined): MenuItem[] => {
+  if (role === 'la-officer')
+    return MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m));
+  if (!role) return MENU;
+  return MENU.filter((m) => !LA_ONLY.has(m.command) && (role !== 'teacher' || !SENDCO_ONLY.has(m.command)));
+};
 
 /** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */
 export function menuView(intro?: string, opts: { typed?: boolean; role?: Role } = {}): View {

@@ -59,7 +59,8 @@ function listBlocks(items: readonly string[], budget: Budget): KnownBlock[] {
 
 /** A single question is for typed conversations: the prompt, any problem, and help in small print. */
 function questionBlocks(q: QuestionView): KnownBlock[] {
-  const small = [q.help, q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined].filter((p): p is string => !!p);
+  // Typed here, so the typed hint ("back") is given too.
+  const small = [q.typedHint, q.help, q.defaultLabel ? `Leave blank for: ${q.defaultLabel}.` : undefined].filter((p): p is string => !!p);
   return [
     ...(q.before ?? []).flatMap((b) => blockToSlack(b)),
     section([`*${safe(oneLine(q.prompt), 2000)}*`, ...(q.error ? [`⚠️ ${safe(q.error, 900)}`] : [])].join('\n')),

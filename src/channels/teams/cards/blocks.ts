@@ -54,7 +54,7 @@ export function blockElements(b: Block, budget: Budget = FULL, nextId: IdSource 
     case 'list':
       return list(b.items, budget);
     case 'menu':
-      return menuElements(b.items, budget);
+      return menuElements(b.items, budget, nextId);
     case 'question':
       return question(b.question);
     case 'form':

@@ -7,6 +7,7 @@ import type { View } from '../../../../src/core/views/view.js';
 import { submitForm } from '../../../../src/dialogs/form-submit.js';
 import { DIALOGS } from '../../../../src/dialogs/registry.js';
 import { digestView, reminderView } from '../../../../src/dialogs/reminder-views.js';
+import { menuView } from '../../../../src/dialogs/views/menu-view.js';
 import { at, every3, noTerms, pcp } from '../../../core/reminders/plans.js';
 import { GUIDANCE_SCENARIOS, scenarioViews } from '../../../helpers/guidance-scenarios.js';
 import { makeCase } from '../../../helpers/make-case.js';
@@ -35,6 +36,8 @@ async function everyCard(): Promise<Record<string, View[]>> {
   const send = plan.sends[0];
   if (send) cards['reminder'] = [reminderView(send, 'abc', '2026-11-23')];
   if (plan.digests[0]) cards['weekly digest'] = [digestView(plan.digests[0], 'Oak Primary')];
+  // The welcome's menu as a teacher and a SENDCo see it: six buttons, the rest behind "More" (issue 12).
+  for (const role of ['teacher', 'sendco'] as const) cards[`menu for a ${role}`] = [menuView(undefined, { typed: false, role })];
   // The check before a suspension is saved, which asks first and folds the checks (issue 12).
   const check = await submitForm(DIALOGS.exclusion!, ctx, { formId: 'f-check', values: { pupil: '4021', kind: 'suspension', startDate: '2026-11-23', days: '3', reason: 'Threw a chair at a member of staff' }, shown: [] });
   if (!check.done) cards['suspension check before saving'] = check.views;
@@ -76,7 +79,7 @@ if (skip) {
 
     for (const [name, views] of Object.entries(cards)) {
       const card = renderCard(views);
-      const folded = /"(Show details|Why these checks)"/.test(JSON.stringify(card));
+      const folded = /"(Show details|Why these checks|More)"/.test(JSON.stringify(card));
       for (const width of WIDTHS) {
         const known = KNOWN[`${name}@${width}`];
         (known ? it.fails : it)(`${name} at ${width} px: nothing runs off the card, nothing is cut, no word breaks${known ? ` (known: ${known})` : ''}`, async () => {
@@ -86,17 +89,19 @@ if (skip) {
       }
     }
 
-    it('would catch the ladder that broke words: its tiles of words at phone width break "Step" and "here" inside themselves', async () => {
-      const card = renderCard(cards['guidance for 4021']!);
-      const problems = await renderer.render(card, 340, 'ladder-wide-layout-at-340.png', { bucket: 'wide' });
+    it('would catch the ladder that broke words: tiles of words at phone width break "Step" and "here" inside themselves', async () => {
+      // The old wide layout, drawn at 340 px, as the Playground showed it: the check must see the breaks.
+      const old = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'ColumnSet', columns: ['Step 1', 'Step 2', 'Step 3', 'Step 4', 'Step 5', 'Step 6'].map((label, i) => ({ type: 'Column', width: 'stretch', style: i === 1 ? 'accent' : 'emphasis', items: [{ type: 'TextBlock', text: label, wrap: true, horizontalAlignment: 'Center' }, { type: 'TextBlock', text: i === 1 ? 'You are here' : 'done', wrap: true, size: 'Small', horizontalAlignment: 'Center' }] })) }] };
+      const problems = await renderer.render(old, 340, 'ladder-word-tiles-at-340.png');
       expect(problems.filter((p) => p.kind === 'broken word').map((p) => p.what)).toEqual(expect.arrayContaining([expect.stringMatching(/^"(Step|here)"/)]));
     });
 
-    it('the ladder keeps its words whole at 316 px whichever layout Teams picks below wide (a standard card drawn that narrow broke "Step")', async () => {
+    it('the what-next card keeps every word whole at 340 and 316 px whichever width bucket the client reports (the Playground reported one that still showed word tiles)', async () => {
       const card = renderCard(cards['guidance for 4021']!);
-      for (const bucket of ['veryNarrow', 'narrow', 'standard'] as const) {
-        expect(await renderer.render(card, 316, `ladder-${bucket}-layout-at-316.png`, { bucket }), bucket).toEqual([]);
-      }
+      for (const width of [340, 316])
+        for (const bucket of ['veryNarrow', 'narrow', 'standard', 'wide'] as const) {
+          expect(await renderer.render(card, width, `ladder-${bucket}-layout-at-${width}.png`, { bucket }), `${bucket} at ${width} px`).toEqual([]);
+        }
     });
   });
 }

@@ -59,7 +59,7 @@ export interface Problem {
 export interface Renderer {
   /**
    * Renders the card at a width and returns what a reader would notice; `expand` presses every
-   * "Show details" and "Why these checks" first; `bucket` forces a targetWidth bucket other than the width's own.
+   * "Show details", "Why these checks" and a menu's "More" first; `bucket` forces a targetWidth bucket other than the width's own.
    */
   render(card: unknown, width: number, file: string, opts?: { expand?: boolean; bucket?: CardWidth }): Promise<Problem[]>;
   close(): Promise<void>;
@@ -134,7 +134,7 @@ export async function openRenderer(): Promise<Renderer> {
     async render(card, width, file, opts = {}) {
       const shown = atWidth(card, opts.bucket ?? widthBucket(width));
       await page.evaluate(`${RENDER}(${JSON.stringify(shown)}, ${width})`);
-      if (opts.expand) for (const button of await page.getByRole('button', { name: /^(Show details|Why these checks)$/ }).all()) await button.click();
+      if (opts.expand) for (const button of await page.getByRole('button', { name: /^(Show details|Why these checks|More)$/ }).all()) await button.click();
       const problems = (await page.evaluate(FIND_PROBLEMS)) as Problem[];
       await page.locator('#host').screenshot({ path: path.join(SCREENS_DIR, file) });
       return problems;
