@@ -7,13 +7,21 @@ import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
 import { yesNo } from './parse.js';
 import { consentFrom, CONSENT_WORDS, type ConsentRoute } from './referral-consent.js';
-import { knownForReferral } from './referral-known.js';
+import { knownForReferral, previousExclusions } from './referral-known.js';
+import { FIELD_MAX } from '../core/cases/text-limits.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
+import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { packForm, templateQuestions, templateValues } from './template-questions.js';
 import { frontDoorViews } from './views/front-door-view.js';
 import { onlyPupilWriters } from './who-may.js';
 
-const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'referralDate'];
+/**
+ * Form fields the dialog does not ask from the template: permission and year are asked or known
+ * elsewhere, and "Details of previous exclusions" is read from the record when the referral is
+ * saved (dates, kind and length only: referral-known.ts), so nothing typed there reaches the LA.
+ */
+const ASKED_ELSEWHERE = ['parentalPermission', 'yearGroup', 'previousExclusions'];
 /** A service is the LA's own when its provider is the pack's local authority (or one of its teams). */
 export function isLocalAuthorityService(pack: KnowledgePack, s: Service): boolean {
   return s.provider.startsWith(pack.localAuthority);
@@ -100,7 +108,17 @@ export const referDialog: FormDialog = {
     const form = packForm(ctx, 'referral');
     const known = (a.known as Record<string, string> | undefined) ?? {};
     // "What support would you like from {service}?": the service picked, not one named in the form.
-    qs.push(...(form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, { known, answers: a, words: { service: service.name } }) : []));
+    // "Date referral made" (004's first field) starts as today; the referral is counted by it (LA report).
+    const today = ctx.today();
+    const fromForm = form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, { known: { ...known, referralDate: today }, answers: a, words: { service: service.name } }) : [];
+    const recordNote: ReadFirst[] = known.previousExclusions
+      ? [{ type: 'text', tone: 'muted', text: `Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school): ${known.previousExclusions}` }]
+      : [];
+    qs.push(
+      ...fromForm.map((q) =>
+        q.id === 'referral.referralDate' ? { ...q, fallback: { value: today, label: `today, ${ukDate(today)}` } } : q.id === 'referral.mainReason' && recordNote.length ? { ...q, before: [...(q.before ?? []), ...recordNote] } : q,
+      ),
+    );
     return qs;
   },
   async finish(ctx, a) {
@@ -109,11 +127,15 @@ export const referDialog: FormDialog = {
     const frontDoor = ctx.pack.services.find((s) => s.id === service.id);
     // Not an inclusion referral: the DSL makes it under the school's procedures, and nothing is recorded.
     if (frontDoor?.safeguardingRoute) return frontDoorViews(ctx.pack, frontDoor, frontDoor.safeguardingRoute);
-    const fields = templateValues(a, 'referral');
+    const { referralDate, ...fields } = templateValues(a, 'referral');
+    const date = referralDate ?? ctx.today();
     const reasons = fields.mainReason ?? fields.supportRequested ?? '';
-    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) =>
-      addReferral(c, { date: ctx.today(), serviceId: service.id, toLocalAuthority: service.toLocalAuthority, reasons, parentalPermission: true, fields }, cc, service.name),
-    );
+    const max = packForm(ctx, 'referral')?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
+    const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'referral.create', (c, cc) => {
+      // Read from the record as it stands on the referral's date, never typed: dates, kind and length only.
+      const exclusions = previousExclusions({ exclusions: standingExclusions(c).filter((x) => x.startDate <= date) }, max);
+      return addReferral(c, { date, serviceId: service.id, toLocalAuthority: service.toLocalAuthority, reasons, parentalPermission: true, fields: { ...fields, ...(exclusions ? { previousExclusions: exclusions } : {}) } }, cc, service.name);
+    });
     return [
       {
         blocks: [

@@ -1,5 +1,6 @@
 import type { Exclusion, PupilCase, Referral } from '../core/cases/pupil-case.js';
 import { FIELD_MAX } from '../core/cases/text-limits.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
 import { pupilFacts } from '../core/facts/pupil-facts.js';
 import { count } from '../core/text/plural.js';
 import { schoolName } from '../core/text/school-name.js';
@@ -51,26 +52,40 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
   return known;
 }
 
+/**
+ * A referral's form answers as anyone may see them (the saved referral, `show referral`, the
+ * evidence pack): "Details of previous exclusions" read again from the record, dates, kind and
+ * length only, of the suspensions and exclusions standing on the referral's day. A referral is read
+ * by the LA, and a reason may name someone, so the reasons stay on the pupil's record; this also
+ * covers referrals saved before the field left them out. Fields are otherwise as saved.
+ */
+export function referralFieldsShown(c: Pick<PupilCase, 'exclusions' | 'facts'>, r: Pick<Referral, 'date' | 'fields'>, max: number): Readonly<Record<string, string>> {
+  if (!r.fields.previousExclusions?.trim()) return r.fields;
+  const before = standingExclusions(c).filter((x) => x.startDate <= r.date);
+  return { ...r.fields, previousExclusions: previousExclusions({ exclusions: before }, max) ?? 'None recorded by the referral’s date.' };
+}
 
-/** One suspension or exclusion as the referral's "Details of previous exclusions" lists it: date, kind and length, and the reason unless `reasons` is false. */
-function exclusionLine(x: Exclusion, reasons: boolean): string {
+
+/** One suspension or exclusion as the referral's "Details of previous exclusions" lists it: date, kind and length in school days, never the reason. */
+function exclusionLine(x: Exclusion): string {
   const what = x.kind === 'permanent' ? 'permanent exclusion' : `suspension of ${count(x.days, 'school day')}`;
-  return `${ukDate(x.startDate)}: ${what}${reasons && x.reason.trim() ? ` (${x.reason.trim().replace(/\s+/g, ' ')})` : ''}`;
+  return `${ukDate(x.startDate)}: ${what}`;
 }
 
 /**
  * The pupil's suspensions and exclusions as recorded, oldest first, for "Details of previous
- * exclusions" (004: "Dates, lengths and reasons"); undefined when none are recorded. Within `max`
+ * exclusions" (004): dates, kind and length in school days only, for every reader. 004 asks for
+ * reasons too, but a referral is read by the LA and a reason as typed may name someone, so the
+ * reasons stay on the pupil's record (issue 13). Undefined when none are recorded. Within `max`
  * characters: when they do not all fit, the latest that do, saying how many earlier ones are on the record.
- * `reasons: false` leaves the reasons out (dates, kind and length only: an LA officer's copy).
  */
-export function previousExclusions(c: Pick<PupilCase, 'exclusions'>, max: number, { reasons = true }: { reasons?: boolean } = {}): string | undefined {
-  const lines = [...c.exclusions].sort((a, b) => a.startDate.localeCompare(b.startDate)).map((x) => exclusionLine(x, reasons));
+export function previousExclusions(c: Pick<PupilCase, 'exclusions'>, max: number): string | undefined {
+  const lines = [...c.exclusions].sort((a, b) => a.startDate.localeCompare(b.startDate)).map(exclusionLine);
   if (!lines.length) return undefined;
   for (let from = 0; from < lines.length; from++) {
     const lead = from ? `${count(from, 'earlier one')} on the pupil’s record; ` : '';
     const text = `${lead}${lines.slice(from).join('; ')}`;
     if (text.length <= max) return text;
   }
-  return `${count(lines.length, 'suspension or exclusion', 'suspensions or exclusions')} on the pupil’s record: see the record for their dates and reasons.`;
+  return `${count(lines.length, 'suspension or exclusion', 'suspensions or exclusions')} on the pupil’s record: see the record for their dates.`;
 }

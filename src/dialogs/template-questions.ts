@@ -40,6 +40,9 @@ function withKnown(q: Question, f: FormField, known: string | undefined): Questi
 /** Date fields about what is still to come (a plan's start or end, a review): a bare weekday is the next one. */
 const AHEAD = /^(?:startDate|endDate|reviewDate|nextReviewDate)$/;
 
+/** How a date's window messages name it ("The date the referral was made can’t be in the future"). */
+const dateWhat = (f: FormField) => (f.dateRule?.notFuture && f.name ? f.name.replace(/^the /, '') : f.label.toLowerCase());
+
 function question(ctx: DialogContext, f: FormField, prefix: string, template: FormTemplate, opts: TemplateOptions): Question {
   const base = { id: `${prefix}.${f.id}`, prompt: withPlaces(f.label, opts.words), optional: !f.required, ...(f.help ? { help: withPlaces(f.help, opts.words) } : {}) };
   switch (f.kind) {
@@ -54,7 +57,7 @@ function question(ctx: DialogContext, f: FormField, prefix: string, template: Fo
     }
     case 'date':
       return { ...base, kind: 'date', parse: (r) => {
-        const d = dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: 366, what: f.label.toLowerCase(), weekdayAhead: AHEAD.test(f.id) });
+        const d = dateWithin(r, ctx.today(), { pastDays: 3650, futureDays: f.dateRule?.notFuture ? 0 : 366, what: dateWhat(f), weekdayAhead: AHEAD.test(f.id) });
         const anchor = anchorFor(template, f, opts.answers ?? {}, prefix, opts.askedAs);
         const problem = d.ok && f.dateRule ? dateRuleProblem(ctx.calendar, f.dateRule, fieldName(f), d.value as string, anchor) : undefined;
         return problem ? { ok: false, message: problem } : d;

@@ -54,7 +54,8 @@ describe('a referral to a safeguarding front door goes through the DSL, not the 
     const asked = await bot.script(['refer', '4021', 'inclusion team']);
     expect(asked).toContain('Referring to Education Engagement');
     expect(asked).toMatch(/^\? Have parents\/carers given permission for this referral\?/m);
-    expect(await bot.say('yes')).toMatch(/^\? School \/ setting/m);
+    expect(await bot.say('yes')).toMatch(/^\? Date referral made \[blank = today, Fri 20 Nov 2026\]/m);
+    expect(await bot.say('')).toMatch(/^\? School \/ setting/m);
   });
 
   it('which services are front doors is the pack’s data, checked at start-up', async () => {

@@ -15,7 +15,7 @@ import { day6ProvisionDay, day6Timing, DEFAULT_PROVISION_FROM_DAY, needsDay6 } f
 import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import type { Referral } from '../../core/cases/pupil-case.js';
-import { previousExclusions } from '../referral-known.js';
+import { referralFieldsShown } from '../referral-known.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
 
@@ -118,16 +118,12 @@ export function exclusionsSection(p: PackInput): DocSection {
 }
 
 /**
- * A referral's form answers as the reader may see them. In an LA officer's copy the "Details of
- * previous exclusions" the school sent (prefilled with reasons: referral-known.ts) is read again
- * from the record, dates, kind and length only, of the suspensions and exclusions standing on
- * the referral's day: the reasons stay with the school, as for the record's own exclusions.
+ * A referral's form answers as every reader sees them: "Details of previous exclusions" as dates,
+ * kind and length only, read from the record ({@link referralFieldsShown}).
  */
 function referralAnswers(p: PackInput, r: Referral): Readonly<Record<string, string>> {
-  if (p.full || !r.fields.previousExclusions?.trim()) return r.fields;
   const max = template(p, 'referral')?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
-  const before = standingExclusions(p.c).filter((x) => x.startDate <= r.date);
-  return { ...r.fields, previousExclusions: previousExclusions({ exclusions: before }, max, { reasons: false }) ?? 'None recorded by the referral’s date.' };
+  return referralFieldsShown(p.c, r, max);
 }
 
 /** Every referral: the service, whether to the LA, the reasons and the form as filled in (an LA officer's copy: {@link referralAnswers}). */

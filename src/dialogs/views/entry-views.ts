@@ -9,6 +9,8 @@ import type { DialogContext } from '../dialog.js';
 import { describePupil } from '../pupil-question.js';
 import { to, type Subject } from '../read/subject.js';
 import { packForm } from '../template-questions.js';
+import { referralFieldsShown } from '../referral-known.js';
+import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import { fieldParts, recordPageView, type Part } from './record-page.js';
 import { agreedWords, byWho, count, itemName, serviceName, stepChangeWords } from './record-words.js';
 
@@ -56,7 +58,9 @@ export function reviewView(s: Subject, r: Review, page: number): View {
 export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: number): View {
   const item = { kind: 'referral' as const, n: r.n };
   const { referral } = r;
-  const fields = fieldParts(packForm(ctx, 'referral'), referral.fields, 'The referral', { service: serviceName(ctx.pack, referral.serviceId) });
+  const form = packForm(ctx, 'referral');
+  const max = form?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
+  const fields = fieldParts(form, referralFieldsShown(s.c, referral, max), 'The referral', { service: serviceName(ctx.pack, referral.serviceId) });
   // The reasons are kept apart from the fields only when they are not one of them already.
   const reasons: Part[] = referral.reasons && !Object.values(referral.fields).includes(referral.reasons) ? [{ row: { title: 'Reasons', detail: referral.reasons } }] : [];
   return recordPageView(s, {

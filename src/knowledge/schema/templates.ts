@@ -17,6 +17,8 @@ export const DateRule = z.strictObject({
   maxDaysAfter: z.number().int().positive().max(3650).optional(),
   /** On a school day: not a weekend, bank holiday, closure or school holiday. */
   schoolDay: z.boolean().default(false),
+  /** Today or earlier (London): a record of something done, such as the day a referral was made. */
+  notFuture: z.boolean().optional(),
 });
 export type DateRule = z.infer<typeof DateRule>;
 

@@ -40,7 +40,7 @@ describe('Teams: the referral card asks for parents’ permission first', () => 
 
     const form = await h.press(AAD.sendco, submit!, { q_pupil: '4021', q_service: '', q_parentalPermission: 'yes' });
     expect(cardProblems(form)).toEqual([]);
-    expect(ids(form).slice(0, 4)).toEqual(['q_pupil', 'q_service', 'q_parentalPermission', 'q_referral.schoolName']);
+    expect(ids(form).slice(0, 5)).toEqual(['q_pupil', 'q_service', 'q_parentalPermission', 'q_referral.referralDate', 'q_referral.schoolName']);
     expect(ids(form)).toContain('q_referral.mainReason');
   });
 
@@ -84,11 +84,16 @@ describe('Teams: the referral card asks for parents’ permission first', () => 
     expect(cardProblems(form)).toEqual([]);
     expect(textOf(form)).toContain('What support would you like from The Educational Psychology Service (EPS)?');
     expect(textOf(form)).not.toContain('Inclusion Support Service');
-    expect(valueOf(form, 'q_referral.previousExclusions')).toBe('Mon 14 Sep 2026: suspension of 1 school day (Swore at staff); Mon 2 Nov 2026: suspension of 3 school days (Threw a chair in science)');
+    // Issue 13: read from the record, not typed, and without the reasons (a referral is read by the LA).
+    expect(ids(form)).not.toContain('q_referral.previousExclusions');
+    expect(textOf(form)).toContain('Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school): Mon 14 Sep 2026: suspension of 1 school day; Mon 2 Nov 2026: suspension of 3 school days');
+    expect(textOf(form)).not.toContain('Swore at staff');
     const done = await completeForm(h, AAD.sendco, form, { pupil: '4021', service: 'ed psych', parentalPermission: 'yes' });
     expect(done).toContain('to The Educational Psychology Service (EPS) recorded');
     const shown = textOf(await h.say(AAD.sendco, 'show referral 1 for 4021'));
     expect(shown).toContain('What support would you like from The Educational Psychology Service (EPS)?');
+    expect(shown).toContain('Mon 14 Sep 2026: suspension of 1 school day; Mon 2 Nov 2026: suspension of 3 school days');
+    expect(shown).not.toContain('Threw a chair');
   });
 });
 

@@ -3,7 +3,6 @@ import { PupilCase } from '../../../src/core/cases/pupil-case.js';
 import type { FileOffer, View } from '../../../src/core/views/view.js';
 import { runRead } from '../../../src/dialogs/read/run-read.js';
 import { recognise } from '../../../src/dialogs/intents.js';
-import { previousExclusions } from '../../../src/dialogs/referral-known.js';
 import { renderPdf } from '../../../src/pdf/render-pdf.js';
 import { LA_OFFICER, SENDCO, TEACHER, testWorld } from '../../helpers/dialog-context.js';
 import { pdfText, type PdfText } from '../../helpers/pdf-text.js';
@@ -168,20 +167,23 @@ describe('who may have an evidence pack', () => {
     expect(fileOf(views)!.command).toBe('evidence 4021 at oak-primary');
   });
 
-  it('an LA officer’s pack gives the referral’s "Details of previous exclusions" as dates, kind and length, not the reasons prefilled for the school (issue 13)', async () => {
+  it('every pack gives the referral’s "Details of previous exclusions" as dates, kind and length, not the reasons once prefilled (issue 13)', async () => {
     const w = await testWorld();
     const record = threeYearRecord({ sendco: SENDCO.id, teacher: TEACHER.id });
-    // The form was prefilled from the record when the referral was made (3 Feb 2025), reasons and all.
-    const prefilled = previousExclusions({ exclusions: record.exclusions.filter((x) => x.startDate <= '2025-02-03') }, 4000)!;
+    // A referral saved before the fix (3 Feb 2025), its field prefilled from the record with the reasons as typed.
+    const prefilled = record.exclusions.filter((x) => x.startDate <= '2025-02-03').map((x) => `${x.startDate}: ${x.days} days (${x.reason})`).join('; ');
     expect(prefilled).toContain('(Serious assault on a pupil)');
     await w.repo.save({ ...record, referrals: record.referrals.map((r) => (r.id === 'ref-1' ? { ...r, fields: { ...r.fields, previousExclusions: prefilled } } : r)) }, undefined);
     const read = async (who: typeof LA_OFFICER, ask: Parameters<typeof runRead>[1]) => flat((await pdfText((await renderPdf(fileOf(await runRead(w.ctxFor(who), ask))!.document!)).bytes)).all);
     const la = await read(LA_OFFICER, { kind: 'evidence', ref: '4021', school: 'oak-primary' });
-    expect(la).toContain('Details of previous exclusions Tue 14 Nov 2023: suspension of 2 school days; Mon 5 Feb 2024: suspension of 3 school days; Mon 21 Oct 2024: suspension of 5 school days; Mon 20 Jan 2025: suspension of 4 school days');
+    const field = 'Details of previous exclusions Tue 14 Nov 2023: suspension of 2 school days; Mon 5 Feb 2024: suspension of 3 school days; Mon 21 Oct 2024: suspension of 5 school days; Mon 20 Jan 2025: suspension of 4 school days';
+    expect(la).toContain(field);
     for (const reason of ['Assault on another pupil', 'Threatening behaviour', 'Persistent disruption', 'Serious assault']) expect(la).not.toContain(reason);
-    // The school's own pack keeps the form as it was sent.
+    // The school's own pack too (deliberate change: it used to keep the reasons as sent, and the pack goes to the LA with an EHC request).
     const school = await read(SENDCO, { kind: 'evidence', ref: '4021' });
-    expect(school).toContain('Mon 20 Jan 2025: suspension of 4 school days (Serious assault on a pupil)');
+    // (The school's own suspensions section still gives the reasons: that is the school's record, not the referral.)
+    expect(school).toContain(`${field} `);
+    expect(school).not.toContain(`${field} (Serious assault`);
   }, 60_000);
 
   it('a pupil with nothing yet recorded still gets a short pack that says so', async () => {
