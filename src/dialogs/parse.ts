@@ -3,6 +3,7 @@ import { ukDate } from '../core/text/uk-date.js';
 import { otherYears, readDate } from './read-date.js';
 import { nearYesNo, plainYesNo } from './answer-words.js';
 import type { Parsed } from './dialog.js';
+import { namesIn } from '../core/text/names-in-text.js';
 
 /** Answer parsers shared by the dialogs. Each returns a kind message that says what would work. */
 
@@ -104,11 +105,25 @@ function tooLong(typed: string, length: number, max: number, what = 'That'): Par
   return { ok: false, message: `${what} is ${count(length)} characters; this answer can keep up to ${count(max)}. Please shorten it and send it again.`, typed };
 }
 
-/** Free text, trimmed, within a length limit. Warns against names without storing them. */
+/**
+ * Free text, trimmed, within a length limit. Text that seems to name someone (namesIn: "Jack is
+ * lively") is handed back to be changed to initials, not stored: the record keeps initials only,
+ * and what a person types in a reason or a plan can reach a referral the LA reads. A word that is not
+ * a name gets through written in lower case. The words go nowhere else: not into the log.
+ */
 export function freeText(raw: string, max: number): Parsed {
   const t = raw.trim().replace(/\s+/g, ' ');
   if (t.length > max) return tooLong(raw.trim(), t.length, max);
+  const names = namesIn(t);
+  if (names.length) return { ok: false, message: namesMessage(names), typed: raw.trim() };
   return ok(t);
+}
+
+/** Why text that seems to name someone is handed back, and how to send it. */
+function namesMessage(names: readonly string[]): string {
+  const quoted = names.map((n) => `“${n}”`).join(', ');
+  const initials = names.map((n) => `“${n[0]}.”`).join(', ');
+  return `That seems to name someone (${quoted}). Only initials are kept, never names: please change ${names.length > 1 ? 'them' : 'it'} to initials (${initials}) and send it again. If it is not a name, write that word in lower case.`;
 }
 
 /**
