@@ -5,6 +5,7 @@ import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
+import { plainYesNo } from './answer-words.js';
 import { yesNo } from './parse.js';
 import { consentFrom, CONSENT_WORDS, type ConsentRoute } from './referral-consent.js';
 import { knownForReferral } from './referral-known.js';
@@ -41,6 +42,9 @@ function serviceQuestion(ctx: DialogContext): Question {
     prompt: `Who are you referring to? Type a service or need (e.g. "inclusion team", "ed psych")${fallback ? `, or leave blank for the ${fallback.name}` : ''}.`,
     ...(fallback ? { fallback: { value: pickOf(fallback.id), label: fallback.name } } : {}),
     parse(raw): Parsed {
+      // "no" or "yes" names no service (the search once read "no" as the attendance team): ask again, and say how to stop.
+      if (plainYesNo(raw) !== undefined)
+        return { ok: false, message: `That doesn’t name a service. Type the service or the need (e.g. "ed psych", "CAMHS", "attendance"), or "cancel" to stop without referring.` };
       const top = signpost(ctx.index, raw, {}, 5).find((r) => r.kind === 'service');
       const pick = top && pickOf(top.id);
       return pick ? { ok: true, value: pick } : { ok: false, message: 'I couldn’t match that to a service. Try its name, or the need, such as "attendance".' };

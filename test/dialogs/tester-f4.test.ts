@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatter, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
 /** Rules a fresh tester of 1 Dec found wrong or missing (issues 11 and 13). */
 
@@ -18,4 +18,37 @@ describe('the PCP asks who was at the meeting in plain words', () => {
     expect(reply).toContain('Who was at the meeting (roles, not names)?');
     expect(reply).not.toMatch(/^\? Present\b/m);
   });
+});
+
+describe('the referral’s service question', () => {
+  it('"no" matches no service: it asks again, saying how to stop', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await bot.script(['refer', '4021']);
+    const reply = await bot.say('no');
+    expect(reply).not.toMatch(/Referring to/);
+    expect(reply).toMatch(/"cancel"/);
+    expect(bot.state.active).toBeDefined();
+  });
+
+  for (const words of ['edpsych', 'ed psych', 'EP', 'educational psych', 'the psychologist']) {
+    it(`"${words}" is the Educational Psychology Service`, async () => {
+      const w = await testWorld();
+      const bot = chatter(w.ctxFor(SENDCO));
+      await bot.script(NEW_PUPIL);
+      await bot.script(['refer', '4021']);
+      expect(await bot.say(words)).toContain('Referring to The Educational Psychology Service (EPS).');
+    });
+  }
+
+  for (const words of ['CAMHS', 'cahms', 'camhs referral', 'SALT', 'OT']) {
+    it(`"${words}" names a service`, async () => {
+      const w = await testWorld();
+      const bot = chatter(w.ctxFor(SENDCO));
+      await bot.script(NEW_PUPIL);
+      await bot.script(['refer', '4021']);
+      expect(await bot.say(words)).toMatch(/Referring to (Children and Adolescent Mental Health|Speech|Occupational)/);
+    });
+  }
 });
