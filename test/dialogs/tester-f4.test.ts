@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
+import { chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.js';
 
 /** Rules a fresh tester of 1 Dec found wrong or missing (issues 11 and 13). */
 
@@ -51,4 +51,38 @@ describe('the referral’s service question', () => {
       expect(await bot.say(words)).toMatch(/Referring to (Children and Adolescent Mental Health|Speech|Occupational)/);
     });
   }
+});
+
+describe('a referral for a pupil below Step 4 says what comes first (seed 000, Step 4)', () => {
+  const newPupilAt = (step: number) => NEW_PUPIL.map((w, i) => (i === 7 ? String(step) : w));
+
+  it('a teacher referring a Step 3 pupil is told, before writing it, that actions 13 and 14 come first and the SENDCo leads it', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(TEACHER));
+    await bot.script(newPupilAt(3));
+    const reply = await bot.script(['refer 4021', 'ed psych']);
+    expect(reply).toContain('Before you go on: the pupil is at Step 3. A referral to external agencies is Step 4’s action 15 (referral to external agencies), and it comes after action 13');
+    expect(reply).toContain('action 14 (formal meeting with parents/carers and pupil)');
+    expect(reply).toContain('Step 4 – action 15');
+    expect(reply).toContain('Step 4 is led by the SENDCo: speak to your SENDCo before sending this');
+    expect(reply).toContain('type "cancel"');
+    // Nothing is saved by reading it; cancel keeps the pupil where they were.
+    await bot.say('cancel');
+    const [c] = await w.repo.listBySchool('oak-primary');
+    expect([c!.currentStep, c!.referrals]).toEqual([3, []]);
+  });
+
+  it('a SENDCo is told the order but not to speak to the SENDCo; at Step 4 nothing is said', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(newPupilAt(3));
+    const reply = await bot.script(['refer 4021', 'ed psych']);
+    expect(reply).toContain('the pupil is at Step 3');
+    expect(reply).not.toContain('speak to your SENDCo');
+
+    const w4 = await testWorld();
+    const bot4 = chatter(w4.ctxFor(SENDCO));
+    await bot4.script(newPupilAt(4));
+    expect(await bot4.script(['refer 4021', 'ed psych'])).not.toContain('Before you go on');
+  });
 });
