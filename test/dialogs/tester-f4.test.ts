@@ -86,3 +86,43 @@ describe('a referral for a pupil below Step 4 says what comes first (seed 000, S
     expect(await bot4.script(['refer 4021', 'ed psych'])).not.toContain('Before you go on');
   });
 });
+
+/** Writes a PCP for 4021 dated `planDate`, answering every question it asks. */
+async function writePcp(bot: ReturnType<typeof chatter>, planDate: string): Promise<string> {
+  let reply = await bot.say('pcp for 4021');
+  for (let i = 0; i < 40 && reply.includes('?'); i++) {
+    if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
+    else if (reply.includes('reviewed?')) reply = await bot.say('in 4 weeks');
+    else if (reply.includes('[optional')) reply = await bot.say('');
+    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say(planDate);
+    else reply = await bot.say('Calmer mornings; check-in with key adult');
+  }
+  expect(reply).toContain('Plan saved');
+  return reply;
+}
+
+describe('a review of "no positive change" in a plan’s first days is queried (seed 003: reviews every three to four weeks)', () => {
+  it('a PCP written today and reviewed today: "even so?"; no keeps the answers and saves nothing; yes records it', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await writePcp(bot, 'today');
+    const asked = await bot.script(['review', '4021', 'today', 'no']);
+    expect(asked).toContain('This review is on the day the plan began. A plan needs time to work before a review can show whether it has: the shortest review interval is 3 school weeks');
+    expect(asked).toContain('? Record “no positive change” even so?');
+    const kept = await bot.say('no');
+    expect(kept).toContain('Your answers are kept. Type "back"');
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.pcps[0]!.reviews).toEqual([]);
+    expect(await bot.say('yes')).toMatch(/What worked/);
+  });
+
+  it('a review 19 school days after the plan is not queried', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await writePcp(bot, '26/10/2026');
+    const next = await bot.script(['review', '4021', 'today', 'no']);
+    expect(next).not.toContain('even so');
+    expect(next).toMatch(/What worked/);
+  });
+});
