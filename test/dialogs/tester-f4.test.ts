@@ -126,3 +126,45 @@ describe('a review of "no positive change" in a plan’s first days is queried (
     expect(next).toMatch(/What worked/);
   });
 });
+
+describe('a PCP written up after the event may have a past review date', () => {
+  /** Answers the PCP for 4021 dated 2 Nov 2026 up to its review date question, and returns that question. */
+  async function upToReviewDate(bot: ReturnType<typeof chatter>): Promise<string> {
+    let reply = await bot.say('pcp for 4021');
+    for (let i = 0; i < 40 && !reply.includes('reviewed?'); i++) {
+      if (reply.includes('[optional')) reply = await bot.say('');
+      else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say('2/11/2026');
+      else reply = await bot.say('Calmer mornings; check-in with key adult');
+    }
+    return reply;
+  }
+
+  it('a plan dated 2 Nov takes a review date of 16 Nov (today is 20 Nov), saying it is recorded as past; one before the plan is refused', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    expect(await upToReviewDate(bot)).toContain('reviewed?');
+    expect(await bot.say('30/10/2026')).toContain('is before the plan’s date');
+    const taken = await bot.say('16/11/2026');
+    expect(taken).toContain('Mon 16 Nov 2026 is past: it will be recorded as a past review date');
+    let reply = taken;
+    for (let i = 0; i < 10 && reply.includes('?'); i++) reply = await bot.say('no');
+    expect(reply).toContain('Plan saved');
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.pcps[0]!.reviewDate).toBe('2026-11-16');
+  });
+
+  it('a plan dated today still refuses a review date in the past', async () => {
+    const w = await testWorld();
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    let reply = await bot.say('pcp for 4021');
+    for (let i = 0; i < 40 && !reply.includes('reviewed?'); i++) {
+      if (reply.includes('[optional')) reply = await bot.say('');
+      else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say('today');
+      else reply = await bot.say('Calmer mornings; check-in with key adult');
+    }
+    const refused = await bot.say('16/11/2026');
+    expect(refused).not.toContain('recorded as a past review date');
+    expect(refused).toContain('reviewed?');
+  });
+});
