@@ -10,7 +10,8 @@ import { ehcpBeforeRequest } from '../core/facts/record-fact.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, Parsed, Question } from './dialog.js';
 import type { ReadFirst } from '../core/views/view.js';
-import { fromAdvice } from '../core/guidance/recommendation.js';
+import { citation, fromAdvice } from '../core/guidance/recommendation.js';
+import { count } from '../core/text/plural.js';
 import { dateWithin, freeText, parseDate, yesNo } from './parse.js';
 import { loadPicked } from './pupil-question.js';
 import { ukDate } from '../core/text/uk-date.js';
@@ -209,6 +210,7 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
         return { ok: true, value: d.date };
       },
     },
+    ...longTimetableQuestion(ctx, start, a.plannedEnd),
     { id: 'hours', kind: 'number', prompt: 'How many hours a week will the pupil be in school?', parse: (raw) => hoursPerWeek(raw, ctx.pack.rules?.fullTimeHoursPerWeek ?? FULL_TIME_HOURS_PER_WEEK) },
     {
       id: 'laNotifiedOn',
@@ -216,6 +218,44 @@ export function timetableQuestions(ctx: DialogContext, a: Answers): Question[] {
       optional: true,
       prompt: 'When was the LA told? Leave blank if it has not been told yet.',
       parse: (raw) => dateWithin(raw, today, { pastDays: 730, futureDays: 0, what: 'date the LA was told' }),
+    },
+  ];
+}
+
+/** School weeks a part-time timetable may run before the bot warns, for a pack that does not say (see rules.partTimeTimetableMaxSchoolWeeks). */
+export const PART_TIME_MAX_SCHOOL_WEEKS = 6;
+
+/**
+ * A part-time timetable planned to run longer than the pack's limit (school weeks from its start,
+ * school days counted on the school calendar): warned before saving (003, Personalised Timetables:
+ * "must not be treated as a long-term solution") and asked for a review date within the limit, a
+ * school day from the start on. None when it is within the limit or the end is not yet known.
+ */
+function longTimetableQuestion(ctx: DialogContext, start: string, end: unknown): Question[] {
+  if (typeof end !== 'string') return [];
+  const weeks = ctx.pack.rules?.partTimeTimetableMaxSchoolWeeks ?? PART_TIME_MAX_SCHOOL_WEEKS;
+  const runs = ctx.calendar.schoolDaysBetween(start, end) + (ctx.calendar.isSchoolDay(start) ? 1 : 0);
+  if (runs <= weeks * 5) return [];
+  const latest = ctx.calendar.addSchoolDays(start, weeks * 5 - (ctx.calendar.isSchoolDay(start) ? 1 : 0));
+  const source = ctx.pack.rules?.partTimeTimetable.source;
+  const cite = source ? ` (${citation(ctx.pack, source)})` : '';
+  return [
+    {
+      id: 'reviewBy',
+      kind: 'date',
+      prompt: `By when will it be reviewed? A school day from ${ukDate(start)} to ${ukDate(latest)}.`,
+      before: [{
+        type: 'text',
+        tone: 'warning',
+        text: `This part-time timetable runs ${count(runs, 'school day')}, from ${ukDate(start)} to ${ukDate(end)}: longer than ${weeks} school weeks. A part-time timetable must not be treated as a long-term solution${cite}; set a review within ${weeks} school weeks, to bring the pupil back to full time or arrange alternative provision.`,
+      }],
+      parse(raw) {
+        const d = parseDate(raw, ctx.today());
+        if (!d.ok) return { ok: false, message: d.message };
+        if (d.date < start || d.date > latest) return { ok: false, message: `Please type a review date from ${ukDate(start)} to ${ukDate(latest)}, within ${weeks} school weeks of the start; or type "back" to shorten the timetable.` };
+        const offDay = dateRuleProblem(ctx.calendar, { schoolDay: true }, 'the review date', d.date);
+        return offDay ? { ok: false, message: offDay } : { ok: true, value: d.date };
+      },
     },
   ];
 }
@@ -286,7 +326,7 @@ export function factFrom(kind: Recordable, a: Answers): NewFact {
       return { ...common, fact: 'ehc-assessment', status: a.ehc as 'requested' | 'not-going-ahead' };
     case 'part-time-timetable':
       if (a.ptt === 'ended') return { ...common, fact: 'part-time-timetable-ended' };
-      return { ...common, fact: 'part-time-timetable', plannedEndDate: a.plannedEnd as string, hoursPerWeek: a.hours as number, ...(a.laNotifiedOn ? { laNotifiedOn: a.laNotifiedOn as string } : {}) };
+      return { ...common, fact: 'part-time-timetable', plannedEndDate: a.plannedEnd as string, hoursPerWeek: a.hours as number, ...(a.laNotifiedOn ? { laNotifiedOn: a.laNotifiedOn as string } : {}), ...(a.reviewBy ? { reviewDate: a.reviewBy as string } : {}) };
     case 'suspension-return': {
       const s = a.suspension as { id: string; days: number };
       return { ...common, fact: 'suspension-return', exclusionId: s.id, days: s.days };
@@ -317,7 +357,7 @@ export function entryAnswers(e: FactEntry): Answers {
     case 'ehc-assessment':
       return { ...on, ehc: e.status };
     case 'part-time-timetable':
-      return { ...on, ptt: 'starts', plannedEnd: e.plannedEndDate, hours: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) };
+      return { ...on, ptt: 'starts', plannedEnd: e.plannedEndDate, hours: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}), ...(e.reviewDate ? { reviewBy: e.reviewDate } : {}) };
     case 'part-time-timetable-ended':
       return { ...on, ptt: 'ended' };
     case 'suspension-return':

@@ -81,8 +81,10 @@ function partTimeLines(cases: readonly PupilCase[], today: string): Block[] {
       p.when === 'ended'
         ? `part-time timetable planned to end ${ukDate(p.endDate)}, and no end recorded: record its end or a new end date with "update ${c.pupilRef}"`
         : p.when === 'planned'
-          ? `part-time timetable planned from ${ukDate(p.startDate)} to ${ukDate(p.endDate)}: review it by its end`
-          : `part-time timetable until ${ukDate(p.endDate)}: review it by then`;
+          ? `part-time timetable planned from ${ukDate(p.startDate)} to ${ukDate(p.endDate)}: review it by ${p.reviewDate ? ukDate(p.reviewDate) : 'its end'}`
+          : p.reviewDate
+            ? `part-time timetable until ${ukDate(p.endDate)}: review it by ${ukDate(p.reviewDate)}`
+            : `part-time timetable until ${ukDate(p.endDate)}: review it by then`;
     lines.push(`${c.initials} (ref ${c.pupilRef}): ${what}; ${told}`);
   }
   if (!lines.length) return [];

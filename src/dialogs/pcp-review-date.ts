@@ -34,8 +34,10 @@ function withinLimit(ctx: DialogContext, suggested: string, today: string, limit
  * off it is counted from today, whatever it was counted from. A typed date must keep the pack's
  * rule for the plan's review date (forms.json, pcp `reviewDate`: after the plan's date, within 26
  * weeks of it, on a school day); after a review it counts from the review instead of the plan's date.
+ * With `pastWhenFromIs` (a PCP's own review date), a plan dated in the past may have a past review
+ * date too, still after the plan's date: it is recorded as past, and the answer says so.
  */
-export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; prompt: string; what: string; from?: Anchor }): Question {
+export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; prompt: string; what: string; from?: Anchor; pastWhenFromIs?: boolean }): Question {
   const today = ctx.today();
   const rule = packForm(ctx, 'pcp')?.fields.find((f) => f.id === 'reviewDate')?.dateRule;
   const fromGiven = proposeReviewDate(ctx.calendar, q.from?.date ?? today, PCP_REVIEW_WINDOW);
@@ -49,9 +51,15 @@ export function pcpReviewDateQuestion(ctx: DialogContext, q: { id: string; promp
     prompt: q.prompt,
     fallback: { value: suggested, label: `${ukDate(suggested)} (${fromToday(daysBetween(today, suggested))})` },
     parse(r) {
-      const d = dateWithin(r, today, { pastDays: 0, futureDays, what: q.what, weekdayAhead: true });
+      // A plan written up after the event may already have been reviewed: then its review date may be past too (after the plan's date, the rule says).
+      // Wider than the rule, so a date before the plan is refused in the rule’s words, naming the plan’s date.
+      const pastDays = q.pastWhenFromIs && q.from && q.from.date < today ? daysBetween(q.from.date, today) + FAR : 0;
+      const d = dateWithin(r, today, { pastDays, futureDays, what: q.what, weekdayAhead: !pastDays });
       const problem = d.ok && rule ? dateRuleProblem(ctx.calendar, rule, `the ${q.what}`, d.value as string, q.from) : undefined;
-      return problem ? { ok: false, message: `${problem} Or leave it blank for ${ukDate(suggested)}.` } : d;
+      if (problem) return { ok: false, message: `${problem} Or leave it blank for ${ukDate(suggested)}.` };
+      if (d.ok && (d.value as string) < today)
+        return { ...d, note: `${ukDate(d.value as string)} is past: it will be recorded as a past review date, for a plan written up after it was reviewed. Record that review with "review" (its date can be up to 120 days ago).` };
+      return d;
     },
   };
 }

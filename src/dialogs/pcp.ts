@@ -31,7 +31,7 @@ export const pcpDialog: FormDialog = {
     const planField = pcp?.fields.find((f) => f.id === 'planDate');
     const planDate = a['pcp.planDate'];
     const from = planField && typeof planDate === 'string' ? { date: planDate, name: fieldName(planField) } : undefined;
-    qs.push(pcpReviewDateQuestion(ctx, { id: 'reviewDate', prompt: 'When will the plan be reviewed?', what: 'review date', ...(from ? { from } : {}) }));
+    qs.push(pcpReviewDateQuestion(ctx, { id: 'reviewDate', prompt: 'When will the plan be reviewed?', what: 'review date', pastWhenFromIs: true, ...(from ? { from } : {}) }));
     const isp = packForm(ctx, 'incident-support-plan');
     if (isp) {
       qs.push({ id: 'wantsIsp', kind: 'yesno', prompt: 'Add an Incident Support Plan for moments of crisis?', parse: yesNo });

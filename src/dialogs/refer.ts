@@ -1,10 +1,12 @@
 import { addReferral } from '../core/plans/plan-changes.js';
 import { DRAFT_DAYS } from '../core/store/draft-store.js';
+import { citation } from '../core/guidance/recommendation.js';
 import { signpost } from '../core/signpost/signpost.js';
 import { heading, text, type ReadFirst } from '../core/views/view.js';
 import type { KnowledgePack } from '../knowledge/schema/pack.js';
 import type { Service } from '../knowledge/schema/services.js';
 import type { DialogContext, FormDialog, Parsed, Question } from './dialog.js';
+import { plainYesNo } from './answer-words.js';
 import { yesNo } from './parse.js';
 import { consentFrom, CONSENT_WORDS, type ConsentRoute } from './referral-consent.js';
 import { knownForReferral, previousExclusions } from './referral-known.js';
@@ -49,6 +51,9 @@ function serviceQuestion(ctx: DialogContext): Question {
     prompt: `Who are you referring to? Type a service or need (e.g. "inclusion team", "ed psych")${fallback ? `, or leave blank for the ${fallback.name}` : ''}.`,
     ...(fallback ? { fallback: { value: pickOf(fallback.id), label: fallback.name } } : {}),
     parse(raw): Parsed {
+      // "no" or "yes" names no service (the search once read "no" as the attendance team): ask again, and say how to stop.
+      if (plainYesNo(raw) !== undefined)
+        return { ok: false, message: `That doesn’t name a service. Type the service or the need (e.g. "ed psych", "CAMHS", "attendance"), or "cancel" to stop without referring.` };
       const top = signpost(ctx.index, raw, {}, 5).find((r) => r.kind === 'service');
       const pick = top && pickOf(top.id);
       return pick ? { ok: true, value: pick } : { ok: false, message: 'I couldn’t match that to a service. Try its name, or the need, such as "attendance".' };
@@ -58,7 +63,33 @@ function serviceQuestion(ctx: DialogContext): Question {
 
 /** The pupil, what the bot knows for the referral's fields and who gives consent for them, read when the pupil is picked. */
 function pupilForReferral(ctx: DialogContext): Question {
-  return pupilQuestionReading(ctx, async (c) => ({ known: await knownForReferral(ctx, c), consent: consentFrom(c) }));
+  return pupilQuestionReading(ctx, async (c) => ({ known: await knownForReferral(ctx, c), consent: consentFrom(c), fromStep: c.currentStep }));
+}
+
+/** The step whose action 15 is the referral to external agencies (seed 000, Step 4: led by the SENDCo). */
+const REFERRAL_STEP = 4;
+
+/**
+ * Read before the referral is written, when the pupil is below Step 4: seed 000 puts the referral
+ * (action 15) after the SENDCo's monitoring and review of the PCP (action 13) and the formal meeting
+ * with parents/carers and pupil (action 14), all led by the SENDCo. A teacher is told the SENDCo
+ * leads it (in words only: a dialog has no way to send the SENDCo a notice). Nothing is saved until
+ * the form is finished, so "cancel" here loses nothing recorded.
+ */
+function belowStepNotice(ctx: DialogContext, step: number): ReadFirst {
+  const actions = ctx.pack.pathway?.actions ?? [];
+  const named = (id: string) => {
+    const x = actions.find((a) => a.id === id);
+    return x ? `action ${id} (${x.title.charAt(0).toLowerCase()}${x.title.slice(1)})` : `action ${id}`;
+  };
+  const source = actions.find((a) => a.id === '15')?.source;
+  const cite = source ? ` (${citation(ctx.pack, source)})` : '';
+  const teacher = ctx.user.role === 'teacher' ? ' Step 4 is led by the SENDCo: speak to your SENDCo before sending this, as they lead the referral and the meeting before it.' : '';
+  return {
+    type: 'text',
+    tone: 'warning',
+    text: `Before you go on: the pupil is at Step ${step}. A referral to external agencies is Step ${REFERRAL_STEP}’s ${named('15')}, and it comes after ${named('13')} and ${named('14')}${cite}.${teacher} Saving it moves the pupil to Step ${REFERRAL_STEP}. To stop with nothing saved, type "cancel".`,
+  };
 }
 
 /**
@@ -102,7 +133,8 @@ export const referDialog: FormDialog = {
     // so a wrong match is seen before anything is written for it.
     // A form has the service question above; a typed conversation goes back to it.
     const named: ReadFirst = { type: 'text', tone: 'muted', text: `Referring to ${service.name}. Not the one you meant? Change the service.` };
-    qs.push({ ...permissionQuestion((a.consent as ConsentRoute | undefined) ?? 'parents'), before: [named], typedHint: 'Type "back" to name the service again.' });
+    const below = typeof a.fromStep === 'number' && a.fromStep < REFERRAL_STEP ? [belowStepNotice(ctx, a.fromStep)] : [];
+    qs.push({ ...permissionQuestion((a.consent as ConsentRoute | undefined) ?? 'parents'), before: [named, ...below], typedHint: 'Type "back" to name the service again.' });
     // Only with permission is there a referral to write.
     if (a.parentalPermission !== true) return qs;
     const form = packForm(ctx, 'referral');

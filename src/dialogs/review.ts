@@ -19,6 +19,8 @@ import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 import { ukDate } from '../core/text/uk-date.js';
+import { count } from '../core/text/plural.js';
+import { citation } from '../core/guidance/recommendation.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
 interface PlanOption extends Choice {
@@ -77,6 +79,42 @@ function targetsQuestion(now: readonly string[]): Question {
   };
 }
 
+/** Used when a pack gives no review interval: three weeks, the shortest review cycle in seed 003 (PSP). */
+const SHORTEST_REVIEW_DAYS = 21;
+
+/**
+ * A review of "no positive change" held so soon after the plan began that it cannot show whether the
+ * plan worked: fewer school days after the plan's date than the pack's shortest review interval
+ * (rules.psp.reviewIntervalDays.min, calendar days, read as whole school weeks: 21 days is 15 school
+ * days; seed 003, a PSP is reviewed every three to four weeks). Asked "even so?"; "no" keeps every
+ * answer and says what to type. None when the review is later, or the plan's date is not known.
+ */
+function tooSoonQuestion(ctx: DialogContext, began: string | undefined, date: unknown): Question | undefined {
+  if (!began || typeof date !== 'string') return undefined;
+  const rules = ctx.pack.rules?.psp;
+  const weeks = Math.max(1, Math.floor((rules?.reviewIntervalDays.min ?? SHORTEST_REVIEW_DAYS) / 7));
+  const least = weeks * 5;
+  const held = ctx.calendar.schoolDaysBetween(began, date);
+  if (held >= least) return undefined;
+  const cite = rules ? ` (${citation(ctx.pack, rules.escalation.source)}: reviewed every three to four weeks)` : '';
+  const after = held <= 0 ? 'on the day the plan began' : `${count(held, 'school day')} after the plan began (${ukDate(began)})`;
+  return {
+    id: 'tooSoon',
+    kind: 'yesno',
+    prompt: 'Record “no positive change” even so?',
+    before: [{
+      type: 'text',
+      tone: 'warning',
+      text: `This review is ${after}. A plan needs time to work before a review can show whether it has: the shortest review interval is ${weeks} school weeks${cite}. A “no positive change” now may move the pupil up a step before the plan has had a chance.`,
+    }],
+    help: 'Answer yes if the plan has truly had its chance (say why in the notes); no to change an answer.',
+    parse(raw) {
+      const p = yesNo(raw);
+      return p.ok && p.value === false ? { ok: false, message: 'Your answers are kept. Type "back" to change the review’s date or whether there was positive change, or "cancel" to record nothing.' } : p;
+    },
+  };
+}
+
 export const reviewDialog: FormDialog = {
   id: 'review',
   draftName: 'review',
@@ -124,6 +162,10 @@ export const reviewDialog: FormDialog = {
         },
       },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
+    );
+    const soon = a.positive === false ? tooSoonQuestion(ctx, chosen?.began, a.date) : undefined;
+    if (soon) qs.push(soon);
+    qs.push(
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', ...limitedText(NOTES_MAX) },
     );
     // From the review's date once it is known (a card sends all answers at once: then today).

@@ -47,7 +47,7 @@ describe('the graduated response over several conversations', () => {
     expect(reply).toContain('Plan saved');
     expect(reply).toContain('Review due Fri 18 Dec 2026');
 
-    const review = await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'yes']);
+    const review = await bot.script(['review', '4021', 'today', 'no', 'yes', 'Still leaving lessons', '18/12/2026', 'yes']);
     expect(review).toContain('no positive change');
     expect(review).toContain('[3 you are here]');
     const [c] = await w.repo.listBySchool('oak-primary');

@@ -3,7 +3,7 @@ import { recognise } from '../../src/dialogs/intents.js';
 import { runLaReport } from '../../src/dialogs/la-report.js';
 import { asksForFile } from '../../src/dialogs/read/read-request.js';
 import { chatter, LA_OFFICER, SENDCO, TEACHER, ADMIN, testWorld } from '../helpers/dialog-context.js';
-import { saveLaCases } from '../helpers/la-world.js';
+import { laCases, saveLaCases } from '../helpers/la-world.js';
 import { recordedPupil } from '../helpers/recorded-pupil.js';
 
 async function world() {
@@ -36,6 +36,14 @@ describe('la report in a conversation', () => {
     expect(reply).not.toContain('stays with the school');
     expect(reply).toContain('la report csv 1/9/2026 30/11/2026');
     expect(reply).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('says "fewer than 5 pupils" in its opening sentence when the pupils are few, never "withheld pupils" (tester, issue 13)', async () => {
+    const w = await testWorld();
+    for (const c of laCases().slice(0, 3)) await w.repo.save(c, undefined);
+    const reply = await chatter(w.ctxFor(LA_OFFICER)).say('la report 2026-09-01 2026-11-30');
+    expect(reply).toMatch('From the records of fewer than 5 pupils that 1 school has referred to the LA');
+    expect(reply).not.toContain('withheld pupils');
   });
 
   it('audits the report by ids only: one line per school whose records were read', async () => {

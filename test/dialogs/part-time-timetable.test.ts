@@ -61,3 +61,27 @@ describe('a pupil on a part-time timetable', () => {
     expect(await later.say('my reviews')).toContain('- AB (ref 4021): part-time timetable planned to end Fri 11 Dec 2026, and no end recorded: record its end or a new end date with "update 4021"; the LA told on Wed 18 Nov 2026');
   });
 });
+
+describe('a long part-time timetable (tester, issue 11; seed 003: not a long-term solution)', () => {
+  it('1 Dec 2026 to 1 Jul 2027 is warned about before saving and asked for a review date within 6 school weeks, which my reviews then gives', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '1/12/2026']);
+    const warned = await bot.say('1/7/2027');
+    expect(warned).toMatch(/This part-time timetable runs \d+ school days, from Tue 1 Dec 2026 to Thu 1 Jul 2027: longer than 6 school weeks\. A part-time timetable must not be treated as a long-term solution \(.*Personalised Timetables\)/);
+    expect(warned).toContain('? By when will it be reviewed? A school day from Tue 1 Dec 2026 to');
+    // Past the six school weeks (the Christmas holiday does not count): asked again.
+    expect(await bot.say('1/3/2027')).toContain('within 6 school weeks of the start');
+    expect(await bot.say('15/1/2027')).toContain('? How many hours a week');
+    await bot.script(['15', '', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-12-01', endDate: '2027-07-01', hoursPerWeek: 15, reviewDate: '2027-01-15' });
+    expect(await bot.say('my reviews')).toContain('part-time timetable planned from Tue 1 Dec 2026 to Thu 1 Jul 2027: review it by Fri 15 Jan 2027');
+  });
+
+  it('one of 4 school weeks is not warned about', async () => {
+    const { bot } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026']);
+    const next = await bot.say('11/12/2026');
+    expect(next).not.toContain('long-term solution');
+    expect(next).toContain('? How many hours a week');
+  });
+});

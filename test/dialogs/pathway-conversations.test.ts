@@ -62,7 +62,7 @@ describe('a review is read only at the step it was held at', () => {
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(NEW_PUPIL);
     await writePcp(bot);
-    const saved = await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'yes']);
+    const saved = await bot.script(['review', '4021', 'today', 'no', 'yes', 'Still leaving lessons', '18/12/2026', 'yes']);
     expect(saved).not.toContain('move to Step 4');
     expect(await nextActions(bot, saved)).toEqual({ step: 3, actions: ['8', '9', '10', '11', '12'] });
     expect(saved).toContain('[3 you are here]');
@@ -81,7 +81,7 @@ describe('a review is read only at the step it was held at', () => {
     await bot.script(NEW_PUPIL);
     await writePcp(bot);
     // No positive change, and the move is not recorded with the review.
-    await bot.script(['review', '4021', 'today', 'no', 'Still leaving lessons', '18/12/2026', 'no']);
+    await bot.script(['review', '4021', 'today', 'no', 'yes', 'Still leaving lessons', '18/12/2026', 'no']);
     await bot.script(['refer', '4021', 'inclusion team', 'yes']);
     const done = await bot.answerUntil('Persistent disruption despite the plan', (r) => r.includes('Referral of'));
     expect(done).toContain('the pupil is now at Step 4');
@@ -171,7 +171,7 @@ describe('a review is read only at the step it was held at', () => {
     const bot = chatter(w.ctxFor(SENDCO));
     await bot.script(newPupilAt(4));
     await writePcp(bot);
-    const saved = await bot.script(['review', '4021', 'today', 'no', 'No better', '18/12/2026']);
+    const saved = await bot.script(['review', '4021', 'today', 'no', 'yes', 'No better', '18/12/2026']);
     expect(saved).toContain('Review saved');
     expect(saved).not.toContain('Record that move now?');
     expect(await nextActions(bot, saved)).toEqual({ step: 4, actions: ['14', '15'] });

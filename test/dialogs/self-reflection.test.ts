@@ -76,6 +76,17 @@ describe('the self-reflection in a typed conversation', () => {
     expect(head.state.active).toBeUndefined();
   });
 
+  it('with every item rated 3, says the areas are level and calls none "the weakest" (tester, issue 13)', async () => {
+    const w = await world();
+    const chat = chatter(w.ctxFor(SENDCO));
+    await chat.say('self-reflection');
+    for (const n of ITEMS) await rateArea(chat, n, 3);
+    const summary = await chat.say('no');
+    expect(summary).toContain('The areas are level: every area is rated 3 Established, so none is weaker than the others. What could help in each:');
+    expect(summary).not.toContain('the weakest area');
+    expect(summary).toContain('the areas are level');
+  });
+
   it('shows the change since last time, and an LA officer the area ratings only when the school shares', async () => {
     const w = await world();
     const chat = chatter(w.ctxFor(SENDCO));

@@ -183,7 +183,8 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
   // Issue 11, tester item 2: a correction made the person type every field again, and a blank start became today.
   it('correcting a part-time timetable starts from what it said: blank keeps each value (the start is not today), and the timeline marks the entry as corrected', async () => {
     const { bot, pupil } = await world();
-    await bot.script(update('part-time timetable', '2/11/2026', '18/12/2026', '15', '', 'Phased return after illness'));
+    // Seven school weeks: longer than the pack's six, so a review date within them is asked for (tester, issue 11).
+    await bot.script(update('part-time timetable', '2/11/2026', '18/12/2026', '4/12/2026', '15', '', 'Phased return after illness'));
     const original = (await pupil()).facts[0]!;
     await bot.script(update('correct an earlier entry'));
     await bot.say('1');
@@ -191,12 +192,13 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(first).toMatch(/^\? What has happened to the part-time timetable\? .*\[blank = It starts, or its details change .*\(as recorded\)\]/m);
     expect(await bot.say('')).toMatch(/^\? When does \(or did\) the part-time timetable start\? \[blank = Mon 2 Nov 2026 \(as recorded\)\]/m);
     expect(await bot.say('')).toMatch(/\[blank = Fri 18 Dec 2026 \(as recorded\)\]/);
+    expect(await bot.say('')).toMatch(/By when will it be reviewed\?.*\[blank = Fri 4 Dec 2026 \(as recorded\)\]/);
     expect(await bot.say('')).toMatch(/\[blank = 15 \(as recorded\)\]/);
     await bot.say('12');
     const done = await bot.script(['', 'It was 12 hours, not 15']);
     expect(done).toContain('it now says part-time timetable from Mon 2 Nov 2026 to Fri 18 Dec 2026, 12 hours a week, the LA not yet told (hours a week: 15 hours → 12 hours)');
     const c = await pupil();
-    expect(c.facts).toEqual([original, expect.objectContaining({ fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-18', hoursPerWeek: 12, corrects: original.id })]);
+    expect(c.facts).toEqual([original, expect.objectContaining({ fact: 'part-time-timetable', on: '2026-11-02', plannedEndDate: '2026-12-18', reviewDate: '2026-12-04', hoursPerWeek: 12, corrects: original.id })]);
 
     const timeline = await bot.say('timeline 4021');
     expect(timeline).toContain('Mon 2 Nov 2026: Part-time timetable from Mon 2 Nov 2026 to Fri 18 Dec 2026, 15 hours a week, the LA not yet told (corrected)');

@@ -62,6 +62,8 @@ export const FactEntry = z.discriminatedUnion('fact', [
     hoursPerWeek: z.number().min(0.5).max(40),
     /** The day the LA was told; absent while it has not been. */
     laNotifiedOn: IsoDate.optional(),
+    /** When it is to be reviewed, for one planned to run longer than the pack's limit (rules.partTimeTimetableMaxSchoolWeeks); absent otherwise. */
+    reviewDate: IsoDate.optional(),
   }),
   /** Back to a full timetable on `on`. */
   z.strictObject({ ...common, fact: z.literal('part-time-timetable-ended') }),

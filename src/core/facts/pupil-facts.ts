@@ -19,7 +19,7 @@ export interface PupilFacts {
   /** An EHC needs assessment requested and not yet settled (no EHCP issued since, not stopped). */
   ehcRequestedOn?: string;
   /** The part-time timetable the pupil is on, or is due to start; gone once it has ended. */
-  partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string };
+  partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string; reviewDate?: string };
   /** The latest PEP meeting recorded (London dates): the day it was held, and the next one when set. */
   lastPep?: { on: string; nextOn?: string };
   /** The latest return from a suspension that was recorded. */
@@ -63,7 +63,7 @@ export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
     case 'ehc-assessment':
       return e.status === 'requested' ? { ...s, ehcRequestedOn: e.on } : without(s, 'ehcRequestedOn');
     case 'part-time-timetable':
-      return { ...s, partTimeTimetable: { startDate: e.on, endDate: e.plannedEndDate, hoursPerWeek: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}) } };
+      return { ...s, partTimeTimetable: { startDate: e.on, endDate: e.plannedEndDate, hoursPerWeek: e.hoursPerWeek, ...(e.laNotifiedOn ? { laNotifiedOn: e.laNotifiedOn } : {}), ...(e.reviewDate ? { reviewDate: e.reviewDate } : {}) } };
     case 'part-time-timetable-ended':
       return without(s, 'partTimeTimetable');
     case 'suspension-return':

@@ -40,6 +40,8 @@ export interface PartTimeFigures {
   startDate: string;
   endDate: string;
   laNotifiedOn?: string;
+  /** When it is to be reviewed, set for one planned to run longer than the pack's limit (London date). */
+  reviewDate?: string;
   /** Before its start, between its dates, or after its end. */
   when: 'planned' | 'current' | 'ended';
 }
@@ -49,7 +51,7 @@ export function partTimeFigures(c: PupilCase, today: string): PartTimeFigures | 
   const p = pupilFacts(c).partTimeTimetable;
   if (!p) return undefined;
   const when = today < p.startDate ? 'planned' : today > p.endDate ? 'ended' : 'current';
-  return { startDate: p.startDate, endDate: p.endDate, ...(p.laNotifiedOn ? { laNotifiedOn: p.laNotifiedOn } : {}), when };
+  return { startDate: p.startDate, endDate: p.endDate, ...(p.laNotifiedOn ? { laNotifiedOn: p.laNotifiedOn } : {}), ...(p.reviewDate ? { reviewDate: p.reviewDate } : {}), when };
 }
 
 /**

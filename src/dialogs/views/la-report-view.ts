@@ -1,5 +1,5 @@
 import type { FigureRow, FigureTable, LaReport } from '../../core/la-report/la-report.js';
-import { cellWords, shownValue, WITHHELD_EXPLAINED } from '../../core/la-report/suppression.js';
+import { cellWords, shownValue, SUPPRESS_BELOW, WITHHELD_EXPLAINED, type Cell } from '../../core/la-report/suppression.js';
 import { ukDate } from '../../core/text/uk-date.js';
 import { heading, text, type Block, type ChartView, type TableView, type View } from '../../core/views/view.js';
 
@@ -33,6 +33,12 @@ export function tableBlock(t: FigureTable): Block {
   return { type: 'table', table };
 }
 
+/**
+ * A count inside a sentence: "11 pupils", or "fewer than 5 pupils" when it is withheld, since the
+ * table word "withheld" reads as if the pupils were ("the records of withheld pupils").
+ */
+const countInSentence = (c: Cell, noun: string): string => `${c.withheld ? `fewer than ${SUPPRESS_BELOW}` : c.value} ${noun}${c.value === 1 && !c.withheld ? '' : 's'}`;
+
 const days = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} calendar day${n === 1 ? '' : 's'}`;
 
 /**
@@ -44,14 +50,14 @@ export function laReportViews(r: LaReport, csvCommand: string): View[] {
   const a = r.acknowledgement;
   const ack = a.medianDays === undefined || a.p90Days === undefined
     ? 'Fewer than 5 referrals were acknowledged in the period, so the time to acknowledgement is not shown.'
-    : `Median ${days(a.medianDays)}; 90% within ${days(a.p90Days)} (from the referral’s date to the day it was acknowledged, over ${cellWords(a.acknowledged)} acknowledged referrals).`;
+    : `Median ${days(a.medianDays)}; 90% within ${days(a.p90Days)} (from the referral’s date to the day it was acknowledged, over ${countInSentence(a.acknowledged, 'acknowledged referral')}).`;
   const title = heading(`LA figures, ${ukDate(r.period.from)} to ${ukDate(r.period.to)}`);
   // A period not yet begun has nothing to count: say so rather than show tables of zeros.
   if (r.period.from > r.today) return [{ blocks: [title, text(`No figures yet: this period starts after today (${ukDate(r.today)}). Ask again once it has begun.`)] }];
   const intro: View = {
     blocks: [
       title,
-      text(`From the records of ${cellWords(r.pupils)} pupils that ${cellWords(r.schools)} schools have referred to the LA. Made ${ukDate(r.today)}.`),
+      text(`From the records of ${countInSentence(r.pupils, 'pupil')} that ${countInSentence(r.schools, 'school')} ${r.schools.value === 1 && !r.schools.withheld ? 'has' : 'have'} referred to the LA. Made ${ukDate(r.today)}.`),
       text(`${WITHHELD_EXPLAINED} No pupil is named or counted on their own.`, 'muted'),
       { type: 'facts', facts: [{ label: 'Time from referral to acknowledgement', value: ack }] },
     ],

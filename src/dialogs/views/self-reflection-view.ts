@@ -23,10 +23,14 @@ function areaValue(tool: SelfReflectionTool, rating: Rating, mean: number, befor
   return `${ratingLabel(tool, rating)} (items average ${mean.toFixed(1)})${change}`;
 }
 
+/** How the lowest-rated areas stand: one below the rest, several tied below the rest, or every rated area level. */
+type Level = 'one' | 'some' | 'all';
+
 /** A suggestion as guidance is shown everywhere: what, why, who leads it, the source, and the service's contacts. */
-function asRecommendation(pack: KnowledgePack, s: Suggested, n: number): Recommendation {
+function asRecommendation(pack: KnowledgePack, s: Suggested, n: number, level: Level): Recommendation {
   const x = s.suggestion;
-  const because = s.forItems.length ? `for item${s.forItems.length === 1 ? '' : 's'} ${s.forItems.join(', ')}` : `${s.area.title} is the weakest area`;
+  const areaWords = level === 'all' ? `${s.area.title}: the areas are level` : level === 'some' ? `${s.area.title} is among the lowest-rated areas` : `${s.area.title} is the weakest area`;
+  const because = s.forItems.length ? `for item${s.forItems.length === 1 ? '' : 's'} ${s.forItems.join(', ')}` : areaWords;
   const base = { id: `self-reflection-${n}`, kind: 'action' as const, ledBy: ['school-leadership' as const], ledByLabel: pack.pathway?.leadRoleLabels['school-leadership'] ?? 'Headteacher and senior leadership team', source: x.source, citation: citation(pack, x.source), because };
   switch (x.kind) {
     case 'action':
@@ -60,8 +64,13 @@ export function summaryView(pack: KnowledgePack, record: SchoolReflections, late
     blocks.push({ type: 'list', items: s.weakItems.map((w) => `${w.id} ${w.text} — ${ratingLabel(tool, w.rating)}${w.before !== undefined && w.before !== w.rating ? ` (was ${w.before})` : ''}`) });
   } else blocks.push(text('No item is rated 1 or 2.', 'success'));
   if (s.weakest.length) {
+    const rated = s.areas.filter((a) => a.rating !== undefined);
+    const level: Level = s.weakest.length === 1 ? 'one' : s.weakest.length === rated.length ? 'all' : 'some';
     blocks.push(heading(`What could help: ${s.weakest.map((a) => a.title).join('; ')}`));
-    blocks.push(...s.suggestions.map((x, i): Block => ({ type: 'recommendation', rec: asRecommendation(pack, x, i + 1) })));
+    // Tied areas are said to be level: calling one of them "the weakest" would single it out for nothing.
+    if (level === 'all') blocks.push(text(`The areas are level: every area is rated ${ratingLabel(tool, rated[0]!.rating!)}, so none is weaker than the others. What could help in each:`));
+    else if (level === 'some') blocks.push(text(`${s.weakest.slice(0, -1).map((a) => a.title).join(', ')} and ${s.weakest.at(-1)!.title} are level, the lowest-rated areas (${ratingLabel(tool, rated.find((a) => a.area === s.weakest[0])!.rating!)}).`));
+    blocks.push(...s.suggestions.map((x, i): Block => ({ type: 'recommendation', rec: asRecommendation(pack, x, i + 1, level) })));
   } else blocks.push(text('Every area is Enhanced: keep it in the school’s review cycle, and consider supporting other settings.', 'success'));
   const notes = tool.areas.flatMap((a) => {
     const note = latest.areas[a.id]?.note;

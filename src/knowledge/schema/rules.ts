@@ -100,6 +100,14 @@ export const Rules = z.object({
   }),
   partTimeTimetable: WithBrief,
   /**
+   * The longest a part-time timetable may run, in school weeks from its start, before the bot warns
+   * and asks for a review date within it. Seed 003 ("Personalised Timetables") says a part-time
+   * timetable "must not be treated as a long-term solution" and must have a time limit, but gives no
+   * number: the Worcestershire pack uses 6 school weeks, the DfE's usual expectation, not a legal
+   * limit. Packs without it use 6.
+   */
+  partTimeTimetableMaxSchoolWeeks: z.number().int().min(1).max(39).optional(),
+  /**
    * Hours in a full school week (DfE, "Length of the school week": 32.5 hours expected); a part-time
    * timetable is fewer. Packs without it use 32.5.
    */

@@ -16,7 +16,8 @@ describe('Teams: a pupil through the graduated response, all in cards', () => {
     expect(pcp).toContain('Plan saved');
     expect(pcp).toContain('Review due Fri 18 Dec 2026');
 
-    const review = await complete(who, await h.say(who, 'review for 4021'), { positive: 'no', notes: 'Still leaving lessons', nextReviewDate: '2026-12-18', stepUp: 'yes' });
+    // Reviewed the day the plan was written: the card asks "even so?" before saving (tester, issue 11).
+    const review = await complete(who, await h.say(who, 'review for 4021'), { positive: 'no', tooSoon: 'yes', notes: 'Still leaving lessons', nextReviewDate: '2026-12-18', stepUp: 'yes' });
     expect(review).toContain('no positive change');
     expect(review).toMatch(/Step 3/);
 

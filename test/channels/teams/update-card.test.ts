@@ -56,7 +56,8 @@ describe('Teams: a pupil’s record is updated in a card', () => {
   it('a correction card holds what the entry said; changing only the hours keeps the start, and the chronology marks the entry corrected', async () => {
     h = await teamsHarness();
     await complete(await h.say(who, 'new pupil'), { pupilRef: '4021', initials: 'AB', yearGroup: '8', send: 'sen-support', step: '3' });
-    await complete(await h.say(who, 'update 4021'), { what: 'part-time-timetable', on: '2026-11-02', plannedEnd: '2026-12-18', hours: '15', laNotifiedOn: '2026-11-03' });
+    // Seven school weeks, longer than the pack's six: the card asks for a review date within them (tester, issue 11).
+    await complete(await h.say(who, 'update 4021'), { what: 'part-time-timetable', on: '2026-11-02', plannedEnd: '2026-12-18', reviewBy: '2026-12-04', hours: '15', laNotifiedOn: '2026-11-03' });
     const original = (await pupil()).facts[0]!;
     const [submit] = actionsOf(await h.say(who, 'update 4021'), 'form.submit');
     const card = await h.press(who, submit!, { q_pupil: '4021', q_what: 'correction', q_entry: original.id, q_how: 'replace' });
