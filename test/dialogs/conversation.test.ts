@@ -75,8 +75,10 @@ describe('referrals need parental permission', () => {
     expect(await bot.script(['refer', '4021', 'inclusion team'])).toMatch(/^\? Have parents\/carers given permission for this referral\? \(yes\/no\)$/m);
     expect(await bot.say('no')).toContain('can only be sent once parents/carers agree');
     expect((await w.repo.listBySchool('oak-primary'))[0]!.referrals).toHaveLength(0);
-    // The school's name is what the bot already knows: a blank takes it.
-    expect(await bot.say('yes')).toMatch(/^\? School \/ setting \[blank = Oak Primary\]$/m);
+    // The date the referral was made (004's first field) comes next, today unless said; then the
+    // school's name, which the bot already knows: a blank takes it.
+    expect(await bot.say('yes')).toMatch(/^\? Date referral made \[blank = today/m);
+    expect(await bot.say('')).toMatch(/^\? School \/ setting \[blank = Oak Primary\]$/m);
     const done = await bot.answerUntil('Persistent disruption despite Step 4 plan', (r) => r.includes('Referral of'));
     expect(done).toContain('Referral of AB (ref 4021, Year 8) to Education Engagement');
     const [c] = await w.repo.listBySchool('oak-primary');
