@@ -22,7 +22,7 @@ const pepLines = (reply: string) => reply.split('\n').filter((l) => l.startsWith
 describe('recording a PEP meeting', () => {
   it('clears this term’s overdue PEP from the pupil page and my reviews; the next is due at the start of next term', async () => {
     const { w, bot } = await lookedAfterPupil('2027-01-12');
-    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 7 days, Tue 5 Jan 2027']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 7 calendar days, Tue 5 Jan 2027']);
     expect(await bot.say('my reviews')).toContain('pep 4021');
     const page = await bot.say('pupil 4021');
     expect(page).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');
