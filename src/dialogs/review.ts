@@ -19,6 +19,7 @@ import { planBegan } from '../core/plans/plan-began.js';
 import { describePupil, loadPicked, pickedPupil, pupilQuestion } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
 import { ukDate } from '../core/text/uk-date.js';
+import { count } from '../core/text/plural.js';
 
 /** The plan choices are worked out when the pupil is picked and kept in the answers. */
 interface PlanOption extends Choice {
@@ -77,6 +78,34 @@ function targetsQuestion(now: readonly string[]): Question {
   };
 }
 
+/**
+ * A PSP review fewer than this many school days after the PSP began or its previous review is too
+ * soon to show impact (003, PSP: reviewed every 3–4 weeks), so it is queried before it is saved, as
+ * it would count towards "two reviews without impact".
+ */
+const PSP_REVIEW_MIN_SCHOOL_DAYS = 10;
+
+/** "Too soon to show impact; even so?" for a PSP review held too soon after the last one (or the start); none otherwise. "No" asks for another date. */
+function tooSoonQuestion(ctx: DialogContext, plan: PlanOption, date: string): Question[] {
+  const earlier = [plan.began, ...(plan.reviewedOn ?? [])].filter((d): d is string => !!d && d <= date).sort().at(-1);
+  if (!earlier) return [];
+  const gap = ctx.calendar.schoolDaysBetween(earlier, date);
+  if (gap >= PSP_REVIEW_MIN_SCHOOL_DAYS) return [];
+  const since = earlier === plan.began ? `the PSP started (${ukDate(earlier)})` : `the previous review (${ukDate(earlier)})`;
+  return [
+    {
+      id: 'tooSoon',
+      kind: 'yesno',
+      prompt: `This review is ${count(gap, 'school day')} after ${since}: too soon to show impact; even so?`,
+      help: `PSPs are reviewed every 3–4 weeks; a review held sooner still counts towards "two reviews without impact".`,
+      parse(raw) {
+        const p = yesNo(raw);
+        return p.ok && p.value === false ? { ok: false, message: 'Then type "back" to give another review date, or "cancel" to record the review later.' } : p;
+      },
+    },
+  ];
+}
+
 export const reviewDialog: FormDialog = {
   id: 'review',
   draftName: 'review',
@@ -124,6 +153,8 @@ export const reviewDialog: FormDialog = {
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', ...limitedText(NOTES_MAX) },
     );
+    // Asked straight after the date it queries.
+    if (chosen?.kind === 'psp' && typeof a.date === 'string') qs.splice(qs.findIndex((q) => q.id === 'date') + 1, 0, ...tooSoonQuestion(ctx, chosen, a.date));
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')
       qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: { date: typeof a.date === 'string' ? a.date : ctx.today(), name: 'the review it follows' } }));
