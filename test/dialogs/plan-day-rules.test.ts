@@ -47,6 +47,14 @@ describe('plan start and end dates', () => {
     expect(await bot.say('23/11/2026')).not.toContain('not a school day');
   });
 
+  it('a PSP end date on a bank holiday is asked again, naming the next school day (issue 11; 28 Dec is a bank holiday too)', async () => {
+    const { bot } = await withPlans({});
+    await bot.script(['psp', '4021', 'Stay in lessons', 'me', '23/11/2026', '']);
+    const asked = await bot.say('25/12/2026');
+    expect(asked).toContain('Fri 25 Dec 2026 is not a school day');
+    expect(asked).toContain('Please type a school day: the first one after it is Tue 29 Dec 2026');
+  });
+
   it('a plan closed on a weekend is refused', async () => {
     const { bot } = await withPlans({ psps: [psp('2026-11-03')] });
     let reply = await bot.say('close plan 4021');
