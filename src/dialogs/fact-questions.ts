@@ -1,5 +1,5 @@
 import { suspensionDays } from '../core/exclusions/suspension-days.js';
-import { DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../core/reminders/due-items.js';
+import { DEFAULT_PROVISION_FROM_DAY, needsDay6, nextTermAfter } from '../core/reminders/due-items.js';
 import { dateRuleProblem } from './date-rules.js';
 import { addDays } from '../core/dates.js';
 import type { FactEntry, FactKind, NewFact, PepLead } from '../core/facts/fact-entry.js';
@@ -280,6 +280,32 @@ export function nextPepQuestion(ctx: DialogContext, a: Answers): Question {
       return { ok: true, value: d.date };
     },
   };
+}
+
+/**
+ * A next PEP meeting set later than the end of the term after the one being recorded skips that
+ * term's PEP (002: a PEP each term), so it is queried: "that skips a term's PEP; even so?". None
+ * without term dates, or when the next date is within the next term. "No" asks for another date.
+ */
+export function pepSkipsTermQuestion(ctx: DialogContext, a: Answers): Question[] {
+  if (typeof a.nextOn !== 'string') return [];
+  const held = typeof a.on === 'string' ? a.on : ctx.today();
+  const nextStart = nextTermAfter(ctx.calendar, held);
+  const nextTerm = nextStart ? ctx.calendar.termOf(nextStart) : undefined;
+  if (!nextTerm || a.nextOn <= nextTerm.end) return [];
+  const named = nextTerm.name ? `the ${nextTerm.name} term` : 'the next term';
+  return [
+    {
+      id: 'skipsTerm',
+      kind: 'yesno',
+      prompt: `The next PEP meeting (${ukDate(a.nextOn)}) is after ${named} ends (${ukDate(nextTerm.end)}): that skips a term’s PEP; even so?`,
+      help: 'A looked-after child has a PEP each term.',
+      parse(raw) {
+        const p = yesNo(raw);
+        return p.ok && p.value === false ? { ok: false, message: `Then type "back" to give a date by ${ukDate(nextTerm.end)}, or leave it blank and it is due at the start of next term.` } : p;
+      },
+    },
+  ];
 }
 
 /** The DfE's expected length of a school week, in hours, for a pack that does not give one. */

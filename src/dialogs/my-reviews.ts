@@ -27,14 +27,15 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   const today = ctx.today();
   const due = mine
     .flatMap((c) => pupilDeadlines(c, { pack: ctx.pack, calendar: ctx.calendar, today }).map((d) => ({ c, d })))
-    .sort((a, b) => (a.d.actBy ?? a.d.dueDate).localeCompare(b.d.actBy ?? b.d.dueDate) || a.c.pupilRef.localeCompare(b.c.pupilRef));
+    .sort((a, b) => countedFrom(a.d).localeCompare(countedFrom(b.d)) || a.c.pupilRef.localeCompare(b.c.pupilRef));
   const timetables = partTimeLines(mine, today);
   if (!due.length && !timetables.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.')] };
   if (!due.length) return { blocks: [heading('My reviews'), text('No reviews or deadlines are due for your pupils.'), ...timetables] };
 
   const line = ({ c, d }: { c: PupilCase; d: Deadline }) => {
-    const days = daysBetween(today, d.offDay?.firstSchoolDay ?? d.dueDate);
-    const when = days < 0 ? `OVERDUE by ${count(-days, 'day')}` : days === 0 ? 'due today' : `due in ${count(days, 'day')}`;
+    const days = daysBetween(today, countedFrom(d));
+    // Calendar days, said so: suspensions are counted in school days, and a reader must not mix them.
+    const when = days < 0 ? `OVERDUE by ${count(-days, 'calendar day')}` : days === 0 ? 'due today' : `due in ${count(days, 'day')}`;
     const by = d.actBy && !d.overdue ? `; ${day6ReminderWords(d.actBy)}` : '';
     return `${c.initials} (ref ${c.pupilRef}): ${deadlineName(ctx.pack, d)} ${when}, ${dueDateText(d.dueDate, d.offDay)}${by}`;
   };
@@ -62,6 +63,14 @@ export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase
   blocks.push({ type: 'menu', items: [...buttons.values()] });
   blocks.push(...timetables);
   return { blocks };
+}
+
+/**
+ * The London date a deadline's "due in" / "OVERDUE by" count is taken from, and the list is sorted
+ * by: the first school day it could be met when it falls in the holidays, otherwise its due date.
+ */
+function countedFrom(d: Deadline): string {
+  return d.offDay?.firstSchoolDay ?? d.dueDate;
 }
 
 /**

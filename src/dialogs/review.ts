@@ -89,7 +89,7 @@ const SHORTEST_REVIEW_DAYS = 21;
  * days; seed 003, a PSP is reviewed every three to four weeks). Asked "even so?"; "no" keeps every
  * answer and says what to type. None when the review is later, or the plan's date is not known.
  */
-function tooSoonQuestion(ctx: DialogContext, began: string | undefined, date: unknown): Question | undefined {
+function tooSoonAfterPlan(ctx: DialogContext, began: string | undefined, date: unknown): Question | undefined {
   if (!began || typeof date !== 'string') return undefined;
   const rules = ctx.pack.rules?.psp;
   const weeks = Math.max(1, Math.floor((rules?.reviewIntervalDays.min ?? SHORTEST_REVIEW_DAYS) / 7));
@@ -113,6 +113,34 @@ function tooSoonQuestion(ctx: DialogContext, began: string | undefined, date: un
       return p.ok && p.value === false ? { ok: false, message: 'Your answers are kept. Type "back" to change the review’s date or whether there was positive change, or "cancel" to record nothing.' } : p;
     },
   };
+}
+
+/**
+ * A PSP review fewer than this many school days after the PSP began or its previous review is too
+ * soon to show impact (003, PSP: reviewed every 3–4 weeks), so it is queried before it is saved, as
+ * it would count towards "two reviews without impact".
+ */
+const PSP_REVIEW_MIN_SCHOOL_DAYS = 10;
+
+/** "Too soon to show impact; even so?" for a PSP review held too soon after the last one (or the start); none otherwise. "No" asks for another date. */
+function pspTooSoon(ctx: DialogContext, plan: PlanOption, date: string): Question[] {
+  const earlier = [plan.began, ...(plan.reviewedOn ?? [])].filter((d): d is string => !!d && d <= date).sort().at(-1);
+  if (!earlier) return [];
+  const gap = ctx.calendar.schoolDaysBetween(earlier, date);
+  if (gap >= PSP_REVIEW_MIN_SCHOOL_DAYS) return [];
+  const since = earlier === plan.began ? `the PSP started (${ukDate(earlier)})` : `the previous review (${ukDate(earlier)})`;
+  return [
+    {
+      id: 'pspTooSoon',
+      kind: 'yesno',
+      prompt: `This review is ${count(gap, 'school day')} after ${since}: too soon to show impact; even so?`,
+      help: `PSPs are reviewed every 3–4 weeks; a review held sooner still counts towards "two reviews without impact".`,
+      parse(raw) {
+        const p = yesNo(raw);
+        return p.ok && p.value === false ? { ok: false, message: 'Then type "back" to give another review date, or "cancel" to record the review later.' } : p;
+      },
+    },
+  ];
 }
 
 export const reviewDialog: FormDialog = {
@@ -163,11 +191,14 @@ export const reviewDialog: FormDialog = {
       },
       { id: 'positive', kind: 'yesno', prompt: 'Has the plan brought positive change in the pupil’s SEMH or behaviour?', parse: yesNo },
     );
-    const soon = a.positive === false ? tooSoonQuestion(ctx, chosen?.began, a.date) : undefined;
+    // A PCP's "no change" too soon after it began (a PSP's review rhythm is pspTooSoon's, below).
+    const soon = a.positive === false && chosen?.kind === 'pcp' ? tooSoonAfterPlan(ctx, chosen.began, a.date) : undefined;
     if (soon) qs.push(soon);
     qs.push(
       { id: 'notes', kind: 'longtext', optional: true, prompt: 'What worked, what didn’t, what you’ll do differently (no names, please).', ...limitedText(NOTES_MAX) },
     );
+    // Asked straight after the date it queries.
+    if (chosen?.kind === 'psp' && typeof a.date === 'string') qs.splice(qs.findIndex((q) => q.id === 'date') + 1, 0, ...pspTooSoon(ctx, chosen, a.date));
     // From the review's date once it is known (a card sends all answers at once: then today).
     if (chosen?.kind === 'pcp')
       qs.push(pcpReviewDateQuestion(ctx, { id: 'nextReviewDate', prompt: 'When is the next review?', what: 'next review date', from: { date: typeof a.date === 'string' ? a.date : ctx.today(), name: 'the review it follows' } }));

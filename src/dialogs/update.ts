@@ -8,7 +8,7 @@ import { heading, text } from '../core/views/view.js';
 import { pupilDeadlines } from '../core/record/deadlines.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, pepSkipsTermQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { provisionStartedLines } from './views/record-words.js';
@@ -123,7 +123,7 @@ export const updateDialog: FormDialog = {
     const given = { ...implied(kind, p.now, !!correcting), ...was, ...a };
     const asked = [...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given)];
     if (kind === 'part-time-timetable' && given.ptt === 'starts') asked.push(...timetableQuestions(ctx, given));
-    if (kind === 'pep-meeting') asked.push(nextPepQuestion(ctx, given));
+    if (kind === 'pep-meeting') asked.push(nextPepQuestion(ctx, given), ...pepSkipsTermQuestion(ctx, given));
     // Looked after, and no social worker on record: a looked-after child normally has one (002).
     if (kind === 'care' && given.care === 'looked-after' && !p.now.flags.socialWorker) asked.push(socialWorkerTooQuestion(ctx));
     return [...qs, ...asked.map((q) => keeping(q, was)), whyQuestion(!!correcting)];

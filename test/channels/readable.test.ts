@@ -83,12 +83,12 @@ describe('numbers with the right noun', () => {
     const pcp = (id: string, reviewDate: string) => ({ id, step: 2, ownerId: SENDCO.id, createdAt: '2026-10-01T09:00:00.000Z', reviewDate, status: 'active' as const, reviews: [], fields: {} });
     const one = renderText([await myReviews(ctx, [makeCase({ pupilRef: '4021', staffIds: [SENDCO.id], pcps: [pcp('p1', '2026-11-19')] })])]);
     expect(one).toContain('1 review overdue.');
-    expect(one).toContain('PCP review OVERDUE by 1 day, Thu 19 Nov 2026');
+    expect(one).toContain('PCP review OVERDUE by 1 calendar day, Thu 19 Nov 2026');
     const two = renderText([
       await myReviews(ctx, [makeCase({ id: 'c1', pupilRef: '4021', staffIds: [SENDCO.id], pcps: [pcp('p1', '2026-11-18')] }), makeCase({ id: 'c2', pupilRef: '4022', staffIds: [SENDCO.id], pcps: [pcp('p2', '2026-11-18')] })]),
     ]);
     expect(two).toContain('2 reviews overdue.');
-    expect(two).toContain('OVERDUE by 2 days');
+    expect(two).toContain('OVERDUE by 2 calendar days');
     expect(`${one}${two}`).not.toContain('(s)');
   });
 

@@ -233,8 +233,17 @@ describe('what the seeds ask before a suspension or permanent exclusion is saved
     await bot.script([...suspend('02/11/2026', 1), 'Threw a chair at a member of staff', 'yes']);
     await bot.script([...suspend('09/11/2026', 1), 'Threw a chair at a member of staff', 'yes']);
     const asked = await bot.script([...suspend('16/11/2026', 1), 'Threw a chair at a member of staff']);
-    expect(asked).toContain('A third suspension this year: suspension may not be working');
+    expect(asked).toContain('A third or later suspension this year: suspension may not be working');
     expect(asked).toContain('Why: this would be suspension number 3 in the 2026/27 school year.');
+  });
+
+  it('a fourth suspension is not headed as a third one (issue 11)', async () => {
+    const { bot } = await world();
+    for (const day of ['02/11/2026', '09/11/2026', '16/11/2026']) await bot.script([...suspend(day, 1), 'Threw a chair at a member of staff', 'yes']);
+    const asked = await bot.script([...suspend('23/11/2026', 1), 'Threw a chair at a member of staff']);
+    expect(asked).toContain('A third or later suspension this year: suspension may not be working');
+    expect(asked).not.toContain('A third suspension this year');
+    expect(asked).toContain('Why: this would be suspension number 4 in the 2026/27 school year.');
   });
 
   it('no suspension or second exclusion once the pupil is permanently excluded: refused at the first day, saying why', async () => {

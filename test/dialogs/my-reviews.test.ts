@@ -42,14 +42,25 @@ describe('my reviews', () => {
     const later = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-01' });
     const reply = await later.say('my reviews');
     expect(reply).toContain('3 deadlines overdue.');
-    expect(reply).toContain('- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision OVERDUE by 1 day, Mon 30 Nov 2026');
-    expect(reply).toContain('- AB (ref 4021): Full-time provision from day 6 of the suspension OVERDUE by 1 day, Mon 30 Nov 2026');
+    expect(reply).toContain('- AB (ref 4021): EHC needs assessment: the LA’s 6-week decision OVERDUE by 1 calendar day, Mon 30 Nov 2026');
+    expect(reply).toContain('- AB (ref 4021): Full-time provision from day 6 of the suspension OVERDUE by 1 calendar day, Mon 30 Nov 2026');
 
     const cases = await w.repo.listBySchool('oak-primary');
     const items = dueItems(cases, { pack: w.pack, calendar: w.ctxFor(SENDCO).calendar, today: '2026-11-20' });
     const listed = (await bot.say('my reviews')).split('\n').filter((l) => l.startsWith('- '));
     expect(items.map((i) => i.kind).sort()).toEqual(['day6-provision', 'ehc-completion', 'ehc-decision', 'pep', 'psp-review']);
     expect(listed).toHaveLength(items.length);
+  });
+
+  it('lists by the date each line counts to, so "due in 6 days" comes before "due in 10 days" even when day-6 reminders start sooner', async () => {
+    const w = await testWorld({ calendar: await exampleTerms() });
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    await bot.script(['exclusion', '4021', 'suspension', '2026-11-23', '8', 'Threw a chair in class', 'yes']);
+    await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-11-05', '']);
+    await bot.answerUntil('Weekly check-in');
+    const lines = (await bot.say('my reviews')).split('\n').filter((l) => l.startsWith('- '));
+    expect(lines.map((l) => /due in (\d+) days/.exec(l)?.[1])).toEqual(['6', '10']);
   });
 
   it('shows a teacher only the pupils they work with', async () => {

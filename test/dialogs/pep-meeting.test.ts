@@ -20,9 +20,26 @@ async function lookedAfterPupil(today: string) {
 const pepLines = (reply: string) => reply.split('\n').filter((l) => l.startsWith('- ') && l.includes('Termly PEP'));
 
 describe('recording a PEP meeting', () => {
+  it('a next PEP set after the end of next term is queried as skipping a term’s PEP; "no" asks again, "yes" keeps it (issue 11)', async () => {
+    const { w, bot } = await lookedAfterPupil('2026-12-01');
+    await bot.script(['record pep for 4021', 'virtual school', '1/12/2026']);
+    const asked = await bot.say('15/6/2027');
+    expect(asked).toContain('The next PEP meeting (Tue 15 Jun 2027) is after the Spring 2027 term ends (Fri 26 Mar 2027): that skips a term’s PEP; even so?');
+    expect(await bot.say('no')).toContain('Then type "back" to give a date by Fri 26 Mar 2027');
+    await bot.script(['yes', 'Targets set for reading']);
+    const [c] = await w.repo.listBySchool('oak-primary');
+    expect(c!.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', nextOn: '2027-06-15' });
+  });
+
+  it('a next PEP within next term is not queried', async () => {
+    const { bot } = await lookedAfterPupil('2026-12-01');
+    await bot.script(['record pep for 4021', 'virtual school', '1/12/2026']);
+    expect(await bot.say('10/3/2027')).not.toContain('skips a term');
+  });
+
   it('clears this term’s overdue PEP from the pupil page and my reviews; the next is due at the start of next term', async () => {
     const { w, bot } = await lookedAfterPupil('2027-01-12');
-    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 7 days, Tue 5 Jan 2027']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 7 calendar days, Tue 5 Jan 2027']);
     expect(await bot.say('my reviews')).toContain('pep 4021');
     const page = await bot.say('pupil 4021');
     expect(page).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');

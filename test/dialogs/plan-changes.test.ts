@@ -59,7 +59,8 @@ describe('a PSP’s targets are amended at its review', () => {
     expect(pspTargets(psp)).toHaveLength(3);
     expect(c.timeline.slice(-2).map((t) => t.what)).toEqual(['psp.reviewed', 'psp.targets-amended']);
 
-    const kept = await bot.script(['review 4021', 'today', 'yes', '']);
+    // Two school days after the last review: queried as too soon, and held even so.
+    const kept = await bot.script(['review 4021', 'today', 'yes', 'yes', '']);
     expect(kept).toContain('The PSP’s targets now: 1. Stay in lessons all day; 2. Use the calm room; 3. Walk to the office calmly when upset.');
     expect(await bot.say('')).not.toContain('Targets amended');
     c = await pupil();

@@ -34,7 +34,8 @@ describe('plan review dates', () => {
     await bot.script(['review 4021']);
     expect(await bot.say('14/11/2026')).toContain('Sat 14 Nov 2026 is not a school day');
     expect(await bot.say('2/11/2026')).toContain('is before the PSP’s start date (Tue 3 Nov 2026)');
-    expect(await bot.say('13/11/2026')).toContain('Has the plan brought positive change');
+    // Accepted: the next question is the query for a review 8 school days after the start.
+    expect(await bot.say('13/11/2026')).toContain('too soon to show impact; even so?');
   });
 });
 
@@ -44,6 +45,14 @@ describe('plan start and end dates', () => {
     const reply = await bot.script(['psp', '4021', 'Stay in lessons', 'me', '21/11/2026']);
     expect(reply).toContain('Sat 21 Nov 2026 is not a school day');
     expect(await bot.say('23/11/2026')).not.toContain('not a school day');
+  });
+
+  it('a PSP end date on a bank holiday is asked again, naming the next school day (issue 11; 28 Dec is a bank holiday too)', async () => {
+    const { bot } = await withPlans({});
+    await bot.script(['psp', '4021', 'Stay in lessons', 'me', '23/11/2026', '']);
+    const asked = await bot.say('25/12/2026');
+    expect(asked).toContain('Fri 25 Dec 2026 is not a school day');
+    expect(asked).toContain('Please type a school day: the first one after it is Tue 29 Dec 2026');
   });
 
   it('a plan closed on a weekend is refused', async () => {

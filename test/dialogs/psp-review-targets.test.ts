@@ -29,9 +29,10 @@ describe('amending a PSP’s targets at a review', () => {
 describe('the targets as they stand are what the record shows', () => {
   it('after a review amends them, the PSP, the review and the pupil summary show the amended targets and when', async () => {
     const { w, bot } = await pspAt4021();
-    await bot.script(['review 4021', '13/11/2026', 'yes', '']);
+    // Each review is under 10 school days after the last (or the start): queried as too soon, and held even so.
+    await bot.script(['review 4021', '13/11/2026', 'yes', 'yes', '']);
     await bot.say('Stay in lessons; Use the time-out card; Hand in homework');
-    await bot.script(['review 4021', 'today', 'yes', '', '']);
+    await bot.script(['review 4021', 'today', 'yes', 'yes', '', '']);
     const [c] = await w.repo.listBySchool('oak-primary');
     expect(c!.psps[0]!.reviews.map((r) => r.targets)).toEqual([['Stay in lessons', 'Use the time-out card', 'Hand in homework'], undefined]);
 

@@ -42,7 +42,7 @@ describe('a PSP that started before it was recorded', () => {
     const reply = await bot.answerUntil('Weekly check-in');
     expect(reply).toContain('First review due Mon 29 Jun 2026. That date has passed, so the review is overdue: hold it when you can and record it with “review”.');
     const reviews = (await bot.say('my reviews')).split('\n').filter((l) => l.startsWith('- '));
-    expect(reviews).toEqual(['- AB (ref 4021): PSP review OVERDUE by 144 days, Mon 29 Jun 2026']);
+    expect(reviews).toEqual(['- AB (ref 4021): PSP review OVERDUE by 144 calendar days, Mon 29 Jun 2026']);
   });
 
   it('refuses a review date before the start or in the future, and a start more than 39 weeks back, saying why', async () => {

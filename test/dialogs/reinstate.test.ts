@@ -42,7 +42,10 @@ describe('reinstatement after a permanent exclusion', () => {
     expect((await audit.list()).filter((e) => e.action === 'exclusion.reinstated')).toEqual([expect.objectContaining({ actorId: SENDCO.id, outcome: 'done', caseId: c.id })]);
     // Shown on the exclusion's own page, and no longer a permanent exclusion that stands.
     expect(await bot.say('show exclusion 1 for 4021')).toContain('Reinstated: From Thu 12 Nov 2026, as the governors decided; it no longer stands');
-    expect(await bot.say('pupil 4021')).not.toMatch(/Permanently excluded/i);
+    const page = await bot.say('pupil 4021');
+    expect(page).not.toMatch(/Permanently excluded/i);
+    // Still on the pupil's page, marked reinstated with the date (issue 11).
+    expect(page).toContain('Permanent exclusion (reinstated): From Mon 2 Nov 2026; reinstated from Thu 12 Nov 2026');
     expect(await bot.say('reinstate 4021')).toContain('no permanent exclusion that stands');
     await bot.say('cancel');
 

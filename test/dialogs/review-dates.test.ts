@@ -17,7 +17,7 @@ describe('review dates the dialogs propose are school days', () => {
     await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-12-04', '']);
     // The PSP's end comes after its start (the pack's date rule), so it is typed rather than "today".
     await bot.answerUntil('Weekly check-in', (r) => r.includes('? End date'));
-    await bot.say('26/3/2027');
+    await bot.say('25/3/2027'); // 26 Mar 2027 is Good Friday, not a school day
     const reply = await bot.answerUntil('Weekly check-in');
     // No term dates in this world: Christmas Day, the weekend and the Boxing Day substitute are passed over.
     expect(reply).toContain('First review due Tue 29 Dec 2026.');

@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { notesConcerns, overlays } from './overlays.js';
 import { decidePathway } from './pathway-decision.js';
 import { fromAction } from './recommendation.js';
-import type { Guidance, LadderRung, PupilSituation } from './types.js';
+import type { Guidance, LadderRung, PupilSituation, Recommendation } from './types.js';
 
 /**
  * "What next for this pupil?": the pathway decision, then the rule overlays, each naming who
@@ -19,7 +19,8 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
     const a = byId.get(id);
     if (!a) return [];
     const outcome = decision.reviewed?.actionId === id ? decision.reviewed.outcome : undefined;
-    return [fromAction(pack, a, outcome)];
+    const r = fromAction(pack, a, outcome);
+    return [s.pspOnly ? aboutThePsp(r, rules.psp.reviewIntervalDays) : r];
   });
 
   const ladder: LadderRung[] = pathway.steps.map((st) => ({
@@ -47,6 +48,21 @@ export function guide(pack: KnowledgePack, s: PupilSituation, today: string): Gu
     ...(safeguarding ? { safeguarding } : {}),
     actions,
     warnings: overlays(pack, rules, s, today, unlawfulReason),
+  };
+}
+
+/**
+ * A pathway action written about "the PCP" (000 Step 4, action 13), for a pupil whose only plan is a
+ * PSP: said of the PSP and its reviews every 3–4 weeks (003, PSP; the pack's interval in calendar
+ * days, shown in weeks), so the SENDCo is not sent to review a plan the pupil does not have.
+ */
+function aboutThePsp(r: Recommendation, interval: { min: number; max: number }): Recommendation {
+  if (!/\bthe PCP\b/.test(r.title) && !/\bthe PCP\b/.test(r.detail)) return r;
+  const weeks = interval.min === interval.max ? `${interval.min / 7}` : `${interval.min / 7}–${interval.max / 7}`;
+  return {
+    ...r,
+    title: `${r.title.replace(/\bthe PCP\b/g, 'the PSP')} (its reviews every ${weeks} weeks)`,
+    detail: r.detail.replace(/\bthe PCP\b/g, 'the PSP'),
   };
 }
 

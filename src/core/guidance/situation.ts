@@ -64,6 +64,7 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     ...(ptt && ptt.startDate <= today && ptt.endDate >= today ? { partTimeTimetableEnds: ptt.endDate } : {}),
     considerSuspension: asked.considerSuspension ?? false,
     activePsp: !!psp,
+    ...(psp && !c.pcps.some((p) => p.status === 'active') ? { pspOnly: true } : {}),
     pspReviewsWithoutImpactInARow: psp ? inARow(psp.reviews, false) : 0,
     ...(facts.ehcRequestedOn ? { ehcRequestedOn: facts.ehcRequestedOn } : {}),
     notes: asked.notes ?? '',

@@ -39,6 +39,8 @@ export interface PupilSituation {
   partTimeTimetableEnds?: string;
   considerSuspension: boolean;
   activePsp: boolean;
+  /** An active PSP and no active PCP: the plan the pathway's "monitor and review the plan" actions mean is the PSP. */
+  pspOnly?: boolean;
   pspReviewsWithoutImpactInARow: number;
   ehcRequestedOn?: string;
   /** What the person typed about the pupil today; scanned for worries and unlawful exclusion, never stored by the engine. */

@@ -12,6 +12,7 @@ import { commandFor } from '../read/read-request.js';
 import { pupilAt, to, type Subject } from '../read/subject.js';
 import { agreedWords, byWho, count, deadlineWords, flagWords, itemName, provisionStartedLines, schoolCalled, serviceName, stepChangeWords, stepTitle, whenDue } from './record-words.js';
 import { schoolYearOf } from '../../core/exclusions/suspension-days.js';
+import { reinstatedOn, withdrawnExclusionIds } from '../../core/exclusions/withdrawn.js';
 import { pspTargetsNow } from './psp-targets-now.js';
 
 /** Step changes shown on the summary; the chronology has them all. */
@@ -42,6 +43,7 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
       ...(c.ehcRequestedOn ? [{ label: 'EHC needs assessment', value: `Requested ${ukDate(c.ehcRequestedOn)}` }] : []),
       exclusionFact(c),
       ...suspensionFacts(sus),
+      ...reinstatedFacts(c),
       ...(school ? [] : [{ label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})` : 'No' }]),
     ],
   });
@@ -66,6 +68,18 @@ function exclusionFact(c: Subject['c']): { label: string; value: string } {
   const standing = exclusionStanding(c);
   if (standing.permanent) return { label: 'Permanently excluded', value: `From ${ukDate(standing.permanent.startDate)}: the LA arranges full-time education from the sixth school day` };
   return { label: 'At risk of permanent exclusion', value: standing.atRisk ? 'Yes' : 'No' };
+}
+
+/**
+ * Each permanent exclusion the pupil was reinstated after (not one withdrawn as a mistake): it no
+ * longer stands, but stays on the pupil's page, marked reinstated with the decision's date (London).
+ */
+function reinstatedFacts(c: Subject['c']): { label: string; value: string }[] {
+  const back = reinstatedOn(c);
+  const withdrawn = withdrawnExclusionIds(c);
+  return c.exclusions
+    .filter((e) => e.kind === 'permanent' && back.has(e.id) && !withdrawn.has(e.id))
+    .map((e) => ({ label: 'Permanent exclusion (reinstated)', value: `From ${ukDate(e.startDate)}; reinstated from ${ukDate(back.get(e.id)!)}` }));
 }
 
 function suspensionFacts(s: SuspensionFigures): { label: string; value: string }[] {

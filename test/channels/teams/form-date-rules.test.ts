@@ -39,8 +39,8 @@ describe('Teams: a PSP’s end date comes after its start', () => {
     const same = await submit(back, { ...answers, 'psp.endDate': '2026-11-23' });
     expect(textOf(same)).toContain('The end date (Mon 23 Nov 2026) is the same day as the start date (Mon 23 Nov 2026)');
 
-    const saved = textOf(await submit(same, { ...answers, 'psp.endDate': '2027-03-26' }));
+    const saved = textOf(await submit(same, { ...answers, 'psp.endDate': '2027-03-25' }));
     expect(saved).toContain('PSP saved');
-    expect((await h.core.repo.listBySchool('oak-primary'))[0]!.psps[0]!.fields).toMatchObject({ endDate: '2027-03-26', pupilViews: 'Wants to stay in maths' });
+    expect((await h.core.repo.listBySchool('oak-primary'))[0]!.psps[0]!.fields).toMatchObject({ endDate: '2027-03-25', pupilViews: 'Wants to stay in maths' });
   });
 });

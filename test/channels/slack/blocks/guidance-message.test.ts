@@ -126,7 +126,7 @@ describe('the menu and my reviews', async () => {
   it('lists due reviews as bullets with the overdue warning and a button to record each', async () => {
     const message = messageFrom([await myReviews(ctx)]);
     expect(slackViolations(message, 'message')).toEqual([]);
-    expect(texts(message)).toEqual(expect.arrayContaining(['My reviews', '⚠️ 1 review overdue.', '• AB (ref 4021): PCP review OVERDUE by 2 days, Wed 18 Nov 2026']));
+    expect(texts(message)).toEqual(expect.arrayContaining(['My reviews', '⚠️ 1 review overdue.', '• AB (ref 4021): PCP review OVERDUE by 2 calendar days, Wed 18 Nov 2026']));
     expect(buttons(message.blocks).map((b) => [b.text.text, b.action_id, b.value])).toEqual([['Record review: AB', ACTION.command, 'review for 4021']]);
   });
 });

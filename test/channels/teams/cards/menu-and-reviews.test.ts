@@ -67,7 +67,7 @@ describe('the my-reviews card', () => {
     expect(card.body.slice(0, 3)).toMatchObject([
       { type: 'TextBlock', text: 'My reviews', size: 'Medium', weight: 'Bolder' },
       { type: 'Container', style: 'warning', items: [{ type: 'TextBlock', text: '1 review overdue.', weight: 'Bolder' }] },
-      { type: 'TextBlock', text: '•\u00a0AB (ref 4021): PCP review OVERDUE by 2 days, Wed 18 Nov 2026', wrap: true, spacing: 'Default' },
+      { type: 'TextBlock', text: '•\u00a0AB (ref 4021): PCP review OVERDUE by 2 calendar days, Wed 18 Nov 2026', wrap: true, spacing: 'Default' },
     ]);
     expect(executes(card).map((a) => [a.title, a.data.command])).toEqual([['Record review: AB', 'review for 4021']]);
   });
