@@ -74,7 +74,7 @@ describe('Slack: a suspension is checked before it is saved', () => {
     expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
   });
 
-  it('asks first, as on Teams: the yes/no leads the modal, a brief of at most 60 words next, the checks in full after it and the other answers last', async () => {
+  it('asks first, as on Teams: a brief of at most 60 words and the yes/no lead the modal, the checks in full after it and the other answers last', async () => {
     await withPupil({ lookedAfter: true, socialWorker: true, ehcp: true });
     const first = await submit(await open(), SUSPENSION);
     const modal = (await submit(first.view!, { ...SUSPENSION, days: '3' })).view!;
@@ -85,12 +85,13 @@ describe('Slack: a suspension is checked before it is saved', () => {
     // The yes/no is the first question; every other input comes after the reading.
     expect(questions[0]!.block_id).toBe(blocks[confirm]!.block_id);
     expect(text(blocks[confirm])).toContain('Record this 3-day suspension?');
-    const brief = String(((blocks[confirm + 1] as Json).text as Json).text);
+    // The brief, naming the checks, comes just before the yes/no (deliberate change: it was after it).
+    const brief = String(((blocks[confirm - 1] as Json).text as Json).text);
     expect(brief).toMatch(/^\d checks apply: .*Virtual School/);
     expect(brief.split(/\s+/).length).toBeLessThanOrEqual(60);
-    expect(at('Why these checks')).toBe(confirm + 2);
-    expect(at('Before this 3-day suspension is saved, please read these')).toBe(confirm + 3);
-    expect(blocks.findIndex((b) => b.block_id === 'q_reason')).toBeGreaterThan(confirm + 3);
+    expect(at('Why these checks')).toBe(confirm + 1);
+    expect(at('Before this 3-day suspension is saved, please read these')).toBe(confirm + 2);
+    expect(blocks.findIndex((b) => b.block_id === 'q_reason')).toBeGreaterThan(confirm + 2);
   });
 
   it('a 5-day suspension over a 45-day one: refused under the days in full, with the limit and the dates, and nothing saved', async () => {

@@ -51,10 +51,11 @@ describe('Teams: a suspension is checked before it is saved', () => {
     card = await submit(card, { ...SUSPENSION, days: '3' });
     const text = textOf(card);
     expect(text).toContain('Looked-after child: speak to the Virtual School before any suspension');
-    // Asked first (issue 12): the question and its yes and no lead; the checks follow, in full behind "Why these checks".
+    // Asked first (issue 12): the question, the checks that apply by title, then its yes and no; the
+    // checks in full behind "Why these checks". The Virtual School is named before "Yes" (fresh tester, 1 Dec).
     expect(text).toContain('Record this 3-day suspension? Nothing is saved until you answer yes.');
-    expect(text.indexOf('Record this 3-day suspension')).toBeLessThan(text.indexOf('[Yes, record it]'));
-    expect(text.indexOf('[No, do not record it]')).toBeLessThan(text.indexOf('Virtual School'));
+    expect(text.indexOf('Record this 3-day suspension')).toBeLessThan(text.indexOf('Virtual School'));
+    expect(text.indexOf('Virtual School')).toBeLessThan(text.indexOf('[Yes, record it]'));
     expect(cardProblems(card)).toEqual([]);
     expect(await exclusions()).toHaveLength(0);
 
@@ -65,25 +66,26 @@ describe('Teams: a suspension is checked before it is saved', () => {
     expect((await h.core.audit.list()).map((e) => e.action)).toContain('exclusion.warned:virtual-school');
   });
 
-  it('asks first: under 25 words before the yes and no, a brief of at most 60 words, the rest (about 850 words) folded behind "Why these checks"', async () => {
+  it('asks first: the question and a brief of at most 60 words naming the checks before the yes and no, the rest (about 850 words) folded behind "Why these checks"', async () => {
     await withPupil({ lookedAfter: true, socialWorker: true, ehcp: true });
     let card = await submit(await h.say(AAD.sendco, 'exclusion 4021'), SUSPENSION);
     card = await submit(card, { ...SUSPENSION, days: '3' });
     const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
     const text = textOf(card);
-    // Everything a reader meets before the buttons: the form's title and the question.
+    // Everything a reader meets before the buttons: the form's title, the question and the brief
+    // (deliberate change: the brief was after the buttons, so a yes could come before the checks were seen).
     const before = text.slice(0, text.indexOf('[Yes, record it]'));
-    expect(words(before)).toBeLessThanOrEqual(25);
+    expect(words(before)).toBeLessThanOrEqual(25 + 60);
     expect(before).toContain('Record this 3-day suspension?');
-    // The brief names the checks that apply, within 60 words, right after the buttons.
+    // The brief names the checks that apply, within 60 words, right before the buttons.
     const body = card.body as Json[];
     const buttons = body.findIndex((e) => e.type === 'ActionSet' && JSON.stringify(e).includes('Yes, record it'));
-    const brief = body[buttons + 1]!;
+    const brief = body[buttons - 1]!;
     expect(brief.type).toBe('TextBlock');
     expect(brief.text).toMatch(/^\d checks apply: .*Virtual School/);
     expect(words(String(brief.text))).toBeLessThanOrEqual(60);
     // The checks in full wait, hidden, behind a button that says what they are.
-    const toggle = body[buttons + 2]!;
+    const toggle = body[buttons + 1]!;
     expect(JSON.stringify(toggle)).toContain('"title":"Why these checks"');
     const folded = body.find((e) => e.type === 'Container' && e.isVisible === false)!;
     expect(words(textOf(folded))).toBeGreaterThan(300);

@@ -39,13 +39,15 @@ function leadBlocks(form: FormView): KnownBlock[] {
 
 /**
  * A question's blocks: what to read first (guidance, plain lines), then its input. A yes/no that
- * confirms a save (QuestionView.confirm) is asked the other way round: the question and its yes and
- * no first, then the brief, then the checks in full under "Why these checks".
+ * confirms a save (QuestionView.confirm) is asked the other way round: the brief (every check that
+ * applies to this pupil, by title) and the question with its yes and no first, then the checks in
+ * full under "Why these checks". The brief comes before the answer, so no one says yes without
+ * having seen, say, the Virtual School's check (fresh tester, 1 Dec).
  */
 function questionBlocks(q: QuestionView): KnownBlock[] {
   const before = (q.before ?? []).flatMap((b) => blockToSlack(b));
   if (!q.confirm) return [...before, questionInput(q)];
-  return [questionInput({ ...q, prompt: q.confirm.prompt }), section(safe(q.confirm.brief, 2990)), section('*Why these checks*'), ...before];
+  return [section(safe(q.confirm.brief, 2990)), questionInput({ ...q, prompt: q.confirm.prompt }), section('*Why these checks*'), ...before];
 }
 
 /** The questions in the order a modal asks them: a confirm first, as the one to answer now. */

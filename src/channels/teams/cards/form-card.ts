@@ -121,20 +121,23 @@ export function questionElements(q: QuestionView): Element[] {
 }
 
 /**
- * A yes/no that confirms a save (QuestionView.confirm) as the card's first screen: the question, its
- * yes and no as buttons that send the whole form, the brief, and the reading behind "Why these
- * checks". The buttons send the other inputs too, so an answer changed further down is checked again.
+ * A yes/no that confirms a save (QuestionView.confirm) as the card's first screen: the question, the
+ * brief (every check that applies to this pupil, by title, in bold), its yes and no
+ * as buttons that send the whole form, and the reading behind "Why these checks". The brief comes
+ * before the buttons, so no one records a suspension of a looked-after child without having seen the
+ * Virtual School's check (fresh tester, 1 Dec). The buttons send the other inputs too, so an answer
+ * changed further down is checked again.
  */
 function confirmElements(form: FormView, q: QuestionView & { confirm: ConfirmFirst }, nextId: IdSource): Element[] {
   return [
     textBlock(q.confirm.prompt, { weight: 'Bolder', spacing: 'Medium' }),
     ...(q.error ? [problemText(q.error, { size: 'Small', spacing: 'Small' })] : []),
+    textBlock(q.confirm.brief, { spacing: 'Small', weight: 'Bolder' }),
     {
       type: 'ActionSet',
       spacing: 'Small',
       actions: [answerFormAction(form, 'Yes, record it', q.id, 'yes', 'positive'), answerFormAction(form, 'No, do not record it', q.id, 'no')],
     },
-    textBlock(q.confirm.brief, { spacing: 'Medium' }),
     ...detailsElements(readFirstElements(q.before), nextId, { show: 'Why these checks', hide: 'Hide the checks' }),
   ];
 }
