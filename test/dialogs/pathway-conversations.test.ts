@@ -4,6 +4,7 @@ import type { FormView } from '../../src/core/views/view.js';
 import { openForm, submitForm, type FormOutcome } from '../../src/dialogs/form-submit.js';
 import { DIALOGS } from '../../src/dialogs/registry.js';
 import { ADMIN, chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.js';
+import { newPupilAt, writePcp } from '../helpers/pupil-scripts.js';
 
 /**
  * The pathway through whole conversations (issue 11): each review is read only at the step it was
@@ -13,22 +14,7 @@ import { ADMIN, chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helper
 
 type Bot = ReturnType<typeof chatter>;
 
-/** `new pupil` 4021 at `step`. */
-const newPupilAt = (step: number) => NEW_PUPIL.map((w, i) => (i === 7 ? String(step) : w));
 
-/** Writes the Appendix 3 plan for 4021, answering every question it asks. */
-async function writePcp(bot: Bot, planDate = 'today'): Promise<string> {
-  let reply = await bot.say('pcp for 4021');
-  for (let i = 0; i < 40 && reply.includes('?'); i++) {
-    if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
-    else if (reply.includes('reviewed?')) reply = await bot.say('in 4 weeks');
-    else if (reply.includes('[optional')) reply = await bot.say('');
-    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say(planDate);
-    else reply = await bot.say('Calmer mornings; check-in with key adult');
-  }
-  expect(reply).toContain('Plan saved');
-  return reply;
-}
 
 /**
  * Every action the guidance gives, and the step they are at: the first screen names one or two and

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatter, NEW_PUPIL, SENDCO, TEACHER, testWorld } from '../helpers/dialog-context.js';
+import { newPupilAt, writePcp } from '../helpers/pupil-scripts.js';
 
 /** Rules a fresh tester of 1 Dec found wrong or missing (issues 11 and 13). */
 
@@ -54,7 +55,6 @@ describe('the referral’s service question', () => {
 });
 
 describe('a referral for a pupil below Step 4 says what comes first (seed 000, Step 4)', () => {
-  const newPupilAt = (step: number) => NEW_PUPIL.map((w, i) => (i === 7 ? String(step) : w));
 
   it('a teacher referring a Step 3 pupil is told, before writing it, that actions 13 and 14 come first and the SENDCo leads it', async () => {
     const w = await testWorld();
@@ -87,19 +87,6 @@ describe('a referral for a pupil below Step 4 says what comes first (seed 000, S
   });
 });
 
-/** Writes a PCP for 4021 dated `planDate`, answering every question it asks. */
-async function writePcp(bot: ReturnType<typeof chatter>, planDate: string): Promise<string> {
-  let reply = await bot.say('pcp for 4021');
-  for (let i = 0; i < 40 && reply.includes('?'); i++) {
-    if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
-    else if (reply.includes('reviewed?')) reply = await bot.say('in 4 weeks');
-    else if (reply.includes('[optional')) reply = await bot.say('');
-    else if (/date|Date/.test(reply.split('\n').at(-1)!)) reply = await bot.say(planDate);
-    else reply = await bot.say('Calmer mornings; check-in with key adult');
-  }
-  expect(reply).toContain('Plan saved');
-  return reply;
-}
 
 describe('a review of "no positive change" in a plan’s first days is queried (seed 003: reviews every three to four weeks)', () => {
   it('a PCP written today and reviewed today: "even so?"; no keeps the answers and saves nothing; yes records it', async () => {
