@@ -117,8 +117,11 @@ async function seedPupilWithPsp(dataDir: string): Promise<void> {
   }
 }
 
-/** "review": pupil, date (blank: today), positive change, the notes, then the PSP's targets (blank: kept). */
-const REVIEW_SCRIPT = ['review', '4021', '', 'yes', DISCLOSURE, ''];
+/**
+ * "review": pupil, date (blank: today), "even so?" (the PSP began 7 days ago: too soon to show impact,
+ * seed 003), positive change, the notes, then the PSP's targets (blank: kept).
+ */
+const REVIEW_SCRIPT = ['review', '4021', '', 'yes', 'yes', DISCLOSURE, ''];
 /** "refer": pupil, service (blank: the inclusion team), then the pack's referral form in order; the main reason is the disclosure. */
 // Parents' permission comes straight after the service, before anything is written for the referral.
 // After permission: the referral's date (blank: today); the previous exclusions are filled from the record, not asked.
