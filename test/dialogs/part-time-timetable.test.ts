@@ -64,7 +64,7 @@ describe('a pupil on a part-time timetable', () => {
 
 describe('a long part-time timetable (tester, issue 11; seed 003: not a long-term solution)', () => {
   it('1 Dec 2026 to 1 Jul 2027 is warned about before saving and asked for a review date within 6 school weeks, which my reviews then gives', async () => {
-    const { bot, pupil } = await world();
+    const { w, bot, pupil } = await world();
     await bot.script(['update 4021', 'part-time timetable', '1/12/2026']);
     const warned = await bot.say('1/7/2027');
     expect(warned).toMatch(/This part-time timetable runs \d+ school days, from Tue 1 Dec 2026 to Thu 1 Jul 2027: longer than 6 school weeks\. A part-time timetable must not be treated as a long-term solution \(.*Personalised Timetables\)/);
@@ -75,6 +75,9 @@ describe('a long part-time timetable (tester, issue 11; seed 003: not a long-ter
     await bot.script(['15', '', '']);
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-12-01', endDate: '2027-07-01', hoursPerWeek: 15, reviewDate: '2027-01-15' });
     expect(await bot.say('my reviews')).toContain('part-time timetable planned from Tue 1 Dec 2026 to Thu 1 Jul 2027: review it by Fri 15 Jan 2027');
+    // While it runs, "what next" gives that review date too, not the end (fresh tester, 1 Dec: it said "review it by then").
+    const running = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-02' });
+    expect(await running.script(['what next for 4021', 'no', 'no', ''])).toContain('It is planned to end on Thu 1 Jul 2027: review it by Fri 15 Jan 2027.');
   });
 
   it('one of 4 school weeks is not warned about', async () => {

@@ -61,6 +61,7 @@ const SituationFields = z.object({
   onPartTimeTimetable: z.boolean(),
   partTimeTimetableNotified: z.boolean(),
   partTimeTimetableEnds: day,
+  partTimeTimetableReviewBy: day,
   considerSuspension: z.boolean(),
   activePsp: z.boolean(),
   pspReviewsWithoutImpactInARow: count,

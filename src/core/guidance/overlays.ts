@@ -128,5 +128,8 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
  */
 function partTimeBecause(s: PupilSituation): string {
   const told = s.partTimeTimetableNotified ? 'on a part-time timetable' : 'on a part-time timetable that the LA has not been told about: tell the LA now';
-  return s.partTimeTimetableEnds ? `${told}. It is planned to end on ${ukDate(s.partTimeTimetableEnds)}: review it by then` : told;
+  if (!s.partTimeTimetableEnds) return told;
+  // A timetable longer than the pack's limit has its own review date (set when it was recorded): that one, not the end.
+  const review = s.partTimeTimetableReviewBy ? `review it by ${ukDate(s.partTimeTimetableReviewBy)}` : 'review it by then';
+  return `${told}. It is planned to end on ${ukDate(s.partTimeTimetableEnds)}: ${review}`;
 }

@@ -61,7 +61,7 @@ export function situationFromCase(c: PupilCase, today: string, asked: AskedToday
     senSupport: facts.flags.senSupport,
     onPartTimeTimetable: !!ptt && ptt.startDate <= today && ptt.endDate >= today,
     partTimeTimetableNotified: !!ptt?.laNotifiedOn,
-    ...(ptt && ptt.startDate <= today && ptt.endDate >= today ? { partTimeTimetableEnds: ptt.endDate } : {}),
+    ...(ptt && ptt.startDate <= today && ptt.endDate >= today ? { partTimeTimetableEnds: ptt.endDate, ...(ptt.reviewDate ? { partTimeTimetableReviewBy: ptt.reviewDate } : {}) } : {}),
     considerSuspension: asked.considerSuspension ?? false,
     activePsp: !!psp,
     ...(psp && !c.pcps.some((p) => p.status === 'active') ? { pspOnly: true } : {}),

@@ -37,6 +37,8 @@ export interface PupilSituation {
   partTimeTimetableNotified: boolean;
   /** The London date a recorded part-time timetable is planned to end (by when it is reviewed). */
   partTimeTimetableEnds?: string;
+  /** The London date set to review it by, for one longer than the pack's limit (the planned end otherwise). */
+  partTimeTimetableReviewBy?: string;
   considerSuspension: boolean;
   activePsp: boolean;
   /** An active PSP and no active PCP: the plan the pathway's "monitor and review the plan" actions mean is the PSP. */
