@@ -16,6 +16,7 @@ import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import type { Referral } from '../../core/cases/pupil-case.js';
 import { referralFieldsShown } from '../referral-known.js';
+import { recordBegan } from '../../core/la-report/record-figures.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
 
@@ -34,7 +35,12 @@ export function stepsSection(p: PackInput): DocSection {
   const added = londonDayOf(c.createdAt);
   if (!p.full) return { title: 'Steps over time', blocks: [doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. How the pupil came to this step stays with the school.`)] };
   const start = startingStep(pathwayEvents(c), c.currentStep);
-  const rows: string[][] = [[ukDate(added), `Added to the record at Step ${start}`, '', p.who(c.timeline[0]?.by ?? ''), '']];
+  // The starting step dates from the first day the record tells of (a plan, move, referral or
+  // exclusion typed in later), not the day it was typed: a panel read "1 Dec: added at Step 2" above
+  // moves in October and November (fresh tester, 1 Dec).
+  const began = recordBegan(c);
+  const first = began < added ? `At Step ${start} from the first thing recorded (added to the record on ${ukDate(added)})` : `Added to the record at Step ${start}`;
+  const rows: string[][] = [[ukDate(began), first, '', p.who(c.timeline[0]?.by ?? ''), '']];
   for (const e of p.chronology) {
     if (e.kind === 'step') {
       const x = e.change;
