@@ -7,6 +7,7 @@ import { choice, type AnswerChoice } from './choice-match.js';
 import { yesNo } from './parse.js';
 import { describePupil } from './pupil-question.js';
 import { onlyPupilWriters } from './who-may.js';
+import { plainYesNo } from './answer-words.js';
 
 const steps: AnswerChoice[] = [1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: `Step ${n}` }));
 
@@ -48,6 +49,10 @@ const details: Question[] = [
     parse: (r) => {
       const t = r.trim().replace(/[.\s]/g, '').toUpperCase();
       if (!/^[A-Z]{1,3}$/.test(t)) return { ok: false, message: 'Please type one to three letters, such as "AB".' };
+      // "no" or "ok" typed as one word is an answer to some other question, not initials (two fresh
+      // testers, 1 Dec, had "NO" kept); with dots ("N.O.") it is taken as initials.
+      if (/^[A-Za-z]+$/.test(r.trim()) && plainYesNo(r) !== undefined)
+        return { ok: false, message: `“${r.trim()}” reads as an answer, not initials. Please type the pupil’s initials, such as "AB" (or "${t.split('').join('.')}." if those are their initials).` };
       // One word that is a common first name is asked about (nameCheck); dots or spaces say they are initials.
       const word = r.trim();
       return { ok: true, value: t, also: { [LIKE_A_NAME]: /^[A-Za-z]{3}$/.test(word) && SHORT_FIRST_NAMES.has(t) ? word : null } };

@@ -38,4 +38,13 @@ describe('initials that look like a name', () => {
     const { bot } = await atInitials();
     expect(await bot.say(typed)).toMatch(/^\? Year group/m);
   });
+
+  it('"no" or "ok" typed as initials is an answer, not initials, and is asked again; "N.O." with dots is taken (two fresh testers, 1 Dec)', async () => {
+    const { bot, pupil } = await atInitials();
+    expect(await bot.say('no')).toContain('“no” reads as an answer, not initials. Please type the pupil’s initials, such as "AB" (or "N.O." if those are their initials).');
+    expect(await bot.say('ok')).toMatch(/^\? Their initials/m);
+    expect(await bot.say('N.O.')).toMatch(/^\? Year group/m);
+    await bot.script(REST);
+    expect((await pupil())!.initials).toBe('NO');
+  });
 });
