@@ -87,7 +87,7 @@ export class Assistant {
     const intro = me
       ? `Hello. I help you follow ${this.core.pack.localAuthority}’s graduated response to preventing exclusions: what to do next for a pupil, who can help, and plans and reviews.`
       : `Hello. I help school staff follow ${this.core.pack.localAuthority}’s graduated response. You have no role yet, so for now I can find services for you. Type "whoami" for the id your admin needs.`;
-    return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, { ...CARDS, ...(me ? { role: me.role } : {}) })];
+    return [{ blocks: [heading('Graduated response assistant'), text(intro)] }, menuView(undefined, { ...CARDS, role: me ? me.role : null })];
   }
 
   /** The person's home page; someone without a role sees the menu and how to get one. */
@@ -127,7 +127,7 @@ export class Assistant {
       if (command) return command.run(person, me);
       const intent = recognise(input);
       // The menu offers what this person's role can do (issue 12: a teacher was offered SENDCo and LA items).
-      const menu = { ...CARDS, ...(me ? { role: me.role } : {}) };
+      const menu = { ...CARDS, role: me ? me.role : null };
       if (intent.kind === 'help') return [menuView(undefined, menu)];
       if (intent.kind === 'cancel' || intent.kind === 'quit') return [{ blocks: [text('There is nothing to stop: forms here are only saved when you press their button.')] }];
       if (intent.kind === 'unknown' && noticed) return [AFTER_NOTICE];
@@ -175,7 +175,7 @@ export class Assistant {
   open(person: Person, dialogId: string, prefill: FormValues = {}): Promise<View[]> {
     return this.#guard('open', async () => {
       const dialog = findDialog(dialogId);
-      if (!dialog) return [menuView('That form no longer exists. Here is what I can do.', CARDS)];
+      if (!dialog) return [menuView('That form no longer exists. Here is what I can do.', { ...CARDS, role: this.whoIs(person)?.role ?? null })];
       const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
       if (!ctx) return this.#needsRole(person);
       return (await openForm(dialog, ctx, prefill)).views;
@@ -217,7 +217,7 @@ export class Assistant {
 
   async #submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
     const dialog = findDialog(dialogId);
-    if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', CARDS)] };
+    if (!dialog) return { done: true, views: [menuView('That form no longer exists. Here is what I can do.', { ...CARDS, role: this.whoIs(person)?.role ?? null })] };
     const ctx = this.#context(person, this.whoIs(person), dialogId === 'signpost');
     if (!ctx) return { done: true, views: this.#needsRole(person) };
     const outcome = await this.#guard('submit', () => submitForm(dialog, ctx, sub), (views): FormOutcome => ({ done: true, failed: true, views }));

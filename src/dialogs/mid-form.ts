@@ -31,7 +31,7 @@ const HINTS = {
 export async function formTurn(ctx: DialogContext, state: ConversationState & { active: FormState }, input: string, run: RunCommand): Promise<Turn> {
   const active = state.active;
   const dialog = findDialog(active.dialogId);
-  if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.')] };
+  if (!dialog) return { state: { misunderstood: 0 }, views: [menuView('That conversation has expired. Here is what I can do.', { role: ctx.user.role })] };
   const intent = recognise(input);
   if (intent.kind === 'cancel') return stop(dialog);
   // Leaving the chat keeps the form as it is: the terminal keeps it as a draft to carry on next time.

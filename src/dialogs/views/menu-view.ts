@@ -35,12 +35,18 @@ const LA_ONLY = new Set(['la report']);
 /** Only a SENDCo does these: a step outside a review and sharing (who-may.ts onlySendcos), and the school's self-reflection (SENDCo or head). */
 const SENDCO_ONLY = new Set(['step', 'share', 'self-reflection']);
 
+/** What someone with no role yet can do: find services (the welcome says so). */
+const NO_ROLE_COMMANDS = new Set(['signpost', 'help']);
+
 /**
  * The menu for a role, in MENU's order: an LA officer sees the LA's views only (their figures,
  * schools' shared ratings, a referred pupil's pack); school staff never see the LA's figures, and a
- * teacher not what only a SENDCo does (issue 12). No role known: everything, as before.
+ * teacher not what only a SENDCo does (issue 12). `null`: the person is known to have no role yet,
+ * so only what works without one (a fresh tester was told "for now I can find services" above a
+ * menu of every form). `undefined`: the caller does not know whose menu it is; everything.
  */
-export const menuFor = (role: Role | undefined): MenuItem[] => {
+export const menuFor = (role: Role | null | undefined): MenuItem[] => {
+  if (role === null) return MENU.filter((m) => NO_ROLE_COMMANDS.has(m.command));
   if (role === 'la-officer')
     return MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m));
   if (!role) return MENU;
@@ -48,7 +54,7 @@ export const menuFor = (role: Role | undefined): MenuItem[] => {
 };
 
 /** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */
-export function menuView(intro?: string, opts: { typed?: boolean; role?: Role } = {}): View {
+export function menuView(intro?: string, opts: { typed?: boolean; role?: Role | null } = {}): View {
   const typed = opts.typed ?? true;
   return {
     blocks: [

@@ -37,9 +37,14 @@ describe('Teams: roles come from the AAD object id', () => {
     expect(textOf(await h.say(AAD.stranger, 'what next'))).toContain('You don’t have a role yet');
     expect(textOf(await h.say(AAD.stranger, 'who helps with attendance?'))).toMatch(/Services for/);
     expect(textOf(await h.say(AAD.stranger, 'whoami'))).toContain(`teams:${AAD.stranger}`);
+    // The menu offers what works without a role, as the welcome says; not forms that would refuse.
+    const before = textOf(await h.say(AAD.stranger, 'help'));
+    expect(before).toContain('Find a service');
+    for (const item of ['Add a pupil', 'Person-centred plan', 'Evidence pack', 'My pupils']) expect(before).not.toContain(item);
     expect(textOf(await h.say(AAD.sendco, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('Only an admin');
     expect(textOf(await h.say(AAD.admin, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('is now a teacher at Oak Primary.');
     expect(actionsOf(await h.say(AAD.stranger, 'what next'), 'form.submit')).toHaveLength(1);
+    expect(textOf(await h.say(AAD.stranger, 'help'))).toContain('Add a pupil');
   });
 
   it('in a team channel, where others would see, pupil work is sent to the personal chat; signposting still works', async () => {
