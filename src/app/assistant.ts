@@ -22,6 +22,7 @@ import { recogniseReminderCommand, runReminderCommand } from '../dialogs/reminde
 import { recogniseStaffCommand, runStaffCommand } from '../dialogs/staff-commands.js';
 import { guidanceDetailsView } from '../dialogs/views/guidance-view.js';
 import { menuView } from '../dialogs/views/menu-view.js';
+import { wordsWritten } from '../dialogs/words-written.js';
 import type { Logger } from '../logger.js';
 import { dialogContext, type Core } from './bootstrap.js';
 import type { LaNotices } from './la-notices.js';
@@ -205,12 +206,14 @@ export class Assistant {
   }
 
   /**
-   * A submitted form. Every field is read for worries first; the notice leads the reply and the
+   * A submitted form. Every field the person wrote is read for worries first (a choice's own code is not); the notice leads the reply and the
    * form is still saved. The caller makes a repeated submit of the same form id harmless.
    */
   async submit(person: Person, dialogId: string, sub: FormSubmission): Promise<FormOutcome> {
     await this.#rememberName(person);
-    const notices = await this.#screen(person, Object.values(sub.values));
+    const dialog = findDialog(dialogId);
+    const ctx = dialog && this.#context(person, this.whoIs(person), dialogId === 'signpost');
+    const notices = await this.#screen(person, wordsWritten(dialog, ctx, sub.values));
     const outcome = await this.#submit(person, dialogId, sub);
     return { ...outcome, views: leadWith(notices, outcome.views) };
   }
