@@ -313,9 +313,13 @@ const RECENT_TEXTS = 256;
 const QUOTE_RUN_ON = 4;
 
 function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
-  // "n't go home" and "'s new boyfriend" start inside a word: quote from the word's start.
+  // "n't go home", "'s new boyfriend" and "nt go home" (from "cant", typed without its apostrophe)
+  // start inside a word: quote from the word's start. A token that begins where a word ends, with
+  // no space between, is the rest of that word.
   const first = at[0]!;
-  const start = /^['’]|^n't$/.test(tokens[first]!.word) && first > 0 ? tokens[first - 1]!.start : tokens[first]!.start;
+  const prev = first > 0 ? tokens[first - 1]! : undefined;
+  const insideWord = prev !== undefined && (/^['’]|^n't$/.test(tokens[first]!.word) || (prev.end === tokens[first]!.start && /[a-z0-9]$/.test(prev.word)));
+  const start = insideWord ? prev.start : tokens[first]!.start;
   // A match can end mid-phrase ("with a black", "same clothes all"): run on to the end of its
   // clause when that is a few words away, so the quote reads as the person wrote it.
   let last = at[at.length - 1]!;

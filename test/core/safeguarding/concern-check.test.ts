@@ -94,6 +94,13 @@ describe('how the check reads', () => {
     for (const c of check.check('he has been really withdrawn and won\'t go home')) expect(c.quote.startsWith('won')).toBe(true);
   });
 
+  it('quotes a word typed without its apostrophe whole: “doesnt want to go home”, not “nt want to go home” (issue 12, fresh tester)', () => {
+    const quotes = (t: string) => check.check(t).map((c) => c.quote);
+    expect(quotes('says he doesnt want to go home')).toContain('doesnt want to go home');
+    expect(quotes('he cant go home, scared of dad')).toContain('cant go home');
+    for (const q of [...quotes('says he doesnt want to go home'), ...quotes('he cant go home, scared of dad')]) expect(q).not.toMatch(/^nt\b/);
+  });
+
   it('keeps classroom accidents and lessons ordinary, and bullying that hurts a child is not', () => {
     expect(kinds('we did a lesson on stranger danger and online grooming in PSHE')).toEqual([]);
     expect(kinds('she cut herself on the craft knife in DT')).toEqual([]);
