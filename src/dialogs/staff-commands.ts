@@ -26,7 +26,12 @@ export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMe
     case 'whoami': {
       const role = me ? `You are set up as ${ROLE_NAMES[me.role]}${me.schoolId ? ` at ${directory.schoolName(me.schoolId)}` : ''}.` : 'You have no role yet, so I can only signpost services.';
       // The local user (terminal, no sign-in) has no channel id, so no grant can name it.
-      const how = StaffKey.safeParse(id).success ? `An admin gives roles with: grant ${id} sendco <school-id>` : 'This is the local user, set by LOCAL_USER_ROLE in .env; roles in chat are given to Teams and Slack ids.';
+      // An admin cannot change their own role (grant.ts), so they are told how to give others one.
+      const how = !StaffKey.safeParse(id).success
+        ? 'This is the local user, set by LOCAL_USER_ROLE in .env; roles in chat are given to Teams and Slack ids.'
+        : me?.role === 'admin'
+          ? 'You give others a role with "grant" (a form), or: grant <their id> sendco <school-id>. Another admin changes yours.'
+          : `An admin gives roles with: grant ${id} sendco <school-id>`;
       return { blocks: [heading('Who you are to this bot'), { type: 'facts', facts: [{ label: 'Your id', value: id }] }, text(role), text(how, 'muted')] };
     }
     case 'grant': {

@@ -23,6 +23,7 @@ export const MENU: MenuItem[] = [
   { command: 'evidence', label: 'Evidence pack', description: 'A pupil’s whole graduated response as a PDF for an EHC needs assessment request or a referral, e.g. "evidence 4021"' },
   { command: 'la report', label: 'LA figures', description: 'LA officers: referrals, suspensions, PSPs, steps, part-time timetables and day-6 provision over time, e.g. "la report 1/9/2026 30/11/2026"' },
   { command: 'lists', label: 'Lists', description: 'Pupils on a PSP, at risk of permanent exclusion, looked after or with a social worker, with deadlines this week' },
+  { command: 'grant', label: 'Give a role', description: 'Admin: give someone a role at a school ("revoke <id>" takes it away)' },
   { command: 'help', label: 'Help', description: 'Show this menu' },
 ];
 
@@ -38,6 +39,9 @@ const SENDCO_ONLY = new Set(['step', 'share', 'self-reflection']);
 /** What someone with no role yet can do: find services (the welcome says so). */
 const NO_ROLE_COMMANDS = new Set(['signpost', 'help']);
 
+/** What an admin does here: roles, not pupil records (admins see none; grant.ts). */
+const ADMIN_COMMANDS = new Set(['signpost', 'grant', 'help']);
+
 /**
  * The menu for a role, in MENU's order: an LA officer sees the LA's views only (their figures,
  * schools' shared ratings, a referred pupil's pack); school staff never see the LA's figures, and a
@@ -47,10 +51,12 @@ const NO_ROLE_COMMANDS = new Set(['signpost', 'help']);
  */
 export const menuFor = (role: Role | null | undefined): MenuItem[] => {
   if (role === null) return MENU.filter((m) => NO_ROLE_COMMANDS.has(m.command));
+  // A fresh tester (issue 12) signed in as an admin was offered every pupil form and no way to give a role.
+  if (role === 'admin') return MENU.filter((m) => ADMIN_COMMANDS.has(m.command));
   if (role === 'la-officer')
     return MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m));
   if (!role) return MENU;
-  return MENU.filter((m) => !LA_ONLY.has(m.command) && (role !== 'teacher' || !SENDCO_ONLY.has(m.command)));
+  return MENU.filter((m) => !LA_ONLY.has(m.command) && m.command !== 'grant' && (role !== 'teacher' || !SENDCO_ONLY.has(m.command)));
 };
 
 /** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */
@@ -61,7 +67,7 @@ export function menuView(intro?: string, opts: { typed?: boolean; role?: Role | 
       heading('What I can help with'),
       ...(intro ? [text(intro)] : []),
       { type: 'menu', items: menuFor(opts.role) },
-      typed ? text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted') : text('You can also just type, e.g. "what next for 4021" or "who helps with attendance?".', 'muted'),
+      typed ? text('In any question, type "back" to change your last answer or "cancel" to stop.', 'muted') : text(`You can also just type, e.g. ${opts.role === null || opts.role === 'admin' ? '' : '"what next for 4021" or '}"who helps with attendance?".`, 'muted'),
     ],
   };
 }

@@ -42,9 +42,16 @@ describe('Teams: roles come from the AAD object id', () => {
     expect(before).toContain('Find a service');
     for (const item of ['Add a pupil', 'Person-centred plan', 'Evidence pack', 'My pupils']) expect(before).not.toContain(item);
     expect(textOf(await h.say(AAD.sendco, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('Only an admin');
+    // An admin is offered roles, not pupil forms (admins see no pupil records), and is not told to grant themselves.
+    const adminMenu = textOf(await h.say(AAD.admin, 'help'));
+    expect(adminMenu).toContain('Give a role');
+    expect(adminMenu).not.toContain('Add a pupil');
+    expect(textOf(await h.say(AAD.admin, 'whoami'))).not.toContain(`grant teams:${AAD.admin}`);
     expect(textOf(await h.say(AAD.admin, `grant teams:${AAD.stranger} teacher oak-primary`))).toContain('is now a teacher at Oak Primary.');
     expect(actionsOf(await h.say(AAD.stranger, 'what next'), 'form.submit')).toHaveLength(1);
-    expect(textOf(await h.say(AAD.stranger, 'help'))).toContain('Add a pupil');
+    const after = textOf(await h.say(AAD.stranger, 'help'));
+    expect(after).toContain('Add a pupil');
+    expect(after).not.toContain('Give a role');
   });
 
   it('in a team channel, where others would see, pupil work is sent to the personal chat; signposting still works', async () => {
