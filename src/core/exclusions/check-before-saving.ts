@@ -37,7 +37,7 @@ export interface Refusal {
 }
 
 /** Stable ids, kept on the saved exclusion and in the audit log: never words about the pupil. */
-export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'social-worker', 'ehcp', 'sen-support', 'permanent-exclusion', 'part-time-timetable', 'day-six', 'repeated', 'term-days', 'lawful-reason'] as const;
+export const WARNING_IDS = ['unlawful-reason', 'virtual-school', 'virtual-school-previously', 'social-worker', 'ehcp', 'sen-support', 'permanent-exclusion', 'part-time-timetable', 'day-six', 'repeated', 'term-days', 'lawful-reason'] as const;
 export type WarningId = (typeof WARNING_IDS)[number];
 
 /** A warning as data: which one, and why it applies here. */
@@ -155,8 +155,9 @@ function pupilWarnings(pupil: FactsSource, kind: ProposedExclusion['kind'], rule
   const what = kind === 'permanent' ? 'permanent exclusion' : 'suspension';
   const f = pupilFacts(pupil).flags;
   const out: Warning[] = [];
-  if (f.lookedAfter || f.previouslyLookedAfter)
-    out.push({ id: 'virtual-school', because: `${f.lookedAfter ? 'a looked-after' : 'a previously looked-after'} child: speak to the Virtual School before this ${what} is given` });
+  if (f.lookedAfter) out.push({ id: 'virtual-school', because: `a looked-after child: speak to the Virtual School before this ${what} is given` });
+  // Not "looked after": a fresh tester (issue 12) saw a previously looked-after child called one.
+  else if (f.previouslyLookedAfter) out.push({ id: 'virtual-school-previously', because: `a previously looked-after child: ask the Virtual School’s advice before this ${what} is given` });
   if (f.socialWorker) out.push({ id: 'social-worker', because: `the pupil has a social worker (child in need or child protection plan): talk to them before this ${what} is given` });
   if (f.ehcp) out.push({ id: 'ehcp', because: `a ${what} of a pupil with an EHC plan` });
   else if (f.senSupport && rules?.beforeExclusion.senSupport) out.push({ id: 'sen-support', because: `a ${what} of a pupil on SEN support` });
@@ -264,6 +265,8 @@ export function warningAdvice(rules: Rules, id: WarningId): Advice {
       return rules.unlawfulExclusion.advice;
     case 'virtual-school':
       return rules.lookedAfter.beforeSuspension;
+    case 'virtual-school-previously':
+      return rules.lookedAfter.previouslyBeforeSuspension ?? rules.lookedAfter.beforeSuspension;
     case 'social-worker':
       return rules.beforeExclusion.socialWorker;
     case 'ehcp':

@@ -84,7 +84,9 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
   if (s.lookedAfter || s.previouslyLookedAfter) {
     const because = s.considerSuspension || s.suspensionsThisYear > 0 ? 'a suspension is being considered or has happened' : 'looked-after or previously looked-after child';
     // Its brief names the child and the suspension already: no why on the first screen.
-    add({ ...fromAdvice(pack, 'virtual-school-before-suspension', 'warning', rules.lookedAfter.beforeSuspension, because), briefBecause: '' });
+    // A previously looked-after child is not in care: the pack's own advice for them, where it has one.
+    const advice = s.lookedAfter ? rules.lookedAfter.beforeSuspension : (rules.lookedAfter.previouslyBeforeSuspension ?? rules.lookedAfter.beforeSuspension);
+    add({ ...fromAdvice(pack, 'virtual-school-before-suspension', 'warning', advice, because), briefBecause: '' });
   }
   add(unlawfulReason);
   if (s.ehcp && (s.considerSuspension || s.suspensionsThisYear > 0 || s.permanentlyExcluded || s.riskOfPermanentExclusion))

@@ -89,6 +89,7 @@ export function referralView(ctx: DialogContext, s: Subject, r: Referral, page: 
 export const EXCLUSION_WARNINGS: Record<string, string> = {
   'unlawful-reason': 'the reason read like one that is not lawful',
   'virtual-school': 'speak to the Virtual School first',
+  'virtual-school-previously': 'ask the Virtual School’s advice first',
   'social-worker': 'talk to the social worker first',
   ehcp: 'a pupil with an EHC plan',
   'sen-support': 'a pupil on SEN support',

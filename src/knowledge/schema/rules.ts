@@ -75,6 +75,11 @@ export const Rules = z.object({
   lookedAfter: z.object({
     /** Before any suspension of a looked-after child. */
     beforeSuspension: WithBrief,
+    /**
+     * Before any suspension of a previously looked-after child: the Virtual School advises (it is
+     * not the child's corporate parent); `beforeSuspension` is shown when a pack leaves this out.
+     */
+    previouslyBeforeSuspension: WithBrief.optional(),
     /** Personal Education Plans are reviewed every term. */
     pep: Advice,
     pepsPerYear: z.number().int().min(1),

@@ -114,13 +114,22 @@ describe('warned before saving', () => {
 
   it.each([
     [{ lookedAfter: true }, 'virtual-school', 'a looked-after child'],
-    [{ previouslyLookedAfter: true }, 'virtual-school', 'a previously looked-after child'],
+    [{ previouslyLookedAfter: true }, 'virtual-school-previously', 'a previously looked-after child'],
     [{ socialWorker: true }, 'social-worker', 'the pupil has a social worker'],
     [{ ehcp: true }, 'ehcp', 'a suspension of a pupil with an EHC plan'],
   ] as const)('%o brings %s', (flags, id, because) => {
     const w = checkExclusion(pack, terms, pupil([], flags), propose('2026-11-23', 2)).warnings;
     expect(ids(w)).toEqual([id, 'lawful-reason']);
     expect(w[0]!.because).toContain(because);
+  });
+
+  it('never calls a previously looked-after child looked after: their own advice, not the in-care one (issue 12, fresh tester)', () => {
+    const rules = pack.rules!;
+    const w = checkExclusion(pack, terms, pupil([], { previouslyLookedAfter: true }), propose('2026-11-23', 2)).warnings[0]!;
+    const rec = warningRecommendation(pack, rules, w);
+    expect(`${rec.title} ${rec.brief ?? ''} ${rec.detail}`).not.toMatch(/^Looked-after|Children in care|Looked-after child:/);
+    expect(rec.title).toMatch(/^Previously looked-after child/);
+    expect(rec.services.map((s) => s.id)).toContain('virtual-school');
   });
 
   it('each warning carries the pack’s advice, who leads it, its source and contacts', () => {

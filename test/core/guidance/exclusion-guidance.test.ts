@@ -51,6 +51,15 @@ describe('suspension days: this term against the 15, this school year against th
   });
 });
 
+describe('the Virtual School before a suspension', () => {
+  it('gives a previously looked-after child their own advice, never the in-care words (issue 12, fresh tester)', () => {
+    const previously = warning(run({ previouslyLookedAfter: true, considerSuspension: true }), 'virtual-school-before-suspension')!;
+    expect(previously.title).toMatch(/^Previously looked-after child/);
+    expect(previously.detail).not.toContain('Children in care');
+    expect(warning(run({ lookedAfter: true, considerSuspension: true }), 'virtual-school-before-suspension')!.title).toMatch(/^Looked-after child/);
+  });
+});
+
 describe('no managed move for pupils the managed-move route does not cover', () => {
   it.each([
     [{ lookedAfter: true }, 'managed-move-not-looked-after', 'virtual-school'],
