@@ -17,12 +17,13 @@ import { roleAt } from './staff-words.js';
 const ROLES: (AnswerChoice & { value: Role })[] = [
   { value: 'teacher', label: 'Teacher', words: ['class teacher', 'form tutor', 'tutor'] },
   { value: 'sendco', label: 'SENDCo', words: ['senco', 'special educational needs coordinator'] },
+  { value: 'headteacher', label: 'Headteacher', words: ['head', 'head teacher', 'acting head', 'principal'] },
   { value: 'la-officer', label: 'LA officer', words: ['local authority', 'la', 'inclusion officer'] },
   { value: 'admin', label: 'Admin', words: ['administrator'] },
 ];
 
 /** Roles that work at one school (the staff directory refuses them without one). */
-const AT_A_SCHOOL: readonly string[] = ['teacher', 'sendco'];
+const AT_A_SCHOOL: readonly string[] = ['teacher', 'sendco', 'headteacher'];
 
 function schoolQuestion(ctx: DialogContext, role: string): Question {
   const own = ctx.user.schoolId;

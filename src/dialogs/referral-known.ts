@@ -40,6 +40,7 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
   }
   const mine = referrals.filter((r) => r.by === ctx.user.id);
   if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
+  if (ctx.user.role === 'headteacher') known.referrerRole = 'Headteacher';
   for (const f of REFERRER_FIELDS) {
     const v = latest(f, mine);
     if (v) known[f] = v;
