@@ -52,7 +52,10 @@ export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full', who);
   const period = `${ukDate(periodStart(p))} to ${ukDate(p.today)}`;
   const role = `${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''}`;
-  const producer = ctx.user.displayName ? `${ctx.user.displayName} (${role})` : `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
+  // The name the staff directory gives (the staff file's, else the chat's), as everyone else is named
+  // in the pack: the local chat's user carries none of their own, so "Produced by SENDCo" named no one.
+  const name = ctx.staff?.find(ctx.user.id)?.displayName ?? ctx.user.displayName;
+  const producer = name ? `${name} (${role})` : `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
   const when = londonDateTime(now);
   const pupil = pupilWords(s.c);
   return {

@@ -144,9 +144,14 @@ export function referralsSection(p: PackInput): DocSection {
     ),
   ];
   for (const { n, referral: r } of refs) {
-    const fields = filledFields(form, referralAnswers(p, r), ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
+    const answers = referralAnswers(p, r);
+    const fields = filledFields(form, answers, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
+    // The reasons are kept from a form answer ("Main reason for referral"): printed once, under the
+    // form's own label, not again as "Reasons for referral" (issue 13 §1.6).
+    const reasons = r.reasons.trim();
+    const asked = reasons !== '' && Object.values(answers).some((v) => v.trim() === reasons);
     blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
-    blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
+    blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [...(asked ? [] : [['Reasons for referral', reasons || 'None written']]), ['Parental permission', 'Given'], ...fields]));
   }
   return { title: 'Referrals', blocks };
 }
