@@ -162,7 +162,11 @@ async function postgresStores(db: PostgresDatabase, pack: KnowledgePack, calenda
   };
 }
 
-async function readStaffFile(path: string): Promise<StaffFile> {
+/**
+ * The staff file (STAFF_FILE): roles, names and the schools' names, the one source the bot, the chat
+ * and the admin command line name schools from. Throws AppError('config') when it cannot be read or is not valid.
+ */
+export async function readStaffFile(path: string): Promise<StaffFile> {
   const text = await readFile(path, 'utf-8').catch(() => {
     throw new AppError(`Setting STAFF_FILE points to ${path}, which cannot be read.`, 'config');
   });

@@ -9,6 +9,7 @@ import { checkPeriod, monthEnd, WIDENED_WORDS } from '../core/la-report/period.j
 import { reportCsv } from '../core/la-report/report-csv.js';
 import { DEFAULT_PROVISION_FROM_DAY } from '../core/reminders/due-items.js';
 import { openReadStores } from './read-stores.js';
+import { readStaffFile } from '../app/bootstrap.js';
 import { laReportViews } from '../dialogs/views/la-report-view.js';
 import { loadPack } from '../knowledge/load-pack.js';
 
@@ -41,8 +42,10 @@ export async function laReportCommand(argv: string[], out: (s: string) => void, 
   if ((from !== undefined && from !== checked.period.from) || (to !== undefined && to !== checked.period.to)) err(`${WIDENED_WORDS} Period: ${checked.period.from} to ${checked.period.to}.`);
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
-  // The figures name no one, so the staff file is not read.
-  const stores = await openReadStores(config, pack, { staff: [] });
+  // The figures name no one; only the schools' names are read from the staff file, so the report
+  // names a school as the bot does ("Oak Primary School"), not by its id's words.
+  const schools = config.staffFile ? (await readStaffFile(config.staffFile)).schools : undefined;
+  const stores = await openReadStores(config, pack, { staff: [], ...(schools ? { schools } : {}) });
   const cases = await stores.allCases();
   const notices = await stores.ledger.allNotices();
   const report = laReport({
@@ -55,6 +58,7 @@ export async function laReportCommand(argv: string[], out: (s: string) => void, 
       return n && { ...(n.acknowledged ? { acknowledgedAt: n.acknowledged.at } : {}), ...(n.assigned ? { assignedAt: n.assigned.at } : {}) };
     },
     serviceName: (id) => pack.services.find((s) => s.id === id)?.name,
+    schoolName: (id) => stores.staff.schoolName(id),
     provisionFromDay: pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY,
   });
   await stores.close();

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { previewReminders } from '../app/reminder-scheduler.js';
 import { loadConfig, loadDotEnv } from '../config.js';
@@ -8,7 +7,7 @@ import { SchoolCalendar } from '../core/calendar/school-calendar.js';
 import { AppError } from '../core/errors.js';
 import { londonToday } from '../core/dates.js';
 import { planHorizon } from '../core/reminders/plan-sends.js';
-import { StaffFile } from '../core/staff-directory.js';
+import { readStaffFile } from '../app/bootstrap.js';
 import { openReadStores } from './read-stores.js';
 import { loadPack } from '../knowledge/load-pack.js';
 import { count } from '../core/text/plural.js';
@@ -46,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const pack = await loadPack(config.knowledgePack);
   const calendar = new SchoolCalendar(config.reminders.calendarFile ? await loadCalendarSettings(config.reminders.calendarFile) : undefined);
-  const configured = config.staffFile ? StaffFile.parse(JSON.parse(await readFile(config.staffFile, 'utf-8'))) : { staff: [] };
+  const configured = config.staffFile ? await readStaffFile(config.staffFile) : { staff: [] };
   const stores = await openReadStores(config, pack, configured);
   const { staff } = stores;
   const cases = await stores.casesDueBy(londonToday(at), planHorizon(at));

@@ -25,7 +25,7 @@ export const StaffEntry = z
     grantedAt: z.string().max(40).optional(),
   })
   .strict()
-  .refine((e) => e.schoolId !== undefined || e.role === 'la-officer' || e.role === 'admin', { message: 'teachers and SENDCos need a schoolId', path: ['schoolId'] });
+  .refine((e) => e.schoolId !== undefined || e.role === 'la-officer' || e.role === 'admin', { message: 'teachers, SENDCos and headteachers need a schoolId', path: ['schoolId'] });
 export type StaffEntry = z.infer<typeof StaffEntry>;
 
 /** A school's name as staff know it ("Oak Primary School"), for where the bot shows a school. */

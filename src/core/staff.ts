@@ -1,14 +1,19 @@
 import { z } from 'zod/v4';
 import { SchoolId, StaffId } from './cases/pupil-case.js';
 
-export const Role = z.enum(['teacher', 'sendco', 'la-officer', 'admin']);
+/**
+ * What someone does in the bot. `headteacher` is the school's head (or acting head), who leads its
+ * senior leadership team: they oversee PSPs (seed 003) and decide on suspensions and exclusions
+ * (seed 001), so they see every pupil at their school as a SENDCo does.
+ */
+export const Role = z.enum(['teacher', 'sendco', 'headteacher', 'la-officer', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** Someone using the bot, as identified by their channel (AAD object id, Slack user id, or local). */
 export const StaffMember = z.object({
   id: StaffId,
   role: Role,
-  /** Teachers and SENDCos belong to one school; LA officers and admins may not. */
+  /** Teachers, SENDCos and headteachers belong to one school; LA officers and admins may not. */
   schoolId: SchoolId.optional(),
   displayName: z.string().max(80).optional(),
 });

@@ -1,6 +1,6 @@
 import { SchoolId } from '../core/cases/fields.js';
 import type { Role } from '../core/staff.js';
-import { schoolName } from '../core/text/school-name.js';
+import { schoolCalled } from './views/record-words.js';
 import { heading, text, textNaming } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
@@ -17,12 +17,13 @@ import { roleAt } from './staff-words.js';
 const ROLES: (AnswerChoice & { value: Role })[] = [
   { value: 'teacher', label: 'Teacher', words: ['class teacher', 'form tutor', 'tutor'] },
   { value: 'sendco', label: 'SENDCo', words: ['senco', 'special educational needs coordinator'] },
+  { value: 'headteacher', label: 'Headteacher', words: ['head', 'head teacher', 'acting head', 'principal'] },
   { value: 'la-officer', label: 'LA officer', words: ['local authority', 'la', 'inclusion officer'] },
   { value: 'admin', label: 'Admin', words: ['administrator'] },
 ];
 
 /** Roles that work at one school (the staff directory refuses them without one). */
-const AT_A_SCHOOL: readonly string[] = ['teacher', 'sendco'];
+const AT_A_SCHOOL: readonly string[] = ['teacher', 'sendco', 'headteacher'];
 
 function schoolQuestion(ctx: DialogContext, role: string): Question {
   const own = ctx.user.schoolId;
@@ -30,7 +31,7 @@ function schoolQuestion(ctx: DialogContext, role: string): Question {
     id: 'schoolId',
     kind: 'text',
     prompt: AT_A_SCHOOL.includes(role) ? 'At which school? Its id in this bot, such as "oak-primary".' : 'An admin of one school may share its pupils with teachers. Which school, if any?',
-    ...(own ? { fallback: { value: own, label: schoolName(own) } } : AT_A_SCHOOL.includes(role) ? {} : { optional: true }),
+    ...(own ? { fallback: { value: own, label: schoolCalled(ctx, own) } } : AT_A_SCHOOL.includes(role) ? {} : { optional: true }),
     parse(raw) {
       const id = raw.trim().toLowerCase();
       return SchoolId.safeParse(id).success ? { ok: true, value: id } : { ok: false, message: 'A school id is lower-case letters, digits and dashes. Please type the school’s id, such as "oak-primary".' };
@@ -64,7 +65,7 @@ export const grantDialog: FormDialog = {
     const schoolId = typeof a.schoolId === 'string' ? a.schoolId : undefined;
     const given = await ctx.staff.grant(ctx.user, { id: a.who as string, role: a.role as Role, ...(schoolId ? { schoolId } : {}) });
     const said = given.displayName ?? 'your colleague';
-    const role = roleAt(given, (s) => ctx.staff?.schoolName?.(s) ?? schoolName(s));
+    const role = roleAt(given, (s) => schoolCalled(ctx, s));
     return [{ blocks: [heading('Role given'), textNaming(`Done: ${said} is now ${role}. They see it by typing "whoami".`, 'success', [{ id: given.id, said }])] }];
   },
 };

@@ -2,6 +2,7 @@ import { writesPupilRecords } from '../core/access/policy.js';
 import type { PupilCase } from '../core/cases/pupil-case.js';
 import type { StaffMember } from '../core/staff.js';
 import { schoolName } from '../core/text/school-name.js';
+import { schoolCalled } from './views/record-words.js';
 import type { Choice, Lookup } from '../core/views/view.js';
 import type { DialogContext } from './dialog.js';
 import { describePupil } from './pupil-question.js';
@@ -65,11 +66,12 @@ const shownIds = (cases: readonly PupilCase[]) => cases.map((c) => ({ schoolId: 
  * A member of staff in a picker: "Sam Patel (SENDCo at Oak Primary)" where the directory has a name;
  * else their role and school with the last four characters of their id, so two unnamed teachers can
  * still be told apart without showing an AAD or Slack id whole (issue 12: no raw ids on screen).
+ * `school` names a school as the staff file does ("Oak Primary School"), as every other view does.
  */
-export function staffLabel(m: StaffMember): string {
-  const at = `${ROLE_WORDS[m.role]}${m.schoolId ? ` at ${schoolName(m.schoolId)}` : ''}`;
+export function staffLabel(m: StaffMember, school: (schoolId: string) => string = schoolName): string {
+  const at = `${ROLE_WORDS[m.role]}${m.schoolId ? ` at ${school(m.schoolId)}` : ''}`;
   if (m.displayName) return `${m.displayName} (${at})`;
-  const role = roleAt(m);
+  const role = roleAt(m, school);
   return `${role[0]!.toUpperCase()}${role.slice(1)}, no name on record (…${m.id.slice(-4)})`;
 }
 
@@ -90,7 +92,7 @@ function rankedStaff(ctx: DialogContext, typed: string, max: number): Choice[] {
     .filter((m) => here(m) && (!words || m.id.toLowerCase().includes(words) || !!m.displayName?.toLowerCase().includes(words)))
     .sort((a, b) => a.id.localeCompare(b.id))
     .slice(0, Math.max(0, max))
-    .map((m) => ({ value: m.id, label: staffLabel(m) }));
+    .map((m) => ({ value: m.id, label: staffLabel(m, (s) => schoolCalled(ctx, s)) }));
 }
 
 /** A picker's choices for the words typed so far. */
@@ -111,6 +113,6 @@ export async function offeredChoices(ctx: DialogContext, lookup: Lookup, opts: {
   const others = rankedStaff(ctx, '', OFFERED_MAX).filter((c) => c.value !== ctx.user.id);
   if (!opts.me) return others;
   const me = ctx.staff?.find(ctx.user.id);
-  const you: Choice = { value: ctx.user.id, label: me ? `You (${ROLE_WORDS[me.role]}${me.schoolId ? ` at ${schoolName(me.schoolId)}` : ''})` : 'You' };
+  const you: Choice = { value: ctx.user.id, label: me ? `You (${ROLE_WORDS[me.role]}${me.schoolId ? ` at ${schoolCalled(ctx, me.schoolId)}` : ''})` : 'You' };
   return [you, ...others].slice(0, OFFERED_MAX);
 }

@@ -16,14 +16,16 @@ const BUTTONS = 8;
  * What this person should hold or chase: plan reviews, the LA's EHC needs-assessment dates, day-6
  * provision and termly PEPs. They are read from pupilDeadlines, which reads dueItems, the list the
  * reminders and the weekly digest are sent from, so "my reviews" never says something they do not.
- * A SENDCo sees the school's, a teacher those of the pupils they work with. Days are counted to the
+ * A SENDCo sees the school's, a teacher those of the pupils they work with, and a headteacher those
+ * of the pupils they work with or whose PSP they oversee (the head need not chase every review). Days are counted to the
  * first school day each could be met, so a review due in the holidays is not overdue on the first
  * day back.
  */
 export async function myReviews(ctx: DialogContext, visible?: readonly PupilCase[]): Promise<View> {
   // A caller that has just read the person's cases passes them in, so they are read (and audited) once.
   const cases = visible ?? (await ctx.cases.visibleCases(ctx.user));
-  const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id));
+  const oversees = (c: PupilCase) => ctx.user.role === 'headteacher' && c.psps.some((p) => p.status === 'active' && p.overseeingLeaderId === ctx.user.id);
+  const mine = ctx.user.role === 'sendco' ? cases : cases.filter((c) => c.staffIds.includes(ctx.user.id) || oversees(c));
   const today = ctx.today();
   const due = mine
     .flatMap((c) => pupilDeadlines(c, { pack: ctx.pack, calendar: ctx.calendar, today }).map((d) => ({ c, d })))

@@ -3,7 +3,7 @@ import { FIELD_MAX } from '../core/cases/text-limits.js';
 import { standingExclusions } from '../core/exclusions/withdrawn.js';
 import { pupilFacts } from '../core/facts/pupil-facts.js';
 import { count } from '../core/text/plural.js';
-import { schoolName } from '../core/text/school-name.js';
+import { schoolCalled } from './views/record-words.js';
 import { ukDate } from '../core/text/uk-date.js';
 import type { DialogContext } from './dialog.js';
 import { packForm } from './template-questions.js';
@@ -33,13 +33,15 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
     .flatMap((x) => x.referrals)
     .sort((a, b) => b.date.localeCompare(a.date));
   const latest = (field: string, among: readonly Referral[]) => among.find((r) => r.fields[field]?.trim())?.fields[field];
-  const known: Record<string, string> = { schoolName: schoolName(school) };
+  // The school as the staff file names it, as every view and the pack do, not its id's words.
+  const known: Record<string, string> = { schoolName: schoolCalled(ctx, school) };
   for (const f of SCHOOL_FIELDS) {
     const v = latest(f, referrals);
     if (v) known[f] = v;
   }
   const mine = referrals.filter((r) => r.by === ctx.user.id);
   if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
+  if (ctx.user.role === 'headteacher') known.referrerRole = 'Headteacher';
   for (const f of REFERRER_FIELDS) {
     const v = latest(f, mine);
     if (v) known[f] = v;

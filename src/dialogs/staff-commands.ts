@@ -18,7 +18,7 @@ export function recogniseStaffCommand(raw: string): StaffCommand | undefined {
   return undefined;
 }
 
-const ROLE_NAMES: Record<Role, string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
+const ROLE_NAMES: Record<Role, string> = { teacher: 'teacher', sendco: 'SENDCo', headteacher: 'headteacher', 'la-officer': 'LA officer', admin: 'admin' };
 
 /** `me` is undefined for someone with no role yet; they can still learn their id to pass to an admin. */
 export async function runStaffCommand(cmd: StaffCommand, id: string, me: StaffMember | undefined, directory: StaffDirectory): Promise<View> {

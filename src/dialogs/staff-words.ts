@@ -4,7 +4,7 @@ import type { PersonRef } from '../core/views/view.js';
 import type { DialogContext } from './dialog.js';
 
 /** Staff's roles as people say them. */
-export const ROLE_WORDS: Record<StaffMember['role'], string> = { teacher: 'teacher', sendco: 'SENDCo', 'la-officer': 'LA officer', admin: 'admin' };
+export const ROLE_WORDS: Record<StaffMember['role'], string> = { teacher: 'teacher', sendco: 'SENDCo', headteacher: 'headteacher', 'la-officer': 'LA officer', admin: 'admin' };
 
 /** Names a member of staff from their channel id; '' for someone the directory does not know. */
 export type StaffNamer = (staffId: string) => string;
@@ -15,7 +15,7 @@ export type StaffNamer = (staffId: string) => string;
  */
 export function roleAt(m: Pick<StaffMember, 'role' | 'schoolId'>, school: (schoolId: string) => string = schoolName): string {
   const role = ROLE_WORDS[m.role];
-  const at = m.schoolId && (m.role === 'teacher' || m.role === 'sendco') ? ` at ${school(m.schoolId)}` : '';
+  const at = m.schoolId && (m.role === 'teacher' || m.role === 'sendco' || m.role === 'headteacher') ? ` at ${school(m.schoolId)}` : '';
   return `${/^([aeiou]|LA\b)/i.test(role) ? 'an' : 'a'} ${role}${at}`;
 }
 

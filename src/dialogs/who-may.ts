@@ -23,14 +23,14 @@ export const onlyPupilWriters =
 
 /**
  * For a dialog's `refuse`: only a SENDCo may do this (`doing`, e.g. "set a pupil’s step"); a teacher
- * is told what they can do instead, and anyone who records no pupils gets onlyPupilWriters' answer.
+ * or headteacher is told what they can do instead, and anyone who records no pupils gets onlyPupilWriters' answer.
  * CaseService checks it again when the change is saved.
  */
 export const onlySendcos =
   (doing: string, instead: string) =>
   (ctx: DialogContext): string | undefined => {
     if (ctx.user.role === 'sendco' && ctx.user.schoolId) return undefined;
-    if (ctx.user.role === 'teacher' && ctx.user.schoolId) return `Only a SENDCo can ${doing}. ${instead}`;
+    if ((ctx.user.role === 'teacher' || ctx.user.role === 'headteacher') && ctx.user.schoolId) return `Only a SENDCo can ${doing}. ${instead}`;
     return onlyPupilWriters(doing)(ctx);
   };
 
@@ -42,7 +42,7 @@ export const onlySharers =
   (doing: string) =>
   ({ user }: DialogContext): string | undefined => {
     if ((user.role === 'sendco' || user.role === 'admin') && user.schoolId) return undefined;
-    if (user.role === 'teacher' && user.schoolId) return `Only a SENDCo can ${doing}. Ask your SENDCo; they can type: share <pupil reference> with ${user.id}`;
+    if ((user.role === 'teacher' || user.role === 'headteacher') && user.schoolId) return `Only a SENDCo can ${doing}. Ask your SENDCo; they can type: share <pupil reference> with ${user.id}`;
     if (user.role === 'admin') return `As an admin with no school, you can’t ${doing}: a SENDCo at the pupil’s school does, or an admin of that school.`;
     return onlyPupilWriters(doing)({ user } as DialogContext);
   };

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -11,8 +11,9 @@ import { saveLaCases } from '../helpers/la-world.js';
 // workers share the CI machine's two cores, so allow a minute rather than the suite's 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 
-const cli = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+const cli = (dataDir: string, ...args: string[]) => cliWith({}, dataDir, ...args);
+const cliWith = (env: Record<string, string>, dataDir: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env } });
 
 /** A data folder with the LA world's records, and five of its referrals acknowledged 0–4 days later. */
 async function dataFolder(): Promise<string> {
@@ -42,6 +43,17 @@ describe('npm run cli -- la report', () => {
     expect(csv.status).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe('figure,row,column,value');
     expect(csv.stdout).toContain('Referrals to the LA by month,Sep 2026,Referrals,6');
+  });
+
+  it('names each school as the staff file does, as the bot and the evidence pack do (issue 13 §1.7: "Oak Primary" here, "Oak Primary School" in the bot)', async () => {
+    const dir = await dataFolder();
+    const staffFile = join(dir, '..', 'staff.json');
+    await writeFile(staffFile, JSON.stringify({ staff: [], schools: [{ id: 'oak-primary', name: 'Oak Primary School' }] }));
+    const named = cliWith({ STAFF_FILE: staffFile }, dir, 'la', 'report', '--from', '2026-09-01', '--to', '2026-11-30', '--csv');
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('Referrals to the LA by school,Oak Primary School,Referrals,withheld');
+    // A school the file does not name is still called by its id's words.
+    expect(named.stdout).toContain('Referrals to the LA by school,Elm High,Referrals,withheld');
   });
 
   it('widens dates inside a month to whole months and says so on stderr; months can be given as 2026-09 (issue 13 B.2)', async () => {

@@ -6,7 +6,8 @@ import type { StaffMember } from '../staff.js';
 /**
  * Who may see what, decided here and nowhere else, on every read:
  * - a teacher sees the pupils they work with (listed on the case),
- * - a SENDCo sees every pupil at their school,
+ * - a SENDCo or headteacher sees every pupil at their school (the head oversees PSPs and
+ *   decides on exclusions, so reads the whole record, evidence pack included),
  * - an LA officer sees only what a school referred to the LA,
  * - an admin manages settings and sees no pupil data.
  */
@@ -17,7 +18,8 @@ export function caseAccess(user: StaffMember, c: PupilCase): CaseAccess {
     case 'teacher':
       return user.schoolId === c.schoolId && c.staffIds.includes(user.id) ? 'full' : 'none';
     case 'sendco':
-      return user.schoolId === c.schoolId ? 'full' : 'none';
+    case 'headteacher':
+      return !!user.schoolId && user.schoolId === c.schoolId ? 'full' : 'none';
     case 'la-officer':
       return sharedWithLocalAuthority(c) ? 'referral-only' : 'none';
     case 'admin':
@@ -31,11 +33,12 @@ export function sharedWithLocalAuthority(c: Pick<PupilCase, 'referrals'>): boole
 }
 
 /**
- * Whether this person records pupils at all: teachers and SENDCos at a school. Admins and LA
+ * Whether this person records pupils at all: teachers, SENDCos and headteachers at a school (the
+ * head records the suspensions they decide on and the PSPs they oversee). Admins and LA
  * officers never do, so a form to add or change a pupil can refuse them before its first question.
  */
 export function writesPupilRecords(user: StaffMember): boolean {
-  return (user.role === 'teacher' || user.role === 'sendco') && !!user.schoolId;
+  return (user.role === 'teacher' || user.role === 'sendco' || user.role === 'headteacher') && !!user.schoolId;
 }
 
 export function canEdit(user: StaffMember, c: PupilCase): boolean {
@@ -123,12 +126,13 @@ function laFacts(c: PupilCase): Pick<PupilCase, 'flags' | 'riskOfPermanentExclus
 }
 
 /**
- * Who fills in a school's Inclusion Self-Reflection (seed 000, Appendix 2): its SENDCo, or an admin
- * of the school (the head, or whoever runs the bot for it). It holds no pupil data, so an admin's
+ * Who fills in a school's Inclusion Self-Reflection (seed 000, Appendix 2): its SENDCo or
+ * headteacher (it is led by the head and senior leadership team), or an admin of the school
+ * (whoever runs the bot for it). It holds no pupil data, so an admin's
  * rule of seeing none is kept. Teachers do not; LA officers see only what schools share.
  */
 export function fillsInSelfReflection(user: StaffMember): boolean {
-  return (user.role === 'sendco' || user.role === 'admin') && !!user.schoolId;
+  return (user.role === 'sendco' || user.role === 'headteacher' || user.role === 'admin') && !!user.schoolId;
 }
 
 /** Who sees the area ratings schools share (never their notes or item ratings): LA officers. */

@@ -326,14 +326,14 @@ export class CaseService {
 export function notRemovable(staffId: string, target: StaffMember | undefined, by: StaffMember): string {
   const self = staffId === by.id;
   const role = self ? by.role : target?.role;
-  const who = self ? 'That is you' : `${staffId} is ${role === 'sendco' ? 'a SENDCo' : role === 'admin' ? 'an admin' : 'an LA officer'}`;
+  const who = self ? 'That is you' : `${staffId} is ${role === 'sendco' ? 'a SENDCo' : role === 'headteacher' ? 'a headteacher' : role === 'admin' ? 'an admin' : 'an LA officer'}`;
   const sees = role === 'la-officer' ? 'what was referred to the LA' : role === 'admin' ? 'no pupil records' : 'every pupil at the school';
   return `${who}: ${self ? 'you see' : 'they see'} ${sees} whether named on a pupil or not, so there is nothing to take away. Only teachers are taken off a pupil.`;
 }
 
 export function notATeacherHere(staffId: string, target: StaffMember | undefined, schoolId: string): string {
   if (!target) return `${staffId} has no role in this bot yet. Ask your admin to make them a teacher at this school first (grant ${staffId} teacher ${schoolId}); they can type "whoami" to see their id.`;
-  if (target.role === 'sendco' && target.schoolId === schoolId) return `${staffId} is a SENDCo at this school and already sees every pupil here.`;
+  if ((target.role === 'sendco' || target.role === 'headteacher') && target.schoolId === schoolId) return `${staffId} is a ${target.role === 'sendco' ? 'SENDCo' : 'headteacher'} at this school and already sees every pupil here.`;
   if (target.role === 'teacher') return `${staffId} is a teacher at another school, so this pupil cannot be shared with them.`;
   return `${staffId} is not a teacher at this school: only teachers are named on a pupil.`;
 }

@@ -116,7 +116,10 @@ export function overlays(pack: KnowledgePack, rules: Rules, s: PupilSituation, t
     const finish = addDays(s.ehcRequestedOn, e.completionWeeks * 7);
     const late = decide < today ? ' (the decision date has passed: chase the LA)' : '';
     add(fromAdvice(pack, 'ehc-timescales', 'info', e.advice, `requested ${ukDate(s.ehcRequestedOn)}: LA decision due by ${ukDate(decide)}${late}, plan finalised by ${ukDate(finish)}`));
-  } else if (s.currentStep >= 5 && !s.ehcp) add(fromAdvice(pack, 'ehc-criteria', 'info', rules.ehcAssessment.advice, 'specialist support without an EHCP'));
+  } else if (s.currentStep >= 5 && !s.ehcp && s.senSupport)
+    // Only where the record gives grounds (000 Step 6, 17a: an EHC needs assessment is for a pupil's
+    // SEN): a pupil with no SEN recorded was told to consider one (issue 13 §1.4).
+    add(fromAdvice(pack, 'ehc-criteria', 'info', rules.ehcAssessment.advice, 'specialist support at SEN support, without an EHCP'));
 
   if (s.riskOfPermanentExclusion) out.push(...managedMove(pack, rules, s));
   if (s.currentStep <= 2 && s.planStatus === 'none' && !s.permanentlyExcluded) add(fromAdvice(pack, 'early-help', 'info', rules.earlyHelp, 'a need is emerging'));

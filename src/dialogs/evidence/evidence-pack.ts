@@ -8,11 +8,11 @@ import { doc, type DocSection, type DocumentModel } from '../../core/views/docum
 import type { DialogContext } from '../dialog.js';
 import type { Subject } from '../read/subject.js';
 import { ROLE_WORDS, staffNamer } from '../staff-words.js';
-import { count, day6ReminderWords, flagWords, schoolCalled, stepTitle } from '../views/record-words.js';
+import { count, day6ReminderWords, flagWords, schoolCalled } from '../views/record-words.js';
 import { calendarWords, packInput, type PackInput } from './pack-input.js';
 import { cyclesSection, guidanceSection } from './pathway-sections.js';
 import { interventionsSection, pcpSection, pspSection } from './plan-sections.js';
-import { chronologySection, circumstancesSection, ehcSection, exclusionsSection, referralsSection, stepsSection } from './record-sections.js';
+import { chronologySection, circumstancesSection, ehcSection, exclusionsSection, referralsSection, stepNowWords, stepsSection } from './record-sections.js';
 import { standingExclusions } from '../../core/exclusions/withdrawn.js';
 
 /**
@@ -52,7 +52,10 @@ export function evidencePack(ctx: DialogContext, s: Subject): DocumentModel {
   const p = packInput(ctx.pack, ctx.calendar, ctx.today(), s.c, s.access === 'full', who);
   const period = `${ukDate(periodStart(p))} to ${ukDate(p.today)}`;
   const role = `${ROLE_WORDS[ctx.user.role]}${ctx.user.schoolId ? `, ${schoolCalled(ctx, ctx.user.schoolId)}` : ''}`;
-  const producer = ctx.user.displayName ? `${ctx.user.displayName} (${role})` : `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
+  // The name the staff directory gives (the staff file's, else the chat's), as everyone else is named
+  // in the pack: the local chat's user carries none of their own, so "Produced by SENDCo" named no one.
+  const name = ctx.staff?.find(ctx.user.id)?.displayName ?? ctx.user.displayName;
+  const producer = name ? `${name} (${role})` : `${role.charAt(0).toUpperCase()}${role.slice(1)}`;
   const when = londonDateTime(now);
   const pupil = pupilWords(s.c);
   return {
@@ -93,6 +96,9 @@ function summary(p: PackInput): DocSection {
   const sus = suspensionFigures(c, p.calendar, p.today);
   const ptt = partTimeFigures(c, p.today);
   const suspensions = standingExclusions(c).filter((e) => e.kind === 'suspension');
+  // Withdrawn ones are said apart, so a reader adding up the exclusions table gets the same total.
+  const notCounted = c.exclusions.filter((e) => e.kind === 'suspension').length - suspensions.length;
+  const besides = notCounted ? `; ${notCounted} more withdrawn, not counted` : '';
   const fromDay = p.pack.rules?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   const reviews = p.items.reviews.map((r) => r.review);
   const positive = reviews.filter((r) => r.positiveChange).length;
@@ -101,7 +107,7 @@ function summary(p: PackInput): DocSection {
     title: 'Where things stand',
     blocks: [
       doc.facts([
-        { label: 'Step now', value: stepTitle(p.pack, c.currentStep) },
+        { label: 'Step now', value: stepNowWords(p) },
         { label: 'Needs and care now', value: needs.length ? needs.join(', ') : 'None recorded' },
         sus.permanent
           ? { label: 'Permanently excluded', value: `From ${ukDate(sus.permanent.startDate)}: no longer on the school’s graduated response; the LA arranges full-time education from the sixth school day` }
@@ -115,7 +121,7 @@ function summary(p: PackInput): DocSection {
               { label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})${ptt.laNotifiedOn ? `, the LA told ${ukDate(ptt.laNotifiedOn)}` : ', the LA not told'}` : 'No' },
             ]
           : []),
-        { label: 'Suspensions on the record', value: suspensions.length ? `${suspensions.length} (${count(suspensions.reduce((t, e) => t + e.days, 0), 'school day')} as recorded)` : 'None' },
+        { label: 'Suspensions on the record', value: suspensions.length ? `${suspensions.length} (${count(suspensions.reduce((t, e) => t + e.days, 0), 'school day')} as recorded${besides})` : notCounted ? `None standing (${count(notCounted, 'suspension')} withdrawn, not counted)` : 'None' },
         { label: `Suspensions this school year (${sus.year.label})`, value: sus.yearCount ? `${sus.yearCount} (${count(sus.yearDays, 'school day')})` : 'None' },
         { label: 'Permanent exclusion', value: sus.permanent ? `From ${ukDate(sus.permanent.startDate)}` : 'None' },
         // The day-6 dates still to act on, as the pupil's summary and `my reviews` give them.

@@ -12,11 +12,11 @@ import { EXCLUSION_WARNINGS } from '../views/entry-views.js';
 import { count, eventWords, itemName, serviceName, stepTitle } from '../views/record-words.js';
 import { calendarWords, filledFields, template, type PackInput } from './pack-input.js';
 import { day6ProvisionDay, day6Timing, DEFAULT_PROVISION_FROM_DAY, needsDay6 } from '../../core/reminders/due-items.js';
-import { standingExclusions } from '../../core/exclusions/withdrawn.js';
+import { reinstatedOn, standingExclusions } from '../../core/exclusions/withdrawn.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
-import type { Referral } from '../../core/cases/pupil-case.js';
+import type { Exclusion, PupilCase, Referral } from '../../core/cases/pupil-case.js';
 import { referralFieldsShown } from '../referral-known.js';
-import { recordBegan } from '../../core/la-report/record-figures.js';
+import { recordBegan, stepOn } from '../../core/la-report/record-figures.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
 
@@ -29,11 +29,33 @@ const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 /** A fact in words with its dates as staff read them ("from Mon 4 Nov 2024"), not as stored. */
 const factWords = (e: Parameters<typeof describeFact>[0]) => capital(describeFact(e)).replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => ukDate(d));
 
+/**
+ * Where the pupil stands on the pathway now, derived from the record: the step they are at, or, while
+ * a permanent exclusion stands (not withdrawn, no reinstatement), that they are off the school's
+ * graduated response, with the step they were at on the day they were excluded. Seed 000's steps are
+ * the school's (Step 6 is additional provision: the EHC criteria and outreach, 17a–17b); after a
+ * permanent exclusion the LA arranges the pupil's education (001), so a referral made afterwards, which
+ * moves the stored step (Step 4 to 5), does not put a permanently excluded pupil back on it (issue 13 §1.3).
+ */
+export function stepNowWords(p: Pick<PackInput, 'c' | 'pack'>): string {
+  const off = offTheSteps(p);
+  return off ? capital(off) : stepTitle(p.pack, p.c.currentStep);
+}
+
+/** "off the school’s steps: permanently excluded from …, when at Step 4: …", or undefined while on them ({@link stepNowWords}). */
+function offTheSteps(p: Pick<PackInput, 'c' | 'pack'>): string | undefined {
+  const excluded = standingExclusions(p.c).filter((e) => e.kind === 'permanent').sort((a, b) => a.startDate.localeCompare(b.startDate))[0];
+  return excluded && `off the school’s steps: permanently excluded from ${ukDate(excluded.startDate)}, when at ${stepTitle(p.pack, stepOn(p.c, excluded.startDate))}`;
+}
+
+/** "Now at Step 4: …", or "Now off the school’s steps: …" after a permanent exclusion. */
+const nowWords = (p: Pick<PackInput, 'c' | 'pack'>) => `Now ${offTheSteps(p) ?? `at ${stepTitle(p.pack, p.c.currentStep)}`}`;
+
 /** Every move up or down the pathway, with why and who agreed it, from the step the pupil was added at. */
 export function stepsSection(p: PackInput): DocSection {
   const { c } = p;
   const added = londonDayOf(c.createdAt);
-  if (!p.full) return { title: 'Steps over time', blocks: [doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. How the pupil came to this step stays with the school.`)] };
+  if (!p.full) return { title: 'Steps over time', blocks: [doc.paragraph(`${nowWords(p)}. How the pupil came to this step stays with the school.`)] };
   const start = startingStep(pathwayEvents(c), c.currentStep);
   // The starting step dates from the first day the record tells of (a plan, move, referral or
   // exclusion typed in later), not the day it was typed: a panel read "1 Dec: added at Step 2" above
@@ -52,10 +74,27 @@ export function stepsSection(p: PackInput): DocSection {
   return {
     title: 'Steps over time',
     blocks: [
-      doc.paragraph(`Now at ${stepTitle(p.pack, c.currentStep)}. ${rows.length > 1 ? `${count(rows.length - 1, 'move')} recorded, each with why and who agreed it.` : 'No move up or down has been recorded.'}`),
+      doc.paragraph(`${nowWords(p)}. ${rows.length > 1 ? `${count(rows.length - 1, 'move')} recorded, each with why and who agreed it.` : 'No move up or down has been recorded.'}`),
       doc.table([{ title: 'Date', width: 1.1 }, { title: 'Move', width: 1.1 }, { title: 'Why', width: 3 }, { title: 'Agreed by', width: 1.4 }, { title: 'Agreed with', width: 1.2 }], rows),
     ],
   };
+}
+
+const DECIDED_BY = { governors: 'the governors', 'independent-review-panel': 'the governors after an independent review panel' } as const;
+
+/**
+ * Why a recorded suspension or exclusion no longer stands, in words for its row: "withdrawn Thu 3 Dec
+ * 2026" (recorded by mistake, withdraw-exclusion) or "reinstated by the governors Mon 7 Dec 2026"
+ * (reinstate); undefined when it stands. Read as standingExclusions reads it, so the row and the
+ * totals agree; on an LA officer's copy the entries keep their dates (access/policy.ts laFacts).
+ */
+export function notStandingWords(c: Pick<PupilCase, 'facts' | 'exclusions'>, e: Exclusion): string | undefined {
+  const withdrawn = c.facts.find((f) => f.fact === 'withdrawn' && f.corrects === e.id);
+  if (withdrawn) return `withdrawn ${ukDate(withdrawn.on)}`;
+  const back = reinstatedOn(c).get(e.id);
+  if (!back) return undefined;
+  const decision = c.facts.find((f) => f.fact === 'reinstated' && f.exclusionId === e.id && f.on === back);
+  return `reinstated by ${decision?.fact === 'reinstated' ? DECIDED_BY[decision.decidedBy] : 'the governors'} ${ukDate(back)}`;
 }
 
 /** Suspensions and permanent exclusions with their school days, and the total for each school year. */
@@ -68,11 +107,13 @@ export function exclusionsSection(p: PackInput): DocSection {
     const days = daysOf.get(e.id) ?? [];
     const span = e.kind === 'permanent' ? `From ${ukDate(e.startDate)}` : days.length > 1 ? `${ukDate(days[0]!)} to ${ukDate(days.at(-1)!)}` : ukDate(days[0] ?? e.startDate);
     const warned = e.warningsShown ? (e.warningsShown.length ? e.warningsShown.map((id) => EXCLUSION_WARNINGS[id] ?? id).join('; ') : 'None applied') : 'Not kept (recorded before the checks)';
+    // A withdrawn or overturned one stays on the record, marked so, its days not counted (issue 13 §1.2).
+    const gone = notStandingWords(c, e);
     return [
       `${itemName({ kind: 'exclusion', n })}`,
-      e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension',
+      `${e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension'}${gone ? `: ${capital(gone)}, not counted` : ''}`,
       span,
-      e.kind === 'permanent' ? '' : String(e.days),
+      e.kind === 'permanent' ? '' : gone ? `(${e.days})` : String(e.days),
       p.full ? e.reason || 'No reason written' : 'Stays with the school',
       p.full ? warned : '',
     ];
@@ -88,7 +129,7 @@ export function exclusionsSection(p: PackInput): DocSection {
     }
   }
   const blocks: DocBlock[] = [
-    doc.paragraph(`${calendarWords(p.calendar)} The warnings column lists the checks the bot showed before each was saved.`, 'note'),
+    doc.paragraph(`${calendarWords(p.calendar)} The warnings column lists the checks the bot showed before each was saved. One withdrawn (recorded by mistake) or overturned (the pupil reinstated) stays listed, marked so, and is not counted in the totals.`, 'note'),
     doc.table(['Record', 'Kind', 'School days', { title: 'Days', width: 0.5 }, { title: 'Reason', width: 2.4 }, { title: 'Warnings shown before saving', width: 2 }], rows),
   ];
   // Day-6 provision (001; 000 Step 6): for a suspension of more than five school days the school,
@@ -144,9 +185,14 @@ export function referralsSection(p: PackInput): DocSection {
     ),
   ];
   for (const { n, referral: r } of refs) {
-    const fields = filledFields(form, referralAnswers(p, r), ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
+    const answers = referralAnswers(p, r);
+    const fields = filledFields(form, answers, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });
+    // The reasons are kept from a form answer ("Main reason for referral"): printed once, under the
+    // form's own label, not again as "Reasons for referral" (issue 13 §1.6).
+    const reasons = r.reasons.trim();
+    const asked = reasons !== '' && Object.values(answers).some((v) => v.trim() === reasons);
     blocks.push(doc.subheading(`${itemName({ kind: 'referral', n })}: ${serviceName(p.pack, r.serviceId)}, ${ukDate(r.date)}`));
-    blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [['Reasons for referral', r.reasons || 'None written'], ['Parental permission', 'Given'], ...fields]));
+    blocks.push(doc.table([{ title: 'Field', width: 1.3 }, { title: 'What was written', width: 3 }], [...(asked ? [] : [['Reasons for referral', reasons || 'None written']]), ['Parental permission', 'Given'], ...fields]));
   }
   return { title: 'Referrals', blocks };
 }

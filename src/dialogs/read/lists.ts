@@ -25,7 +25,7 @@ const isLa = (u: StaffMember) => u.role === 'la-officer';
 export const LISTS: Record<ListId, ListDef> = {
   mine: {
     id: 'mine',
-    title: (u) => (isLa(u) ? 'Pupils referred to the LA' : u.role === 'sendco' ? 'Pupils at your school' : 'Your pupils'),
+    title: (u) => (isLa(u) ? 'Pupils referred to the LA' : u.role === 'sendco' || u.role === 'headteacher' ? 'Pupils at your school' : 'Your pupils'),
     empty: (u) => (isLa(u) ? 'No school has referred a pupil to the LA yet.' : u.role === 'teacher' ? 'No pupils yet: add one with "new pupil", or ask your SENDCo to add you to a pupil you work with.' : 'No pupils yet: add one with "new pupil".'),
     pick: () => ({}),
   },

@@ -42,7 +42,7 @@ export function onlyReflectors(ctx: DialogContext): string | undefined {
     case 'la-officer':
       return `Schools fill in their own self-reflection. To see the area ratings schools share with the LA, type "${REFLECTION_COMMANDS.schools}".`;
     default:
-      return 'Only a school’s SENDCo or head can fill in its self-reflection. A head needs the admin role at the school: grant <id> admin <school-id>.';
+      return 'Only a school’s SENDCo or headteacher can fill in its self-reflection. Ask your admin to give you the role at your school: grant <id> headteacher <school-id>.';
   }
 }
 

@@ -33,8 +33,11 @@ const LA_COMMANDS = new Set(['la report', 'self-reflection', 'evidence', 'signpo
 /** Only the LA's officers have these: the LA's figures. */
 const LA_ONLY = new Set(['la report']);
 
-/** Only a SENDCo does these: a step outside a review and sharing (who-may.ts onlySendcos), and the school's self-reflection (SENDCo or head). */
-const SENDCO_ONLY = new Set(['step', 'share', 'self-reflection']);
+/** Only a SENDCo does these: a step outside a review and sharing (who-may.ts onlySendcos). */
+const SENDCO_ONLY = new Set(['step', 'share']);
+
+/** The school's self-reflection, filled in by its SENDCo or head (policy.ts fillsInSelfReflection). */
+const LEADERS_ONLY = new Set(['self-reflection']);
 
 /** What someone with no role yet can do: find services (the welcome says so). */
 const NO_ROLE_COMMANDS = new Set(['signpost', 'help']);
@@ -56,7 +59,7 @@ export const menuFor = (role: Role | null | undefined): MenuItem[] => {
   if (role === 'la-officer')
     return MENU.filter((m) => LA_COMMANDS.has(m.command)).map((m) => (m.command === 'self-reflection' ? { ...m, description: 'The self-reflection area ratings schools share with the LA' } : m.command === 'evidence' ? { ...m, description: 'A referred pupil’s graduated response as a PDF, e.g. "evidence 4021 at oak-primary"' } : m));
   if (!role) return MENU;
-  return MENU.filter((m) => !LA_ONLY.has(m.command) && m.command !== 'grant' && (role !== 'teacher' || !SENDCO_ONLY.has(m.command)));
+  return MENU.filter((m) => !LA_ONLY.has(m.command) && m.command !== 'grant' && (role !== 'teacher' || (!SENDCO_ONLY.has(m.command) && !LEADERS_ONLY.has(m.command))) && (role !== 'headteacher' || !SENDCO_ONLY.has(m.command)));
 };
 
 /** `typed` adds the tips for answering one question at a time (terminal); card channels have buttons instead. */

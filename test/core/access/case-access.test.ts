@@ -32,6 +32,14 @@ describe('who may see which pupils', () => {
     expect(await w.cases.visibleCases(OTHER_SENDCO)).toEqual([]);
   });
 
+  it('a headteacher sees every pupil at their school and none at another, and no headteacher without a school sees any (issue 13 §1.1)', async () => {
+    const w = await world();
+    const head: StaffMember = { id: 'head-1', role: 'headteacher', schoolId: 'oak-primary' };
+    expect((await w.cases.visibleCases(head)).map((c) => c.pupilRef).sort()).toEqual(['S1', 'T1']);
+    expect(await w.cases.visibleCases({ ...head, schoolId: 'elm-high' })).toEqual([]);
+    expect(await w.cases.get({ id: 'head-3', role: 'headteacher' }, 'oak-primary', w.mine.id)).toBeUndefined();
+  });
+
   it('an LA officer sees only pupils referred to the LA, without the school’s plans or exclusion reasons', async () => {
     const w = await world();
     expect(await w.cases.visibleCases(LA)).toEqual([]);

@@ -56,8 +56,9 @@ describe('staff roles', () => {
 
   it('explains a role that does not exist and a teacher without a school', async () => {
     const { staff } = await open();
-    expect(renderText([await runStaffCommand(recogniseStaffCommand('grant teams:x headteacher')!, ADMIN.id, ADMIN, staff)])).toContain('is not a role');
+    expect(renderText([await runStaffCommand(recogniseStaffCommand('grant teams:x governor')!, ADMIN.id, ADMIN, staff)])).toContain('is not a role');
     await expect(staff.grant(ADMIN, { id: 'teams:x', role: 'teacher' })).rejects.toThrow('A teacher works at a school, so say which: grant teams:x teacher <school-id>.');
+    await expect(staff.grant(ADMIN, { id: 'teams:x', role: 'headteacher' })).rejects.toThrow('A headteacher works at a school, so say which: grant teams:x headteacher <school-id>.');
     await expect(staff.grant(ADMIN, { id: 'local-sendco', role: 'admin' })).rejects.toThrow(/“local-sendco” is not an id I can give a role to\. .*whoami/);
   });
 
@@ -71,7 +72,7 @@ describe('staff roles', () => {
   it('will not start on a hand-edited staff file with an unknown role, and leaves it untouched', async () => {
     const { dir, staff } = await open();
     await staff.close();
-    const bad = JSON.stringify({ staff: [{ id: 'teams:x', role: 'headteacher', schoolId: 'oak-primary' }] });
+    const bad = JSON.stringify({ staff: [{ id: 'teams:x', role: 'governor', schoolId: 'oak-primary' }] });
     await writeFile(join(dir, 'staff.json'), bad);
     await expect(StaffDirectory.open(await folderAt(dir), [], new MemoryAuditLog(), now)).rejects.toThrow(/staff\.json: staff\.0\.role/);
     expect(await readFile(join(dir, 'staff.json'), 'utf8')).toBe(bad);

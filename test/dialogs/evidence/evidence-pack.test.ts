@@ -50,7 +50,7 @@ describe('the evidence pack for a pupil with three years of records', () => {
       expect(p).toContain(`Page ${i + 1} of ${pages}`);
       expect(p).toContain('Period Mon 11 Sep 2023 to Fri 20 Nov 2026');
       expect(p).toContain('Special category data: keep secure');
-      expect(p).toContain('Produced by SENDCo, Oak Primary on Fri 20 Nov 2026 at 10:00 (London time)');
+      expect(p).toContain('Produced by Sam Patel (SENDCo, Oak Primary) on Fri 20 Nov 2026 at 10:00 (London time)');
     });
     expect(pdf.info.Title).toBe('Graduated response evidence pack');
   });
