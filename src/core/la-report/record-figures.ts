@@ -1,8 +1,8 @@
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
-import { effectiveEntries } from '../facts/pupil-facts.js';
+import { effectiveEntries, provisionStarted } from '../facts/pupil-facts.js';
 import { planBegan, stepChangeOn } from '../plans/plan-began.js';
-import { day6ProvisionDay, needsDay6 } from '../reminders/due-items.js';
+import { day6ProvisionDay, day6Timing, needsDay6 } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
@@ -116,19 +116,24 @@ export interface Day6Deadline {
 /**
  * The day-6 deadline of each standing exclusion that brings one (reminders/due-items.ts needsDay6:
  * a permanent exclusion, or a suspension of more than 5 school days, whose pupil must have
- * full-time education from the sixth school day; seeds 000 and 001), with the day provision started as the chronology
- * has it ("update": full-time provision started): met on or before the day it fell due, late
- * after it; with no start recorded, not yet due until that day has passed, then not recorded.
+ * full-time education from the sixth school day; seeds 000 and 001), with the day provision started
+ * as the chronology has it ("update": full-time provision started). Met or late by the reminders'
+ * own rule (due-items.ts day6Timing: school days late, by the school's calendar, London dates), so
+ * the figures and the pupil's page cannot disagree: provision starting on a Saturday after a Friday
+ * deadline missed no school day. With no start recorded, not yet due until that day has passed,
+ * then not recorded.
  */
 export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: number, today: string): Day6Deadline[] {
-  const started = new Map<string, string>();
-  for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
+  const started = provisionStarted(c);
   return standingExclusions(c)
     .filter((x) => needsDay6(x, fromDay))
     .map((x) => {
-      const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
       const startedOn = started.get(x.id);
-      const status: Day6Status = startedOn ? (startedOn <= dueOn ? 'met' : 'late') : dueOn >= today ? 'not-yet-due' : 'not-recorded';
-      return { exclusionId: x.id, dueOn, ...(startedOn ? { startedOn } : {}), status };
+      if (startedOn) {
+        const { provisionOn, lateBy } = day6Timing(x.startDate, startedOn, fromDay, calendar);
+        return { exclusionId: x.id, dueOn: provisionOn, startedOn, status: lateBy > 0 ? 'late' : 'met' };
+      }
+      const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
+      return { exclusionId: x.id, dueOn, status: dueOn >= today ? 'not-yet-due' : 'not-recorded' };
     });
 }

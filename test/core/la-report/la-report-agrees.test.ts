@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SchoolCalendar } from '../../../src/core/calendar/school-calendar.js';
+import type { Exclusion, PupilCase, Referral } from '../../../src/core/cases/pupil-case.js';
+import type { FactEntry } from '../../../src/core/facts/fact-entry.js';
+import { laReport, type FigureTable, type LaReport } from '../../../src/core/la-report/la-report.js';
+import { day6Starts } from '../../../src/core/reminders/due-items.js';
+import { makeCase } from '../../helpers/make-case.js';
+
+/**
+ * Issue 13 §3, as a fresh LA-officer tester found the report: its figures must read the records the
+ * way the rest of the bot does. Seeded records, September to November 2026, no term dates (school
+ * days are weekdays bar bank holidays); each figure worked out by hand in the comments.
+ */
+
+const AT = '2026-09-01T08:00:00.000Z';
+let n = 0;
+const referral = (date: string): Referral => ({ id: `ref-${++n}`, date, serviceId: 'eeit', toLocalAuthority: true, reasons: 'private', parentalPermission: true, fields: {}, by: 'sendco-1' });
+const exclusion = (startDate: string, kind: 'suspension' | 'permanent', days: number): Exclusion => ({ id: `x-${++n}`, kind, startDate, days, reason: 'private', recordedBy: 's', recordedAt: AT });
+const fact = (f: Record<string, unknown>): FactEntry => ({ id: `f-${++n}`, at: AT, by: 's', why: '', ...f }) as FactEntry;
+const started = (x: Exclusion, on: string) => fact({ fact: 'provision-started', on, exclusionId: x.id });
+
+const calendar = new SchoolCalendar();
+const report = (cases: PupilCase[], period = { from: '2026-09-01', to: '2026-11-30' }): LaReport =>
+  laReport({ cases, period, today: '2026-12-01', calendar, progress: () => undefined, serviceName: () => undefined, provisionFromDay: 6 });
+const raw = (r: LaReport, id: string): Record<string, number> => {
+  const t: FigureTable = r.tables.find((x) => x.id === id)!;
+  return Object.fromEntries(t.rows.map((row) => [row.label, row.cells[0]!.value]));
+};
+
+describe('day-6 provision met or missed, by the reminders’ rule (school days late)', () => {
+  // Six pupils, each with a 6-day suspension from Fri 11 Sep: day 6 is Fri 18 Sep.
+  const starts = ['2026-09-19', '2026-09-20', '2026-09-18', '2026-09-17', '2026-09-21', '2026-09-22'];
+  const cases = starts.map((on) => {
+    const x = exclusion('2026-09-11', 'suspension', 6);
+    return makeCase({ referrals: [referral('2026-09-01')], exclusions: [x], facts: [started(x, on)] });
+  });
+
+  it('provision that started on the weekend after a Friday deadline missed no school day: met, as the pupil’s page says', () => {
+    // Sat 19, Sun 20, Fri 18 and Thu 17 Sep: met (4); Mon 21 and Tue 22 Sep: late (2).
+    const r = report(cases);
+    expect(raw(r, 'day6')).toEqual({ Met: 4, 'Missed: started late': 2, 'Missed: no start recorded': 0, 'Not yet due': 0 });
+    // The same pupils as the reminders and the record count them: late exactly where lateBy > 0.
+    const lateByReminders = cases.filter((c) => day6Starts(c, 6, calendar).some((s) => s.lateBy > 0)).length;
+    expect(lateByReminders).toBe(2);
+  });
+});
