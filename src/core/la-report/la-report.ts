@@ -80,8 +80,12 @@ export interface AcknowledgementFigures {
 export interface LaReport {
   period: Period;
   today: string;
-  /** Pupils referred to the LA whose records the figures read. */
+  /**
+   * Pupils with a referral to the LA dated in the period (not every pupil ever referred, whose
+   * records the other figures read): withheld when 1–4, or when the referrals' total is.
+   */
   pupils: Cell;
+  /** Schools that made those referrals: the rows of the referrals-by-school table. */
   schools: Cell;
   acknowledgement: AcknowledgementFigures;
   tables: FigureTable[];
@@ -192,10 +196,10 @@ export function laReport(input: LaReportInput): LaReport {
   for (const c of cases) {
     // Only what the school referred, whoever chose the cases.
     if (!sharedWithLocalAuthority(c)) continue;
-    pupils += 1;
-    schools.add(c.schoolId);
+    let referredInPeriod = false;
     for (const r of c.referrals) {
       if (!r.toLocalAuthority || !within(period, r.date)) continue;
+      referredInPeriod = true;
       referralMonths[monthIndex.get(r.date.slice(0, 7))!]! += 1;
       bySchool.set(c.schoolId, (bySchool.get(c.schoolId) ?? 0) + 1);
       const service = input.serviceName(r.serviceId) ?? r.serviceId;
@@ -203,6 +207,10 @@ export function laReport(input: LaReportInput): LaReport {
       const p = input.progress(r.id);
       byStatus.add(p?.assignedAt ? 'assigned' : p?.acknowledgedAt ? 'acknowledged' : 'waiting');
       if (p?.acknowledgedAt) waits.push(Math.max(0, daysBetween(r.date, dayOf(p.acknowledgedAt))));
+    }
+    if (referredInPeriod) {
+      pupils += 1;
+      schools.add(c.schoolId);
     }
     for (const x of standingExclusions(c)) {
       if (!within(period, x.startDate)) continue;
@@ -258,10 +266,13 @@ export function laReport(input: LaReportInput): LaReport {
   const derivable = (!ackCell.withheld && !assignedCell.withheld) || (!waitingCell.withheld && !statusTotal.withheld);
   const acknowledged: Cell = derivable ? { value: waits.length } : { value: waits.length, withheld: isSmall(waits.length) ? 'small' : 'secondary' };
 
+  // Pupils referred are at most the referrals: shown beside a withheld referrals total, they would bound it.
+  const pupilsCell: Cell = byMonthTable!.totals!.cells[0]!.withheld && !isSmall(pupils) && pupils > 0 ? { value: pupils, withheld: 'secondary' } : countCell(pupils);
+
   return {
     period,
     today,
-    pupils: countCell(pupils),
+    pupils: pupilsCell,
     schools: { value: schools.size },
     acknowledgement: { acknowledged, ...(enough && ack ? { medianDays: ack.median, p90Days: ack.p90 } : {}) },
     tables: [

@@ -44,3 +44,30 @@ describe('day-6 provision met or missed, by the reminders’ rule (school days l
     expect(lateByReminders).toBe(2);
   });
 });
+
+describe('the pupil count is of pupils referred to the LA in the report’s period', () => {
+  // Oak: 6 referred in October, 2 referred in August only, 1 referred in August and again in October;
+  // Elm: 5 referred in September only.
+  const oct = Array.from({ length: 6 }, (_, i) => makeCase({ schoolId: 'oak-primary', referrals: [referral(`2026-10-0${i + 1}`)] }));
+  const august = Array.from({ length: 2 }, () => makeCase({ schoolId: 'oak-primary', referrals: [referral('2026-08-20')] }));
+  const again = makeCase({ schoolId: 'oak-primary', referrals: [referral('2026-08-21'), referral('2026-10-20')] });
+  const sept = Array.from({ length: 5 }, (_, i) => makeCase({ schoolId: 'elm-high', referrals: [referral(`2026-09-1${i}`)] }));
+  const cases = [...oct, ...august, again, ...sept];
+
+  it('October to November: the 7 Oak pupils with a referral in it, at 1 school; not the 14 ever referred', () => {
+    const r = report(cases, { from: '2026-10-01', to: '2026-11-30' });
+    expect(r.pupils).toEqual({ value: 7 });
+    expect(r.schools).toEqual({ value: 1 });
+  });
+
+  it('September to November: 12 pupils at 2 schools; the two referred only in August are not counted', () => {
+    const r = report(cases);
+    expect(r.pupils).toEqual({ value: 12 });
+    expect(r.schools).toEqual({ value: 2 });
+  });
+
+  it('a period with 1–4 pupils referred withholds the count, though more were referred before it', () => {
+    const r = report(cases, { from: '2026-08-01', to: '2026-08-31' });
+    expect(r.pupils).toEqual({ value: 3, withheld: 'small' });
+  });
+});
