@@ -4,7 +4,7 @@ import { effectiveEntries, provisionStarted } from '../facts/pupil-facts.js';
 import { planBegan, stepChangeOn } from '../plans/plan-began.js';
 import { day6ProvisionDay, day6Timing, needsDay6 } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
-import { standingExclusions } from '../exclusions/withdrawn.js';
+import { reinstatedOn, standingExclusions, withdrawnExclusionIds } from '../exclusions/withdrawn.js';
 
 /**
  * What one pupil's record says for the LA's figures, read the way the rest of the bot reads it: the
@@ -27,6 +27,19 @@ export function stepOn(c: PupilCase, day: string, dayOf: (at: string) => string 
     if (on > day && (!firstLater || on < firstLater.on || (on === firstLater.on && x.at < firstLater.at))) firstLater = { on, at: x.at, from: x.from };
   }
   return firstLater?.from ?? c.currentStep;
+}
+
+/**
+ * Whether the pupil stood permanently excluded at the end of London day `day`: a permanent
+ * exclusion begun by then, not withdrawn (recorded by mistake, it never stood), and not overturned
+ * by a reinstatement decided on or before that day. Such a pupil is off the school's graduated
+ * response (the LA arranges full-time education from the sixth school day: 000 Step 6, 001 day-6
+ * provision), as the pupil's page and evidence pack say, so the step figures do not count them at a step.
+ */
+export function permanentlyExcludedOn(c: Pick<PupilCase, 'exclusions' | 'facts'>, day: string): boolean {
+  const withdrawn = withdrawnExclusionIds(c);
+  const back = reinstatedOn(c);
+  return c.exclusions.some((x) => x.kind === 'permanent' && x.startDate <= day && !withdrawn.has(x.id) && !((back.get(x.id) ?? '9999-12-31') <= day));
 }
 
 /**

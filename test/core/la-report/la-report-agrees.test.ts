@@ -71,3 +71,34 @@ describe('the pupil count is of pupils referred to the LA in the report’s peri
     expect(r.pupils).toEqual({ value: 3, withheld: 'small' });
   });
 });
+
+describe('pupils by step after a permanent exclusion (000 Step 6: off the school’s graduated response)', () => {
+  // Five pupils referred in September at Step 5, and three at Step 4: one permanently excluded on
+  // 5 Oct; one permanently excluded on 5 Oct and reinstated by the governors on 2 Nov; one whose
+  // permanent exclusion on 5 Oct was withdrawn (recorded by mistake); one permanently excluded on
+  // 7 Dec, after the period.
+  const stepFive = Array.from({ length: 5 }, () => makeCase({ currentStep: 5, referrals: [referral('2026-09-07')] }));
+  const px = (on: string) => exclusion(on, 'permanent', 0);
+  const out = px('2026-10-05');
+  const back = px('2026-10-05');
+  const mistaken = px('2026-10-05');
+  const later = px('2026-12-07');
+  const stepFour = [
+    makeCase({ currentStep: 4, referrals: [referral('2026-09-08')], exclusions: [out] }),
+    makeCase({ currentStep: 4, referrals: [referral('2026-09-08')], exclusions: [back], facts: [fact({ fact: 'reinstated', on: '2026-11-02', exclusionId: back.id, decidedBy: 'governors' })] }),
+    makeCase({ currentStep: 4, referrals: [referral('2026-09-08')], exclusions: [mistaken], facts: [fact({ fact: 'withdrawn', on: '2026-10-06', corrects: mistaken.id })] }),
+    makeCase({ currentStep: 4, referrals: [referral('2026-09-08')], exclusions: [later] }),
+  ];
+  const cases = [...stepFive, ...stepFour];
+
+  it('at the end of November: 5 at Step 5, 3 at Step 4 (reinstated, withdrawn, excluded only later), 1 permanently excluded', () => {
+    const t = report(cases).tables.find((x) => x.id === 'steps')!;
+    expect(raw(report(cases), 'steps')).toEqual({ 'Step 1': 0, 'Step 2': 0, 'Step 3': 0, 'Step 4': 3, 'Step 5': 5, 'Step 6': 0, 'Permanently excluded': 1 });
+    expect(t.totals!.cells[0]!.value).toBe(9);
+    expect(t.note).toContain('permanently excluded by then is off the school’s steps');
+  });
+
+  it('at the end of October, before the reinstatement: 2 permanently excluded, 2 at Step 4', () => {
+    expect(raw(report(cases, { from: '2026-09-01', to: '2026-10-31' }), 'steps')).toMatchObject({ 'Step 4': 2, 'Step 5': 5, 'Permanently excluded': 2 });
+  });
+});
