@@ -4,6 +4,7 @@ import { text, type View } from '../core/views/view.js';
 import type { StaffMember } from '../core/staff.js';
 import type { LaNotice } from '../core/store/reminder-ledger.js';
 import { describePupil } from '../dialogs/pupil-question.js';
+import { FULL_DETAILS_FROM_SCHOOL } from '../dialogs/referral-known.js';
 import { ukDate, ukDateTime } from '../core/text/uk-date.js';
 import type { Logger } from '../logger.js';
 import type { Core } from './bootstrap.js';
@@ -119,6 +120,14 @@ export class LaNotices {
   }
 }
 
+/** The school's staff a referral names (seed 004's form: head teacher, SENDCo, DSL), as the notice labels them. */
+const SCHOOL_CONTACTS = [
+  ['headteacherName', 'Head teacher'],
+  ['sendcoName', 'SENDCo'],
+  ['dslName', 'DSL'],
+  ['dslContact', 'DSL contact'],
+] as const;
+
 /**
  * The notice as the LA team sees it. Each button goes once its work is done: Acknowledge after
  * anyone acknowledged (or took it on), Assign to me once someone has; the notice then says who did
@@ -142,12 +151,14 @@ export function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r:
           { label: 'Referred to', value: serviceName ?? r?.serviceId ?? '–' },
           { label: 'Date', value: r ? ukDate(r.date) : '–' },
           { label: 'Parental permission', value: 'given' },
+          // Staff the LA team will speak to (004's form asks them): staff names, not the pupil's.
+          ...SCHOOL_CONTACTS.flatMap(([field, label]) => (r?.fields[field]?.trim() ? [{ label, value: r.fields[field]!.trim() }] : [])),
           ...(n.acknowledged ? [when('Acknowledged', n.acknowledged.at)] : []),
           ...(n.assigned ? [when('Assigned', n.assigned.at)] : []),
         ],
       },
       text(status, n.acknowledged ? 'success' : 'warning'),
-      text('Reasons and plans stay with the school; contact the school for details.', 'muted'),
+      text(FULL_DETAILS_FROM_SCHOOL, 'muted'),
       ...(buttons.length ? [{ type: 'menu' as const, items: buttons }] : []),
     ],
   };

@@ -21,8 +21,9 @@ function recommendation(r: Recommendation, part?: RecommendationPart): string[] 
 }
 
 function question(q: QuestionView): string[] {
-  const lines: string[] = (q.before ?? []).flatMap(block);
-  if (q.error) lines.push(`  ${q.error}`);
+  // Asked again after an answer it could not use: the reading is just above, so only what to type.
+  const lines: string[] = q.readAbove ? [] : (q.before ?? []).flatMap(block);
+  if (q.error) lines.push(`  ${q.error}${q.readAbove ? ` ${typeThis(q)}` : ''}`);
   if (q.typedHint) lines.push(`  ${q.typedHint}`);
   // The person's own words, given back when they were refused (too long): to shorten, not to retype.
   if (q.error && q.value) lines.push('  What you wrote:', q.value);
@@ -33,6 +34,10 @@ function question(q: QuestionView): string[] {
   q.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
   return lines;
 }
+
+/** What to type, for a question asked again with its reading above it. */
+const typeThis = (q: QuestionView): string =>
+  q.kind === 'yesno' ? 'Type "yes" or "no" (what to read first is above).' : q.choices?.length ? 'Type a number or the words of a choice (what to read first is above).' : 'Type your answer (what to read first is above).';
 
 function block(b: Block): string[] {
   switch (b.type) {

@@ -95,7 +95,9 @@ export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: 
   const q = p.next;
   if (!read.ok) {
     // Words too long to keep come back with the question, to shorten rather than write again.
-    const asked = questionView(dialog, q, p, read.message);
+    // What the question asks to read first was shown with it just now (a tester got ~850 words of
+    // checks again for a blank answer at "Record this suspension?").
+    const asked: QuestionView = { ...questionView(dialog, q, p, read.message), ...(q.before?.length ? { readAbove: true as const } : {}) };
     return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
   }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };

@@ -119,6 +119,15 @@ export function freeText(raw: string, max: number): Parsed {
   return ok(t);
 }
 
+/**
+ * A member of staff's name where a form asks for one (StaffName fields: the head teacher on a
+ * referral), trimmed, within `max` characters: a name is the answer here, so no names check.
+ */
+export function staffNameText(raw: string, max: number): Parsed {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  return t.length > max ? tooLong(raw.trim(), t.length, max) : ok(t);
+}
+
 /** Why text that seems to name someone is handed back, and how to send it. */
 function namesMessage(names: readonly string[]): string {
   const quoted = names.map((n) => `“${n}”`).join(', ');

@@ -14,8 +14,15 @@ import { packForm } from './template-questions.js';
  * suspensions and exclusions as recorded.
  */
 
-/** The school's details on a referral, the same on every referral the school makes. */
-const SCHOOL_FIELDS = ['schoolName', 'schoolAddress', 'schoolTelephone', 'dslContact'] as const;
+/**
+ * Said on every LA notice and LA copy of a referral: the bot keeps only the pupil's reference and
+ * initials, so the LA team must ask the school, by a safe route, for the details the paper form has.
+ */
+export const FULL_DETAILS_FROM_SCHOOL =
+  'The bot keeps only the pupil’s reference and initials. Get the pupil’s and parents’ full details (names, date of birth, address, contacts) from the school directly, by phone or secure email, not from the bot; reasons and plans stay with the school too.';
+
+/** The school's details on a referral, the same on every referral the school makes (004 asks the head teacher's, SENDCo's and DSL's names). */
+const SCHOOL_FIELDS = ['schoolName', 'schoolAddress', 'schoolTelephone', 'headteacherName', 'sendcoName', 'dslName', 'dslContact'] as const;
 /** The referrer's own details, the same on every referral they make. */
 const REFERRER_FIELDS = ['referrerRole', 'referrerContact'] as const;
 
@@ -39,6 +46,10 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
     const v = latest(f, referrals);
     if (v) known[f] = v;
   }
+  // The staff file knows the school's SENDCos (it has no head teacher or DSL role): their names over
+  // an earlier referral's, as the file is kept up to date when a SENDCo leaves.
+  const sendcos = sendcoNames(ctx, school);
+  if (sendcos) known.sendcoName = sendcos;
   const mine = referrals.filter((r) => r.by === ctx.user.id);
   if (ctx.user.role === 'sendco') known.referrerRole = 'SENDCo';
   if (ctx.user.role === 'headteacher') known.referrerRole = 'Headteacher';
@@ -52,6 +63,17 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
   const exclusions = previousExclusions(c, max);
   if (exclusions) known.previousExclusions = exclusions;
   return known;
+}
+
+/**
+ * The school's SENDCos by name, as the staff directory knows them: the person referring when they
+ * are the SENDCo, else every named SENDCo at the school ("Sam Patel and Jo Khan"). Undefined when
+ * none is named, so the question is asked blank.
+ */
+function sendcoNames(ctx: DialogContext, school: string): string | undefined {
+  if (ctx.user.role === 'sendco' && ctx.user.schoolId === school && ctx.user.displayName) return ctx.user.displayName;
+  const names = (ctx.staff?.list?.() ?? []).filter((m) => m.role === 'sendco' && m.schoolId === school && m.displayName).map((m) => m.displayName!);
+  return names.length ? [...new Set(names)].sort().join(' and ') : undefined;
 }
 
 /**

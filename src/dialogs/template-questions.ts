@@ -2,7 +2,7 @@ import { withPlaces, type FormField, type FormTemplate } from '../knowledge/sche
 import type { Answers, DialogContext, Question } from './dialog.js';
 import { choice } from './choice-match.js';
 import { anchorFor, dateRuleProblem, fieldName, type AskedAs } from './date-rules.js';
-import { dateWithin, limitedText, list, yesNo } from './parse.js';
+import { dateWithin, limitedText, list, staffNameText, yesNo } from './parse.js';
 
 /** What a dialog tells the template's questions: what the bot knows, the answers so far and where it keeps fields it asks itself. */
 export interface TemplateOptions {
@@ -69,6 +69,8 @@ function question(ctx: DialogContext, f: FormField, prefix: string, template: Fo
         return p.ok ? { ok: true, value: (p.value as string[]).join('; ') } : p;
       } };
     default:
+      // A staff name is the answer itself, so it is not handed back as naming someone.
+      if (f.staffName) return { ...base, kind: 'text', maxLength: f.maxLength, parse: (r) => staffNameText(r, f.maxLength) };
       return { ...base, kind: f.kind === 'longtext' ? 'longtext' : 'text', ...limitedText(f.maxLength) };
   }
 }

@@ -125,7 +125,7 @@ const REVIEW_SCRIPT = ['review', '4021', '', 'yes', 'yes', DISCLOSURE, ''];
 /** "refer": pupil, service (blank: the inclusion team), then the pack's referral form in order; the main reason is the disclosure. */
 // Parents' permission comes straight after the service, before anything is written for the referral.
 // After permission: the referral's date (blank: today); the previous exclusions are filled from the record, not asked.
-const REFER_SCRIPT = ['refer', '4021', '', 'yes', '', 'Oak Primary', '', '', '', 'Form tutor', '', '', '1', '', '', '', '', '', '', '', DISCLOSURE, 'Advice on behaviour support', '', ''];
+const REFER_SCRIPT = ['refer', '4021', '', 'yes', '', 'Oak Primary', '', '', '', '', '', '', 'Form tutor', '', '', '1', '', '', '', '', '', '', '', DISCLOSURE, 'Advice on behaviour support', '', ''];
 
 describe('issue 10 examples in the terminal (npm run chat)', () => {
   const lines: string[] = [];

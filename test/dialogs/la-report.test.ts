@@ -25,7 +25,7 @@ describe('la report in a conversation', () => {
     const w = await world();
     const reply = await chatter(w.ctxFor(LA_OFFICER)).say('la report 2026-09-01 2026-11-30');
     expect(reply).toContain('LA figures, Tue 1 Sep 2026 to Mon 30 Nov 2026');
-    expect(reply).toContain('From the records of 11 pupils that 2 schools have referred to the LA');
+    expect(reply).toContain('Pupils referred to the LA in this period (a referral dated in it): 11 pupils, from 2 schools.');
     // September 6, October 2 (fewer than 5), November 3 (fewer than 5): two small numbers protect each other.
     expect(reply).toMatch(/Sep 2026 +6\n/);
     expect(reply).toMatch(/Oct 2026 +withheld\n/);
@@ -42,7 +42,7 @@ describe('la report in a conversation', () => {
     const w = await testWorld();
     for (const c of laCases().slice(0, 3)) await w.repo.save(c, undefined);
     const reply = await chatter(w.ctxFor(LA_OFFICER)).say('la report 2026-09-01 2026-11-30');
-    expect(reply).toMatch('From the records of fewer than 5 pupils that 1 school has referred to the LA');
+    expect(reply).toContain('Pupils referred to the LA in this period (a referral dated in it): fewer than 5 pupils, from 1 school.');
     expect(reply).not.toContain('withheld pupils');
   });
 

@@ -6,7 +6,7 @@ import { londonDayOf } from '../text/uk-date.js';
 import { schoolName } from '../text/school-name.js';
 import { ukDate } from '../text/uk-date.js';
 import { monthEnd, monthLabel, monthsOf, within, type Period } from './period.js';
-import { day6Deadlines, pspRanDuring, recordBegan, stepOn, timetables, type Day6Status } from './record-figures.js';
+import { day6Deadlines, permanentlyExcludedOn, pspRanDuring, recordBegan, stepOn, timetables, type Day6Status } from './record-figures.js';
 import { countCell, isSmall, suppressGrid, SUPPRESS_BELOW, type Cell, type ForcedMargins } from './suppression.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
@@ -80,8 +80,12 @@ export interface AcknowledgementFigures {
 export interface LaReport {
   period: Period;
   today: string;
-  /** Pupils referred to the LA whose records the figures read. */
+  /**
+   * Pupils with a referral to the LA dated in the period (not every pupil ever referred, whose
+   * records the other figures read): withheld when 1–4, or when the referrals' total is.
+   */
   pupils: Cell;
+  /** Schools that made those referrals: the rows of the referrals-by-school table. */
   schools: Cell;
   acknowledgement: AcknowledgementFigures;
   tables: FigureTable[];
@@ -171,7 +175,8 @@ export function laReport(input: LaReportInput): LaReport {
   const onPspInMonth = months.map(() => 0);
   let onPspInPeriod = 0;
   const outcomes = tally<string>(OUTCOMES.map(([k]) => k));
-  const steps = tally<number>([1, 2, 3, 4, 5, 6]);
+  // 0: permanently excluded, off the steps (its own row, after Step 6).
+  const steps = tally<number>([1, 2, 3, 4, 5, 6, 0]);
   const notifiedByMonth = months.map(() => 0);
   const timetablesInPlace = [0, 0];
   const day6 = tally<Day6Status>(DAY6.map(([k]) => k));
@@ -192,10 +197,10 @@ export function laReport(input: LaReportInput): LaReport {
   for (const c of cases) {
     // Only what the school referred, whoever chose the cases.
     if (!sharedWithLocalAuthority(c)) continue;
-    pupils += 1;
-    schools.add(c.schoolId);
+    let referredInPeriod = false;
     for (const r of c.referrals) {
       if (!r.toLocalAuthority || !within(period, r.date)) continue;
+      referredInPeriod = true;
       referralMonths[monthIndex.get(r.date.slice(0, 7))!]! += 1;
       bySchool.set(c.schoolId, (bySchool.get(c.schoolId) ?? 0) + 1);
       const service = input.serviceName(r.serviceId) ?? r.serviceId;
@@ -203,6 +208,10 @@ export function laReport(input: LaReportInput): LaReport {
       const p = input.progress(r.id);
       byStatus.add(p?.assignedAt ? 'assigned' : p?.acknowledgedAt ? 'acknowledged' : 'waiting');
       if (p?.acknowledgedAt) waits.push(Math.max(0, daysBetween(r.date, dayOf(p.acknowledgedAt))));
+    }
+    if (referredInPeriod) {
+      pupils += 1;
+      schools.add(c.schoolId);
     }
     for (const x of standingExclusions(c)) {
       if (!within(period, x.startDate)) continue;
@@ -218,7 +227,7 @@ export function laReport(input: LaReportInput): LaReport {
     if (c.psps.some((p) => pspRanDuring(p, soFar))) onPspInPeriod += 1;
     for (const p of c.psps) if (p.closure && within(period, p.closure.on)) outcomes.add(p.closure.outcome);
     // Most records were created before the day: only the others need their earliest day worked out.
-    if (dayOf(c.createdAt) <= asAt || recordBegan(c, dayOf) <= asAt) steps.add(stepOn(c, asAt, dayOf));
+    if (dayOf(c.createdAt) <= asAt || recordBegan(c, dayOf) <= asAt) steps.add(permanentlyExcludedOn(c, asAt) ? 0 : stepOn(c, asAt, dayOf));
     for (const t of timetables(c)) {
       if (within(period, t.laNotifiedOn)) notifiedByMonth[monthIndex.get(t.laNotifiedOn!.slice(0, 7))!]! += 1;
       if (t.start <= period.to && t.end >= period.from) timetablesInPlace[t.laNotifiedOn && t.laNotifiedOn <= period.to ? 0 : 1]! += 1;
@@ -258,10 +267,13 @@ export function laReport(input: LaReportInput): LaReport {
   const derivable = (!ackCell.withheld && !assignedCell.withheld) || (!waitingCell.withheld && !statusTotal.withheld);
   const acknowledged: Cell = derivable ? { value: waits.length } : { value: waits.length, withheld: isSmall(waits.length) ? 'small' : 'secondary' };
 
+  // Pupils referred are at most the referrals: shown beside a withheld referrals total, they would bound it.
+  const pupilsCell: Cell = byMonthTable!.totals!.cells[0]!.withheld && !isSmall(pupils) && pupils > 0 ? { value: pupils, withheld: 'secondary' } : countCell(pupils);
+
   return {
     period,
     today,
-    pupils: countCell(pupils),
+    pupils: pupilsCell,
     schools: { value: schools.size },
     acknowledgement: { acknowledged, ...(enough && ack ? { medianDays: ack.median, p90Days: ack.p90 } : {}) },
     tables: [
@@ -281,7 +293,18 @@ export function laReport(input: LaReportInput): LaReport {
         note: `${countCellWords(onPspInPeriod)} on a PSP at some time in the period. A pupil counts in every month their PSP ran on any day of; the month in progress counts up to today, and months after today count none.`,
       },
       figureTable({ id: 'psp-outcomes', title: 'PSPs ended in the period, by outcome', rowHeading: 'Outcome', columns: ['PSPs'], chart: 'pie' }, OUTCOMES.map(([, l]) => l), outcomes.counts().map((n) => [n])),
-      figureTable({ id: 'steps', title: `Pupils by step on ${ukDate(asAt)}`, rowHeading: 'Step', columns: ['Pupils'], chart: 'bar' }, [1, 2, 3, 4, 5, 6].map((s) => `Step ${s}`), steps.counts().map((n) => [n])),
+      figureTable(
+        {
+          id: 'steps',
+          title: `Pupils by step on ${ukDate(asAt)}`,
+          rowHeading: 'Step',
+          columns: ['Pupils'],
+          chart: 'bar',
+          note: 'Each pupil referred to the LA, at the step their record gives for that day. A pupil permanently excluded by then is off the school’s steps (the LA arranges their full-time education) and counts in the last row; one reinstated by then counts at their step.',
+        },
+        [...[1, 2, 3, 4, 5, 6].map((s) => `Step ${s}`), 'Permanently excluded'],
+        steps.counts().map((n) => [n]),
+      ),
       figureTable(
         { id: 'part-time-notified', title: 'Part-time timetables notified to the LA, by month', rowHeading: 'Month', columns: ['Notified'], chart: 'bar', note: 'By the day the school told the LA.' },
         monthLabels,

@@ -1,10 +1,10 @@
 import type { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { PastoralSupportPlan, PupilCase } from '../cases/pupil-case.js';
-import { effectiveEntries } from '../facts/pupil-facts.js';
+import { effectiveEntries, provisionStarted } from '../facts/pupil-facts.js';
 import { planBegan, stepChangeOn } from '../plans/plan-began.js';
-import { day6ProvisionDay, needsDay6 } from '../reminders/due-items.js';
+import { day6ProvisionDay, day6Timing, needsDay6 } from '../reminders/due-items.js';
 import { londonDayOf } from '../text/uk-date.js';
-import { standingExclusions } from '../exclusions/withdrawn.js';
+import { reinstatedOn, standingExclusions, withdrawnExclusionIds } from '../exclusions/withdrawn.js';
 
 /**
  * What one pupil's record says for the LA's figures, read the way the rest of the bot reads it: the
@@ -27,6 +27,19 @@ export function stepOn(c: PupilCase, day: string, dayOf: (at: string) => string 
     if (on > day && (!firstLater || on < firstLater.on || (on === firstLater.on && x.at < firstLater.at))) firstLater = { on, at: x.at, from: x.from };
   }
   return firstLater?.from ?? c.currentStep;
+}
+
+/**
+ * Whether the pupil stood permanently excluded at the end of London day `day`: a permanent
+ * exclusion begun by then, not withdrawn (recorded by mistake, it never stood), and not overturned
+ * by a reinstatement decided on or before that day. Such a pupil is off the school's graduated
+ * response (the LA arranges full-time education from the sixth school day: 000 Step 6, 001 day-6
+ * provision), as the pupil's page and evidence pack say, so the step figures do not count them at a step.
+ */
+export function permanentlyExcludedOn(c: Pick<PupilCase, 'exclusions' | 'facts'>, day: string): boolean {
+  const withdrawn = withdrawnExclusionIds(c);
+  const back = reinstatedOn(c);
+  return c.exclusions.some((x) => x.kind === 'permanent' && x.startDate <= day && !withdrawn.has(x.id) && !((back.get(x.id) ?? '9999-12-31') <= day));
 }
 
 /**
@@ -116,19 +129,24 @@ export interface Day6Deadline {
 /**
  * The day-6 deadline of each standing exclusion that brings one (reminders/due-items.ts needsDay6:
  * a permanent exclusion, or a suspension of more than 5 school days, whose pupil must have
- * full-time education from the sixth school day; seeds 000 and 001), with the day provision started as the chronology
- * has it ("update": full-time provision started): met on or before the day it fell due, late
- * after it; with no start recorded, not yet due until that day has passed, then not recorded.
+ * full-time education from the sixth school day; seeds 000 and 001), with the day provision started
+ * as the chronology has it ("update": full-time provision started). Met or late by the reminders'
+ * own rule (due-items.ts day6Timing: school days late, by the school's calendar, London dates), so
+ * the figures and the pupil's page cannot disagree: provision starting on a Saturday after a Friday
+ * deadline missed no school day. With no start recorded, not yet due until that day has passed,
+ * then not recorded.
  */
 export function day6Deadlines(c: PupilCase, calendar: SchoolCalendar, fromDay: number, today: string): Day6Deadline[] {
-  const started = new Map<string, string>();
-  for (const e of effectiveEntries(c.facts)) if (e.fact === 'provision-started' && !started.has(e.exclusionId)) started.set(e.exclusionId, e.on);
+  const started = provisionStarted(c);
   return standingExclusions(c)
     .filter((x) => needsDay6(x, fromDay))
     .map((x) => {
-      const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
       const startedOn = started.get(x.id);
-      const status: Day6Status = startedOn ? (startedOn <= dueOn ? 'met' : 'late') : dueOn >= today ? 'not-yet-due' : 'not-recorded';
-      return { exclusionId: x.id, dueOn, ...(startedOn ? { startedOn } : {}), status };
+      if (startedOn) {
+        const { provisionOn, lateBy } = day6Timing(x.startDate, startedOn, fromDay, calendar);
+        return { exclusionId: x.id, dueOn: provisionOn, startedOn, status: lateBy > 0 ? 'late' : 'met' };
+      }
+      const dueOn = day6ProvisionDay(x.startDate, fromDay, calendar);
+      return { exclusionId: x.id, dueOn, status: dueOn >= today ? 'not-yet-due' : 'not-recorded' };
     });
 }

@@ -9,7 +9,7 @@ import { cellWords } from './suppression.js';
 export function reportCsv(r: LaReport): string {
   const lines: string[][] = [['figure', 'row', 'column', 'value']];
   lines.push(['Report', 'Period', 'From', r.period.from], ['Report', 'Period', 'To', r.period.to], ['Report', 'Made on', 'Date', r.today]);
-  lines.push(['Report', 'Pupils referred to the LA', 'Pupils', cellWords(r.pupils)], ['Report', 'Schools', 'Schools', cellWords(r.schools)]);
+  lines.push(['Report', 'Pupils referred to the LA in the period', 'Pupils', cellWords(r.pupils)], ['Report', 'Schools that referred them', 'Schools', cellWords(r.schools)]);
   const a = r.acknowledgement;
   const ack = 'Time from referral to acknowledgement (calendar days)';
   lines.push([ack, 'Acknowledged referrals', 'Referrals', cellWords(a.acknowledged)]);

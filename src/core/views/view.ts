@@ -36,6 +36,12 @@ export interface QuestionView {
   /** To read before answering, shown above the question: e.g. the warnings before an exclusion is saved. */
   before?: ReadFirst[];
   /**
+   * Set when the question is asked again straight after an answer it could not use: its `before`
+   * was just shown above, so a typed conversation asks again briefly (what to type) rather than
+   * repeating the reading; a card or modal stands alone and shows it whole.
+   */
+  readAbove?: true;
+  /**
    * A hint only a typed conversation shows, naming a word to type ('Type "back" to …'); cards and
    * modals leave it out, as they have buttons and every question on one form.
    */

@@ -15,7 +15,7 @@ import { day6ProvisionDay, day6Timing, DEFAULT_PROVISION_FROM_DAY, needsDay6 } f
 import { reinstatedOn, standingExclusions } from '../../core/exclusions/withdrawn.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
 import type { Exclusion, PupilCase, Referral } from '../../core/cases/pupil-case.js';
-import { referralFieldsShown } from '../referral-known.js';
+import { FULL_DETAILS_FROM_SCHOOL, referralFieldsShown } from '../referral-known.js';
 import { recordBegan, stepOn } from '../../core/la-report/record-figures.js';
 
 /** The parts of the evidence pack read straight from the record: steps, suspensions, referrals, EHC dates, facts, the chronology. */
@@ -184,6 +184,8 @@ export function referralsSection(p: PackInput): DocSection {
       refs.map(({ n, referral: r }) => [itemName({ kind: 'referral', n }), ukDate(r.date), serviceName(p.pack, r.serviceId), r.toLocalAuthority ? 'Yes' : 'No', p.who(r.by)]),
     ),
   ];
+  // The LA's copy: the bot has no names or addresses of the pupil or parents to give.
+  if (!p.full) blocks.push(doc.paragraph(FULL_DETAILS_FROM_SCHOOL));
   for (const { n, referral: r } of refs) {
     const answers = referralAnswers(p, r);
     const fields = filledFields(form, answers, ['referralDate', 'yearGroup'], { service: serviceName(p.pack, r.serviceId) });

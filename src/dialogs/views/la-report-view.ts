@@ -34,10 +34,12 @@ export function tableBlock(t: FigureTable): Block {
 }
 
 /**
- * A count inside a sentence: "11 pupils", or "fewer than 5 pupils" when it is withheld, since the
- * table word "withheld" reads as if the pupils were ("the records of withheld pupils").
+ * A count inside a sentence: "11 pupils", or "fewer than 5 pupils" when it is 1–4, since the
+ * table word "withheld" reads as if the pupils were ("the records of withheld pupils"); withheld to
+ * protect another number, "a withheld number of pupils" (it may be 5 or more).
  */
-const countInSentence = (c: Cell, noun: string): string => `${c.withheld ? `fewer than ${SUPPRESS_BELOW}` : c.value} ${noun}${c.value === 1 && !c.withheld ? '' : 's'}`;
+const countInSentence = (c: Cell, noun: string): string =>
+  c.withheld === 'secondary' ? `a withheld number of ${noun}s` : `${c.withheld ? `fewer than ${SUPPRESS_BELOW}` : c.value} ${noun}${c.value === 1 && !c.withheld ? '' : 's'}`;
 
 const days = (n: number) => `${Number.isInteger(n) ? n : n.toFixed(1)} calendar day${n === 1 ? '' : 's'}`;
 
@@ -57,7 +59,8 @@ export function laReportViews(r: LaReport, csvCommand: string): View[] {
   const intro: View = {
     blocks: [
       title,
-      text(`From the records of ${countInSentence(r.pupils, 'pupil')} that ${countInSentence(r.schools, 'school')} ${r.schools.value === 1 && !r.schools.withheld ? 'has' : 'have'} referred to the LA. Made ${ukDate(r.today)}.`),
+      // Says what the count counts: an LA officer read it as the period's caseload (tester, issue 13 §3).
+      text(`Pupils referred to the LA in this period (a referral dated in it): ${countInSentence(r.pupils, 'pupil')}, from ${countInSentence(r.schools, 'school')}. The figures below read the records of every pupil schools have referred to the LA, for what happened in the period. Made ${ukDate(r.today)}.`),
       text(`${WITHHELD_EXPLAINED} No pupil is named or counted on their own.`, 'muted'),
       { type: 'facts', facts: [{ label: 'Time from referral to acknowledgement', value: ack }] },
     ],

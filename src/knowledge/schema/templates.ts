@@ -35,6 +35,11 @@ export const FormField = z.object({
   maxLength: z.number().int().positive().max(FIELD_MAX).default(FIELD_MAX),
   /** For a date: how it stands to the form's other dates and the school calendar. */
   dateRule: DateRule.optional(),
+  /**
+   * A text field whose answer is a member of staff's name (004's head teacher, SENDCo, DSL): a name
+   * is what it asks, so it is not handed back as naming someone. Pupils' names are never asked.
+   */
+  staffName: z.literal(true).optional(),
 });
 export type FormField = z.infer<typeof FormField>;
 

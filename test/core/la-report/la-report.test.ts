@@ -136,8 +136,9 @@ describe('the LA report over seeded records', () => {
     expect(read('psp-outcomes')).toEqual({ Successful: ['withheld'], 'Not successful': ['withheld'], 'Replaced by a new PSP': ['0'], Total: ['withheld'] });
   });
 
-  it('step distribution at the period’s end: 9 at Step 5, 6 at Step 4 (one moved up only after it)', () => {
-    expect(read('steps')).toEqual({ 'Step 1': ['0'], 'Step 2': ['0'], 'Step 3': ['0'], 'Step 4': ['6'], 'Step 5': ['9'], 'Step 6': ['0'], Total: ['15'] });
+  it('step distribution at the period’s end: 9 at Step 5, 4 at Step 4 (one moved up only after it), and the 2 permanently excluded Elm pupils off the steps', () => {
+    expect(read('steps')).toEqual({ 'Step 1': ['0'], 'Step 2': ['0'], 'Step 3': ['0'], 'Step 4': ['withheld'], 'Step 5': ['9'], 'Step 6': ['0'], 'Permanently excluded': ['withheld'], Total: ['15'] });
+    expect(table('steps').rows.map((r) => r.cells[0]!.value)).toEqual([0, 0, 0, 4, 9, 0, 2]);
   });
 
   it('part-time timetables: notified in September and November, and in place told or not told', () => {
