@@ -94,8 +94,10 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
 export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: FormState, p: Pending & { next: Question }, read: ReadAnswer): Promise<FormStep> {
   const q = p.next;
   if (!read.ok) {
-    // Words too long to keep come back with the question, to shorten rather than write again.
-    const asked = questionView(dialog, q, p, read.message);
+    // Words too long to keep come back with the question, to shorten rather than write again. What
+    // was to be read first (a long timetable's warning) was shown with the question and is not
+    // repeated under every refusal, unless the question confirms it (then it is what is answered).
+    const asked = questionView(dialog, q.before && !q.confirm ? { ...q, before: undefined } : q, p, read.message);
     return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
   }
   const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
