@@ -66,7 +66,9 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
       const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date', weekdayAhead: true });
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
-      if (problem) return { ok: false, message: problem };
+      // The message names the first school day after it; a blank answer then takes that day, not today.
+      const after = problem ? ctx.calendar.offDay(d.value as string)?.firstSchoolDay : undefined;
+      if (problem) return { ok: false, message: problem, ...(after ? { suggest: { value: after, label: ukDate(after) } } : {}) };
       const excluded = afterPermanent(exclusionsInForceOn(await record(ctx, a), d.value as string), d.value as string);
       if (excluded.length) return { ok: false, message: `${excluded[0]!.message} Type "cancel" to stop, or an earlier date.` };
       const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
