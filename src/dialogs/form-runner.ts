@@ -174,5 +174,6 @@ export function refusalView(message: string): View {
 /** The question currently waiting for an answer, for "help" and re-display. */
 export function currentQuestion(dialog: FormDialog, ctx: DialogContext, state: FormState): QuestionView | undefined {
   const p = nextQuestion(dialog, ctx, state.answers);
-  return p.next ? questionView(dialog, p.next, p) : undefined;
+  // Shown again after "help" or a look at a record: with the blank answer a refusal suggested, if any.
+  return p.next ? questionView(dialog, withSuggestion(p.next, state), p) : undefined;
 }

@@ -43,6 +43,8 @@ describe('a one-line suspension whose date is refused', () => {
     const refused = await bot.say('suspend 4021 for 2 days from Saturday');
     expect(refused).toContain('Sat 21 Nov 2026 is not a school day (weekend). An exclusion starts on a school day: the first one after it is Mon 23 Nov 2026.');
     expect(refused).toContain('? First day of the exclusion? [blank = Mon 23 Nov 2026]');
+    // Asked again after "help", the question still offers that day.
+    expect(await bot.say('help')).toContain('? First day of the exclusion? [blank = Mon 23 Nov 2026]');
     expect(await bot.say('')).toContain('Recording a suspension of 2 school days: Mon 23 Nov 2026 to Tue 24 Nov 2026.');
     await bot.script(['Threw a chair at a member of staff', 'yes']);
     expect(await exclusions()).toMatchObject([{ startDate: '2026-11-23', days: 2 }]);
