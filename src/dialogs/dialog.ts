@@ -55,7 +55,17 @@ export type Answers = Record<string, unknown>;
  * question asked again with the message. `note` says how an unsure answer was read ("Took “Yse” as
  * Yes"), shown before the next question.
  */
-export type Parsed = { ok: true; value: unknown; also?: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string };
+/**
+ * A parser's reading. A refusal may `suggest` the answer its message names ("the first one after it
+ * is Mon 23 Nov 2026"): while the question is asked again, a blank answer takes that, not its fallback.
+ */
+export type Parsed = { ok: true; value: unknown; also?: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string; suggest?: Suggestion };
+
+/** An answer a refusal offers in its place, with how it is shown ("Mon 23 Nov 2026"). */
+export interface Suggestion {
+  value: unknown;
+  label: string;
+}
 
 /** An earlier question to ask again (by id), and why, saying what to type. */
 export interface Reopen {
@@ -131,4 +141,11 @@ export interface FormState {
   answers: Answers;
   /** Ids of answered questions, in order, so "back" can undo the last one. */
   history: string[];
+  /**
+   * Answers typed with the command for questions after one that was refused ("40 days from 4/1/27":
+   * the 40 while the date is asked again), by question id: each is taken when its question comes up.
+   */
+  given?: Record<string, string>;
+  /** What the last refusal suggested for the waiting question (`id`): a blank answer takes it. */
+  suggested?: Suggestion & { id: string };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { afterPermanent, checkExclusion, firstDayProblem, warningRecommendation, type ProposedExclusion, type Refusal, type Warning } from '../core/exclusions/check-before-saving.js';
 import { suspensionDays } from '../core/exclusions/suspension-days.js';
 import { recordExclusion } from '../core/plans/plan-changes.js';
+import { citation } from '../core/guidance/recommendation.js';
 import { count } from '../core/text/plural.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { CONFIRM_BRIEF_WORDS, heading, text, type ReadFirst } from '../core/views/view.js';
@@ -66,12 +67,18 @@ function startDateQuestion(ctx: DialogContext, a: Answers): Question {
       const d = dateWithin(r, ctx.today(), { pastDays: 365, futureDays: 14, what: 'start date', weekdayAhead: true });
       if (!d.ok) return d;
       const problem = firstDayProblem(ctx.calendar, d.value as string);
-      if (problem) return { ok: false, message: problem };
+      // The message names the first school day after it; a blank answer then takes that day, not today.
+      const after = problem ? ctx.calendar.offDay(d.value as string)?.firstSchoolDay : undefined;
+      if (problem) return { ok: false, message: problem, ...(after ? { suggest: { value: after, label: ukDate(after) } } : {}) };
       const excluded = afterPermanent(exclusionsInForceOn(await record(ctx, a), d.value as string), d.value as string);
       if (excluded.length) return { ok: false, message: `${excluded[0]!.message} Type "cancel" to stop, or an earlier date.` };
       const p = a.kind === 'suspension' && typeof a.days === 'number' ? proposal({ ...a, startDate: d.value }) : undefined;
-      const clash = p ? (await refusalsOf(ctx, a, p)).filter((x) => x.id === 'overlap') : [];
-      return clash.length ? { ok: false, message: `${clash.map((x) => x.message).join(' ')} ${ANOTHER_DAY}` } : d;
+      const refused = p ? await refusalsOf(ctx, a, p) : [];
+      const clash = refused.filter((x) => x.id === 'overlap');
+      if (clash.length) return { ok: false, message: `${clash.map((x) => x.message).join(' ')} ${ANOTHER_DAY}` };
+      // With the days kept, a first day can also take the year past its limit: said here, with why, not at the save.
+      const limit = refused.find((x) => x.id === 'over-year-limit');
+      return limit ? { ok: false, message: `${limit.message} Please give a first day in another school year, or type "back" to change the number of days.` } : d;
     },
   };
 }
@@ -88,6 +95,8 @@ function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
     prompt: 'How many school days?',
     async parse(raw): Promise<Parsed> {
       const n = wholeNumber(raw, 1, max, 'the number of days');
+      // More than the yearly limit in one go is refused with the law that sets it, not only a range.
+      if (!n.ok && /^\d+$/.test(raw.trim()) && Number(raw.trim()) > max) return { ok: false, message: yearLimitMessage(ctx, max) };
       const p = n.ok ? proposal({ ...a, days: n.value }) : undefined;
       if (!p) return n;
       const refused = await refusalsOf(ctx, a, p);
@@ -101,6 +110,13 @@ function daysQuestion(ctx: DialogContext, a: Answers, max: number): Question {
       return clash.length && n.ok ? { ok: true, value: n.value, reopen: { id: 'startDate', message: `${clash.map((r) => r.message).join(' ')} ${ANOTHER_DAY}` } } : n;
     },
   };
+}
+
+/** Why more days than the yearly limit are refused: the law that sets it, cited from the pack. */
+function yearLimitMessage(ctx: DialogContext, max: number): string {
+  const source = ctx.pack.rules?.suspensions.yearLimit.source;
+  const cite = source ? ` (${citation(ctx.pack, source)})` : '';
+  return `A pupil can be suspended for no more than ${max} school days in a school year${cite}, so one suspension cannot be longer. Please type a number of days from 1 to ${max}.`;
 }
 
 /**

@@ -312,13 +312,15 @@ export function pepSkipsTermQuestion(ctx: DialogContext, a: Answers): Question[]
 export const FULL_TIME_HOURS_PER_WEEK = 32.5;
 
 /**
- * Hours in school a week: a whole or half number, fewer than a full week (`fullTime` hours, from the
- * pack): a part-time timetable at full-time hours or more is not part time, so it is asked again.
+ * Hours in school a week: a whole or half number from half an hour to fewer than a full week
+ * (`fullTime` hours, from the pack): a part-time timetable at full-time hours or more is not part
+ * time, so it is asked again. Each refusal names the bounds this check applies, not others.
  */
 function hoursPerWeek(raw: string, fullTime: number): Parsed {
   const t = raw.trim().replace(/\s*(hours?|hrs?|h)$/i, '');
   const n = Number(t);
-  if (!/^\d{1,2}(\.5|\.0)?$/.test(t) || n < 0.5 || n > 40) return { ok: false, message: 'Please type the hours a week as a number from 1 to 40, such as 15 or 12.5.' };
+  if (!/^\d{1,3}(\.5|\.0)?$/.test(t) || n < 0.5)
+    return { ok: false, message: `Please type the hours a week as a whole or half number from 0.5 to fewer than ${fullTime} (a full school week), such as 15 or 12.5.` };
   if (n >= fullTime)
     return { ok: false, message: `${n} hours a week is not part time: a full school week is ${fullTime} hours. Please type the hours the pupil will be in school, fewer than ${fullTime}, such as 15 or 12.5.` };
   return { ok: true, value: n };

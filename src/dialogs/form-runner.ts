@@ -76,15 +76,27 @@ export async function startForm(dialog: FormDialog, ctx: DialogContext, initial:
 export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: FormState, raw: string): Promise<FormStep> {
   const input = raw.trim();
   if (/^back$/i.test(input)) {
-    const last = state.history.at(-1);
-    if (!last) return advance(dialog, ctx, state, [{ blocks: [{ type: 'text', text: 'That is the first question; there is nothing to go back to.', tone: 'muted' }] }]);
-    const answers = { ...state.answers };
+    // Going back is changing course: answers typed with the command and a suggestion no longer apply.
+    const { given: _given, suggested: _suggested, ...kept } = state;
+    const last = kept.history.at(-1);
+    if (!last) return advance(dialog, ctx, kept, [{ blocks: [{ type: 'text', text: 'That is the first question; there is nothing to go back to.', tone: 'muted' }] }]);
+    const answers = { ...kept.answers };
     delete answers[last];
-    return advance(dialog, ctx, { ...state, answers, history: state.history.slice(0, -1) });
+    return advance(dialog, ctx, { ...kept, answers, history: kept.history.slice(0, -1) });
   }
   const p = nextQuestion(dialog, ctx, state.answers);
   if (!p.next) return advance(dialog, ctx, state);
-  return takeAnswer(dialog, ctx, state, { ...p, next: p.next }, await readAnswer(p.next, input));
+  const q = withSuggestion(p.next, state);
+  return takeAnswer(dialog, ctx, state, { ...p, next: q }, await readAnswer(q, input));
+}
+
+/**
+ * The question as it is asked now: after a refusal that suggested an answer ("the first one after it
+ * is Mon 23 Nov 2026"), a blank answer takes that, read again as if typed so every check still runs.
+ */
+export function withSuggestion(q: Question, state: FormState): Question {
+  const s = state.suggested;
+  return s?.id === q.id ? { ...q, fallback: { value: s.value, label: s.label, checked: true } } : q;
 }
 
 /**
@@ -92,20 +104,28 @@ export async function answerForm(dialog: FormDialog, ctx: DialogContext, state: 
  * a command): kept, and the form moves on; or the question asked again with the reason.
  */
 export async function takeAnswer(dialog: FormDialog, ctx: DialogContext, state: FormState, p: Pending & { next: Question }, read: ReadAnswer): Promise<FormStep> {
-  const q = p.next;
+  const { suggested: _was, given, ...rest } = state;
   if (!read.ok) {
-    // Words too long to keep come back with the question, to shorten rather than write again.
-    // What the question asks to read first was shown with it just now (a tester got ~850 words of
-    // checks again for a blank answer at "Record this suspension?").
-    const asked: QuestionView = { ...questionView(dialog, q, p, read.message), ...(q.before?.length ? { readAbove: true as const } : {}) };
-    return { state, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
+    // A refusal that names an answer to type instead makes that the blank answer while it is asked again.
+    const again: FormState = { ...rest, ...(given ? { given } : {}), ...(read.suggest ? { suggested: { id: p.next.id, ...read.suggest } } : {}) };
+    const q = withSuggestion(p.next, again);
+    // Words too long to keep come back with the question, to shorten rather than write again. What
+    // was to be read first (a long timetable's warning) was shown with the question and is not
+    // repeated under every refusal. A question that confirms it keeps it, marked as read above, so
+    // the terminal does not print ~850 words of checks again for a blank "Record this suspension?".
+    const shown = questionView(dialog, q.before && !q.confirm ? { ...q, before: undefined } : q, p, read.message);
+    const asked: QuestionView = { ...shown, ...(q.before?.length && q.confirm ? { readAbove: true as const } : {}) };
+    return { state: again, views: [{ blocks: [{ type: 'question', question: read.typed ? { ...asked, value: read.typed } : asked }] }] };
   }
-  const next: FormState = { ...state, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
+  const q = p.next;
+  const next: FormState = { ...rest, answers: { ...state.answers, ...read.also, [q.id]: read.value }, history: [...state.history, q.id] };
   // How an unsure answer was read comes first, so a wrong guess is seen before the next question.
   const lead: View[] = read.note ? [{ blocks: [{ type: 'text', text: read.note, tone: 'muted' }] }] : [];
   const step = read.reopen ? await reopen(dialog, ctx, next, read.reopen) : await advance(dialog, ctx, next, lead);
   if (read.reopen && lead.length) step.views.unshift(...lead);
-  const noted = read.note ? { ...step, note: read.note } : step;
+  // Answers typed with the command for the questions after this one are taken now, as they come up.
+  const carried = given && step.state ? await answerGiven(dialog, ctx, step, given) : step;
+  const noted = read.note ? { ...carried, note: read.note } : carried;
   return FREE_TEXT_KINDS.has(q.kind) ? { ...noted, keptWords: true } : noted;
 }
 
@@ -138,6 +158,9 @@ export async function answerGiven(dialog: FormDialog, ctx: DialogContext, step: 
     used.add(next.id);
     current = await answerForm(dialog, ctx, current.state, values[next.id]!);
     if (current.note) notes.push(current.note);
+    // Refused, and asked again: the answers given for later questions wait for theirs, not lost.
+    const left = Object.entries(values).filter(([id]) => !used.has(id));
+    if (current.state && !(next.id in current.state.answers) && left.length) current = { ...current, state: { ...current.state, given: Object.fromEntries(left) } };
   }
   return withNotes(current);
 }
@@ -153,5 +176,6 @@ export function refusalView(message: string): View {
 /** The question currently waiting for an answer, for "help" and re-display. */
 export function currentQuestion(dialog: FormDialog, ctx: DialogContext, state: FormState): QuestionView | undefined {
   const p = nextQuestion(dialog, ctx, state.answers);
-  return p.next ? questionView(dialog, p.next, p) : undefined;
+  // Shown again after "help" or a look at a record: with the blank answer a refusal suggested, if any.
+  return p.next ? questionView(dialog, withSuggestion(p.next, state), p) : undefined;
 }

@@ -1,4 +1,5 @@
 import { SHORT_FIRST_NAMES } from '../core/text/short-first-names.js';
+import { nameInReference } from '../core/text/names-in-text.js';
 import { heading, text } from '../core/views/view.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
 import { lookedAfterReadFirst, NO_SOCIAL_WORKER_YET } from './fact-questions.js';
@@ -29,6 +30,9 @@ function referenceQuestion(ctx: DialogContext): Question {
       if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/.test(ref)) return { ok: false, message: 'A reference is letters, digits and dashes, up to 20 characters. Please don’t use the pupil’s name.' };
       // Letters alone can be a name ("JohnSmith"), which the bot never keeps; admission numbers and UPNs have digits.
       if (!/\d/.test(ref)) return { ok: false, message: `A reference has at least one digit, such as the pupil’s admission number (4021) or UPN. “${ref}” is letters only, which could be a name, and names are never kept.` };
+      // Digits do not make a name a reference ("Jack1"): a word in it that reads as a name is refused too.
+      const named = nameInReference(ref);
+      if (named) return { ok: false, message: `“${ref}” has “${named}” in it, which reads like a name, and names are never kept. Please type the pupil’s reference at your school, such as their admission number (4021) or UPN.` };
       const inUse = await ctx.cases.referenceInUse(ctx.user, ref);
       // Someone the pupil is not shared with cannot open it ("what next" would not find it): the SENDCo shares it.
       if (inUse === 'not-shared')

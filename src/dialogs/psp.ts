@@ -31,6 +31,9 @@ export const PSP_MAX_TARGETS = 5;
 /** The template's fields asked with the start date and the reviews, so a plan's dates are read together (forms.json psp). */
 const BESIDE_DATES = ['psp.endDate'];
 
+/** Where the answers keep the template's end date. */
+const END_DATE = 'psp.endDate';
+
 /** Asked in the dialog's own structured way, or filled at each review. */
 const ASKED_ELSEWHERE = ['overseeingLeader', 'startDate', 'pupilTargets', 'nextReviewDate', 'reviewFrequency', 'reviewNumber', 'reviewProgress'];
 
@@ -103,7 +106,8 @@ export const pspDialog: FormDialog = {
     const template = form ? templateQuestions(ctx, form, 'psp', ASKED_ELSEWHERE, { answers: a, askedAs: { startDate: 'startDate' } }) : [];
     // The end date comes beside the start and the reviews, not after the reasons and interventions.
     const besideDates = (q: Question) => BESIDE_DATES.includes(q.id);
-    qs.push(...template.filter(besideDates), ...template.filter((q) => !besideDates(q)));
+    const dated = template.map((q) => (q.id === END_DATE ? endDateChecked(ctx, a, q) : q));
+    qs.push(...dated.filter(besideDates), ...dated.filter((q) => !besideDates(q)));
     return qs;
   },
   async finish(ctx, a) {
@@ -157,6 +161,32 @@ function reviewedBefore(ctx: DialogContext, start: string, interval: number): Qu
       if (d.date > today) return { ok: false, message: 'Type the date the latest review was held (not a future one), or leave it blank if there has been none.' };
       if (d.date < start) return { ok: false, message: `The PSP started ${ukDate(start)}, so its reviews came after that. Type the date of the latest, or leave it blank if there has been none.` };
       return { ok: true, value: d.date };
+    },
+  };
+}
+
+/**
+ * The template's end date (its rules: after the start, on a school day) with two more that only the
+ * PSP knows: it is when the PSP is expected to end, so not a day already past; and a PSP is
+ * reviewed every three to four weeks (003), so it does not end before its first review (the next
+ * one, for a PSP reviewed before it was recorded here). Each refusal says why and what would do.
+ */
+function endDateChecked(ctx: DialogContext, a: Answers, q: Question): Question {
+  return {
+    ...q,
+    async parse(raw) {
+      const read = await q.parse(raw);
+      if (!read.ok) return read;
+      const end = read.value as string;
+      const today = ctx.today();
+      if (end < today)
+        return { ok: false, message: `The end date (${ukDate(end)}) has already passed. It is the day you expect the PSP to end: please type today or a later date. If this PSP has already ended, give today’s date and close it with “close plan” once it is saved.` };
+      if (typeof a.startDate !== 'string' || typeof a.interval !== 'number') return read;
+      const last = typeof a.lastReview === 'string' ? a.lastReview : undefined;
+      const review = pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), a.startDate, last, a.interval);
+      if (end < review)
+        return { ok: false, message: `The end date (${ukDate(end)}) is before the PSP’s ${last ? 'next' : 'first'} review, due ${ukDate(review)}. A PSP is reviewed every three to four weeks, so it runs at least to that review: please type a date on or after ${ukDate(review)}.` };
+      return read;
     },
   };
 }

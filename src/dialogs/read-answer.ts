@@ -1,5 +1,5 @@
 import { saysNothing } from './answer-words.js';
-import type { Answers, Question, Reopen } from './dialog.js';
+import type { Answers, Question, Reopen, Suggestion } from './dialog.js';
 
 const NEED_ANSWER = 'I need an answer to this one.';
 const CANT_SKIP = 'This one can’t be skipped.';
@@ -7,7 +7,7 @@ const CANT_SKIP = 'This one can’t be skipped.';
 /** Words that always leave a question ("skip", "-"). */
 const SKIP = /^(skip|-)$/i;
 
-export type ReadAnswer = { ok: true; value: unknown; also: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string };
+export type ReadAnswer = { ok: true; value: unknown; also: Answers; reopen?: Reopen; note?: string } | { ok: false; message: string; typed?: string; suggest?: Suggestion };
 
 async function leave(q: Question, input: string, why?: string): Promise<ReadAnswer> {
   if (q.fallback?.checked) {

@@ -74,7 +74,7 @@ describe('days this term are counted against the term dates', () => {
     await bot.script([...suspend('02/11/2026', 12), 'Assaulted another pupil', 'yes']);
     const reply = await bot.script([...suspend('23/11/2026', 4), 'Threatened a member of staff']);
     expect(reply).toContain('with this one, 16 school days of suspension in Autumn 2026 (Wed 2 Sep 2026 to Fri 18 Dec 2026): more than 15, so the governing board must consider reinstatement');
-    expect(reply).toContain('15 or more school days of suspension this term');
+    expect(reply).toContain('Over 15 school days of suspension this term');
   });
 });
 

@@ -30,6 +30,18 @@ describe('recording a part-time timetable', () => {
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-11', hoursPerWeek: 15 });
   });
 
+  it('each refusal of the hours names the bounds it applied: 0.5 to under the pack’s 32.5, never “1 to 40” (fresh tester, issue 11)', async () => {
+    const { bot } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026']);
+    expect(await bot.say('40 h')).toContain('40 hours a week is not part time: a full school week is 32.5 hours.');
+    for (const typed of ['0.25', 'lots', '100']) {
+      const refused = await bot.say(typed);
+      expect(refused).not.toContain('1 to 40');
+      expect(refused).toMatch(/fewer than 32\.5/);
+    }
+    expect(await bot.say('0.5')).toContain('? When was the LA told?');
+  });
+
   it('queries a planned end at a weekend or in the holidays, naming the next school day', async () => {
     const { bot, pupil } = await world();
     await bot.script(['update 4021', 'part-time timetable', '16/11/2026']);
@@ -69,8 +81,12 @@ describe('a long part-time timetable (tester, issue 11; seed 003: not a long-ter
     const warned = await bot.say('1/7/2027');
     expect(warned).toMatch(/This part-time timetable runs \d+ school days, from Tue 1 Dec 2026 to Thu 1 Jul 2027: longer than 6 school weeks\. A part-time timetable must not be treated as a long-term solution \(.*Personalised Timetables\)/);
     expect(warned).toContain('? By when will it be reviewed? A school day from Tue 1 Dec 2026 to');
-    // Past the six school weeks (the Christmas holiday does not count): asked again.
-    expect(await bot.say('1/3/2027')).toContain('within 6 school weeks of the start');
+    // Past the six school weeks (the Christmas holiday does not count): asked again, the warning
+    // not repeated under each refusal (fresh tester: it came back with every re-prompt).
+    const again = await bot.say('1/3/2027');
+    expect(again).toContain('within 6 school weeks of the start');
+    expect(again).not.toContain('long-term solution');
+    expect(await bot.say('soon')).not.toContain('long-term solution');
     expect(await bot.say('15/1/2027')).toContain('? How many hours a week');
     await bot.script(['15', '', '']);
     expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-12-01', endDate: '2027-07-01', hoursPerWeek: 15, reviewDate: '2027-01-15' });

@@ -32,6 +32,8 @@ async function fill(bot: Bot, first: string[], done: string): Promise<string> {
     if (reply.includes('Incident Support Plan')) reply = await bot.say('no');
     else if (asked.includes('[optional') || asked.includes('[blank =')) reply = await bot.say('');
     else if (reply.includes('  1. ')) reply = await bot.say('1');
+    // A PSP ends after its first review (psp.ts), so its end is typed well ahead.
+    else if (asked.startsWith('? End date')) reply = await bot.say('in 26 weeks');
     else if (/date/i.test(asked)) reply = await bot.say('today');
     else reply = await bot.say('Calmer mornings with a key adult');
   }

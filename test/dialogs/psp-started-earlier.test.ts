@@ -87,7 +87,8 @@ describe('a PSP that started before it was recorded', () => {
     // Every question on the form answered as a person would, the start date last term.
     const values: Record<string, string> = { pupil: '4021' };
     for (const q of first.questions) if (!(q.id in values)) values[q.id] = q.kind === 'choice' ? q.choices![0]!.value : q.kind === 'date' ? '2026-11-20' : q.optional ? '' : 'Weekly check-in';
-    Object.assign(values, { targets: 'Stay in lessons', overseeingLeader: 'me', startDate: '2026-06-08', interval: '21' });
+    // Its end after the next review (due 2 Dec, three weeks from the latest): an end before it is refused.
+    Object.assign(values, { targets: 'Stay in lessons', overseeingLeader: 'me', startDate: '2026-06-08', interval: '21', 'psp.endDate': '2027-03-25' });
     const second = formOf(await submitForm(DIALOGS.psp!, ctx, { formId: 'f', values, shown: first.questions.map((q) => q.id) }));
     expect(second.notice).toBe('Thank you. Your answers bring up one more question.');
     expect(second.questions.find((q) => q.id === 'lastReview')).toMatchObject({ kind: 'date', prompt: 'The PSP has run since Mon 8 Jun 2026: when was its latest review held?', optional: true, defaultLabel: 'not reviewed yet' });

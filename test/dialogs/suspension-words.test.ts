@@ -58,9 +58,9 @@ describe('a suspension said the way staff say it', () => {
     const asked = await bot.say('exclude 4021 for 3 days tomorrow');
     expect(asked).toContain('Sat 21 Nov 2026 is not a school day (weekend). An exclusion starts on a school day: the first one after it is Mon 23 Nov 2026.');
     expect(asked).toMatch(/^\? First day of the exclusion\?/m);
-    // The days said with the command still fill their question once the first day is right.
-    expect(await bot.say('Mon 23 Nov 2026')).toMatch(/^\? How many school days\?/m);
-    await bot.script(['3', 'Threw a chair at a member of staff', 'yes']);
+    // The days said with the command fill their question once the first day is right, not asked again.
+    expect(await bot.say('Mon 23 Nov 2026')).toMatch(/^\? The reason, briefly/m);
+    await bot.script(['Threw a chair at a member of staff', 'yes']);
     expect(await exclusions()).toMatchObject([{ startDate: '2026-11-23', days: 3 }]);
   });
 });

@@ -68,11 +68,12 @@ export function chatter(ctx: DialogContext) {
      * more is asked) or 40 turns: blank for an optional question, "1" for a choice, "today" for a
      * date, "no" for yes/no, and `words` for anything else. Returns the last reply.
      */
+    // A PSP's end date comes after its reviews (psp.ts), so it is typed well ahead, not "today".
     async answerUntil(words: string, done: (reply: string) => boolean = (r) => !r.includes('?')): Promise<string> {
       for (let i = 0; i < 40 && !done(last); i++) {
         const asked = last.split('\n').filter((l) => l.startsWith('?')).at(-1) ?? '';
         // Blank leaves an optional question, and takes what the bot already knows ("[blank = Oak Primary]").
-        await this.say(asked.includes('[optional') || asked.includes('[blank =') ? '' : last.includes('  1. ') ? '1' : /date/i.test(asked) ? 'today' : asked.includes('yes/no') ? 'no' : words);
+        await this.say(asked.includes('[optional') || asked.includes('[blank =') ? '' : last.includes('  1. ') ? '1' : /date/i.test(asked) ? (asked.startsWith('? End date') ? 'in 26 weeks' : 'today') : asked.includes('yes/no') ? 'no' : words);
       }
       return last;
     },

@@ -137,12 +137,13 @@ function termWarnings(rules: Rules, cal: SchoolCalendar, all: readonly string[],
     const key = t.term ? `${t.term.start}` : `year:${t.year.label}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // Over the figure, as the seeds say it (003 "over 15"; 000 "more than 15"), not at it: the warning's
+    // heading names the rule, and a board need not meet for exactly 15 ("what next" says one more would).
     if (t.term && t.termDays !== undefined) {
-      if (t.termDays < figure) continue;
+      if (t.termDays <= figure) continue;
       const name = t.term.name ? `${t.term.name} (${ukDate(t.term.start)} to ${ukDate(t.term.end)})` : `the term from ${ukDate(t.term.start)} to ${ukDate(t.term.end)}`;
-      const then = t.termDays > figure ? `more than ${figure}, so the governing board must consider reinstatement` : `any more this term and the governing board must consider reinstatement`;
-      out.push({ id: 'term-days', because: `with this one, ${t.termDays} school days of suspension in ${name}: ${then}` });
-    } else if (t.yearDays >= figure) {
+      out.push({ id: 'term-days', because: `with this one, ${t.termDays} school days of suspension in ${name}: more than ${figure}, so the governing board must consider reinstatement` });
+    } else if (t.yearDays > figure) {
       const unknown = cal.hasTerms ? `the term dates run out before ${ukDate(day)}` : 'no term dates are set';
       out.push({ id: 'term-days', because: `with this one, ${t.yearDays} school days of suspension in the ${t.year.label} school year; ${unknown}, so the days in this term cannot be counted: check whether more than ${figure} fall in one term` });
     }
@@ -224,7 +225,7 @@ function reasonWarning(pack: KnowledgePack, reason: string): Warning {
  * Refuses: a first day that is not a school day; a suspension that would take the pupil past
  * the pack's maxDaysPerYear school days in a school year (45, Education Act 2002: seed 000,
  * Appendix 4), saying how many are used and left; dates that overlap a recorded suspension,
- * naming them. Warns: this term's suspension days reaching governorsMustMeetAfterDaysInTerm
+ * naming them. Warns: this term's suspension days going over governorsMustMeetAfterDaysInTerm
  * (15; seed 000 Appendix 4 and 003 "Fixed-Term Exclusion"), counted against the term dates; the
  * Virtual School for a looked-after or previously looked-after child (002 "Suspensions and
  * Exclusion"); the social worker for a child in need (002); the SEN team and an emergency annual

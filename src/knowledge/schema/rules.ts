@@ -55,14 +55,14 @@ export const Rules = z.object({
     /** Statutory maximum suspension days in a school year. */
     maxDaysPerYear: z.number().int().min(1),
     /**
-     * School days in a term: above this the governing board must consider reinstatement, and from
-     * it (this many or more) the check before saving warns.
+     * School days in a term: above this ("over 15", seed 003; more than 15, seed 000 Appendix 4) the
+     * governing board must consider reinstatement, and the check before saving warns.
      */
     governorsMustMeetAfterDaysInTerm: z.number().int().min(1),
     advice: WithBrief,
     /** Why a suspension past maxDaysPerYear is refused: the law that sets the limit. */
     yearLimit: Advice,
-    /** Shown before saving when this term's suspension days reach governorsMustMeetAfterDaysInTerm. */
+    /** Shown before saving when this term's suspension days go over governorsMustMeetAfterDaysInTerm. */
     termDays: Advice,
     /** Shown before saving a third or later suspension in a school year (003: more than two suggest it is not working). */
     repeated: Advice.optional(),

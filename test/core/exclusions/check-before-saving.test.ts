@@ -94,10 +94,10 @@ describe('days this term, against the term dates', () => {
     expect(warningRecommendation(pack, pack.rules!, w).detail).toContain('governing board must meet to consider reinstating');
   });
 
-  it('warns at exactly 15: one more day this term and the governing board must meet', () => {
+  it('does not warn at exactly 15: the seeds’ rule is over 15 (003 “over 15 school days”), and the heading says so', () => {
     const w = checkExclusion(pack, terms, pupil([suspension('2027-01-05', 11)]), propose('2027-02-01', 4)).warnings.find((x) => x.id === 'term-days');
-    expect(w?.because).toContain('15 school days of suspension in Spring 2027');
-    expect(w?.because).toContain('any more this term');
+    expect(w).toBeUndefined();
+    expect(pack.rules!.suspensions.termDays.title).toMatch(/^Over 15 school days of suspension this term/);
   });
 
   it('without term dates, counts the school year and says the term cannot be counted', () => {

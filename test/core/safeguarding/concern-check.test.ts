@@ -145,6 +145,16 @@ describe('how the check reads', () => {
     expect(check.check('mum kicked him in the leg last night').map((c) => c.category)).toContain('physical-abuse');
   });
 
+  it('keeps lateness with the wrong shoes and a long summer trip away from the DSL (fresh tester, issue 11/12), and finds neglect and FGM where they are', () => {
+    const categories = (text: string) => check.check(text).filter((c) => c.kind === 'risk').map((c) => c.category);
+    expect(categories('Repeatedly late and wrong shoes')).toEqual([]);
+    expect(categories('long trip abroad this summer')).toEqual([]);
+    expect(categories('dirty clothes every day and no coat in the snow')).toContain('neglect');
+    expect(categories('comes in the wrong clothes for the weather, no coat in the snow')).toContain('neglect');
+    expect(categories('she says she will be cut on the long trip abroad this summer')).toContain('fgm');
+    expect(categories('y5 girl going on a long trip abroad this summer for a special ceremony')).toContain('fgm');
+  });
+
   it('keeps games, balls and medical needles ordinary, and finds the worries in the same words', () => {
     for (const ordinary of [
       'his brother beat him at FIFA again and he sulked all morning',

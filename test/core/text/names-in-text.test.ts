@@ -10,6 +10,10 @@ describe('names in free text (the record keeps initials, never names)', () => {
     ['Refused to work with Grace in science', ['Grace']],
     ['Mum says Charlie\'s sister is struggling too', ['Charlie']],
     ['Jack and Mia were both involved', ['Jack', 'Mia']],
+    // A title's surname, though no list of first names holds it (fresh tester: "Mr Jones" was kept).
+    ['Mr Jones', ['Jones']],
+    ['Agreed with Mrs. O’Neill and the class teacher', ['O’Neill']],
+    ['Dr Patel (educational psychologist)', ['Patel']],
   ])('notices %j', (text, names) => {
     expect(namesIn(text)).toEqual(names);
   });
@@ -22,6 +26,8 @@ describe('names in free text (the record keeps initials, never names)', () => {
     'Rated Amber at the last review; TA support in PE and English',
     'May need an EHC needs assessment. Hope to see progress by Christmas',
     'the boy jack spoke to was in year 9',
+    'Agreed with Mr J. and the head of year',
+    'Miss lessons on Fridays; Mr M.S. the form tutor',
   ])('leaves ordinary words alone: %j', (text) => {
     expect(namesIn(text)).toEqual([]);
   });
@@ -31,5 +37,8 @@ describe('names in free text (the record keeps initials, never names)', () => {
     expect(named).toMatchObject({ ok: false, typed: 'Jack hit another pupil' });
     expect(!named.ok && named.message).toContain('(“Jack”). Only initials are kept, never names: please change it to initials (“J.”)');
     expect(freeText('J. hit another pupil', 500)).toEqual({ ok: true, value: 'J. hit another pupil' });
+    // A role question ("Roles, not names") hands a titled surname back, asking for initials.
+    const titled = freeText('Mr Jones', 200);
+    expect(!titled.ok && titled.message).toContain('(“Jones”). Only initials are kept, never names: please change it to initials (“J.”)');
   });
 });
