@@ -156,8 +156,8 @@ export class PostgresCaseRepository implements CaseRepository {
     // JIT compiling this plan costs more than running it (seconds, against tens of ms), and hashing
     // the text keys beats sorting them in the database's collation for a merge join: both for this statement only.
     const r = await this.db.transaction(async (client) => {
-      await client.query('SET LOCAL jit = off');
-      await client.query('SET LOCAL enable_mergejoin = off');
+      // One round trip for both (a simple query may hold several statements).
+      await client.query('SET LOCAL jit = off; SET LOCAL enable_mergejoin = off');
       return client.query<{ item: DueItem; due: string }>(
       `WITH round AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
        sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient ORDER BY n) AS ids FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS s(school_id, recipient, n) GROUP BY school_id),
