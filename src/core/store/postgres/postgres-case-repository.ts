@@ -57,6 +57,9 @@ function dueColumns(c: PupilCase, windows: DueWindows | undefined): [string | nu
   return [w?.from ?? 'infinity', w?.until ?? null, windows.basis];
 }
 
+/** The transaction advisory lock (two-key form, apart from the scheduler's one-key lease) one planning pass holds while it records settled rounds. */
+const SETTLE_LOCK = [0x67726573, 14] as const;
+
 /** The key pupil references are unique under: lower-cased here, as sameRef() compares them, not by PostgreSQL's lower(). */
 const refKey = (pupilRef: string): string => pupilRef.toLowerCase();
 
@@ -111,14 +114,15 @@ export class PostgresCaseRepository implements CaseRepository {
    * two queries. The first lists the distinct due dates up to today by skipping along the due_on
    * index, so each date's round is worked out once in the bot (it needs the school calendar); the
    * second reads the narrow columns of the items live and due by today (an index-only scan of
-   * due_item_due_on_plan) and skips those marked settled in the round due now (migration 0008: that
-   * round went to every recipient, the same SENDCos then as now, and no one on the item is snoozed).
-   * Of the rest it keeps those with a recipient whose send for the round due now is not among the
-   * sends marked sent since the earliest of those rounds came due (a hash anti-join against
-   * reminder_send_sent_at's few days) or who has a snooze, fetches `item` for those alone, and marks
-   * the others settled, so a steady pass checks almost nothing against the ledger. Planning the same
-   * as before, only faster: a mark is cleared by a save (the rows are rewritten) and ignored once the
-   * round, due date or SENDCos change. A PEP (due_on '-infinity') is due on this term's date.
+   * due_item_due_on_narrow) and skips those recorded in due_item_settled for the round due now
+   * (migration 0008: that round went to every recipient, the same owners and SENDCos then as now)
+   * unless someone on the item is snoozed. Of the rest it keeps those with a recipient whose send
+   * for the round due now is not among the sends marked sent since the earliest of those rounds
+   * came due (a hash anti-join against reminder_send_sent_at's few days) or who has a snooze,
+   * fetches `item` for those alone, and records the others as settled, so a steady pass checks
+   * almost nothing against the ledger. Planning the same as before, only faster: a recorded round
+   * is ignored once the item's round, due date or recipients differ.
+   * A PEP (due_on '-infinity') is due on this term's date.
    */
   async unsentDueItems(q: UnsentDueQuery): Promise<DueItem[] | undefined> {
     const items = this.#items;
@@ -165,43 +169,41 @@ export class PostgresCaseRepository implements CaseRepository {
        -- without one (an item key with one is never marked settled, so a wrong split only costs a check).
        snoozed AS MATERIALIZED (SELECT DISTINCT split_part(person_key, '|', 1) AS item_key, split_part(person_key, '|', 2) AS due FROM reminder_person WHERE snoozed_until IS NOT NULL),
        due_all AS (
-         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round, d.settled_on, d.settled_round, d.settled_sendcos
+         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
            FROM due_item d JOIN round r ON r.due = d.due_on
           WHERE d.due_on <= $1 AND (d.remind_until IS NULL OR d.remind_until >= $1)
          UNION ALL
-         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round, d.settled_on, d.settled_round, d.settled_sendcos
+         SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
            FROM due_item d JOIN round r ON r.due = $4::date
           WHERE d.due_on = '-infinity'
        ),
        -- Left to check against the ledger: items not settled in the round due now for these recipients, or with someone snoozed.
        due AS MATERIALIZED (
-         SELECT a.school_id, a.case_id, a.item_key, a.owner_ids, a.case_created_at, a.case_seq, a.ord, a.due, a.round, coalesce(sc.ids, '{}'::text[]) AS sendco_ids,
+         SELECT a.school_id, a.case_id, a.item_key, a.owner_ids, a.case_created_at, a.case_seq, a.ord, a.due, a.round, a.owner_ids || coalesce(sc.ids, '{}'::text[]) AS recipients,
                 (a.item_key, to_char(a.due, 'YYYY-MM-DD')) IN (SELECT item_key, due FROM snoozed) AS snoozed
            FROM due_all a LEFT JOIN sendco sc ON sc.school_id = a.school_id
-          WHERE a.round IS NULL OR a.settled_round IS DISTINCT FROM a.round OR a.settled_on IS DISTINCT FROM a.due OR a.settled_sendcos IS DISTINCT FROM coalesce(sc.ids, '{}'::text[])
-             OR (a.item_key, to_char(a.due, 'YYYY-MM-DD')) IN (SELECT item_key, due FROM snoozed)
+           LEFT JOIN due_item_settled s ON s.item_key = a.item_key AND s.due_on = a.due AND s.round = a.round AND s.recipients = a.owner_ids || coalesce(sc.ids, '{}'::text[])
+          WHERE s.item_key IS NULL OR (a.item_key, to_char(a.due, 'YYYY-MM-DD')) IN (SELECT item_key, due FROM snoozed)
        ),
        wanted AS (
          SELECT due.school_id, due.case_id, due.item_key, due.round, due.item_key || '|' || to_char(due.due, 'YYYY-MM-DD') || '|' || p.recipient AS person_key
-           FROM due, unnest(due.owner_ids || due.sendco_ids) AS p(recipient)
+           FROM due, unnest(due.recipients) AS p(recipient)
        ),
        sent AS MATERIALIZED (SELECT send_key FROM reminder_send WHERE state = 'sent' AND at >= $7::timestamptz),
        missing AS MATERIALIZED (
          SELECT DISTINCT w.school_id, w.case_id, w.item_key FROM wanted w LEFT JOIN sent s ON s.send_key = w.person_key || '|' || w.round
           WHERE s.send_key IS NULL OR w.person_key IN (SELECT person_key FROM reminder_person WHERE snoozed_until IS NOT NULL)
        ),
-       -- Every recipient's send for the round due now is marked sent: marked settled, so the next pass
-       -- skips the item until its round, due date or SENDCos change. Rows another pass or a save holds are left unmarked.
+       -- Every recipient's send for the round due now is marked sent: recorded, so the next pass skips
+       -- the item until its round, due date or recipients change. One pass records at a time (a
+       -- transaction's advisory lock, not waited for): two upserting the same keys could deadlock.
        settle AS (
-         SELECT i.school_id, i.case_id, i.item_key, d.due, d.round, d.sendco_ids
-           FROM due d JOIN due_item i USING (school_id, case_id, item_key)
+         INSERT INTO due_item_settled (item_key, due_on, round, recipients)
+         SELECT DISTINCT ON (d.item_key) d.item_key, d.due, d.round, d.recipients FROM due d
           WHERE d.round IS NOT NULL AND NOT d.snoozed AND strpos(d.item_key, '|') = 0
             AND NOT EXISTS (SELECT 1 FROM missing m WHERE m.school_id = d.school_id AND m.case_id = d.case_id AND m.item_key = d.item_key)
-            FOR UPDATE OF i SKIP LOCKED
-       ),
-       settled AS (
-         UPDATE due_item i SET settled_on = s.due, settled_round = s.round, settled_sendcos = s.sendco_ids
-           FROM settle s WHERE i.school_id = s.school_id AND i.case_id = s.case_id AND i.item_key = s.item_key
+            AND (SELECT pg_try_advisory_xact_lock(${SETTLE_LOCK[0]}, ${SETTLE_LOCK[1]}))
+         ON CONFLICT (item_key) DO UPDATE SET due_on = EXCLUDED.due_on, round = EXCLUDED.round, recipients = EXCLUDED.recipients
        )
        SELECT i.item, to_char(d.due, 'YYYY-MM-DD') AS due
          FROM due d JOIN missing m USING (school_id, case_id, item_key) JOIN due_item i USING (school_id, case_id, item_key)

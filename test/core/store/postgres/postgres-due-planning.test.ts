@@ -130,12 +130,12 @@ describe('planning the reminder pass in PostgreSQL (the anti-join against the se
     const wednesday = new Date('2026-11-25T08:30:00Z');
     await sendAll(await before(wednesday), wednesday);
     expect(await now(wednesday)).toEqual({ sends: [], resume: [], digests: [] });
-    // That pass marked what it found sent to everyone, so the passes below do skip items.
-    const marked = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM due_item WHERE settled_round IS NOT NULL');
+    // That pass recorded what it found sent to everyone, so the passes below do skip items.
+    const marked = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM due_item_settled');
     expect(marked.rows[0]!.n).toBeGreaterThan(10);
 
-    // Picked among the items that pass marked.
-    const markedAt = async (school: string, kind: string) => (await db.query<{ case_id: string; item_key: string; due: string }>("SELECT case_id, item_key, to_char(settled_on, 'YYYY-MM-DD') AS due FROM due_item WHERE school_id = $1 AND kind = $2 AND settled_round IS NOT NULL ORDER BY case_id LIMIT 1", [school, kind])).rows[0]!;
+    // Picked among the items that pass recorded.
+    const markedAt = async (school: string, kind: string) => (await db.query<{ case_id: string; item_key: string; due: string }>("SELECT d.case_id, d.item_key, to_char(s.due_on, 'YYYY-MM-DD') AS due FROM due_item d JOIN due_item_settled s USING (item_key) WHERE d.school_id = $1 AND d.kind = $2 ORDER BY d.case_id LIMIT 1", [school, kind])).rows[0]!;
     // A school that had no SENDCo gets one: they hear of the round due now at once.
     sendcos.set('elm-school', ['sendco@elm-school']);
     // A SENDCo who heard today snoozes for an hour.

@@ -1,15 +1,20 @@
 -- Up Migration
 -- Issue 14: a steady reminder pass (every pass after the first of a round) found nothing to send
 -- but still built every recipient's send key for every item due by today and hashed them against
--- the sends marked sent in the last few days (~300 ms at 100,000 plans). Each due item now keeps
--- the round it was last seen settled in: every recipient's send for that round marked sent, no one
--- snoozed. A pass skips an item whose settled round is the round due now, for the same due date
--- and the same SENDCos (the owners are in the row, and a save rewrites the row, clearing the mark),
--- and checks the rest against the ledger as before; PostgresCaseRepository.unsentDueItems sets the
--- mark in the same statement. A 'sent' row is never taken back (a claim takes over only 'failed' or
--- 'recorded'), so a settled round stays settled; a snooze is checked on every pass. The ledger's
--- claims, keys and leases are unchanged: the mark only spares re-reading what is known to be sent.
-ALTER TABLE due_item ADD COLUMN settled_on date, ADD COLUMN settled_round text, ADD COLUMN settled_sendcos text[];
--- The pass reads the narrow columns of the items due by today and their marks from the index alone.
-DROP INDEX due_item_due_on_narrow;
-CREATE INDEX due_item_due_on_plan ON due_item (due_on) INCLUDE (school_id, case_id, item_key, remind_until, owner_ids, case_created_at, case_seq, ord, settled_on, settled_round, settled_sendcos);
+-- the sends marked sent in the last few days (~300 ms at 100,000 plans). This table records, per
+-- item, the last round found settled: the send for (item, due date, round) marked sent to each of
+-- `recipients` (owners then SENDCos, in the order the pass lists them). A 'sent' row is never taken
+-- back (a claim takes over only 'failed' or 'recorded'), so a row here stays true; a pass skips an
+-- item whose row matches the round due now, its due date and its recipients exactly, checks the
+-- rest against the ledger as before, and adds what it found settled
+-- (PostgresCaseRepository.unsentDueItems). Snoozes are checked on every pass. Claims, send keys and
+-- the scheduler lease are unchanged. Keyed by item_key alone, as send keys are; a row whose item
+-- has gone is never matched again and costs only its space. Narrow, with no index but its key,
+-- so recording a round is cheap.
+CREATE TABLE due_item_settled (
+  item_key   text   NOT NULL,
+  due_on     date   NOT NULL,
+  round      text   NOT NULL,
+  recipients text[] NOT NULL,
+  CONSTRAINT due_item_settled_pkey PRIMARY KEY (item_key)
+);
