@@ -10,9 +10,10 @@ import { DOCUMENT_NAMES, type DocumentName, type StoreDump } from './store-dump.
 
 /**
  * Every table `store copy` fills, emptied by `--force`; due_item too (it hangs off pupil_case, and the
- * copied cases get their due items when the bot next starts).
+ * copied cases get their due items when the bot next starts), and due_item_settled, whose rows speak
+ * of sends in the ledger being replaced (left, they would hide reminders the copied ledger never sent).
  */
-const TABLES = ['due_item', 'pupil_case', 'audit_event', 'reminder_send', 'reminder_person', 'la_notice', 'idempotency_key', 'self_reflection', 'settings_document'];
+const TABLES = ['due_item', 'due_item_settled', 'pupil_case', 'audit_event', 'reminder_send', 'reminder_person', 'la_notice', 'idempotency_key', 'self_reflection', 'settings_document'];
 
 /** Reads everything the database keeps; `now` (epoch ms) drops expired idempotency keys. */
 export async function readPostgresDump(db: PostgresDatabase, now: Date): Promise<StoreDump> {

@@ -57,6 +57,9 @@ function dueColumns(c: PupilCase, windows: DueWindows | undefined): [string | nu
   return [w?.from ?? 'infinity', w?.until ?? null, windows.basis];
 }
 
+/** The transaction advisory lock (two-key form, apart from the scheduler's one-key lease) one planning pass holds while it records settled rounds. */
+const SETTLE_LOCK = [0x67726573, 14] as const;
+
 /** The key pupil references are unique under: lower-cased here, as sameRef() compares them, not by PostgreSQL's lower(). */
 const refKey = (pupilRef: string): string => pupilRef.toLowerCase();
 
@@ -111,10 +114,15 @@ export class PostgresCaseRepository implements CaseRepository {
    * two queries. The first lists the distinct due dates up to today by skipping along the due_on
    * index, so each date's round is worked out once in the bot (it needs the school calendar); the
    * second reads the narrow columns of the items live and due by today (an index-only scan of
-   * due_item_due_on_narrow), keeps those with a recipient whose send for the round due now is not
-   * among the sends marked sent since the earliest of those rounds came due (a hash anti-join
-   * against reminder_send_sent_at's few days, not a probe per person into the whole ledger) or who
-   * has a snooze, and fetches `item` for those alone. A PEP (due_on '-infinity') is due on this term's date.
+   * due_item_due_on_narrow) and skips those recorded in due_item_settled for the round due now
+   * (migration 0008: that round went to every recipient, the same owners and SENDCos then as now)
+   * unless someone on the item is snoozed. Of the rest it keeps those with a recipient whose send
+   * for the round due now is not among the sends marked sent since the earliest of those rounds
+   * came due (a hash anti-join against reminder_send_sent_at's few days) or who has a snooze,
+   * fetches `item` for those alone, and records the others as settled, so a steady pass checks
+   * almost nothing against the ledger. Planning the same as before, only faster: a recorded round
+   * is ignored once the item's round, due date or recipients differ.
+   * A PEP (due_on '-infinity') is due on this term's date.
    */
   async unsentDueItems(q: UnsentDueQuery): Promise<DueItem[] | undefined> {
     const items = this.#items;
@@ -152,12 +160,15 @@ export class PostgresCaseRepository implements CaseRepository {
     // JIT compiling this plan costs more than running it (seconds, against tens of ms), and hashing
     // the text keys beats sorting them in the database's collation for a merge join: both for this statement only.
     const r = await this.db.transaction(async (client) => {
-      await client.query('SET LOCAL jit = off');
-      await client.query('SET LOCAL enable_mergejoin = off');
+      // One round trip for both (a simple query may hold several statements).
+      await client.query('SET LOCAL jit = off; SET LOCAL enable_mergejoin = off');
       return client.query<{ item: DueItem; due: string }>(
       `WITH round AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::text[]) AS r(due, round)),
-       sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient) AS ids FROM unnest($5::text[], $6::text[]) AS s(school_id, recipient) GROUP BY school_id),
-       due AS MATERIALIZED (
+       sendco AS MATERIALIZED (SELECT school_id, array_agg(recipient ORDER BY n) AS ids FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS s(school_id, recipient, n) GROUP BY school_id),
+       -- The items and due dates someone is snoozed on: split at the first '|', exact for an item key
+       -- without one (an item key with one is never marked settled, so a wrong split only costs a check).
+       snoozed AS MATERIALIZED (SELECT DISTINCT split_part(person_key, '|', 1) AS item_key, split_part(person_key, '|', 2) AS due FROM reminder_person WHERE snoozed_until IS NOT NULL),
+       due_all AS (
          SELECT d.school_id, d.case_id, d.item_key, d.owner_ids, d.case_created_at, d.case_seq, d.ord, r.due, r.round
            FROM due_item d JOIN round r ON r.due = d.due_on
           WHERE d.due_on <= $1 AND (d.remind_until IS NULL OR d.remind_until >= $1)
@@ -166,14 +177,33 @@ export class PostgresCaseRepository implements CaseRepository {
            FROM due_item d JOIN round r ON r.due = $4::date
           WHERE d.due_on = '-infinity'
        ),
+       -- Left to check against the ledger: items not settled in the round due now for these recipients, or with someone snoozed.
+       due AS MATERIALIZED (
+         SELECT a.school_id, a.case_id, a.item_key, a.owner_ids, a.case_created_at, a.case_seq, a.ord, a.due, a.round, a.owner_ids || coalesce(sc.ids, '{}'::text[]) AS recipients,
+                (a.item_key, to_char(a.due, 'YYYY-MM-DD')) IN (SELECT item_key, due FROM snoozed) AS snoozed
+           FROM due_all a LEFT JOIN sendco sc ON sc.school_id = a.school_id
+           LEFT JOIN due_item_settled s ON s.item_key = a.item_key AND s.due_on = a.due AND s.round = a.round AND s.recipients = a.owner_ids || coalesce(sc.ids, '{}'::text[])
+          WHERE s.item_key IS NULL OR (a.item_key, to_char(a.due, 'YYYY-MM-DD')) IN (SELECT item_key, due FROM snoozed)
+       ),
        wanted AS (
          SELECT due.school_id, due.case_id, due.item_key, due.round, due.item_key || '|' || to_char(due.due, 'YYYY-MM-DD') || '|' || p.recipient AS person_key
-           FROM due LEFT JOIN sendco sc ON sc.school_id = due.school_id, unnest(due.owner_ids || coalesce(sc.ids, '{}'::text[])) AS p(recipient)
+           FROM due, unnest(due.recipients) AS p(recipient)
        ),
        sent AS MATERIALIZED (SELECT send_key FROM reminder_send WHERE state = 'sent' AND at >= $7::timestamptz),
        missing AS MATERIALIZED (
          SELECT DISTINCT w.school_id, w.case_id, w.item_key FROM wanted w LEFT JOIN sent s ON s.send_key = w.person_key || '|' || w.round
           WHERE s.send_key IS NULL OR w.person_key IN (SELECT person_key FROM reminder_person WHERE snoozed_until IS NOT NULL)
+       ),
+       -- Every recipient's send for the round due now is marked sent: recorded, so the next pass skips
+       -- the item until its round, due date or recipients change. One pass records at a time (a
+       -- transaction's advisory lock, not waited for): two upserting the same keys could deadlock.
+       settle AS (
+         INSERT INTO due_item_settled (item_key, due_on, round, recipients)
+         SELECT DISTINCT ON (d.item_key) d.item_key, d.due, d.round, d.recipients FROM due d
+          WHERE d.round IS NOT NULL AND NOT d.snoozed AND strpos(d.item_key, '|') = 0
+            AND NOT EXISTS (SELECT 1 FROM missing m WHERE m.school_id = d.school_id AND m.case_id = d.case_id AND m.item_key = d.item_key)
+            AND (SELECT pg_try_advisory_xact_lock(${SETTLE_LOCK[0]}, ${SETTLE_LOCK[1]}))
+         ON CONFLICT (item_key) DO UPDATE SET due_on = EXCLUDED.due_on, round = EXCLUDED.round, recipients = EXCLUDED.recipients
        )
        SELECT i.item, to_char(d.due, 'YYYY-MM-DD') AS due
          FROM due d JOIN missing m USING (school_id, case_id, item_key) JOIN due_item i USING (school_id, case_id, item_key)

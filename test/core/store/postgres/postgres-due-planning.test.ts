@@ -126,6 +126,42 @@ describe('planning the reminder pass in PostgreSQL (the anti-join against the se
     expect(await now(TUESDAY)).toEqual(expected);
   });
 
+  it('skips an item whose round went to everyone only while that holds: a SENDCo added, a snooze that ended, a new plan owner and the next round are all planned as before', async () => {
+    const wednesday = new Date('2026-11-25T08:30:00Z');
+    await sendAll(await before(wednesday), wednesday);
+    expect(await now(wednesday)).toEqual({ sends: [], resume: [], digests: [] });
+    // That pass recorded what it found sent to everyone, so the passes below do skip items.
+    const marked = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM due_item_settled');
+    expect(marked.rows[0]!.n).toBeGreaterThan(10);
+
+    // Picked among the items that pass recorded.
+    const markedAt = async (school: string, kind: string) => (await db.query<{ case_id: string; item_key: string; due: string }>("SELECT d.case_id, d.item_key, to_char(s.due_on, 'YYYY-MM-DD') AS due FROM due_item d JOIN due_item_settled s USING (item_key) WHERE d.school_id = $1 AND d.kind = $2 ORDER BY d.case_id LIMIT 1", [school, kind])).rows[0]!;
+    // A school that had no SENDCo gets one: they hear of the round due now at once.
+    sendcos.set('elm-school', ['sendco@elm-school']);
+    // A SENDCo who heard today snoozes for an hour.
+    const psp = await markedAt('oak-primary', 'psp-review');
+    const snoozedPerson = `${psp.item_key}|${psp.due}|sendco@oak-primary`;
+    await ledger.snooze(snoozedPerson, new Date(wednesday.getTime() + 3_600_000));
+    // A PCP at ash-academy changes hands.
+    const c = (await repo.get('ash-academy', (await markedAt('ash-academy', 'pcp-review')).case_id))!;
+    await repo.save({ ...c, pcps: c.pcps.map((p) => ({ ...p, ownerId: 'teacher-new' })) }, c.revision);
+    try {
+      const later = new Date(wednesday.getTime() + 7_200_000);
+      const expected = await before(later);
+      expect(expected.sends.map((s) => s.recipientId)).toEqual(expect.arrayContaining(['sendco@elm-school', 'teacher-new', 'sendco@oak-primary']));
+      expect(expected.sends.map((s) => s.round)).toContain(`after-snooze-${new Date(wednesday.getTime() + 3_600_000).toISOString()}`);
+      expect(await now(later)).toEqual(expected);
+      await sendAll(expected, later);
+      // Friday: the overdue items' next round comes due for everyone, marked or not.
+      const friday = new Date('2026-11-27T08:30:00Z');
+      const next = await before(friday);
+      expect(next.sends.filter((s) => s.round.startsWith('again-')).length).toBeGreaterThan(10);
+      expect(await now(friday)).toEqual(next);
+    } finally {
+      sendcos.delete('elm-school');
+    }
+  });
+
   it('plans nothing on a Saturday, as before', async () => {
     const saturday = new Date('2026-11-28T10:00:00Z');
     expect(await before(saturday)).toEqual({ sends: [], resume: [], digests: [] });

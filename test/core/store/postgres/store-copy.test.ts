@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LaChannelLink } from '../../../../src/app/la-channel-link.js';
 import { ConversationReferences, personKey } from '../../../../src/channels/teams/conversation-references.js';
@@ -129,10 +130,23 @@ describe('store copy', () => {
     await repo.save(makeCase({ schoolId: 'ash-academy' }), undefined);
     await repo.close();
     await seed.close();
+    // A round the target's old ledger recorded as sent to everyone: it must go with that ledger, or the
+    // copied ledger's reminders for the item would be skipped as sent.
+    const sql = async (text: string) => {
+      const c = new pg.Client({ connectionString: testDb.url });
+      await c.connect();
+      try {
+        return (await c.query<{ n: number }>(text)).rows;
+      } finally {
+        await c.end();
+      }
+    };
+    await sql("INSERT INTO due_item_settled (item_key, due_on, round, recipients) VALUES ('pcp-review:ash-academy:case-1:p-1', '2026-11-23', 'first', '{staff-1}')");
     const forced = cli('--from', other, '--to', testDb.url, '--force');
     expect(forced.stderr).toBe('');
     expect(forced.status).toBe(0);
     expect(forced.stdout).toMatch(/read back and checked:\n\s+1 {2}cases\n\s+0 {2}audit events/);
     expect((await dumpOf(await copiedBack())).cases.map((c) => c.schoolId)).toEqual(['ash-academy']);
+    expect(await sql('SELECT count(*)::int AS n FROM due_item_settled')).toEqual([{ n: 0 }]);
   });
 });
