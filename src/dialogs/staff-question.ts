@@ -41,9 +41,31 @@ export function staffQuestion(ctx: DialogContext, opts: StaffQuestionOptions): Q
     ...(opts.me ? { fallback: { value: ctx.user.id, label: 'me' } } : {}),
     async parse(raw) {
       if (opts.me && /^(me|myself)$/i.test(raw.trim())) return { ok: true, value: ctx.user.id };
-      const read = staffIdFrom(raw, ctx.user.id, (id) => !!ctx.staff?.find(id));
+      const byName = namedStaff(ctx, raw);
+      if (byName && !byName.ok) return byName;
+      const read = byName ?? staffIdFrom(raw, ctx.user.id, (id) => !!ctx.staff?.find(id));
+      // Words that read as a name nobody here has: say so, rather than that it is not an id.
+      if (!read.ok && ctx.staff?.list && /^[\p{L}][\p{L}' -]*$/u.test(raw.trim()) && /\s/.test(raw.trim()))
+        return { ok: false, message: `I don’t know a colleague called “${raw.trim()}” here. Pick them from the list, or type their id (they can see it by typing "whoami").` };
       if (!read.ok) return read;
       return opts.check ? opts.check(read.id, ctx.staff?.find(read.id)) : { ok: true, value: read.id };
     },
   };
+}
+
+/**
+ * Someone typed by the name the staff directory holds for them ("Jo Brown"), as a person naturally
+ * answers "Who oversees the PSP?" where no picker is shown (a fresh tester, issue 12, was told
+ * "That isn't an id"). Colleagues at the answerer's own school first; undefined when no one has
+ * that name (the answer is then read as an id); a kind refusal when two people share it.
+ */
+function namedStaff(ctx: DialogContext, raw: string): { ok: true; id: string } | { ok: false; message: string } | undefined {
+  const name = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (!name || !ctx.staff?.list) return undefined;
+  const everyone = ctx.staff.list().filter((m) => m.displayName?.trim().replace(/\s+/g, ' ').toLowerCase() === name);
+  const here = everyone.filter((m) => m.schoolId !== undefined && m.schoolId === ctx.user.schoolId);
+  const found = here.length ? here : everyone;
+  if (found.length === 1) return { ok: true, id: found[0]!.id };
+  if (found.length > 1) return { ok: false, message: `${found.length} people here are called “${raw.trim()}”. Pick them from the list, or type their id (they can see it by typing "whoami").` };
+  return undefined;
 }
