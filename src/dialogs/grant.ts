@@ -25,15 +25,23 @@ const ROLES: (AnswerChoice & { value: Role })[] = [
 /** Roles that work at one school (the staff directory refuses them without one). */
 const AT_A_SCHOOL: readonly string[] = ['teacher', 'sendco', 'headteacher'];
 
+/** The id of the school the staff directory calls `raw` (any case and spacing), if one is. */
+function schoolIdNamed(ctx: DialogContext, raw: string): string | undefined {
+  const said = raw.trim().replace(/\s+/g, ' ').toLowerCase();
+  const ids = new Set((ctx.staff?.list?.() ?? []).flatMap((m) => (m.schoolId ? [m.schoolId] : [])));
+  return [...ids].find((id) => ctx.staff?.schoolName?.(id).toLowerCase() === said);
+}
+
 function schoolQuestion(ctx: DialogContext, role: string): Question {
   const own = ctx.user.schoolId;
   return {
     id: 'schoolId',
     kind: 'text',
-    prompt: AT_A_SCHOOL.includes(role) ? 'At which school? Its id in this bot, such as "oak-primary".' : 'An admin of one school may share its pupils with teachers. Which school, if any?',
+    prompt: AT_A_SCHOOL.includes(role) ? 'At which school? Its name, or its id in this bot, such as "oak-primary".' : 'An admin of one school may share its pupils with teachers. Which school, if any?',
     ...(own ? { fallback: { value: own, label: schoolCalled(ctx, own) } } : AT_A_SCHOOL.includes(role) ? {} : { optional: true }),
     parse(raw) {
-      const id = raw.trim().toLowerCase();
+      // A school's name as the staff file gives it ("Oak Primary School"), as people type it (issue 12, fresh tester).
+      const id = schoolIdNamed(ctx, raw) ?? raw.trim().toLowerCase();
       return SchoolId.safeParse(id).success ? { ok: true, value: id } : { ok: false, message: 'A school id is lower-case letters, digits and dashes. Please type the school’s id, such as "oak-primary".' };
     },
   };

@@ -43,7 +43,7 @@ const dialog = (dialogId: string, initialText?: string, values?: Record<string, 
   ...(values ? { values } : {}),
 });
 
-/** "share 4021 with teams:…", "unshare 4021 teams:…": the pupil and, when given, the member of staff. */
+/** "share 4021 with teams:…", "share 4021 with Jo Brown", "unshare 4021 teams:…": the pupil and, when given, the member of staff (an id or the name the staff file holds). */
 const sharing = (dialogId: string) => (m: RegExpMatchArray) => dialog(dialogId, m[1], m[1] && m[2] ? { staffId: m[2] } : undefined);
 
 const RULES: Rule[] = [
@@ -81,11 +81,11 @@ const RULES: Rule[] = [
   { re: /^(?:(?:inclusion )?self[- ]?reflection|inclusion review)[- ](?:summary|results?)$/i, intent: () => dialog('self-reflection-summary'), typed: ['self-reflection summary'] },
   { re: /^(?:self[- ]?reflection|inclusion review)[- ]shar(?:e|ing)(?: with (?:the )?la)?(?: (yes|no))?$/i, intent: (m) => (m[1] ? dialog('self-reflection-share', m[1]) : dialog('self-reflection-sharing')), typed: ['self-reflection sharing'] },
   { re: /^(?:self[- ]?reflection|inclusion review)[- ]schools$|^(?:schools'? )?inclusion ratings$/i, intent: () => dialog('self-reflection-schools'), typed: ['self-reflection schools'] },
-  { re: new RegExp(`^share(?: (?:pupil )?${REF}(?: (?:with|to))?(?: (\\S+))?)?$`, 'i'), intent: sharing('share'), typed: ['share'] },
+  { re: new RegExp(`^share(?: (?:pupil )?${REF}(?: (?:with|to))?(?: (\\S.*?))?)?$`, 'i'), intent: sharing('share'), typed: ['share'] },
   // "grant" alone (or naming only the person): a form with the people picker. In full ("grant <id> <role>
   // [school]") it is a staff command, run at once before any of these rules (staff-commands.ts).
   { re: /^(?:grant (?:a )?role|give (?:someone )?(?:a )?role|grant)(?: (?:to )?(\S+))?$/i, intent: (m) => dialog('grant', m[1]), typed: ['grant'] },
-  { re: new RegExp(`^(?:unshare|stop sharing)(?: (?:pupil )?${REF}(?: (?:with|from))?(?: (\\S+))?)?$`, 'i'), intent: sharing('unshare'), typed: ['unshare'] },
+  { re: new RegExp(`^(?:unshare|stop sharing)(?: (?:pupil )?${REF}(?: (?:with|from))?(?: (\\S.*?))?)?$`, 'i'), intent: sharing('unshare'), typed: ['unshare'] },
 ];
 
 /** The commands as staff type them, from the rules above ("what next", "pcp", "help"…) and the reading commands. */

@@ -64,7 +64,8 @@ function unshareFrom(ctx: DialogContext, a: Answers): Question {
   const offered = removable(ctx, sharedWith);
   const choices: AnswerChoice[] = offered.map((id) => {
     const who = ctx.staff?.find(id);
-    return { value: id, label: who ? `${id} (${who.role})` : `${id} (no longer has a role here)` };
+    // By name where the staff file has one (a fresh tester, issue 12, was offered raw ids to pick from).
+    return { value: id, label: who ? `${who.displayName ?? id} (${who.role})` : `${id} (no longer has a role here)` };
   });
   return {
     id: 'staffId',

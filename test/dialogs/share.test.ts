@@ -149,3 +149,18 @@ describe('a member of staff’s id as typed', () => {
     expect(staffIdFrom('@ana', 'slack:T0001:U0SENDCO')).toEqual({ ok: false, message: expect.stringContaining('In a direct message to me, @-mention them') });
   });
 });
+
+describe('a teacher named as the staff file names them (issue 12, fresh tester)', () => {
+  it('"share 4021 with Jo Brown" shares with that teacher; "unshare 4021 jo brown" takes it away', async () => {
+    const w = await testWorld();
+    const JO: StaffMember = { ...TEACHER_2, displayName: 'Jo Brown' };
+    const staff = [SENDCO, TEACHER, JO, ELM_TEACHER];
+    const as = (user: StaffMember): DialogContext => ({ ...w.ctxFor(user), staff: { find: (id) => staff.find((s) => s.id === id), list: () => staff } });
+    const sendco = chatter(as(SENDCO));
+    await sendco.script(NEW_PUPIL);
+    expect(await sendco.say('share 4021 with Jo Brown')).toContain('now works with pupil 4021');
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.staffIds).toContain(JO.id);
+    expect(await sendco.say('unshare 4021 jo brown')).toContain('no longer works with pupil 4021');
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.staffIds).not.toContain(JO.id);
+  });
+});
