@@ -79,3 +79,24 @@ describe('recording a PEP meeting', () => {
     expect((await w.repo.listBySchool('oak-primary'))[0]!.facts).toEqual([]);
   });
 });
+
+describe('correcting a PEP meeting’s next date (tester, issue 11)', () => {
+  it('"none" clears the next date set, so the next PEP follows the term again; a blank keeps it', async () => {
+    const { w, bot } = await lookedAfterPupil('2026-11-20');
+    await bot.script(['pep 4021', 'designated teacher', '19/11/2026', '10/2/2027', '']);
+    const asked = await bot.script(['update 4021', 'correct', 'PEP meeting', 'something else', '', '']);
+    expect(asked).toContain('? When is the next PEP meeting, if it has been set?');
+    expect(asked).toContain('[blank = Wed 10 Feb 2027 (as recorded); "none" clears it]');
+    const saved = await bot.script(['none', 'The date was never agreed']);
+    expect(saved).toContain('next one: Wed 10 Feb 2027 → not set');
+    const c = (await w.repo.listBySchool('oak-primary'))[0]!;
+    expect(c.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', on: '2026-11-19' });
+    expect(c.facts.at(-1)).not.toHaveProperty('nextOn');
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+
+    // A blank keeps what the entry says.
+    await bot.script(['pep 4021', 'designated teacher', '20/11/2026', '11/2/2027', '']);
+    await bot.script(['update 4021', 'correct', 'Fri 20 Nov', 'something else', 'social worker', '', '', 'Led by the social worker']);
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', ledBy: 'social-worker', nextOn: '2027-02-11' });
+  });
+});
