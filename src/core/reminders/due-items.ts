@@ -49,7 +49,7 @@ const who = (c: PupilCase): string => `${c.initials} (ref ${c.pupilRef})`;
 
 /**
  * Everything with a date a school must act on, worked out from the cases alone: PCP and PSP
- * reviews, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion or a
+ * reviews, a part-time timetable's review date, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion or a
  * suspension of more than five school days, and the termly PEP of a looked-after child (all of them, or those due by `ctx.dueBy`). Items
  * come back in due-date order (so overdue ones first); items due the same day keep the order of
  * `cases`. Pure: `today` is passed in.
@@ -121,6 +121,10 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     // The EHC request and care as they stand now, from the chronology (an EHCP issued settles the request).
     const facts = pupilFacts(c);
+    // A part-time timetable set to be reviewed by a date (one planned longer than the pack's limit; 003:
+    // not a long-term solution): reminded like a plan's review, until it ends or a new date is recorded.
+    const ptt = facts.partTimeTimetable;
+    if (ptt?.reviewDate) add(pttReviewItem(c, ptt.reviewDate));
     const requestedOn = facts.ehcRequestedOn;
     if (requestedOn) {
       const decision = addDays(requestedOn, decisionWeeks * 7);
@@ -145,6 +149,11 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
   const out: DueItem[] = [];
   for (const date of [...byDate.keys()].sort()) for (const item of byDate.get(date)!) out.push(item);
   return out;
+}
+
+/** A part-time timetable's review, due on `dueDate`; recorded with "update" (its new end or review date, or its end). */
+export function pttReviewItem(c: PupilCase, dueDate: string): DueItem {
+  return { ...other(c, `ptt-review:${c.schoolId}:${c.id}`, 'ptt-review', dueDate, `Part-time timetable review for ${who(c)}`), command: `update ${c.pupilRef}` };
 }
 
 /** A looked-after pupil's termly PEP, due on `dueDate` (the first school day of the current or next term). */

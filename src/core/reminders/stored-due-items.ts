@@ -50,7 +50,7 @@ export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calenda
     out.push({ item, dueOn: item.dueDate, ...(remindUntil ? { remindUntil } : {}), ord: 0 });
   }
   // dueItems sorts by date; the case's own order (plans, EHC, day 6, PEP) is what ties keep.
-  const order = (i: DueItem) => ['pcp-review', 'psp-review', 'ehc-decision', 'ehc-completion', 'day6-provision'].indexOf(i.kind);
+  const order = (i: DueItem) => ['pcp-review', 'psp-review', 'ptt-review', 'ehc-decision', 'ehc-completion', 'day6-provision'].indexOf(i.kind);
   out.sort((a, b) => order(a.item) - order(b.item));
   const facts = pupilFacts(c);
   if (facts.flags.lookedAfter) {
