@@ -133,10 +133,9 @@ const ROWS: Row[] = [
   { source: 'Step down recorded by the SENDCo: the plan carries down, Step 2 actions 6–7', start: 3, given: [pcp, YES, YES], when: sendcoSets(2), then: { step: 2, recommended: 2, movement: 'stay', actions: ['6', '7'], moved: { from: 3, to: 2, cause: 'set' } } },
   { source: 'Step down recorded to Step 1: the whole-school offer, no numbered actions', start: 2, given: [pcp, YES, YES], when: sendcoSets(1), then: { step: 1, recommended: 1, movement: 'stay', actions: [], moved: { from: 2, to: 1, cause: 'set' } } },
   { source: 'After a step down, Step 3’s positive reviews do not count at Step 2 (one YES is not two)', start: 3, given: [pcp, YES, YES, sendcoSets(2)], when: YES, then: { step: 2, recommended: 2, movement: 'stay', actions: ['7'] } },
-  // A PSP sits at Step 4 (starting one below it moves the pupil there: plan-changes.ts), so these rows are at Step 4.
-  { source: 'Step 4 YES twice, then a PSP review without positive change: not sustained, so no step down (13)', start: 4, given: [pcp, YES, YES, psp], when: pspReview(false), then: { step: 4, recommended: 4, movement: 'stay', actions: ['13'] } },
-  { source: 'Step 4 after a PSP review without positive change: one YES is not two (13)', start: 4, given: [pcp, YES, YES, psp, pspReview(false)], when: YES, then: { step: 4, recommended: 4, movement: 'stay', actions: ['13'] } },
-  { source: 'Step 4 YES twice, then a PSP review with positive change: step down still suggested', start: 4, given: [pcp, YES, YES, psp], when: pspReview(true), then: { step: 4, recommended: 3, movement: 'step-down', actions: ['11', '12'] } },
+  { source: 'Step 3 YES twice, then a PSP review without positive change: not sustained, so no step down (12)', start: 3, given: [pcp, YES, YES, psp], when: pspReview(false), then: { step: 3, recommended: 3, movement: 'stay', actions: ['12'] } },
+  { source: 'Step 3 after a PSP review without positive change: one YES is not two (12)', start: 3, given: [pcp, YES, YES, psp, pspReview(false)], when: YES, then: { step: 3, recommended: 3, movement: 'stay', actions: ['12'] } },
+  { source: 'Step 3 YES twice, then a PSP review with positive change: step down still suggested', start: 3, given: [pcp, YES, YES, psp], when: pspReview(true), then: { step: 3, recommended: 2, movement: 'step-down', actions: ['6', '7'] } },
   { source: 'Step 3 YES then NO: the latest review at the step decides (12 NO)', start: 3, given: [pcp, YES], when: NO, then: { step: 3, recommended: 4, movement: 'step-up', actions: ['13'] } },
 
   // A SENDCo sets the step up.
