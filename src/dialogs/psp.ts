@@ -117,9 +117,6 @@ export const pspDialog: FormDialog = {
       ...(typeof a.lastReview === 'string' ? { lastReviewBeforeRecord: a.lastReview } : {}),
     };
     const saved = await ctx.cases.change(ctx.user, { schoolId: p.schoolId, id: p.caseId }, 'psp.create', (c, cc) => addPastoralSupportPlan(c, input, cc));
-    // Said when starting the PSP moved the pupil (from Steps 1–3 to Step 4), as a referral's move is.
-    const moved = saved.stepChanges.at(-1);
-    const movedLine = moved && moved.ref === saved.psps.at(-1)?.id ? [text(`${describePupil(saved)} moves from Step ${moved.from} to Step ${moved.to}, led by the SENDCo: a PSP is the plan intensified and overseen by a senior leader (action 13). The move is in the chronology with its reason.`)] : [];
     const last = input.lastReviewBeforeRecord;
     const due = pspReviewDue(ctx.calendar, pspReviewWindow(ctx.pack), input.startDate, last, input.reviewIntervalDays);
     const next = last ? `Reviewed ${ukDate(last)} before it was recorded here; next review due ${ukDate(due)}.` : `First review due ${ukDate(due)}.`;
@@ -130,7 +127,6 @@ export const pspDialog: FormDialog = {
         blocks: [
           heading('PSP saved'),
           text(`The Pastoral Support Programme for ${describePupil(saved)} starts ${ukDate(input.startDate)} with ${count(input.targets.length, 'target')}. ${next}${late}`, 'success'),
-          ...movedLine,
           text(`If ${after} reviews in a row show no positive change, I’ll point you to the next level of support.`, 'muted'),
         ],
       },

@@ -169,7 +169,7 @@ export const StepChange = z.strictObject({
   to: Step,
   /**
    * What moved the pupil: a review without positive change (or sustained positive change), a
-   * referral to external agencies (Step 4's action 15; from Step 4 into Step 5), a first plan (Step 2 begins) or a PSP (Step 4), or a SENDCo setting the step.
+   * referral to external agencies (Step 4's action 15; from Step 4 into Step 5), a first plan (Step 2 begins), or a SENDCo setting the step.
    */
   cause: z.enum(['review', 'referral', 'plan', 'set']),
   /** Why, in words (no names). */

@@ -25,9 +25,6 @@ export interface NewPcp {
   reviewDate: string;
 }
 
-/** The step a Pastoral Support Programme sits at: the SENDCo-led Step 4 (000, action 13). */
-export const PSP_STEP = 4;
-
 /** A plan is Step 2's action 5 (000, Step 2): writing one for a pupil at Step 1 starts Step 2, recorded as a step change. */
 export function addPersonCentredPlan(c: PupilCase, input: NewPcp, ctx: ChangeContext): PupilCase {
   const id = randomUUID();
@@ -134,12 +131,8 @@ export function addPastoralSupportPlan(c: PupilCase, input: NewPsp, ctx: ChangeC
   const id = randomUUID();
   const { lastReviewBeforeRecord: before, ...rest } = input;
   const plan: PastoralSupportPlan = { id, ownerId: ctx.by, reviews: [], status: 'active', ...rest, ...(before ? { lastReviewBeforeRecord: before } : {}) };
-  // A PSP is the plan intensified and overseen by a senior leader: Step 4, led by the SENDCo (000,
-  // action 13; 003, PSP). Below it, starting one is the move there, dated by the PSP's start, so the
-  // step and the guidance (which speaks of the PSP at Step 4) agree. From Step 5 or 6 nobody moves down.
-  const atStep = changeStep(c, { to: Math.max(PSP_STEP, c.currentStep), cause: 'plan', reason: `A Pastoral Support Programme began on ${ukDate(input.startDate)}: the plan is intensified and overseen by a senior leader, which is Step 4, led by the SENDCo (action 13).`, ref: id }, ctx);
-  const psps = atStep.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx, laterOf(input.startDate, p.startDate)) } : p));
-  return log({ ...atStep, psps: [...psps, plan] }, ctx, 'psp.created', id);
+  const psps = c.psps.map((p) => (p.status === 'active' ? { ...p, status: 'closed' as const, closure: replacedBy(id, ctx, laterOf(input.startDate, p.startDate)) } : p));
+  return log({ ...c, psps: [...psps, plan] }, ctx, 'psp.created', id);
 }
 
 export function recordPspReview(c: PupilCase, planId: string, input: NewReview, ctx: ChangeContext): PupilCase {
