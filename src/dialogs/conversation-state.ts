@@ -13,6 +13,11 @@ export interface ConversationState {
   suggested?: string;
   /** What the last reply kept behind its first screen, for "details". */
   details?: Block[];
+  /**
+   * A form put aside for a guidance question asked in the middle of it ("what next for 4021" halfway
+   * through an update): taken up again, its answers as they were, once the guidance is given.
+   */
+  paused?: FormState;
   misunderstood: number;
 }
 

@@ -12,7 +12,7 @@ import { intoNextForm } from './next-form.js';
 import { answerForm, answerGiven, startForm } from './form-runner.js';
 import { recognise, wordsToScreen } from './intents.js';
 import { runLaReport } from './la-report.js';
-import { formTurn } from './mid-form.js';
+import { formTurn, resumeViews } from './mid-form.js';
 import { myReviews } from './my-reviews.js';
 import { runRead } from './read/run-read.js';
 import { findDialog } from './registry.js';
@@ -51,7 +51,8 @@ export async function converse(ctx: DialogContext, state: ConversationState, raw
 async function guarded(ctx: DialogContext, state: ConversationState, input: string, log: Logger, noticed: boolean): Promise<Turn> {
   try {
     const { active } = state;
-    return active ? await formTurn(ctx, { ...state, active }, input, (s, i) => command(ctx, s, i, noticed)) : await command(ctx, state, input, noticed);
+    const t = active ? await formTurn(ctx, { ...state, active }, input, (s, i) => command(ctx, s, i, noticed)) : await command(ctx, state, input, noticed);
+    return withPaused(ctx, t, t.state.paused ?? state.paused);
   } catch (err) {
     // A refusal the person can mend (a clash, an answer the record cannot take) is told to them in
     // words and is no fault: logged at info, so it never lands as a JSON line on a terminal chat's
@@ -61,6 +62,20 @@ async function guarded(ctx: DialogContext, state: ConversationState, input: stri
     else log.error('turn failed', { code, dialog: state.active?.dialogId });
     return afterFailure(ctx, state, err);
   }
+}
+
+/**
+ * A form put aside for a guidance question (mid-form.ts): kept while that question's own form runs,
+ * and taken up again, its question asked, once it has ended (answered, or cancelled).
+ */
+function withPaused(ctx: DialogContext, t: Turn, paused: ConversationState['paused']): Turn {
+  if (!paused || t.quit) return t;
+  if (t.state.active) return { ...t, state: { ...t.state, paused } };
+  const { paused: _done, ...rest } = t.state;
+  const back = { ...rest, active: paused };
+  const dialog = findDialog(paused.dialogId);
+  const name = dialog?.draftName ?? 'form';
+  return { ...t, state: back, views: [...t.views, ...resumeViews(ctx, back, `Back to your unfinished ${name}, as you left it: answer the question below, or type "cancel" to stop.`)] };
 }
 
 /** The details kept from the last reply; kept again, so they can be asked for twice. */

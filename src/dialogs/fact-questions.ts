@@ -413,7 +413,8 @@ export function keeping(q: Question, was: Answers): Question {
   if (v === undefined || v === null) return q;
   const shown = q.kind === 'yesno' ? (v ? 'yes' : 'no') : String(v);
   const words = q.kind === 'date' ? ukDate(String(v)) : q.kind === 'yesno' ? shown : q.kind === 'choice' ? (q.choices?.find((c) => c.value === v)?.label ?? shown) : shown;
-  return { ...q, initial: shown, fallback: { value: v, label: `${words} (as recorded)` } };
+  // An optional value can be taken away too: blank keeps it, "none" clears it (read-answer.ts).
+  return { ...q, initial: shown, fallback: { value: v, label: `${words} (as recorded)${q.optional ? '; "none" clears it' : ''}` } };
 }
 
 /**

@@ -11,6 +11,9 @@ import { findDialog } from './registry.js';
 import { stoppedView } from './turn-failure.js';
 import { menuView } from './views/menu-view.js';
 
+/** Dialogs that only answer a question and save nothing, so another form can wait while they run. */
+const ASKS_ONLY: ReadonlySet<string> = new Set(['what-next', 'signpost']);
+
 /** Runs a command as if no form were open (the conversation's own top level). */
 export type RunCommand = (state: ConversationState, input: string) => Promise<Turn>;
 
@@ -58,6 +61,12 @@ export async function formTurn(ctx: DialogContext, state: ConversationState & { 
     }
     // Nothing answered yet, so nothing to lose: go straight there.
     if (active.history.length === 0) return leaveFor(dialog, input, run);
+    // A guidance question saves nothing: the form is put aside, not lost, and taken up again after
+    // the answer (tester, issue 11: "what next for 4021" halfway through a correction lost it).
+    if (intent.kind === 'dialog' && ASKS_ONLY.has(intent.dialogId) && !ASKS_ONLY.has(active.dialogId) && !state.paused) {
+      const asked = await run({ misunderstood: 0 }, input);
+      return { ...asked, state: { ...asked.state, paused: active }, views: [{ blocks: [text(`Your ${dialog.draftName ?? `“${dialog.title}” form`} is kept as it was: you go back to it after this.`, 'muted')] }, ...asked.views] };
+    }
     return { state: { ...state, leaving: input }, views: [askToLeave(dialog, input)] };
   }
   return afterAnswer(ctx, await answerForm(dialog, ctx, active, input), input);

@@ -32,6 +32,9 @@ async function leave(q: Question, input: string, why?: string): Promise<ReadAnsw
 export async function readAnswer(q: Question, raw: string): Promise<ReadAnswer> {
   const input = raw.trim();
   const answers = q.kind === 'yesno' || q.kind === 'choice';
+  // "None" at an optional question that holds a value already (a correction's next PEP date) clears
+  // it; only a blank keeps it (tester, issue 11: "none" kept the old date).
+  if (q.optional && !answers && saysNothing(input)) return { ok: true, value: null, also: {} };
   if (input === '' || SKIP.test(input) || (saysNothing(input) && !answers)) return leave(q, input);
   const parsed = await q.parse(input);
   if (parsed.ok) return { ok: true, value: parsed.value, also: parsed.also ?? {}, ...(parsed.reopen ? { reopen: parsed.reopen } : {}), ...(parsed.note ? { note: parsed.note } : {}) };

@@ -7,6 +7,7 @@ import { dueDateText } from './views/due-wording.js';
 const OPEN_LABEL: Record<DueItem['kind'], string> = {
   'pcp-review': 'Record review now',
   'psp-review': 'Record review now',
+  'ptt-review': 'Update the timetable',
   'ehc-decision': 'What next?',
   'ehc-completion': 'What next?',
   'day6-provision': 'What next?',

@@ -13,6 +13,26 @@ import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { provisionStartedLines } from './views/record-words.js';
 import { onlyPupilWriters } from './who-may.js';
+import { yesNo } from './parse.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import { standingExclusions } from '../core/exclusions/withdrawn.js';
+import { withdrawnViews, withdrawWhyQuestion } from './withdraw-exclusion.js';
+import type { View } from '../core/views/view.js';
+
+/** Read before saying why a suspension or exclusion is withdrawn from "Correct an earlier entry". */
+const WITHDRAW_ONLY = 'A suspension or exclusion recorded by mistake is withdrawn: it stays in the chronology, marked withdrawn, and no longer counts. If only its dates or days were wrong, withdraw it here and record it again with "exclusion".';
+
+async function correctedReviewViews(ctx: DialogContext, ref: { schoolId: string; id: string }, r: ReviewOption, positiveChange: boolean, why: string): Promise<View[]> {
+  const saved = await ctx.cases.correctReview(ctx.user, ref, r.reviewId, { positiveChange, why });
+  const said = `The review “${r.label}” is corrected: it now says ${positiveChange ? 'positive change' : 'no positive change'}. Both stay on record, the earlier one marked as corrected; the guidance reads the correction.`;
+  const stepNote = 'A step change that review led to stands: to move the pupil, use "set step".';
+  return [{ blocks: [heading('Correction recorded'), text(said, 'success'), text(stepNote, 'muted')] }, guidanceAfterSave(ctx, saved)];
+}
+
+async function withdrawExclusionViews(ctx: DialogContext, ref: { schoolId: string; id: string }, x: ExclusionOption, why: string): Promise<View[]> {
+  const saved = await ctx.cases.withdrawExclusion(ctx.user, ref, x.exclusionId, why, ctx.today());
+  return withdrawnViews(ctx, saved, x.what);
+}
 
 /**
  * `update 4021`: something about a saved pupil has changed (care, a social worker, SEN support or an
@@ -49,15 +69,77 @@ interface EntryOption {
   entry: FactEntry;
 }
 
+/**
+ * A suspension or permanent exclusion that still counts, offered beside the facts: it is put right by
+ * withdrawing it (core/exclusions/withdrawn.ts), as "withdraw suspension" does.
+ */
+interface ExclusionOption {
+  value: string;
+  label: string;
+  exclusionId: string;
+  /** "5-day suspension from Mon 16 Nov 2026", as the withdrawal names it. */
+  what: string;
+}
+
+/** A PCP or PSP review standing now, offered beside the facts: its outcome can be corrected (plan-changes.ts correctReview). */
+interface ReviewOption {
+  value: string;
+  label: string;
+  reviewId: string;
+  positiveChange: boolean;
+}
+
 /** Kept in the answers when the pupil is picked: the facts now and the entries there are to correct. */
 interface Picked {
   now: PupilFacts;
   entries: EntryOption[];
+  exclusions: ExclusionOption[];
+  reviews: ReviewOption[];
 }
 
 function picked(a: Answers): Picked | undefined {
-  return a.now && a.entries ? { now: a.now as PupilFacts, entries: a.entries as EntryOption[] } : undefined;
+  return a.now && a.entries
+    ? { now: a.now as PupilFacts, entries: a.entries as EntryOption[], exclusions: (a.exclusionEntries as ExclusionOption[] | undefined) ?? [], reviews: (a.reviewEntries as ReviewOption[] | undefined) ?? [] }
+    : undefined;
 }
+
+const REVIEW_VALUE = 'review:';
+
+/** Every PCP and PSP review as it stands (after corrections), newest first, named as the plans are numbered. */
+function reviewOptions(c: PupilCase): ReviewOption[] {
+  const plans = [...c.pcps.map((p, i) => ({ name: `PCP ${i + 1}`, p })), ...c.psps.map((p, i) => ({ name: `PSP ${i + 1}`, p }))];
+  return plans
+    .flatMap(({ name, p }) => p.reviews.map((r) => ({ r, name })))
+    .toSorted((x, y) => y.r.date.localeCompare(x.r.date))
+    .slice(0, 20)
+    .map(({ r, name }) => ({ value: `${REVIEW_VALUE}${r.id}`, reviewId: r.id, positiveChange: r.positiveChange, label: `${ukDate(r.date)}: ${name} review, ${r.positiveChange ? 'positive change' : 'no positive change'}${r.corrects ? ' (corrected)' : ''}` }));
+}
+
+/** The review picked to correct, if the entry picked is one. */
+const reviewPicked = (a: Answers, p: Picked): ReviewOption | undefined => p.reviews.find((x) => x.value === a.entry);
+
+/** Asked of a review being corrected: what its outcome should have been. */
+const REVIEW_OUTCOME: Question = {
+  id: 'positiveChange',
+  kind: 'yesno',
+  prompt: 'Did the plan result in positive change in SEMH / behaviour, as the review should have said?',
+  parse: (r) => yesNo(r),
+};
+
+const EXCLUSION_VALUE = 'exclusion:';
+
+/** The exclusions standing now, newest first; each can only be withdrawn (its details are its own record). */
+function exclusionOptions(c: PupilCase): ExclusionOption[] {
+  return standingExclusions(c)
+    .toSorted((x, y) => y.startDate.localeCompare(x.startDate))
+    .map((x) => {
+      const kind = x.kind === 'permanent' ? 'Permanent exclusion' : `${x.days}-day suspension`;
+      return { value: `${EXCLUSION_VALUE}${x.id}`, exclusionId: x.id, what: `${kind} from ${ukDate(x.startDate)}`, label: `${ukDate(x.startDate)}: ${kind.toLowerCase()} (recorded by mistake: withdraw it)` };
+    });
+}
+
+/** The exclusion picked to correct, if the entry picked is one. */
+const exclusionPicked = (a: Answers, p: Picked): ExclusionOption | undefined => p.exclusions.find((x) => x.value === a.entry);
 
 /** The entries standing now, newest first, each labelled as it now reads and picked by its original's id. */
 function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
@@ -68,7 +150,7 @@ function entryOptions(entries: readonly FactEntry[]): EntryOption[] {
 }
 
 function pupilWithFacts(ctx: DialogContext): Question {
-  return pupilQuestionReading(ctx, (c) => ({ now: pupilFacts(c), entries: entryOptions(c.facts) }));
+  return pupilQuestionReading(ctx, (c) => ({ now: pupilFacts(c), entries: entryOptions(c.facts), exclusionEntries: exclusionOptions(c), reviewEntries: reviewOptions(c) }));
 }
 
 /** What the record says now, read before picking what changed. */
@@ -78,7 +160,7 @@ function nowLines(now: PupilFacts): string {
 }
 
 function whatQuestion(p: Picked): Question {
-  const choices = p.entries.length ? [...WHAT, CORRECT] : WHAT;
+  const choices = p.entries.length || p.exclusions.length || p.reviews.length ? [...WHAT, CORRECT] : WHAT;
   const parse = (r: string) => {
     const c = choice(choices, r);
     // Refused at once, not after every answer: a termly PEP is for a looked-after child (002).
@@ -108,9 +190,14 @@ export const updateDialog: FormDialog = {
     if (!pickedPupil(a) || !p) return [pupil];
     const qs: Question[] = [pupil, whatQuestion(p)];
     if (a.what === 'correction') {
-      const choices = p.entries.map(({ value, label }) => ({ value, label }));
+      const choices = [...p.entries, ...p.reviews, ...p.exclusions].map(({ value, label }) => ({ value, label }));
       qs.push({ id: 'entry', kind: 'choice', prompt: 'Which entry needs correcting?', choices, parse: (r) => choice(choices, r) });
       if (!('entry' in a)) return qs;
+      // A suspension or exclusion recorded by mistake is withdrawn with a reason (as "withdraw suspension" does);
+      // one whose details were wrong is withdrawn and recorded again, so the chronology shows both.
+      if (exclusionPicked(a, p)) return [...qs, { ...withdrawWhyQuestion(), before: [{ type: 'text', text: WITHDRAW_ONLY }] }];
+      // A review's outcome is put right by a correction that says so; the review as recorded is kept.
+      if (reviewPicked(a, p)) return [...qs, REVIEW_OUTCOME, whyQuestion(true)];
       qs.push({ id: 'how', kind: 'choice', prompt: 'What was wrong with it?', choices: HOW, parse: (r) => choice(HOW, r) });
       if (a.how === 'withdraw') return [...qs, whyQuestion(true)];
       if (a.how !== 'replace') return qs;
@@ -131,6 +218,10 @@ export const updateDialog: FormDialog = {
   async finish(ctx, a) {
     const pick = pickedPupil(a)!;
     const p = picked(a)!;
+    const exclusion = exclusionPicked(a, p);
+    if (exclusion) return withdrawExclusionViews(ctx, { schoolId: pick.schoolId, id: pick.caseId }, exclusion, a.why as string);
+    const review = reviewPicked(a, p);
+    if (review) return correctedReviewViews(ctx, { schoolId: pick.schoolId, id: pick.caseId }, review, a.positiveChange as boolean, a.why as string);
     const { kind, correcting } = subject(a, p);
     const why = (a.why as string | null | undefined) ?? '';
     const input =

@@ -2,7 +2,9 @@ import { standingExclusions } from '../core/exclusions/withdrawn.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { heading, text } from '../core/views/view.js';
 import { choice, type AnswerChoice } from './choice-match.js';
-import type { FormDialog, Question } from './dialog.js';
+import type { DialogContext, FormDialog, Question } from './dialog.js';
+import type { PupilCase } from '../core/cases/pupil-case.js';
+import type { View } from '../core/views/view.js';
 import { reasonText } from './parse.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { guidanceAfterSave } from './views/guidance-after-save.js';
@@ -40,16 +42,26 @@ export const withdrawExclusionDialog: FormDialog = {
     return [
       pupil,
       { id: 'exclusion', kind: 'choice', prompt: 'Which one was recorded by mistake?', choices, parse: (r) => choice(choices, r) },
-      { id: 'why', kind: 'longtext', prompt: 'Why is it withdrawn? For example "recorded for the wrong pupil" (no names, please).', parse: (r) => reasonText(r, 500, 'recorded for the wrong pupil') },
+      withdrawWhyQuestion(),
     ];
   },
   async finish(ctx, a) {
     const p = pickedPupil(a)!;
     const label = choicesOf(a).find((c) => c.value === a.exclusion)?.label ?? 'The entry';
     const saved = await ctx.cases.withdrawExclusion(ctx.user, { schoolId: p.schoolId, id: p.caseId }, a.exclusion as string, a.why as string, ctx.today());
-    return [
-      { blocks: [heading('Withdrawn'), text(`${label} for ${describePupil(saved)} is withdrawn: it stays in the chronology, marked withdrawn, and no longer counts towards totals, the 45-day limit or the pathway.`, 'success')] },
-      guidanceAfterSave(ctx, saved),
-    ];
+    return withdrawnViews(ctx, saved, label);
   },
 };
+
+/** Why a suspension or exclusion is withdrawn: required, no names (here and in "update", "Correct an earlier entry"). */
+export function withdrawWhyQuestion(): Question {
+  return { id: 'why', kind: 'longtext', prompt: 'Why is it withdrawn? For example "recorded for the wrong pupil" (no names, please).', parse: (r) => reasonText(r, 500, 'recorded for the wrong pupil') };
+}
+
+/** What is said once it is withdrawn (`label`: "5-day suspension from Mon 16 Nov 2026"), then the guidance as the record now stands. */
+export function withdrawnViews(ctx: DialogContext, saved: PupilCase, label: string): View[] {
+  return [
+    { blocks: [heading('Withdrawn'), text(`${label} for ${describePupil(saved)} is withdrawn: it stays in the chronology, marked withdrawn, and no longer counts towards totals, the 45-day limit or the pathway.`, 'success')] },
+    guidanceAfterSave(ctx, saved),
+  ];
+}

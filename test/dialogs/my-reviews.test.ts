@@ -14,7 +14,8 @@ async function pupilWithDeadlines() {
   await bot.script(NEW_PUPIL);
   await bot.script(['update 4021', 'EHC needs assessment', '2026-10-19', '']);
   await bot.script(['exclusion', '4021', 'suspension', '2026-11-23', '8', 'Threw a chair in class', 'yes']);
-  await bot.script(['update 4021', 'looked after', 'looked after', '2026-11-02', '', '']);
+  // Looked after since the summer term, so only the termly PEP is due here (a PEP in the term care began: pep-meeting.test.ts).
+  await bot.script(['update 4021', 'looked after', 'looked after', '2026-07-01', '', '']);
   await bot.script(['psp', '4021', 'Stay in lessons', 'me', '2026-11-02', '']);
   await bot.answerUntil('Weekly check-in');
   return { w, bot };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pupilFacts } from '../../src/core/facts/pupil-facts.js';
+import { dueItems } from '../../src/core/reminders/due-items.js';
+import { recipientsFor } from '../../src/core/reminders/recipients.js';
 import { exampleTerms } from '../core/reminders/plans.js';
 import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
@@ -102,5 +104,30 @@ describe('a long part-time timetable (tester, issue 11; seed 003: not a long-ter
     const next = await bot.say('11/12/2026');
     expect(next).not.toContain('long-term solution');
     expect(next).toContain('? How many hours a week');
+  });
+});
+
+describe('a part-time timetable’s review date among the dated reminders (fresh SENDCo tester, issue 11)', () => {
+  it('is a due item for the reminders, a deadline in my reviews and on the pupil page, and goes once the timetable ends', async () => {
+    const { w, bot } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '1/12/2026', '1/7/2027', '15/1/2027', '15', '', '']);
+    const ctx = w.ctxFor(SENDCO);
+    const items = dueItems(await w.repo.listBySchool('oak-primary'), { pack: w.pack, calendar: ctx.calendar, today: '2026-11-20' });
+    expect(items).toEqual([expect.objectContaining({ kind: 'ptt-review', dueDate: '2027-01-15', title: 'Part-time timetable review for AB (ref 4021)', command: 'update 4021' })]);
+    // The reminder goes to the SENDCos.
+    expect(recipientsFor(items[0]!, () => ['sendco-1'])).toEqual(['sendco-1']);
+
+    const reviews = await bot.say('my reviews');
+    expect(reviews).not.toContain('No reviews or deadlines are due');
+    expect(reviews).toContain('- AB (ref 4021): Part-time timetable review due in 56 days, Fri 15 Jan 2027');
+    const page = await bot.say('pupil 4021');
+    expect(page).toContain('Part-time timetable: Tue 1 Dec 2026 to Thu 1 Jul 2027 (planned); review by Fri 15 Jan 2027');
+    expect(page).toContain('Part-time timetable review due Fri 15 Jan 2027');
+
+    // Overdue once past, until the timetable is updated or ends.
+    const late = chatter({ ...ctx, today: () => '2027-01-20' });
+    expect(await late.say('my reviews')).toMatch(/Part-time timetable review OVERDUE by \d+ calendar days?, Fri 15 Jan 2027/);
+    await late.script(['update 4021', 'ptt', 'ended', '20/1/2027', '']);
+    expect(dueItems(await w.repo.listBySchool('oak-primary'), { pack: w.pack, calendar: ctx.calendar, today: '2027-01-20' })).toEqual([]);
   });
 });

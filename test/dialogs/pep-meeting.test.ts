@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { dueItems } from '../../src/core/reminders/due-items.js';
+import { liveDueItems, storedDueItems } from '../../src/core/reminders/stored-due-items.js';
 import { exampleTerms } from '../core/reminders/plans.js';
 import { chatter, NEW_PUPIL, SENDCO, testWorld } from '../helpers/dialog-context.js';
 
@@ -63,7 +65,11 @@ describe('recording a PEP meeting', () => {
 
   it('a next meeting set at the PEP is the date it is due; one set before the meeting is refused, keeping the answers', async () => {
     const { bot } = await lookedAfterPupil('2026-11-20');
-    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+    // Looked after since Mon 2 Nov: this term's PEP is due as well as next term's (tester, issue 11).
+    expect(pepLines(await bot.say('my reviews'))).toEqual([
+      '- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 18 calendar days, Mon 2 Nov 2026',
+      '- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027',
+    ]);
     await bot.script(['pep 4021', 'designated teacher', '19/11/2026']);
     expect(await bot.say('1/11/2026')).toContain('The next PEP meeting (Sun 1 Nov 2026) is not after this one (Thu 19 Nov 2026)');
     await bot.say('10/2/2027');
@@ -77,5 +83,53 @@ describe('recording a PEP meeting', () => {
     await bot.script(NEW_PUPIL);
     expect(await bot.say('pep 4021')).toContain('the termly PEP is for a looked-after child');
     expect((await w.repo.listBySchool('oak-primary'))[0]!.facts).toEqual([]);
+  });
+});
+
+describe('correcting a PEP meeting’s next date (tester, issue 11)', () => {
+  it('"none" clears the next date set, so the next PEP follows the term again; a blank keeps it', async () => {
+    const { w, bot } = await lookedAfterPupil('2026-11-20');
+    await bot.script(['pep 4021', 'designated teacher', '19/11/2026', '10/2/2027', '']);
+    const asked = await bot.script(['update 4021', 'correct', 'PEP meeting', 'something else', '', '']);
+    expect(asked).toContain('? When is the next PEP meeting, if it has been set?');
+    expect(asked).toContain('[blank = Wed 10 Feb 2027 (as recorded); "none" clears it]');
+    const saved = await bot.script(['none', 'The date was never agreed']);
+    expect(saved).toContain('next one: Wed 10 Feb 2027 → not set');
+    const c = (await w.repo.listBySchool('oak-primary'))[0]!;
+    expect(c.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', on: '2026-11-19' });
+    expect(c.facts.at(-1)).not.toHaveProperty('nextOn');
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+
+    // A blank keeps what the entry says.
+    await bot.script(['pep 4021', 'designated teacher', '20/11/2026', '11/2/2027', '']);
+    await bot.script(['update 4021', 'correct', 'Fri 20 Nov', 'something else', 'social worker', '', '', 'Led by the social worker']);
+    expect((await w.repo.listBySchool('oak-primary'))[0]!.facts.at(-1)).toMatchObject({ fact: 'pep-meeting', ledBy: 'social-worker', nextOn: '2027-02-11' });
+  });
+});
+
+describe('a newly looked-after pupil’s first PEP (tester, issue 11; 002: a PEP each term)', () => {
+  it('is due in the term they became looked after, on the page, in my reviews and the reminders alike, until a meeting is held', async () => {
+    const { w, bot } = await lookedAfterPupil('2026-11-20');
+    const page = await bot.say('pupil 4021');
+    expect(page).toContain('Termly PEP (personal education plan) due Mon 2 Nov 2026');
+    const ctx = w.ctxFor(SENDCO);
+    const cases = await w.repo.listBySchool('oak-primary');
+    // The reminders from the store say the same as those worked out from the record, every day of the term and after.
+    const stored = cases.flatMap((c) => storedDueItems(c, { pack: w.pack, calendar: ctx.calendar }));
+    for (const today of ['2026-11-02', '2026-11-20', '2026-12-18', '2027-01-04', '2027-01-05', '2027-02-01']) {
+      const items = dueItems(cases, { pack: w.pack, calendar: ctx.calendar, today });
+      expect(liveDueItems(stored, { calendar: ctx.calendar, today }), today).toEqual(items);
+      expect(items.some((i) => i.itemKey.startsWith('pep-first:')), today).toBe(today < '2027-01-05');
+    }
+    // A PEP meeting this term meets it; the next is due next term.
+    await bot.script(['pep 4021', 'virtual school', '20/11/2026', '', '']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+  });
+
+  it('a pupil added as looked after has no such date (when care began is not known)', async () => {
+    const w = await testWorld({ calendar: await exampleTerms() });
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(['new pupil', '4021', 'AB', 'Year 8', 'looked after', 'yes', 'no', '2', 'no']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
   });
 });

@@ -68,3 +68,23 @@ describe('withdrawing a suspension recorded by mistake', () => {
     await expect(cases.withdrawExclusion(SENDCO, ref, x, 'Mistake', '2026-11-20')).rejects.toThrow('has already been withdrawn');
   });
 });
+
+describe('withdrawing a suspension from "update", "Correct an earlier entry" (tester, issue 11)', () => {
+  it('offers the suspension among the entries; picking it asks why, withdraws it, and it is offered no more', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['exclusion', '4021', 'suspension', '16/11/2026', '2', 'Threw a chair at a member of staff', 'yes']);
+    // Only a suspension is on record: "Correct an earlier entry" is offered all the same.
+    expect(await bot.say('update 4021')).toContain('Correct an earlier entry');
+    const entries = await bot.say('correct an earlier entry');
+    expect(entries).toContain('Mon 16 Nov 2026: 2-day suspension (recorded by mistake: withdraw it)');
+    const asked = await bot.say('2-day suspension');
+    expect(asked).toContain('If only its dates or days were wrong, withdraw it here and record it again with "exclusion".');
+    expect(asked).toMatch(/^\? Why is it withdrawn\?/m);
+    const done = await bot.say('Recorded for the wrong pupil');
+    expect(done).toContain('2-day suspension from Mon 16 Nov 2026 for AB (ref 4021, Year 8) is withdrawn');
+    const c = await pupil();
+    expect(c.facts.at(-1)).toMatchObject({ fact: 'withdrawn', corrects: c.exclusions[0]!.id, why: 'Recorded for the wrong pupil', by: SENDCO.id });
+    expect(c.timeline.at(-1)).toMatchObject({ what: 'exclusion.withdrawn' });
+    expect(await bot.say('update 4021')).not.toContain('Correct an earlier entry');
+  });
+});

@@ -3,7 +3,7 @@ import { canBeSharedWith, canBeUnshared, canCreateAt, canEdit, canSetStep, canSh
 import { AppError } from '../errors.js';
 import type { NewFact } from '../facts/fact-entry.js';
 import { recordFact } from '../facts/record-fact.js';
-import { setStep, type ChangeContext } from '../plans/plan-changes.js';
+import { correctReview, setStep, type ChangeContext, type ReviewCorrection } from '../plans/plan-changes.js';
 import type { AuditLog, CaseRepository } from '../store/case-repository.js';
 import type { StaffMember } from '../staff.js';
 import { ACKNOWLEDGED } from '../record/chronology.js';
@@ -234,6 +234,15 @@ export class CaseService {
    */
   async withdrawExclusion(user: StaffMember, ref: { schoolId: string; id: string }, exclusionId: string, why: string, today: string): Promise<PupilCase> {
     return this.change(user, ref, 'exclusion.withdrawn', (c, cc) => withdrawExclusion(c, exclusionId, why, cc, today));
+  }
+
+  /**
+   * Corrects a PCP or PSP review's outcome by a new review that says so (plans/plan-changes.ts
+   * correctReview); the original stays on the plan. Whoever may change the record may; audited as `review.corrected`.
+   * @throws AppError 'forbidden', 'not-found' or 'invalid-input' (no reason, nothing changed).
+   */
+  async correctReview(user: StaffMember, ref: { schoolId: string; id: string }, reviewId: string, input: ReviewCorrection): Promise<PupilCase> {
+    return this.change(user, ref, 'review.corrected', (c, cc) => correctReview(c, reviewId, input, cc));
   }
 
   /**

@@ -67,6 +67,12 @@ export const PlanReview = z.strictObject({
    * (plans/close-plan.ts, pspTargets), the plan's own `targets` those it started with.
    */
   targets: z.array(z.string().min(1).max(300)).min(1).max(10).optional(),
+  /**
+   * A correction: the id of the review this one stands in for (the original stays on the plan, in
+   * `correctedReviews`), and why it was corrected (no names). The timeline says who and when.
+   */
+  corrects: z.string().optional(),
+  correctionWhy: z.string().max(500).optional(),
 });
 export type PlanReview = z.infer<typeof PlanReview>;
 
@@ -107,6 +113,8 @@ export const PersonCentredPlan = z.strictObject({
    */
   firstReviewDate: IsoDate.optional(),
   reviews: z.array(PlanReview).default([]),
+  /** Reviews as first recorded, each replaced in `reviews` by a correction that names it; kept, never edited. */
+  correctedReviews: z.array(PlanReview).optional(),
   status: z.enum(['active', 'closed']).default('active'),
   closure: PlanClosure.optional(),
 });
@@ -128,6 +136,8 @@ export const PastoralSupportPlan = z.strictObject({
    */
   lastReviewBeforeRecord: IsoDate.optional(),
   reviews: z.array(PlanReview).default([]),
+  /** Reviews as first recorded, each replaced in `reviews` by a correction that names it; kept, never edited. */
+  correctedReviews: z.array(PlanReview).optional(),
   status: z.enum(['active', 'closed']).default('active'),
   closure: PlanClosure.optional(),
 });

@@ -20,6 +20,8 @@ export interface PupilFacts {
   ehcRequestedOn?: string;
   /** The part-time timetable the pupil is on, or is due to start; gone once it has ended. */
   partTimeTimetable?: { startDate: string; endDate: string; hoursPerWeek?: number; laNotifiedOn?: string; reviewDate?: string };
+  /** The day the pupil became looked after, when an entry says so (not for a pupil added as looked after). */
+  lookedAfterSince?: string;
   /** The latest PEP meeting recorded (London dates): the day it was held, and the next one when set. */
   lastPep?: { on: string; nextOn?: string };
   /** The latest return from a suspension that was recorded. */
@@ -40,7 +42,7 @@ export function startingFacts(c: FactsSource): PupilFacts {
 }
 
 /** Drops a key, so the state never carries `undefined` values (it is saved in answers and compared). */
-function without(s: PupilFacts, key: 'ehcpIssuedOn' | 'ehcRequestedOn' | 'partTimeTimetable'): PupilFacts {
+function without(s: PupilFacts, key: 'ehcpIssuedOn' | 'ehcRequestedOn' | 'partTimeTimetable' | 'lookedAfterSince'): PupilFacts {
   if (!(key in s)) return s;
   const rest = { ...s };
   delete rest[key];
@@ -50,8 +52,12 @@ function without(s: PupilFacts, key: 'ehcpIssuedOn' | 'ehcRequestedOn' | 'partTi
 /** One entry applied to the facts. Pure. */
 export function evolveFacts(s: PupilFacts, e: FactEntry): PupilFacts {
   switch (e.fact) {
-    case 'care':
-      return { ...s, flags: { ...s.flags, lookedAfter: e.care === 'looked-after', previouslyLookedAfter: e.care === 'previously-looked-after' } };
+    case 'care': {
+      const flags = { ...s.flags, lookedAfter: e.care === 'looked-after', previouslyLookedAfter: e.care === 'previously-looked-after' };
+      if (e.care !== 'looked-after') return without({ ...s, flags }, 'lookedAfterSince');
+      // Still looked after from an earlier entry: care began then, not now.
+      return { ...s, flags, lookedAfterSince: s.flags.lookedAfter && s.lookedAfterSince ? s.lookedAfterSince : e.on };
+    }
     case 'social-worker':
       return { ...s, flags: { ...s.flags, socialWorker: e.has } };
     case 'send': {

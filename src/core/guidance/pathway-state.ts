@@ -116,8 +116,9 @@ type Dated = { day: string; order: number; event: PathwayEvent };
  * Items the timeline does not name (a hand-made record) come after the rest, by date.
  */
 export function pathwayEvents(c: PupilCase): PathwayEvent[] {
-  const reviews = new Map(c.pcps.flatMap((p) => p.reviews.map((r) => [r.id, r] as const)));
-  const pspReviews = new Map(c.psps.flatMap((p) => p.reviews.map((r) => [r.id, r] as const)));
+  // A corrected review is read where the original was recorded, as its correction now says.
+  const reviews = new Map(c.pcps.flatMap((p) => p.reviews.map((r) => [r.corrects ?? r.id, r] as const)));
+  const pspReviews = new Map(c.psps.flatMap((p) => p.reviews.map((r) => [r.corrects ?? r.id, r] as const)));
   const plans = new Map(c.pcps.map((p) => [p.id, p]));
   const changes = new Map(c.stepChanges.map((x) => [x.id, x]));
   const referralsWithMove = new Set(c.stepChanges.flatMap((x) => (x.cause === 'referral' && x.ref ? [x.ref] : [])));

@@ -59,6 +59,39 @@ function review(c: PupilCase, input: NewReview, ctx: ChangeContext): PlanReview 
   return { id: randomUUID(), date: input.date, positiveChange: input.positiveChange, notes: input.notes, by: ctx.by, step: c.currentStep, ...(input.targets ? { targets: input.targets } : {}) };
 }
 
+/** A review's outcome put right: what it should have said, and why (no names). */
+export interface ReviewCorrection {
+  positiveChange: boolean;
+  why: string;
+}
+
+/**
+ * Corrects review `reviewId` of a pupil's PCP or PSP: a new review, saying which it corrects and why,
+ * stands in its place (the pathway, the escalation and the views read it), and the review as first
+ * recorded is kept on the plan (`correctedReviews`); the timeline says who corrected it and when
+ * ("pcp.review-corrected"). A step change the review led to stands: it is its own record.
+ * @throws AppError 'not-found' (no such review), 'invalid-input' (no reason, or nothing changed)
+ */
+export function correctReview(c: PupilCase, reviewId: string, input: ReviewCorrection, ctx: ChangeContext): PupilCase {
+  const why = input.why.trim();
+  if (!why) throw new AppError('Please say what was wrong with the review (no names).', 'invalid-input');
+  const fix = <P extends PersonCentredPlan | PastoralSupportPlan>(p: P): P => {
+    const i = p.reviews.findIndex((r) => r.id === reviewId);
+    if (i < 0) return p;
+    const was = p.reviews[i]!;
+    if (was.positiveChange === input.positiveChange) throw new AppError(`The review of ${ukDate(was.date)} already says ${was.positiveChange ? 'positive change' : 'no positive change'}.`, 'invalid-input');
+    const now: PlanReview = { ...was, id: randomUUID(), positiveChange: input.positiveChange, by: ctx.by, corrects: was.corrects ?? was.id, correctionWhy: why.slice(0, 500) };
+    return { ...p, reviews: p.reviews.map((r, j) => (j === i ? now : r)), correctedReviews: [...(p.correctedReviews ?? []), was] };
+  };
+  const pcps = c.pcps.map(fix);
+  const psps = c.psps.map(fix);
+  const before = new Set([...c.pcps, ...c.psps].flatMap((p) => p.reviews.map((r) => r.id)));
+  const made = [...pcps, ...psps].flatMap((p) => p.reviews).find((r) => !before.has(r.id));
+  if (!made) throw new AppError('That review is not on this pupil’s record.', 'not-found');
+  const kind = pcps.some((p) => p.reviews.includes(made)) ? 'pcp' : 'psp';
+  return log({ ...c, pcps, psps }, ctx, `${kind}.review-corrected`, made.id);
+}
+
 /**
  * One review of a plan a day: a second on the same date is refused, not added (two meetings the same
  * day are one review; a repeat is usually the same review recorded twice, and the pathway would read

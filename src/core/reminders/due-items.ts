@@ -1,7 +1,7 @@
 import { SchoolCalendar } from '../calendar/school-calendar.js';
 import type { Exclusion, PastoralSupportPlan, PlanReview, PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
-import { provisionStarted, pupilFacts } from '../facts/pupil-facts.js';
+import { provisionStarted, pupilFacts, type PupilFacts } from '../facts/pupil-facts.js';
 import { citation } from '../guidance/recommendation.js';
 import { pspReviewWindow, type ReviewWindow } from '../plans/review-dates.js';
 import { latestPspReview, pcpReviewDates, pspNextReview } from '../plans/reviews-due.js';
@@ -49,7 +49,7 @@ const who = (c: PupilCase): string => `${c.initials} (ref ${c.pupilRef})`;
 
 /**
  * Everything with a date a school must act on, worked out from the cases alone: PCP and PSP
- * reviews, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion or a
+ * reviews, a part-time timetable's review date, the LA's EHC needs-assessment deadlines, day-6 provision after a permanent exclusion or a
  * suspension of more than five school days, and the termly PEP of a looked-after child (all of them, or those due by `ctx.dueBy`). Items
  * come back in due-date order (so overdue ones first); items due the same day keep the order of
  * `cases`. Pure: `today` is passed in.
@@ -121,6 +121,10 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     // The EHC request and care as they stand now, from the chronology (an EHCP issued settles the request).
     const facts = pupilFacts(c);
+    // A part-time timetable set to be reviewed by a date (one planned longer than the pack's limit; 003:
+    // not a long-term solution): reminded like a plan's review, until it ends or a new date is recorded.
+    const ptt = facts.partTimeTimetable;
+    if (ptt?.reviewDate) add(pttReviewItem(c, ptt.reviewDate));
     const requestedOn = facts.ehcRequestedOn;
     if (requestedOn) {
       const decision = addDays(requestedOn, decisionWeeks * 7);
@@ -137,7 +141,12 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     if (facts.flags.lookedAfter && !ctx.withoutPep) {
       if (pepDue === undefined) pepDue = pepDueOn(calendar, today) ?? null;
-      const due = facts.lastPep ? pepDueAfter(calendar, pepDue ?? undefined, facts.lastPep) : (pepDue ?? undefined);
+      const first = firstPep(calendar, facts);
+      // The term they became looked after in has its PEP too (002: a PEP each term): due from that day
+      // until the next term begins, beside the next term's, which counts from it as from a meeting.
+      if (first && today <= first.until) add(firstPepItem(c, first.dueDate));
+      const last = facts.lastPep ?? (first ? { on: first.dueDate } : undefined);
+      const due = last ? pepDueAfter(calendar, pepDue ?? undefined, last) : (pepDue ?? undefined);
       if (due !== undefined) add(pepItem(c, due));
     }
   }
@@ -145,6 +154,28 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
   const out: DueItem[] = [];
   for (const date of [...byDate.keys()].sort()) for (const item of byDate.get(date)!) out.push(item);
   return out;
+}
+
+/** A part-time timetable's review, due on `dueDate`; recorded with "update" (its new end or review date, or its end). */
+export function pttReviewItem(c: PupilCase, dueDate: string): DueItem {
+  return { ...other(c, `ptt-review:${c.schoolId}:${c.id}`, 'ptt-review', dueDate, `Part-time timetable review for ${who(c)}`), command: `update ${c.pupilRef}` };
+}
+
+/**
+ * The PEP of the term a pupil became looked after in (002: a PEP each term), when no meeting has been
+ * recorded since: due from the day care began (London date) and live until the day before the next
+ * term begins. Undefined without term dates, for a pupil added as looked after, or once a meeting is held.
+ */
+export function firstPep(calendar: SchoolCalendar, facts: Pick<PupilFacts, 'lookedAfterSince' | 'lastPep'>): { dueDate: string; until: string } | undefined {
+  const since = facts.lookedAfterSince;
+  if (!since || (facts.lastPep && facts.lastPep.on >= since)) return undefined;
+  const next = nextTermAfter(calendar, since);
+  return next === undefined ? undefined : { dueDate: since, until: addDays(next, -1) };
+}
+
+/** The first PEP after a pupil became looked after ({@link firstPep}), kept apart from the termly one. */
+export function firstPepItem(c: PupilCase, dueDate: string): DueItem {
+  return other(c, `pep-first:${c.schoolId}:${c.id}`, 'pep', dueDate, `PEP for ${who(c)}, newly looked after: one this term`);
 }
 
 /** A looked-after pupil's termly PEP, due on `dueDate` (the first school day of the current or next term). */

@@ -27,7 +27,7 @@ const EHC_GRACE_DAYS = 28;
 /** What a window is worked out from in the pack: a window worked out under another basis may be wrong and is worked out again. */
 export function dueWindowBasis(pack: KnowledgePack): string {
   const r = pack.rules;
-  return JSON.stringify({ v: 1, psp: pspReviewWindow(pack).earliestDays, decision: r?.ehcAssessment.decisionWeeks ?? 6, completion: r?.ehcAssessment.completionWeeks ?? 20, day6: r?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY });
+  return JSON.stringify({ v: 2, psp: pspReviewWindow(pack).earliestDays, decision: r?.ehcAssessment.decisionWeeks ?? 6, completion: r?.ehcAssessment.completionWeeks ?? 20, day6: r?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY });
 }
 
 /**
@@ -59,6 +59,11 @@ export function caseDueWindow(c: PupilCase, pack: KnowledgePack): DueWindow | un
     const weeks = [r?.ehcAssessment.decisionWeeks ?? 6, r?.ehcAssessment.completionWeeks ?? 20];
     starts.push(addDays(facts.ehcRequestedOn, Math.min(...weeks) * 7));
     ends.push(addDays(facts.ehcRequestedOn, Math.max(...weeks) * 7 + EHC_GRACE_DAYS));
+  }
+  // A part-time timetable's review stays due (overdue) until it ends or a new date is recorded.
+  if (facts.partTimeTimetable?.reviewDate) {
+    starts.push(facts.partTimeTimetable.reviewDate);
+    open = true;
   }
   const fromDay = r?.permanentExclusion.provisionFromDay ?? DEFAULT_PROVISION_FROM_DAY;
   for (const x of standingExclusions(c))

@@ -1,7 +1,7 @@
 import type { DueItem, DueKind } from './types.js';
 
 /** Statutory and looked-after items are the SENDCo's to chase; reviews are the plan owners'. */
-const SENDCO_FIRST: ReadonlySet<DueKind> = new Set<DueKind>(['ehc-decision', 'ehc-completion', 'day6-provision', 'pep']);
+const SENDCO_FIRST: ReadonlySet<DueKind> = new Set<DueKind>(['ptt-review', 'ehc-decision', 'ehc-completion', 'day6-provision', 'pep']);
 
 /**
  * Who is reminded about `item`: its owners and the school's SENDCos, each once, in a stable

@@ -3,7 +3,7 @@ import type { PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
+import { day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, firstPep, firstPepItem, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
 import { dueWindowBasis } from './due-window.js';
 import type { DueItem } from './types.js';
 
@@ -50,15 +50,19 @@ export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calenda
     out.push({ item, dueOn: item.dueDate, ...(remindUntil ? { remindUntil } : {}), ord: 0 });
   }
   // dueItems sorts by date; the case's own order (plans, EHC, day 6, PEP) is what ties keep.
-  const order = (i: DueItem) => ['pcp-review', 'psp-review', 'ehc-decision', 'ehc-completion', 'day6-provision'].indexOf(i.kind);
+  const order = (i: DueItem) => ['pcp-review', 'psp-review', 'ptt-review', 'ehc-decision', 'ehc-completion', 'day6-provision'].indexOf(i.kind);
   out.sort((a, b) => order(a.item) - order(b.item));
   const facts = pupilFacts(c);
   if (facts.flags.lookedAfter) {
     // A next meeting set is a fixed date; otherwise the date follows today's term, and a meeting held
     // keeps it from coming before the term after the meeting (item.dueDate, read by liveDueItems).
-    const set = facts.lastPep?.nextOn;
+    // The PEP of the term care began, while no meeting has been held since (due-items.ts firstPep).
+    const first = firstPep(calendar, facts);
+    if (first) out.push({ item: firstPepItem(c, first.dueDate), dueOn: first.dueDate, remindUntil: first.until, ord: 0 });
+    const last = facts.lastPep ?? (first ? { on: first.dueDate } : undefined);
+    const set = last?.nextOn;
     if (set) out.push({ item: pepItem(c, set), dueOn: set, ord: 0 });
-    else out.push({ item: pepItem(c, (facts.lastPep && nextTermAfter(calendar, facts.lastPep.on)) ?? ''), dueOn: '-infinity', ord: 0 });
+    else out.push({ item: pepItem(c, (last && nextTermAfter(calendar, last.on)) ?? ''), dueOn: '-infinity', ord: 0 });
   }
   out.forEach((s, i) => (s.ord = i));
   return out;

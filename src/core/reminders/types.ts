@@ -5,7 +5,7 @@ import type { OffDay } from '../calendar/school-calendar.js';
  * snoozed or marked done lives in the reminder ledger in the store, keyed so nothing is sent twice.
  */
 
-export type DueKind = 'pcp-review' | 'psp-review' | 'ehc-decision' | 'ehc-completion' | 'day6-provision' | 'pep' | 'self-reflection';
+export type DueKind = 'pcp-review' | 'psp-review' | 'ptt-review' | 'ehc-decision' | 'ehc-completion' | 'day6-provision' | 'pep' | 'self-reflection';
 
 /**
  * Something a school must do by a date: for one pupil, or for the school itself (its termly

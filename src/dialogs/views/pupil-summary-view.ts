@@ -44,7 +44,7 @@ export function pupilSummaryView(ctx: DialogContext, s: Subject): View {
       exclusionFact(c),
       ...suspensionFacts(sus),
       ...reinstatedFacts(c),
-      ...(school ? [] : [{ label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})` : 'No' }]),
+      ...(school ? [] : [{ label: 'Part-time timetable', value: ptt ? `${ukDate(ptt.startDate)} to ${ukDate(ptt.endDate)} (${ptt.when === 'current' ? 'now' : ptt.when})${ptt.reviewDate && ptt.when !== 'ended' ? `; review by ${ukDate(ptt.reviewDate)}` : ''}` : 'No' }]),
     ],
   });
   // Which entry each fact comes from, by its date: a later-dated entry outweighs one typed after it.

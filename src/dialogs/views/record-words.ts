@@ -103,6 +103,8 @@ export function deadlineName(pack: KnowledgePack, d: Pick<Deadline, 'kind' | 'af
       return 'PCP review';
     case 'psp-review':
       return 'PSP review';
+    case 'ptt-review':
+      return 'Part-time timetable review';
     case 'ehc-decision':
       return `EHC needs assessment: the LA’s ${weeks('decisionWeeks', 6)}-week decision`;
     case 'ehc-completion':
