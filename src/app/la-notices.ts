@@ -152,7 +152,7 @@ export function noticeView(id: string, n: LaNotice, c: PupilCase | undefined, r:
           { label: 'Date', value: r ? ukDate(r.date) : '–' },
           { label: 'Parental permission', value: 'given' },
           // Staff the LA team will speak to (004's form asks them): staff names, not the pupil's.
-          ...SCHOOL_CONTACTS.flatMap(([field, label]) => (r?.fields[field]?.trim() ? [{ label, value: r.fields[field]!.trim() }] : [])),
+          ...SCHOOL_CONTACTS.flatMap(([field, label]) => (r?.fields?.[field]?.trim() ? [{ label, value: r.fields[field]!.trim() }] : [])),
           ...(n.acknowledged ? [when('Acknowledged', n.acknowledged.at)] : []),
           ...(n.assigned ? [when('Assigned', n.assigned.at)] : []),
         ],

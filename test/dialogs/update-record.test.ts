@@ -164,7 +164,7 @@ describe('update 4021: each fact is recorded with its date, who recorded it and 
     expect(await bot.script(update('part-time timetable'))).toContain('? When does (or did) the part-time timetable start?');
     await bot.say('16/11/2026');
     expect(await bot.say('1/12/2026')).toContain('? How many hours a week');
-    expect(await bot.say('lots')).toContain('Please type the hours a week as a number');
+    expect(await bot.say('lots')).toContain('Please type the hours a week as a whole or half number');
     expect(await bot.say('12.5')).toContain('? When was the LA told?');
     const notTold = await bot.script(['', 'To rebuild attendance after illness']);
     expect(notTold).toContain('part-time timetable from Mon 16 Nov 2026 to Tue 1 Dec 2026, 12.5 hours a week, the LA not yet told');
