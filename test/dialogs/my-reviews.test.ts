@@ -69,3 +69,16 @@ describe('my reviews', () => {
     expect(await chatter(w.ctxFor(TEACHER)).say('my reviews')).toContain('No reviews or deadlines are due for your pupils.');
   });
 });
+
+describe('the LA’s EHC dates in the school holidays (fresh tester, issue 11)', () => {
+  it('counts to the statutory date itself, not the first school day after it, and calls it overdue from the next day', async () => {
+    const w = await testWorld({ calendar: await exampleTerms() });
+    const bot = chatter(w.ctxFor(SENDCO));
+    await bot.script(NEW_PUPIL);
+    // Requested Mon 16 Nov: the 6-week decision is due Mon 28 Dec, in the Christmas holidays.
+    await bot.script(['update 4021', 'EHC needs assessment', '2026-11-16', '']);
+    expect(await bot.say('my reviews')).toContain('EHC needs assessment: the LA’s 6-week decision due in 38 days, Mon 28 Dec 2026');
+    const after = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-12-29' });
+    expect(await after.say('my reviews')).toContain('6-week decision OVERDUE by 1 calendar day, Mon 28 Dec 2026');
+  });
+});

@@ -52,6 +52,9 @@ export function pupilDeadlines(c: PupilCase, ctx: DeadlineContext): Deadline[] {
     return psp ? { kind: 'psp', n: psp.n } : undefined;
   };
   const dated = (kind: DueKind, dueDate: string, extra: Partial<Deadline> = {}): Deadline => {
+    // The LA's EHC dates are statutory calendar dates: one in the school holidays still falls on
+    // that day (a fresh tester, issue 11, read "due in 34 days, Mon 28 Dec" 26 days before it).
+    if (kind === 'ehc-decision' || kind === 'ehc-completion') return { kind, dueDate, overdue: dueDate < today, ...extra };
     const due = calendar.dueDay(dueDate);
     return { kind, dueDate, ...(due.offDay ? { offDay: due.offDay } : {}), overdue: due.firstDay < today, ...extra };
   };
