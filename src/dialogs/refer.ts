@@ -144,7 +144,7 @@ export const referDialog: FormDialog = {
     const today = ctx.today();
     const fromForm = form ? templateQuestions(ctx, form, 'referral', ASKED_ELSEWHERE, { known: { ...known, referralDate: today }, answers: a, words: { service: service.name } }) : [];
     const recordNote: ReadFirst[] = known.previousExclusions
-      ? [{ type: 'text', tone: 'muted', text: `Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school): ${known.previousExclusions}` }]
+      ? [{ type: 'text', tone: 'muted', text: `Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school; withdrawn ones and any after the referral’s date are left out): ${known.previousExclusions}` }]
       : [];
     qs.push(
       ...fromForm.map((q) =>

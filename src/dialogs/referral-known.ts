@@ -60,7 +60,10 @@ export async function knownForReferral(ctx: DialogContext, c: PupilCase): Promis
   const { flags } = pupilFacts(c);
   known.senStatus = flags.ehcp ? 'ehcp' : flags.senSupport ? 'sen-support' : 'none';
   const max = packForm(ctx, 'referral')?.fields.find((f) => f.id === 'previousExclusions')?.maxLength ?? FIELD_MAX;
-  const exclusions = previousExclusions(c, max);
+  // Those standing today, as the saved referral will list them (referralFieldsShown): a fresh LA tester
+  // (issue 13) was shown a withdrawn suspension here that the saved referral then left out.
+  const standing = standingExclusions(c).filter((x) => x.startDate <= ctx.today());
+  const exclusions = previousExclusions({ exclusions: standing }, max);
   if (exclusions) known.previousExclusions = exclusions;
   return known;
 }

@@ -86,7 +86,7 @@ describe('Teams: the referral card asks for parents’ permission first', () => 
     expect(textOf(form)).not.toContain('Inclusion Support Service');
     // Issue 13: read from the record, not typed, and without the reasons (a referral is read by the LA).
     expect(ids(form)).not.toContain('q_referral.previousExclusions');
-    expect(textOf(form)).toContain('Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school): Mon 14 Sep 2026: suspension of 1 school day; Mon 2 Nov 2026: suspension of 3 school days');
+    expect(textOf(form)).toContain('Details of previous exclusions, from the pupil’s record (dates, kind and length only; the reasons stay with the school; withdrawn ones and any after the referral’s date are left out): Mon 14 Sep 2026: suspension of 1 school day; Mon 2 Nov 2026: suspension of 3 school days');
     expect(textOf(form)).not.toContain('Swore at staff');
     const done = await completeForm(h, AAD.sendco, form, { pupil: '4021', service: 'ed psych', parentalPermission: 'yes' });
     expect(done).toContain('to The Educational Psychology Service (EPS) recorded');
