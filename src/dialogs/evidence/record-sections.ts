@@ -208,7 +208,13 @@ export function ehcWeeks(p: PackInput): { decisionWeeks: number; completionWeeks
 export function ehcRequests(p: PackInput): { on: string; decisionBy: string; completeBy: string }[] {
   const { decisionWeeks, completionWeeks } = ehcWeeks(p);
   const dated = (on: string) => ({ on, decisionBy: addDays(on, decisionWeeks * 7), completeBy: addDays(on, completionWeeks * 7) });
-  // A request kept as the record's starting state (a file saved before the chronology, or an LA officer's copy).
+  // A request kept as the record's starting state (a file saved before the chronology). The LA
+  // officer's copy has no chronology of facts, so it gives the request waiting now, with the LA's own
+  // dates (a fresh LA tester, issue 13, read "requested… not yet settled" over "No request… recorded").
+  if (!p.full) {
+    const waiting = pupilFacts(p.c).ehcRequestedOn;
+    return waiting ? [dated(waiting)] : [];
+  }
   const start = p.c.facts.length ? undefined : p.c.ehcRequestedOn;
   const standing = p.full ? standingEntries(p.c.facts).map((s) => s.entry) : [];
   return [...(start ? [dated(start)] : []), ...standing.flatMap((e) => (e.fact === 'ehc-assessment' && e.status === 'requested' ? [dated(e.on)] : []))];

@@ -167,6 +167,16 @@ describe('who may have an evidence pack', () => {
     expect(fileOf(views)!.command).toBe('evidence 4021 at oak-primary');
   });
 
+  it('an LA officer’s pack gives a waiting EHC request with the LA’s own 6- and 20-week dates, never "No request… recorded" under it (issue 13, fresh LA tester)', async () => {
+    const w = await world();
+    const c = (await w.repo.listBySchool('oak-primary')).find((x) => x.pupilRef === '4021')!;
+    await w.cases.recordFact(SENDCO, { schoolId: c.schoolId, id: c.id }, { fact: 'ehc-assessment', status: 'requested', on: '2026-11-20', why: '' });
+    const views = await runRead(w.ctxFor(LA_OFFICER), { kind: 'evidence', ref: '4021', school: 'oak-primary' });
+    const text = flat((await pdfText((await renderPdf(fileOf(views)!.document!)).bytes)).all);
+    expect(text).toContain('Fri 20 Nov 2026 Needs assessment requested Fri 1 Jan 2027 Fri 9 Apr 2027');
+    expect(text).not.toContain('No request, decision or plan is recorded');
+  });
+
   it('every pack gives the referral’s "Details of previous exclusions" as dates, kind and length, not the reasons once prefilled (issue 13)', async () => {
     const w = await testWorld();
     const record = threeYearRecord({ sendco: SENDCO.id, teacher: TEACHER.id });
