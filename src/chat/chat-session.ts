@@ -26,6 +26,12 @@ export interface ChatReply {
 const asForm = (d: FormDraft): FormState => ({ dialogId: d.dialogId, answers: d.answers, history: d.history });
 
 /**
+ * The form a draft keeps: one put aside for a guidance question ("what next" halfway through a PCP)
+ * before the guidance form itself, since the bot promised to go back to it; otherwise the open form.
+ */
+const keptForm = (state: ConversationState): FormState | undefined => (worthKeeping(state.paused) ? state.paused : state.active);
+
+/**
  * One person's terminal chat: the conversation, the staff commands the terminal also takes, and
  * the draft of an unfinished form. A form with answers is kept as a draft after every line (so
  * "quit", the end of input or a closed window loses nothing) and removed when it is saved or
@@ -107,7 +113,7 @@ export class ChatSession {
    */
   async #keep(): Promise<View[]> {
     const { ctx, drafts } = this.deps;
-    const form = this.#state.active;
+    const form = keptForm(this.#state);
     try {
       if (!worthKeeping(form)) {
         if (this.#ownsDraft && drafts.get(this.#me)) await drafts.discard(this.#me);
@@ -132,7 +138,7 @@ export class ChatSession {
 
   /** On leaving: the open form was kept (or could not be). */
   async #leaving(): Promise<View[]> {
-    const form = this.#state.active;
+    const form = keptForm(this.#state);
     if (!worthKeeping(form)) return [];
     const draft = this.deps.drafts.get(this.#me);
     const kept = draft !== undefined && this.#kept === JSON.stringify(form);

@@ -404,6 +404,24 @@ export function entryAnswers(e: FactEntry): Answers {
 }
 
 /**
+ * The part-time timetable on record, as the answers to its questions, when an update says its
+ * details change ("the LA has now been told"): its start, planned end, hours, the day the LA was
+ * told and its review date each stay as recorded unless typed again. Empty for any other update,
+ * and when the timetable ends (its end day is a new date, today unless typed).
+ */
+export function recordedAnswers(kind: Recordable, now: PupilFacts, a: Answers): Answers {
+  const t = now.partTimeTimetable;
+  if (kind !== 'part-time-timetable' || a.ptt !== 'starts' || !t) return {};
+  return {
+    on: t.startDate,
+    plannedEnd: t.endDate,
+    ...(t.hoursPerWeek !== undefined ? { hours: t.hoursPerWeek } : {}),
+    ...(t.laNotifiedOn ? { laNotifiedOn: t.laNotifiedOn } : {}),
+    ...(t.reviewDate ? { reviewBy: t.reviewDate } : {}),
+  };
+}
+
+/**
  * A question of a correction, starting from what the entry said (`was`): its input holds that on a
  * card or modal, and a blank answer keeps it ("blank = Mon 2 Nov 2026 (as recorded)") rather than
  * taking today or nothing. Unchanged when the entry said nothing for it.

@@ -8,7 +8,7 @@ import { heading, text } from '../core/views/view.js';
 import { pupilDeadlines } from '../core/record/deadlines.js';
 import { choice, type AnswerChoice } from './choice-match.js';
 import type { Answers, DialogContext, FormDialog, Question } from './dialog.js';
-import { entryAnswers, factFrom, implied, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, pepSkipsTermQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
+import { entryAnswers, factFrom, implied, recordedAnswers, keeping, NO_SOCIAL_WORKER_YET, onQuestion, socialWorkerTooQuestion, nextPepQuestion, pepSkipsTermQuestion, timetableQuestions, valueQuestions, whyQuestion, type Recordable } from './fact-questions.js';
 import { ukDate } from '../core/text/uk-date.js';
 import { describePupil, pickedPupil, pupilQuestionReading } from './pupil-question.js';
 import { provisionStartedLines } from './views/record-words.js';
@@ -177,6 +177,14 @@ function subject(a: Answers, p: Picked): { kind?: Recordable; correcting?: Entry
   return correcting ? { kind: correcting.fact, correcting } : {};
 }
 
+/**
+ * What the questions start from: a corrected entry's values, or the part-time timetable on record
+ * when its details change (the LA now told), so a blank keeps each value rather than taking today.
+ */
+function startingFrom(kind: Recordable, now: PupilFacts, a: Answers, correcting: EntryOption | undefined): Answers {
+  return correcting ? entryAnswers(correcting.entry) : recordedAnswers(kind, now, a);
+}
+
 export const updateDialog: FormDialog = {
   id: 'update',
   draftName: 'record update',
@@ -206,7 +214,7 @@ export const updateDialog: FormDialog = {
     if (!kind) return qs;
     // A correction starts from what the entry said: only what was wrong is typed again, and the
     // questions its values bring up (a timetable's hours) are there from the start.
-    const was = correcting ? entryAnswers(correcting.entry) : {};
+    const was = startingFrom(kind, p.now, a, correcting);
     const given = { ...implied(kind, p.now, !!correcting), ...was, ...a };
     const asked = [...valueQuestions(kind, p.now, !!correcting), onQuestion(ctx, kind, given)];
     if (kind === 'part-time-timetable' && given.ptt === 'starts') asked.push(...timetableQuestions(ctx, given));
@@ -227,7 +235,7 @@ export const updateDialog: FormDialog = {
     const input =
       a.how === 'withdraw'
         ? { fact: 'withdrawn' as const, on: ctx.today(), why, corrects: a.entry as string }
-        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...(correcting ? entryAnswers(correcting.entry) : {}), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
+        : { ...factFrom(kind!, { ...implied(kind!, p.now, !!correcting), ...startingFrom(kind!, p.now, a, correcting), ...a }), ...(correcting ? { corrects: correcting.value } : {}) };
     const ref = { schoolId: pick.schoolId, id: pick.caseId };
     let saved = await ctx.cases.recordFact(ctx.user, ref, input);
     const entry = saved.facts.at(-1)!;

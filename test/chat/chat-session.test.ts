@@ -106,6 +106,32 @@ describe('an unfinished form in the terminal is kept as a draft', () => {
     expect(back.text).toMatch(/^\? What are the behaviours causing concern/m);
   });
 
+  it('"quit" while a PCP is paused for "what next" keeps the PCP, as the bot promised, and the next start offers it (issue 11 item 3)', async () => {
+    const t = await terminal();
+    await t.first.say('pcp');
+    await t.first.say('4021');
+    await t.first.say('today');
+    const paused = await t.first.say('what next');
+    expect(paused.text).toContain('Your PCP is kept as it was: you go back to it after this.');
+    const bye = await t.first.say('quit');
+    expect(bye.text).toContain('Your unfinished PCP for 4021 is kept as a draft until');
+    const next = await t.open();
+    expect(next.said).toBe('You left a PCP for 4021 unfinished (Mon 30 Nov 17:20). Type "carry on" to continue or "discard".');
+    const back = await next.say('carry on');
+    expect(back.text).toMatch(/Carrying on with your PCP for 4021/);
+    expect(back.text).toMatch(/^\? Who was at the meeting/m);
+  });
+
+  it('a PCP paused for "what next" is kept while the guidance is asked, and once the PCP is back its draft is the PCP', async () => {
+    const t = await terminal();
+    for (const l of PCP_START.slice(0, 2)) await t.first.say(l);
+    await t.first.say('what next');
+    await t.first.say('4021');
+    const bye = await t.first.end();
+    expect(bye).toMatch(/Your unfinished PCP for 4021 is kept as a draft/);
+    expect(await t.draftsFile()).toContain('"dialogId": "pcp"');
+  });
+
   it('the end of input (Ctrl-D) keeps it too, and "discard" throws it away', async () => {
     const t = await terminal();
     for (const l of PCP_START) await t.first.say(l);

@@ -76,6 +76,38 @@ describe('a pupil on a part-time timetable', () => {
   });
 });
 
+describe('updating a part-time timetable on record (fresh SENDCo tester, issue 11 item 1)', () => {
+  it('"the LA has now been told" offers each value on record as the blank answer, and a blank changes none of them', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026', '15', '', '']);
+    await bot.script(['update 4021', 'ptt']);
+    const start = await bot.say('its details change');
+    expect(start).toContain('? When does (or did) the part-time timetable start?');
+    expect(start).toContain('Mon 16 Nov 2026 (as recorded)');
+    expect(start).not.toContain('blank = today');
+    expect(await bot.say('')).toContain('Fri 11 Dec 2026 (as recorded)');
+    expect(await bot.say('')).toContain('15 (as recorded)');
+    await bot.say('');
+    await bot.script(['19/11/2026', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-11', hoursPerWeek: 15, laNotifiedOn: '2026-11-19' });
+  });
+
+  it('only what is typed changes: a new planned end keeps the start, hours and the day the LA was told', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026', '15', '18/11/2026', '']);
+    await bot.script(['update 4021', 'ptt', 'its details change', '', '18/12/2026', '', '', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable).toEqual({ startDate: '2026-11-16', endDate: '2026-12-18', hoursPerWeek: 15, laNotifiedOn: '2026-11-18' });
+  });
+
+  it('when it ends, the day it ended is still today unless typed, not the start on record', async () => {
+    const { bot, pupil } = await world();
+    await bot.script(['update 4021', 'part-time timetable', '16/11/2026', '11/12/2026', '15', '', '']);
+    expect(await bot.script(['update 4021', 'ptt', 'ended'])).toContain('today');
+    await bot.script(['', '']);
+    expect(pupilFacts(await pupil()).partTimeTimetable).toBeUndefined();
+  });
+});
+
 describe('a long part-time timetable (tester, issue 11; seed 003: not a long-term solution)', () => {
   it('1 Dec 2026 to 1 Jul 2027 is warned about before saving and asked for a review date within 6 school weeks, which my reviews then gives', async () => {
     const { w, bot, pupil } = await world();

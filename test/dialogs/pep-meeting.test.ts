@@ -65,11 +65,8 @@ describe('recording a PEP meeting', () => {
 
   it('a next meeting set at the PEP is the date it is due; one set before the meeting is refused, keeping the answers', async () => {
     const { bot } = await lookedAfterPupil('2026-11-20');
-    // Looked after since Mon 2 Nov: this term's PEP is due as well as next term's (tester, issue 11).
-    expect(pepLines(await bot.say('my reviews'))).toEqual([
-      '- AB (ref 4021): Termly PEP (personal education plan) OVERDUE by 18 calendar days, Mon 2 Nov 2026',
-      '- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027',
-    ]);
+    // Looked after since Mon 2 Nov: this term's first PEP is due 20 school days on, and only it is listed (issue 11).
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 10 days, Mon 30 Nov 2026']);
     await bot.script(['pep 4021', 'designated teacher', '19/11/2026']);
     expect(await bot.say('1/11/2026')).toContain('The next PEP meeting (Sun 1 Nov 2026) is not after this one (Thu 19 Nov 2026)');
     await bot.say('10/2/2027');
@@ -111,7 +108,7 @@ describe('a newly looked-after pupil’s first PEP (tester, issue 11; 002: a PEP
   it('is due in the term they became looked after, on the page, in my reviews and the reminders alike, until a meeting is held', async () => {
     const { w, bot } = await lookedAfterPupil('2026-11-20');
     const page = await bot.say('pupil 4021');
-    expect(page).toContain('Termly PEP (personal education plan) due Mon 2 Nov 2026');
+    expect(page).toContain('Termly PEP (personal education plan) due Mon 30 Nov 2026');
     const ctx = w.ctxFor(SENDCO);
     const cases = await w.repo.listBySchool('oak-primary');
     // The reminders from the store say the same as those worked out from the record, every day of the term and after.
@@ -120,16 +117,31 @@ describe('a newly looked-after pupil’s first PEP (tester, issue 11; 002: a PEP
       const items = dueItems(cases, { pack: w.pack, calendar: ctx.calendar, today });
       expect(liveDueItems(stored, { calendar: ctx.calendar, today }), today).toEqual(items);
       expect(items.some((i) => i.itemKey.startsWith('pep-first:')), today).toBe(today < '2027-01-05');
+      // Only the next PEP due: next term's is not listed beside the first (issue 11 item 2).
+      expect(items.filter((i) => i.kind === 'pep'), today).toHaveLength(1);
     }
     // A PEP meeting this term meets it; the next is due next term.
     await bot.script(['pep 4021', 'virtual school', '20/11/2026', '', '']);
     expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
   });
 
-  it('a pupil added as looked after has no such date (when care began is not known)', async () => {
+  it('a pupil added as looked after this term has a PEP this term, due by the term’s end when that is sooner than 20 school days (issue 11 item 2)', async () => {
     const w = await testWorld({ calendar: await exampleTerms() });
     const bot = chatter(w.ctxFor(SENDCO));
-    await bot.script(['new pupil', '4021', 'AB', 'Year 8', 'looked after', 'yes', 'no', '2', 'no']);
-    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+    await bot.script(['new pupil', '4022', 'AB', 'Year 8', 'looked after', 'yes', 'no', '2', 'no']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4022): Termly PEP (personal education plan) due in 28 days, Fri 18 Dec 2026']);
+    // Held this term: the next is due when next term begins.
+    await bot.script(['pep 4022', 'virtual school', 'today', '', '']);
+    expect(pepLines(await bot.say('my reviews'))).toEqual(['- AB (ref 4022): Termly PEP (personal education plan) due in 46 days, Tue 5 Jan 2027']);
+  });
+
+  it('becoming looked after on Mon 16 Nov is not overdue that day: the first PEP is due 20 school days on, and no second one is listed (issue 11 item 2)', async () => {
+    const w = await testWorld({ calendar: await exampleTerms() });
+    const bot = chatter({ ...w.ctxFor(SENDCO), today: () => '2026-11-16' });
+    await bot.script(NEW_PUPIL);
+    await bot.script(['update 4021', 'looked after', 'looked after', 'today', 'yes', '']);
+    const reviews = await bot.say('my reviews');
+    expect(reviews).not.toMatch(/PEP.*OVERDUE/);
+    expect(pepLines(reviews)).toEqual(['- AB (ref 4021): Termly PEP (personal education plan) due in 28 days, Mon 14 Dec 2026']);
   });
 });

@@ -8,7 +8,7 @@ import { latestPspReview, pcpReviewDates, pspNextReview } from '../plans/reviews
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
 import { flat } from './flat-string.js';
 import type { DueItem, DueKind } from './types.js';
-import { ukDate } from '../text/uk-date.js';
+import { londonDayOf, ukDate } from '../text/uk-date.js';
 import { standingExclusions } from '../exclusions/withdrawn.js';
 
 export interface DueItemsContext {
@@ -141,13 +141,15 @@ export function dueItems(cases: readonly PupilCase[], ctx: DueItemsContext): Due
 
     if (facts.flags.lookedAfter && !ctx.withoutPep) {
       if (pepDue === undefined) pepDue = pepDueOn(calendar, today) ?? null;
-      const first = firstPep(calendar, facts);
-      // The term they became looked after in has its PEP too (002: a PEP each term): due from that day
-      // until the next term begins, beside the next term's, which counts from it as from a meeting.
+      const first = firstPep(calendar, facts, careBeganOn(c, facts));
+      // The term they became looked after in has its PEP too (002: a PEP each term), live until the
+      // next term begins; only the next PEP due is listed, so next term's waits until it is held or lapses.
       if (first && today <= first.until) add(firstPepItem(c, first.dueDate));
-      const last = facts.lastPep ?? (first ? { on: first.dueDate } : undefined);
-      const due = last ? pepDueAfter(calendar, pepDue ?? undefined, last) : (pepDue ?? undefined);
-      if (due !== undefined) add(pepItem(c, due));
+      else {
+        const last = facts.lastPep ?? (first ? { on: first.dueDate } : undefined);
+        const due = last ? pepDueAfter(calendar, pepDue ?? undefined, last) : (pepDue ?? undefined);
+        if (due !== undefined) add(pepItem(c, due));
+      }
     }
   }
 
@@ -162,15 +164,40 @@ export function pttReviewItem(c: PupilCase, dueDate: string): DueItem {
 }
 
 /**
- * The PEP of the term a pupil became looked after in (002: a PEP each term), when no meeting has been
- * recorded since: due from the day care began (London date) and live until the day before the next
- * term begins. Undefined without term dates, for a pupil added as looked after, or once a meeting is held.
+ * School days after care begins by which the first PEP is due, capped at the term's last day. Seed
+ * 002 (Hertfordshire, "Statutory Personal Education Plans (ePEP)") says only that a PEP is reviewed
+ * termly, at least 3 a year, and gives no timescale for the first; 20 school days follows the DfE's
+ * statutory guidance for looked-after children (a PEP within 20 school days of entering care).
  */
-export function firstPep(calendar: SchoolCalendar, facts: Pick<PupilFacts, 'lookedAfterSince' | 'lastPep'>): { dueDate: string; until: string } | undefined {
-  const since = facts.lookedAfterSince;
-  if (!since || (facts.lastPep && facts.lastPep.on >= since)) return undefined;
-  const next = nextTermAfter(calendar, since);
-  return next === undefined ? undefined : { dueDate: since, until: addDays(next, -1) };
+export const FIRST_PEP_SCHOOL_DAYS = 20;
+
+/**
+ * The day (London date) a looked-after pupil's care began, as far as the record says: the day an
+ * entry says so, or, for a pupil added as looked after, the day they were added (the first the
+ * school's record knows of it). Undefined for a pupil not looked after.
+ */
+export function careBeganOn(c: Pick<PupilCase, 'createdAt'>, facts: Pick<PupilFacts, 'flags' | 'lookedAfterSince'>): string | undefined {
+  if (!facts.flags.lookedAfter) return undefined;
+  return facts.lookedAfterSince ?? (c.createdAt ? londonDayOf(c.createdAt) : undefined);
+}
+
+/**
+ * The PEP of the term a pupil became looked after in (002: a PEP each term), when no meeting has been
+ * recorded since care began (`since`, London date, from {@link careBeganOn}): due
+ * {@link FIRST_PEP_SCHOOL_DAYS} school days after, or on the term's last day if sooner (so never
+ * overdue the day care began), and live until the day before the next term begins. Care that began
+ * in a holiday counts in the term after. Undefined when the term dates do not cover `since`, or once
+ * a meeting is held.
+ */
+export function firstPep(calendar: SchoolCalendar, facts: Pick<PupilFacts, 'lastPep'>, since: string | undefined): { dueDate: string; until: string } | undefined {
+  // Before or after the term dates the term care began in is not known (nor is a PEP held then).
+  if (!since || !calendar.termDatesCover(since) || (facts.lastPep && facts.lastPep.on >= since)) return undefined;
+  const term = calendar.termOf(since) ?? calendar.termOf(nextTermAfter(calendar, since) ?? since);
+  if (!term) return undefined;
+  const inDays = calendar.addSchoolDays(since, FIRST_PEP_SCHOOL_DAYS);
+  const dueDate = inDays < term.end ? inDays : term.end;
+  const next = nextTermAfter(calendar, term.end);
+  return next === undefined ? undefined : { dueDate, until: addDays(next, -1) };
 }
 
 /** The first PEP after a pupil became looked after ({@link firstPep}), kept apart from the termly one. */

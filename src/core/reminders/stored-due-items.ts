@@ -3,7 +3,7 @@ import type { PupilCase } from '../cases/pupil-case.js';
 import { addDays } from '../dates.js';
 import { pupilFacts } from '../facts/pupil-facts.js';
 import type { KnowledgePack } from '../../knowledge/schema/pack.js';
-import { day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, firstPep, firstPepItem, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
+import { careBeganOn, day6Duties, DEFAULT_PROVISION_FROM_DAY, dueItems, EHC_GRACE_DAYS, firstPep, firstPepItem, nextTermAfter, pepDueOn, pepItem } from './due-items.js';
 import { dueWindowBasis } from './due-window.js';
 import type { DueItem } from './types.js';
 
@@ -57,7 +57,8 @@ export function storedDueItems(c: PupilCase, ctx: { pack: KnowledgePack; calenda
     // A next meeting set is a fixed date; otherwise the date follows today's term, and a meeting held
     // keeps it from coming before the term after the meeting (item.dueDate, read by liveDueItems).
     // The PEP of the term care began, while no meeting has been held since (due-items.ts firstPep).
-    const first = firstPep(calendar, facts);
+    const first = firstPep(calendar, facts, careBeganOn(c, facts));
+    // While it is live, the termly item below is left out by liveDueItems: only the next PEP due is listed.
     if (first) out.push({ item: firstPepItem(c, first.dueDate), dueOn: first.dueDate, remindUntil: first.until, ord: 0 });
     const last = facts.lastPep ?? (first ? { on: first.dueDate } : undefined);
     const set = last?.nextOn;
@@ -77,8 +78,12 @@ export function liveDueItems(stored: readonly Pick<StoredDueItem, 'item' | 'dueO
   const dueBy = ctx.dueBy ?? '9999-12-31';
   let pep: string | null | undefined;
   const out: DueItem[] = [];
+  const live = (s: Pick<StoredDueItem, 'remindUntil'>) => s.remindUntil === undefined || s.remindUntil >= ctx.today;
+  // A first PEP still to hold (due-items.ts firstPep) is the next one due: the termly one waits until it lapses.
+  const firstPepOwed = new Set(stored.filter((s) => s.item.itemKey.startsWith('pep-first:') && live(s)).map((s) => `${s.item.schoolId}:${s.item.caseId}`));
   for (const s of stored) {
-    if (s.remindUntil !== undefined && s.remindUntil < ctx.today) continue;
+    if (!live(s)) continue;
+    if (s.item.itemKey.startsWith('pep:') && firstPepOwed.has(`${s.item.schoolId}:${s.item.caseId}`)) continue;
     if (s.item.kind === 'pep' && s.dueOn === '-infinity') {
       pep ??= pepDueOn(ctx.calendar, ctx.today) ?? null;
       // item.dueDate: the first day of the term after a PEP meeting held ('' when none is recorded).

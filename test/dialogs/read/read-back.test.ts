@@ -45,7 +45,8 @@ describe('a pupil’s summary', () => {
     expect(said).toContain('PSP 1: Pastoral Support Programme  [show psp 1 for 4021]');
     expect(said).toMatch(/Started Mon 2 Nov 2026, 2 targets, overseen by a member of staff\. 0 reviews so far\. Next review Mon 23 Nov 2026\./);
     expect(said).toContain('EHC needs assessment: the LA’s 6-week decision due Tue 1 Dec 2026 (requested Tue 20 Oct 2026)');
-    expect(said).toContain('Termly PEP (personal education plan) due Tue 5 Jan 2027');
+    // Added as looked after this term (Fri 20 Nov): this term's first PEP is due by its last day (issue 11 item 2).
+    expect(said).toContain('Termly PEP (personal education plan) due Fri 18 Dec 2026');
     expect(said).toContain('Referral 1: Thu 19 Nov 2026 (to the LA)  [show referral 1 for 4021]');
     expect(said).toContain('Type "timeline 4021" (chronology), "what next for 4021" (what next), "my pupils".');
     expect(said).toContain('Type "evidence 4021" (evidence pack).');
