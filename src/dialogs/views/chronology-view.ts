@@ -10,6 +10,7 @@ import { to, type Subject } from '../read/subject.js';
 import { agreedWords, byWho, count, eventWords, itemName, serviceName } from './record-words.js';
 import { exclusionNamed, exclusionStatus, exclusionStatusMark, reviewCorrectedWords, reviewCorrectionLine } from './correction-words.js';
 import { reviewCorrected } from '../../core/plans/review-corrections.js';
+import { stepAtReview } from '../../core/plans/plan-began.js';
 import { acknowledgedLine, closureLine } from './closure-words.js';
 
 /**
@@ -59,11 +60,13 @@ function row(ctx: DialogContext, s: Subject, e: ChronologyEntry): Row {
     case 'review': {
       // A corrected review shows as first recorded, marked, with the outcome it now has beside it.
       const k = reviewCorrected(s.c, e.review);
+      // The step the pupil was at on the review's date, from the chronology (a review can be typed in late).
+      const held = stepAtReview(s.c, e.review);
       const said = (k ? k.original : e.review).positiveChange ? 'positive change' : 'no positive change';
       const now = k ? ` (corrected: now ${e.review.positiveChange ? 'positive change' : 'no positive change'})` : '';
       return {
         title: `${when}: ${itemName(e.item)}, of ${itemName(e.plan)}: ${said}${now}`,
-        detail: `${e.review.step ? `At Step ${e.review.step}. ` : ''}By ${by}.${k ? ` ${reviewCorrectedWords(k, who)}` : ''}`,
+        detail: `${held ? `At Step ${held}. ` : ''}By ${by}.${k ? ` ${reviewCorrectedWords(k, who)}` : ''}`,
         open: to.item(s, e.item, `Open ${itemName(e.item)}`),
       };
     }

@@ -1,4 +1,4 @@
-import { stepChangeOn } from '../../core/plans/plan-began.js';
+import { stepAtReview, stepChangeOn } from '../../core/plans/plan-began.js';
 import type { StepChange } from '../../core/cases/pupil-case.js';
 import { suspensionDays } from '../../core/exclusions/suspension-days.js';
 import { reinstatedOn } from '../../core/exclusions/withdrawn.js';
@@ -32,6 +32,7 @@ export function reviewView(s: Subject, r: Review, page: number): View {
   const item = { kind: 'review' as const, n: r.n };
   // A corrected review shows the outcome it has now and, beside it, what was first recorded, who corrected it, when and why.
   const k = reviewCorrected(s.c, r.review);
+  const held = stepAtReview(s.c, r.review);
   const notes: Part[] = r.review.notes ? [{ row: { title: 'What worked, what didn’t, what will change', detail: r.review.notes } }] : [];
   // A PSP review that amended the targets shows them as they stood after it (003: targets amended at reviews).
   const targets: Block[] = r.review.targets ? [heading('Targets amended at this review'), { type: 'list', items: r.review.targets }] : [];
@@ -43,7 +44,7 @@ export function reviewView(s: Subject, r: Review, page: number): View {
         facts: [
           { label: 'Date', value: ukDate(r.review.date) },
           { label: 'Plan', value: itemName(r.plan) },
-          ...(r.review.step ? [{ label: 'Held at', value: `Step ${r.review.step}` }] : []),
+          ...(held ? [{ label: 'Held at', value: `Step ${held}` }] : []),
           ...(k
             ? [
                 { label: 'Positive change', value: `${r.review.positiveChange ? 'Yes' : 'No'} (corrected)` },
