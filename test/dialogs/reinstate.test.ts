@@ -41,7 +41,9 @@ describe('reinstatement after a permanent exclusion', () => {
     expect(after.timeline.at(-1)).toMatchObject({ what: 'exclusion.reinstated', by: SENDCO.id });
     expect((await audit.list()).filter((e) => e.action === 'exclusion.reinstated')).toEqual([expect.objectContaining({ actorId: SENDCO.id, outcome: 'done', caseId: c.id })]);
     // Shown on the exclusion's own page, and no longer a permanent exclusion that stands.
-    expect(await bot.say('show exclusion 1 for 4021')).toContain('Reinstated: From Thu 12 Nov 2026, as the governors decided; it no longer stands');
+    expect(await bot.say('show exclusion 1 for 4021')).toContain('Reinstated: From Thu 12 Nov 2026, as the governors decided; it no longer stands; not counted');
+    // The timeline marks it too (issue 11: it read as an exclusion that stands).
+    expect(await bot.say('timeline 4021')).toContain('Mon 2 Nov 2026: Permanent exclusion (exclusion 1) (reinstated Thu 12 Nov 2026; not counted)');
     const page = await bot.say('pupil 4021');
     expect(page).not.toMatch(/Permanently excluded/i);
     // Still on the pupil's page, marked reinstated with the date (issue 11).

@@ -56,6 +56,18 @@ describe('withdrawing a suspension recorded by mistake', () => {
     expect(await bot.say('withdraw suspension 4021')).toContain('nothing to withdraw');
   });
 
+  it('the timeline and the suspension itself say it was withdrawn, when, why and that it is not counted; the withdrawal names the suspension', async () => {
+    const { bot } = await world();
+    await bot.script(['exclusion', '4021', 'suspension', '16/11/2026', '2', 'Threw a chair at a member of staff', 'yes']);
+    await bot.script(['withdraw suspension 4021', '1', 'Recorded for the wrong pupil']);
+    const timeline = await bot.say('timeline 4021');
+    expect(timeline).toContain('Mon 16 Nov 2026: Suspension, 2 school days (exclusion 1) (withdrawn Fri 20 Nov 2026: Recorded for the wrong pupil; not counted)');
+    expect(timeline).toContain('Fri 20 Nov 2026: Withdrawn: the suspension of 2 school days from Mon 16 Nov 2026, no longer counted');
+    expect(timeline).not.toContain('Corrects an earlier entry');
+    const shown = await bot.say('show exclusion 1 for 4021');
+    expect(shown).toMatch(/Withdrawn:? Fri 20 Nov 2026 by you: Recorded for the wrong pupil; not counted/);
+  });
+
   it('needs a reason, is not done twice, and is refused to someone without access', async () => {
     const { bot, pupil, cases } = await world();
     await bot.script(['exclusion', '4021', 'suspension', '16/11/2026', '2', 'Threw a chair at a member of staff', 'yes']);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, PlanReview, PupilCase, Referral, StepChange } from '../cases/pupil-case.js';
 import { londonToday } from '../dates.js';
-import { planBegan } from './plan-began.js';
+import { currentStepBegan, planBegan, stepAtReview } from './plan-began.js';
 import { AppError } from '../errors.js';
 import { stepAfterReferral } from '../guidance/pathway-state.js';
-import { ukDate } from '../text/uk-date.js';
+import { londonDayOf, ukDate } from '../text/uk-date.js';
 
 /**
  * Changes to a case, as pure functions: each returns a new case with a timeline entry.
@@ -209,7 +209,10 @@ export function moveAfterReview(c: PupilCase, to: number, ctx: ChangeContext): P
   const r = last && [...c.pcps, ...c.psps].flatMap((p) => p.reviews).find((x) => x.id === last.ref);
   if (!r) throw new AppError('A step change after a review needs the review recorded first.', 'invalid-input');
   const outcome = r.positiveChange ? 'positive change' : 'no positive change';
-  return changeStep(c, { to, cause: 'review', reason: `Review on ${ukDate(r.date)} at Step ${c.currentStep}: ${outcome}.`, ref: r.id }, ctx);
+  // A review held before the current step began cannot date a move from it: the move is dated today, and says why (plan-began.ts).
+  const began = currentStepBegan(c);
+  const late = began && r.date < began ? ` Dated ${ukDate(londonDayOf(ctx.now.toISOString()))}, the day it was recorded: the review was held before the pupil reached Step ${c.currentStep} (${ukDate(began)}).` : '';
+  return changeStep(c, { to, cause: 'review', reason: `Review on ${ukDate(r.date)} at Step ${stepAtReview(c, r) ?? c.currentStep}: ${outcome}.${late}`, ref: r.id }, ctx);
 }
 
 /** A SENDCo sets the step outside a review, saying why (access is the caller's: CaseService.setStep). */

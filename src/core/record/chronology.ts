@@ -2,6 +2,7 @@ import type { Exclusion, PastoralSupportPlan, PersonCentredPlan, PlanClosure, Pl
 import type { FactEntry } from '../facts/fact-entry.js';
 import { londonDayOf } from '../text/uk-date.js';
 import { planBegan, stepChangeOn } from '../plans/plan-began.js';
+import { reviewCorrected, type ReviewCorrected } from '../plans/review-corrections.js';
 import { itemWithId, numberedItems, type ItemRef } from './record-items.js';
 
 /** The timeline entry an LA officer's acknowledgement of a referral leaves on the case (ref: the referral's id). */
@@ -27,6 +28,8 @@ export type ChronologyEntry = EntryBase &
     | { kind: 'pcp'; item: ItemRef; plan: PersonCentredPlan }
     | { kind: 'psp'; item: ItemRef; plan: PastoralSupportPlan }
     | { kind: 'review'; item: ItemRef; review: PlanReview; plan: ItemRef }
+    /** A review's outcome corrected (plans/review-corrections.ts), dated by the day it was corrected; `review` is the correction. */
+    | { kind: 'review-corrected'; item: ItemRef; review: PlanReview; plan: ItemRef; corrected: ReviewCorrected }
     | { kind: 'referral'; item: ItemRef; referral: Referral }
     | { kind: 'exclusion'; item: ItemRef; exclusion: Exclusion }
     | { kind: 'step'; change: StepChange }
@@ -60,7 +63,19 @@ export function chronology(c: PupilCase): ChronologyEntry[] {
   // A plan on its own date (a PCP's form date, a PSP's start), not the day it was typed in; likewise a step change.
   for (const { n, plan } of items.pcps) add(plan.id, { kind: 'pcp', item: { kind: 'pcp', n }, plan, date: planBegan('pcp', plan), recordedAt: plan.createdAt, by: plan.ownerId });
   for (const { n, plan } of items.psps) add(plan.id, { kind: 'psp', item: { kind: 'psp', n }, plan, date: plan.startDate, by: plan.ownerId });
-  for (const r of items.reviews) add(r.review.id, { kind: 'review', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, date: r.review.date, by: r.review.by });
+  for (const r of items.reviews) {
+    const corrected = reviewCorrected(c, r.review);
+    if (!corrected) {
+      add(r.review.id, { kind: 'review', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, date: r.review.date, by: r.review.by });
+      continue;
+    }
+    // A corrected review keeps its place, who recorded it and when; the correction is its own line on the day it was made.
+    const first = corrected.original;
+    add(first.id, { kind: 'review', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, date: first.date, by: first.by });
+    add(r.review.id, { kind: 'review-corrected', item: { kind: 'review', n: r.n }, review: r.review, plan: r.plan, corrected, date: londonDayOf(corrected.at), recordedAt: corrected.at, by: corrected.by });
+  }
+  // A review corrected twice: the one in between is told by the lines above, not as a bare timeline event.
+  for (const p of [...c.pcps, ...c.psps]) for (const r of p.correctedReviews ?? []) known.add(r.id);
   for (const { n, referral } of items.referrals) add(referral.id, { kind: 'referral', item: { kind: 'referral', n }, referral, date: referral.date, by: referral.by });
   for (const { n, exclusion } of items.exclusions)
     add(exclusion.id, { kind: 'exclusion', item: { kind: 'exclusion', n }, exclusion, date: exclusion.startDate, recordedAt: exclusion.recordedAt, by: exclusion.recordedBy });

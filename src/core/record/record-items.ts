@@ -33,7 +33,7 @@ export interface NumberedItems {
 
 /**
  * Every item numbered. Reviews are numbered across the pupil's plans in the order the timeline
- * recorded them; a review the timeline does not mention (a file edited by hand) follows, in plan order.
+ * recorded them (a corrected review by when the review it corrects was recorded); a review the timeline does not mention (a file edited by hand) follows, in plan order.
  */
 export function numberedItems(c: PupilCase): NumberedItems {
   const pcps = c.pcps.map((plan, i) => ({ n: i + 1, plan }));
@@ -46,7 +46,8 @@ export function numberedItems(c: PupilCase): NumberedItems {
   c.timeline.forEach((t, i) => {
     if (t.ref && !order.has(t.ref)) order.set(t.ref, i);
   });
-  const at = (r: PlanReview) => order.get(r.id) ?? Number.POSITIVE_INFINITY;
+  // A correction stands in for the review it corrects (plans/plan-changes.ts correctReview), so it keeps that review's number.
+  const at = (r: PlanReview) => order.get(r.corrects ?? r.id) ?? Number.POSITIVE_INFINITY;
   // A stable sort: reviews the timeline does not mention keep plan order, after the others.
   const reviews = [...all].sort((a, b) => at(a.review) - at(b.review)).map((r, i) => ({ n: i + 1, ...r }));
   return {

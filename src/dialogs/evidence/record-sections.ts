@@ -1,4 +1,6 @@
 import { acknowledgedLine, closureLine } from '../views/closure-words.js';
+import { stepAtReview } from '../../core/plans/plan-began.js';
+import { reviewCorrectionLine } from '../views/correction-words.js';
 import { addDays } from '../../core/dates.js';
 import { recordedSuspensions, schoolYearOf } from '../../core/exclusions/suspension-days.js';
 import { describeFact } from '../../core/facts/fact-words.js';
@@ -280,7 +282,9 @@ function chronologyWords(p: PackInput, e: ChronologyEntry): string {
     case 'psp':
       return `${itemName(e.item)} (Pastoral Support Programme) started, ${count(e.plan.targets.length, 'target')}`;
     case 'review':
-      return `${itemName(e.item)} of ${itemName(e.plan)}${e.review.step ? ` at Step ${e.review.step}` : ''}: ${e.review.positiveChange ? 'positive change' : 'no positive change'}`;
+      return `${itemName(e.item)} of ${itemName(e.plan)}${stepAtReview(p.c, e.review) ? ` at Step ${stepAtReview(p.c, e.review)}` : ''}: ${e.review.positiveChange ? 'positive change' : 'no positive change'}`;
+    case 'review-corrected':
+      return `${reviewCorrectionLine(e.item, e.plan, e.corrected, e.review.positiveChange)}${e.corrected.why ? `: ${e.corrected.why}` : ''}`;
     case 'referral':
       return `${itemName(e.item)} to ${serviceName(p.pack, e.referral.serviceId)}${e.referral.toLocalAuthority ? ' (the LA)' : ''}`;
     case 'exclusion':

@@ -1,4 +1,4 @@
-import { stepChangeOn } from '../../core/plans/plan-began.js';
+import { stepAtReview, stepChangeOn } from '../../core/plans/plan-began.js';
 import type { StepChange } from '../../core/cases/pupil-case.js';
 import { suspensionDays } from '../../core/exclusions/suspension-days.js';
 import { reinstatedOn } from '../../core/exclusions/withdrawn.js';
@@ -11,6 +11,8 @@ import { to, type Subject } from '../read/subject.js';
 import { packForm } from '../template-questions.js';
 import { referralFieldsShown } from '../referral-known.js';
 import { FIELD_MAX } from '../../core/cases/text-limits.js';
+import { exclusionStatus, reviewCorrectedWords } from './correction-words.js';
+import { reviewCorrected } from '../../core/plans/review-corrections.js';
 import { fieldParts, recordPageView, type Part } from './record-page.js';
 import { agreedWords, byWho, count, itemName, serviceName, stepChangeWords } from './record-words.js';
 
@@ -28,6 +30,9 @@ function followedBy(s: Subject, id: string): Block[] {
 
 export function reviewView(s: Subject, r: Review, page: number): View {
   const item = { kind: 'review' as const, n: r.n };
+  // A corrected review shows the outcome it has now and, beside it, what was first recorded, who corrected it, when and why.
+  const k = reviewCorrected(s.c, r.review);
+  const held = stepAtReview(s.c, r.review);
   const notes: Part[] = r.review.notes ? [{ row: { title: 'What worked, what didn’t, what will change', detail: r.review.notes } }] : [];
   // A PSP review that amended the targets shows them as they stood after it (003: targets amended at reviews).
   const targets: Block[] = r.review.targets ? [heading('Targets amended at this review'), { type: 'list', items: r.review.targets }] : [];
@@ -39,9 +44,17 @@ export function reviewView(s: Subject, r: Review, page: number): View {
         facts: [
           { label: 'Date', value: ukDate(r.review.date) },
           { label: 'Plan', value: itemName(r.plan) },
-          ...(r.review.step ? [{ label: 'Held at', value: `Step ${r.review.step}` }] : []),
-          { label: 'Positive change', value: r.review.positiveChange ? 'Yes' : 'No' },
-          { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id, s.who) },
+          ...(held ? [{ label: 'Held at', value: `Step ${held}` }] : []),
+          ...(k
+            ? [
+                { label: 'Positive change', value: `${r.review.positiveChange ? 'Yes' : 'No'} (corrected)` },
+                { label: 'Corrected', value: reviewCorrectedWords(k, (id) => byWho(id, s.viewer.id, s.who)) },
+                { label: 'Recorded by', value: byWho(k.original.by, s.viewer.id, s.who) },
+              ]
+            : [
+                { label: 'Positive change', value: r.review.positiveChange ? 'Yes' : 'No' },
+                { label: 'Recorded by', value: byWho(r.review.by, s.viewer.id, s.who) },
+              ]),
         ],
       },
       ...targets,
@@ -112,7 +125,9 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
   // A permanent exclusion the governors overturned stays on record, marked reinstated (reinstate.ts).
   const back = reinstatedOn(s.c).get(e.id);
   const decided = back && s.c.facts.find((f) => f.fact === 'reinstated' && f.exclusionId === e.id);
-  const reinstated = back ? [{ label: 'Reinstated', value: `From ${ukDate(back)}, as ${decided && decided.fact === 'reinstated' && decided.decidedBy === 'independent-review-panel' ? 'an independent review panel' : 'the governors'} decided; it no longer stands` }] : [];
+  const reinstated = back ? [{ label: 'Reinstated', value: `From ${ukDate(back)}, as ${decided && decided.fact === 'reinstated' && decided.decidedBy === 'independent-review-panel' ? 'an independent review panel' : 'the governors'} decided; it no longer stands; not counted` }] : [];
+  // One recorded by mistake stays on record, marked withdrawn, and is not counted (core/exclusions/withdrawn.ts).
+  const gone = exclusionStatus(s.c, e);
   return recordPageView(s, {
     title: `${e.kind === 'permanent' ? 'Permanent exclusion' : 'Suspension'} (${itemName(item).toLowerCase()}) for ${describePupil(s.c)}`,
     top: [
@@ -122,6 +137,7 @@ export function exclusionView(ctx: DialogContext, s: Subject, x: Exclusion, page
           { label: 'Kind', value: e.kind === 'permanent' ? 'Permanent exclusion' : `Suspension of ${count(e.days, 'school day')}` },
           { label: e.kind === 'permanent' ? 'From' : 'School days', value: e.kind === 'permanent' ? ukDate(e.startDate) : span },
           ...reinstated,
+          ...(gone?.kind === 'withdrawn' ? [{ label: 'Withdrawn', value: `${ukDate(gone.on)} by ${full ? byWho(gone.by, s.viewer.id, s.who) : 'the school'}${full && gone.why ? `: ${gone.why.replace(/\.$/, '')}` : ''}; not counted` }] : []),
           { label: 'Recorded', value: full ? `${ukDate(londonDayOf(e.recordedAt))} by ${byWho(e.recordedBy, s.viewer.id, s.who)}` : `${ukDate(londonDayOf(e.recordedAt))} by the school` },
           ...(full ? [{ label: 'Checked before saving', value: e.warningsShown ? (warned.length ? `Shown: ${warned.join('; ')}` : 'No warnings') : 'Recorded before the checks were kept' }] : []),
         ],

@@ -1,4 +1,7 @@
 import { planBegan } from '../../core/plans/plan-began.js';
+import type { PlanReview } from '../../core/cases/pupil-case.js';
+import { reviewCorrected } from '../../core/plans/review-corrections.js';
+import { reviewCorrectedWords } from './correction-words.js';
 import { writesPupilRecords } from '../../core/access/policy.js';
 import { pupilDeadlines } from '../../core/record/deadlines.js';
 import type { NumberedItems } from '../../core/record/record-items.js';
@@ -86,6 +89,19 @@ export function pspView(ctx: DialogContext, s: Subject, items: NumberedItems, { 
   });
 }
 
+/** "no positive change (corrected: now positive change)" for a corrected review, else its outcome. */
+function reviewOutcome(s: Subject, review: PlanReview): string {
+  const k = reviewCorrected(s.c, review);
+  const said = (k ? k.original : review).positiveChange ? 'positive change' : 'no positive change';
+  return k ? `${said} (corrected: now ${review.positiveChange ? 'positive change' : 'no positive change'})` : said;
+}
+
+/** " Recorded as …; corrected on <date> by <who>: <why>." for a corrected review, else empty. */
+function correctedNote(s: Subject, review: PlanReview): string {
+  const k = reviewCorrected(s.c, review);
+  return k ? ` ${reviewCorrectedWords(k, (id) => byWho(id, s.viewer.id, s.who))}` : '';
+}
+
 /** A plan's reviews, each with a button. */
 function reviewsOf(s: Subject, items: NumberedItems, plan: { kind: 'pcp' | 'psp'; n: number }): Block[] {
   const reviews = items.reviews.filter((r) => r.plan.kind === plan.kind && r.plan.n === plan.n);
@@ -95,8 +111,8 @@ function reviewsOf(s: Subject, items: NumberedItems, plan: { kind: 'pcp' | 'psp'
     {
       type: 'rows',
       rows: reviews.map((r) => ({
-        title: `${itemName({ kind: 'review', n: r.n })}: ${ukDate(r.review.date)}, ${r.review.positiveChange ? 'positive change' : 'no positive change'}`,
-        detail: `By ${byWho(r.review.by, s.viewer.id, s.who)}.${r.review.notes ? ` ${clip(r.review.notes.replace(/\s+/g, ' '), NOTES_PREVIEW)}` : ''}`,
+        title: `${itemName({ kind: 'review', n: r.n })}: ${ukDate(r.review.date)}, ${reviewOutcome(s, r.review)}`,
+        detail: `By ${byWho(reviewCorrected(s.c, r.review)?.original.by ?? r.review.by, s.viewer.id, s.who)}.${correctedNote(s, r.review)}${r.review.notes ? ` ${clip(r.review.notes.replace(/\s+/g, ' '), NOTES_PREVIEW)}` : ''}`,
         open: to.item(s, { kind: 'review', n: r.n }, `Open review ${r.n}`),
       })),
     },

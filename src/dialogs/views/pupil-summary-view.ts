@@ -96,9 +96,10 @@ function suspensionFacts(s: SuspensionFigures): { label: string; value: string }
 /** The step changes that brought the pupil to where they are, latest last. */
 function howTheyGotHere(ctx: DialogContext, s: Subject): Block[] {
   const { c } = s;
-  const changes = c.stepChanges;
+  // In the order they took effect, which is not always the order typed in (a review recorded late).
+  const changes = c.stepChanges.map((x, i) => ({ x, i, on: stepChangeOn(c, x) })).sort((a, b) => a.on.localeCompare(b.on) || a.i - b.i).map((d) => d.x);
   const legacy = c.timeline.filter((t) => t.what === 'step.up' || t.what === 'step.down').filter((t) => !changes.some((x) => x.id === t.ref));
-  const start = changes[0]?.from ?? (legacy.length ? undefined : c.currentStep);
+  const start = c.stepChanges[0]?.from ?? (legacy.length ? undefined : c.currentStep);
   const lines = [
     `Added ${ukDate(londonDayOf(c.createdAt))}${start !== undefined ? ` at Step ${start}` : ''}.`,
     ...legacy.map((t) => `${ukDate(londonDayOf(t.at))}: moved ${t.what === 'step.up' ? 'up' : 'down'} a step (recorded before reasons were kept).`),
