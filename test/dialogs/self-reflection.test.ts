@@ -95,7 +95,7 @@ describe('the self-reflection in a typed conversation', () => {
     await chat.say('no');
 
     const la = chatter(w.ctxFor(LA_OFFICER));
-    expect(await la.say('self-reflection schools')).toContain('No school shares its self-reflection ratings with the LA yet.');
+    expect(await la.say('self-reflection schools')).toContain('No school shares its self-reflection ratings with the LA now');
 
     w.setNow('2027-01-06T09:00:00Z');
     await chat.say('self-reflection');

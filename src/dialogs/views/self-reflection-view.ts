@@ -119,7 +119,7 @@ export function nothingYetView(tool: SelfReflectionTool, record: SchoolReflectio
 /** For an LA officer: each sharing school's latest area ratings and the change since the one before. Never notes. */
 export function sharedView(tool: SelfReflectionTool, shared: readonly SharedReflection[], nameOf: (schoolId: string) => string = schoolName): View {
   const blocks: Block[] = [heading('Inclusion self-reflection: schools that share their ratings')];
-  if (!shared.length) return { blocks: [...blocks, text('No school shares its self-reflection ratings with the LA yet. Schools choose this at the end of each self-reflection.')] };
+  if (!shared.length) return { blocks: [...blocks, text('No school shares its self-reflection ratings with the LA now: none has chosen to, or those that did have since stopped. Schools choose this at the end of each self-reflection, and can change it.')] };
   blocks.push(text(`${count(shared.length, 'school')}. Each area’s rating from the school’s latest self-reflection, with the one before. ${HOW_RATED} Schools’ notes and item ratings stay with the school.`, 'muted'));
   blocks.push({
     type: 'rows',

@@ -79,7 +79,7 @@ describe('Slack: the Inclusion Self-Reflection, a modal per area', () => {
     const before = h.api.calls.length;
     await h.command(LA, 'self-reflection schools');
     const reply = await h.api.waitFor((c) => h.api.calls.indexOf(c) >= before && c.method.startsWith('/respond/'));
-    expect(slackText(reply.params.blocks)).toContain('No school shares its self-reflection ratings with the LA yet.');
+    expect(slackText(reply.params.blocks)).toContain('No school shares its self-reflection ratings with the LA now');
     expect((await h.core.audit.list({ actorId: slackId(LA) })).filter((e) => e.action === 'self-reflection.disclosed')).toEqual([]);
   });
 
