@@ -135,7 +135,7 @@ export function threeYearRecord(opts: { pupilRef?: string; schoolId?: string; se
         ownerId: sendco,
         startDate: '2024-11-04',
         targets: ['Stay in class for every lesson', 'Use the time-out pass instead of leaving', 'Attend every morning'],
-        fields: { reasonForPsp: 'Returning from a 5-day suspension', previousInterventions: 'PCP with key adult; nurture group', agenciesInvolved: 'Educational psychology service' },
+        fields: { reasonForPsp: 'Returning from a 5-day suspension', previousInterventions: 'PCP with key adult; nurture group', agenciesInvolved: 'Educational psychology service', schoolActions: 'Daily mentor check-in; Educational Psychology consultation' },
         reviewIntervalDays: 21,
         reviews: pspReviews,
         status: 'closed',

@@ -128,7 +128,7 @@ export function pspSection(p: PackInput): DocSection {
 /** PCP and PSP fields that name interventions, strategies or agencies: quoted, with the plan they are in. */
 const INTERVENTION_FIELDS: Record<'pcp' | 'psp', string[]> = {
   pcp: ['interventionsStrategies', 'environmentalChanges', 'replacementBehaviours'],
-  psp: ['previousInterventions', 'strategies', 'agenciesInvolved', 'agencyActions'],
+  psp: ['previousInterventions', 'strategies', 'schoolActions', 'agenciesInvolved', 'agencyActions'],
 };
 
 /** Interventions and services involved: what the plans say was put in place, and the services referred to. */

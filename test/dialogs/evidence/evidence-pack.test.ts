@@ -99,6 +99,9 @@ describe('the evidence pack for a pupil with three years of records', () => {
 
   it('lists interventions and the services involved', () => {
     expect(text).toContain('Nurture group three mornings a week; ELSA sessions; a calm space pass.');
+    // The PSP's "What the school will do" is an intervention too (issue 13, fresh tester: it was left out).
+    const interventions = text.slice(text.indexOf('Interventions and services involved'), text.indexOf('Suspensions and exclusions'));
+    expect(interventions).toMatch(/What the school will do\s+Daily mentor check-in; Educational Psychology consultation/);
     expect(text).toContain('Services referred to: The Educational Psychology Service (EPS); Children and Adolescent Mental Health Service (CAMHS) (2 referrals).');
   });
 
